@@ -1,0 +1,65 @@
+/**
+ * A civil date (Asia/Shanghai) as an integer: days since 1970-01-01.
+ * Every date in the core is a `Day`, so comparisons and arithmetic are plain integer operations.
+ */
+export type Day = number;
+
+const MS_PER_DAY = 86_400_000;
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Day of a valid civil date, or null when the date does not exist (2026-02-30). */
+export function dayOf(year: number, month: number, date: number): Day | null {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(date)) return null;
+  if (month < 1 || month > 12 || date < 1 || date > daysInMonth(year, month)) return null;
+  return Date.UTC(year, month - 1, date) / MS_PER_DAY;
+}
+
+/** Day of a `YYYY-MM-DD` string; throws on anything else (use the date-cell parser for user input). */
+export function toDay(iso: string): Day {
+  const m = ISO.exec(iso);
+  const day = m ? dayOf(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+  if (day === null) throw new Error(`invalid ISO date: ${JSON.stringify(iso)} (expected YYYY-MM-DD)`);
+  return day;
+}
+
+/** `YYYY-MM-DD` of a Day. */
+export function isoOf(day: Day): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+export function partsOf(day: Day): { year: number; month: number; date: number } {
+  const d = new Date(day * MS_PER_DAY);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, date: d.getUTCDate() };
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekdayOf(day: Day): number {
+  return (((day + 4) % 7) + 7) % 7;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function lastDayOfMonth(year: number, month: number): Day {
+  return Date.UTC(year, month, 0) / MS_PER_DAY;
+}
+
+/** The Asia/Shanghai civil date of an instant (a `Date`, or epoch milliseconds such as `controller.scheduledTime`). */
+export function shanghaiDayOf(instant: Date | number): Day {
+  const ms = typeof instant === 'number' ? instant : instant.getTime();
+  return Math.floor((ms + SHANGHAI_OFFSET_MS) / MS_PER_DAY);
+}
+
+/** `M月D日` as written in notices. */
+export function cnDate(day: Day): string {
+  const { month, date } = partsOf(day);
+  return `${month}月${date}日`;
+}
+
+/** `YYYY年M月D日` as written in notices. */
+export function cnFullDate(day: Day): string {
+  const { year, month, date } = partsOf(day);
+  return `${year}年${month}月${date}日`;
+}

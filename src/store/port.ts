@@ -1,0 +1,135 @@
+/**
+ * The SheetStore port: the only way the scan touches a workbook. Drivers: memory, xlsx (exceljs), google (googleapis).
+ * Tabs are found by name and columns by header text, never by position; staff may reorder, insert and hide columns.
+ */
+
+/** A cell as read. Dates in real date cells come back as `{ date }`; numbers may be date serials. */
+export type Cell =
+  | null
+  | string
+  | number
+  | boolean
+  | { date: string } // YYYY-MM-DD, a real date cell
+  | { formula: string; result: string | number | boolean | null }
+  | { error: string };
+
+/** What the scan can write into a cell: plain values only, strings always stored as RAW text. */
+export type CellWrite = string | number | null;
+
+/** A fill colour as 6-digit upper-case RGB hex without '#', e.g. 'FF0000'; null clears the fill. */
+export type Fill = string | null;
+
+/** How to read a tab: its name and how many header rows it has (挂图作战表 has 2: month groups + sub-headers). */
+export interface TabSpec {
+  name: string;
+  headerRows: 1 | 2;
+  /** Headers that must exist; a missing one is a TabProblem naming the tab and header. */
+  required?: string[];
+  /** Columns whose current fill the scan needs (system columns and month 完成情况 cells). */
+  fillsOf?: (header: string) => boolean;
+}
+
+export interface SheetRow {
+  /** 1-based sheet row number at read time (only a hint: writes are matched by 编号). */
+  row: number;
+  /** Cells by header key. Two-row headers give keys like `3月/完成情况`; a header merged over both rows is its text. */
+  cells: Record<string, Cell>;
+  /** Current fills of the columns selected by `fillsOf`, by header key. */
+  fills: Record<string, Fill>;
+}
+
+export interface TabData {
+  name: string;
+  /** Header keys in column order (after staff reordering). */
+  headers: string[];
+  /** Data rows (below the header rows), blank rows skipped. */
+  rows: SheetRow[];
+}
+
+export interface TabProblem {
+  tab: string;
+  code: 'missing-tab' | 'missing-header' | 'duplicate-header';
+  header?: string;
+  message: string; // Chinese, for users
+}
+
+export interface Snapshot {
+  tabs: Record<string, TabData>;
+  problems: TabProblem[];
+  /** Opaque driver token (file mtime+size, spreadsheet revision…) used to detect edits between read and write. */
+  version: string;
+}
+
+/** A write into a system-owned cell of the row whose 编号 is `id`. */
+export interface CellChange {
+  tab: string;
+  id: string;
+  /** Row where `id` was at read time; the driver re-finds `id` at write time and skips (reports) it if gone. */
+  rowHint: number;
+  column: string;
+  value?: CellWrite; // omitted = leave the value, change only the fill
+  fill?: Fill; // omitted = leave the fill
+}
+
+/** Give a row without 编号 its id; `fingerprint` (header → text at read time) must still match at write time. */
+export interface IdAssignment {
+  tab: string;
+  row: number;
+  id: string;
+  fingerprint: Record<string, string>;
+}
+
+/** Append text to a staff cell (feedback from a signed link): the old text stays, `text` goes after a newline. */
+export interface TextAppend {
+  tab: string;
+  id: string;
+  rowHint: number;
+  column: string;
+  text: string;
+}
+
+/** Set columns of a ledger row found by a key column (e.g. 文书登记 by 去重键). */
+export interface LedgerUpdate {
+  tab: string;
+  keyColumn: string;
+  key: string;
+  values: Record<string, CellWrite>;
+}
+
+export interface WritePlan {
+  cells: CellChange[];
+  ids: IdAssignment[];
+  appends: TextAppend[];
+  ledgerUpdates: LedgerUpdate[];
+}
+
+export interface ApplyResult {
+  /** Changes whose row could not be found again (deleted, or 编号 changed); nothing was written for them. */
+  skipped: Array<{ tab: string; id: string; reason: string }>;
+  cellsWritten: number;
+  fillsWritten: number;
+  idsAssigned: number;
+}
+
+export interface AppendResult {
+  /** 1-based sheet row where each appended row landed, in order. */
+  rows: number[];
+}
+
+export interface SheetStore {
+  /** Read all the given tabs in one go. */
+  read(tabs: TabSpec[]): Promise<Snapshot>;
+  /**
+   * Apply a plan in one batch, all or nothing. Throws `StaleSnapshotError` when the workbook changed since
+   * `snapshot.version` in a way the driver cannot reconcile (the caller re-reads and re-plans).
+   */
+  apply(plan: WritePlan, snapshot: Snapshot): Promise<ApplyResult>;
+  /** Append rows (values by header) to a ledger tab, below its last row. Strings are stored as RAW text. */
+  append(tab: string, rows: Array<Record<string, CellWrite>>): Promise<AppendResult>;
+}
+
+export class StaleSnapshotError extends Error {
+  override name = 'StaleSnapshotError';
+}
+
+export const emptyPlan = (): WritePlan => ({ cells: [], ids: [], appends: [], ledgerUpdates: [] });
