@@ -1,4 +1,20 @@
-/** The local command line: `duban <command> …`. Each command lives in src/cli/<command>.ts. */
-const [command] = process.argv.slice(2);
-console.error(`duban: unknown command ${JSON.stringify(command ?? '')}`);
-process.exitCode = 2;
+/**
+ * The local command line: `duban <command> …`. Each command is a module in src/cli/ exporting
+ * `run(args: string[]): Promise<number>` (the exit code); it is imported only when called.
+ */
+const commands: Record<string, () => Promise<{ run(args: string[]): Promise<number> }>> = {
+  workdays: () => import('./cli/workdays'),
+  template: () => import('./cli/template'),
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const load = name ? commands[name] : undefined;
+  if (!load) {
+    console.error(`duban: unknown command ${JSON.stringify(name ?? '')}; expected one of: ${Object.keys(commands).join(', ')}`);
+    return 2;
+  }
+  return (await load()).run(args);
+}
+
+process.exitCode = await main(process.argv.slice(2));
