@@ -1,0 +1,83 @@
+import { cnDate, isoOf, type Day } from '../calendar/day';
+import type { Card, NoticeType } from './glossary';
+import type { IssuedNotice, NoticeDue, RuleContext } from './types';
+
+/** The formal ladder of SPEC §4.4, after the routine 临期提醒. */
+export const LADDER: readonly NoticeType[] = ['催办单', '督办单', '督办通知书', '约谈建议'];
+
+/** An open problem the ladder escalates: overdue, or a report missing. One period = one episode. */
+export interface Trigger {
+  period: string;
+  reasons: string[];
+}
+
+export function overdueTrigger(deadline: Day, reasons: string[]): Trigger {
+  return { period: `逾期@${isoOf(deadline)}`, reasons };
+}
+
+export function missedReportTrigger(firstMissed: string, reasons: string[]): Trigger {
+  return { period: `反馈@${firstMissed}`, reasons };
+}
+
+function noticesOf(notices: IssuedNotice[], period: string): IssuedNotice[] {
+  return notices.filter((n) => n.period === period && LADDER.includes(n.type));
+}
+
+/** 督办单 already issued in the episode — two without a result make a 红牌. */
+export function supervisionsIn(notices: IssuedNotice[], trigger: Trigger | null): number {
+  if (!trigger) return 0;
+  return noticesOf(notices, trigger.period).filter((n) => n.type === '督办单').length;
+}
+
+/**
+ * Which step of the ladder is due today for one episode: the first step at once, each next step only after the
+ * previous one had `escalationWorkdays` to work; 约谈建议 only after the 督办通知书's rectification deadline passed.
+ */
+export function ladderStepDue(trigger: Trigger, notices: IssuedNotice[], ctx: RuleContext): NoticeDue | null {
+  const { cal, today, config } = ctx;
+  const issued = noticesOf(notices, trigger.period);
+  let top = -1;
+  let topDay = 0;
+  for (const n of issued) {
+    const step = LADDER.indexOf(n.type);
+    if (step > top || (step === top && n.day > topDay)) [top, topDay] = [step, n.day];
+  }
+  if (top === LADDER.length - 1) return null;
+  const replyBy = cal.addWorkdays(today, config.escalationWorkdays);
+  const next = LADDER[top + 1]!;
+  const reasons = [...trigger.reasons];
+  if (top >= 0) {
+    // A 督办通知书 waits until its rectification deadline has passed; every other step waits its interval.
+    const ready =
+      LADDER[top] === '督办通知书'
+        ? today > cal.addWorkdays(topDay, config.rectifyWorkdays)
+        : today >= cal.addWorkdays(topDay, config.escalationWorkdays);
+    if (!ready) return null;
+    reasons.push(`${cnDate(topDay)}已下发${LADDER[top]}，至今未解决`);
+  }
+  const rectifyBy = next === '督办通知书' ? cal.addWorkdays(today, config.rectifyWorkdays) : null;
+  return { type: next, level: String(top + 2), period: trigger.period, reasons, replyBy, rectifyBy };
+}
+
+/** The routine 临期提醒, once per deadline. */
+export function dueSoonReminder(deadline: Day, notices: IssuedNotice[], reasons: string[], replyBy: Day): NoticeDue | null {
+  const period = `临期@${isoOf(deadline)}`;
+  if (notices.some((n) => n.type === '临期提醒' && n.period === period)) return null;
+  return { type: '临期提醒', level: '1', period, reasons, replyBy, rectifyBy: null };
+}
+
+/**
+ * The notice that goes with a new card (SPEC §4.2): 蓝牌 → 提醒函 to the unit; 黄牌 / 红牌 → 约谈建议 to the
+ * 分管领导 / 主要领导. Due when the card differs from what the sheet showed before this scan.
+ */
+export function cardNotice(card: Card | null, priorCard: Card | null, reason: string, ctx: RuleContext): NoticeDue | null {
+  if (!card || card === priorCard) return null;
+  return {
+    type: card === '蓝牌' ? '提醒函' : '约谈建议',
+    level: card,
+    period: `${card}@${isoOf(ctx.today)}`,
+    reasons: [reason],
+    replyBy: ctx.cal.addWorkdays(ctx.today, ctx.config.escalationWorkdays),
+    rectifyBy: null,
+  };
+}

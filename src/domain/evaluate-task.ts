@@ -1,0 +1,147 @@
+import { cnDate, dayOf, isoOf, partsOf, type Day } from '../calendar/day';
+import { decideCard } from './cards';
+import {
+  cardNotice,
+  dueSoonReminder,
+  ladderStepDue,
+  missedReportTrigger,
+  overdueTrigger,
+  supervisionsIn,
+  type Trigger,
+} from './escalation';
+import type { Card } from './glossary';
+import { hasAnyFeedback, latestProgress, longestMissedRun, monthFeedbackDeadline, readMonths } from './month-progress';
+import { decideStatus } from './status';
+import { currentNode, startOf, timeLimits, type TimeLimits } from './time-limits';
+import type { NoticeDue, RuleContext, TaskFacts, TaskRecord, TaskVerdict } from './types';
+
+/**
+ * Every rule of SPEC §4 for one task, as of `ctx.today`: status, card, month fills, the notices due, and the
+ * Chinese explanations that become 系统提示. Pure: same inputs, same verdict.
+ *
+ * @example
+ * const v = evaluateTask(task, facts, { today: toDay('2026-04-09'), cal: defaultCalendar(), config: defaultConfig() });
+ * v.status; // '滞后'
+ * v.hints[0]; // "3月应完成"完成土地征收"未反馈，已超过反馈截止日 4月8日"
+ */
+export function evaluateTask(task: TaskRecord, facts: TaskFacts, ctx: RuleContext, priorCard: Card | null = null): TaskVerdict {
+  const { cal, today } = ctx;
+  const year = partsOf(today).year;
+  const limits = timeLimits(task, facts, ctx);
+  const deadline = limits.deadline;
+  const remaining = deadline === null ? null : cal.workdaysBetween(today, deadline);
+  const months = task.kind === 'battle' ? readMonths(task, facts, ctx, year) : null;
+  const missedReport = task.kind === 'battle' ? null : ledgerMissedReport(task, facts, limits, ctx);
+  const lateReasons = [
+    ...(months?.missedReasons ?? []),
+    ...(missedReport ? [missedReport.reason] : []),
+    ...facts.lateSubItems.map((id) => `子项 ${id} 滞后`),
+  ];
+  const start = startOf(task, ctx);
+  const notStartedAfter = cal.addWorkdays(start, ctx.config.notStartedWorkdays);
+  const notStarted =
+    !hasAnyFeedback(task, facts) && today > notStartedAfter
+      ? `${task.assigned === null ? '年初' : `交办（${cnDate(start)}）`}后${ctx.config.notStartedWorkdays}个工作日（${cnDate(notStartedAfter)}）仍无任何反馈`
+      : null;
+
+  const { status, reason: statusReason } = decideStatus({ task, facts, ctx, deadline, remaining, lateReasons, notStarted });
+  const open = status !== '已办结' && status !== '已调出' && status !== '数据有误';
+  const progress = latestProgress(task, facts);
+  const missedMonths = months?.missed ?? [];
+
+  let trigger: Trigger | null = null;
+  if (open && status === '逾期' && deadline !== null) trigger = overdueTrigger(deadline, [statusReason]);
+  else if (open && missedMonths.length > 0) {
+    trigger = missedReportTrigger(`${year}-${String(missedMonths[0]).padStart(2, '0')}`, months!.missedReasons);
+  } else if (open && missedReport) trigger = missedReportTrigger(isoOf(missedReport.due), [missedReport.reason]);
+  else if (open && facts.lateSubItems.length > 0) trigger = missedReportTrigger(`子项${facts.lateSubItems.join(',')}`, lateReasons);
+
+  const { card, reason: cardReason } = decideCard(
+    {
+      status,
+      redFlag: task.redFlag,
+      overdueWorkdays: status === '逾期' && remaining !== null ? -remaining : 0,
+      unresolvedSupervisions: supervisionsIn(facts.notices, trigger),
+      notStarted: open && notStarted !== null,
+      missedMonths,
+      missedRun: longestMissedRun(missedMonths),
+      progress,
+      elapsedPercent: deadline === null ? null : elapsedPercent(start, deadline, today),
+    },
+    ctx.config,
+  );
+
+  const due: NoticeDue[] = [];
+  const replyBy = cal.addWorkdays(today, ctx.config.escalationWorkdays);
+  if (status === '临期' && deadline !== null) push(due, dueSoonReminder(deadline, facts.notices, [statusReason], replyBy));
+  if (trigger) push(due, ladderStepDue(trigger, facts.notices, ctx));
+  if (status !== '已办结' && status !== '已调出') push(due, cardNotice(card, priorCard, cardReason, ctx));
+
+  const ongoingNext = limits.ongoing ? monthFeedbackDeadline(ctx, year, partsOf(today).month) : null;
+  const provisional = [today, deadline].some((d) => d !== null && cal.isProvisional(partsOf(d).year));
+  const hints = [
+    statusReason && status !== '正常推进' ? statusReason : '',
+    cardReason ? `${card}：${cardReason}` : '',
+    limits.originalDeadline !== null ? limits.deadlineBasis : '',
+    task.deadline.kind === 'blank' && deadline !== null ? `完成时限按${limits.deadlineBasis}计算为 ${cnDate(deadline)}` : '',
+    task.handling === '已完成' && status !== '已办结' ? '办理状态为已完成，待提交办结审批并经督查室核实后销号' : '',
+    ...task.problems.filter((p) => !p.blocking).map((p) => p.message),
+    provisional ? `注：${partsOf(deadline ?? today).year}年节假日安排尚未公布，工作日按推算` : '',
+  ].filter(Boolean);
+
+  return {
+    status,
+    statusReason,
+    card,
+    cardReason,
+    deadline,
+    originalDeadline: limits.originalDeadline,
+    remainingWorkdays: open ? remaining : null,
+    currentNode: open ? currentNode(limits, today, ongoingNext) : '',
+    lastFeedback: facts.feedback.reduce<Day | null>((max, f) => (max === null || f.day > max ? f.day : max), null),
+    progress,
+    monthFills: months?.fills ?? [],
+    missedMonths,
+    lateMonths: months?.lateReports ?? [],
+    urgings: facts.notices.filter((n) => n.type === '催办单' || n.type === '督办单').length,
+    due,
+    hints,
+    provisional,
+  };
+}
+
+function push(list: NoticeDue[], item: NoticeDue | null): void {
+  if (item) list.push(item);
+}
+
+function elapsedPercent(start: Day, deadline: Day, today: Day): number | null {
+  if (deadline <= start) return null;
+  return Math.max(0, Math.min(100, Math.round(((today - start) / (deadline - start)) * 100)));
+}
+
+/**
+ * Ledger items: the first report is due by source (SPEC §4.3); 长期 items report every month. Returns the
+ * missed report, if any.
+ */
+function ledgerMissedReport(
+  task: TaskRecord,
+  facts: TaskFacts,
+  limits: TimeLimits,
+  ctx: RuleContext,
+): { due: Day; reason: string } | null {
+  const due = limits.feedbackDue;
+  if (due === null || ctx.today <= due) return null;
+  const reportedBy = (day: Day) => facts.feedback.some((f) => f.day <= day);
+  if (!reportedBy(ctx.today)) {
+    return { due, reason: `应于${cnDate(due)}前反馈办理情况（${limits.feedbackBasis}），至今未反馈` };
+  }
+  if (!limits.ongoing) return null;
+  // 长期 items: a report dated within each finished month, due by that month's feedback deadline.
+  const { year, month } = partsOf(ctx.today);
+  const prev = month === 1 ? { y: year - 1, m: 12 } : { y: year, m: month - 1 };
+  const monthDue = monthFeedbackDeadline(ctx, prev.y, prev.m);
+  if (ctx.today <= monthDue || (task.assigned !== null && task.assigned > monthDue)) return null;
+  const monthStart = dayOf(prev.y, prev.m, 1)!;
+  const reported = facts.feedback.some((f) => f.month === prev.m || (f.day >= monthStart && f.day <= monthDue));
+  return reported ? null : { due: monthDue, reason: `长期事项${prev.m}月办理情况未在${cnDate(monthDue)}前反馈` };
+}

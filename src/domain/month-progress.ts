@@ -1,0 +1,108 @@
+import { cnDate, type Day } from '../calendar/day';
+import type { MonthFill, RuleContext, TaskFacts, TaskRecord } from './types';
+
+export type Completion = 'done' | 'partial' | 'not-done' | 'empty';
+
+const NOT_DONE = /未完成|没有完成|未能完成|未开展|未启动/;
+const PARTIAL = /部分完成|推进中|正在|进行中|基本完成/;
+const DONE = /^(已完成|完成|已办结|已落实|√|✓|100%|100％)$|^已完成|[√✓]/;
+const PERCENT = /(\d{1,3}(?:\.\d+)?)\s*[%％]/;
+
+/** How a 完成情况 text reads: 已完成/√/100% → done; 推进中/部分完成/a percentage/other text → partial. */
+export function classifyCompletion(text: string): Completion {
+  const t = text.trim();
+  if (!t) return 'empty';
+  if (NOT_DONE.test(t)) return 'not-done';
+  if (PARTIAL.test(t)) return 'partial';
+  const pct = percentIn(t);
+  if (pct !== null) return pct >= 100 ? 'done' : 'partial';
+  return DONE.test(t) ? 'done' : 'partial';
+}
+
+/** A percentage written in the text (`完成60%`), or null. */
+export function percentIn(text: string): number | null {
+  const m = PERCENT.exec(text);
+  return m ? Math.min(100, Number(m[1])) : null;
+}
+
+/** The day a month's 完成情况 is due: the Nth working day of the next month. */
+export function monthFeedbackDeadline(ctx: RuleContext, year: number, month: number): Day {
+  const [y, m] = month === 12 ? [year + 1, 1] : [year, month + 1];
+  return ctx.cal.nthWorkdayOfMonth(y, m, ctx.config.feedbackWorkday);
+}
+
+export interface MonthReading {
+  fills: MonthFill[];
+  missed: number[];
+  /** Missed months with their explanation, for 系统提示 and notices. */
+  missedReasons: string[];
+  /** Months that were reported after their deadline (from 反馈记录 dates). */
+  lateReports: number[];
+}
+
+/**
+ * Month cells of the battle map as of today: fills per SPEC §4.1 and the months whose planned milestone had no
+ * (or a 未完成) report by the feedback deadline. A 反馈记录 row for the month counts as a report.
+ */
+export function readMonths(task: TaskRecord, facts: TaskFacts, ctx: RuleContext, year: number): MonthReading {
+  const fills: MonthFill[] = [];
+  const missed: number[] = [];
+  const missedReasons: string[] = [];
+  const lateReports: number[] = [];
+  for (const cell of task.months) {
+    const deadline = monthFeedbackDeadline(ctx, year, cell.month);
+    const reports = facts.feedback.filter((f) => f.month === cell.month);
+    const linkText = reports.map((f) => f.text).join('\n');
+    const reading = classifyCompletion(cell.done || linkText);
+    const pastDeadline = ctx.today > deadline;
+    if (reports.some((f) => f.day > deadline)) lateReports.push(cell.month);
+    if (reading === 'done') fills.push('done');
+    else if (reading === 'partial') fills.push('partial');
+    else if (pastDeadline && (cell.planned.trim() || reading === 'not-done')) {
+      fills.push('missing');
+      missed.push(cell.month);
+      const what = cell.planned.trim() ? `应完成"${clip(cell.planned)}"` : '工作任务';
+      const how = reading === 'not-done' ? '反馈为未完成' : '未反馈';
+      missedReasons.push(`${cell.month}月${what}${how}，已超过反馈截止日 ${cnDate(deadline)}`);
+    } else fills.push(null);
+  }
+  return { fills, missed, missedReasons, lateReports };
+}
+
+/** The longest run of consecutive missed months. */
+export function longestMissedRun(missed: number[]): number {
+  let best = 0;
+  let run = 0;
+  let prev = -1;
+  for (const m of [...missed].sort((a, b) => a - b)) {
+    run = m === prev + 1 ? run + 1 : 1;
+    best = Math.max(best, run);
+    prev = m;
+  }
+  return best;
+}
+
+/** The latest progress % reported: 反馈记录 进度 first, then a percentage in the latest 完成情况. */
+export function latestProgress(task: TaskRecord, facts: TaskFacts): number | null {
+  let best: { day: number; value: number } | null = null;
+  for (const f of facts.feedback) {
+    if (f.progress !== null && (!best || f.day >= best.day)) best = { day: f.day, value: f.progress };
+  }
+  if (best) return best.value;
+  for (let i = task.months.length - 1; i >= 0; i--) {
+    const done = task.months[i]!.done;
+    const pct = percentIn(done);
+    if (pct !== null) return pct;
+  }
+  return null;
+}
+
+/** Any sign of life: a 反馈记录 row or any 完成情况 text. */
+export function hasAnyFeedback(task: TaskRecord, facts: TaskFacts): boolean {
+  return facts.feedback.length > 0 || task.months.some((m) => m.done.trim() !== '');
+}
+
+export function clip(text: string, max = 20): string {
+  const t = text.trim().replace(/\s+/g, ' ');
+  return t.length > max ? `${t.slice(0, max)}…` : t;
+}

@@ -1,0 +1,40 @@
+import { cnDate, type Day } from '../calendar/day';
+import type { Status } from './glossary';
+import type { RuleContext, TaskFacts, TaskRecord } from './types';
+
+/** What the status decision needs, computed once by evaluateTask. */
+export interface StatusInput {
+  task: TaskRecord;
+  facts: TaskFacts;
+  ctx: RuleContext;
+  deadline: Day | null;
+  remaining: number | null; // working days to the deadline (negative when overdue)
+  lateReasons: string[]; // missed months / missed ledger reports / late sub-items
+  notStarted: string | null; // reason when nothing was reported 10 working days after the start
+}
+
+/**
+ * 状态 per SPEC §4.1: 数据有误 first whenever a cell the rules need is unreadable, then the first row of the table
+ * that matches.
+ */
+export function decideStatus(input: StatusInput): { status: Status; reason: string } {
+  const { task, facts, ctx, deadline, remaining } = input;
+  const blocking = task.problems.filter((p) => p.blocking);
+  if (blocking.length > 0) return { status: '数据有误', reason: blocking.map((p) => p.message).join('；') };
+  if (facts.completion?.approved) {
+    return { status: '已办结', reason: `办结审批已完成${facts.completion.closed ? `（${cnDate(facts.completion.closed)}）` : ''}` };
+  }
+  if (task.handling === '已完成' && facts.completion?.verified) {
+    return { status: '已办结', reason: '办理状态为已完成，督查室已核实' };
+  }
+  if (facts.transferredOut) return { status: '已调出', reason: '调出申请经分管领导、主要领导同意，不再排名' };
+  if (deadline !== null && remaining !== null && ctx.today > deadline) {
+    return { status: '逾期', reason: `已超过完成时限 ${cnDate(deadline)}，逾期${-remaining}个工作日` };
+  }
+  if (deadline !== null && remaining !== null && remaining <= ctx.config.dueSoonWorkdays) {
+    return { status: '临期', reason: `距完成时限 ${cnDate(deadline)} 还有${remaining}个工作日` };
+  }
+  if (input.lateReasons.length > 0) return { status: '滞后', reason: input.lateReasons.join('；') };
+  if (input.notStarted) return { status: '未启动', reason: input.notStarted };
+  return { status: '正常推进', reason: '' };
+}

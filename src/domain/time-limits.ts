@@ -1,0 +1,152 @@
+import { applyDuration, parseDuration } from '../calendar';
+import { cnDate, dayOf, partsOf, type Day } from '../calendar/day';
+import type { RulesConfig } from './config';
+import { clip, monthFeedbackDeadline } from './month-progress';
+import type { RuleContext, TaskFacts, TaskRecord } from './types';
+
+export interface Checkpoint {
+  label: string;
+  day: Day;
+}
+
+export interface TimeLimits {
+  /** Effective deadline; null for 长期 items. */
+  deadline: Day | null;
+  /** The deadline before an approved extension, when there is one. */
+  originalDeadline: Day | null;
+  deadlineBasis: string;
+  /** When the first (ledger) report is due; null on the battle map (monthly reports instead). */
+  feedbackDue: Day | null;
+  feedbackBasis: string;
+  ongoing: boolean;
+  checkpoints: Checkpoint[];
+}
+
+type LimitField = keyof Pick<
+  RulesConfig,
+  | 'plenaryLimit'
+  | 'executiveLimit'
+  | 'officeMeetingLimit'
+  | 'chiefInstructionLimit'
+  | 'topicLimit'
+  | 'leaderDecidedLimit'
+  | 'docSingleLimit'
+  | 'docMultiLimit'
+  | 'docResearchLimit'
+  | 'docUrgentLimit'
+  | 'reportLimit'
+>;
+
+/** Which feedback limit of seed 004 §五.1 / seed 003 applies, read from 来源文号/会议 and 事项来源. */
+function feedbackRule(task: TaskRecord): { field: LimitField; basis: string } {
+  const ref = `${task.sourceRef} ${task.source}`;
+  if (/全体会议|综合性会议/.test(ref)) return { field: 'plenaryLimit', basis: '全体会议议定事项' };
+  if (/常务会/.test(ref)) return { field: 'executiveLimit', basis: '常务会议议定事项' };
+  if (/办公会|例会/.test(ref)) return { field: 'officeMeetingLimit', basis: '县长办公会/例会议定事项' };
+  if (/专题会/.test(ref)) return { field: 'topicLimit', basis: '专题会议议定事项' };
+  if (/批示|交办/.test(ref)) {
+    return /县长|书记|主要领导/.test(ref) && !/副县长/.test(ref)
+      ? { field: 'chiefInstructionLimit', basis: '主要领导批示' }
+      : { field: 'topicLimit', basis: '分管领导批示' };
+  }
+  if (isDocument(task)) return documentRule(task);
+  if (/会议议定/.test(ref)) return { field: 'leaderDecidedLimit', basis: '领导议定事项' };
+  return { field: 'reportLimit', basis: '13710 工作法（3天内反馈）' };
+}
+
+function isDocument(task: TaskRecord): boolean {
+  return /〔\d{4}〕\d+号/.test(task.sourceRef) && !/批示/.test(task.sourceRef);
+}
+
+/** Documents passed for handling (seed 004 §五.1(2)): their limit is the deadline for the result. */
+function documentRule(task: TaskRecord): { field: LimitField; basis: string } {
+  const text = `${task.sourceRef} ${task.target}`;
+  if (/急|尽快/.test(text)) return { field: 'docUrgentLimit', basis: '公文急件' };
+  if (/调研|调查|论证/.test(text)) return { field: 'docResearchLimit', basis: '公文需调查论证' };
+  if (task.coUnits.length > 0) return { field: 'docMultiLimit', basis: '公文多单位会办' };
+  return { field: 'docSingleLimit', basis: '公文单一单位办理' };
+}
+
+function addLimit(ctx: RuleContext, from: Day, text: string): Day {
+  const duration = parseDuration(text);
+  // Config values are validated against the same grammar; a failure here is a programming error.
+  if (!duration) throw new Error(`invalid duration in config: ${text}`);
+  return applyDuration(ctx.cal, from, duration, { rollToWorkday: ctx.config.rollToWorkday });
+}
+
+/** The start of the clock: 交办日期, or the first day of the scanned year. */
+export function startOf(task: TaskRecord, ctx: RuleContext): Day {
+  return task.assigned ?? (dayOf(partsOf(ctx.today).year, 1, 1) as Day);
+}
+
+/**
+ * Deadlines and checkpoints of SPEC §4.3: the written 完成时限 (moved by an approved extension), or for a blank
+ * ledger deadline the 13710 limit by 事项类型 (一般 7天, 复杂 1个月, 长期 monthly) or the document limit; the first
+ * report by source.
+ */
+export function timeLimits(task: TaskRecord, facts: TaskFacts, ctx: RuleContext): TimeLimits {
+  const start = startOf(task, ctx);
+  const ext = approvedExtension(facts);
+  let deadline: Day | null = null;
+  let basis = '完成时限';
+  let ongoing = task.deadline.kind === 'ongoing' || task.itemType === '长期';
+  if (task.deadline.kind === 'date') deadline = task.deadline.day;
+  else if (task.deadline.kind === 'blank' && task.kind === 'ledger' && !ongoing) {
+    if (isDocument(task)) {
+      const rule = documentRule(task);
+      deadline = addLimit(ctx, start, ctx.config[rule.field]);
+      basis = `${rule.basis}时限 ${ctx.config[rule.field]}`;
+    } else {
+      const complex = task.itemType === '复杂';
+      const limit = complex ? ctx.config.complexLimit : ctx.config.generalLimit;
+      deadline = addLimit(ctx, start, limit);
+      basis = `13710 ${complex ? '复杂' : '一般'}事项 ${limit}`;
+    }
+  }
+  let originalDeadline: Day | null = null;
+  if (ext && deadline !== null) {
+    originalDeadline = deadline;
+    deadline = ext;
+    basis = `延期后完成时限（原 ${cnDate(originalDeadline)}）`;
+  }
+  if (deadline !== null) ongoing = false;
+
+  const checkpoints: Checkpoint[] = [];
+  let feedbackDue: Day | null = null;
+  let feedbackBasis = '';
+  if (task.kind === 'ledger' && task.assigned !== null) {
+    const rule = feedbackRule(task);
+    feedbackDue = addLimit(ctx, start, ctx.config[rule.field]);
+    feedbackBasis = `${rule.basis} ${ctx.config[rule.field]}内反馈`;
+    checkpoints.push({ label: '研究部署', day: addLimit(ctx, start, ctx.config.researchLimit) });
+    checkpoints.push({ label: '反馈办理情况', day: feedbackDue });
+  } else {
+    for (const m of task.months) {
+      if (!m.planned.trim()) continue;
+      const year = partsOf(ctx.today).year;
+      checkpoints.push({ label: `${m.month}月：${clip(m.planned, 16)}`, day: monthFeedbackDeadline(ctx, year, m.month) });
+    }
+  }
+  if (deadline !== null) checkpoints.push({ label: '完成时限', day: deadline });
+  checkpoints.sort((a, b) => a.day - b.day);
+  return { deadline, originalDeadline, deadlineBasis: basis, feedbackDue, feedbackBasis, ongoing, checkpoints };
+}
+
+function approvedExtension(facts: TaskFacts): Day | null {
+  let latest: { decided: Day; requested: Day } | null = null;
+  for (const e of facts.extensions) {
+    if (e.status !== '同意' || e.requested === null) continue;
+    const decided = e.decided ?? 0;
+    if (!latest || decided >= latest.decided) latest = { decided, requested: e.requested };
+  }
+  return latest?.requested ?? null;
+}
+
+/** `当前节点`: the next checkpoint from today, with its date. */
+export function currentNode(limits: TimeLimits, today: Day, ongoingNext: Day | null): string {
+  const next = limits.checkpoints.find((c) => c.day >= today);
+  if (next) return `${next.label}（${cnDate(next.day)}）`;
+  if (limits.ongoing && ongoingNext !== null) return `每月反馈（${cnDate(ongoingNext)}前）`;
+  const last = limits.checkpoints.at(-1);
+  return last ? `${last.label}（${cnDate(last.day)}，已过）` : '';
+}

@@ -1,0 +1,138 @@
+import type { Day } from '../calendar/day';
+import type { WorkCalendar } from '../calendar/types';
+import type { RulesConfig } from './config';
+import type { Card, EvaluationLevel, NoticeType, Status } from './glossary';
+
+/** A data problem in one cell of a row; 数据有误 when `blocking`. */
+export interface RowProblem {
+  cell: string; // header key, e.g. 完成时限
+  code: string; // bad-date | missing-value | unknown-source | unknown-unit | formula | too-long | ...
+  message: string; // Chinese, says what is wrong and what is accepted
+  blocking: boolean;
+}
+
+export type Deadline = { kind: 'date'; day: Day } | { kind: 'ongoing' } | { kind: 'blank' } | { kind: 'bad' };
+
+export interface MonthCell {
+  month: number; // 1–12
+  planned: string;
+  done: string;
+}
+
+export type TaskKind = 'battle' | 'ledger' | 'subitem';
+
+/** One row of 挂图作战表 / 督办台账 / 任务清单, typed. Built by src/workbook from a snapshot. */
+export interface TaskRecord {
+  kind: TaskKind;
+  tab: string;
+  row: number;
+  id: string;
+  parentId: string | null; // sub-items: the task's 编号
+  source: string; // 事项来源
+  sourceRef: string; // 来源文号/会议
+  leader: string; // 分管领导
+  leadUnit: string;
+  coUnits: string[];
+  head: string; // 主要负责人
+  owner: string; // 具体责任人
+  title: string;
+  target: string;
+  deadline: Deadline;
+  assigned: Day | null; // 交办日期
+  itemType: '一般' | '复杂' | '长期' | null;
+  handling: string; // 办理状态
+  stars: number | null;
+  redFlag: boolean; // 红牌标记 (false progress reports)
+  months: MonthCell[]; // 12 entries on the battle map; [] elsewhere
+  problems: RowProblem[];
+}
+
+export interface FeedbackEntry {
+  day: Day;
+  month: number | null; // the month reported on (battle map), null for ledger items
+  progress: number | null; // 进度(%)
+  text: string;
+}
+
+export interface ExtensionEntry {
+  requestNo: string;
+  original: Day | null;
+  requested: Day | null;
+  status: '待审批' | '同意' | '不同意';
+  decided: Day | null;
+}
+
+export interface CompletionEntry {
+  approved: boolean; // every signer of the chain signed (or 状态 = 已办结)
+  submitted: Day | null; // the unit's application (first signature)
+  closed: Day | null; // the last signature
+  level: EvaluationLevel | null; // 评价等级 decided by the signer
+  verified: boolean; // 督查室核实 signed
+}
+
+export interface IssuedNotice {
+  type: NoticeType;
+  docNo: string;
+  day: Day;
+  period: string;
+  level: string;
+  sent: boolean;
+}
+
+/** Everything the ledgers say about one task. */
+export interface TaskFacts {
+  feedback: FeedbackEntry[];
+  extensions: ExtensionEntry[];
+  completion: CompletionEntry | null;
+  transferredOut: boolean;
+  notices: IssuedNotice[];
+  /** 编号 of this task's sub-items that are late (滞后 or worse). */
+  lateSubItems: string[];
+}
+
+export const noFacts = (): TaskFacts => ({
+  feedback: [],
+  extensions: [],
+  completion: null,
+  transferredOut: false,
+  notices: [],
+  lateSubItems: [],
+});
+
+export interface RuleContext {
+  today: Day;
+  cal: WorkCalendar;
+  config: RulesConfig;
+}
+
+export type MonthFill = 'done' | 'partial' | 'missing' | null;
+
+/** A notice the ladder or a card says is due today. */
+export interface NoticeDue {
+  type: NoticeType;
+  level: string; // ladder step or card colour
+  period: string; // what episode it belongs to: 逾期@2026-03-31, 月报@2026-03, 蓝牌@2026-04 …
+  reasons: string[]; // 事由, Chinese
+  replyBy: Day; // 时限要求
+  rectifyBy: Day | null; // 督办通知书 only
+}
+
+export interface TaskVerdict {
+  status: Status;
+  statusReason: string;
+  card: Card | null;
+  cardReason: string;
+  deadline: Day | null; // effective deadline (after an approved extension; computed for blank ledger deadlines)
+  originalDeadline: Day | null; // before an approved extension
+  remainingWorkdays: number | null;
+  currentNode: string;
+  lastFeedback: Day | null;
+  progress: number | null;
+  monthFills: MonthFill[]; // index 0 = 1月; battle map only
+  missedMonths: number[];
+  lateMonths: number[]; // months reported after their feedback deadline
+  urgings: number; // 催办单 + 督办单 issued
+  due: NoticeDue[];
+  hints: string[]; // 系统提示 lines
+  provisional: boolean; // a date relied on a provisional calendar year
+}
