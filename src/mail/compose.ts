@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import type Mail from 'nodemailer/lib/mailer';
+import type { Address, MailMessage } from './port';
+
+/** The header that makes a notice idempotent; also the seed of a stable Message-ID. */
+export const DEDUPE_HEADER = 'X-Duban-Dedupe-Key';
+
+/**
+ * nodemailer mail options for a port message: multipart/alternative (plain text + HTML), UTF-8,
+ * display names on every address, the scan instant as `Date`, custom headers kept.
+ *
+ * @example
+ * const options = toNodemailerOptions(message);
+ * await transport.sendMail(options);
+ */
+export function toNodemailerOptions(message: MailMessage): Mail.Options {
+  return {
+    from: toMailAddress(message.from),
+    to: message.to.map(toMailAddress),
+    cc: message.cc && message.cc.length > 0 ? message.cc.map(toMailAddress) : undefined,
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    date: message.date,
+    headers: message.headers,
+    messageId: stableMessageId(message),
+    textEncoding: 'base64',
+  };
+}
+
+/**
+ * The RFC 822 bytes of a message (what the outbox writes and what an SMTP server receives).
+ *
+ * @example
+ * const eml = await composeEml(message); // Buffer starting with "Content-Type: multipart/alternative" headers
+ */
+export async function composeEml(message: MailMessage): Promise<Buffer> {
+  const { default: MailComposer } = await import('nodemailer/lib/mail-composer');
+  return new MailComposer(toNodemailerOptions(message)).compile().build();
+}
+
+/**
+ * A Message-ID that is the same for every retry of one notice (so a receiver that got a message twice can tell),
+ * derived from the dedupe key; undefined lets nodemailer generate a random one.
+ */
+export function stableMessageId(message: MailMessage): string | undefined {
+  const key = headerValue(message.headers, DEDUPE_HEADER);
+  if (!key) return undefined;
+  const digest = createHash('sha256').update(key).digest('hex').slice(0, 24);
+  return `<duban-${digest}@${domainOf(message.from.address)}>`;
+}
+
+function headerValue(headers: Record<string, string> | undefined, name: string): string | undefined {
+  if (!headers) return undefined;
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === wanted) return value;
+  return undefined;
+}
+
+function domainOf(address: string): string {
+  const at = address.lastIndexOf('@');
+  const domain = at >= 0 ? address.slice(at + 1).replace(/[^A-Za-z0-9.-]/g, '') : '';
+  return domain || 'duban.local';
+}
+
+function toMailAddress(address: Address): Mail.Address | string {
+  return address.name ? { name: address.name, address: address.address } : address.address;
+}

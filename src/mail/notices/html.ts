@@ -1,0 +1,45 @@
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/**
+ * Text → HTML text or attribute value. Every string from a sheet cell goes through this.
+ *
+ * @example
+ * escapeHtml('<script>alert(1)</script>'); // '&lt;script&gt;alert(1)&lt;/script&gt;'
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+}
+
+/** A link only for http(s) URLs; anything else (a `javascript:` URL typed into a cell) is shown as text. */
+export function linkHtml(url: string, label = url): string {
+  if (!/^https?:\/\//i.test(url)) return escapeHtml(url);
+  return `<a href="${escapeHtml(url)}" style="color:#1a56db">${escapeHtml(label)}</a>`;
+}
+
+/** Multi-line cell text as HTML: escaped, line breaks kept. */
+export function multilineHtml(text: string): string {
+  return escapeHtml(text).replace(/\r?\n/g, '<br>');
+}
+
+/** The HTML document around a body: inline styles only, since mail clients drop `<style>` and scripts. */
+export function htmlPage(title: string, body: string): string {
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="zh-CN">',
+    '<head><meta charset="utf-8">',
+    `<title>${escapeHtml(title)}</title></head>`,
+    '<body style="margin:0;padding:24px;background:#f5f5f5">',
+    '<div style="max-width:720px;margin:0 auto;padding:32px 40px;background:#fff;color:#222;',
+    "font-family:FangSong,STFangsong,'Songti SC',SimSun,serif;font-size:16px;line-height:1.8\">",
+    body,
+    '</div>',
+    '</body>',
+    '</html>',
+  ].join('\n');
+}

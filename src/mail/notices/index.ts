@@ -1,0 +1,11 @@
+export { renderNotice } from './render-notice';
+export { renderDigest, type DigestDoc, type DigestItem } from './digest';
+export {
+  renderWeeklyDigest,
+  type WeeklyChange,
+  type WeeklyDigestDoc,
+  type WeeklyItem,
+} from './weekly-digest';
+export { escapeHtml } from './html';
+export { provisionalNote } from './common';
+export type { CardColour, NoticeDoc, NoticeItem, NoticeKind, RenderedMail } from './notice-doc';

@@ -1,0 +1,176 @@
+import { cnFullDate } from '../../calendar/day';
+import { INDENT, dateOrText, joinNames, provisionalNote, shortTitle } from './common';
+import { escapeHtml, htmlPage, linkHtml, multilineHtml } from './html';
+import { KIND_FORMS } from './kinds';
+import type { NoticeDoc, RenderedMail } from './notice-doc';
+
+/** One labelled line of the notice body (`事项编号：ZD-2026-001`); `html` is already escaped when given. */
+interface Field {
+  label: string;
+  text: string;
+  html?: string;
+}
+
+/**
+ * The official notice as a mail: subject, plain text and HTML with the same parts in the same order —
+ * 发文机关, title, 文号, 主送, the opening sentence, 事项 (编号, 来源, 工作任务, 完成时限), 事由, 整改期限 / 约谈,
+ * 时限要求, the answer link, the provisional-calendar note, 签发, 落款 and date, 抄送. Pure: no I/O, no clock.
+ *
+ * @example
+ * const mail = renderNotice(doc);
+ * mail.subject; // '【催办单】临政督〔2026〕15号 关于“完成土地征收”的催办'
+ */
+export function renderNotice(doc: NoticeDoc): RenderedMail {
+  const form = KIND_FORMS[doc.kind];
+  const title =
+    doc.kind === '提醒函'
+      ? '提醒函（蓝牌）'
+      : doc.kind === '约谈建议'
+        ? `约谈建议（${doc.card}）`
+        : form.title;
+  const fields = itemFields(doc);
+  const requirement = requirementOf(doc, form.action);
+  const note = provisionalNote(doc.provisionalYears);
+  const office = doc.office?.trim() || doc.issuer;
+  const date = cnFullDate(doc.issuedOn);
+  const cc = joinNames(doc.cc);
+  const answer = answerLine(doc, office);
+
+  const text = [
+    doc.issuer,
+    title,
+    ...(doc.docNo ? [doc.docNo] : []),
+    '',
+    `${doc.to}：`,
+    `${INDENT}${openingOf(doc)}`,
+    '',
+    ...fields.map((f) => `${f.label}：${f.text}`),
+    '事由：',
+    ...reasonLines(doc.reasons).map((r) => `${INDENT}${r}`),
+    ...(requirement ? [`时限要求：${requirement}`] : []),
+    `${answer.label}：${answer.text}`,
+    ...(note ? ['', note] : []),
+    '',
+    ...(doc.signer ? [`签发：${doc.signer}`] : []),
+    office,
+    date,
+    ...(cc ? ['', `抄送：${cc}`] : []),
+    '',
+  ].join('\n');
+
+  const rows = [...fields, { label: '事由', text: '', html: reasonsHtml(doc.reasons) }];
+  if (requirement) rows.push({ label: '时限要求', text: requirement });
+  rows.push({ label: answer.label, text: answer.text, html: answer.html });
+  const body = [
+    `<div style="text-align:center;color:#c00;font-size:26px;font-weight:bold;letter-spacing:2px">${escapeHtml(doc.issuer)}</div>`,
+    `<div style="text-align:center;font-size:22px;font-weight:bold;margin-top:8px">${escapeHtml(title)}</div>`,
+    doc.docNo ? `<div style="text-align:center;margin-top:4px">${escapeHtml(doc.docNo)}</div>` : '',
+    '<hr style="border:0;border-top:2px solid #c00;margin:12px 0 20px">',
+    `<p style="margin:0">${escapeHtml(doc.to)}：</p>`,
+    `<p style="margin:0;text-indent:2em">${escapeHtml(openingOf(doc))}</p>`,
+    '<table style="width:100%;border-collapse:collapse;margin:16px 0" cellpadding="6">',
+    ...rows.map(fieldRowHtml),
+    '</table>',
+    note ? `<p style="color:#a15c00">${escapeHtml(note)}</p>` : '',
+    doc.signer ? `<p style="text-align:right;margin:24px 0 0">签发：${escapeHtml(doc.signer)}</p>` : '',
+    `<p style="text-align:right;margin:${doc.signer ? 0 : 24}px 0 0">${escapeHtml(office)}<br>${escapeHtml(date)}</p>`,
+    cc
+      ? `<p style="border-top:1px solid #999;margin-top:24px;padding-top:8px">抄送：${escapeHtml(cc)}</p>`
+      : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+
+  const headers: Record<string, string> = { 'X-Duban-Kind': form.slug, 'X-Duban-Item-Id': doc.item.id };
+  if (doc.docNo) headers['X-Duban-Doc-No'] = doc.docNo;
+  const subject = subjectOf(doc, form.subjectTail);
+  return { subject, text, html: htmlPage(subject, body), headers };
+}
+
+function subjectOf(doc: NoticeDoc, tail: string): string {
+  const tag =
+    doc.kind === '约谈建议' ? `约谈建议·${doc.card}` : doc.kind === '提醒函' ? '提醒函·蓝牌' : doc.kind;
+  const no = doc.docNo ? `${doc.docNo} ` : '';
+  return `【${tag}】${no}关于“${shortTitle(doc.item.title)}”的${tail}`;
+}
+
+/** The opening paragraph: why this paper is issued, in the voice of the office (seed 000 §三, 004 §五.4). */
+function openingOf(doc: NoticeDoc): string {
+  switch (doc.kind) {
+    case '临期提醒':
+      return '你单位承办的下列事项即将到达完成时限，请抓紧推进，确保按期完成。';
+    case '催办单':
+      return '你单位承办的下列事项未按要求办理，现予催办。请接此单后抓紧办理，并按时限要求反馈办理情况。';
+    case '督办单':
+      return '你单位承办的下列事项经催办后仍未落实到位，现予督办。请单位主要负责人亲自过问，采取有力措施加快办理，并按时限要求书面报告办理结果。';
+    case '提醒函':
+      return '你单位承办的下列事项推进进度滞后于时序进度，现予蓝牌提醒。请认真分析原因，制定赶进措施，加快推进。';
+    case '督办通知书':
+      return '经督查，你单位承办的下列事项存在以下问题，现下达督办通知书，请限期整改到位，并书面报告整改情况。';
+    case '约谈建议':
+      return doc.card === '红牌'
+        ? `${doc.unit}承办的下列事项被亮红牌预警。根据重点工作督办机制，建议由${interviewerOf(doc)}约谈${joinNames(intervieweesOf(doc))}，督促整改落实。`
+        : `${doc.unit}承办的下列事项被亮黄牌预警。根据重点工作督办机制，建议由${interviewerOf(doc)}约谈${joinNames(intervieweesOf(doc))}，督促加快推进。`;
+  }
+}
+
+function interviewerOf(doc: Extract<NoticeDoc, { kind: '约谈建议' }>): string {
+  return doc.interviewer?.trim() || (doc.card === '红牌' ? '主要领导' : '分管领导');
+}
+
+function intervieweesOf(doc: Extract<NoticeDoc, { kind: '约谈建议' }>): string[] {
+  if (doc.interviewees && doc.interviewees.length > 0) return doc.interviewees;
+  const head = `${doc.unit}主要负责人`;
+  return doc.card === '红牌' ? ['分管领导', head] : [head];
+}
+
+function itemFields(doc: NoticeDoc): Field[] {
+  const fields: Field[] = [];
+  if (doc.kind === '约谈建议') fields.push({ label: '责任单位', text: doc.unit });
+  fields.push({ label: '事项编号', text: doc.item.id });
+  if (doc.item.source?.trim()) fields.push({ label: '事项来源', text: doc.item.source.trim() });
+  fields.push({ label: '工作任务', text: doc.item.title, html: multilineHtml(doc.item.title) });
+  const deadline = dateOrText(doc.item.deadline, doc.item.deadlineText);
+  if (deadline) fields.push({ label: '完成时限', text: deadline });
+  if (doc.kind === '督办通知书')
+    fields.push({ label: '整改期限', text: `${cnFullDate(doc.rectifyBy)}前整改到位` });
+  if (doc.kind === '约谈建议') {
+    fields.push({ label: '约谈人', text: interviewerOf(doc) });
+    fields.push({ label: '约谈对象', text: joinNames(intervieweesOf(doc)) });
+  }
+  return fields;
+}
+
+function requirementOf(doc: NoticeDoc, action: string): string | null {
+  if (doc.requirement?.trim()) return doc.requirement.trim();
+  const by = doc.replyBy ?? (doc.kind === '督办通知书' ? doc.rectifyBy : undefined);
+  return by === undefined ? null : `请于${cnFullDate(by)}前${action}。`;
+}
+
+function answerLine(doc: NoticeDoc, office: string): Field {
+  if (doc.answerUrl) {
+    return {
+      // The URL ends the line: mail clients that auto-link plain text would swallow a trailing bracket.
+      label: '反馈链接',
+      text: `无需表格账号，打开即可填报 ${doc.answerUrl}`,
+      html: `无需表格账号，打开即可填报 ${linkHtml(doc.answerUrl)}`,
+    };
+  }
+  return { label: '反馈方式', text: `请将办理情况书面报送${office}。` };
+}
+
+/** Reasons numbered `1. …` when there are several, as in a 督查 notice; one reason stands alone. */
+function reasonLines(reasons: readonly string[]): string[] {
+  const list = reasons.map((r) => r.trim()).filter(Boolean);
+  if (list.length === 0) return ['（无）'];
+  return list.length === 1 ? list : list.map((r, i) => `${i + 1}. ${r}`);
+}
+
+function reasonsHtml(reasons: readonly string[]): string {
+  return reasonLines(reasons).map(multilineHtml).join('<br>');
+}
+
+function fieldRowHtml(field: Field): string {
+  const label = `<td style="width:6em;vertical-align:top;white-space:nowrap;font-weight:bold">${escapeHtml(field.label)}：</td>`;
+  return `<tr>${label}<td style="vertical-align:top;word-break:break-all">${field.html ?? escapeHtml(field.text)}</td></tr>`;
+}
