@@ -48,7 +48,9 @@ function yellowReasons(i: CardInput, c: RulesConfig): string[] {
   if (i.notStarted) out.push('应启动而未启动（无任何反馈）');
   if (i.missedRun >= 2) out.push(`连续${i.missedRun}个月未按期反馈`);
   if (i.status === '临期' && (i.progress ?? 0) < c.yellowDueSoonProgress) {
-    out.push(`临期且进度${i.progress === null ? '未填报' : `仅${i.progress}%`}，低于${c.yellowDueSoonProgress}%`);
+    out.push(
+      `临期且进度${i.progress === null ? '未填报' : `仅${i.progress}%`}，低于${c.yellowDueSoonProgress}%`,
+    );
   }
   return out;
 }

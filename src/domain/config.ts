@@ -34,17 +34,71 @@ const DUR = '如 5个工作日、7天、1周、半个月、1个月';
 const ENTRIES = {
   agencyName: entry('机关名称', '临猗县人民政府办公室', '通知落款的机关名称', text, '机关全称'),
   officeName: entry('督查室名称', '县政府督查室', '发文部门（督查室）名称', text, '部门名称'),
-  docPrefix: entry('文号前缀', '临政督', '文号格式：前缀〔年份〕序号号，如 临政督〔2026〕15号', text, '简称文字'),
-  dueSoonWorkdays: entry('临期工作日', '5', '距完成时限不超过该工作日数且未办结，即为临期', int(1, 60), `${INT} 1–60`),
-  feedbackWorkday: entry('月度反馈截止工作日', '5', '上月完成情况须在次月第几个工作日前填报', int(1, 20), `${INT} 1–20`),
-  notStartedWorkdays: entry('未启动判定工作日', '10', '交办（或年初）后该工作日数内无任何反馈，即为未启动', int(1, 60), `${INT} 1–60`),
-  blueLagPoints: entry('蓝牌进度落后百分点', '20', '填报进度低于时间进度超过该百分点亮蓝牌', int(1, 100), `${INT} 1–100`),
-  yellowDueSoonProgress: entry('黄牌临期进度下限', '50', '临期且进度低于该百分比亮黄牌', int(1, 100), `${INT} 1–100`),
+  docPrefix: entry(
+    '文号前缀',
+    '临政督',
+    '文号格式：前缀〔年份〕序号号，如 临政督〔2026〕15号',
+    text,
+    '简称文字',
+  ),
+  dueSoonWorkdays: entry(
+    '临期工作日',
+    '5',
+    '距完成时限不超过该工作日数且未办结，即为临期',
+    int(1, 60),
+    `${INT} 1–60`,
+  ),
+  feedbackWorkday: entry(
+    '月度反馈截止工作日',
+    '5',
+    '上月完成情况须在次月第几个工作日前填报',
+    int(1, 20),
+    `${INT} 1–20`,
+  ),
+  notStartedWorkdays: entry(
+    '未启动判定工作日',
+    '10',
+    '交办（或年初）后该工作日数内无任何反馈，即为未启动',
+    int(1, 60),
+    `${INT} 1–60`,
+  ),
+  blueLagPoints: entry(
+    '蓝牌进度落后百分点',
+    '20',
+    '填报进度低于时间进度超过该百分点亮蓝牌',
+    int(1, 100),
+    `${INT} 1–100`,
+  ),
+  yellowDueSoonProgress: entry(
+    '黄牌临期进度下限',
+    '50',
+    '临期且进度低于该百分比亮黄牌',
+    int(1, 100),
+    `${INT} 1–100`,
+  ),
   redOverdueWorkdays: entry('红牌逾期工作日', '10', '逾期超过该工作日数亮红牌', int(1, 120), `${INT} 1–120`),
-  redSupervisionCount: entry('红牌督办单次数', '2', '督办单达到该次数仍无结果亮红牌', int(1, 10), `${INT} 1–10`),
-  escalationWorkdays: entry('升级间隔工作日', '3', '每一级催督办之后，等待该工作日数再升级', int(1, 30), `${INT} 1–30`),
+  redSupervisionCount: entry(
+    '红牌督办单次数',
+    '2',
+    '督办单达到该次数仍无结果亮红牌',
+    int(1, 10),
+    `${INT} 1–10`,
+  ),
+  escalationWorkdays: entry(
+    '升级间隔工作日',
+    '3',
+    '每一级催督办之后，等待该工作日数再升级',
+    int(1, 30),
+    `${INT} 1–30`,
+  ),
   rectifyWorkdays: entry('整改期限工作日', '10', '督办通知书给出的整改期限', int(1, 60), `${INT} 1–60`),
-  rollToWorkday: entry('日历日期限顺延', '是', '按自然日计算的期限落在休息日时顺延至下一工作日', yesNo, '是 / 否'),
+  rollToWorkday: entry(
+    '日历日期限顺延',
+    '是',
+    '按自然日计算的期限落在休息日时顺延至下一工作日',
+    yesNo,
+    '是 / 否',
+  ),
   adjustMonth: entry('目标调整月份', '7', '每年受理目标调整的月份', int(1, 12), `${INT} 1–12`),
   keyItemStars: entry('重点事项星级', '4', '星级达到该值的事项办结须报主要领导审定', int(1, 5), `${INT} 1–5`),
   approvalChain: entry(
@@ -54,12 +108,30 @@ const ENTRIES = {
     list,
     '用顿号分隔的签批环节',
   ),
-  minorChainEnd: entry('一般事项审批止于', '分管领导', '非重点事项办结审批到该环节即可销号', text, '审批链中的一个环节'),
+  minorChainEnd: entry(
+    '一般事项审批止于',
+    '分管领导',
+    '非重点事项办结审批到该环节即可销号',
+    text,
+    '审批链中的一个环节',
+  ),
   extensionApprover: entry('延期审批人', '分管领导', '延期申请由谁审批', text, '通讯录中的角色'),
   scanTime: entry('每日扫描时间', '08:30', '工作日自动扫描时间（北京时间）', hhmm, 'HH:MM，如 08:30'),
   weeklyDigestWeekday: entry('周报星期', '1', '分管领导周报发送日（1=周一）', int(1, 7), '1–7'),
-  notifyOverdueTimes: entry('全县通报逾期次数', '3', '单位逾期反馈达到该次数列入全县通报', int(1, 20), `${INT} 1–20`),
-  transferOverdueTimes: entry('移交纪委逾期次数', '5', '单位逾期反馈达到该次数建议移交纪委监委', int(1, 50), `${INT} 1–50`),
+  notifyOverdueTimes: entry(
+    '全县通报逾期次数',
+    '3',
+    '单位逾期反馈达到该次数列入全县通报',
+    int(1, 20),
+    `${INT} 1–20`,
+  ),
+  transferOverdueTimes: entry(
+    '移交纪委逾期次数',
+    '5',
+    '单位逾期反馈达到该次数建议移交纪委监委',
+    int(1, 50),
+    `${INT} 1–50`,
+  ),
   linkValidDays: entry('链接有效天数', '14', '邮件中签名链接的有效期', int(1, 90), `${INT} 1–90`),
   researchLimit: entry('13710研究部署时限', '1天', '交办后研究部署时限', duration, DUR),
   reportLimit: entry('13710反馈时限', '3天', '交办后首次反馈时限', duration, DUR),
@@ -107,7 +179,10 @@ export interface ConfigProblem {
  * const { config, problems } = parseConfig({ 临期工作日: '7' });
  * config.dueSoonWorkdays; // 7
  */
-export function parseConfig(values: Record<string, string>): { config: RulesConfig; problems: ConfigProblem[] } {
+export function parseConfig(values: Record<string, string>): {
+  config: RulesConfig;
+  problems: ConfigProblem[];
+} {
   const problems: ConfigProblem[] = [];
   const config: Record<string, unknown> = {};
   const known = new Set<string>();

@@ -23,10 +23,12 @@ function noticesOf(notices: IssuedNotice[], period: string): IssuedNotice[] {
   return notices.filter((n) => n.period === period && LADDER.includes(n.type));
 }
 
-/** 督办单 already issued in the episode — two without a result make a 红牌. */
-export function supervisionsIn(notices: IssuedNotice[], trigger: Trigger | null): number {
-  if (!trigger) return 0;
-  return noticesOf(notices, trigger.period).filter((n) => n.type === '督办单').length;
+/**
+ * 督办单 issued on a task that still has an open problem — two without a result make a 红牌. All of the task's
+ * 督办单 count, not only the current episode's: a missed report that turned into 逾期 is the same unresolved item.
+ */
+export function unresolvedSupervisions(notices: IssuedNotice[], trigger: Trigger | null): number {
+  return trigger ? notices.filter((n) => n.type === '督办单').length : 0;
 }
 
 /**
@@ -60,7 +62,12 @@ export function ladderStepDue(trigger: Trigger, notices: IssuedNotice[], ctx: Ru
 }
 
 /** The routine 临期提醒, once per deadline. */
-export function dueSoonReminder(deadline: Day, notices: IssuedNotice[], reasons: string[], replyBy: Day): NoticeDue | null {
+export function dueSoonReminder(
+  deadline: Day,
+  notices: IssuedNotice[],
+  reasons: string[],
+  replyBy: Day,
+): NoticeDue | null {
   const period = `临期@${isoOf(deadline)}`;
   if (notices.some((n) => n.type === '临期提醒' && n.period === period)) return null;
   return { type: '临期提醒', level: '1', period, reasons, replyBy, rectifyBy: null };
@@ -70,7 +77,12 @@ export function dueSoonReminder(deadline: Day, notices: IssuedNotice[], reasons:
  * The notice that goes with a new card (SPEC §4.2): 蓝牌 → 提醒函 to the unit; 黄牌 / 红牌 → 约谈建议 to the
  * 分管领导 / 主要领导. Due when the card differs from what the sheet showed before this scan.
  */
-export function cardNotice(card: Card | null, priorCard: Card | null, reason: string, ctx: RuleContext): NoticeDue | null {
+export function cardNotice(
+  card: Card | null,
+  priorCard: Card | null,
+  reason: string,
+  ctx: RuleContext,
+): NoticeDue | null {
   if (!card || card === priorCard) return null;
   return {
     type: card === '蓝牌' ? '提醒函' : '约谈建议',

@@ -6,11 +6,17 @@ import {
   ladderStepDue,
   missedReportTrigger,
   overdueTrigger,
-  supervisionsIn,
+  unresolvedSupervisions,
   type Trigger,
 } from './escalation';
 import type { Card } from './glossary';
-import { hasAnyFeedback, latestProgress, longestMissedRun, monthFeedbackDeadline, readMonths } from './month-progress';
+import {
+  hasAnyFeedback,
+  latestProgress,
+  longestMissedRun,
+  monthFeedbackDeadline,
+  readMonths,
+} from './month-progress';
 import { decideStatus } from './status';
 import { currentNode, startOf, timeLimits, type TimeLimits } from './time-limits';
 import type { NoticeDue, RuleContext, TaskFacts, TaskRecord, TaskVerdict } from './types';
@@ -24,7 +30,12 @@ import type { NoticeDue, RuleContext, TaskFacts, TaskRecord, TaskVerdict } from 
  * v.status; // '滞后'
  * v.hints[0]; // "3月应完成"完成土地征收"未反馈，已超过反馈截止日 4月8日"
  */
-export function evaluateTask(task: TaskRecord, facts: TaskFacts, ctx: RuleContext, priorCard: Card | null = null): TaskVerdict {
+export function evaluateTask(
+  task: TaskRecord,
+  facts: TaskFacts,
+  ctx: RuleContext,
+  priorCard: Card | null = null,
+): TaskVerdict {
   const { cal, today } = ctx;
   const year = partsOf(today).year;
   const limits = timeLimits(task, facts, ctx);
@@ -44,7 +55,15 @@ export function evaluateTask(task: TaskRecord, facts: TaskFacts, ctx: RuleContex
       ? `${task.assigned === null ? '年初' : `交办（${cnDate(start)}）`}后${ctx.config.notStartedWorkdays}个工作日（${cnDate(notStartedAfter)}）仍无任何反馈`
       : null;
 
-  const { status, reason: statusReason } = decideStatus({ task, facts, ctx, deadline, remaining, lateReasons, notStarted });
+  const { status, reason: statusReason } = decideStatus({
+    task,
+    facts,
+    ctx,
+    deadline,
+    remaining,
+    lateReasons,
+    notStarted,
+  });
   const open = status !== '已办结' && status !== '已调出' && status !== '数据有误';
   const progress = latestProgress(task, facts);
   const missedMonths = months?.missed ?? [];
@@ -52,16 +71,21 @@ export function evaluateTask(task: TaskRecord, facts: TaskFacts, ctx: RuleContex
   let trigger: Trigger | null = null;
   if (open && status === '逾期' && deadline !== null) trigger = overdueTrigger(deadline, [statusReason]);
   else if (open && missedMonths.length > 0) {
-    trigger = missedReportTrigger(`${year}-${String(missedMonths[0]).padStart(2, '0')}`, months!.missedReasons);
-  } else if (open && missedReport) trigger = missedReportTrigger(isoOf(missedReport.due), [missedReport.reason]);
-  else if (open && facts.lateSubItems.length > 0) trigger = missedReportTrigger(`子项${facts.lateSubItems.join(',')}`, lateReasons);
+    trigger = missedReportTrigger(
+      `${year}-${String(missedMonths[0]).padStart(2, '0')}`,
+      months!.missedReasons,
+    );
+  } else if (open && missedReport)
+    trigger = missedReportTrigger(isoOf(missedReport.due), [missedReport.reason]);
+  else if (open && facts.lateSubItems.length > 0)
+    trigger = missedReportTrigger(`子项${facts.lateSubItems.join(',')}`, lateReasons);
 
   const { card, reason: cardReason } = decideCard(
     {
       status,
       redFlag: task.redFlag,
       overdueWorkdays: status === '逾期' && remaining !== null ? -remaining : 0,
-      unresolvedSupervisions: supervisionsIn(facts.notices, trigger),
+      unresolvedSupervisions: unresolvedSupervisions(facts.notices, trigger),
       notStarted: open && notStarted !== null,
       missedMonths,
       missedRun: longestMissedRun(missedMonths),
@@ -73,7 +97,8 @@ export function evaluateTask(task: TaskRecord, facts: TaskFacts, ctx: RuleContex
 
   const due: NoticeDue[] = [];
   const replyBy = cal.addWorkdays(today, ctx.config.escalationWorkdays);
-  if (status === '临期' && deadline !== null) push(due, dueSoonReminder(deadline, facts.notices, [statusReason], replyBy));
+  if (status === '临期' && deadline !== null)
+    push(due, dueSoonReminder(deadline, facts.notices, [statusReason], replyBy));
   if (trigger) push(due, ladderStepDue(trigger, facts.notices, ctx));
   if (status !== '已办结' && status !== '已调出') push(due, cardNotice(card, priorCard, cardReason, ctx));
 
@@ -83,8 +108,12 @@ export function evaluateTask(task: TaskRecord, facts: TaskFacts, ctx: RuleContex
     statusReason && status !== '正常推进' ? statusReason : '',
     cardReason ? `${card}：${cardReason}` : '',
     limits.originalDeadline !== null ? limits.deadlineBasis : '',
-    task.deadline.kind === 'blank' && deadline !== null ? `完成时限按${limits.deadlineBasis}计算为 ${cnDate(deadline)}` : '',
-    task.handling === '已完成' && status !== '已办结' ? '办理状态为已完成，待提交办结审批并经督查室核实后销号' : '',
+    task.deadline.kind === 'blank' && deadline !== null
+      ? `完成时限按${limits.deadlineBasis}计算为 ${cnDate(deadline)}`
+      : '',
+    task.handling === '已完成' && status !== '已办结'
+      ? '办理状态为已完成，待提交办结审批并经督查室核实后销号'
+      : '',
     ...task.problems.filter((p) => !p.blocking).map((p) => p.message),
     provisional ? `注：${partsOf(deadline ?? today).year}年节假日安排尚未公布，工作日按推算` : '',
   ].filter(Boolean);
@@ -98,7 +127,10 @@ export function evaluateTask(task: TaskRecord, facts: TaskFacts, ctx: RuleContex
     originalDeadline: limits.originalDeadline,
     remainingWorkdays: open ? remaining : null,
     currentNode: open ? currentNode(limits, today, ongoingNext) : '',
-    lastFeedback: facts.feedback.reduce<Day | null>((max, f) => (max === null || f.day > max ? f.day : max), null),
+    lastFeedback: facts.feedback.reduce<Day | null>(
+      (max, f) => (max === null || f.day > max ? f.day : max),
+      null,
+    ),
     progress,
     monthFills: months?.fills ?? [],
     missedMonths,
@@ -142,6 +174,10 @@ function ledgerMissedReport(
   const monthDue = monthFeedbackDeadline(ctx, prev.y, prev.m);
   if (ctx.today <= monthDue || (task.assigned !== null && task.assigned > monthDue)) return null;
   const monthStart = dayOf(prev.y, prev.m, 1)!;
-  const reported = facts.feedback.some((f) => f.month === prev.m || (f.day >= monthStart && f.day <= monthDue));
-  return reported ? null : { due: monthDue, reason: `长期事项${prev.m}月办理情况未在${cnDate(monthDue)}前反馈` };
+  const reported = facts.feedback.some(
+    (f) => f.month === prev.m || (f.day >= monthStart && f.day <= monthDue),
+  );
+  return reported
+    ? null
+    : { due: monthDue, reason: `长期事项${prev.m}月办理情况未在${cnDate(monthDue)}前反馈` };
 }

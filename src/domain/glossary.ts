@@ -27,7 +27,16 @@
  * | leader in charge    | 分管领导        | deputy head responsible for an area                             |
  * | chief               | 主要领导        | the county head                                                 |
  */
-export const STATUSES = ['已办结', '已调出', '逾期', '临期', '滞后', '未启动', '正常推进', '数据有误'] as const;
+export const STATUSES = [
+  '已办结',
+  '已调出',
+  '逾期',
+  '临期',
+  '滞后',
+  '未启动',
+  '正常推进',
+  '数据有误',
+] as const;
 export type Status = (typeof STATUSES)[number];
 
 export const CARDS = ['红牌', '黄牌', '蓝牌'] as const;

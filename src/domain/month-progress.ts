@@ -1,11 +1,14 @@
 import { cnDate, type Day } from '../calendar/day';
+import { normalizeCellText } from '../calendar/normalize-text';
 import type { MonthFill, RuleContext, TaskFacts, TaskRecord } from './types';
 
 export type Completion = 'done' | 'partial' | 'not-done' | 'empty';
 
 const NOT_DONE = /未完成|没有完成|未能完成|未开展|未启动/;
 const PARTIAL = /部分完成|推进中|正在|进行中|基本完成/;
-const DONE = /^(已完成|完成|已办结|已落实|√|✓|100%|100％)$|^已完成|[√✓]/;
+const DONE = /^(完成|已办结|已落实|100%|100％)$/;
+/** `已完成，进度80%`: the month's milestone is done, the percentage is the task's overall progress. */
+const DONE_FIRST = /^(已完成|已办结|[√✓])/;
 const PERCENT = /(\d{1,3}(?:\.\d+)?)\s*[%％]/;
 
 /** How a 完成情况 text reads: 已完成/√/100% → done; 推进中/部分完成/a percentage/other text → partial. */
@@ -14,6 +17,7 @@ export function classifyCompletion(text: string): Completion {
   if (!t) return 'empty';
   if (NOT_DONE.test(t)) return 'not-done';
   if (PARTIAL.test(t)) return 'partial';
+  if (DONE_FIRST.test(t)) return 'done';
   const pct = percentIn(t);
   if (pct !== null) return pct >= 100 ? 'done' : 'partial';
   return DONE.test(t) ? 'done' : 'partial';
@@ -21,7 +25,7 @@ export function classifyCompletion(text: string): Completion {
 
 /** A percentage written in the text (`完成60%`), or null. */
 export function percentIn(text: string): number | null {
-  const m = PERCENT.exec(text);
+  const m = PERCENT.exec(normalizeCellText(text));
   return m ? Math.min(100, Number(m[1])) : null;
 }
 

@@ -58,7 +58,9 @@ export function taskMonthLine(
     status: verdict.status,
     card: verdict.card,
     closedOnTime:
-      closed !== null && inMonth(closed, year, month) && (verdict.deadline === null || closed <= verdict.deadline),
+      closed !== null &&
+      inMonth(closed, year, month) &&
+      (verdict.deadline === null || closed <= verdict.deadline),
     reportsDue: dueMonths.length,
     missed: dueMonths.filter((m) => verdict.missedMonths.includes(m)).length,
     late: dueMonths.filter((m) => verdict.lateMonths.includes(m)).length,
@@ -87,7 +89,11 @@ export function scoreUnits(lines: TaskMonthLine[], config: RulesConfig): UnitSco
     const closedOnTime = count((l) => l.closedOnTime);
     const overdue = count((l) => l.status === '逾期');
     const supervisions = sum((l) => l.supervisions);
-    const cards = { 红牌: count((l) => l.card === '红牌'), 黄牌: count((l) => l.card === '黄牌'), 蓝牌: count((l) => l.card === '蓝牌') };
+    const cards = {
+      红牌: count((l) => l.card === '红牌'),
+      黄牌: count((l) => l.card === '黄牌'),
+      蓝牌: count((l) => l.card === '蓝牌'),
+    };
     const score =
       config.scoreBase +
       config.scoreClosedOnTime * closedOnTime -
@@ -114,6 +120,8 @@ export function scoreUnits(lines: TaskMonthLine[], config: RulesConfig): UnitSco
     };
   });
   scores.sort((a, b) => b.score - a.score || a.unit.localeCompare(b.unit, 'zh-CN'));
-  scores.forEach((s, i) => (s.rank = i > 0 && s.score === scores[i - 1]!.score ? scores[i - 1]!.rank : i + 1));
+  scores.forEach(
+    (s, i) => (s.rank = i > 0 && s.score === scores[i - 1]!.score ? scores[i - 1]!.rank : i + 1),
+  );
   return scores;
 }

@@ -22,7 +22,10 @@ export function decideStatus(input: StatusInput): { status: Status; reason: stri
   const blocking = task.problems.filter((p) => p.blocking);
   if (blocking.length > 0) return { status: '数据有误', reason: blocking.map((p) => p.message).join('；') };
   if (facts.completion?.approved) {
-    return { status: '已办结', reason: `办结审批已完成${facts.completion.closed ? `（${cnDate(facts.completion.closed)}）` : ''}` };
+    return {
+      status: '已办结',
+      reason: `办结审批已完成${facts.completion.closed ? `（${cnDate(facts.completion.closed)}）` : ''}`,
+    };
   }
   if (task.handling === '已完成' && facts.completion?.verified) {
     return { status: '已办结', reason: '办理状态为已完成，督查室已核实' };

@@ -124,12 +124,23 @@ export function timeLimits(task: TaskRecord, facts: TaskFacts, ctx: RuleContext)
     for (const m of task.months) {
       if (!m.planned.trim()) continue;
       const year = partsOf(ctx.today).year;
-      checkpoints.push({ label: `${m.month}月：${clip(m.planned, 16)}`, day: monthFeedbackDeadline(ctx, year, m.month) });
+      checkpoints.push({
+        label: `${m.month}月：${clip(m.planned, 16)}`,
+        day: monthFeedbackDeadline(ctx, year, m.month),
+      });
     }
   }
   if (deadline !== null) checkpoints.push({ label: '完成时限', day: deadline });
   checkpoints.sort((a, b) => a.day - b.day);
-  return { deadline, originalDeadline, deadlineBasis: basis, feedbackDue, feedbackBasis, ongoing, checkpoints };
+  return {
+    deadline,
+    originalDeadline,
+    deadlineBasis: basis,
+    feedbackDue,
+    feedbackBasis,
+    ongoing,
+    checkpoints,
+  };
 }
 
 function approvedExtension(facts: TaskFacts): Day | null {

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { toDay } from '../../src/calendar';
+import { CONFIG_ENTRIES, defaultConfig, parseConfig } from '../../src/domain/config';
+import { evaluateTask } from '../../src/domain/evaluate-task';
+import { battleTask, ctxOn, facts, months } from './fixtures';
+
+describe('规则配置', () => {
+  it('defaults are the SPEC values', () => {
+    const c = defaultConfig();
+    expect([
+      c.dueSoonWorkdays,
+      c.feedbackWorkday,
+      c.notStartedWorkdays,
+      c.blueLagPoints,
+      c.redOverdueWorkdays,
+      c.escalationWorkdays,
+    ]).toEqual([5, 5, 10, 20, 10, 3]);
+    expect(c.scanTime).toBe('08:30');
+    expect(c.approvalChain).toEqual([
+      '承办单位主要负责人',
+      '督查室核实',
+      '办公室分管副主任',
+      '办公室主任',
+      '分管领导',
+      '主要领导',
+    ]);
+    expect(CONFIG_ENTRIES.every((e) => e.note.length > 0)).toBe(true);
+  });
+
+  it('takes valid values and reports a bad one in Chinese, falling back to its default', () => {
+    const { config, problems } = parseConfig({
+      临期工作日: '7',
+      红牌逾期工作日: '十天',
+      常务会议反馈时限: '两周半',
+    });
+    expect(config.dueSoonWorkdays).toBe(7);
+    expect(config.redOverdueWorkdays).toBe(10);
+    expect(config.executiveLimit).toBe('半个月');
+    expect(problems.map((p) => p.message)).toEqual([
+      '规则配置"红牌逾期工作日"的值"十天"无效（应为整数 1–120），已按默认值"10"执行',
+      '规则配置"常务会议反馈时限"的值"两周半"无效（应为如 5个工作日、7天、1周、半个月、1个月），已按默认值"半个月"执行',
+    ]);
+  });
+
+  it('a custom threshold changes the rule that reads it', () => {
+    const task = battleTask({
+      deadline: { kind: 'date', day: toDay('2026-03-20') },
+      months: months({ 1: '已完成', 2: '已完成' }),
+    });
+    expect(evaluateTask(task, facts(), ctxOn('2026-03-10')).status).toBe('正常推进'); // 8 working days left
+    expect(evaluateTask(task, facts(), ctxOn('2026-03-10', { 临期工作日: '8' })).status).toBe('临期');
+  });
+});

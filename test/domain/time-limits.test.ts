@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { isoOf, toDay } from '../../src/calendar';
+import { evaluateTask } from '../../src/domain/evaluate-task';
+import { timeLimits } from '../../src/domain/time-limits';
+import { ctxOn, facts, ledgerItem } from './fixtures';
+
+const limitsOf = (
+  item: ReturnType<typeof ledgerItem>,
+  today = '2026-12-01',
+  config: Record<string, string> = {},
+) => {
+  const l = timeLimits(item, facts(), ctxOn(today, config));
+  return {
+    deadline: l.deadline === null ? null : isoOf(l.deadline),
+    feedbackDue: l.feedbackDue === null ? null : isoOf(l.feedbackDue),
+    l,
+  };
+};
+
+describe('time limits by source (SPEC §4.3)', () => {
+  it('13710: a 一般 item is due in 7 days; landing in the 春节 break it moves to the next working day', () => {
+    const { deadline, l } = limitsOf(ledgerItem('2026-02-11'));
+    expect(deadline).toBe('2026-02-24'); // 2月18日 is 春节
+    expect(l.deadlineBasis).toBe('13710 一般事项 7天');
+    // 常务会议: feedback in 半个月 = 15 calendar days → 2月26日.
+    expect(l.checkpoints.map((c) => `${c.label}@${isoOf(c.day)}`)).toEqual([
+      '研究部署@2026-02-12',
+      '完成时限@2026-02-24',
+      '反馈办理情况@2026-02-26',
+    ]);
+  });
+
+  it('rolling to a working day can be switched off in 规则配置', () => {
+    expect(limitsOf(ledgerItem('2026-02-11'), '2026-12-01', { 日历日期限顺延: '否' }).deadline).toBe(
+      '2026-02-18',
+    );
+  });
+
+  it('13710: a 复杂 item is due in one month; the 国庆 make-up Saturday 10月10日 is a working day and stays', () => {
+    expect(limitsOf(ledgerItem('2026-09-10', { itemType: '复杂' })).deadline).toBe('2026-10-10');
+  });
+
+  it('13710: a 长期 item has no deadline and reports monthly', () => {
+    const { deadline, l } = limitsOf(ledgerItem('2026-03-02', { itemType: '长期' }));
+    expect(deadline).toBeNull();
+    expect(l.ongoing).toBe(true);
+  });
+
+  it('a written 完成时限 wins over 13710', () => {
+    expect(
+      limitsOf(ledgerItem('2026-02-11', { deadline: { kind: 'date', day: toDay('2026-05-31') } })).deadline,
+    ).toBe('2026-05-31');
+  });
+
+  it.each([
+    ['县政府第3次全体会议', '会议议定事项', '2026-03-02', '2026-04-02', '全体会议议定事项 1个月内反馈'],
+    ['县政府第12次常务会议', '会议议定事项', '2026-09-25', '2026-10-10', '常务会议议定事项 半个月内反馈'],
+    ['县长办公会', '会议议定事项', '2026-09-28', '2026-10-08', '县长办公会/例会议定事项 1周内反馈'],
+    ['每周工作例会', '会议议定事项', '2026-03-02', '2026-03-09', '县长办公会/例会议定事项 1周内反馈'],
+    ['县长批示〔2026〕8号', '领导批示', '2026-03-02', '2026-03-09', '主要领导批示 1周内反馈'],
+    ['王副县长批示', '领导批示', '2026-03-02', '2026-03-09', '分管领导批示 1周内反馈'],
+    ['城建专题会议', '会议议定事项', '2026-03-02', '2026-03-09', '专题会议议定事项 1周内反馈'],
+    ['', '会议议定事项', '2026-03-02', '2026-03-16', '领导议定事项 10个工作日内反馈'],
+    ['', '其他', '2026-03-02', '2026-03-05', '13710 工作法（3天内反馈） 3天内反馈'],
+  ])('feedback for %j (%s) assigned %s is due %s', (sourceRef, source, assigned, due, basis) => {
+    const { feedbackDue, l } = limitsOf(ledgerItem(assigned, { sourceRef, source }));
+    expect(feedbackDue).toBe(due);
+    expect(l.feedbackBasis).toBe(basis);
+  });
+
+  it.each([
+    ['县政府办公室转办函〔2026〕15号', [], '', '2026-03-09', '公文单一单位办理时限 5个工作日'],
+    ['县政府办公室转办函〔2026〕16号', ['县财政局'], '', '2026-03-11', '公文多单位会办时限 7个工作日'],
+    [
+      '县政府办公室转办函〔2026〕17号',
+      [],
+      '请调查论证后提出意见',
+      '2026-03-30',
+      '公文需调查论证时限 20个工作日',
+    ],
+    ['县政府办公室急件〔2026〕18号', [], '', '2026-03-05', '公文急件时限 3个工作日'],
+  ])(
+    'a document %j passed for handling is due by its working-day limit',
+    (sourceRef, coUnits, target, due, basis) => {
+      const { deadline, l } = limitsOf(
+        ledgerItem('2026-03-02', { sourceRef, coUnits, target, source: '其他' }),
+      );
+      expect(deadline).toBe(due);
+      expect(l.deadlineBasis).toBe(basis);
+    },
+  );
+
+  it('an approved extension moves the deadline and keeps the original for 原完成时限', () => {
+    const item = ledgerItem('2026-03-02', { deadline: { kind: 'date', day: toDay('2026-06-30') } });
+    const ext = {
+      requestNo: 'YQ-1',
+      original: toDay('2026-06-30'),
+      requested: toDay('2026-09-30'),
+      status: '同意' as const,
+      decided: toDay('2026-06-10'),
+    };
+    const v = evaluateTask(
+      item,
+      facts({
+        extensions: [ext],
+        feedback: [{ day: toDay('2026-03-03'), month: null, progress: 50, text: '推进中' }],
+      }),
+      ctxOn('2026-07-01'),
+    );
+    expect(isoOf(v.deadline!)).toBe('2026-09-30');
+    expect(isoOf(v.originalDeadline!)).toBe('2026-06-30');
+    expect(v.status).not.toBe('逾期');
+    expect(v.hints).toContain('延期后完成时限（原 6月30日）');
+    const refused = { ...ext, status: '不同意' as const };
+    expect(evaluateTask(item, facts({ extensions: [refused] }), ctxOn('2026-07-01')).status).toBe('逾期');
+  });
+
+  it('当前节点 names the next checkpoint with its date', () => {
+    const v = evaluateTask(
+      ledgerItem('2026-03-02', { source: '其他', sourceRef: '' }),
+      facts(),
+      ctxOn('2026-03-04'),
+    );
+    expect(v.currentNode).toBe('反馈办理情况（3月5日）');
+  });
+});
