@@ -9,7 +9,7 @@ export const ISSUER = '临猗县人民政府办公室';
 export const OFFICE = '临猗县人民政府督查室';
 
 /** A 催办单 as the scan would build it for an overdue task. */
-export function cuibanDoc(overrides: Partial<Extract<NoticeDoc, { kind: '催办单' }>> = {}): NoticeDoc {
+export function cuibanDoc(overrides: Partial<Omit<NoticeDoc, 'kind'>> = {}): NoticeDoc {
   return {
     kind: '催办单',
     issuer: ISSUER,

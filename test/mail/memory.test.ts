@@ -25,6 +25,9 @@ describe('memory mailer', () => {
   it('uses an English default error', async () => {
     const mailer = createMemoryMailer();
     mailer.failNext(1);
-    expect(await mailer.send(plainMessage())).toEqual({ ok: false, error: '[mail:memory] simulated failure' });
+    expect(await mailer.send(plainMessage())).toEqual({
+      ok: false,
+      error: '[mail:memory] simulated failure',
+    });
   });
 });
