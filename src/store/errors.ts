@@ -1,0 +1,15 @@
+/** Errors thrown by store drivers. Messages are English, for logs, prefixed with their origin (`[store:xlsx] …`). */
+
+export type DriverName = 'memory' | 'xlsx' | 'google';
+
+/** A driver failure the caller cannot fix by re-planning (missing tab on append, locked file, unreadable file…). */
+export class StoreError extends Error {
+  override name = 'StoreError';
+  constructor(
+    readonly driver: DriverName,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`[store:${driver}] ${message}`, options);
+  }
+}

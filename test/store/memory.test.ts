@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryStore } from '../../src/store/memory';
+import { StaleSnapshotError, emptyPlan } from '../../src/store/port';
+import { contractFixture, testStoreContract } from './contract';
+
+testStoreContract('memory', async (fixture) => {
+  const store = createMemoryStore(fixture);
+  return {
+    store,
+    staleOnEdit: false,
+    staffEdit: async (tab, edit) => store.staffEdit(tab, edit),
+    dump: async () => store.dump(),
+    cleanup: async () => undefined,
+  };
+});
+
+testStoreContract('memory (staleOnEdit, behaving like a file)', async (fixture) => {
+  const store = createMemoryStore(fixture, { staleOnEdit: true });
+  return {
+    store,
+    staleOnEdit: true,
+    staffEdit: async (tab, edit) => store.staffEdit(tab, edit),
+    dump: async () => store.dump(),
+    cleanup: async () => undefined,
+  };
+});
+
+describe('memory store extras', () => {
+  it('counts port calls so a scan can be held to one read and one apply', async () => {
+    const store = createMemoryStore(contractFixture());
+    const snapshot = await store.read([{ name: '挂图作战表', headerRows: 2 }]);
+    await store.apply(emptyPlan(), snapshot);
+    expect(store.calls).toEqual({ read: 1, apply: 1, append: 0 });
+  });
+
+  it('hands out copies: changing a dump or the fixture never changes the store', async () => {
+    const fixture = contractFixture();
+    const store = createMemoryStore(fixture);
+    fixture.tabs[0]!.rows[2]![1] = 'CHANGED';
+    store.dump().tabs[0]!.rows[2]![1] = 'CHANGED';
+    expect(store.tab('挂图作战表')!.rows[2]![1]).toBe('ZD-2026-001');
+  });
+
+  it('keeps its own writes from making a snapshot stale, but not staff edits', async () => {
+    const store = createMemoryStore(contractFixture(), { staleOnEdit: true });
+    const snapshot = await store.read([{ name: '文书登记', headerRows: 1 }]);
+    await store.append('文书登记', [{ 文号: 'x' }]);
+    await expect(store.apply(emptyPlan(), snapshot)).resolves.toMatchObject({ skipped: [] });
+    store.staffEdit('文书登记', { kind: 'setCell', cell: 'B2', value: '督办单' });
+    await expect(store.apply(emptyPlan(), snapshot)).rejects.toBeInstanceOf(StaleSnapshotError);
+  });
+});
