@@ -241,6 +241,24 @@ describe('the other notice types', () => {
     expect(defaults).toContain('约谈人：主要领导');
     expect(defaults).toContain('约谈对象：分管领导、县自然资源局主要负责人');
   });
+  it('约谈建议 at the end of the ladder (no card) goes to the 分管领导 without card wording', () => {
+    const doc: NoticeDoc = {
+      ...cuibanDoc(),
+      kind: '约谈建议',
+      docNo: '临政督〔2026〕23号',
+      to: '李四副县长',
+      unit: '县自然资源局',
+      reasons: ['4月10日已下发督办通知书，至今未解决'],
+    };
+    const mail = renderNotice(doc);
+    expect(mail.subject).toBe('【约谈建议】临政督〔2026〕23号 关于“完成土地征收”的约谈建议');
+    for (const body of both(doc)) {
+      expect(body).toContain('经催办、督办后仍整改不到位');
+      expect(body).toContain('约谈人：分管领导');
+      expect(body).not.toMatch(/[红黄]牌/);
+      expect(body).toContain('4月10日已下发督办通知书，至今未解决。');
+    }
+  });
 });
 
 describe('provisional calendar note', () => {

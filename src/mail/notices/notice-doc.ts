@@ -1,10 +1,11 @@
 import type { Day } from '../../calendar/day';
+import type { Card, NoticeType } from '../../domain/glossary';
 
-/** The six notices of the escalation ladder and the card notices (SPEC §4.2, §4.4). */
-export type NoticeKind = '临期提醒' | '催办单' | '督办单' | '提醒函' | '督办通知书' | '约谈建议';
+/** The six notices of the escalation ladder and the card notices (SPEC §4.2, §4.4): the domain's `NoticeType`. */
+export type NoticeKind = NoticeType;
 
-/** 红黄蓝牌 warning cards (seed 001 §三(三)). */
-export type CardColour = '蓝牌' | '黄牌' | '红牌';
+/** 红黄蓝牌 warning cards (seed 001 §三(三)): the domain's `Card`. */
+export type CardColour = Card;
 
 /** The item a notice is about: one row of 挂图作战表 or 督办台账. */
 export interface NoticeItem {
@@ -67,8 +68,11 @@ export type NoticeDoc =
     })
   | (NoticeBase & {
       kind: '约谈建议';
-      /** 黄牌: 分管领导 talks with the unit head; 红牌: 主要领导 talks with the 分管领导 and the unit head. */
-      card: '黄牌' | '红牌';
+      /**
+       * 黄牌: 分管领导 talks with the unit head; 红牌: 主要领导 talks with the 分管领导 and the unit head.
+       * Absent when the 约谈建议 ends the ladder (unresolved after 督办通知书): as 黄牌, without the card wording.
+       */
+      card?: '黄牌' | '红牌';
       /** The unit responsible for the item (主送 `to` is the leader). */
       unit: string;
       /** Who talks (default by card: `分管领导` / `主要领导`). */

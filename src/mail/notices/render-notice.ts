@@ -25,7 +25,7 @@ export function renderNotice(doc: NoticeDoc): RenderedMail {
   const title =
     doc.kind === '提醒函'
       ? '提醒函（蓝牌）'
-      : doc.kind === '约谈建议'
+      : doc.kind === '约谈建议' && doc.card
         ? `约谈建议（${doc.card}）`
         : form.title;
   const fields = itemFields(doc);
@@ -89,7 +89,11 @@ export function renderNotice(doc: NoticeDoc): RenderedMail {
 
 function subjectOf(doc: NoticeDoc, tail: string): string {
   const tag =
-    doc.kind === '约谈建议' ? `约谈建议·${doc.card}` : doc.kind === '提醒函' ? '提醒函·蓝牌' : doc.kind;
+    doc.kind === '约谈建议' && doc.card
+      ? `约谈建议·${doc.card}`
+      : doc.kind === '提醒函'
+        ? '提醒函·蓝牌'
+        : doc.kind;
   const no = doc.docNo ? `${doc.docNo} ` : '';
   return `【${tag}】${no}关于“${shortTitle(doc.item.title)}”的${tail}`;
 }
@@ -107,10 +111,14 @@ function openingOf(doc: NoticeDoc): string {
       return '你单位承办的下列事项推进进度滞后于时序进度，现予蓝牌提醒。请认真分析原因，制定赶进措施，加快推进。';
     case '督办通知书':
       return '经督查，你单位承办的下列事项存在以下问题，现下达督办通知书，请限期整改到位，并书面报告整改情况。';
-    case '约谈建议':
-      return doc.card === '红牌'
-        ? `${doc.unit}承办的下列事项被亮红牌预警。根据重点工作督办机制，建议由${interviewerOf(doc)}约谈${joinNames(intervieweesOf(doc))}，督促整改落实。`
-        : `${doc.unit}承办的下列事项被亮黄牌预警。根据重点工作督办机制，建议由${interviewerOf(doc)}约谈${joinNames(intervieweesOf(doc))}，督促加快推进。`;
+    case '约谈建议': {
+      const who = `建议由${interviewerOf(doc)}约谈${joinNames(intervieweesOf(doc))}`;
+      if (doc.card === '红牌')
+        return `${doc.unit}承办的下列事项被亮红牌预警。根据重点工作督办机制，${who}，督促整改落实。`;
+      if (doc.card === '黄牌')
+        return `${doc.unit}承办的下列事项被亮黄牌预警。根据重点工作督办机制，${who}，督促加快推进。`;
+      return `${doc.unit}承办的下列事项经催办、督办后仍整改不到位。根据重点工作督办机制，${who}，督促整改落实。`;
+    }
   }
 }
 
@@ -161,9 +169,17 @@ function answerLine(doc: NoticeDoc, office: string): Field {
 
 /** Reasons numbered `1. …` when there are several, as in a 督查 notice; one reason stands alone. */
 function reasonLines(reasons: readonly string[]): string[] {
-  const list = reasons.map((r) => r.trim()).filter(Boolean);
+  const list = reasons
+    .map((r) => r.trim())
+    .filter(Boolean)
+    .map(asSentence);
   if (list.length === 0) return ['（无）'];
   return list.length === 1 ? list : list.map((r, i) => `${i + 1}. ${r}`);
+}
+
+/** The rules write some reasons as phrases (`3月21日已下发催办单，至今未解决`); a notice prints sentences. */
+function asSentence(reason: string): string {
+  return /[。！？；.!?;]$/.test(reason) ? reason : `${reason}。`;
 }
 
 function reasonsHtml(reasons: readonly string[]): string {
