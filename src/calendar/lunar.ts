@@ -45,7 +45,12 @@ export function lunarToDay(lunarYear: number, month: number, date: number): Day 
   return day + date - 1;
 }
 
-/** 除夕: the last day of the lunar year that ends in solar `year` (the eve of 正月初一). */
+/**
+ * 除夕: the last day of the lunar year that ends in solar `year` (the eve of 正月初一).
+ *
+ * @example
+ * lunarNewYearsEve(2027); // toDay('2027-02-05')
+ */
 export function lunarNewYearsEve(year: number): Day {
   return lunarToDay(year, 1, 1) - 1;
 }

@@ -54,13 +54,14 @@ type Ymd = { year: number; month: number; date: number | 'end' };
 /**
  * Reads a deadline cell (完成时限, 反馈时限…) in any form of SPEC §3. Never throws and never guesses:
  * anything else is a `bad-date` problem naming the cell and listing what is accepted.
- * Full-width digits and punctuation (２０２６－０３－３１) and stray spaces are accepted after normalisation.
+ * Full-width digits and punctuation (２０２６－０３－３１) and stray spaces are accepted after normalisation;
+ * a missing cell (`undefined`, as from `row.cells[header]`) is blank.
  *
  * @example
  * parseDateCell('3月底', { year: 2026, cellRef: '挂图作战表!K5' }); // { ok: true, kind: 'date', day: toDay('2026-03-31'), text: '3月底' }
  * parseDateCell('下月吧', { year: 2026, cellRef: '挂图作战表!K5' }).ok; // false
  */
-export function parseDateCell(cell: Cell, ctx: DateCellContext): DateCellResult {
+export function parseDateCell(cell: Cell | undefined, ctx: DateCellContext): DateCellResult {
   if (cell === null || cell === undefined) return { ok: true, kind: 'blank' };
   if (typeof cell === 'string') return parseDateText(cell, ctx, '');
   if (typeof cell === 'number') return parseSerial(cell, ctx);
