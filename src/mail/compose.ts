@@ -35,8 +35,19 @@ export function toNodemailerOptions(message: MailMessage): Mail.Options {
  * const eml = await composeEml(message); // Buffer starting with "Content-Type: multipart/alternative" headers
  */
 export async function composeEml(message: MailMessage): Promise<Buffer> {
-  const { default: MailComposer } = await import('nodemailer/lib/mail-composer');
-  return new MailComposer(toNodemailerOptions(message)).compile().build();
+  const transport = await streamTransport();
+  const info = await transport.sendMail(toNodemailerOptions(message));
+  return info.message as Buffer;
+}
+
+let stream: Promise<import('nodemailer').Transporter> | null = null;
+
+/** nodemailer's stream transport builds the message without sending it; loaded lazily, like every heavy library. */
+function streamTransport() {
+  stream ??= import('nodemailer').then(({ default: nodemailer }) =>
+    nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' }),
+  );
+  return stream;
 }
 
 /**
