@@ -1,6 +1,7 @@
 import { cnDate, type Day } from '../calendar/day';
 import { normalizeCellText } from '../calendar/normalize-text';
-import type { MonthFill, RuleContext, TaskFacts, TaskRecord } from './types';
+import type { WorkCalendar } from '../calendar/types';
+import type { FeedbackEntry, MonthFill, RuleContext, TaskFacts, TaskRecord } from './types';
 
 export type Completion = 'done' | 'partial' | 'not-done' | 'empty';
 
@@ -31,9 +32,24 @@ export function percentIn(text: string): number | null {
 
 /** The day a month's 完成情况 is due: the Nth working day of the next month. */
 export function monthFeedbackDeadline(ctx: RuleContext, year: number, month: number): Day {
-  const [y, m] = month === 12 ? [year + 1, 1] : [year, month + 1];
-  return ctx.cal.nthWorkdayOfMonth(y, m, ctx.config.feedbackWorkday);
+  let cache = deadlineCache.get(ctx.cal);
+  if (!cache) deadlineCache.set(ctx.cal, (cache = new Map()));
+  const key = (year * 13 + month) * 32 + ctx.config.feedbackWorkday;
+  let day = cache.get(key);
+  if (day === undefined) {
+    day =
+      month === 12
+        ? ctx.cal.nthWorkdayOfMonth(year + 1, 1, ctx.config.feedbackWorkday)
+        : ctx.cal.nthWorkdayOfMonth(year, month + 1, ctx.config.feedbackWorkday);
+    cache.set(key, day);
+  }
+  return day;
 }
+
+/** Twelve deadlines per year are asked for by every task on every scan: compute each once per calendar. */
+const deadlineCache = new WeakMap<WorkCalendar, Map<number, Day>>();
+
+const NONE: FeedbackEntry[] = [];
 
 export interface MonthReading {
   fills: MonthFill[];
@@ -55,7 +71,7 @@ export function readMonths(task: TaskRecord, facts: TaskFacts, ctx: RuleContext,
   const lateReports: number[] = [];
   for (const cell of task.months) {
     const deadline = monthFeedbackDeadline(ctx, year, cell.month);
-    const reports = facts.feedback.filter((f) => f.month === cell.month);
+    const reports = facts.feedback.length === 0 ? NONE : facts.feedback.filter((f) => f.month === cell.month);
     const linkText = reports.map((f) => f.text).join('\n');
     const reading = classifyCompletion(cell.done || linkText);
     const pastDeadline = ctx.today > deadline;
@@ -95,6 +111,7 @@ export function latestProgress(task: TaskRecord, facts: TaskFacts): number | nul
   if (best) return best.value;
   for (let i = task.months.length - 1; i >= 0; i--) {
     const done = task.months[i]!.done;
+    if (!done.includes('%') && !done.includes('％')) continue;
     const pct = percentIn(done);
     if (pct !== null) return pct;
   }

@@ -78,7 +78,9 @@ export function scoreUnits(lines: TaskMonthLine[], config: RulesConfig): UnitSco
   const byUnit = new Map<string, TaskMonthLine[]>();
   for (const line of lines) {
     if (line.status === '已调出' || !line.unit) continue;
-    byUnit.set(line.unit, [...(byUnit.get(line.unit) ?? []), line]);
+    const list = byUnit.get(line.unit);
+    if (list) list.push(line);
+    else byUnit.set(line.unit, [line]);
   }
   const scores: UnitScore[] = [...byUnit].map(([unit, ls]) => {
     const sum = (f: (l: TaskMonthLine) => number) => ls.reduce((acc, l) => acc + f(l), 0);

@@ -5,8 +5,10 @@ import { clip, monthFeedbackDeadline } from './month-progress';
 import type { RuleContext, TaskFacts, TaskRecord } from './types';
 
 export interface Checkpoint {
-  label: string;
   day: Day;
+  label: string;
+  /** A month milestone's text; its label is only formatted when it becomes 当前节点. */
+  planned?: string;
 }
 
 export interface TimeLimits {
@@ -125,7 +127,8 @@ export function timeLimits(task: TaskRecord, facts: TaskFacts, ctx: RuleContext)
       if (!m.planned.trim()) continue;
       const year = partsOf(ctx.today).year;
       checkpoints.push({
-        label: `${m.month}月：${clip(m.planned, 16)}`,
+        label: `${m.month}月`,
+        planned: m.planned,
         day: monthFeedbackDeadline(ctx, year, m.month),
       });
     }
@@ -156,8 +159,12 @@ function approvedExtension(facts: TaskFacts): Day | null {
 /** `当前节点`: the next checkpoint from today, with its date. */
 export function currentNode(limits: TimeLimits, today: Day, ongoingNext: Day | null): string {
   const next = limits.checkpoints.find((c) => c.day >= today);
-  if (next) return `${next.label}（${cnDate(next.day)}）`;
+  if (next) return `${labelOf(next)}（${cnDate(next.day)}）`;
   if (limits.ongoing && ongoingNext !== null) return `每月反馈（${cnDate(ongoingNext)}前）`;
   const last = limits.checkpoints.at(-1);
-  return last ? `${last.label}（${cnDate(last.day)}，已过）` : '';
+  return last ? `${labelOf(last)}（${cnDate(last.day)}，已过）` : '';
+}
+
+function labelOf(c: Checkpoint): string {
+  return c.planned === undefined ? c.label : `${c.label}：${clip(c.planned, 16)}`;
 }
