@@ -81,7 +81,11 @@ export async function writeRichWorkbook(file: string, rows = 6): Promise<void> {
   ws.getRow(3).height = 30;
   ws.columns.forEach((col, i) => (col.width = [6, 14, 12, 30, 14, 20, 20, 8, 10, 8, 30, 16][i]));
   ws.getColumn(12).hidden = true;
-  ws.dataValidations.add(`I3:I${rows + 2}`, {
+  // exceljs supports range validations but its typings only declare the per-cell form.
+  const validations = (
+    ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }
+  ).dataValidations;
+  validations.add(`I3:I${rows + 2}`, {
     type: 'list',
     allowBlank: true,
     formulae: ['"正常推进,临期,逾期,滞后,未启动,已办结"'],
