@@ -12,7 +12,11 @@ export interface GoogleCaller {
    * Run one API call with retries; `repeatable` = safe to send twice (reads, atomic batchUpdate).
    * A final failure becomes a StoreError naming `operation`.
    */
-  call<T>(operation: string, repeatable: boolean, run: (sheets: sheets_v4.Sheets) => Promise<{ data: T }>): Promise<T>;
+  call<T>(
+    operation: string,
+    repeatable: boolean,
+    run: (sheets: sheets_v4.Sheets) => Promise<{ data: T }>,
+  ): Promise<T>;
 }
 
 export interface CallerOptions {

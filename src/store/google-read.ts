@@ -32,7 +32,10 @@ interface RawTab {
 /** Titles of all tabs (only needed when a requested tab turned out to be missing). */
 export async function tabTitles(caller: GoogleCaller, operation: string): Promise<Set<string>> {
   const data = await caller.call<sheets_v4.Schema$Spreadsheet>(operation, true, (s) =>
-    s.spreadsheets.get({ spreadsheetId: caller.spreadsheetId, fields: 'sheets.properties.title' }, NO_GAXIOS_RETRY),
+    s.spreadsheets.get(
+      { spreadsheetId: caller.spreadsheetId, fields: 'sheets.properties.title' },
+      NO_GAXIOS_RETRY,
+    ),
   );
   return new Set((data.sheets ?? []).map((s) => s.properties?.title ?? ''));
 }
@@ -66,7 +69,9 @@ function candidateKeys(values: Json[][], headerRows: 1 | 2, column: number, carr
   const sub = text(1);
   const group = top || carried;
   const month = monthGroup(group);
-  return [top, sub, `${group}/${sub}`, ...(month ? [`${month}/${sub}`] : [])].filter((k) => k !== '' && !k.endsWith('/'));
+  return [top, sub, `${group}/${sub}`, ...(month ? [`${month}/${sub}`] : [])].filter(
+    (k) => k !== '' && !k.endsWith('/'),
+  );
 }
 
 /** 1-based columns whose formats are worth fetching: possible fill columns and columns holding numbers (dates?). */
@@ -94,7 +99,10 @@ interface Formats {
   fetched: Set<number>;
 }
 
-async function fetchFormats(caller: GoogleCaller, wanted: Map<string, { columns: number[]; lastRow: number }>) {
+async function fetchFormats(
+  caller: GoogleCaller,
+  wanted: Map<string, { columns: number[]; lastRow: number }>,
+) {
   const ranges: string[] = [];
   for (const [name, { columns, lastRow }] of wanted) {
     const runs = columnRuns(columns);
@@ -102,7 +110,10 @@ async function fetchFormats(caller: GoogleCaller, wanted: Map<string, { columns:
     else for (const [l, r] of runs) ranges.push(rangeA1(name, 1, l, lastRow, r));
   }
   const data = await caller.call<sheets_v4.Schema$Spreadsheet>('read', true, (s) =>
-    s.spreadsheets.get({ spreadsheetId: caller.spreadsheetId, ranges, fields: FORMAT_FIELDS }, NO_GAXIOS_RETRY),
+    s.spreadsheets.get(
+      { spreadsheetId: caller.spreadsheetId, ranges, fields: FORMAT_FIELDS },
+      NO_GAXIOS_RETRY,
+    ),
   );
   const out = new Map<string, Formats>();
   for (const sheet of data.sheets ?? []) {
@@ -135,7 +146,14 @@ function tabOf(raw: RawTab, formats: Formats): GoogleTab {
   const cells: Cell[][] = raw.values.map((row, r) =>
     row.map((v, c) => cellOfValue(v, formats.dates.has(fillKey(r + 1, c + 1)))),
   );
-  return { name: raw.spec.name, sheetId: formats.sheetId, cells, merges: formats.merges, fills: formats.fills, rowTags: new Map() };
+  return {
+    name: raw.spec.name,
+    sheetId: formats.sheetId,
+    cells,
+    merges: formats.merges,
+    fills: formats.fills,
+    rowTags: new Map(),
+  };
 }
 
 /** FNV-1a of the values read: a cheap version token (the driver reconciles by 编号 rather than refusing on change). */
@@ -169,7 +187,9 @@ export async function readGoogleTabs(caller: GoogleCaller, specs: TabSpec[]): Pr
     snapshot.version = versionOf(raws);
     return snapshot;
   }
-  const wanted = new Map(raws.map((raw) => [raw.spec.name, { columns: formatColumns(raw), lastRow: raw.values.length }]));
+  const wanted = new Map(
+    raws.map((raw) => [raw.spec.name, { columns: formatColumns(raw), lastRow: raw.values.length }]),
+  );
   const formats = await fetchFormats(caller, wanted);
 
   // Merges may reveal a fill column the value-only guess missed: fetch just those (rare) in one more call.
@@ -183,7 +203,8 @@ export async function readGoogleTabs(caller: GoogleCaller, specs: TabSpec[]): Pr
       .filter((k) => raw.spec.fillsOf?.(normalizeHeader(k)))
       .map((k) => result.layout.columns.get(k)!)
       .filter((c) => !f.fetched.has(c));
-    if (need.length && raw.values.length > raw.spec.headerRows) missing.set(raw.spec.name, { columns: need, lastRow: raw.values.length });
+    if (need.length && raw.values.length > raw.spec.headerRows)
+      missing.set(raw.spec.name, { columns: need, lastRow: raw.values.length });
   }
   if (missing.size) {
     const extra = await fetchFormats(caller, missing);

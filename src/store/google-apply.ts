@@ -1,0 +1,217 @@
+/**
+ * SheetStore.apply for Google Sheets: one spreadsheets.get re-reads the touched tabs (values, merges, row
+ * developer metadata), the shared plan logic re-finds every row by 编号 there, and everything it wrote goes out in
+ * ONE atomic spreadsheets.batchUpdate — values as stringValue/numberValue (never evaluated), fills as
+ * backgroundColorStyle, and a `duban.id` developer-metadata tag on every task row touched that lacks one.
+ */
+import type { sheets_v4 } from 'googleapis/build/src/apis/sheets';
+import { applyPlanToGrids, type OpenTab } from './apply-plan';
+import { cellText } from './cell-text';
+import { NO_GAXIOS_RETRY, isMissingTabError, type GoogleCaller } from './google-call';
+import { quoteTab, rgbOfFill } from './google-a1';
+import {
+  cellOfData,
+  rangesOfMerges,
+  recordingGrid,
+  type GoogleTab,
+  type RecordedWrite,
+  type RecordingGrid,
+  type RowTag,
+} from './google-grid';
+import { tabTitles } from './google-read';
+import { detectHeaderRows, mapHeaders } from './headers';
+import type { ApplyResult, CellWrite, WritePlan } from './port';
+
+/** Developer-metadata key tagging each task row with its 编号, so the row can be told apart whatever staff do. */
+export const ROW_ID_KEY = 'duban.id';
+
+const GRID_FIELDS =
+  'sheets(properties(sheetId,title),merges,data(rowData(values(effectiveValue,userEnteredValue/formulaValue,userEnteredFormat/numberFormat/type)),rowMetadata/developerMetadata(metadataId,metadataKey,metadataValue)))';
+
+async function fetchTabs(caller: GoogleCaller, names: string[]): Promise<Map<string, GoogleTab>> {
+  const tabs = new Map<string, GoogleTab>();
+  if (!names.length) return tabs;
+  const data = await caller.call<sheets_v4.Schema$Spreadsheet>('apply', true, (s) =>
+    s.spreadsheets.get(
+      { spreadsheetId: caller.spreadsheetId, ranges: names.map(quoteTab), fields: GRID_FIELDS },
+      NO_GAXIOS_RETRY,
+    ),
+  );
+  for (const sheet of data.sheets ?? []) {
+    const grid = sheet.data?.[0];
+    const rowTags = new Map<number, RowTag[]>();
+    (grid?.rowMetadata ?? []).forEach((meta, i) => {
+      const tags = (meta.developerMetadata ?? []).map((m) => ({
+        metadataId: m.metadataId ?? 0,
+        metadataKey: m.metadataKey ?? '',
+        ...(m.metadataValue != null ? { metadataValue: m.metadataValue } : {}),
+      }));
+      if (tags.length) rowTags.set(i + 1, tags);
+    });
+    tabs.set(sheet.properties?.title ?? '', {
+      name: sheet.properties?.title ?? '',
+      sheetId: sheet.properties?.sheetId ?? 0,
+      cells: (grid?.rowData ?? []).map((row) => (row.values ?? []).map(cellOfData)),
+      merges: rangesOfMerges(sheet.merges),
+      fills: new Map(),
+      rowTags,
+    });
+  }
+  return tabs;
+}
+
+function extendedValue(value: CellWrite): sheets_v4.Schema$ExtendedValue | undefined {
+  if (value === null || value === '') return undefined;
+  return typeof value === 'number' ? { numberValue: value } : { stringValue: value };
+}
+
+const VALUE_MASK = 'userEnteredValue';
+const FILL_MASK = 'userEnteredFormat.backgroundColor,userEnteredFormat.backgroundColorStyle';
+
+function maskOf(w: RecordedWrite): string {
+  return [w.value !== undefined ? VALUE_MASK : '', w.fill !== undefined ? FILL_MASK : '']
+    .filter(Boolean)
+    .join(',');
+}
+
+function cellData(w: RecordedWrite): sheets_v4.Schema$CellData {
+  const out: sheets_v4.Schema$CellData = {};
+  if (w.value !== undefined) {
+    const v = extendedValue(w.value);
+    if (v) out.userEnteredValue = v;
+  }
+  if (w.fill) {
+    const rgb = rgbOfFill(w.fill);
+    out.userEnteredFormat = { backgroundColor: rgb, backgroundColorStyle: { rgbColor: rgb } };
+  }
+  return out;
+}
+
+/** updateCells requests for a tab's writes: one per run of adjacent cells in a row sharing a field mask. */
+export function cellRequests(sheetId: number, writes: Iterable<RecordedWrite>): sheets_v4.Schema$Request[] {
+  const sorted = [...writes].sort((a, b) => a.row - b.row || a.column - b.column);
+  const requests: sheets_v4.Schema$Request[] = [];
+  let run: RecordedWrite[] = [];
+  const flush = () => {
+    if (!run.length) return;
+    const first = run[0]!;
+    requests.push({
+      updateCells: {
+        start: { sheetId, rowIndex: first.row - 1, columnIndex: first.column - 1 },
+        rows: [{ values: run.map(cellData) }],
+        fields: maskOf(first),
+      },
+    });
+    run = [];
+  };
+  for (const w of sorted) {
+    const last = run[run.length - 1];
+    if (!last || last.row !== w.row || last.column + 1 !== w.column || maskOf(last) !== maskOf(w)) flush();
+    run.push(w);
+  }
+  flush();
+  return requests;
+}
+
+/** createDeveloperMetadata / updateDeveloperMetadata so each touched task row carries `duban.id` = its 编号. */
+export function tagRequests(
+  grid: RecordingGrid,
+  idColumn: number | undefined,
+  rows: Set<number>,
+): sheets_v4.Schema$Request[] {
+  if (idColumn === undefined) return [];
+  const requests: sheets_v4.Schema$Request[] = [];
+  for (const row of [...rows].sort((a, b) => a - b)) {
+    const id = cellText(grid.value(row, idColumn)).trim();
+    if (!id) continue;
+    const tag = grid.tab.rowTags.get(row)?.find((t) => t.metadataKey === ROW_ID_KEY);
+    if (tag?.metadataValue === id) continue;
+    if (tag) {
+      requests.push({
+        updateDeveloperMetadata: {
+          dataFilters: [{ developerMetadataLookup: { metadataId: tag.metadataId } }],
+          developerMetadata: { metadataValue: id },
+          fields: 'metadataValue',
+        },
+      });
+      continue;
+    }
+    requests.push({
+      createDeveloperMetadata: {
+        developerMetadata: {
+          metadataKey: ROW_ID_KEY,
+          metadataValue: id,
+          visibility: 'DOCUMENT',
+          location: {
+            dimensionRange: {
+              sheetId: grid.tab.sheetId,
+              dimension: 'ROWS',
+              startIndex: row - 1,
+              endIndex: row,
+            },
+          },
+        },
+      },
+    });
+  }
+  return requests;
+}
+
+function planTabs(plan: WritePlan): { all: string[]; tasks: Set<string> } {
+  const tasks = new Set([...plan.cells, ...plan.ids, ...plan.appends].map((c) => c.tab));
+  const all = [...new Set([...tasks, ...plan.ledgerUpdates.map((u) => u.tab)])];
+  return { all, tasks };
+}
+
+/**
+ * Apply a plan: ≤ 2 API calls (re-read the touched tabs, then one batchUpdate), whatever the plan's size.
+ * @example const result = await applyGooglePlan(caller, plan, (tab) => headerRowsByTab.get(tab));
+ */
+export async function applyGooglePlan(
+  caller: GoogleCaller,
+  plan: WritePlan,
+  headerRowsOf: (tab: string) => 1 | 2 | undefined,
+): Promise<ApplyResult> {
+  const { all, tasks } = planTabs(plan);
+  if (!all.length) return { skipped: [], cellsWritten: 0, fillsWritten: 0, idsAssigned: 0 };
+  let tabs: Map<string, GoogleTab>;
+  try {
+    tabs = await fetchTabs(caller, all);
+  } catch (error) {
+    if (!isMissingTabError(error)) throw error;
+    const titles = await tabTitles(caller, 'apply');
+    tabs = await fetchTabs(
+      caller,
+      all.filter((t) => titles.has(t)),
+    );
+  }
+  const opened = new Map<string, OpenTab & { grid: RecordingGrid }>();
+  const result = applyPlanToGrids(plan, (name) => {
+    const tab = tabs.get(name);
+    if (!tab) return null;
+    let open = opened.get(name);
+    if (!open) {
+      const grid = recordingGrid(tab);
+      open = { grid, layout: mapHeaders(grid, name, headerRowsOf(name) ?? detectHeaderRows(grid)) };
+      opened.set(name, open);
+    }
+    return open;
+  });
+  const requests: sheets_v4.Schema$Request[] = [];
+  for (const [name, { grid, layout }] of opened) {
+    requests.push(...cellRequests(grid.tab.sheetId, grid.writes.values()));
+    if (tasks.has(name)) {
+      const rows = new Set([...grid.writes.values()].map((w) => w.row));
+      requests.push(...tagRequests(grid, layout.columns.get('编号'), rows));
+    }
+  }
+  if (requests.length) {
+    await caller.call('apply', true, (s) =>
+      s.spreadsheets.batchUpdate(
+        { spreadsheetId: caller.spreadsheetId, requestBody: { requests } },
+        NO_GAXIOS_RETRY,
+      ),
+    );
+  }
+  return result;
+}
