@@ -1,0 +1,233 @@
+import { cnFullDate, isoOf, partsOf, type Day } from '../calendar/day';
+import type { RulesConfig } from '../domain/config';
+import type { NoticeType } from '../domain/glossary';
+import type { NoticeDue, TaskVerdict } from '../domain/types';
+import type { Address } from '../mail/port';
+import type { DigestItem, NoticeDoc } from '../mail/notices';
+import { addressesOf, ccLabel } from '../workbook/directory';
+import { dedupeKey, digestKey } from '../workbook/dedupe-key';
+import type { RegisterRow } from '../workbook/read-ledgers';
+import type { ScanProblem, TaskEntry, WorkbookModel } from '../workbook/read-workbook';
+import { recipientsFor } from './recipients';
+
+/** A notice decided by this scan, before it is registered and sent. */
+export interface PlannedNotice {
+  key: string;
+  type: NoticeType | '每日汇总';
+  id: string;
+  unit: string;
+  to: Address[];
+  cc: Address[];
+  reasons: string;
+  requirement: string;
+  /** The rendered document (formal notices and 临期提醒); digests carry `digest`. */
+  doc?: NoticeDoc;
+  digest?: { recipient: Address; items: DigestItem[] };
+  /** Routine items (临期提醒) travel in the recipient's daily digest, not as mails of their own. */
+  viaDigest?: boolean;
+  /** A digest: the 临期提醒 keys it delivers. */
+  covers?: string[];
+}
+
+export interface NoticePlan {
+  notices: PlannedNotice[];
+  duplicateSkipped: number;
+  problems: ScanProblem[];
+}
+
+const DOC_SUFFIX: Record<Exclude<NoticeType, '临期提醒'>, string> = {
+  催办单: '催',
+  督办单: '督',
+  督办通知书: '通',
+  提醒函: '提',
+  约谈建议: '谈',
+};
+
+/**
+ * 文号 per type and year, continuing the sequence already in `文书登记`: 临政督催〔2026〕15号.
+ * Unique within one scan; across concurrent scans the register append decides (see register-notices.ts).
+ */
+export function docNoAllocator(register: RegisterRow[], config: RulesConfig, year: number) {
+  const max = new Map<string, number>();
+  for (const r of register) {
+    const m = /〔(\d{4})〕(\d+)号$/.exec(r.docNo);
+    if (m && Number(m[1]) === year) max.set(r.type, Math.max(max.get(r.type) ?? 0, Number(m[2])));
+  }
+  return (type: Exclude<NoticeType, '临期提醒'>): string => {
+    const n = (max.get(type) ?? 0) + 1;
+    max.set(type, n);
+    return `${config.docPrefix}${DOC_SUFFIX[type]}〔${year}〕${n}号`;
+  };
+}
+
+/** 时限要求 as registered (ISO dates, so a retry can rebuild the notice). */
+export function requirementText(due: Pick<NoticeDue, 'replyBy' | 'rectifyBy'>): string {
+  const reply = `${isoOf(due.replyBy)}前反馈`;
+  return due.rectifyBy === null ? reply : `${reply}；${isoOf(due.rectifyBy)}前整改到位`;
+}
+
+/**
+ * The notices due today that are not yet in `文书登记` (dedupe key checked first), with their recipients and 文号,
+ * plus one daily digest per recipient for the routine reminders.
+ */
+export function planNotices(
+  model: WorkbookModel,
+  verdicts: TaskVerdict[],
+  answerUrl?: (id: string) => string,
+): NoticePlan {
+  const { config, today, directory } = model;
+  const year = partsOf(today).year;
+  const known = new Set(model.register.map((r) => r.key));
+  const nextDocNo = docNoAllocator(model.register, config, year);
+  const notices: PlannedNotice[] = [];
+  const problems: ScanProblem[] = [];
+  const digests = new Map<string, { recipient: Address; items: DigestItem[]; covers: string[] }>();
+  let duplicateSkipped = 0;
+
+  model.entries.forEach((entry, i) => {
+    const v = verdicts[i]!;
+    const id = entry.task.id;
+    if (!id) return;
+    for (const due of v.due) {
+      const key = dedupeKey(id, due.type, due.level, due.period);
+      if (known.has(key)) {
+        duplicateSkipped++;
+        continue;
+      }
+      const r = recipientsFor(due.type, due.level, entry.task, directory);
+      const to = addressesOf(r.to);
+      if (to.length === 0) {
+        problems.push(noRecipient(entry, due.type));
+        continue;
+      }
+      known.add(key);
+      const docNo = due.type === '临期提醒' ? undefined : nextDocNo(due.type);
+      const doc = noticeDoc(
+        entry,
+        v,
+        due,
+        r.addressee,
+        r.cc.map(ccLabel),
+        today,
+        config,
+        docNo,
+        answerUrl?.(id),
+      );
+      notices.push({
+        key,
+        type: due.type,
+        id,
+        unit: entry.task.leadUnit,
+        to,
+        cc: addressesOf(r.cc),
+        reasons: due.reasons.join('；'),
+        requirement: requirementText(due),
+        doc,
+        ...(due.type === '临期提醒' ? { viaDigest: true } : {}),
+      });
+      if (due.type === '临期提醒') {
+        for (const recipient of to) {
+          const digest = digests.get(recipient.address) ?? { recipient, items: [], covers: [] };
+          digest.items.push(digestItem(entry, v, due, answerUrl?.(id)));
+          digest.covers.push(key);
+          digests.set(recipient.address, digest);
+        }
+      }
+    }
+  });
+
+  for (const digest of digests.values()) {
+    const key = digestKey(digest.recipient.address, isoOf(today));
+    if (known.has(key)) {
+      duplicateSkipped++;
+      continue;
+    }
+    known.add(key);
+    notices.push({
+      key,
+      type: '每日汇总',
+      id: '',
+      unit: '',
+      to: [digest.recipient],
+      cc: [],
+      reasons: `${digest.items.length}项事项提醒`,
+      requirement: '',
+      digest: { recipient: digest.recipient, items: digest.items },
+      covers: digest.covers,
+    });
+  }
+  return { notices, duplicateSkipped, problems };
+}
+
+function noticeDoc(
+  entry: TaskEntry,
+  v: TaskVerdict,
+  due: NoticeDue,
+  to: string,
+  cc: string[],
+  today: Day,
+  config: RulesConfig,
+  docNo: string | undefined,
+  answerUrl: string | undefined,
+): NoticeDoc {
+  const { task } = entry;
+  const provisionalYears = v.provisional ? [partsOf(v.deadline ?? today).year] : [];
+  const base = {
+    issuer: config.agencyName,
+    office: config.officeName,
+    ...(docNo ? { docNo } : {}),
+    to,
+    item: {
+      id: task.id,
+      title: task.title,
+      source: task.source,
+      ...(v.deadline !== null ? { deadline: v.deadline } : { deadlineText: '长期' }),
+    },
+    reasons: due.reasons,
+    replyBy: due.replyBy,
+    ...(answerUrl ? { answerUrl } : {}),
+    cc,
+    issuedOn: today,
+    ...(provisionalYears.length ? { provisionalYears } : {}),
+  };
+  if (due.type === '督办通知书')
+    return { ...base, kind: '督办通知书', rectifyBy: due.rectifyBy ?? due.replyBy };
+  if (due.type === '约谈建议') {
+    return {
+      ...base,
+      kind: '约谈建议',
+      unit: task.leadUnit,
+      ...(due.level === '黄牌' || due.level === '红牌' ? { card: due.level } : {}),
+    };
+  }
+  return { ...base, kind: due.type };
+}
+
+function digestItem(
+  entry: TaskEntry,
+  v: TaskVerdict,
+  due: NoticeDue,
+  answerUrl: string | undefined,
+): DigestItem {
+  return {
+    id: entry.task.id,
+    title: entry.task.title,
+    status: v.status,
+    ...(v.card ? { card: v.card } : {}),
+    ...(v.currentNode ? { node: v.currentNode } : {}),
+    due: `请于${cnFullDate(due.replyBy)}前反馈（${due.reasons.join('；')}）`,
+    ...(v.remainingWorkdays !== null ? { remainingWorkdays: v.remainingWorkdays } : {}),
+    ...(answerUrl ? { answerUrl } : {}),
+  };
+}
+
+function noRecipient(entry: TaskEntry, type: string): ScanProblem {
+  return {
+    tab: entry.task.tab,
+    row: entry.task.row,
+    id: entry.task.id,
+    cell: '牵头单位',
+    code: 'no-recipient',
+    message: `${type}无法发送：通讯录中没有"${entry.task.leadUnit || '（未填写牵头单位）'}"的有效收件人邮箱`,
+  };
+}

@@ -1,0 +1,133 @@
+import { isoOf } from '../calendar/day';
+import type { TaskVerdict } from '../domain/types';
+import { cellText } from '../store/cell-text';
+import type { CellChange, CellWrite, Fill, IdAssignment, WritePlan } from '../store/port';
+import { MONTH_KEYS, SYSTEM_COLUMNS, type SystemColumn } from '../../sheets-templates/definition';
+import type { AuditRow } from './audit';
+import { auditRow } from './audit';
+import { CARD_FILL, isSystemFill, MONTH_FILL, STATUS_FILL } from './palette';
+import type { TaskEntry } from './read-workbook';
+
+const MAX_HINT = 1000;
+
+/** What the system columns of a row should say for a verdict. */
+export function systemValues(v: TaskVerdict): Record<SystemColumn, CellWrite> {
+  const hint = v.hints.join('\n');
+  return {
+    状态: v.status,
+    预警: v.card,
+    剩余工作日: v.remainingWorkdays,
+    当前节点: v.currentNode || null,
+    最近反馈: v.lastFeedback === null ? null : isoOf(v.lastFeedback),
+    催办次数: v.urgings,
+    原完成时限: v.originalDeadline === null ? null : isoOf(v.originalDeadline),
+    系统提示: hint ? (hint.length > MAX_HINT ? `${hint.slice(0, MAX_HINT)}…` : hint) : null,
+  };
+}
+
+function systemFills(v: TaskVerdict): Array<[string, Fill]> {
+  const fills: Array<[string, Fill]> = [
+    ['状态', STATUS_FILL[v.status]],
+    ['预警', v.card ? CARD_FILL[v.card] : null],
+  ];
+  v.monthFills.forEach((f, i) => fills.push([MONTH_KEYS[i]!.done, f ? MONTH_FILL[f] : null]));
+  return fills;
+}
+
+const same = (a: string, b: CellWrite) => a.trim() === (b === null ? '' : String(b));
+
+export interface PlanOutput {
+  plan: WritePlan;
+  audit: AuditRow[];
+}
+
+/**
+ * The write plan of one scan: only the system cells whose value or fill differs from what the sheet shows, the 编号
+ * of rows that lack one, and an audit row for every change. Staff cells are never in it; a month cell's fill is
+ * only cleared when the system painted it.
+ */
+export function buildPlan(entries: TaskEntry[], verdicts: TaskVerdict[], stamp: string): PlanOutput {
+  const plan: WritePlan = { cells: [], ids: [], appends: [], ledgerUpdates: [] };
+  const audit: AuditRow[] = [];
+  const nextId = idAllocator(entries, stamp);
+  entries.forEach((entry, i) => {
+    const v = verdicts[i]!;
+    const { task, row } = entry;
+    let id = task.id;
+    if (!id) {
+      if (!task.title) return;
+      id = nextId(task.kind === 'ledger' ? 'DB' : 'ZD');
+      const titleKey = task.kind === 'ledger' ? '事项标题' : '工作任务';
+      const ids: IdAssignment = {
+        tab: task.tab,
+        row: task.row,
+        id,
+        fingerprint: { [titleKey]: cellText(row.cells[titleKey] ?? null) },
+      };
+      plan.ids.push(ids);
+      audit.push(auditRow(stamp, '编号', id, '编号', '', id, `第${task.row}行无编号，系统自动编号`));
+    }
+    const changes = new Map<string, CellChange>();
+    const change = (column: string) => {
+      let c = changes.get(column);
+      if (!c) changes.set(column, (c = { tab: task.tab, id, rowHint: task.row, column }));
+      return c;
+    };
+    const values = systemValues(v);
+    const other: { fields: string[]; before: string[]; after: string[] } = {
+      fields: [],
+      before: [],
+      after: [],
+    };
+    for (const column of SYSTEM_COLUMNS) {
+      const before = cellText(row.cells[column] ?? null);
+      const after = values[column];
+      if (!(column in row.cells) || same(before, after)) continue;
+      change(column).value = after;
+      const shown = after === null ? '' : String(after);
+      if (column === '状态')
+        audit.push(auditRow(stamp, '状态变更', id, column, before, shown, v.statusReason));
+      else if (column === '预警')
+        audit.push(auditRow(stamp, '预警变更', id, column, before, shown, v.cardReason || '预警解除'));
+      else (other.fields.push(column), other.before.push(before), other.after.push(shown));
+    }
+    for (const [column, fill] of systemFills(v)) {
+      if (!(column in row.cells)) continue;
+      const before = row.fills[column] ?? null;
+      if ((before ?? '').toUpperCase() === (fill ?? '')) continue;
+      if (fill === null && !isSystemFill(before)) continue;
+      change(column).fill = fill;
+      (other.fields.push(`${column}底色`), other.before.push(before ?? '无'), other.after.push(fill ?? '无'));
+    }
+    plan.cells.push(...changes.values());
+    if (other.fields.length) {
+      audit.push(
+        auditRow(
+          stamp,
+          '系统列更新',
+          id,
+          other.fields.join('、'),
+          other.before.join('；'),
+          other.after.join('；'),
+          '',
+        ),
+      );
+    }
+  });
+  return { plan, audit };
+}
+
+/** New 编号 continue each prefix's sequence for the scan year: ZD-2026-061, DB-2026-021… */
+function idAllocator(entries: TaskEntry[], stamp: string): (prefix: string) => string {
+  const year = stamp.slice(0, 4);
+  const max = new Map<string, number>();
+  for (const { task } of entries) {
+    const m = /^([A-Z]+)-(\d{4})-(\d+)$/.exec(task.id);
+    if (m && m[2] === year) max.set(m[1]!, Math.max(max.get(m[1]!) ?? 0, Number(m[3])));
+  }
+  return (prefix) => {
+    const n = (max.get(prefix) ?? 0) + 1;
+    max.set(prefix, n);
+    return `${prefix}-${year}-${String(n).padStart(3, '0')}`;
+  };
+}

@@ -1,0 +1,164 @@
+import { parseDateCell } from '../calendar';
+import type { Day } from '../calendar/day';
+import type { RulesConfig } from '../domain/config';
+import { NOTICE_TYPES, type EvaluationLevel, type NoticeType } from '../domain/glossary';
+import { classifyCompletion } from '../domain/month-progress';
+import { noFacts, type CompletionEntry, type TaskFacts } from '../domain/types';
+import { cellText } from '../store/cell-text';
+import type { Cell, TabData } from '../store/port';
+import { signerKeys } from '../../sheets-templates/definition';
+import { EVALUATION_LEVELS } from '../../sheets-templates/lists';
+import { parseDedupeKey } from './dedupe-key';
+
+type Cells = Record<string, Cell>;
+
+const textOf = (cells: Cells, key: string) => cellText(cells[key] ?? null).trim();
+
+/** A date or date-time cell of a ledger row, or null (ledgers are written by the system and by staff). */
+export function dayIn(cells: Cells, key: string, year: number): Day | null {
+  const cell = cells[key] ?? null;
+  const raw = typeof cell === 'string' ? cell.trim().slice(0, 10) : cell;
+  const parsed = parseDateCell(raw, { year, cellRef: key });
+  return parsed.ok && parsed.kind === 'date' ? parsed.day : null;
+}
+
+export interface RegisterRow {
+  row: number;
+  docNo: string;
+  type: string;
+  id: string;
+  key: string;
+  status: string;
+  day: Day | null;
+  cells: Cells;
+}
+
+export interface Ledgers {
+  facts: Map<string, TaskFacts>;
+  register: RegisterRow[];
+}
+
+/**
+ * Everything the ledgers say, grouped by 编号: feedback, extensions, completion cards, adjustments, notices issued,
+ * and which sub-items (任务清单) are late.
+ */
+export function readLedgers(
+  tabs: Record<string, TabData>,
+  year: number,
+  today: Day,
+  config: RulesConfig,
+  stars: Map<string, number | null>,
+): Ledgers {
+  const facts = new Map<string, TaskFacts>();
+  const of = (id: string) => {
+    let f = facts.get(id);
+    if (!f) facts.set(id, (f = noFacts()));
+    return f;
+  };
+  for (const { cells } of tabs['反馈记录']?.rows ?? []) {
+    const id = textOf(cells, '编号');
+    const day = dayIn(cells, '时间', year);
+    if (!id || day === null) continue;
+    const month = /^(\d{1,2})月?$/.exec(textOf(cells, '月份'));
+    const progress = Number.parseFloat(textOf(cells, '进度(%)'));
+    of(id).feedback.push({
+      day,
+      month: month ? Number(month[1]) : null,
+      progress: Number.isFinite(progress) ? Math.max(0, Math.min(100, progress)) : null,
+      text: textOf(cells, '完成情况'),
+    });
+  }
+  for (const { cells } of tabs['延期申请']?.rows ?? []) {
+    const id = textOf(cells, '编号');
+    const status = textOf(cells, '状态');
+    if (!id || !['待审批', '同意', '不同意'].includes(status)) continue;
+    of(id).extensions.push({
+      requestNo: textOf(cells, '申请号'),
+      original: dayIn(cells, '原完成时限', year),
+      requested: dayIn(cells, '申请完成时限', year),
+      status: status as '待审批' | '同意' | '不同意',
+      decided: dayIn(cells, '审批时间', year),
+    });
+  }
+  for (const { cells } of tabs['办结审批']?.rows ?? []) {
+    const id = textOf(cells, '编号');
+    if (id)
+      of(id).completion = completionOf(cells, year, config, (stars.get(id) ?? 0) >= config.keyItemStars);
+  }
+  for (const { cells } of tabs['调整记录']?.rows ?? []) {
+    const id = textOf(cells, '编号');
+    const agreed = (k: string) => /同意/.test(textOf(cells, k)) && !/不同意/.test(textOf(cells, k));
+    if (
+      id &&
+      textOf(cells, '类型') === '调出' &&
+      textOf(cells, '状态') === '同意' &&
+      agreed('分管领导意见') &&
+      agreed('主要领导意见')
+    ) {
+      of(id).transferredOut = true;
+    }
+  }
+  const register: RegisterRow[] = [];
+  for (const { row, cells } of tabs['文书登记']?.rows ?? []) {
+    const entry: RegisterRow = {
+      row,
+      docNo: textOf(cells, '文号'),
+      type: textOf(cells, '类型'),
+      id: textOf(cells, '编号'),
+      key: textOf(cells, '去重键'),
+      status: textOf(cells, '发送状态'),
+      day: dayIn(cells, '生成时间', year),
+      cells,
+    };
+    register.push(entry);
+    const parsed = parseDedupeKey(entry.key);
+    if (!entry.id || !parsed || !(NOTICE_TYPES as readonly string[]).includes(entry.type)) continue;
+    of(entry.id).notices.push({
+      type: entry.type as NoticeType,
+      docNo: entry.docNo,
+      day: entry.day ?? today,
+      period: parsed.period,
+      level: parsed.level,
+      sent: entry.status === '已发送',
+    });
+  }
+  for (const { cells } of tabs['任务清单']?.rows ?? []) {
+    const parent = textOf(cells, '编号');
+    const deadline = dayIn(cells, '完成时限', year);
+    if (
+      parent &&
+      deadline !== null &&
+      today > deadline &&
+      classifyCompletion(textOf(cells, '时序进度')) !== 'done'
+    ) {
+      of(parent).lateSubItems.push(textOf(cells, '子项编号') || textOf(cells, '工作子项'));
+    }
+  }
+  return { facts, register };
+}
+
+/**
+ * The completion card: approved when every signer of the chain has signed without refusing (a minor item's
+ * chain ends at 规则配置 一般事项审批止于), or when 状态 says 已办结.
+ */
+function completionOf(cells: Cells, year: number, config: RulesConfig, keyItem: boolean): CompletionEntry {
+  let chain = config.approvalChain;
+  const stop = chain.indexOf(config.minorChainEnd);
+  if (!keyItem && stop >= 0) chain = chain.slice(0, stop + 1);
+  const signed = (signer: string) => {
+    const k = signerKeys(signer);
+    return textOf(cells, k.signature) !== '' && !/不同意|退回/.test(textOf(cells, k.opinion));
+  };
+  const dates = chain.map((s) => dayIn(cells, signerKeys(s).date, year)).filter((d): d is Day => d !== null);
+  const levelText = textOf(cells, '评价等级');
+  const status = textOf(cells, '状态');
+  return {
+    approved: status === '已办结' || (status !== '退回' && chain.every(signed)),
+    submitted: dayIn(cells, signerKeys(chain[0] ?? '承办单位主要负责人').date, year),
+    closed: dates.length ? Math.max(...dates) : null,
+    level: (EVALUATION_LEVELS as readonly string[]).includes(levelText)
+      ? (levelText as EvaluationLevel)
+      : null,
+    verified: signed('督查室核实'),
+  };
+}

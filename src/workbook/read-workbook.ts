@@ -1,0 +1,119 @@
+import { buildCalendar, defaultCalendar } from '../calendar';
+import { partsOf, type Day } from '../calendar/day';
+import type { HolidayOverride, WorkCalendar } from '../calendar/types';
+import { parseConfig, type RulesConfig } from '../domain/config';
+import type { Card } from '../domain/glossary';
+import type { TaskFacts, TaskRecord } from '../domain/types';
+import { noFacts } from '../domain/types';
+import { cellText } from '../store/cell-text';
+import type { Snapshot, TabData } from '../store/port';
+import { CONFIG_HEADERS } from '../../sheets-templates/definition';
+import { Directory } from './directory';
+import { dayIn, readLedgers, type RegisterRow } from './read-ledgers';
+import { readBattleRow, readLedgerRow } from './read-tasks';
+
+/** A problem for the summary and the logs: where, what, and the Chinese message for users. */
+export interface ScanProblem {
+  tab: string;
+  row: number | null;
+  id: string | null;
+  cell: string | null;
+  code: string;
+  message: string;
+}
+
+/** A task with everything the rules and the write plan need. */
+export interface TaskEntry {
+  task: TaskRecord;
+  facts: TaskFacts;
+  /** The 预警 the sheet shows now (before this scan). */
+  priorCard: Card | null;
+  /** Current text and fills of the row's system columns, for the diff. */
+  row: TabData['rows'][number];
+}
+
+export interface WorkbookModel {
+  today: Day;
+  config: RulesConfig;
+  calendar: WorkCalendar;
+  directory: Directory;
+  entries: TaskEntry[];
+  register: RegisterRow[];
+  problems: ScanProblem[];
+}
+
+/** Tabs whose tasks are scanned, in order. */
+export const TASK_TABS = ['挂图作战表', '督办台账'] as const;
+
+/**
+ * Turn a snapshot into typed tasks and facts: 规则配置 validated, 节假日 applied to the calendar, every row parsed
+ * (a bad row becomes problems on that row, never an exception).
+ */
+export function readWorkbook(snapshot: Snapshot, today: Day): WorkbookModel {
+  const problems: ScanProblem[] = snapshot.problems.map((p) => ({
+    tab: p.tab,
+    row: null,
+    id: null,
+    cell: p.header ?? null,
+    code: p.code,
+    message: p.message,
+  }));
+  const { config, problems: configProblems } = parseConfig(configValues(snapshot.tabs['规则配置']));
+  for (const p of configProblems)
+    problems.push({ tab: '规则配置', row: null, id: null, cell: p.key, code: p.code, message: p.message });
+  const year = partsOf(today).year;
+  const overrides = holidayOverrides(snapshot.tabs['节假日'], year);
+  const calendar = overrides.length ? buildCalendar({ overrides }) : defaultCalendar();
+  const directory = Directory.fromTab(snapshot.tabs['通讯录']);
+
+  const tasks: Array<{ task: TaskRecord; row: TabData['rows'][number] }> = [];
+  for (const name of TASK_TABS) {
+    const tab = snapshot.tabs[name];
+    const read = name === '挂图作战表' ? readBattleRow : readLedgerRow;
+    for (const row of tab?.rows ?? []) tasks.push({ task: read(row, name, year, directory), row });
+  }
+  const stars = new Map(tasks.map(({ task }) => [task.id, task.stars]));
+  const { facts, register } = readLedgers(snapshot.tabs, year, today, config, stars);
+  const entries = tasks.map(({ task, row }) => ({
+    task,
+    row,
+    facts: (task.id && facts.get(task.id)) || noFacts(),
+    priorCard: cardOf(cellText(row.cells['预警'] ?? null)),
+  }));
+  for (const { task } of entries) {
+    for (const p of task.problems)
+      problems.push({
+        tab: task.tab,
+        row: task.row,
+        id: task.id || null,
+        cell: p.cell,
+        code: p.code,
+        message: p.message,
+      });
+  }
+  return { today, config, calendar, directory, entries, register, problems };
+}
+
+function cardOf(text: string): Card | null {
+  return text === '红牌' || text === '黄牌' || text === '蓝牌' ? text : null;
+}
+
+function configValues(tab: TabData | undefined): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const { cells } of tab?.rows ?? []) {
+    const key = cellText(cells[CONFIG_HEADERS.key] ?? null).trim();
+    if (key) values[key] = cellText(cells[CONFIG_HEADERS.value] ?? null).trim();
+  }
+  return values;
+}
+
+function holidayOverrides(tab: TabData | undefined, year: number): HolidayOverride[] {
+  const out: HolidayOverride[] = [];
+  for (const { cells } of tab?.rows ?? []) {
+    const day = dayIn(cells, '日期', year);
+    const kind = cellText(cells['类型'] ?? null).trim();
+    if (day !== null && (kind === '放假' || kind === '调休上班'))
+      out.push({ day, kind, name: cellText(cells['名称'] ?? null).trim() });
+  }
+  return out;
+}
