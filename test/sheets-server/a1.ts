@@ -10,6 +10,8 @@ export interface A1Range {
   endRow?: number;
   startCol?: number;
   endCol?: number;
+  /** Written as one cell (`A2`): a write may start there and spill over, as in Google's values.update. */
+  single?: boolean;
 }
 
 /** Column letters → 0-based index: A → 0, Z → 25, AA → 26. */
@@ -90,7 +92,14 @@ export function parseA1(text: string): A1Range {
         endRow: from.row === undefined ? undefined : from.row + 1,
       };
     }
-    return { sheet, startRow: from.row, endRow: from.row + 1, startCol: from.col, endCol: from.col + 1 };
+    return {
+      sheet,
+      startRow: from.row,
+      endRow: from.row + 1,
+      startCol: from.col,
+      endCol: from.col + 1,
+      single: true,
+    };
   }
   const to = parseCorner(b, text);
   return {

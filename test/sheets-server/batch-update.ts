@@ -309,9 +309,10 @@ const handlers: Record<string, Handler> = {
     if (!m?.metadataKey) throw invalid('developerMetadata.metadataKey is required');
     if (!m.visibility || m.visibility === 'DEVELOPER_METADATA_VISIBILITY_UNSPECIFIED')
       throw invalid('developerMetadata.visibility is required');
+    // ids handed out by nextId are unique by construction; only a caller-chosen id needs checking
+    if (m.metadataId != null && allMetadata(ss).some((e) => e.meta.metadataId === m.metadataId))
+      throw invalid(`Developer metadata with id ${m.metadataId} already exists.`);
     const id = m.metadataId ?? ss.nextId++;
-    if (allMetadata(ss).some((e) => e.meta.metadataId === id))
-      throw invalid(`Developer metadata with id ${id} already exists.`);
     const rec = {
       metadataId: id,
       metadataKey: m.metadataKey,
@@ -319,10 +320,15 @@ const handlers: Record<string, Handler> = {
       visibility: m.visibility,
     };
     const loc = m.location;
+    let location: sheets_v4.Schema$DeveloperMetadataLocation;
     if (!loc) throw invalid('developerMetadata.location is required');
-    if (loc.spreadsheet) ss.metadata.push(rec);
-    else if (loc.sheetId != null) findSheetById(ss, loc.sheetId).metadata.push(rec);
-    else if (loc.dimensionRange) {
+    if (loc.spreadsheet) {
+      ss.metadata.push(rec);
+      location = { locationType: 'SPREADSHEET', spreadsheet: true };
+    } else if (loc.sheetId != null) {
+      findSheetById(ss, loc.sheetId).metadata.push(rec);
+      location = { locationType: 'SHEET', sheetId: loc.sheetId };
+    } else if (loc.dimensionRange) {
       const { sheet, dim, start, end } = dimensionArgs(ss, loc.dimensionRange);
       if (end - start !== 1)
         throw invalid('The local Sheets server only supports developer metadata on a single row or column.');
@@ -330,8 +336,17 @@ const handlers: Record<string, Handler> = {
       if (start >= list.length)
         throw invalid(`Invalid dimension range: index ${start} is beyond the grid (${list.length})`);
       list[start]!.metadata.push(rec);
+      location = {
+        locationType: dim === 'ROWS' ? 'ROW' : 'COLUMN',
+        dimensionRange: {
+          sheetId: sheet.properties.sheetId,
+          dimension: dim,
+          startIndex: start,
+          endIndex: end,
+        },
+      };
     } else throw invalid('developerMetadata.location must set spreadsheet, sheetId or dimensionRange');
-    const out = allMetadata(ss).find((e) => e.meta === rec)!.out;
+    const out = { ...rec, location };
     return { createDeveloperMetadata: { developerMetadata: out } };
   },
 

@@ -51,8 +51,8 @@ export function resolveRange(ss: SpreadsheetRec, a1: string, forWrite = false): 
     r1,
     c0,
     c1,
-    boundedRows: parsed.endRow !== undefined,
-    boundedCols: parsed.endCol !== undefined,
+    boundedRows: parsed.endRow !== undefined && !parsed.single,
+    boundedCols: parsed.endCol !== undefined && !parsed.single,
   };
 }
 
