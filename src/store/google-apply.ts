@@ -113,7 +113,18 @@ export function cellRequests(sheetId: number, writes: Iterable<RecordedWrite>): 
   return requests;
 }
 
-/** createDeveloperMetadata / updateDeveloperMetadata so each touched task row carries `duban.id` = its 编号. */
+/**
+ * Google caps developer metadata per sheet (about 30,000 characters of keys and values). Tags are a convenience —
+ * rows are re-found by 编号 — so new tags stop well below the cap rather than ever making the atomic write fail.
+ */
+export const ROW_TAG_BUDGET = 20_000;
+
+const tagSize = (key: string, value = '') => key.length + value.length;
+
+/**
+ * createDeveloperMetadata / updateDeveloperMetadata so each touched task row carries `duban.id` = its 编号,
+ * within ROW_TAG_BUDGET characters for the sheet.
+ */
 export function tagRequests(
   grid: RecordingGrid,
   idColumn: number | undefined,
@@ -121,11 +132,16 @@ export function tagRequests(
 ): sheets_v4.Schema$Request[] {
   if (idColumn === undefined) return [];
   const requests: sheets_v4.Schema$Request[] = [];
+  let used = 0;
+  for (const tags of grid.tab.rowTags.values()) for (const t of tags) used += tagSize(t.metadataKey, t.metadataValue);
   for (const row of [...rows].sort((a, b) => a - b)) {
     const id = cellText(grid.value(row, idColumn)).trim();
     if (!id) continue;
     const tag = grid.tab.rowTags.get(row)?.find((t) => t.metadataKey === ROW_ID_KEY);
     if (tag?.metadataValue === id) continue;
+    const growth = tagSize(ROW_ID_KEY, id) - (tag ? tagSize(tag.metadataKey, tag.metadataValue) : 0);
+    if (used + growth > ROW_TAG_BUDGET) continue;
+    used += growth;
     if (tag) {
       requests.push({
         updateDeveloperMetadata: {

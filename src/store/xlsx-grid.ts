@@ -26,6 +26,15 @@ const T = {
  */
 export function xlsxGrid(ws: ExcelJS.Worksheet): SheetGrid {
   const find = (row: number, column: number) => ws.findRow(row)?.findCell(column);
+  const restyled = new WeakMap<object, Map<Fill, Partial<ExcelJS.Style>>>();
+  /** One new style object per (old style, fill): exceljs dedupes styles by object identity when writing. */
+  const withFill = (style: Partial<ExcelJS.Style>, fill: Fill) => {
+    let byFill = restyled.get(style);
+    if (!byFill) restyled.set(style, (byFill = new Map()));
+    let next = byFill.get(fill);
+    if (!next) byFill.set(fill, (next = { ...style, fill: fillStyle(fill) }));
+    return next;
+  };
   return {
     name: ws.name,
     lastRow() {
@@ -52,7 +61,7 @@ export function xlsxGrid(ws: ExcelJS.Worksheet): SheetGrid {
     setFill(row, column, fill: Fill) {
       const cell = ws.getCell(row, column);
       // Loaded cells share style objects with every cell of the same style id: replace, never mutate.
-      cell.style = { ...cell.style, fill: fillStyle(fill) };
+      cell.style = withFill(cell.style ?? {}, fill);
     },
     appendText(row, column, text) {
       const cell = ws.getCell(row, column);

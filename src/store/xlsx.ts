@@ -32,6 +32,8 @@ import { xlsxGrid } from './xlsx-grid';
 
 export interface XlsxStoreOptions {
   lock?: LockOptions;
+  /** How long an idle loaded workbook is kept for the next call (default 5 minutes). */
+  cacheMs?: number;
   hooks?: AtomicWriteHooks;
 }
 
@@ -46,6 +48,27 @@ export function createXlsxStore(file: string, options: XlsxStoreOptions = {}): S
   const headerRows = new Map<string, 1 | 2>();
   /** Version before → version after, for each write this store made itself. */
   const ownWrites = new Map<string, string>();
+  /**
+   * The workbook as last loaded or written, with the file version it matches. Loading dominates the cost on big
+   * files, so read → apply → append reuses it while the file is unchanged; it is taken out while being edited and
+   * put back only after a successful write, so a failed write never leaves a half-edited copy behind.
+   */
+  let cached: { version: string; workbook: ExcelJS.Workbook } | null = null;
+  let expiry: NodeJS.Timeout | undefined;
+
+  /** Keep a workbook for the next call; a long-running server lets it go after a few idle minutes. */
+  function keep(version: string, workbook: ExcelJS.Workbook): void {
+    cached = { version, workbook };
+    clearTimeout(expiry);
+    expiry = setTimeout(() => (cached = null), options.cacheMs ?? 5 * 60_000);
+    expiry.unref();
+  }
+
+  async function workbookAt(bytes: Buffer, version: string): Promise<ExcelJS.Workbook> {
+    const hit = cached?.version === version ? cached.workbook : null;
+    cached = null;
+    return hit ?? loadWorkbook(file, bytes);
+  }
 
   function isCurrent(seen: string, now: string): boolean {
     let version: string | undefined = seen;
@@ -73,12 +96,17 @@ export function createXlsxStore(file: string, options: XlsxStoreOptions = {}): S
       file,
       async function rewriteLocked() {
         const { bytes, version } = await readVersioned(file);
-        const workbook = await loadWorkbook(file, bytes);
+        const workbook = await workbookAt(bytes, version);
         const result = change(workbook, version);
-        if (!changed(result)) return result;
+        if (!changed(result)) {
+          keep(version, workbook);
+          return result;
+        }
         const out = Buffer.from(await workbook.xlsx.writeBuffer());
         await writeFileAtomic(file, out, options.hooks);
-        ownWrites.set(version, versionOf(out, (await stat(file)).mtimeMs));
+        const written = versionOf(out, (await stat(file)).mtimeMs);
+        ownWrites.set(version, written);
+        keep(written, workbook);
         return result;
       },
       options.lock,
@@ -88,7 +116,8 @@ export function createXlsxStore(file: string, options: XlsxStoreOptions = {}): S
   return {
     async read(specs: TabSpec[]): Promise<Snapshot> {
       const { bytes, version } = await readVersioned(file);
-      const workbook = await loadWorkbook(file, bytes);
+      const workbook = await workbookAt(bytes, version);
+      keep(version, workbook);
       const snapshot: Snapshot = { tabs: {}, problems: [], version };
       for (const spec of specs) {
         const ws = findWorksheet(workbook, spec.name);

@@ -275,3 +275,18 @@ describe('faults', () => {
     expect(server.calls).toHaveLength(1); // a 403 is not retried
   });
 });
+
+describe('row tags within Google’s developer-metadata cap', () => {
+  it('tags rows until the budget and still writes every value when a big sheet would exceed the cap', async () => {
+    const spreadsheetId = server.seed(seedOfWorkbook(battleMap(2000)));
+    const store = storeFor(spreadsheetId);
+    const snapshot = await store.read([spec]);
+    const result = await store.apply(planForAll(snapshot), snapshot);
+    expect(result.cellsWritten).toBe(2000);
+    const tags = Object.values(server.staff(spreadsheetId).rowMetadata(MAP, 'duban.id'));
+    const chars = tags.flat().reduce((n, v) => n + 'duban.id'.length + v.length, 0);
+    expect(tags.length).toBeGreaterThan(900);
+    expect(chars).toBeLessThanOrEqual(20_000);
+    expect(server.staff(spreadsheetId).values(MAP, 'H2002')).toEqual([[`状态:${id(2000)}`]]);
+  });
+});

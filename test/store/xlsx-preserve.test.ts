@@ -182,6 +182,31 @@ describe('xlsx driver keeps what staff made', () => {
   });
 });
 
+describe('xlsx driver reuses the loaded workbook', () => {
+  it('gives the same file when apply and appends reuse the loaded workbook as when each loads the file again', async () => {
+    const steps = async (store: () => ReturnType<typeof createXlsxStore>) => {
+      const s = store();
+      await s.apply(PLAN, await s.read([SPEC]));
+      await store().append('反馈记录', [{ 时间: '2026-03-20', 编号: 'ZD-2026-001' }]);
+      await store().append('反馈记录', [{ 时间: '2026-03-21', 编号: 'ZD-2026-002' }]);
+      const last = store();
+      const snapshot = await last.read([SPEC]);
+      await last.apply(
+        { ...emptyPlan(), cells: [{ ...PLAN.cells[1]!, value: '临期', fill: 'FFFF00' }] },
+        snapshot,
+      );
+    };
+    const copy = join(dir, 'copy.xlsx');
+    await writeFile(copy, await readFile(file));
+    const shared = createXlsxStore(file);
+    await steps(() => shared);
+    await steps(() => createXlsxStore(copy));
+    const [a, b] = await Promise.all([inspectXlsx(file), inspectXlsx(copy)]);
+    expectSameOutside(b, a, new Set());
+    expect(a.book.Sheets[RICH_MAP]!['I4']!.v).toBe('临期');
+  });
+});
+
 describe('xlsx driver writes safely', () => {
   it('refuses to apply when staff saved the file after the read, and applies after a fresh read', async () => {
     const store = createXlsxStore(file);

@@ -1,0 +1,152 @@
+/**
+ * How long the xlsx driver takes on a big battle map: 50,000 rows × 44 columns (two header rows, 12 month groups),
+ * read once, then one apply writing 状态 + fill + 剩余工作日 on every row and an id on 1% of rows.
+ * Run: npx tsx bench/store-xlsx.ts [rows]
+ */
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { createMemoryStore } from '../src/store/memory';
+import { emptyPlan, type SheetStore, type TabSpec, type WritePlan } from '../src/store/port';
+import type { FixtureTab } from '../src/store/workbook-model';
+import { createXlsxStore } from '../src/store/xlsx';
+
+const ROWS = Number(process.argv[2] ?? 50_000);
+const TAB = '挂图作战表';
+const FRONT = [
+  '序号',
+  '编号',
+  '事项来源',
+  '分管领导',
+  '牵头单位',
+  '配合单位',
+  '主要负责人',
+  '具体责任人',
+  '工作任务',
+  '年度目标',
+  '完成时限',
+  '星级',
+];
+const SYSTEM = ['状态', '预警', '剩余工作日', '当前节点', '最近反馈', '催办次数', '原完成时限', '系统提示'];
+const MONTHS = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
+
+/** Deterministic rows: every 100th row has no 编号. */
+function battleMap(rows: number): FixtureTab {
+  const header1 = [...FRONT, ...MONTHS.flatMap((m) => [m, null]), ...SYSTEM];
+  const header2 = [
+    ...FRONT.map(() => null),
+    ...MONTHS.flatMap(() => ['应完成工作任务', '完成情况']),
+    ...SYSTEM.map(() => null),
+  ];
+  const merges = [
+    ...FRONT.map((_, i) => vertical(i + 1)),
+    ...MONTHS.map((_, i) => `${letter(FRONT.length + 2 * i + 1)}1:${letter(FRONT.length + 2 * i + 2)}1`),
+    ...SYSTEM.map((_, i) => vertical(FRONT.length + 24 + i + 1)),
+  ];
+  const data = Array.from({ length: rows }, (_, i) => [
+    i + 1,
+    i % 100 === 99 ? null : `ZD-2026-${String(i + 1).padStart(5, '0')}`,
+    '县委县政府目标任务',
+    `副县长${i % 7}`,
+    `单位${i % 53}`,
+    `单位${(i + 1) % 53}、单位${(i + 2) % 53}`,
+    `负责人${i % 211}`,
+    `联络员${i % 389}`,
+    `第${i + 1}项重点工作：推进某某项目建设`,
+    '年内完成主体工程',
+    `2026-${String((i % 12) + 1).padStart(2, '0')}-28`,
+    '☆☆☆',
+    ...MONTHS.flatMap((_, m) => [`${m + 1}月节点`, m < 2 ? '已完成' : null]),
+    ...SYSTEM.map(() => null),
+  ]);
+  return { name: TAB, rows: [header1, header2, ...data], merges };
+}
+
+function vertical(column: number): string {
+  return `${letter(column)}1:${letter(column)}2`;
+}
+function letter(column: number): string {
+  let s = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+const SPEC: TabSpec = {
+  name: TAB,
+  headerRows: 2,
+  required: ['编号', '完成时限'],
+  fillsOf: (h) => h === '状态' || h.endsWith('/完成情况'),
+};
+
+async function time<T>(label: string, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await work();
+  const rss = process.memoryUsage().rss / 2 ** 20;
+  console.log(
+    `${label.padEnd(34)} ${(performance.now() - started).toFixed(0).padStart(7)} ms   rss ${rss.toFixed(0)} MB`,
+  );
+  return result;
+}
+
+function planFor(snapshot: Awaited<ReturnType<SheetStore['read']>>): WritePlan {
+  const plan = emptyPlan();
+  for (const row of snapshot.tabs[TAB]!.rows) {
+    let id = row.cells['编号'] as string | null;
+    if (id === null) {
+      id = `ZD-2026-N${row.row}`;
+      plan.ids.push({ tab: TAB, row: row.row, id, fingerprint: { 工作任务: String(row.cells['工作任务']) } });
+    }
+    plan.cells.push({ tab: TAB, id, rowHint: row.row, column: '状态', value: '正常推进', fill: 'C6EFCE' });
+    plan.cells.push({ tab: TAB, id, rowHint: row.row, column: '剩余工作日', value: row.row % 40 });
+  }
+  return plan;
+}
+
+async function main() {
+  const dir = await mkdtemp(join(tmpdir(), 'duban-bench-'));
+  const file = join(dir, 'big.xlsx');
+  try {
+    const tab = battleMap(ROWS);
+    console.log(`${ROWS} rows × ${tab.rows[0]!.length} columns`);
+    await time('generate file (exceljs stream)', async () => {
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
+      const ws = wb.addWorksheet(TAB);
+      const [h1, h2, ...data] = tab.rows;
+      const headers = [ws.addRow(h1!), ws.addRow(h2!)];
+      for (const range of tab.merges!) ws.mergeCells(range);
+      headers.forEach((row) => row.commit());
+      for (const row of data) ws.addRow(row).commit();
+      ws.commit();
+      await wb.commit();
+    });
+    console.log(`file size ${((await stat(file)).size / 2 ** 20).toFixed(1)} MB`);
+
+    const xlsx = createXlsxStore(file);
+    const snapshot = await time('xlsx read', () => xlsx.read([SPEC]));
+    const plan = planFor(snapshot);
+    const result = await time(`xlsx apply (${plan.cells.length} changes)`, () => xlsx.apply(plan, snapshot));
+    console.log(
+      `  written ${result.cellsWritten} cells, ${result.fillsWritten} fills, ${result.idsAssigned} ids, skipped ${result.skipped.length}`,
+    );
+    // Row hints all wrong by one: every row is found through the 编号 index instead.
+    const again = await time('xlsx read after apply', () => xlsx.read([SPEC]));
+    const shifted = planFor(again);
+    shifted.cells.forEach((c) => (c.rowHint += 1));
+    await time('xlsx apply, all row hints wrong', () => xlsx.apply(shifted, again));
+    await time('xlsx append 10 ledger rows', () =>
+      xlsx.append(
+        TAB,
+        Array.from({ length: 10 }, (_, i) => ({ 编号: `NEW-${i}` })),
+      ),
+    );
+
+    const memory = createMemoryStore({ tabs: [tab] });
+    const memSnapshot = await time('memory read', () => memory.read([SPEC]));
+    await time('memory apply', () => memory.apply(planFor(memSnapshot), memSnapshot));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
