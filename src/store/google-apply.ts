@@ -133,7 +133,8 @@ export function tagRequests(
   if (idColumn === undefined) return [];
   const requests: sheets_v4.Schema$Request[] = [];
   let used = 0;
-  for (const tags of grid.tab.rowTags.values()) for (const t of tags) used += tagSize(t.metadataKey, t.metadataValue);
+  for (const tags of grid.tab.rowTags.values())
+    for (const t of tags) used += tagSize(t.metadataKey, t.metadataValue);
   for (const row of [...rows].sort((a, b) => a - b)) {
     const id = cellText(grid.value(row, idColumn)).trim();
     if (!id) continue;

@@ -108,6 +108,26 @@ function dimensionArgs(ss: SpreadsheetRec, range: sheets_v4.Schema$DimensionRang
   return { sheet, dim, start: range.startIndex ?? 0, end: range.endIndex ?? size };
 }
 
+/** Google caps developer metadata at 30,000 characters (keys and values) per spreadsheet and per sheet. */
+export const METADATA_CHAR_LIMIT = 30_000;
+
+function checkMetadataSize(ss: SpreadsheetRec): void {
+  const size = (list: Array<{ metadataKey: string; metadataValue?: string }>) =>
+    list.reduce((n, m) => n + m.metadataKey.length + (m.metadataValue?.length ?? 0), 0);
+  if (size(ss.metadata) > METADATA_CHAR_LIMIT)
+    throw invalid('Developer metadata for the spreadsheet exceeds the 30000 character limit.');
+  for (const sheet of ss.sheets) {
+    const total =
+      size(sheet.metadata) +
+      sheet.rows.reduce((n, r) => n + size(r.metadata), 0) +
+      sheet.cols.reduce((n, c) => n + size(c.metadata), 0);
+    if (total > METADATA_CHAR_LIMIT)
+      throw invalid(
+        `Developer metadata for sheet ${sheet.properties.sheetId} exceeds the 30000 character limit.`,
+      );
+  }
+}
+
 const handlers: Record<string, Handler> = {
   updateCells(ss, req: sheets_v4.Schema$UpdateCellsRequest) {
     const paths = cellPaths(req.fields);
@@ -466,5 +486,23 @@ export function runBatch(
       throw e;
     }
   });
+  // the size cap is checked once per batch (per request it would be quadratic); blamed on the last metadata request
+  const last = requests
+    .map((r) => Boolean(r.createDeveloperMetadata || r.updateDeveloperMetadata))
+    .lastIndexOf(true);
+  if (last >= 0) {
+    try {
+      checkMetadataSize(next);
+    } catch (e) {
+      const kind = requests[last]!.createDeveloperMetadata
+        ? 'createDeveloperMetadata'
+        : 'updateDeveloperMetadata';
+      throw new ApiError(
+        400,
+        'INVALID_ARGUMENT',
+        `Invalid requests[${last}].${kind}: ${(e as Error).message}`,
+      );
+    }
+  }
   return { next, replies };
 }

@@ -454,3 +454,28 @@ describe('test controls', () => {
     expect(anonymous.status).toBe(401);
   });
 });
+
+describe('limits', () => {
+  it('refuses developer metadata beyond 30,000 characters on a sheet, applying nothing', async () => {
+    const spreadsheetId = server.seed({ sheets: [{ title: MAP, rows: [['编号']] }] });
+    const requests = Array.from({ length: 1600 }, (_, i) => ({
+      createDeveloperMetadata: {
+        developerMetadata: {
+          metadataKey: 'duban.id',
+          metadataValue: `ZD-2026-${String(i).padStart(4, '0')}`,
+          visibility: 'DOCUMENT',
+          location: {
+            dimensionRange: { sheetId: 0, dimension: 'ROWS', startIndex: i % 1000, endIndex: (i % 1000) + 1 },
+          },
+        },
+      },
+    }));
+    const failed = await googleError(
+      sheets.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } }, NO_RETRY),
+    );
+    expect(failed.body.error.message).toMatch(
+      /^Invalid requests\[1599\]\.createDeveloperMetadata: .*30000 character limit/,
+    );
+    expect(server.staff(spreadsheetId).rowMetadata(MAP, 'duban.id')).toEqual({});
+  });
+});
