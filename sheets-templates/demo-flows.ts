@@ -7,10 +7,11 @@
  * - 办结审批: a fully signed card (状态 已办结) for `central-funds` and for every early-deadline task whose deadline has
  *   passed; a card 审批中 for the 督办台账 item `power-capacity` (signed by the unit head and 督查室 only).
  * - 调整记录: 调出 of `industrial-park` approved by both leaders (A−30); 调入 of `new-energy-chain` (A−26).
- * - 文书登记: a 催办单 for `land-clearance` (A−30) and a 催办单 then a 督办单 for the 督办台账 item `station-parking`.
- *   The 文号 and 去重键 spellings here are the demo's guess; the notice code owns the real format.
+ * - 文书登记: a 催办单 for `land-clearance` (A−30), so its next step is a 督办单; a 催办单 (A−20) then a 督办单 (A−14)
+ *   for the 督办台账 item `station-parking`, so its next step is a 督办通知书. 文号 and 去重键 as the scan writes them.
  */
 import { isoOf, partsOf, type Day } from '../src/calendar/day';
+import { dedupeKey } from '../src/workbook/dedupe-key';
 import type { CellValue } from './definition';
 import { signerKeys } from './definition';
 import { SIGNERS } from './lists';
@@ -297,11 +298,6 @@ function deadlineText(value: CellValue): string {
   return value instanceof Date ? value.toISOString().slice(0, 10) : String(value ?? '');
 }
 
-/** The demo's guess at a 去重键: 编号 + type + level + period (SPEC §4.4); the notice code owns the real one. */
-function dedupeKey(id: string, type: string, level: number, day: Day): string {
-  return `${id}|${type}|${level}|${isoOf(day).slice(0, 7)}`;
-}
-
 export function noticeRows(tasks: BattleTask[], items: LedgerItem[], ctx: Ctx): Row[] {
   const { asOf, year, dir } = ctx;
   const task = must(
@@ -326,6 +322,7 @@ export function noticeRows(tasks: BattleTask[], items: LedgerItem[], ctx: Ctx): 
       leader: string;
       title: string;
       due: CellValue;
+      dueDay: Day;
     },
   ): Row => ({
     文号: no,
@@ -335,10 +332,11 @@ export function noticeRows(tasks: BattleTask[], items: LedgerItem[], ctx: Ctx): 
     收件人: `${t.head}、${t.liaison}`,
     抄送: type === '督办单' ? `${t.leader}、${supervisor}` : t.leader,
     事由: `“${t.title}”已超过完成时限（${deadlineText(t.due)}）仍未办结`,
-    时限要求: type === '督办单' ? '2个工作日内书面反馈整改情况' : '3个工作日内书面反馈',
+    时限要求: `${isoOf(day + 5)}前反馈`,
     生成时间: dateTimeCell(day, 8, 30),
     发送状态: '已发送',
-    去重键: dedupeKey(t.id ?? '', type, level, day),
+    // The key the scan writes for this ladder step: 编号|type|level|逾期@deadline (src/workbook/dedupe-key.ts).
+    去重键: dedupeKey(t.id ?? '', type, String(level), `逾期@${isoOf(t.dueDay)}`),
   });
   const fromTask = {
     id: task.id,
@@ -348,6 +346,7 @@ export function noticeRows(tasks: BattleTask[], items: LedgerItem[], ctx: Ctx): 
     leader: task.leader.name,
     title: task.seed.title,
     due: task.deadline.value,
+    dueDay: task.deadline.day!,
   };
   const fromItem = {
     id: item.id,
@@ -357,11 +356,12 @@ export function noticeRows(tasks: BattleTask[], items: LedgerItem[], ctx: Ctx): 
     leader: item.leader.name,
     title: item.seed.title,
     due: item.deadline?.value ?? null,
+    dueDay: item.deadline!.day!,
   };
   return [
     { day: asOf - 30, row: notice(`临政督催〔${year}〕1号`, '催办单', 1, asOf - 30, fromTask) },
     { day: asOf - 20, row: notice(`临政督催〔${year}〕2号`, '催办单', 1, asOf - 20, fromItem) },
-    { day: asOf - 14, row: notice(`临政督办〔${year}〕1号`, '督办单', 2, asOf - 14, fromItem) },
+    { day: asOf - 14, row: notice(`临政督督〔${year}〕1号`, '督办单', 2, asOf - 14, fromItem) },
   ]
     .sort((a, b) => a.day - b.day)
     .map((n) => n.row);

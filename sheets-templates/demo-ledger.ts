@@ -4,16 +4,18 @@
  * | item ref           | 事项类型 | 交办 | 完成时限                 | 办理状态 | feedback     | expected on A                           |
  * |--------------------|---------|------|--------------------------|---------|--------------|-----------------------------------------|
  * | heating-gap        | 复杂    | A−10 | blank → 1个月 ≈ A+20      | 正在办理 | A−7          | 正常推进                                 |
- * | station-parking    | 复杂    | A−60 | A−25                     | 正在办理 | A−40         | 逾期 >10 WD → 红牌; 催办单 A−20, 督办单 A−14 issued → next step of the ladder |
- * | sewage-overflow    | 一般    | A−20 | blank → 7天 ≈ A−13        | 正在办理 | none         | 逾期 → 催办单 candidate                  |
- * | food-plant-land    | 一般    | A−4  | blank → 7天 ≈ A+3         | 正在办理 | A−1          | 临期 → 临期提醒                          |
- * | migrant-wages      | 一般    | A−2  | blank → 7天 ≈ A+5         | 正在办理 | none (3 days not yet up) | 临期                          |
- * | hospital-equipment | 复杂    | A−22 | A+30                     | 正在办理 | none         | 未启动 → 黄牌                            |
- * | power-capacity     | 一般    | A−16 | A−3                      | 已完成   | A−4          | 已办结 if 督查室核实 on the card counts as confirmation (card 审批中, signed by unit head and 督查室) |
+ * | station-parking    | 复杂    | A−60 | A−25                     | 正在办理 | A−40         | 逾期 >10 WD → 红牌; 催办单 A−20 and 督办单 A−14 sent → 督办通知书 next |
+ * | sewage-overflow    | 一般    | A−20 | blank → 7天 ≈ A−13        | 正在办理 | none         | 逾期 + 黄牌 (never started) → 催办单     |
+ * | food-plant-land    | 一般    | A−4  | blank → 7天 ≈ A+3         | 正在办理 | A−1 (40%)    | 临期 + 黄牌 (<50%) → 临期提醒            |
+ * | migrant-wages      | 一般    | A−2  | blank → 7天 ≈ A+5         | 正在办理 | none yet     | 临期 + 黄牌 (no progress reported)       |
+ * | hospital-equipment | 复杂    | A−22 | A+30 (全体会议: 1个月 to report) | 正在办理 | none  | 未启动 → 黄牌                            |
+ * | power-capacity     | 一般    | A−16 | A−3                      | 已完成   | A−4          | 已办结 (card 审批中, 督查室核实 signed)   |
  * | tourism-festival   | 一般    | A−12 | 本月底 (unreadable)       | 正在办理 | A−8          | 数据有误                                 |
  * | straw-burning, collective-economy, petitions | 长期 | A−50…A−80 | 长期 / 持续推进 / 常态化 | 正在办理 | monthly | 正常推进 |
  * | unsafe-houses      | 一般    | A−5  | A+26                     | 正在办理 | A−2          | 正常推进; 编号 blank (system assigns)     |
  * | the others         |         | A−40…A−6 | ≥ A+25 or 复杂 blank  | 正在办理 / 已落实 | yes  | 正常推进                                 |
+ *
+ * test/templates/demo-scan.test.ts runs the real rules over this and checks the outcomes above.
  */
 import { partsOf, type Day } from '../src/calendar/day';
 import type { CellValue } from './definition';
@@ -80,7 +82,12 @@ const ITEM_PLANS: Record<string, ItemPlan> = {
     state: '已完成',
     feedback: [12, 4],
   },
-  'evaluation-fixes': { scenario: 'normal', assigned: 8, deadline: null, feedback: [5] },
+  'evaluation-fixes': {
+    scenario: 'normal',
+    assigned: 8,
+    deadline: { offset: 40, style: 'cn' },
+    feedback: [5],
+  },
   'market-sanitation': {
     scenario: 'normal',
     assigned: 9,
@@ -134,7 +141,7 @@ export interface LedgerItem {
  * The 督办台账 rows and what the flow tabs need about each item.
  *
  * @example
- * ledger({ year: 2026, asOf: toDay('2026-06-15'), dir }).filter((i) => i.deadline === null).length; // 6
+ * ledger({ year: 2026, asOf: toDay('2026-06-15'), dir }).filter((i) => i.deadline === null).length; // 5
  */
 export function ledger(input: { year: number; asOf: Day; dir: Directory }): LedgerItem[] {
   const { year, asOf, dir } = input;

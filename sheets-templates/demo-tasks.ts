@@ -763,7 +763,7 @@ export const LEDGER_SEEDS: readonly LedgerSeed[] = [
   d(
     'hospital-equipment',
     H,
-    '县政府第13次常务会议',
+    '县政府第4次全体会议',
     '复杂',
     '县卫健委',
     '加快县医院新院区医疗设备采购',
