@@ -1,0 +1,59 @@
+/** `duban serve --workbook FILE [--port 8787] [--outbox DIR]`: the local web page, manual scans and the daily schedule. */
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { startServer } from '../local/serve';
+import { describe } from './scan';
+
+const USAGE = `用法：
+  duban serve --workbook 文件.xlsx [--port 8787] [--outbox 目录] [--no-schedule]`;
+
+export async function run(args: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        workbook: { type: 'string', short: 'w' },
+        port: { type: 'string', default: '8787' },
+        outbox: { type: 'string' },
+        'no-schedule': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    return fail(`参数有误：${(error as Error).message}`);
+  }
+  if (values.help) return (console.log(USAGE), 0);
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535)
+    return fail(`--port "${values.port}" 应为 1–65535 的整数`);
+  if (!values.workbook || !existsSync(values.workbook)) return fail(`找不到工作簿 ${values.workbook ?? ''}`);
+  await serveForever({
+    workbook: values.workbook,
+    port,
+    schedule: !values['no-schedule'],
+    ...(values.outbox ? { outbox: values.outbox } : {}),
+  });
+  return 0;
+}
+
+/** Start the server and keep the process alive until Ctrl-C. */
+export async function serveForever(options: Parameters<typeof startServer>[0]): Promise<void> {
+  const server = await startServer(options);
+  if (server.firstScan) {
+    console.log(describe(server.firstScan));
+    console.log(
+      `通知已写入 ${server.outboxDir}/；用 Excel、WPS 或 LibreOffice 打开 ${options.workbook} 查看着色和系统提示。`,
+    );
+  }
+  console.log(
+    `督办服务已启动：${server.url}  （立即扫描：curl -X POST -H "Authorization: Bearer ${server.token}" ${server.url}/api/scan）`,
+  );
+  await new Promise<void>((resolve) => process.once('SIGINT', () => void server.close().then(resolve)));
+}
+
+function fail(message: string): number {
+  console.error(`duban serve：${message}\n${USAGE}`);
+  return 2;
+}

@@ -1,0 +1,36 @@
+import { escapeHtml } from '../mail/notices';
+import type { ScanSummary } from '../scan/run-scan';
+
+/** The local status page: the last scan's summary and the newest notices in the outbox. */
+export function homePage(summary: ScanSummary | null, outbox: string[] | null): string {
+  const rows = (record: Record<string, number>) =>
+    Object.entries(record)
+      .map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${v}</td></tr>`)
+      .join('');
+  const body = summary
+    ? `<h2>最近一次扫描：${escapeHtml(summary.date)}（${summary.tasks}项）</h2>
+<div class="grid"><table><caption>状态</caption>${rows(summary.byStatus)}</table>
+<table><caption>预警</caption>${rows(summary.byCard)}</table>
+<table><caption>通知</caption>${rows(summary.notices)}</table>
+<table><caption>写入</caption>${rows({ 单元格: summary.cellsWritten, 着色: summary.fillsWritten, 新编号: summary.idsAssigned, 审计记录: summary.auditRows })}</table></div>
+<h3>数据问题（${summary.problems.length}）</h3>
+<ul>${summary.problems
+        .slice(0, 200)
+        .map(
+          (p) =>
+            `<li>${escapeHtml(p.tab)}${p.row ? ` 第${p.row}行` : ''}${p.id ? ` ${escapeHtml(p.id)}` : ''}：${escapeHtml(p.message)}</li>`,
+        )
+        .join('')}</ul>`
+    : '<p>尚未扫描。</p>';
+  const mails = outbox
+    ? `<h3>发件箱（最新${Math.min(outbox.length, 50)}封）</h3><ul>${outbox
+        .slice(0, 50)
+        .map((f) => `<li>${escapeHtml(f)}</li>`)
+        .join('')}</ul>`
+    : '';
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>督查督办</title>
+<style>body{font-family:system-ui,"Microsoft YaHei",sans-serif;margin:2em;max-width:1100px}
+.grid{display:flex;gap:2em;flex-wrap:wrap}table{border-collapse:collapse}th,td{border:1px solid #ccc;padding:4px 10px;text-align:left}
+caption{font-weight:bold;text-align:left}</style></head>
+<body><h1>督查督办 · 挂图作战</h1>${body}${mails}</body></html>`;
+}
