@@ -18,3 +18,11 @@ export function cellText(cell: Cell): string {
 export function isBlank(cell: Cell): boolean {
   return cellText(cell).trim() === '';
 }
+
+/**
+ * True when the cell holds something a person typed: not blank and not a formula. A row of only formulas
+ * (序号 = ROW()-2 filled down a template) is an empty row to the store: it is skipped on read and appended over.
+ */
+export function isTyped(cell: Cell): boolean {
+  return !isBlank(cell) && !(typeof cell === 'object' && cell !== null && 'formula' in cell);
+}

@@ -7,7 +7,7 @@ import type { Cell, CellWrite, Fill } from './port';
  */
 export interface SheetGrid {
   readonly name: string;
-  /** Last row holding any value (0 for an empty tab). */
+  /** Last row holding a typed value — not blank, not a formula (0 for an empty tab). */
   lastRow(): number;
   /** Last column holding any value in any row. */
   lastColumn(): number;

@@ -1,4 +1,4 @@
-import { cellText, isBlank } from './cell-text';
+import { cellText, isTyped } from './cell-text';
 import type { SheetGrid } from './grid';
 import type { Cell, CellWrite, Fill } from './port';
 import type { GridTab } from './workbook-model';
@@ -12,7 +12,7 @@ export function memoryGrid(tab: GridTab): SheetGrid {
     name: tab.name,
     lastRow() {
       for (let r = tab.cells.length; r > 0; r--)
-        if (tab.cells[r - 1]?.some((c) => !isBlank(c ?? null))) return r;
+        if (tab.cells[r - 1]?.some((c) => isTyped(c ?? null))) return r;
       return 0;
     },
     lastColumn() {

@@ -1,4 +1,4 @@
-import { isBlank } from './cell-text';
+import { isTyped } from './cell-text';
 import type { SheetGrid } from './grid';
 import { mapHeaders, normalizeHeader, type HeaderLayout } from './headers';
 import type { Cell, Fill, SheetRow, TabData, TabSpec } from './port';
@@ -9,7 +9,7 @@ export interface TabRead {
 }
 
 /**
- * Read one tab through its header layout: data rows below the header rows, blank rows skipped.
+ * Read one tab through its header layout: data rows below the header rows, rows with nothing typed in them skipped.
  * A cell covered by a vertical merge (e.g. one 分管领导 merged down several tasks) reads as its merge's value and fill,
  * so every row carries what staff see; horizontal merges give their value to the first column only.
  * @example
@@ -31,7 +31,7 @@ export function readTab(grid: SheetGrid, spec: TabSpec): TabRead {
     const fills: Record<string, Fill> = {};
     for (const { key, column, fills: withFill } of columns) {
       const own = grid.value(r, column);
-      if (!isBlank(own)) blank = false;
+      if (isTyped(own)) blank = false;
       const source = masters.get(cellKey(r, column));
       cells[key] = source && own === null ? grid.value(source, column) : own;
       if (withFill) fills[key] = grid.fill(source ?? r, column);

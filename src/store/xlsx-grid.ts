@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { CellRange } from './a1';
-import { cellText } from './cell-text';
+import { cellText, isTyped } from './cell-text';
 import type { SheetGrid } from './grid';
 import type { Cell, CellWrite, Fill } from './port';
 
@@ -89,7 +89,7 @@ export function xlsxGrid(ws: ExcelJS.Worksheet): SheetGrid {
 function rowHasContent(row: ExcelJS.Row): boolean {
   let found = false;
   row.eachCell((cell) => {
-    if (!found && cell.type !== T.Merge && cellText(cellOf(cell)).trim() !== '') found = true;
+    if (!found && cell.type !== T.Merge && isTyped(cellOf(cell))) found = true;
   });
   return found;
 }

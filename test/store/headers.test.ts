@@ -121,6 +121,21 @@ describe('two header rows', () => {
 });
 
 describe('reading data rows', () => {
+  it('skips rows that hold only formulas filled down a template', () => {
+    const { data } = readTab(
+      grid({
+        rows: [
+          ['序号', '编号', '工作任务'],
+          [{ formula: 'ROW()-1', result: 1 }, 'ZD-1', '任务一'],
+          [{ formula: 'ROW()-1', result: 2 }, null, '  '],
+          [{ formula: 'ROW()-1', result: 3 }, null, '任务三'],
+        ],
+      }),
+      { name: '表', headerRows: 1 },
+    );
+    expect(data.rows.map((r) => r.row)).toEqual([2, 4]);
+  });
+
   it('gives every row of a vertical merge the merged value, but does not keep an otherwise empty row', () => {
     const { data } = readTab(
       grid({

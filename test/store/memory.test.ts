@@ -49,4 +49,22 @@ describe('memory store extras', () => {
     store.staffEdit('文书登记', { kind: 'setCell', cell: 'B2', value: '督办单' });
     await expect(store.apply(emptyPlan(), snapshot)).rejects.toBeInstanceOf(StaleSnapshotError);
   });
+
+  it('appends a ledger row into the first row after typed content, keeping the formulas filled down there', async () => {
+    const store = createMemoryStore({
+      tabs: [
+        {
+          name: '反馈记录',
+          rows: [
+            ['序号', '时间', '编号'],
+            [{ formula: 'ROW()-1', result: 1 }, '2026-03-02', 'ZD-1'],
+            [{ formula: 'ROW()-1', result: 2 }],
+            [{ formula: 'ROW()-1', result: 3 }],
+          ],
+        },
+      ],
+    });
+    expect(await store.append('反馈记录', [{ 时间: '2026-03-05', 编号: 'ZD-2' }])).toEqual({ rows: [3] });
+    expect(store.tab('反馈记录')!.rows[2]).toEqual([{ formula: 'ROW()-1', result: 2 }, '2026-03-05', 'ZD-2']);
+  });
 });
