@@ -204,7 +204,7 @@ function addGuide(wb: ExcelJS.Workbook): void {
 
 /**
  * Print layout: the battle map goes on A3 with its header rows and frozen columns repeated on every page;
- * every other tab is fitted to the page width.
+ * every other tab is fitted to the page width (on A3 when it is wide, like 督办台账 with its system columns).
  */
 function setupPrint(ws: ExcelJS.Worksheet, def: TabDef): void {
   const margins = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 };
@@ -219,8 +219,9 @@ function setupPrint(ws: ExcelJS.Worksheet, def: TabDef): void {
     };
     return;
   }
+  const width = def.columns.reduce((sum, c) => sum + c.width, 0);
   ws.pageSetup = {
-    paperSize: A4,
+    paperSize: width > 160 ? A3 : A4,
     orientation: 'landscape',
     margins,
     fitToPage: true,
