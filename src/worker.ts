@@ -1,0 +1,43 @@
+/**
+ * The Cloudflare Workers entry: the cron scans at `controller.scheduledTime`, fetch serves the shared Hono app.
+ * Configuration: wrangler.toml (vars) and `wrangler secret put` (secrets); src/runtime/env.ts checks every key.
+ */
+import type {
+  ExecutionContext,
+  ExportedHandler,
+  Request as WorkerRequest,
+  Response as WorkerResponse,
+  ScheduledController,
+} from '@cloudflare/workers-types/index';
+import { RuntimeEnvError } from './runtime/env';
+import { misconfiguredResponse, runtimeFromEnv } from './runtime/from-env';
+
+/** Bindings from wrangler.toml [vars] and secrets, all optional here because env.ts names the missing ones. */
+export interface Env {
+  DUBAN_SPREADSHEET_ID?: string;
+  GOOGLE_SERVICE_ACCOUNT_JSON?: string;
+  DUBAN_ADMIN_TOKEN?: string;
+  DUBAN_MAIL_FROM?: string;
+  DUBAN_SMTP_HOST?: string;
+  DUBAN_SMTP_PORT?: string;
+  DUBAN_SMTP_USER?: string;
+  DUBAN_SMTP_PASS?: string;
+  DUBAN_SHEETS_ROOT_URL?: string;
+}
+
+export default {
+  async fetch(request: WorkerRequest, env: Env): Promise<WorkerResponse> {
+    const found = runtimeFromEnv(env, 'workers');
+    // Same objects at run time: workers-types and @types/node only spell Request and Response differently.
+    const response = found.ok
+      ? await found.runtime.app.fetch(request as unknown as Request)
+      : misconfiguredResponse(found.problems);
+    return response as unknown as WorkerResponse;
+  },
+
+  async scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
+    const found = runtimeFromEnv(env, 'workers');
+    if (!found.ok) throw new RuntimeEnvError(found.problems);
+    ctx.waitUntil(found.runtime.scheduledScan(new Date(controller.scheduledTime)));
+  },
+} satisfies ExportedHandler<Env>;

@@ -1,0 +1,166 @@
+/**
+ * The Worker as deployed: bundled by `wrangler deploy --dry-run`, run in workerd through miniflare with the
+ * production configuration (Google's own API and token URLs), its network routed to the local Sheets server.
+ * Its scans must leave the spreadsheet exactly as the Node path does for the same demo county and date.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { Miniflare, Response as MfResponse, type Request as MfRequest } from 'miniflare';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publicSummary } from '../../src/cli/scan';
+import { startSheetsServer, type SheetsServer } from '../sheets-server/server';
+import {
+  ADMIN_TOKEN,
+  FROM,
+  SCAN_TIME,
+  SUNDAY_TIME,
+  callsOn,
+  dumpOf,
+  morningOf,
+  nodeScan,
+  seedDemo,
+  serviceAccountJson,
+  type NodeResult,
+} from './fixtures';
+
+const run = promisify(execFile);
+const GOOGLE_HOSTS = new Set(['sheets.googleapis.com', 'oauth2.googleapis.com']);
+
+let outdir: string;
+let bundle: Buffer;
+let server: SheetsServer;
+let expected: NodeResult;
+let mf: Miniflare;
+let spreadsheetId: string;
+const hostsSeen = new Set<string>();
+
+/** workerd's outbound network: Google's hosts go to the local Sheets server, anything else is refused. */
+async function fakeGoogle(request: MfRequest): Promise<MfResponse> {
+  const url = new URL(request.url);
+  hostsSeen.add(url.host);
+  if (!GOOGLE_HOSTS.has(url.host)) return new MfResponse(`no network for ${url.host}`, { status: 502 });
+  const body = ['GET', 'HEAD'].includes(request.method) ? undefined : await request.arrayBuffer();
+  const answer = await fetch(`${server.url}${url.pathname}${url.search}`, {
+    method: request.method,
+    headers: Object.fromEntries(request.headers),
+    body,
+  });
+  return new MfResponse(await answer.arrayBuffer(), {
+    status: answer.status,
+    headers: Object.fromEntries(answer.headers),
+  });
+}
+
+beforeAll(async () => {
+  outdir = await mkdtemp(join(tmpdir(), 'duban-worker-'));
+  const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_API_TOKEN: '' };
+  // Offline: --dry-run bundles without logging in or calling the Cloudflare API.
+  await run('node_modules/.bin/wrangler', ['deploy', '--dry-run', '--outdir', outdir], { env });
+  bundle = await readFile(join(outdir, 'worker.js'));
+  server = await startSheetsServer({ requireIssuedTokens: true });
+  expected = await nodeScan(server);
+  spreadsheetId = seedDemo(server);
+  mf = new Miniflare({
+    modules: true,
+    scriptPath: join(outdir, 'worker.js'),
+    modulesRoot: outdir,
+    compatibilityDate: '2026-04-01',
+    compatibilityFlags: ['nodejs_compat'],
+    bindings: {
+      DUBAN_SPREADSHEET_ID: spreadsheetId,
+      GOOGLE_SERVICE_ACCOUNT_JSON: serviceAccountJson(),
+      DUBAN_ADMIN_TOKEN: ADMIN_TOKEN,
+      DUBAN_MAIL_FROM: FROM,
+    },
+    outboundService: fakeGoogle,
+  });
+  await mf.ready;
+}, 120_000);
+
+afterAll(async () => {
+  await mf?.dispose();
+  await server?.close();
+  if (outdir) await rm(outdir, { recursive: true, force: true });
+});
+
+describe('the Worker bundle', () => {
+  it('fits the 1 MB (gzip) limit of the Workers free plan', () => {
+    const gzip = gzipSync(bundle).length;
+    expect(gzip).toBeLessThanOrEqual(1024 * 1024);
+  });
+
+  it('answers /health', async () => {
+    const res = await mf.dispatchFetch('http://duban.example/health');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true });
+  });
+});
+
+describe('POST /api/scan on the Worker', () => {
+  it('refuses a request without the admin token and leaves the spreadsheet alone', async () => {
+    seedDemo(server, spreadsheetId);
+    const before = dumpOf(server, spreadsheetId);
+    server.resetCalls();
+    for (const authorization of [undefined, 'Bearer wrong-token-0123456789']) {
+      const res = await mf.dispatchFetch('http://duban.example/api/scan', {
+        method: 'POST',
+        headers: authorization ? { authorization } : {},
+      });
+      expect(res.status).toBe(401);
+      expect(((await res.json()) as { error: string }).error).toMatch(/管理令牌/);
+    }
+    expect(callsOn(server, spreadsheetId)).toEqual({});
+    expect(dumpOf(server, spreadsheetId)).toEqual(before);
+  });
+
+  it('scans the spreadsheet as the Node path does, reporting that notices were only kept in memory', async () => {
+    seedDemo(server, spreadsheetId);
+    // A manual scan runs as of the request's arrival; the Node path is run for the same Shanghai day to compare.
+    const res = await mf.dispatchFetch('http://duban.example/api/scan', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Parameters<typeof publicSummary>[0] & {
+      mail: { transport: string; note: string };
+    };
+    expect(body.mail.transport).toBe('memory');
+    expect(body.mail.note).toContain(`${body.notices.sent} 份通知`);
+    const node = await nodeScan(server, morningOf(body.date));
+    expect(publicSummary(body)).toEqual(node.summary);
+    expect(body.notices.sent).toBeGreaterThan(0);
+    // Only Google's two hosts were called, and every token came from the service account's JWT.
+    expect([...hostsSeen].sort()).toEqual(['oauth2.googleapis.com', 'sheets.googleapis.com']);
+    expect(server.tokenRequests.at(-1)).toMatchObject({
+      iss: 'duban-bot@duban-2026.iam.gserviceaccount.com',
+    });
+  });
+});
+
+describe('the Worker cron', () => {
+  it('scans at the scheduled time and writes what the Node path writes', async () => {
+    seedDemo(server, spreadsheetId);
+    const worker = await mf.getWorker();
+    const result = await worker.scheduled({ scheduledTime: new Date(SCAN_TIME), cron: '30 0 * * *' });
+    expect(result.outcome).toBe('ok');
+    expect(dumpOf(server, spreadsheetId)).toEqual(expected.workbook);
+    // The page shows the summary of that scan, which equals the Node one.
+    const page = await (await mf.dispatchFetch('http://duban.example/')).text();
+    expect(page).toContain(`最近一次扫描：${expected.summary.date}（${expected.summary.tasks}项）`);
+  });
+
+  it('does not scan on a day off', async () => {
+    seedDemo(server, spreadsheetId);
+    const before = dumpOf(server, spreadsheetId);
+    server.resetCalls();
+    const worker = await mf.getWorker();
+    const result = await worker.scheduled({ scheduledTime: new Date(SUNDAY_TIME), cron: '30 0 * * *' });
+    expect(result.outcome).toBe('ok');
+    expect(callsOn(server, spreadsheetId)).toEqual({});
+    expect(dumpOf(server, spreadsheetId)).toEqual(before);
+  });
+});
