@@ -20,6 +20,7 @@ export interface MailReport {
 export type RuntimeSummary = ScanSummary & { mail: MailReport };
 
 export interface DubanRuntime {
+  config: RuntimeConfig;
   /** Health, POST /api/scan (bearer DUBAN_ADMIN_TOKEN) and the page with this instance's last summary. */
   app: Hono;
   /** Scan now; one scan at a time per instance (a second call waits for the running one). */
@@ -68,7 +69,7 @@ export function createRuntime(config: RuntimeConfig, clock: () => Date = () => n
     lastSummary: async () => last,
     adminToken: config.adminToken,
   });
-  return { app, scan, scheduledScan };
+  return { config, app, scan, scheduledScan };
 }
 
 function mailReport(transport: MailTransport, summary: ScanSummary): MailReport {

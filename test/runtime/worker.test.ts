@@ -164,3 +164,37 @@ describe('the Worker cron', () => {
     expect(dumpOf(server, spreadsheetId)).toEqual(before);
   });
 });
+
+describe('a Worker with a bad environment', () => {
+  it('answers with the keys to fix and fails its cron, naming them in the log', async () => {
+    const broken = new Miniflare({
+      modules: true,
+      scriptPath: join(outdir, 'worker.js'),
+      modulesRoot: outdir,
+      compatibilityDate: '2026-04-01',
+      compatibilityFlags: ['nodejs_compat'],
+      bindings: {
+        DUBAN_SPREADSHEET_ID: '',
+        DUBAN_ADMIN_TOKEN: ADMIN_TOKEN,
+        GOOGLE_SERVICE_ACCOUNT_JSON: '{"type":',
+      },
+      outboundService: fakeGoogle,
+    });
+    try {
+      const res = await broken.dispatchFetch('http://duban.example/health');
+      expect(res.status).toBe(500);
+      const { problems } = (await res.json()) as { problems: string[] };
+      expect(problems).toEqual([
+        expect.stringMatching(
+          /^DUBAN_SPREADSHEET_ID is missing: Cloudflare Workers needs .* \[vars\] in wrangler\.toml/,
+        ),
+        expect.stringMatching(/^GOOGLE_SERVICE_ACCOUNT_JSON is not valid JSON/),
+      ]);
+      const worker = await broken.getWorker();
+      const result = await worker.scheduled({ scheduledTime: new Date(SCAN_TIME), cron: '30 0 * * *' });
+      expect(result.outcome).toBe('exception');
+    } finally {
+      await broken.dispose();
+    }
+  });
+});

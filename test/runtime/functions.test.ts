@@ -1,0 +1,191 @@
+/**
+ * The Cloud Functions as deployed: functions/index.ts bundled by scripts/build-functions.ts, each target served by
+ * the functions-framework CLI in its own process, against the local Sheets server with a service-account key.
+ * The scan function must leave the spreadsheet exactly as the Node path does for the same demo county and date.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publicSummary } from '../../src/cli/scan';
+import { buildFunctions } from '../../scripts/build-functions';
+import { startSheetsServer, type SheetsServer } from '../sheets-server/server';
+import {
+  ADMIN_TOKEN,
+  FROM,
+  SCAN_TIME,
+  SUNDAY_TIME,
+  callsOn,
+  dumpOf,
+  morningOf,
+  nodeScan,
+  seedDemo,
+  serviceAccountJson,
+  type NodeResult,
+} from './fixtures';
+
+const FRAMEWORK = 'node_modules/@google-cloud/functions-framework/build/src/main.js';
+
+interface Served {
+  url: string;
+  child: ChildProcess;
+  output: () => string;
+}
+
+let outdir: string;
+let server: SheetsServer;
+let expected: NodeResult;
+let spreadsheetId: string;
+let app: Served;
+let scan: Served;
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** Start `functions-framework --target=…` on the built bundle and wait until it answers. */
+async function serve(target: string, env: Record<string, string>): Promise<Served> {
+  const port = await freePort();
+  let output = '';
+  // Only PATH from the parent: no stray Google credentials or DUBAN_* settings of the machine running the tests.
+  const child = spawn(
+    process.execPath,
+    [FRAMEWORK, `--source=${outdir}`, `--target=${target}`, `--port=${port}`],
+    { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    if (child.exitCode !== null) throw new Error(`functions-framework exited:\n${output}`);
+    const up = await fetch(url, { method: 'OPTIONS' }).then(
+      () => true,
+      () => false,
+    );
+    if (up) return { url, child, output: () => output };
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  child.kill();
+  throw new Error(`functions-framework did not start:\n${output}`);
+}
+
+function stop(served: Served | undefined): Promise<void> {
+  if (!served || served.child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    served.child.once('exit', () => resolve());
+    served.child.kill();
+  });
+}
+
+beforeAll(async () => {
+  outdir = await mkdtemp(join(tmpdir(), 'duban-functions-'));
+  await buildFunctions(outdir);
+  server = await startSheetsServer({ requireIssuedTokens: true });
+  expected = await nodeScan(server);
+  spreadsheetId = seedDemo(server);
+  const env = {
+    DUBAN_SPREADSHEET_ID: spreadsheetId,
+    GOOGLE_SERVICE_ACCOUNT_JSON: serviceAccountJson(`${server.url}/token`),
+    DUBAN_SHEETS_ROOT_URL: server.url,
+    DUBAN_ADMIN_TOKEN: ADMIN_TOKEN,
+    DUBAN_MAIL_FROM: FROM,
+  };
+  [app, scan] = await Promise.all([serve('duban', env), serve('dubanScan', env)]);
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all([stop(app), stop(scan)]);
+  await server?.close();
+  if (outdir) await rm(outdir, { recursive: true, force: true });
+});
+
+describe('the duban function (web app)', () => {
+  it('answers /health and refuses POST /api/scan without the token', async () => {
+    const health = await fetch(`${app.url}/health`);
+    expect(await health.json()).toEqual({ ok: true });
+    server.resetCalls();
+    const res = await fetch(`${app.url}/api/scan`, { method: 'POST' });
+    expect(res.status).toBe(401);
+    expect(callsOn(server, spreadsheetId)).toEqual({});
+  });
+
+  it('scans on POST /api/scan with the token, as the Node path does that day', async () => {
+    seedDemo(server, spreadsheetId);
+    const res = await fetch(`${app.url}/api/scan`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      body: '{}',
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Parameters<typeof publicSummary>[0] & { mail: { transport: string } };
+    const node = await nodeScan(server, morningOf(body.date));
+    expect(publicSummary(body)).toEqual(node.summary);
+    expect(body.mail.transport).toBe('memory');
+  });
+});
+
+describe('the dubanScan function (Cloud Scheduler)', () => {
+  const post = (headers: Record<string, string>) => fetch(scan.url, { method: 'POST', headers });
+
+  it('accepts only POST with the admin token', async () => {
+    server.resetCalls();
+    expect((await fetch(scan.url)).status).toBe(405);
+    expect((await post({})).status).toBe(401);
+    expect((await post({ 'x-duban-token': 'wrong-token-0123456789' })).status).toBe(401);
+    expect(callsOn(server, spreadsheetId)).toEqual({});
+  });
+
+  it("scans as of the scheduler's schedule time and writes what the Node path writes", async () => {
+    seedDemo(server, spreadsheetId);
+    // Deployed private, the function sees Cloud Scheduler's OIDC token in Authorization and the admin token beside it.
+    const res = await post({
+      authorization: 'Bearer eyJhbGciOiJSUzI1NiJ9.oidc-token-from-cloud-scheduler.sig',
+      'x-duban-token': ADMIN_TOKEN,
+      'x-cloudscheduler-scheduletime': new Date(SCAN_TIME).toISOString(),
+    });
+    expect(res.status).toBe(200);
+    expect(publicSummary((await res.json()) as Parameters<typeof publicSummary>[0])).toEqual(
+      expected.summary,
+    );
+    expect(dumpOf(server, spreadsheetId)).toEqual(expected.workbook);
+  });
+
+  it('does not scan on a day off', async () => {
+    seedDemo(server, spreadsheetId);
+    server.resetCalls();
+    const res = await post({
+      authorization: `Bearer ${ADMIN_TOKEN}`,
+      'x-cloudscheduler-scheduletime': new Date(SUNDAY_TIME).toISOString(),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ scanned: false, reason: expect.stringContaining('不是工作日') });
+    expect(callsOn(server, spreadsheetId)).toEqual({});
+  });
+});
+
+describe('a Cloud Function with a bad environment', () => {
+  it('answers every request with the keys to fix, never their values', async () => {
+    const broken = await serve('duban', {
+      DUBAN_ADMIN_TOKEN: ADMIN_TOKEN,
+      GOOGLE_SERVICE_ACCOUNT_JSON: '{"private_key": "-----BEGIN PRIVATE KEY-----\\nMIIEv',
+    });
+    try {
+      const res = await fetch(`${broken.url}/health`);
+      expect(res.status).toBe(500);
+      const { problems } = (await res.json()) as { problems: string[] };
+      expect(problems).toEqual([
+        expect.stringMatching(/^DUBAN_SPREADSHEET_ID is missing: Cloud Functions needs the id/),
+        expect.stringMatching(/^GOOGLE_SERVICE_ACCOUNT_JSON is not valid JSON: paste the whole key file/),
+      ]);
+      expect(JSON.stringify(problems) + broken.output()).not.toContain('MIIEv');
+    } finally {
+      await stop(broken);
+    }
+  });
+});
