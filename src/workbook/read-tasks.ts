@@ -39,6 +39,11 @@ function where(r: RowReader, key: string): string {
 
 function date(r: RowReader, key: string, required: boolean): Deadline {
   const cell: Cell = r.row.cells[key] ?? null;
+  if (cell && typeof cell === 'object' && 'formula' in cell && (cell.result === null || cell.result === '')) {
+    const message = `${where(r, key)}是公式（=${cell.formula.slice(0, 40)}），没有可用的计算结果；请直接填写日期，如 2026-03-31、3月底、年底`;
+    r.problems.push({ cell: key, code: 'bad-date', message, blocking: true });
+    return { kind: 'bad' };
+  }
   const parsed = parseDateCell(cell, { year: r.year, cellRef: where(r, key) });
   if (!parsed.ok) {
     r.problems.push({

@@ -88,7 +88,8 @@ export function mergeDown(ws: ExcelJS.Worksheet, column: number, top: number, bo
 export function columnOf(ws: ExcelJS.Worksheet, header: string): number {
   let found = 0;
   ws.getRow(1).eachCell((cell, c) => {
-    if (String(cell.value).trim() === header) found = c;
+    // The first match: cells under a merge repeat their master's value.
+    if (!found && String(cell.value).trim() === header) found = c;
   });
   if (!found) throw new Error(`no column ${header} in ${ws.name}`);
   return found;
