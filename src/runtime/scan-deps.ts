@@ -2,10 +2,12 @@
  * A RuntimeConfig → the ScanDeps of one scan: the google store (service-account key, or Application Default
  * Credentials when there is none), the mailer, the sender and the clock.
  *
- * Mail: with DUBAN_SMTP_HOST set, notices go out through SMTP. Without it they go to the memory mailer: the scan
- * still registers and numbers every notice in 文书登记 and counts them as sent, but nobody receives them and the
- * messages vanish with the instance. The summary's `mail` field says so; until real delivery is configured, treat
- * the notices as drafts to send by hand from 文书登记.
+ * Mail: with DUBAN_SMTP_HOST set, notices go out through SMTP (nodemailer; on Workers over workerd's TCP sockets, to
+ * an IP address). Without it they go to the memory mailer: the scan still registers and numbers every notice in
+ * 文书登记 and counts them as sent, but nobody receives them and the messages vanish with the instance. The summary's
+ * `mail.note` says so; until SMTP is configured, treat the notices as drafts to send by hand from 文书登记.
+ * On Workers, a TLS server's certificate names its host, not the IP we must dial; createSmtpMailer has no option yet
+ * to verify against the host name (tls.servername), so TLS to a public mail host may fail there.
  */
 import { createMemoryMailer } from '../mail/memory';
 import type { Mailer } from '../mail/port';

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publicSummary } from '../../src/cli/scan';
 import { buildFunctions } from '../../scripts/build-functions';
 import { startSheetsServer, type SheetsServer } from '../sheets-server/server';
+import { startSmtpSink } from './smtp-sink';
 import {
   ADMIN_TOKEN,
   FROM,
@@ -40,6 +41,7 @@ let expected: NodeResult;
 let spreadsheetId: string;
 let app: Served;
 let scan: Served;
+let env: Record<string, string>;
 
 async function freePort(): Promise<number> {
   const probe = createServer();
@@ -89,7 +91,7 @@ beforeAll(async () => {
   server = await startSheetsServer({ requireIssuedTokens: true });
   expected = await nodeScan(server);
   spreadsheetId = seedDemo(server);
-  const env = {
+  env = {
     DUBAN_SPREADSHEET_ID: spreadsheetId,
     GOOGLE_SERVICE_ACCOUNT_JSON: serviceAccountJson(`${server.url}/token`),
     DUBAN_SHEETS_ROOT_URL: server.url,
@@ -166,6 +168,36 @@ describe('the dubanScan function (Cloud Scheduler)', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ scanned: false, reason: expect.stringContaining('不是工作日') });
     expect(callsOn(server, spreadsheetId)).toEqual({});
+  });
+});
+
+describe('the dubanScan function with SMTP', () => {
+  it('delivers every notice through SMTP, the server named by its host name', async () => {
+    const sink = await startSmtpSink();
+    const id = seedDemo(server);
+    const mailing = await serve('dubanScan', {
+      ...env,
+      DUBAN_SPREADSHEET_ID: id,
+      DUBAN_SMTP_HOST: 'localhost',
+      DUBAN_SMTP_PORT: String(sink.port),
+    });
+    try {
+      const res = await fetch(mailing.url, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${ADMIN_TOKEN}`,
+          'x-cloudscheduler-scheduletime': new Date(SCAN_TIME).toISOString(),
+        },
+      });
+      const body = (await res.json()) as { mail: { transport: string; note?: string } };
+      expect(body.mail).toEqual({ transport: 'smtp' });
+      expect(sink.received).toHaveLength(expected.summary.notices.sent);
+      expect(sink.received.every((m) => m.envelopeFrom === 'duban@example.gov.cn')).toBe(true);
+      expect(dumpOf(server, id)).toEqual(expected.workbook);
+    } finally {
+      await stop(mailing);
+      await sink.close();
+    }
   });
 });
 

@@ -13,6 +13,7 @@ import { Miniflare, Response as MfResponse, type Request as MfRequest } from 'mi
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publicSummary } from '../../src/cli/scan';
 import { startSheetsServer, type SheetsServer } from '../sheets-server/server';
+import { startSmtpSink } from './smtp-sink';
 import {
   ADMIN_TOKEN,
   FROM,
@@ -162,6 +163,43 @@ describe('the Worker cron', () => {
     expect(result.outcome).toBe('ok');
     expect(callsOn(server, spreadsheetId)).toEqual({});
     expect(dumpOf(server, spreadsheetId)).toEqual(before);
+  });
+});
+
+describe('the Worker with SMTP', () => {
+  it('delivers every notice of the cron scan through SMTP at an IP address', async () => {
+    const sink = await startSmtpSink();
+    const id = seedDemo(server);
+    // workerd opens SMTP sockets through the outbound service, which a fetch function cannot serve: this Worker
+    // reaches the local servers directly instead.
+    const mailing = new Miniflare({
+      modules: true,
+      scriptPath: join(outdir, 'worker.js'),
+      modulesRoot: outdir,
+      compatibilityDate: '2026-04-01',
+      compatibilityFlags: ['nodejs_compat'],
+      bindings: {
+        DUBAN_SPREADSHEET_ID: id,
+        GOOGLE_SERVICE_ACCOUNT_JSON: serviceAccountJson(`${server.url}/token`),
+        DUBAN_SHEETS_ROOT_URL: server.url,
+        DUBAN_ADMIN_TOKEN: ADMIN_TOKEN,
+        DUBAN_MAIL_FROM: FROM,
+        DUBAN_SMTP_HOST: '127.0.0.1',
+        DUBAN_SMTP_PORT: String(sink.port),
+      },
+    });
+    try {
+      const worker = await mailing.getWorker();
+      const result = await worker.scheduled({ scheduledTime: new Date(SCAN_TIME), cron: '30 0 * * *' });
+      expect(result.outcome).toBe('ok');
+      expect(sink.received).toHaveLength(expected.summary.notices.sent);
+      expect(sink.received.every((m) => m.envelopeFrom === 'duban@example.gov.cn')).toBe(true);
+      expect(sink.received.filter((m) => m.subject.startsWith('【催办单】')).length).toBeGreaterThan(0);
+      expect(dumpOf(server, id)).toEqual(expected.workbook);
+    } finally {
+      await mailing.dispose();
+      await sink.close();
+    }
   });
 });
 
