@@ -12,11 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publicSummary } from '../../src/cli/scan';
 import { buildFunctions } from '../../scripts/build-functions';
 import { startSheetsServer, type SheetsServer } from '../sheets-server/server';
+import { startMetadataServer } from './metadata-server';
 import { startSmtpSink } from './smtp-sink';
 import {
   ADMIN_TOKEN,
   FROM,
   SCAN_TIME,
+  SERVICE_ACCOUNT,
   SUNDAY_TIME,
   callsOn,
   dumpOf,
@@ -168,6 +170,43 @@ describe('the dubanScan function (Cloud Scheduler)', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ scanned: false, reason: expect.stringContaining('不是工作日') });
     expect(callsOn(server, spreadsheetId)).toEqual({});
+  });
+});
+
+describe('the dubanScan function without a key', () => {
+  it("runs as the function's own service account (Application Default Credentials from the metadata server)", async () => {
+    const metadata = await startMetadataServer(SERVICE_ACCOUNT, 'metadata-token-0001');
+    // The Sheets server knows the token as the service account's, as Google would.
+    server.state.tokens.set(metadata.token, SERVICE_ACCOUNT);
+    const id = seedDemo(server);
+    const { GOOGLE_SERVICE_ACCOUNT_JSON: _key, ...keyless } = env;
+    const adc = await serve('dubanScan', {
+      ...keyless,
+      DUBAN_SPREADSHEET_ID: id,
+      GCE_METADATA_HOST: metadata.host,
+    });
+    try {
+      server.resetCalls();
+      const res = await fetch(adc.url, {
+        method: 'POST',
+        headers: {
+          'x-duban-token': ADMIN_TOKEN,
+          'x-cloudscheduler-scheduletime': new Date(SCAN_TIME).toISOString(),
+        },
+      });
+      expect(res.status).toBe(200);
+      expect(publicSummary((await res.json()) as Parameters<typeof publicSummary>[0])).toEqual(
+        expected.summary,
+      );
+      expect(metadata.requests).toContain('/computeMetadata/v1/instance/service-accounts/default/token');
+      expect(
+        server.calls.filter((c) => c.spreadsheetId === id).every((c) => c.principal === SERVICE_ACCOUNT),
+      ).toBe(true);
+      expect(dumpOf(server, id)).toEqual(expected.workbook);
+    } finally {
+      await stop(adc);
+      await metadata.close();
+    }
   });
 });
 
