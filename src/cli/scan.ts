@@ -1,19 +1,25 @@
 /**
  * `duban scan --workbook FILE [--date YYYY-MM-DD] [--dry-run] [--outbox DIR] [--json]`: one scan of a local workbook.
+ * `duban scan --sheet ID …`: the same scan of a Google Sheet (credentials from the environment, src/cli/google.ts).
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { toDay } from '../calendar/day';
 import { localTargets, scanInstant, senderFromEnv } from '../local/scan-deps';
 import { progressBar } from '../local/progress-bar';
+import type { Mailer } from '../mail/port';
 import { runScan, type ScanSummary } from '../scan/run-scan';
+import type { SheetStore } from '../store/port';
 
 const USAGE = `用法：
   duban scan --workbook 文件.xlsx [--date YYYY-MM-DD] [--dry-run] [--outbox 目录] [--json]
     --date      按该日 08:30（北京时间）扫描，默认现在
     --dry-run   只计算并报告，不写入工作簿、不发送通知
     --outbox    通知 .eml 文件的目录，默认工作簿旁的 outbox/
-    --json      在标准输出打印一个 JSON 摘要`;
+    --json      在标准输出打印一个 JSON 摘要
+  duban scan --sheet 表格ID或网址 [--date …] [--dry-run] [--outbox 目录] [--json]
+    扫描 Google 表格，通知 .eml 写入 --outbox（默认 ./outbox）；凭据取自环境变量
+    GOOGLE_SERVICE_ACCOUNT_JSON（密钥 JSON 全文）或 GOOGLE_APPLICATION_CREDENTIALS（密钥文件路径）`;
 
 export async function run(args: string[]): Promise<number> {
   let values;
@@ -22,6 +28,7 @@ export async function run(args: string[]): Promise<number> {
       args,
       options: {
         workbook: { type: 'string', short: 'w' },
+        sheet: { type: 'string' },
         date: { type: 'string' },
         'dry-run': { type: 'boolean' },
         outbox: { type: 'string' },
@@ -34,8 +41,9 @@ export async function run(args: string[]): Promise<number> {
     return fail(`参数有误：${(error as Error).message}`);
   }
   if (values.help) return (console.log(USAGE), 0);
-  if (!values.workbook) return fail('缺少 --workbook 文件');
-  if (!existsSync(values.workbook))
+  if (values.sheet && values.workbook) return fail('--sheet 与 --workbook 只能选一个');
+  if (!values.workbook && !values.sheet) return fail('缺少 --workbook 文件（或 --sheet Google 表格 ID）');
+  if (values.workbook && !existsSync(values.workbook))
     return fail(`找不到工作簿 ${values.workbook}；可先运行 duban init --demo --workbook ${values.workbook}`);
   if (values.date) {
     try {
@@ -44,15 +52,32 @@ export async function run(args: string[]): Promise<number> {
       return fail(`--date "${values.date}" 不是有效日期，应为 YYYY-MM-DD`);
     }
   }
-  const { store, mailer } = localTargets(values.workbook, values.outbox);
-  const summary = await runScan({
-    store,
-    mailer,
-    now: scanInstant(values.date),
-    from: senderFromEnv(),
-    dryRun: values['dry-run'] ?? false,
-    onProgress: progressBar(),
-  });
+  let targets: { store: SheetStore; mailer: Mailer };
+  let explain: ((error: unknown) => string) | undefined;
+  if (values.sheet) {
+    // Loaded only here, so the .xlsx path never loads the Google libraries.
+    const google = await import('./google');
+    const found = google.googleScanTargets(values.sheet, values.outbox);
+    if (!found.ok) return (console.error(`duban scan：${found.message}`), 2);
+    targets = found.value;
+    explain = (error) => google.explainGoogleFailure(error, found.value);
+  } else {
+    targets = localTargets(values.workbook!, values.outbox);
+  }
+  let summary: ScanSummary;
+  try {
+    summary = await runScan({
+      ...targets,
+      now: scanInstant(values.date),
+      from: senderFromEnv(),
+      dryRun: values['dry-run'] ?? false,
+      onProgress: progressBar(),
+    });
+  } catch (error) {
+    if (!explain) throw error;
+    console.error(`duban scan：${explain(error)}`);
+    return 1;
+  }
   console.log(values.json ? JSON.stringify(publicSummary(summary)) : describe(summary));
   return 0;
 }

@@ -238,7 +238,10 @@ describe('the demo as a Google Sheet', () => {
     const bigger: DemoData = {
       ...demo,
       挂图作战表: [0, 1, 2].flatMap((k) =>
-        demo.挂图作战表!.map((row) => ({ ...row, 编号: k ? `${String(row.编号)}-${k}` : row.编号 })),
+        demo.挂图作战表!.map((row) => ({
+          ...row,
+          编号: k ? `${String(row.编号)}-${k}` : (row.编号 ?? null),
+        })),
       ),
     };
     const big = await create({ demo: bigger, serviceAccountEmail: SA });

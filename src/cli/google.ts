@@ -1,0 +1,246 @@
+/**
+ * Google options shared by `duban init --google` and `duban scan --sheet`: credentials from the environment only,
+ * spreadsheet ids from ids or URLs, and Google failures explained in Chinese with what to do.
+ */
+import { readFileSync } from 'node:fs';
+import type { sheets_v4 } from 'googleapis/build/src/apis/sheets';
+import {
+  applicationDefaultAuth,
+  parseServiceAccountKey,
+  serviceAccountAuth,
+  type ServiceAccountKey,
+} from '../store/google-auth';
+import { describeGoogleError } from '../store/google-errors';
+import { createGoogleStore } from '../store/google';
+import { createGoogleWorkbook } from '../store/google-create';
+import type { SheetStore } from '../store/port';
+import { createOutboxMailer } from '../mail/outbox';
+import type { Mailer } from '../mail/port';
+import { generateDemo } from '../../sheets-templates/demo';
+
+/** Environment variables read here, named in every message about credentials. */
+export const GOOGLE_ENV = {
+  keyJson: 'GOOGLE_SERVICE_ACCOUNT_JSON',
+  keyFile: 'GOOGLE_APPLICATION_CREDENTIALS',
+  rootUrl: 'DUBAN_SHEETS_ROOT_URL',
+} as const;
+
+export interface GoogleAccess {
+  auth: sheets_v4.Options['auth'];
+  /** The service account's e-mail, when the credentials say it (to be shared the spreadsheet with). */
+  clientEmail?: string;
+  /** API root override (a local Sheets server in tests). */
+  rootUrl?: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; message: string };
+
+const SHARE_HINT =
+  '在 Google Cloud 控制台为服务账号创建密钥（JSON），并在 Google 表格中点“共享”，把服务账号邮箱（…@….iam.gserviceaccount.com）添加为“编辑者”。';
+
+export const MISSING_CREDENTIALS =
+  `未找到 Google 凭据：请设置环境变量 ${GOOGLE_ENV.keyJson}（服务账号密钥 JSON 的全文）` +
+  `或 ${GOOGLE_ENV.keyFile}（密钥文件路径，或应用默认凭据）。${SHARE_HINT}`;
+
+function fromKey(key: ServiceAccountKey, rootUrl: string | undefined): GoogleAccess {
+  return { auth: serviceAccountAuth(key), clientEmail: key.client_email, ...(rootUrl ? { rootUrl } : {}) };
+}
+
+/**
+ * Credentials from the environment: GOOGLE_SERVICE_ACCOUNT_JSON (the key's JSON text) first, then
+ * GOOGLE_APPLICATION_CREDENTIALS (a key file; any other credential file goes to Application Default Credentials).
+ *
+ * @example
+ * const access = googleAccessFromEnv(process.env);
+ * if (!access.ok) console.error(access.message);
+ */
+export function googleAccessFromEnv(env: NodeJS.ProcessEnv = process.env): Result<GoogleAccess> {
+  const rootUrl = env[GOOGLE_ENV.rootUrl]?.trim() || undefined;
+  const json = env[GOOGLE_ENV.keyJson]?.trim();
+  if (json) {
+    try {
+      return { ok: true, value: fromKey(parseServiceAccountKey(json), rootUrl) };
+    } catch (error) {
+      return {
+        ok: false,
+        message: `${GOOGLE_ENV.keyJson} 不是可用的服务账号密钥：${(error as Error).message}`,
+      };
+    }
+  }
+  const file = env[GOOGLE_ENV.keyFile]?.trim();
+  if (!file) return { ok: false, message: MISSING_CREDENTIALS };
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return {
+      ok: false,
+      message: `无法读取 ${GOOGLE_ENV.keyFile} 指向的文件 ${file}：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    };
+  }
+  let type: unknown;
+  try {
+    type = (JSON.parse(text) as { type?: unknown }).type;
+  } catch {
+    return { ok: false, message: `${GOOGLE_ENV.keyFile} 指向的文件 ${file} 不是 JSON 凭据文件` };
+  }
+  if (type !== 'service_account')
+    return { ok: true, value: { auth: applicationDefaultAuth(), ...(rootUrl ? { rootUrl } : {}) } };
+  try {
+    return { ok: true, value: fromKey(parseServiceAccountKey(text), rootUrl) };
+  } catch (error) {
+    return { ok: false, message: `${file} 不是可用的服务账号密钥：${(error as Error).message}` };
+  }
+}
+
+/**
+ * A spreadsheet id from an id or a pasted URL; null when it is neither.
+ * @example spreadsheetIdOf('https://docs.google.com/spreadsheets/d/1AbC_d-9/edit#gid=0') // '1AbC_d-9'
+ */
+export function spreadsheetIdOf(input: string): string | null {
+  const text = input.trim();
+  const fromUrl = /\/spreadsheets\/d\/([A-Za-z0-9_-]+)/.exec(text)?.[1];
+  if (fromUrl) return fromUrl;
+  return /^[A-Za-z0-9_-]{10,}$/.test(text) ? text : null;
+}
+
+/**
+ * A Google failure as a Chinese sentence saying what to do, with the English detail for the log.
+ * @example explainGoogleFailure(error, { spreadsheetId: '1AbC', clientEmail: 'duban@p.iam.gserviceaccount.com' })
+ */
+export function explainGoogleFailure(
+  error: unknown,
+  ctx: { spreadsheetId?: string; clientEmail?: string },
+): string {
+  const cause = (error as { cause?: unknown })?.cause ?? error;
+  const { status, name, message } = describeGoogleError(cause);
+  const who = ctx.clientEmail ? `服务账号 ${ctx.clientEmail} ` : '服务账号';
+  const detail = `（${(error as Error)?.message ?? message}）`;
+  if (status === 401 || /invalid_grant|unauthorized_client|invalid_client/i.test(`${name} ${message}`))
+    return `Google 拒绝了凭据：请检查 ${GOOGLE_ENV.keyJson} 或 ${GOOGLE_ENV.keyFile} 中的服务账号密钥是否有效、未被删除${detail}`;
+  if (status === 403 && ctx.spreadsheetId)
+    return `没有访问表格 ${ctx.spreadsheetId} 的权限：请在该 Google 表格中点“共享”，把${who}添加为“编辑者”${detail}`;
+  if (status === 403)
+    return `${who}无权创建表格：请确认项目已启用 Google Sheets API，或先自建空白表格并共享给${who}后用 --sheet 指定${detail}`;
+  if (status === 404 && ctx.spreadsheetId)
+    return `找不到表格 ${ctx.spreadsheetId}：请检查表格 ID（网址中 /d/ 与 /edit 之间的部分）${detail}`;
+  if (status === 429) return `Google Sheets 调用次数超出配额，请稍后再试${detail}`;
+  if (status === undefined) return `无法连接 Google Sheets API，请检查网络或代理${detail}`;
+  return `Google Sheets 调用失败（${status}${name ? ` ${name}` : ''}）${detail}`;
+}
+
+export interface GoogleScanTargets {
+  store: SheetStore;
+  mailer: Mailer;
+  outboxDir: string;
+  spreadsheetId: string;
+  clientEmail?: string;
+}
+
+/**
+ * The store and mailer of `duban scan --sheet`: the google driver on that spreadsheet, notices as .eml files in
+ * `outbox` (default ./outbox).
+ * @example const targets = googleScanTargets('1AbC…', undefined, process.env);
+ */
+export function googleScanTargets(
+  sheet: string,
+  outbox: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): Result<GoogleScanTargets> {
+  const spreadsheetId = spreadsheetIdOf(sheet);
+  if (!spreadsheetId)
+    return {
+      ok: false,
+      message: `--sheet "${sheet}" 不是表格 ID 或表格网址（https://docs.google.com/spreadsheets/d/…）`,
+    };
+  const access = googleAccessFromEnv(env);
+  if (!access.ok) return access;
+  const { auth, rootUrl, clientEmail } = access.value;
+  const outboxDir = outbox ?? 'outbox';
+  return {
+    ok: true,
+    value: {
+      store: createGoogleStore({
+        spreadsheetId,
+        auth,
+        ...(rootUrl ? { rootUrl } : {}),
+        ...(clientEmail ? { clientEmail } : {}),
+      }),
+      mailer: createOutboxMailer(outboxDir),
+      outboxDir,
+      spreadsheetId,
+      ...(clientEmail ? { clientEmail } : {}),
+    },
+  };
+}
+
+export interface InitGoogleOptions {
+  /** Demo rows as of this day, or null for the empty template. */
+  demoAsOf: string | null;
+  /** Title of a new spreadsheet (default 督查督办（YYYY年）). */
+  title?: string;
+  /** Set up this existing spreadsheet (id or URL) instead of creating one. */
+  sheet?: string;
+  /** Year of the default title. */
+  year: number;
+}
+
+/**
+ * `duban init --google`: create the spreadsheet (or set up `--sheet`), print its URL and id; the exit code.
+ * @example process.exitCode = await initGoogle({ demoAsOf: '2026-06-15', year: 2026 });
+ */
+export async function initGoogle(
+  opts: InitGoogleOptions,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
+  const existing = opts.sheet === undefined ? undefined : spreadsheetIdOf(opts.sheet);
+  if (existing === null) {
+    console.error(`duban init：--sheet "${opts.sheet}" 不是表格 ID 或表格网址`);
+    return 2;
+  }
+  const access = googleAccessFromEnv(env);
+  if (!access.ok) {
+    console.error(`duban init：${access.message}`);
+    return 2;
+  }
+  const { auth, rootUrl, clientEmail } = access.value;
+  const title = opts.title ?? `督查督办（${opts.year}年）`;
+  const demo = opts.demoAsOf ? generateDemo({ year: opts.year, asOf: opts.demoAsOf }) : undefined;
+  let created;
+  try {
+    created = await createGoogleWorkbook({
+      auth,
+      title,
+      ...(rootUrl ? { rootUrl } : {}),
+      ...(demo ? { demo } : {}),
+      ...(existing ? { spreadsheetId: existing } : {}),
+      ...(clientEmail ? { serviceAccountEmail: clientEmail } : {}),
+    });
+  } catch (error) {
+    const clash = /already has a tab '([^']+)'/.exec((error as Error).message)?.[1];
+    console.error(
+      `duban init：${
+        clash
+          ? `表格 ${existing} 已有工作表「${clash}」，未做任何修改；请指定一个新建的空白表格`
+          : explainGoogleFailure(error, { ...(existing ? { spreadsheetId: existing } : {}), clientEmail })
+      }`,
+    );
+    return 1;
+  }
+  const what = existing ? '已在 Google 表格中建立督办工作表' : `已创建 Google 表格「${title}」`;
+  console.log(
+    [
+      `${what}${opts.demoAsOf ? `（演示数据截至 ${opts.demoAsOf}）` : ''}`,
+      `网址：${created.url}`,
+      `表格 ID：${created.spreadsheetId}`,
+      ...(existing
+        ? []
+        : [
+            `注意：新表格归服务账号${clientEmail ? ` ${clientEmail}` : ''}所有，需由它共享后才能在浏览器中打开；` +
+              '也可以自建空白表格、共享给服务账号（编辑者），再运行 duban init --google --sheet <表格ID>。',
+          ]),
+      `扫描：duban scan --sheet ${created.spreadsheetId}`,
+    ].join('\n'),
+  );
+  return 0;
+}
