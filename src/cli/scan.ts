@@ -9,6 +9,7 @@ import { localTargets, scanInstant, senderFromEnv } from '../local/scan-deps';
 import { progressBar } from '../local/progress-bar';
 import type { Mailer } from '../mail/port';
 import { runScan, type ScanSummary } from '../scan/run-scan';
+import { publicSummary } from '../scan/summary';
 import type { SheetStore } from '../store/port';
 
 const USAGE = `用法：
@@ -80,36 +81,6 @@ export async function run(args: string[]): Promise<number> {
   }
   console.log(values.json ? JSON.stringify(publicSummary(summary)) : describe(summary));
   return 0;
-}
-
-/** The `--json` object: exactly the fields documented in the README. */
-export function publicSummary(s: ScanSummary) {
-  const {
-    date,
-    tasks,
-    byStatus,
-    byCard,
-    notices,
-    cellsWritten,
-    fillsWritten,
-    idsAssigned,
-    auditRows,
-    problems,
-    provisionalYears,
-  } = s;
-  return {
-    date,
-    tasks,
-    byStatus,
-    byCard,
-    notices,
-    cellsWritten,
-    fillsWritten,
-    idsAssigned,
-    auditRows,
-    problems,
-    provisionalYears,
-  };
 }
 
 export function describe(s: ScanSummary): string {

@@ -12,6 +12,8 @@ export interface SmtpOptions {
   from: string;
   /** Connection, greeting and socket timeout; a dead server must not hold up the scan. Default 15 s. */
   timeoutMs?: number;
+  /** Host name to verify the TLS certificate against when `host` is an IP address (Workers dial IPs only). */
+  servername?: string;
 }
 
 /**
@@ -38,6 +40,7 @@ export function createSmtpMailer(options: SmtpOptions): Mailer {
         connectionTimeout: timeout,
         greetingTimeout: timeout,
         socketTimeout: timeout,
+        ...(options.servername ? { tls: { servername: options.servername } } : {}),
       }),
     );
     return transport;

@@ -27,6 +27,8 @@ export interface SmtpConfig {
   secure: boolean;
   user?: string;
   pass?: string;
+  /** Name on the server's TLS certificate when `host` is an IP address (Workers). */
+  servername?: string;
 }
 
 export interface RuntimeConfig {
@@ -36,7 +38,7 @@ export interface RuntimeConfig {
   serviceAccountKey: ServiceAccountKey | null;
   adminToken: string;
   from: Address;
-  /** null: notices go to the memory mailer (see scan-deps.ts). */
+  /** null: no mail transport; notices stay 待发送 until SMTP is configured (see scan-deps.ts). */
   smtp: SmtpConfig | null;
   /** Sheets API root ending in `/` (tests point it at the local Sheets server); undefined = Google's. */
   sheetsRootUrl?: string;
@@ -68,6 +70,7 @@ function rawEnvSchema() {
     ),
     DUBAN_SMTP_USER: optionalText,
     DUBAN_SMTP_PASS: z.preprocess(blankToUndefined, z.string().optional()),
+    DUBAN_SMTP_SERVERNAME: z.preprocess(blankToUndefined, z.string().optional()),
     DUBAN_SHEETS_ROOT_URL: optionalText,
   });
 }
@@ -254,7 +257,7 @@ function smtpOf(raw: RawEnv, runtime: Runtime, report: Report): SmtpConfig | nul
       report(
         'DUBAN_SMTP_HOST',
         `DUBAN_SMTP_HOST is missing while ${stray.map(([k]) => k).join(', ')} ${stray.length > 1 ? 'are' : 'is'} set: ` +
-          'set the SMTP server too, or remove the SMTP keys to keep notices in memory.',
+          'set the SMTP server too, or remove the SMTP keys (notices then stay 待发送 until mail is configured).',
       );
     return null;
   }
@@ -288,7 +291,15 @@ function smtpOf(raw: RawEnv, runtime: Runtime, report: Report): SmtpConfig | nul
       'DUBAN_SMTP_USER is missing while DUBAN_SMTP_PASS is set: set the SMTP account name.',
     );
   }
-  return { host: bareHost, port, secure: port === 465, ...(user ? { user } : {}), ...(pass ? { pass } : {}) };
+  const servername = raw.DUBAN_SMTP_SERVERNAME;
+  return {
+    host: bareHost,
+    port,
+    secure: port === 465,
+    ...(user ? { user } : {}),
+    ...(pass ? { pass } : {}),
+    ...(servername ? { servername } : {}),
+  };
 }
 
 function rootUrlOf(raw: RawEnv, report: Report): string | undefined {

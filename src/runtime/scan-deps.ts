@@ -3,13 +3,10 @@
  * Credentials when there is none), the mailer, the sender and the clock.
  *
  * Mail: with DUBAN_SMTP_HOST set, notices go out through SMTP (nodemailer; on Workers over workerd's TCP sockets, to
- * an IP address). Without it they go to the memory mailer: the scan still registers and numbers every notice in
- * 文书登记 and counts them as sent, but nobody receives them and the messages vanish with the instance. The summary's
- * `mail.note` says so; until SMTP is configured, treat the notices as drafts to send by hand from 文书登记.
- * On Workers, a TLS server's certificate names its host, not the IP we must dial; createSmtpMailer has no option yet
- * to verify against the host name (tls.servername), so TLS to a public mail host may fail there.
+ * an IP address, the certificate checked against DUBAN_SMTP_SERVERNAME). Without it every send fails on purpose: the
+ * scan registers and numbers each notice in 文书登记 as 待发送 and sends it on the first scan after SMTP is set up.
  */
-import { createMemoryMailer } from '../mail/memory';
+import { createUnconfiguredMailer } from '../mail/unconfigured';
 import type { Mailer } from '../mail/port';
 import { createSmtpMailer } from '../mail/smtp';
 import type { ScanDeps } from '../scan/run-scan';
@@ -18,7 +15,7 @@ import { applicationDefaultAuth, serviceAccountAuth } from '../store/google-auth
 import type { SheetStore } from '../store/port';
 import type { RuntimeConfig } from './env';
 
-export type MailTransport = 'smtp' | 'memory';
+export type MailTransport = 'smtp' | 'none';
 
 export interface RuntimeTargets {
   store: SheetStore;
@@ -42,10 +39,23 @@ export function runtimeTargets(config: RuntimeConfig): RuntimeTargets {
     auth,
     ...(config.sheetsRootUrl ? { rootUrl: config.sheetsRootUrl } : {}),
   });
-  if (!config.smtp) return { store, mailer: createMemoryMailer(), mailTransport: 'memory' };
-  const { host, port, secure, user, pass } = config.smtp;
-  const mailer = createSmtpMailer({ host, port, secure, user, pass, from: config.from.address });
+  if (!config.smtp) return { store, mailer: noMailTransport(), mailTransport: 'none' };
+  const { host, port, secure, user, pass, servername } = config.smtp;
+  const mailer = createSmtpMailer({
+    host,
+    port,
+    secure,
+    user,
+    pass,
+    from: config.from.address,
+    ...(servername ? { servername } : {}),
+  });
   return { store, mailer, mailTransport: 'smtp' };
+}
+
+/** The mailer of a runtime without SMTP: every send fails, so notices stay 待发送 (see createUnconfiguredMailer). */
+export function noMailTransport(): Mailer {
+  return createUnconfiguredMailer('set DUBAN_SMTP_HOST (and DUBAN_SMTP_PORT/USER/PASS) to send notices');
 }
 
 /**
@@ -55,7 +65,5 @@ export function runtimeTargets(config: RuntimeConfig): RuntimeTargets {
  * const summary = await runScan(scanDepsOf(config, targets, new Date(controller.scheduledTime)));
  */
 export function scanDepsOf(config: RuntimeConfig, targets: RuntimeTargets, now: Date): ScanDeps {
-  // A fresh memory mailer per scan, so a long-lived instance does not pile up every message it ever "sent".
-  const mailer = targets.mailTransport === 'memory' ? createMemoryMailer() : targets.mailer;
-  return { store: targets.store, mailer, from: config.from, now };
+  return { store: targets.store, mailer: targets.mailer, from: config.from, now };
 }

@@ -77,8 +77,8 @@ function mailReport(transport: MailTransport, summary: ScanSummary): MailReport 
   return {
     transport,
     note:
-      `未配置 SMTP（DUBAN_SMTP_HOST）：本次 ${summary.notices.sent} 份通知已在文书登记中登记为已发送，` +
-      '但只保存在内存中，并未真正发出；请配置 SMTP 或按文书登记手工送达。',
+      `未配置 SMTP（DUBAN_SMTP_HOST）：本次 ${summary.notices.created} 份通知已在文书登记中登记为待发送，` +
+      '配置 SMTP 后的下一次扫描会自动发出。',
   };
 }
 
@@ -87,7 +87,7 @@ function logLine(s: RuntimeSummary): string {
   return (
     `${s.date}: ${s.tasks} tasks, ${s.cellsWritten} cells and ${s.fillsWritten} fills written, ` +
     `${s.notices.created} notices created, ${s.notices.sent} sent via ${s.mail.transport}` +
-    `${s.mail.transport === 'memory' ? ' (kept in memory, not delivered)' : ''}, ${s.notices.failed} failed, ` +
+    `${s.mail.transport === 'none' ? ' (no mail transport: kept 待发送 for the next scan)' : ''}, ${s.notices.failed} failed, ` +
     `${s.problems.length} problems`
   );
 }

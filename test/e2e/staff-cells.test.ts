@@ -55,7 +55,8 @@ function unchangedStaffCells(before: Inspected, after: Inspected): string[] {
         const [sb, sa] = [bs.get(address), as.get(address)];
         if (sb === undefined || covered(b, r, c)) continue;
         const ignoreFill = header === '完成情况' && r > 1;
-        for (const k of ['font', 'border', 'alignment', 'numFmt', ...(ignoreFill ? [] : ['fill'])] as const) {
+        const keys = ['font', 'border', 'alignment', 'numFmt', 'fill'] as const;
+        for (const k of ignoreFill ? keys.slice(0, 4) : keys) {
           if (sb[k] !== (sa?.[k] ?? '')) diffs.push(`${name}!${address} ${k} changed`);
         }
       }

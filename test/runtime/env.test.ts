@@ -15,7 +15,7 @@ function problemsOf(env: Record<string, unknown>, runtime: Runtime = 'workers'):
 }
 
 describe('the runtime env', () => {
-  it('gives a config with the key parsed, memory mail and a default sender when only the required keys are set', () => {
+  it('gives a config with the key parsed, no mail transport and a default sender when only the required keys are set', () => {
     const config = loadRuntimeConfig(good, 'workers');
     expect(config.spreadsheetId).toBe(ID);
     expect(config.serviceAccountKey?.client_email).toBe(SERVICE_ACCOUNT);

@@ -4,8 +4,9 @@
  * every runtime against.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { publicSummary } from '../../src/cli/scan';
+import { publicSummary } from '../../src/scan/summary';
 import { createMemoryMailer } from '../../src/mail/memory';
+import { noMailTransport } from '../../src/runtime/scan-deps';
 import { runScan } from '../../src/scan/run-scan';
 import { createGoogleStore } from '../../src/store/google';
 import { serviceAccountAuth } from '../../src/store/google-auth';
@@ -63,8 +64,15 @@ export interface NodeResult {
   workbook: MemoryWorkbook;
 }
 
-/** The Node path on its own copy of the demo: runScan with the google driver, as of `now` (default SCAN_TIME). */
-export async function nodeScan(server: SheetsServer, now = new Date(SCAN_TIME)): Promise<NodeResult> {
+/**
+ * The Node path on its own copy of the demo: runScan with the google driver, as of `now` (default SCAN_TIME).
+ * `mail`: 'none' fails every send as a runtime without SMTP does; 'delivering' delivers every notice.
+ */
+export async function nodeScan(
+  server: SheetsServer,
+  now = new Date(SCAN_TIME),
+  mail: 'none' | 'delivering' = 'none',
+): Promise<NodeResult> {
   const id = seedDemo(server);
   const store = createGoogleStore({
     spreadsheetId: id,
@@ -73,7 +81,7 @@ export async function nodeScan(server: SheetsServer, now = new Date(SCAN_TIME)):
   });
   const summary = await runScan({
     store,
-    mailer: createMemoryMailer(),
+    mailer: mail === 'none' ? noMailTransport() : createMemoryMailer(),
     now,
     from: { name: '县政府督查室', address: 'duban@example.gov.cn' },
   });

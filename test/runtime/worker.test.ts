@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { Miniflare, Response as MfResponse, type Request as MfRequest } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publicSummary } from '../../src/cli/scan';
+import { publicSummary } from '../../src/scan/summary';
 import { startSheetsServer, type SheetsServer } from '../sheets-server/server';
 import { startSmtpSink } from './smtp-sink';
 import {
@@ -118,7 +118,7 @@ describe('POST /api/scan on the Worker', () => {
     expect(dumpOf(server, spreadsheetId)).toEqual(before);
   });
 
-  it('scans the spreadsheet as the Node path does, reporting that notices were only kept in memory', async () => {
+  it('scans the spreadsheet as the Node path does, reporting that notices stay 待发送 until SMTP is configured', async () => {
     seedDemo(server, spreadsheetId);
     // A manual scan runs as of the request's arrival; the Node path is run for the same Shanghai day to compare.
     const res = await mf.dispatchFetch('http://duban.example/api/scan', {
@@ -129,11 +129,12 @@ describe('POST /api/scan on the Worker', () => {
     const body = (await res.json()) as Parameters<typeof publicSummary>[0] & {
       mail: { transport: string; note: string };
     };
-    expect(body.mail.transport).toBe('memory');
-    expect(body.mail.note).toContain(`${body.notices.sent} 份通知`);
+    expect(body.mail.transport).toBe('none');
+    expect(body.mail.note).toContain(`${body.notices.created} 份通知已在文书登记中登记为待发送`);
     const node = await nodeScan(server, morningOf(body.date));
     expect(publicSummary(body)).toEqual(node.summary);
-    expect(body.notices.sent).toBeGreaterThan(0);
+    expect(body.notices.sent).toBe(0);
+    expect(body.notices.failed).toBeGreaterThan(0);
     // Only Google's two hosts were called, and every token came from the service account's JWT.
     expect([...hostsSeen].sort()).toEqual(['oauth2.googleapis.com', 'sheets.googleapis.com']);
     expect(server.tokenRequests.at(-1)).toMatchObject({
@@ -192,10 +193,11 @@ describe('the Worker with SMTP', () => {
       const worker = await mailing.getWorker();
       const result = await worker.scheduled({ scheduledTime: new Date(SCAN_TIME), cron: '30 0 * * *' });
       expect(result.outcome).toBe('ok');
-      expect(sink.received).toHaveLength(expected.summary.notices.sent);
+      const delivered = await nodeScan(server, new Date(SCAN_TIME), 'delivering');
+      expect(sink.received).toHaveLength(delivered.summary.notices.sent);
       expect(sink.received.every((m) => m.envelopeFrom === 'duban@example.gov.cn')).toBe(true);
       expect(sink.received.filter((m) => m.subject.startsWith('【催办单】')).length).toBeGreaterThan(0);
-      expect(dumpOf(server, id)).toEqual(expected.workbook);
+      expect(dumpOf(server, id)).toEqual(delivered.workbook);
     } finally {
       await mailing.dispose();
       await sink.close();
