@@ -5,14 +5,16 @@ import type { NoticeDue, TaskVerdict } from '../domain/types';
 import type { Address } from '../mail/port';
 import type { DigestItem, NoticeDoc } from '../mail/notices';
 import { addressesOf, ccLabel } from '../workbook/directory';
+import { provisionalDocNo } from './doc-numbers';
 import { dedupeKey, digestKey } from '../workbook/dedupe-key';
-import type { RegisterRow } from '../workbook/read-ledgers';
 import type { ScanProblem, TaskEntry, WorkbookModel } from '../workbook/read-workbook';
 import { recipientsFor } from './recipients';
 
 /** A notice decided by this scan, before it is registered and sent. */
 export interface PlannedNotice {
   key: string;
+  /** The provisional 文号 it is registered under; the final one is set after the register is read back. */
+  token: string;
   type: NoticeType | '每日汇总';
   id: string;
   unit: string;
@@ -25,39 +27,20 @@ export interface PlannedNotice {
   digest?: { recipient: Address; items: DigestItem[] };
   /** Routine items (临期提醒) travel in the recipient's daily digest, not as mails of their own. */
   viaDigest?: boolean;
-  /** A digest: the 临期提醒 keys it delivers. */
-  covers?: string[];
+  /** A digest: the 临期提醒 register rows it delivers. */
+  covers?: Cover[];
+}
+
+/** A register row by its (provisional or final) 文号 and its 去重键. */
+export interface Cover {
+  token: string;
+  key: string;
 }
 
 export interface NoticePlan {
   notices: PlannedNotice[];
   duplicateSkipped: number;
   problems: ScanProblem[];
-}
-
-const DOC_SUFFIX: Record<Exclude<NoticeType, '临期提醒'>, string> = {
-  催办单: '催',
-  督办单: '督',
-  督办通知书: '通',
-  提醒函: '提',
-  约谈建议: '谈',
-};
-
-/**
- * 文号 per type and year, continuing the sequence already in `文书登记`: 临政督催〔2026〕15号.
- * Unique within one scan; across concurrent scans the register append decides (see register-notices.ts).
- */
-export function docNoAllocator(register: RegisterRow[], config: RulesConfig, year: number) {
-  const max = new Map<string, number>();
-  for (const r of register) {
-    const m = /〔(\d{4})〕(\d+)号$/.exec(r.docNo);
-    if (m && Number(m[1]) === year) max.set(r.type, Math.max(max.get(r.type) ?? 0, Number(m[2])));
-  }
-  return (type: Exclude<NoticeType, '临期提醒'>): string => {
-    const n = (max.get(type) ?? 0) + 1;
-    max.set(type, n);
-    return `${config.docPrefix}${DOC_SUFFIX[type]}〔${year}〕${n}号`;
-  };
 }
 
 /** 时限要求 as registered (ISO dates, so a retry can rebuild the notice). */
@@ -67,21 +50,23 @@ export function requirementText(due: Pick<NoticeDue, 'replyBy' | 'rectifyBy'>): 
 }
 
 /**
- * The notices due today that are not yet in `文书登记` (dedupe key checked first), with their recipients and 文号,
+ * The notices due today that are not yet in `文书登记` (dedupe key checked first), with their recipients and a
+ * provisional 文号 (see doc-numbers.ts),
  * plus one daily digest per recipient for the routine reminders.
  */
 export function planNotices(
   model: WorkbookModel,
   verdicts: TaskVerdict[],
+  run: string,
   answerUrl?: (id: string) => string,
 ): NoticePlan {
   const { config, today, directory } = model;
   const year = partsOf(today).year;
   const known = new Set(model.register.map((r) => r.key));
-  const nextDocNo = docNoAllocator(model.register, config, year);
+  const token = () => provisionalDocNo(year, run, notices.length + 1);
   const notices: PlannedNotice[] = [];
   const problems: ScanProblem[] = [];
-  const digests = new Map<string, { recipient: Address; items: DigestItem[]; covers: string[] }>();
+  const digests = new Map<string, { recipient: Address; items: DigestItem[]; covers: Cover[] }>();
   let duplicateSkipped = 0;
 
   model.entries.forEach((entry, i) => {
@@ -101,20 +86,10 @@ export function planNotices(
         continue;
       }
       known.add(key);
-      const docNo = due.type === '临期提醒' ? undefined : nextDocNo(due.type);
-      const doc = noticeDoc(
-        entry,
-        v,
-        due,
-        r.addressee,
-        r.cc.map(ccLabel),
-        today,
-        config,
-        docNo,
-        answerUrl?.(id),
-      );
+      const doc = noticeDoc(entry, v, due, r.addressee, r.cc.map(ccLabel), today, config, answerUrl?.(id));
       notices.push({
         key,
+        token: token(),
         type: due.type,
         id,
         unit: entry.task.leadUnit,
@@ -129,7 +104,7 @@ export function planNotices(
         for (const recipient of to) {
           const digest = digests.get(recipient.address) ?? { recipient, items: [], covers: [] };
           digest.items.push(digestItem(entry, v, due, answerUrl?.(id)));
-          digest.covers.push(key);
+          digest.covers.push({ token: notices.at(-1)!.token, key });
           digests.set(recipient.address, digest);
         }
       }
@@ -145,6 +120,7 @@ export function planNotices(
     known.add(key);
     notices.push({
       key,
+      token: token(),
       type: '每日汇总',
       id: '',
       unit: '',
@@ -167,7 +143,6 @@ function noticeDoc(
   cc: string[],
   today: Day,
   config: RulesConfig,
-  docNo: string | undefined,
   answerUrl: string | undefined,
 ): NoticeDoc {
   const { task } = entry;
@@ -175,7 +150,6 @@ function noticeDoc(
   const base = {
     issuer: config.agencyName,
     office: config.officeName,
-    ...(docNo ? { docNo } : {}),
     to,
     item: {
       id: task.id,

@@ -5,7 +5,7 @@ import { evaluateTask } from '../domain/evaluate-task';
 import { CARDS, STATUSES, type Card, type Status } from '../domain/glossary';
 import type { TaskVerdict } from '../domain/types';
 import type { Address, Mailer } from '../mail/port';
-import { StaleSnapshotError, type SheetStore, type Snapshot } from '../store/port';
+import { StaleSnapshotError, type SheetStore } from '../store/port';
 import { TAB_SPECS } from '../../sheets-templates/definition';
 import type { AuditRow } from '../workbook/audit';
 import { buildPlan } from '../workbook/plan';
@@ -73,6 +73,8 @@ export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
   const today = shanghaiDayOf(deps.now);
   const stamp = dayjs(deps.now).utcOffset(480).format('YYYY-MM-DD HH:mm:ss');
   const progress = deps.onProgress ?? (() => {});
+  // Names this scan's provisional 文号, so concurrent scans can tell their register rows apart.
+  const run = crypto.randomUUID().slice(0, 8);
 
   let attempt = 0;
   for (;;) {
@@ -81,7 +83,7 @@ export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
     const model = await timed('read', () => readWorkbook(snapshot, today));
     progress('read', 1, 1);
     const verdicts = await timed('rules', () => evaluateAll(model, progress));
-    const notices = await timed('plan', () => planNotices(model, verdicts, deps.answerUrl));
+    const notices = await timed('plan', () => planNotices(model, verdicts, run, deps.answerUrl));
     countNewUrgings(model, verdicts, notices.notices);
     const { plan, audit } = await timed('plan', () => buildPlan(model.entries, verdicts, stamp));
     const summary = baseSummary(model, verdicts, deps.dryRun ?? false, timings);
@@ -118,7 +120,7 @@ export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
       if (error instanceof StaleSnapshotError && ++attempt <= MAX_STALE_RETRIES) continue;
       throw error;
     }
-    await timed('notify', () => notify(deps, model, notices.notices, snapshot, stamp, audit, summary));
+    await timed('notify', () => notify(deps, model, notices.notices, stamp, audit, summary));
     summary.timings = timings;
     return summary;
   }
@@ -137,13 +139,13 @@ async function notify(
   deps: ScanDeps,
   model: WorkbookModel,
   notices: PlannedNotice[],
-  snapshot: Snapshot,
   stamp: string,
   audit: AuditRow[],
   summary: ScanSummary,
 ): Promise<void> {
-  const result = await sendNotices(deps, model, notices, snapshot, stamp);
+  const result = await sendNotices(deps, model, notices, stamp);
   summary.notices.created = result.created;
+  summary.notices.duplicateSkipped += result.duplicates;
   summary.notices.sent = result.sent;
   summary.notices.failed = result.failed;
   summary.problems.push(...result.problems);

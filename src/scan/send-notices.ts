@@ -1,21 +1,24 @@
-import { isoOf, type Day } from '../calendar/day';
-import { NOTICE_TYPES, type NoticeType } from '../domain/glossary';
-import { renderDigest, renderNotice, type DigestItem, type NoticeDoc } from '../mail/notices';
+import { partsOf } from '../calendar/day';
+import { renderDigest, renderNotice } from '../mail/notices';
+import type { MailMessage } from '../mail/port';
 import { toMailMessage } from '../mail/to-mail-message';
-import type { Snapshot } from '../store/port';
+import { StaleSnapshotError, type CellWrite, type LedgerUpdate, type SheetStore } from '../store/port';
+import { tabSpec } from '../../sheets-templates/definition';
 import { auditRow, type AuditRow } from '../workbook/audit';
-import { parseDedupeKey } from '../workbook/dedupe-key';
-import type { RegisterRow } from '../workbook/read-ledgers';
+import { DUPLICATE, readRegister } from '../workbook/read-ledgers';
 import type { ScanProblem, WorkbookModel } from '../workbook/read-workbook';
+import { finalizeDocNos, isProvisional } from './doc-numbers';
 import type { PlannedNotice } from './plan-notices';
-import { parseAddresses, registerRow, requirementDates } from './register-row';
+import { registerRow } from './register-row';
+import { retryOf } from './retry-notice';
 import type { ScanDeps } from './run-scan';
 
 const REGISTER = '文书登记';
-const SENT = '已发送';
 
 export interface SendOutcome {
   created: number;
+  /** Registered by a concurrent scan first: marked 重复作废, not sent. */
+  duplicates: number;
   sent: number;
   failed: number;
   problems: ScanProblem[];
@@ -23,48 +26,66 @@ export interface SendOutcome {
 }
 
 /**
- * Register new notices in `文书登记` as 待发送 (one append), send them and every earlier notice still 待发送,
- * then mark the delivered ones 已发送 (one batch). A failed send stays 待发送 for the next scan — never recorded
- * as sent.
+ * Register new notices in `文书登记` as 待发送 under provisional 文号 (one append), read the register back to fix
+ * the final 文号 and drop what a concurrent scan registered first (see doc-numbers.ts), send them and every earlier
+ * notice still 待发送, then write the final 文号 and 发送状态 (one batch). A failed send stays 待发送 for the next
+ * scan — never recorded as sent.
  */
 export async function sendNotices(
   deps: ScanDeps,
   model: WorkbookModel,
   fresh: PlannedNotice[],
-  snapshot: Snapshot,
   stamp: string,
 ): Promise<SendOutcome> {
-  const out: SendOutcome = { created: fresh.length, sent: 0, failed: 0, problems: [], audit: [] };
-  if (fresh.length)
+  const out: SendOutcome = { created: 0, duplicates: 0, sent: 0, failed: 0, problems: [], audit: [] };
+  let register = model.register;
+  if (fresh.length) {
     await deps.store.append(
       REGISTER,
-      fresh.map((n) => registerRow(n, n.doc?.docNo ?? '', stamp)),
+      fresh.map((n) => registerRow(n, n.token, stamp)),
     );
-  const retries = model.register.filter((r) => r.status === '待发送').flatMap((r) => retryOf(r, model) ?? []);
-  const delivered: string[] = [];
-  for (const notice of [...retries, ...fresh]) {
-    if (notice.viaDigest) continue;
-    const rendered = notice.doc
-      ? renderNotice(notice.doc)
-      : renderDigest({
-          issuer: model.config.officeName,
-          recipient: notice.to[0]?.name ?? '',
-          date: model.today,
-          items: notice.digest!.items,
-        });
-    const message = toMailMessage(rendered, {
-      from: deps.from,
-      to: notice.to,
-      cc: notice.cc,
-      date: deps.now,
-      headers: { 'X-Duban-Dedupe-Key': notice.key },
-    });
-    const result = await deps.mailer.send(message);
-    const docNo = notice.doc?.docNo ?? '';
-    const what = `${notice.type}${docNo ? ` ${docNo}` : ''}`;
+    const reread = await deps.store.read([tabSpec(REGISTER)]);
+    register = readRegister(reread.tabs[REGISTER], partsOf(model.today).year);
+  }
+  const finals = finalizeDocNos(register, model.config);
+  const docNoOf = (token: string): string | null => {
+    if (!isProvisional(token)) return token;
+    const final = finals.get(token);
+    return final && !final.duplicate ? final.docNo : null;
+  };
+  const updates: LedgerUpdate[] = [];
+  /** The register row of `token`/`key` gets its final 文号 (if still provisional) and 发送状态. */
+  const settle = (token: string, key: string, status: string) => {
+    const values: Record<string, CellWrite> = { 发送状态: status };
+    if (!isProvisional(token)) return updates.push({ tab: REGISTER, keyColumn: '去重键', key, values });
+    values['文号'] = docNoOf(token) ?? '';
+    return updates.push({ tab: REGISTER, keyColumn: '文号', key: token, values });
+  };
+
+  const outgoing: PlannedNotice[] = [];
+  for (const notice of fresh) {
+    if (docNoOf(notice.token) === null) {
+      out.duplicates++;
+      settle(notice.token, notice.key, DUPLICATE);
+    } else {
+      out.created++;
+      outgoing.push(notice);
+    }
+  }
+  for (const row of model.register) {
+    const notice = row.status === '待发送' && docNoOf(row.docNo) !== null ? retryOf(row, model) : null;
+    if (notice) outgoing.push(notice);
+  }
+
+  for (const notice of outgoing) {
+    if (notice.viaDigest) continue; // a 临期提醒 travels in its recipient's daily digest
+    const docNo = docNoOf(notice.token) ?? '';
+    const result = await deps.mailer.send(messageOf(deps, model, notice, docNo));
+    const status = result.ok ? '已发送' : '待发送';
+    for (const row of [{ token: notice.token, key: notice.key }, ...(notice.covers ?? [])])
+      settle(row.token, row.key, status);
     if (result.ok) {
       out.sent++;
-      delivered.push(notice.key, ...(notice.covers ?? []));
       out.audit.push(
         auditRow(
           stamp,
@@ -89,6 +110,7 @@ export async function sendNotices(
           `发送失败，保留待发送，下次扫描重试：${result.error}`,
         ),
       );
+      const what = `${notice.type}${docNo ? ` ${docNo}` : ''}`;
       out.problems.push({
         tab: REGISTER,
         row: null,
@@ -99,90 +121,40 @@ export async function sendNotices(
       });
     }
   }
-  if (delivered.length) {
-    const ledgerUpdates = delivered.map((key) => ({
-      tab: REGISTER,
-      keyColumn: '去重键',
-      key,
-      values: { 发送状态: SENT },
-    }));
-    await deps.store.apply({ cells: [], ids: [], appends: [], ledgerUpdates }, snapshot);
-  }
+  if (updates.length) await settleRegister(deps.store, updates);
   return out;
 }
 
-/** Rebuild a notice registered earlier but not yet delivered, from its register row. */
-function retryOf(row: RegisterRow, model: WorkbookModel): PlannedNotice | null {
-  const to = parseAddresses(textOf(row, '收件人'));
-  if (!to.length) return null;
-  const base = {
-    key: row.key,
-    id: row.id,
-    unit: textOf(row, '发往单位'),
-    to,
-    cc: parseAddresses(textOf(row, '抄送')),
-    reasons: textOf(row, '事由'),
-    requirement: textOf(row, '时限要求'),
-  };
-  if (row.type === '临期提醒') return null; // delivered by the recipient's digest, retried with it
-  if (row.type === '每日汇总') {
-    const { items, covers } = digestItemsOn(model, row.day ?? model.today, to[0]!.address);
-    return items.length ? { ...base, type: '每日汇总', digest: { recipient: to[0]!, items }, covers } : null;
+/**
+ * Write the register updates. They address system-owned rows by key, so a workbook saved by someone else meanwhile
+ * (a concurrent scan, staff in WPS) is simply re-read and the updates applied to what is there now.
+ */
+async function settleRegister(store: SheetStore, ledgerUpdates: LedgerUpdate[]): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const snapshot = await store.read([tabSpec(REGISTER)]);
+    try {
+      await store.apply({ cells: [], ids: [], appends: [], ledgerUpdates }, snapshot);
+      return;
+    } catch (error) {
+      if (!(error instanceof StaleSnapshotError) || attempt >= 5) throw error;
+    }
   }
-  const parsed = parseDedupeKey(row.key);
-  const entry = model.entries.find((e) => e.task.id === row.id);
-  if (!parsed || !entry || !(NOTICE_TYPES as readonly string[]).includes(row.type)) return null;
-  const type = row.type as NoticeType;
-  const [replyBy, rectifyBy] = requirementDates(base.requirement);
-  const doc = {
-    issuer: model.config.agencyName,
-    office: model.config.officeName,
-    ...(row.docNo ? { docNo: row.docNo } : {}),
-    to: base.unit,
-    item: { id: row.id, title: entry.task.title, source: entry.task.source },
-    reasons: base.reasons.split('；').filter(Boolean),
-    ...(replyBy !== undefined ? { replyBy } : {}),
-    cc: base.cc.map((a) => a.name ?? a.address),
-    issuedOn: row.day ?? model.today,
-  };
-  const full: NoticeDoc =
-    type === '督办通知书'
-      ? { ...doc, kind: type, rectifyBy: rectifyBy ?? replyBy ?? model.today }
-      : type === '约谈建议'
-        ? {
-            ...doc,
-            kind: type,
-            unit: entry.task.leadUnit,
-            ...(parsed.level === '黄牌' || parsed.level === '红牌' ? { card: parsed.level } : {}),
-          }
-        : { ...doc, kind: type };
-  return { ...base, type, doc: full };
 }
 
-/** The routine items registered on `day` for one recipient: what their pending digest listed. */
-function digestItemsOn(
-  model: WorkbookModel,
-  day: Day,
-  address: string,
-): { items: DigestItem[]; covers: string[] } {
-  const items: DigestItem[] = [];
-  const covers: string[] = [];
-  for (const r of model.register) {
-    if (r.type !== '临期提醒' || r.day !== day || !textOf(r, '收件人').includes(address)) continue;
-    const entry = model.entries.find((e) => e.task.id === r.id);
-    if (!entry) continue;
-    items.push({
-      id: r.id,
-      title: entry.task.title,
-      status: '临期',
-      due: `${textOf(r, '事由')}（${isoOf(day)}）`,
-    });
-    covers.push(r.key);
-  }
-  return { items, covers };
-}
-
-function textOf(row: RegisterRow, key: string): string {
-  const cell = row.cells[key];
-  return typeof cell === 'string' ? cell.trim() : cell == null ? '' : String(cell);
+function messageOf(deps: ScanDeps, model: WorkbookModel, notice: PlannedNotice, docNo: string): MailMessage {
+  const rendered = notice.doc
+    ? renderNotice({ ...notice.doc, ...(docNo ? { docNo } : {}) })
+    : renderDigest({
+        issuer: model.config.officeName,
+        recipient: notice.to[0]?.name ?? '',
+        date: model.today,
+        items: notice.digest!.items,
+      });
+  return toMailMessage(rendered, {
+    from: deps.from,
+    to: notice.to,
+    cc: notice.cc,
+    date: deps.now,
+    headers: { 'X-Duban-Dedupe-Key': notice.key },
+  });
 }

@@ -98,19 +98,9 @@ export function readLedgers(
       of(id).transferredOut = true;
     }
   }
-  const register: RegisterRow[] = [];
-  for (const { row, cells } of tabs['文书登记']?.rows ?? []) {
-    const entry: RegisterRow = {
-      row,
-      docNo: textOf(cells, '文号'),
-      type: textOf(cells, '类型'),
-      id: textOf(cells, '编号'),
-      key: textOf(cells, '去重键'),
-      status: textOf(cells, '发送状态'),
-      day: dayIn(cells, '生成时间', year),
-      cells,
-    };
-    register.push(entry);
+  const register = readRegister(tabs['文书登记'], year);
+  for (const entry of register) {
+    if (entry.status === DUPLICATE) continue;
     const parsed = parseDedupeKey(entry.key);
     if (!entry.id || !parsed || !(NOTICE_TYPES as readonly string[]).includes(entry.type)) continue;
     of(entry.id).notices.push({
@@ -135,6 +125,23 @@ export function readLedgers(
     }
   }
   return { facts, register };
+}
+
+/** 发送状态 of a register row that lost a race with a concurrent scan: never sent, never numbered. */
+export const DUPLICATE = '重复作废';
+
+/** The rows of `文书登记`, in sheet order. */
+export function readRegister(tab: TabData | undefined, year: number): RegisterRow[] {
+  return (tab?.rows ?? []).map(({ row, cells }) => ({
+    row,
+    docNo: textOf(cells, '文号'),
+    type: textOf(cells, '类型'),
+    id: textOf(cells, '编号'),
+    key: textOf(cells, '去重键'),
+    status: textOf(cells, '发送状态'),
+    day: dayIn(cells, '生成时间', year),
+    cells,
+  }));
 }
 
 /**

@@ -34,7 +34,7 @@ async function scanDemo(asOf: string) {
   const verdicts = model.entries.map((e) => evaluateTask(e.task, e.facts, ctx, e.priorCard));
   const byTitle = new Map<string, TaskVerdict & { id: string }>();
   model.entries.forEach((e, i) => byTitle.set(e.task.title, { ...verdicts[i]!, id: e.task.id }));
-  const notices = planNotices(model, verdicts).notices;
+  const notices = planNotices(model, verdicts, 'demo').notices;
   return { model, verdicts, byTitle, notices };
 }
 

@@ -1,0 +1,84 @@
+import { isoOf, type Day } from '../calendar/day';
+import { NOTICE_TYPES, type NoticeType } from '../domain/glossary';
+import type { DigestItem, NoticeDoc } from '../mail/notices';
+import { parseDedupeKey } from '../workbook/dedupe-key';
+import type { RegisterRow } from '../workbook/read-ledgers';
+import type { WorkbookModel } from '../workbook/read-workbook';
+import type { Cover, PlannedNotice } from './plan-notices';
+import { parseAddresses, requirementDates } from './register-row';
+
+/** Rebuild a notice registered earlier but not yet delivered, from its register row. */
+export function retryOf(row: RegisterRow, model: WorkbookModel): PlannedNotice | null {
+  const to = parseAddresses(textOf(row, '收件人'));
+  if (!to.length) return null;
+  const base = {
+    key: row.key,
+    token: row.docNo,
+    id: row.id,
+    unit: textOf(row, '发往单位'),
+    to,
+    cc: parseAddresses(textOf(row, '抄送')),
+    reasons: textOf(row, '事由'),
+    requirement: textOf(row, '时限要求'),
+  };
+  if (row.type === '临期提醒') return null; // delivered by the recipient's digest, retried with it
+  if (row.type === '每日汇总') {
+    const { items, covers } = digestItemsOn(model, row.day ?? model.today, to[0]!.address);
+    return items.length ? { ...base, type: '每日汇总', digest: { recipient: to[0]!, items }, covers } : null;
+  }
+  const parsed = parseDedupeKey(row.key);
+  const entry = model.entries.find((e) => e.task.id === row.id);
+  if (!parsed || !entry || !(NOTICE_TYPES as readonly string[]).includes(row.type)) return null;
+  const type = row.type as NoticeType;
+  const [replyBy, rectifyBy] = requirementDates(base.requirement);
+  const doc = {
+    issuer: model.config.agencyName,
+    office: model.config.officeName,
+    to: base.unit,
+    item: { id: row.id, title: entry.task.title, source: entry.task.source },
+    reasons: base.reasons.split('；').filter(Boolean),
+    ...(replyBy !== undefined ? { replyBy } : {}),
+    cc: base.cc.map((a) => a.name ?? a.address),
+    issuedOn: row.day ?? model.today,
+  };
+  const full: NoticeDoc =
+    type === '督办通知书'
+      ? { ...doc, kind: type, rectifyBy: rectifyBy ?? replyBy ?? model.today }
+      : type === '约谈建议'
+        ? {
+            ...doc,
+            kind: type,
+            unit: entry.task.leadUnit,
+            ...(parsed.level === '黄牌' || parsed.level === '红牌' ? { card: parsed.level } : {}),
+          }
+        : { ...doc, kind: type };
+  return { ...base, type, doc: full };
+}
+
+/** The routine items registered on `day` for one recipient: what their pending digest listed. */
+function digestItemsOn(
+  model: WorkbookModel,
+  day: Day,
+  address: string,
+): { items: DigestItem[]; covers: Cover[] } {
+  const items: DigestItem[] = [];
+  const covers: Cover[] = [];
+  for (const r of model.register) {
+    if (r.type !== '临期提醒' || r.day !== day || !textOf(r, '收件人').includes(address)) continue;
+    const entry = model.entries.find((e) => e.task.id === r.id);
+    if (!entry) continue;
+    items.push({
+      id: r.id,
+      title: entry.task.title,
+      status: '临期',
+      due: `${textOf(r, '事由')}（${isoOf(day)}）`,
+    });
+    covers.push({ token: r.docNo, key: r.key });
+  }
+  return { items, covers };
+}
+
+function textOf(row: RegisterRow, key: string): string {
+  const cell = row.cells[key];
+  return typeof cell === 'string' ? cell.trim() : cell == null ? '' : String(cell);
+}

@@ -1,0 +1,75 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorkbook } from '../../src/cli/init';
+import { createMemoryMailer, type MemoryMailer } from '../../src/mail/memory';
+import { runScan } from '../../src/scan/run-scan';
+import { createGoogleStore } from '../../src/store/google';
+import { serviceAccountAuth } from '../../src/store/google-auth';
+import type { SheetStore } from '../../src/store/port';
+import { createXlsxStore } from '../../src/store/xlsx';
+import { SCAN_TIME, seedDemo, serviceAccountJson } from '../runtime/fixtures';
+import { startSheetsServer, type SheetsServer } from '../sheets-server/server';
+import { readRegister } from '../../src/workbook/read-ledgers';
+import { tabSpec } from '../../sheets-templates/definition';
+
+const FROM = { address: 'duban@demo.gov.cn' };
+
+/** Two scans started at the same moment, each with its own store and mailer, as two cron runs or two machines. */
+async function twoAtOnce(makeStore: () => SheetStore, now: Date) {
+  const registerOf = async () =>
+    readRegister((await makeStore().read([tabSpec('文书登记')])).tabs['文书登记'], 2026);
+  const before = new Set((await registerOf()).map((r) => r.key));
+  const mailers: MemoryMailer[] = [createMemoryMailer(), createMemoryMailer()];
+  const summaries = await Promise.all(
+    mailers.map((mailer) => runScan({ store: makeStore(), mailer, now, from: FROM })),
+  );
+  const register = await registerOf();
+  const sent = mailers.flatMap((m) => m.sent);
+  return { summaries, register, sent, before };
+}
+
+function expectNoDuplicates({ summaries, register, sent, before }: Awaited<ReturnType<typeof twoAtOnce>>) {
+  const numbered = register.filter((r) => r.docNo && r.status !== '重复作废').map((r) => r.docNo);
+  expect(numbered.length).toBeGreaterThan(5);
+  expect(new Set(numbered).size).toBe(numbered.length);
+  expect(numbered.some((d) => d.startsWith('〔待编号〕'))).toBe(false);
+  const keys = sent.map((m) => m.headers?.['X-Duban-Dedupe-Key']);
+  expect(new Set(keys).size).toBe(keys.length);
+  // Every notice due went out exactly once, whichever scan sent it.
+  const live = register.filter((r) => r.status === '已发送' && r.type !== '临期提醒' && !before.has(r.key));
+  expect(register.some((r) => r.status === '重复作废')).toBe(true); // the race did happen
+  expect(sent.length).toBe(live.length);
+  expect(summaries[0]!.notices.sent + summaries[1]!.notices.sent).toBe(sent.length);
+  // Gap-free per type and year.
+  const byType = new Map<string, number[]>();
+  for (const d of numbered) {
+    const m = /^(.*)〔(\d{4})〕(\d+)号$/.exec(d)!;
+    byType.set(m[1]! + m[2]!, [...(byType.get(m[1]! + m[2]!) ?? []), Number(m[3])]);
+  }
+  for (const ns of byType.values()) expect([...ns].sort((a, b) => a - b)).toEqual(ns.map((_, i) => i + 1));
+}
+
+describe('two scans started at the same moment: no duplicate 文号, no duplicate e-mail', () => {
+  it('on one .xlsx workbook', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'duban-twice-')), 'demo.xlsx');
+    await createWorkbook(file, '2026-11-20');
+    expectNoDuplicates(await twoAtOnce(() => createXlsxStore(file), new Date('2026-11-20T00:30:00Z')));
+  }, 240_000);
+
+  describe('on one Google spreadsheet', () => {
+    let server: SheetsServer;
+    beforeAll(async () => (server = await startSheetsServer()));
+    afterAll(() => server.close());
+
+    it('with both scans interleaving their API calls', async () => {
+      const id = seedDemo(server);
+      server.faults.latency = 5;
+      const key = serviceAccountJson(`${server.url}/token`);
+      const store = () =>
+        createGoogleStore({ spreadsheetId: id, auth: serviceAccountAuth(key), rootUrl: `${server.url}/` });
+      expectNoDuplicates(await twoAtOnce(store, new Date(SCAN_TIME)));
+    }, 240_000);
+  });
+});
