@@ -119,7 +119,8 @@ function offlineAuth(): OAuth2Client {
 }
 
 interface Recorded {
-  snapshot?: Snapshot;
+  /** Every read of the scan, in order (the scan reads all tabs, then 文书登记 again before numbering notices). */
+  reads: Snapshot[];
   plans: WritePlan[];
   appended: Array<{ tab: string; rows: number }>;
 }
@@ -128,7 +129,9 @@ interface Recorded {
 function recordingStore(inner: SheetStore, rec: Recorded): SheetStore {
   return {
     async read(specs) {
-      return (rec.snapshot = await inner.read(specs));
+      const snapshot = await inner.read(specs);
+      rec.reads.push(snapshot);
+      return snapshot;
     },
     apply(plan, snapshot) {
       rec.plans.push(plan);
@@ -152,7 +155,7 @@ interface ScanRun {
 }
 
 async function scanOnce(server: SheetsServer, spreadsheetId: string): Promise<ScanRun> {
-  const rec: Recorded = { plans: [], appended: [] };
+  const rec: Recorded = { reads: [], plans: [], appended: [] };
   const store = recordingStore(
     createGoogleStore({ spreadsheetId, auth: offlineAuth(), rootUrl: `${server.url}/` }),
     rec,
@@ -188,13 +191,14 @@ interface NaiveRun {
 async function naiveRun(server: SheetsServer, spreadsheetId: string, scan: ScanRun): Promise<NaiveRun> {
   const sheets = (await import('googleapis/build/src/apis/sheets')).sheets_v4;
   const api = new sheets.Sheets({ auth: offlineAuth(), rootUrl: `${server.url}/` });
-  const snapshot = scan.rec.snapshot!;
+  const snapshot = scan.rec.reads[0]!;
   const reads: string[] = [];
-  for (const spec of TAB_SPECS) {
-    const tab = snapshot.tabs[spec.name];
-    if (!tab) continue;
-    const last = Math.max(spec.headerRows, ...tab.rows.map((r) => r.row));
-    for (let r = 1; r <= last; r++) reads.push(`'${spec.name}'!${r}:${r}`);
+  const headerRows = new Map(TAB_SPECS.map((s) => [s.name, s.headerRows]));
+  for (const read of scan.rec.reads) {
+    for (const tab of Object.values(read.tabs)) {
+      const last = tab.rows.reduce<number>((m, r) => Math.max(m, r.row), headerRows.get(tab.name) ?? 1);
+      for (let r = 1; r <= last; r++) reads.push(`'${tab.name}'!${r}:${r}`);
+    }
   }
   const column = (tab: string, key: string) =>
     columnLetter((snapshot.tabs[tab]?.headers.indexOf(key) ?? 0) + 1);

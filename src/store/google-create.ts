@@ -123,7 +123,7 @@ export function templateRequests(
   const tabs = planTabs(opts.demo, 0);
   const idOf = (name: string) => {
     const id = sheetIds.get(name);
-    if (id === undefined) throw new Error(`spreadsheets.create did not return tab ${name}`);
+    if (id === undefined) throw new StoreError('google', `no sheet id for tab ${name}`);
     return id;
   };
   return [

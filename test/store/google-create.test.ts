@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OAuth2Client } from 'google-auth-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publicSummary } from '../../src/cli/scan';
+import { publicSummary } from '../../src/scan/summary';
 import { CONFIG_ENTRIES } from '../../src/domain/config';
 import { scanInstant } from '../../src/local/scan-deps';
 import { createMemoryMailer } from '../../src/mail/memory';
