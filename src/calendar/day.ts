@@ -66,9 +66,18 @@ export function shanghaiDayOf(instant: Date | number): Day {
 
 /** `M月D日` as written in notices. */
 export function cnDate(day: Day): string {
-  const { month, date } = partsOf(day);
-  return `${month}月${date}日`;
+  let text = cnDates.get(day);
+  if (text === undefined) {
+    const { month, date } = partsOf(day);
+    text = `${month}月${date}日`;
+    if (cnDates.size > 100_000) cnDates.clear();
+    cnDates.set(day, text);
+  }
+  return text;
 }
+
+/** Every row of a scan names the same few dates: format each once. */
+const cnDates = new Map<Day, string>();
 
 /** `YYYY年M月D日` as written in notices. */
 export function cnFullDate(day: Day): string {

@@ -14,6 +14,19 @@ const PERCENT = /(\d{1,3}(?:\.\d+)?)\s*[%％]/;
 
 /** How a 完成情况 text reads: 已完成/√/100% → done; 推进中/部分完成/a percentage/other text → partial. */
 export function classifyCompletion(text: string): Completion {
+  // Sheets repeat the same few texts (已完成, √, 推进中…) thousands of times: remember each reading.
+  let reading = readings.get(text);
+  if (reading === undefined) {
+    reading = classify(text);
+    if (readings.size >= 50_000) readings.clear();
+    readings.set(text, reading);
+  }
+  return reading;
+}
+
+const readings = new Map<string, Completion>();
+
+function classify(text: string): Completion {
   const t = text.trim();
   if (!t) return 'empty';
   if (NOT_DONE.test(t)) return 'not-done';
@@ -26,28 +39,32 @@ export function classifyCompletion(text: string): Completion {
 
 /** A percentage written in the text (`完成60%`), or null. */
 export function percentIn(text: string): number | null {
+  if (!text.includes('%') && !text.includes('％')) return null;
   const m = PERCENT.exec(normalizeCellText(text));
   return m ? Math.min(100, Number(m[1])) : null;
 }
 
 /** The day a month's 完成情况 is due: the Nth working day of the next month. */
 export function monthFeedbackDeadline(ctx: RuleContext, year: number, month: number): Day {
-  let cache = deadlineCache.get(ctx.cal);
-  if (!cache) deadlineCache.set(ctx.cal, (cache = new Map()));
-  const key = (year * 13 + month) * 32 + ctx.config.feedbackWorkday;
-  let day = cache.get(key);
-  if (day === undefined) {
-    day =
-      month === 12
-        ? ctx.cal.nthWorkdayOfMonth(year + 1, 1, ctx.config.feedbackWorkday)
-        : ctx.cal.nthWorkdayOfMonth(year, month + 1, ctx.config.feedbackWorkday);
-    cache.set(key, day);
-  }
-  return day;
+  return monthDeadlines(ctx, year)[month - 1]!;
 }
 
-/** Twelve deadlines per year are asked for by every task on every scan: compute each once per calendar. */
-const deadlineCache = new WeakMap<WorkCalendar, Map<number, Day>>();
+/** The twelve feedback deadlines of a year, computed once per calendar, year and 规则配置 setting. */
+export function monthDeadlines(ctx: RuleContext, year: number): readonly Day[] {
+  let cache = deadlineCache.get(ctx.cal);
+  if (!cache) deadlineCache.set(ctx.cal, (cache = new Map()));
+  const key = year * 32 + ctx.config.feedbackWorkday;
+  let days = cache.get(key);
+  if (!days) {
+    const n = ctx.config.feedbackWorkday;
+    days = Array.from({ length: 12 }, (_, i) => (i === 11 ? ctx.cal.nthWorkdayOfMonth(year + 1, 1, n) : ctx.cal.nthWorkdayOfMonth(year, i + 2, n)));
+    cache.set(key, days);
+  }
+  return days;
+}
+
+/** Every task asks for the same twelve deadlines on every scan. */
+const deadlineCache = new WeakMap<WorkCalendar, Map<number, readonly Day[]>>();
 
 const NONE: FeedbackEntry[] = [];
 
@@ -69,8 +86,9 @@ export function readMonths(task: TaskRecord, facts: TaskFacts, ctx: RuleContext,
   const missed: number[] = [];
   const missedReasons: string[] = [];
   const lateReports: number[] = [];
+  const deadlines = monthDeadlines(ctx, year);
   for (const cell of task.months) {
-    const deadline = monthFeedbackDeadline(ctx, year, cell.month);
+    const deadline = deadlines[cell.month - 1]!;
     const reports = facts.feedback.length === 0 ? NONE : facts.feedback.filter((f) => f.month === cell.month);
     const linkText = reports.map((f) => f.text).join('\n');
     const reading = classifyCompletion(cell.done || linkText);
@@ -89,12 +107,12 @@ export function readMonths(task: TaskRecord, facts: TaskFacts, ctx: RuleContext,
   return { fills, missed, missedReasons, lateReports };
 }
 
-/** The longest run of consecutive missed months. */
+/** The longest run of consecutive missed months (`missed` ascending, as readMonths gives it). */
 export function longestMissedRun(missed: number[]): number {
   let best = 0;
   let run = 0;
   let prev = -1;
-  for (const m of [...missed].sort((a, b) => a - b)) {
+  for (const m of missed) {
     run = m === prev + 1 ? run + 1 : 1;
     best = Math.max(best, run);
     prev = m;

@@ -1,7 +1,7 @@
 import { partsOf, type Day } from '../calendar/day';
 import type { RulesConfig } from './config';
 import type { Card, Status } from './glossary';
-import { monthFeedbackDeadline } from './month-progress';
+import { monthDeadlines } from './month-progress';
 import type { RuleContext, TaskFacts, TaskRecord, TaskVerdict } from './types';
 
 /** One task's contribution to its lead unit's month (SPEC §4.7). */
@@ -49,23 +49,34 @@ export function taskMonthLine(
   year: number,
   month: number,
 ): TaskMonthLine {
-  const dueIn = (m: number) => inMonth(monthFeedbackDeadline(ctx, year, m), year, month);
-  const dueMonths = task.months.filter((m) => m.planned.trim() && dueIn(m.month)).map((m) => m.month);
+  const deadlines = monthDeadlines(ctx, year);
+  let reportsDue = 0;
+  let missed = 0;
+  let late = 0;
+  for (const m of task.months) {
+    if (!m.planned.trim() || !inMonth(deadlines[m.month - 1]!, year, month)) continue;
+    reportsDue++;
+    if (verdict.missedMonths.includes(m.month)) missed++;
+    if (verdict.lateMonths.includes(m.month)) late++;
+  }
+  let notices = 0;
+  let supervisions = 0;
+  for (const n of facts.notices) {
+    if (n.type === '临期提醒' || !inMonth(n.day, year, month)) continue;
+    notices++;
+    if (n.type === '督办单') supervisions++;
+  }
   const closed = facts.completion?.approved ? facts.completion.closed : null;
-  const issuedIn = facts.notices.filter((n) => inMonth(n.day, year, month) && n.type !== '临期提醒');
   return {
     unit: task.leadUnit,
     status: verdict.status,
     card: verdict.card,
-    closedOnTime:
-      closed !== null &&
-      inMonth(closed, year, month) &&
-      (verdict.deadline === null || closed <= verdict.deadline),
-    reportsDue: dueMonths.length,
-    missed: dueMonths.filter((m) => verdict.missedMonths.includes(m)).length,
-    late: dueMonths.filter((m) => verdict.lateMonths.includes(m)).length,
-    supervisions: issuedIn.filter((n) => n.type === '督办单').length,
-    notices: issuedIn.length,
+    closedOnTime: closed !== null && inMonth(closed, year, month) && (verdict.deadline === null || closed <= verdict.deadline),
+    reportsDue,
+    missed,
+    late,
+    supervisions,
+    notices,
     overdueTimesYtd: verdict.missedMonths.length + verdict.lateMonths.length,
   };
 }

@@ -1,7 +1,7 @@
 import { applyDuration, parseDuration } from '../calendar';
 import { cnDate, dayOf, partsOf, type Day } from '../calendar/day';
 import type { RulesConfig } from './config';
-import { clip, monthFeedbackDeadline } from './month-progress';
+import { clip, monthDeadlines } from './month-progress';
 import type { RuleContext, TaskFacts, TaskRecord } from './types';
 
 export interface Checkpoint {
@@ -123,15 +123,21 @@ export function timeLimits(task: TaskRecord, facts: TaskFacts, ctx: RuleContext)
     checkpoints.push({ label: '研究部署', day: addLimit(ctx, start, ctx.config.researchLimit) });
     checkpoints.push({ label: '反馈办理情况', day: feedbackDue });
   } else {
-    for (const m of task.months) {
-      if (!m.planned.trim()) continue;
-      const year = partsOf(ctx.today).year;
-      checkpoints.push({
-        label: `${m.month}月`,
-        planned: m.planned,
-        day: monthFeedbackDeadline(ctx, year, m.month),
-      });
+    // Month milestones: only the last one passed and the next one matter for 当前节点.
+    const deadlines = monthDeadlines(ctx, partsOf(ctx.today).year);
+    let passed = -1;
+    for (let i = 0; i < task.months.length; i++) {
+      const m = task.months[i]!;
+      if (!m.planned) continue;
+      const day = deadlines[m.month - 1]!;
+      if (day < ctx.today) passed = i;
+      else {
+        checkpoints.push({ label: `${m.month}月`, planned: m.planned, day });
+        break;
+      }
     }
+    const last = task.months[passed];
+    if (last) checkpoints.push({ label: `${last.month}月`, planned: last.planned, day: deadlines[last.month - 1]! });
   }
   if (deadline !== null) checkpoints.push({ label: '完成时限', day: deadline });
   checkpoints.sort((a, b) => a.day - b.day);
