@@ -20,6 +20,8 @@ export interface ServeOptions {
   /** Scan once right away (npm start); the summary is returned with the handle. */
   scanOnStart?: boolean;
   now?: () => Date;
+  /** How often the schedule looks at the clock (default 30 s). */
+  tickMs?: number;
 }
 
 /**
@@ -64,8 +66,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         .reverse(),
   });
   const firstScan = options.scanOnStart ? await scan() : null;
-  const server = serveNode({ fetch: app.fetch, port: options.port, hostname: '127.0.0.1' });
-  const timer = options.schedule === false ? null : setInterval(() => void dailyTick(), 30_000);
+  const { server, port } = await new Promise<{ server: ReturnType<typeof serveNode>; port: number }>(
+    (resolve) => {
+      const s = serveNode({ fetch: app.fetch, port: options.port, hostname: '127.0.0.1' }, (info) =>
+        resolve({ server: s, port: info.port }),
+      );
+    },
+  );
+  const timer =
+    options.schedule === false ? null : setInterval(() => void dailyTick(), options.tickMs ?? 30_000);
   let lastScheduled = '';
 
   async function dailyTick(): Promise<void> {
@@ -94,7 +103,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   }
 
   return {
-    url: `http://localhost:${options.port}`,
+    url: `http://localhost:${port}`,
     token,
     outboxDir,
     firstScan,
