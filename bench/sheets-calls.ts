@@ -300,7 +300,7 @@ async function quietRows(server: SheetsServer, demo: DemoData): Promise<Row[]> {
   const spreadsheetId = server.seed(seedOf(demo));
   const store = createGoogleStore({ spreadsheetId, auth: offlineAuth(), rootUrl: `${server.url}/` });
   const model = readWorkbook(await store.read([...TAB_SPECS]), toDay(AS_OF));
-  const ctx = { today: model.today, cal: model.calendar, config: model.config };
+  const ctx = { today: model.today, cal: model.calendar, config: model.config, year: model.year };
   const verdicts = model.entries.map((e) => evaluateTask(e.task, e.facts, ctx, e.priorCard));
   const noticed = new Set(planNotices(model, verdicts, 'bench').notices.map((n) => n.id));
   const quiet = new Set(

@@ -32,6 +32,13 @@ const INT = '整数';
 const DUR = '如 5个工作日、7天、1周、半个月、1个月';
 
 const ENTRIES = {
+  workbookYear: entry(
+    '工作年度',
+    '',
+    '挂图作战表所属年度（各月份按此年计算）；留空则取编号中的年份（如 ZD-2026-001），再按扫描日期',
+    z.union([z.literal(''), int(2000, 2100)]),
+    '留空或 2000–2100 的年份',
+  ),
   agencyName: entry('机关名称', '临猗县人民政府办公室', '通知落款的机关名称', text, '机关全称'),
   officeName: entry('督查室名称', '县政府督查室', '发文部门（督查室）名称', text, '部门名称'),
   docPrefix: entry(

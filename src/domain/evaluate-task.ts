@@ -19,7 +19,14 @@ import {
 } from './month-progress';
 import { decideStatus } from './status';
 import { currentNode, startOf, timeLimits, type TimeLimits } from './time-limits';
-import type { NoticeDue, RuleContext, TaskFacts, TaskRecord, TaskVerdict } from './types';
+import {
+  workYear,
+  type NoticeDue,
+  type RuleContext,
+  type TaskFacts,
+  type TaskRecord,
+  type TaskVerdict,
+} from './types';
 
 /**
  * Every rule of SPEC §4 for one task, as of `ctx.today`: status, card, month fills, the notices due, and the
@@ -37,7 +44,7 @@ export function evaluateTask(
   priorCard: Card | null = null,
 ): TaskVerdict {
   const { cal, today } = ctx;
-  const year = partsOf(today).year;
+  const year = workYear(ctx);
   const limits = timeLimits(task, facts, ctx);
   const deadline = limits.deadline;
   const remaining = deadline === null ? null : cal.workdaysBetween(today, deadline);
@@ -102,7 +109,9 @@ export function evaluateTask(
   if (trigger) push(due, ladderStepDue(trigger, facts.notices, ctx));
   if (status !== '已办结' && status !== '已调出') push(due, cardNotice(card, priorCard, cardReason, ctx));
 
-  const ongoingNext = limits.ongoing ? monthFeedbackDeadline(ctx, year, partsOf(today).month) : null;
+  const ongoingNext = limits.ongoing
+    ? monthFeedbackDeadline(ctx, partsOf(today).year, partsOf(today).month)
+    : null;
   const provisional = [today, deadline].some((d) => d !== null && cal.isProvisional(partsOf(d).year));
   const hints = [
     statusReason && status !== '正常推进' ? statusReason : '',

@@ -57,7 +57,9 @@ export function monthDeadlines(ctx: RuleContext, year: number): readonly Day[] {
   let days = cache.get(key);
   if (!days) {
     const n = ctx.config.feedbackWorkday;
-    days = Array.from({ length: 12 }, (_, i) => (i === 11 ? ctx.cal.nthWorkdayOfMonth(year + 1, 1, n) : ctx.cal.nthWorkdayOfMonth(year, i + 2, n)));
+    days = Array.from({ length: 12 }, (_, i) =>
+      i === 11 ? ctx.cal.nthWorkdayOfMonth(year + 1, 1, n) : ctx.cal.nthWorkdayOfMonth(year, i + 2, n),
+    );
     cache.set(key, days);
   }
   return days;

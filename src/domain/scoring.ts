@@ -71,7 +71,10 @@ export function taskMonthLine(
     unit: task.leadUnit,
     status: verdict.status,
     card: verdict.card,
-    closedOnTime: closed !== null && inMonth(closed, year, month) && (verdict.deadline === null || closed <= verdict.deadline),
+    closedOnTime:
+      closed !== null &&
+      inMonth(closed, year, month) &&
+      (verdict.deadline === null || closed <= verdict.deadline),
     reportsDue,
     missed,
     late,

@@ -2,7 +2,7 @@ import { applyDuration, parseDuration } from '../calendar';
 import { cnDate, dayOf, partsOf, type Day } from '../calendar/day';
 import type { RulesConfig } from './config';
 import { clip, monthDeadlines } from './month-progress';
-import type { RuleContext, TaskFacts, TaskRecord } from './types';
+import { workYear, type RuleContext, type TaskFacts, type TaskRecord } from './types';
 
 export interface Checkpoint {
   day: Day;
@@ -78,7 +78,7 @@ function addLimit(ctx: RuleContext, from: Day, text: string): Day {
 
 /** The start of the clock: 交办日期, or the first day of the scanned year. */
 export function startOf(task: TaskRecord, ctx: RuleContext): Day {
-  return task.assigned ?? (dayOf(partsOf(ctx.today).year, 1, 1) as Day);
+  return task.assigned ?? (dayOf(workYear(ctx), 1, 1) as Day);
 }
 
 /**
@@ -124,7 +124,7 @@ export function timeLimits(task: TaskRecord, facts: TaskFacts, ctx: RuleContext)
     checkpoints.push({ label: '反馈办理情况', day: feedbackDue });
   } else {
     // Month milestones: only the last one passed and the next one matter for 当前节点.
-    const deadlines = monthDeadlines(ctx, partsOf(ctx.today).year);
+    const deadlines = monthDeadlines(ctx, workYear(ctx));
     let passed = -1;
     for (let i = 0; i < task.months.length; i++) {
       const m = task.months[i]!;
@@ -137,7 +137,8 @@ export function timeLimits(task: TaskRecord, facts: TaskFacts, ctx: RuleContext)
       }
     }
     const last = task.months[passed];
-    if (last) checkpoints.push({ label: `${last.month}月`, planned: last.planned, day: deadlines[last.month - 1]! });
+    if (last)
+      checkpoints.push({ label: `${last.month}月`, planned: last.planned, day: deadlines[last.month - 1]! });
   }
   if (deadline !== null) checkpoints.push({ label: '完成时限', day: deadline });
   checkpoints.sort((a, b) => a.day - b.day);

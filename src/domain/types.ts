@@ -1,4 +1,4 @@
-import type { Day } from '../calendar/day';
+import { partsOf, type Day } from '../calendar/day';
 import type { WorkCalendar } from '../calendar/types';
 import type { RulesConfig } from './config';
 import type { Card, EvaluationLevel, NoticeType, Status } from './glossary';
@@ -103,6 +103,13 @@ export interface RuleContext {
   today: Day;
   cal: WorkCalendar;
   config: RulesConfig;
+  /** The workbook's year: its 1月…12月 are this year's (a 2026 battle map is still scanned in January 2027). */
+  year?: number;
+}
+
+/** The year the months of the workbook belong to. */
+export function workYear(ctx: RuleContext): number {
+  return ctx.year ?? partsOf(ctx.today).year;
 }
 
 export type MonthFill = 'done' | 'partial' | 'missing' | null;

@@ -85,7 +85,7 @@ export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
     const verdicts = await timed('rules', () => evaluateAll(model, progress));
     const notices = await timed('plan', () => planNotices(model, verdicts, run, deps.answerUrl));
     countNewUrgings(model, verdicts, notices.notices);
-    const { plan, audit } = await timed('plan', () => buildPlan(model.entries, verdicts, stamp));
+    const { plan, audit } = await timed('plan', () => buildPlan(model.entries, verdicts, stamp, model.year));
     const summary = baseSummary(model, verdicts, deps.dryRun ?? false, timings);
     summary.notices.duplicateSkipped = notices.duplicateSkipped;
     summary.problems.push(...notices.problems);
@@ -127,7 +127,7 @@ export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
 }
 
 function evaluateAll(model: WorkbookModel, progress: NonNullable<ScanDeps['onProgress']>): TaskVerdict[] {
-  const ctx = { today: model.today, cal: model.calendar, config: model.config };
+  const ctx = { today: model.today, cal: model.calendar, config: model.config, year: model.year };
   const total = model.entries.length;
   return model.entries.map((e, i) => {
     if (i % 5000 === 0) progress('rules', i, total);

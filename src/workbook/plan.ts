@@ -46,10 +46,15 @@ export interface PlanOutput {
  * of rows that lack one, and an audit row for every change. Staff cells are never in it; a month cell's fill is
  * only cleared when the system painted it.
  */
-export function buildPlan(entries: TaskEntry[], verdicts: TaskVerdict[], stamp: string): PlanOutput {
+export function buildPlan(
+  entries: TaskEntry[],
+  verdicts: TaskVerdict[],
+  stamp: string,
+  year: number,
+): PlanOutput {
   const plan: WritePlan = { cells: [], ids: [], appends: [], ledgerUpdates: [] };
   const audit: AuditRow[] = [];
-  const nextId = idAllocator(entries, stamp);
+  const nextId = idAllocator(entries, year);
   entries.forEach((entry, i) => {
     const v = verdicts[i]!;
     const { task, row } = entry;
@@ -117,9 +122,9 @@ export function buildPlan(entries: TaskEntry[], verdicts: TaskVerdict[], stamp: 
   return { plan, audit };
 }
 
-/** New 编号 continue each prefix's sequence for the scan year: ZD-2026-061, DB-2026-021… */
-function idAllocator(entries: TaskEntry[], stamp: string): (prefix: string) => string {
-  const year = stamp.slice(0, 4);
+/** New 编号 continue each prefix's sequence of the workbook's year: ZD-2026-061, DB-2026-021… */
+function idAllocator(entries: TaskEntry[], workbookYear: number): (prefix: string) => string {
+  const year = String(workbookYear);
   const max = new Map<string, number>();
   for (const { task } of entries) {
     const m = /^([A-Z]+)-(\d{4})-(\d+)$/.exec(task.id);

@@ -34,6 +34,8 @@ export interface TaskEntry {
 
 export interface WorkbookModel {
   today: Day;
+  /** The year the workbook's months belong to (规则配置 工作年度, else the year in most 编号, else today's). */
+  year: number;
   config: RulesConfig;
   calendar: WorkCalendar;
   directory: Directory;
@@ -61,7 +63,10 @@ export function readWorkbook(snapshot: Snapshot, today: Day): WorkbookModel {
   const { config, problems: configProblems } = parseConfig(configValues(snapshot.tabs['规则配置']));
   for (const p of configProblems)
     problems.push({ tab: '规则配置', row: null, id: null, cell: p.key, code: p.code, message: p.message });
-  const year = partsOf(today).year;
+  const ids = TASK_TABS.flatMap((name) =>
+    (snapshot.tabs[name]?.rows ?? []).map((r) => cellText(r.cells['编号'] ?? null).trim()),
+  );
+  const year = config.workbookYear === '' ? (yearOfIds(ids) ?? partsOf(today).year) : config.workbookYear;
   const overrides = holidayOverrides(snapshot.tabs['节假日'], year);
   const calendar = overrides.length ? buildCalendar({ overrides }) : defaultCalendar();
   const directory = Directory.fromTab(snapshot.tabs['通讯录']);
@@ -91,7 +96,19 @@ export function readWorkbook(snapshot: Snapshot, today: Day): WorkbookModel {
         message: p.message,
       });
   }
-  return { today, config, calendar, directory, entries, register, problems };
+  return { today, year, config, calendar, directory, entries, register, problems };
+}
+
+/** The year most 编号 carry (ZD-2026-001 → 2026), if any do. */
+function yearOfIds(ids: string[]): number | null {
+  const counts = new Map<number, number>();
+  for (const id of ids) {
+    const m = /^[A-Z]+-(\d{4})-/.exec(id);
+    if (m) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  }
+  let best: number | null = null;
+  for (const [y, n] of counts) if (best === null || n > counts.get(best)!) best = y;
+  return best;
 }
 
 function cardOf(text: string): Card | null {

@@ -166,6 +166,16 @@ describe('状态 (SPEC §4.1)', () => {
     expect(v.missedMonths).toEqual([2]);
   });
 
+  it('a 2026 battle map scanned in January 2027 still reads its months as 2026’s: December is due 1月8日', () => {
+    const task = battleTask({ deadline: { kind: 'ongoing' }, months: months(doneThrough(11)) });
+    const v = evaluateTask(task, facts(), { ...ctxOn('2027-01-11'), year: 2026 });
+    expect(v.status).toBe('滞后');
+    expect(v.missedMonths).toEqual([12]);
+    // 2027: 1月1日 元旦 (statutory fallback), then 4–8 January → the 5th working day is 1月8日.
+    expect(v.statusReason).toBe('12月应完成"12月节点任务"未反馈，已超过反馈截止日 1月8日');
+    expect(v.provisional).toBe(true);
+  });
+
   it('a provisional year (2027) is flagged and 2027-01-01 is not counted as a working day', () => {
     const task = battleTask({ deadline: deadline('2027-01-05'), months: months(doneThrough(11)) });
     const v = evaluateTask(task, facts(), ctxOn('2026-12-28'));

@@ -30,7 +30,7 @@ async function scanDemo(asOf: string) {
   await writeTemplate(file, { demo: generateDemo({ year: 2026, asOf }) });
   const snapshot = await createXlsxStore(file).read([...TAB_SPECS]);
   const model = readWorkbook(snapshot, toDay(asOf));
-  const ctx = { today: model.today, cal: model.calendar, config: model.config };
+  const ctx = { today: model.today, cal: model.calendar, config: model.config, year: model.year };
   const verdicts = model.entries.map((e) => evaluateTask(e.task, e.facts, ctx, e.priorCard));
   const byTitle = new Map<string, TaskVerdict & { id: string }>();
   model.entries.forEach((e, i) => byTitle.set(e.task.title, { ...verdicts[i]!, id: e.task.id }));
