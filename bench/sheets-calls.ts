@@ -6,6 +6,11 @@
  * Workbooks are demo-like and deterministic: the demo county of generateDemo(2026, 2026-06-15), its 挂图作战表 rows
  * repeated with new 编号 up to N tasks. The "quiet" workbooks repeat only rows on track (正常推进, no card, no notice).
  * Options: `--quick` (100 and 5,000 tasks), `--sizes=100,20000`.
+ *
+ * At 50,000 tasks the driver's apply currently overflows the call stack (`requests.push(...cellRequests(…))` spreads
+ * ~10⁵ requests as arguments); the row says FAILED with the stack. To measure anyway:
+ * `node --stack-size=7600 --import tsx bench/sheets-calls.ts --sizes=50000`. The "largest call" column shows the
+ * request body Google would receive (its documentation recommends ≤ 2 MB; 10 MB bodies are refused).
  */
 import { OAuth2Client } from 'google-auth-library';
 import { CONFIG_ENTRIES } from '../src/domain/config';
