@@ -112,20 +112,20 @@ export function evaluateTask(
   const ongoingNext = limits.ongoing
     ? monthFeedbackDeadline(ctx, partsOf(today).year, partsOf(today).month)
     : null;
-  const provisional = [today, deadline].some((d) => d !== null && cal.isProvisional(partsOf(d).year));
-  const hints = [
-    statusReason && status !== '正常推进' ? statusReason : '',
-    cardReason ? `${card}：${cardReason}` : '',
-    limits.originalDeadline !== null ? limits.deadlineBasis : '',
-    task.deadline.kind === 'blank' && deadline !== null
-      ? `完成时限按${limits.deadlineBasis}计算为 ${cnDate(deadline)}`
-      : '',
-    task.handling === '已完成' && status !== '已办结'
-      ? '办理状态为已完成，待提交办结审批并经督查室核实后销号'
-      : '',
-    ...task.problems.filter((p) => !p.blocking).map((p) => p.message),
-    provisional ? `注：${partsOf(deadline ?? today).year}年节假日安排尚未公布，工作日按推算` : '',
-  ].filter(Boolean);
+  const provisional =
+    cal.isProvisional(partsOf(today).year) ||
+    (deadline !== null && cal.isProvisional(partsOf(deadline).year));
+  const hints: string[] = [];
+  if (statusReason && status !== '正常推进') hints.push(statusReason);
+  if (cardReason) hints.push(`${card}：${cardReason}`);
+  if (limits.originalDeadline !== null) hints.push(limits.deadlineBasis);
+  if (task.deadline.kind === 'blank' && deadline !== null) {
+    hints.push(`完成时限按${limits.deadlineBasis}计算为 ${cnDate(deadline)}`);
+  }
+  if (task.handling === '已完成' && status !== '已办结')
+    hints.push('办理状态为已完成，待提交办结审批并经督查室核实后销号');
+  for (const p of task.problems) if (!p.blocking) hints.push(p.message);
+  if (provisional) hints.push(`注：${partsOf(deadline ?? today).year}年节假日安排尚未公布，工作日按推算`);
 
   return {
     status,

@@ -40,7 +40,7 @@ function classify(text: string): Completion {
 /** A percentage written in the text (`完成60%`), or null. */
 export function percentIn(text: string): number | null {
   if (!text.includes('%') && !text.includes('％')) return null;
-  const m = PERCENT.exec(normalizeCellText(text));
+  const m = PERCENT.exec(/[\uFF01-\uFF5E]/.test(text) ? normalizeCellText(text) : text);
   return m ? Math.min(100, Number(m[1])) : null;
 }
 
@@ -89,11 +89,13 @@ export function readMonths(task: TaskRecord, facts: TaskFacts, ctx: RuleContext,
   const missedReasons: string[] = [];
   const lateReports: number[] = [];
   const deadlines = monthDeadlines(ctx, year);
+  const reportsOf = facts.feedback.length ? groupByMonth(facts.feedback) : null;
   for (const cell of task.months) {
     const deadline = deadlines[cell.month - 1]!;
-    const reports = facts.feedback.length === 0 ? NONE : facts.feedback.filter((f) => f.month === cell.month);
-    const linkText = reports.map((f) => f.text).join('\n');
-    const reading = classifyCompletion(cell.done || linkText);
+    const reports = reportsOf?.[cell.month] ?? NONE;
+    const reading = classifyCompletion(
+      cell.done || (reports.length ? reports.map((f) => f.text).join('\n') : ''),
+    );
     const pastDeadline = ctx.today > deadline;
     if (reports.some((f) => f.day > deadline)) lateReports.push(cell.month);
     if (reading === 'done') fills.push('done');
@@ -107,6 +109,12 @@ export function readMonths(task: TaskRecord, facts: TaskFacts, ctx: RuleContext,
     } else fills.push(null);
   }
   return { fills, missed, missedReasons, lateReports };
+}
+
+function groupByMonth(feedback: FeedbackEntry[]): FeedbackEntry[][] {
+  const out: FeedbackEntry[][] = [];
+  for (const f of feedback) if (f.month !== null) (out[f.month] ??= []).push(f);
+  return out;
 }
 
 /** The longest run of consecutive missed months (`missed` ascending, as readMonths gives it). */
@@ -144,6 +152,6 @@ export function hasAnyFeedback(task: TaskRecord, facts: TaskFacts): boolean {
 }
 
 export function clip(text: string, max = 20): string {
-  const t = text.trim().replace(/\s+/g, ' ');
+  const t = /\s/.test(text) ? text.trim().replace(/\s+/g, ' ') : text;
   return t.length > max ? `${t.slice(0, max)}…` : t;
 }

@@ -1,4 +1,4 @@
-import { applyDuration, parseDuration } from '../calendar';
+import { applyDuration, parseDuration, type Duration } from '../calendar';
 import { cnDate, dayOf, partsOf, type Day } from '../calendar/day';
 import type { RulesConfig } from './config';
 import { clip, monthDeadlines } from './month-progress';
@@ -70,11 +70,18 @@ function documentRule(task: TaskRecord): { field: LimitField; basis: string } {
 }
 
 function addLimit(ctx: RuleContext, from: Day, text: string): Day {
-  const duration = parseDuration(text);
-  // Config values are validated against the same grammar; a failure here is a programming error.
-  if (!duration) throw new Error(`invalid duration in config: ${text}`);
+  let duration = durations.get(text);
+  if (!duration) {
+    // Config values are validated against the same grammar; a failure here is a programming error.
+    const parsed = parseDuration(text);
+    if (!parsed) throw new Error(`invalid duration in config: ${text}`);
+    durations.set(text, (duration = parsed));
+  }
   return applyDuration(ctx.cal, from, duration, { rollToWorkday: ctx.config.rollToWorkday });
 }
+
+/** The few durations of 规则配置, parsed once. */
+const durations = new Map<string, Duration>();
 
 /** The start of the clock: 交办日期, or the first day of the scanned year. */
 export function startOf(task: TaskRecord, ctx: RuleContext): Day {
