@@ -7,7 +7,7 @@ import type { TaskVerdict } from '../domain/types';
 import type { Address, Mailer } from '../mail/port';
 import { StaleSnapshotError, type SheetStore } from '../store/port';
 import { TAB_SPECS } from '../../sheets-templates/definition';
-import type { AuditRow } from '../workbook/audit';
+import { AUDIT_TAB } from '../workbook/audit';
 import { buildPlan } from '../workbook/plan';
 import { readWorkbook, type ScanProblem, type WorkbookModel } from '../workbook/read-workbook';
 import { planNotices, type PlannedNotice } from './plan-notices';
@@ -99,9 +99,12 @@ export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
     }
     try {
       progress('write', 0, 1);
-      const applied = await timed('write', () => (isEmpty(plan) ? null : deps.store.apply(plan, snapshot)));
+      // The audit rows of these changes go in the same batch: both land, or neither does.
+      const batch = audit.length ? { ...plan, rows: [{ tab: AUDIT_TAB, rows: audit }] } : plan;
+      const applied = await timed('write', () => (isEmpty(plan) ? null : deps.store.apply(batch, snapshot)));
       progress('write', 1, 1);
       if (applied) {
+        summary.auditRows = applied.rowsAppended ?? 0;
         summary.cellsWritten = applied.cellsWritten;
         summary.fillsWritten = applied.fillsWritten;
         summary.idsAssigned = applied.idsAssigned;
@@ -120,7 +123,7 @@ export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
       if (error instanceof StaleSnapshotError && ++attempt <= MAX_STALE_RETRIES) continue;
       throw error;
     }
-    await timed('notify', () => notify(deps, model, notices.notices, stamp, audit, summary));
+    await timed('notify', () => notify(deps, model, notices.notices, stamp, summary));
     summary.timings = timings;
     return summary;
   }
@@ -140,7 +143,6 @@ async function notify(
   model: WorkbookModel,
   notices: PlannedNotice[],
   stamp: string,
-  audit: AuditRow[],
   summary: ScanSummary,
 ): Promise<void> {
   const result = await sendNotices(deps, model, notices, stamp);
@@ -149,9 +151,7 @@ async function notify(
   summary.notices.sent = result.sent;
   summary.notices.failed = result.failed;
   summary.problems.push(...result.problems);
-  const rows = [...audit, ...result.audit];
-  if (rows.length) await deps.store.append('审计日志', rows);
-  summary.auditRows = rows.length;
+  summary.auditRows += result.auditRows;
 }
 
 /** 催办次数 counts the 催办单 and 督办单 registered by this scan too. */

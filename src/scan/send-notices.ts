@@ -4,7 +4,7 @@ import type { MailMessage } from '../mail/port';
 import { toMailMessage } from '../mail/to-mail-message';
 import { StaleSnapshotError, type CellWrite, type LedgerUpdate, type SheetStore } from '../store/port';
 import { tabSpec } from '../../sheets-templates/definition';
-import { auditRow, type AuditRow } from '../workbook/audit';
+import { AUDIT_TAB, auditRow, type AuditRow } from '../workbook/audit';
 import { DUPLICATE, readRegister } from '../workbook/read-ledgers';
 import type { ScanProblem, WorkbookModel } from '../workbook/read-workbook';
 import { finalizeDocNos, isProvisional } from './doc-numbers';
@@ -16,13 +16,14 @@ import type { ScanDeps } from './run-scan';
 const REGISTER = '文书登记';
 
 export interface SendOutcome {
+  /** Audit rows appended (with the register updates, in one batch). */
+  auditRows: number;
   created: number;
   /** Registered by a concurrent scan first: marked 重复作废, not sent. */
   duplicates: number;
   sent: number;
   failed: number;
   problems: ScanProblem[];
-  audit: AuditRow[];
 }
 
 /**
@@ -37,7 +38,8 @@ export async function sendNotices(
   fresh: PlannedNotice[],
   stamp: string,
 ): Promise<SendOutcome> {
-  const out: SendOutcome = { created: 0, duplicates: 0, sent: 0, failed: 0, problems: [], audit: [] };
+  const out: SendOutcome = { auditRows: 0, created: 0, duplicates: 0, sent: 0, failed: 0, problems: [] };
+  const audit: AuditRow[] = [];
   let register = model.register;
   if (fresh.length) {
     await deps.store.append(
@@ -86,7 +88,7 @@ export async function sendNotices(
       settle(row.token, row.key, status);
     if (result.ok) {
       out.sent++;
-      out.audit.push(
+      audit.push(
         auditRow(
           stamp,
           '发文',
@@ -99,7 +101,7 @@ export async function sendNotices(
       );
     } else {
       out.failed++;
-      out.audit.push(
+      audit.push(
         auditRow(
           stamp,
           '发文失败',
@@ -121,26 +123,32 @@ export async function sendNotices(
       });
     }
   }
-  if (updates.length) await settleRegister(deps.store, updates);
+  if (updates.length || audit.length) out.auditRows = await settleRegister(deps.store, updates, audit);
   return out;
 }
 
 /**
- * Write the register updates. They address system-owned rows by key, so a workbook saved by someone else meanwhile
+ * Write the register updates and the notices' audit rows in one batch. The updates address system-owned rows by key, so a workbook saved by someone else meanwhile
  * (a concurrent scan, staff in WPS) is simply re-read and the updates applied to what is there now.
  */
-async function settleRegister(store: SheetStore, ledgerUpdates: LedgerUpdate[]): Promise<void> {
+async function settleRegister(
+  store: SheetStore,
+  ledgerUpdates: LedgerUpdate[],
+  audit: AuditRow[],
+): Promise<number> {
+  const rows = audit.length ? [{ tab: AUDIT_TAB, rows: audit }] : [];
   for (let attempt = 1; ; attempt++) {
     const snapshot = await store.read([tabSpec(REGISTER)]);
     try {
-      await store.apply({ cells: [], ids: [], appends: [], ledgerUpdates }, snapshot);
-      return;
+      return (
+        (await store.apply({ cells: [], ids: [], appends: [], ledgerUpdates, rows }, snapshot))
+          .rowsAppended ?? 0
+      );
     } catch (error) {
       if (!(error instanceof StaleSnapshotError) || attempt >= 5) throw error;
     }
   }
 }
-
 function messageOf(deps: ScanDeps, model: WorkbookModel, notice: PlannedNotice, docNo: string): MailMessage {
   const rendered = notice.doc
     ? renderNotice({ ...notice.doc, ...(docNo ? { docNo } : {}) })

@@ -19,7 +19,11 @@ export interface OpenTab {
  * @example
  * const result = applyPlanToGrids(plan, (tab) => openTabs.get(tab) ?? null);
  */
-export function applyPlanToGrids(plan: WritePlan, open: (tab: string) => OpenTab | null): ApplyResult {
+export function applyPlanToGrids(
+  plan: WritePlan,
+  open: (tab: string) => OpenTab | null,
+  driver: DriverName = 'memory',
+): ApplyResult {
   const result: ApplyResult = { skipped: [], cellsWritten: 0, fillsWritten: 0, idsAssigned: 0 };
   const tabs = new Map<string, RowFinder | null>();
   const finder = (tab: string): RowFinder | null => {
@@ -83,6 +87,12 @@ export function applyPlanToGrids(plan: WritePlan, open: (tab: string) => OpenTab
       t!.grid.setValue(found.row, column, update.values[value]!);
       result.cellsWritten++;
     }
+  }
+
+  for (const { tab, rows } of plan.rows ?? []) {
+    const opened = open(tab);
+    if (!opened) throw new StoreError(driver, `apply: no tab '${tab}' to append ${rows.length} rows to`);
+    result.rowsAppended = (result.rowsAppended ?? 0) + appendRowsToGrid(driver, opened, rows).length;
   }
   return result;
 }

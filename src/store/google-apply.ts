@@ -21,6 +21,7 @@ import {
 import { tabTitles } from './google-read';
 import { detectHeaderRows, mapHeaders } from './headers';
 import type { ApplyResult, CellWrite, WritePlan } from './port';
+import { StoreError } from './errors';
 
 /** Developer-metadata key tagging each task row with its 编号, so the row can be told apart whatever staff do. */
 export const ROW_ID_KEY = 'duban.id';
@@ -28,14 +29,17 @@ export const ROW_ID_KEY = 'duban.id';
 const GRID_FIELDS =
   'sheets(properties(sheetId,title),merges,data(rowData(values(effectiveValue,userEnteredValue/formulaValue,userEnteredFormat/numberFormat/type)),rowMetadata/developerMetadata(metadataId,metadataKey,metadataValue)))';
 
-async function fetchTabs(caller: GoogleCaller, names: string[]): Promise<Map<string, GoogleTab>> {
+/** Re-read the touched tabs in one call; `headersOnly` tabs (ledgers only appended to) just their header rows. */
+async function fetchTabs(
+  caller: GoogleCaller,
+  names: string[],
+  headersOnly = new Set<string>(),
+): Promise<Map<string, GoogleTab>> {
   const tabs = new Map<string, GoogleTab>();
   if (!names.length) return tabs;
+  const ranges = names.map((n) => (headersOnly.has(n) ? `${quoteTab(n)}!1:2` : quoteTab(n)));
   const data = await caller.call<sheets_v4.Schema$Spreadsheet>('apply', true, (s) =>
-    s.spreadsheets.get(
-      { spreadsheetId: caller.spreadsheetId, ranges: names.map(quoteTab), fields: GRID_FIELDS },
-      NO_GAXIOS_RETRY,
-    ),
+    s.spreadsheets.get({ spreadsheetId: caller.spreadsheetId, ranges, fields: GRID_FIELDS }, NO_GAXIOS_RETRY),
   );
   for (const sheet of data.sheets ?? []) {
     const grid = sheet.data?.[0];
@@ -174,10 +178,44 @@ export function tagRequests(
   return requests;
 }
 
-function planTabs(plan: WritePlan): { all: string[]; tasks: Set<string> } {
+function planTabs(plan: WritePlan): { all: string[]; tasks: Set<string>; headersOnly: Set<string> } {
   const tasks = new Set([...plan.cells, ...plan.ids, ...plan.appends].map((c) => c.tab));
-  const all = [...new Set([...tasks, ...plan.ledgerUpdates.map((u) => u.tab)])];
-  return { all, tasks };
+  const full = new Set([...tasks, ...plan.ledgerUpdates.map((u) => u.tab)]);
+  const headersOnly = new Set((plan.rows ?? []).map((r) => r.tab).filter((t) => !full.has(t)));
+  return { all: [...full, ...headersOnly], tasks, headersOnly };
+}
+
+/**
+ * appendCells requests for ledger rows: Google appends them after the sheet's last row with data, atomically with
+ * the rest of the batch, so two scans appending at once never overwrite each other.
+ */
+function appendRequests(
+  plan: WritePlan,
+  opened: (tab: string) => (OpenTab & { grid: RecordingGrid }) | null,
+): { requests: sheets_v4.Schema$Request[]; count: number } {
+  const requests: sheets_v4.Schema$Request[] = [];
+  let count = 0;
+  for (const { tab, rows } of plan.rows ?? []) {
+    const open = opened(tab);
+    if (!open) throw new StoreError('google', `apply: no tab '${tab}' to append ${rows.length} rows to`);
+    const rowData = rows.map((values) => {
+      const cells: sheets_v4.Schema$CellData[] = [];
+      for (const [header, value] of Object.entries(values)) {
+        const column = open.layout.columns.get(header);
+        if (column === undefined)
+          throw new StoreError(
+            'google',
+            `apply: no column '${header}' in '${tab}' (headers: ${open.layout.keys.join(', ')})`,
+          );
+        const v = extendedValue(value);
+        cells[column - 1] = v ? { userEnteredValue: v } : {};
+      }
+      return { values: Array.from(cells, (c) => c ?? {}) };
+    });
+    requests.push({ appendCells: { sheetId: open.grid.tab.sheetId, rows: rowData, fields: VALUE_MASK } });
+    count += rows.length;
+  }
+  return { requests, count };
 }
 
 /**
@@ -189,46 +227,81 @@ export async function applyGooglePlan(
   plan: WritePlan,
   headerRowsOf: (tab: string) => 1 | 2 | undefined,
 ): Promise<ApplyResult> {
-  const { all, tasks } = planTabs(plan);
+  const { all, tasks, headersOnly } = planTabs(plan);
   if (!all.length) return { skipped: [], cellsWritten: 0, fillsWritten: 0, idsAssigned: 0 };
   let tabs: Map<string, GoogleTab>;
   try {
-    tabs = await fetchTabs(caller, all);
+    tabs = await fetchTabs(caller, all, headersOnly);
   } catch (error) {
     if (!isMissingTabError(error)) throw error;
     const titles = await tabTitles(caller, 'apply');
     tabs = await fetchTabs(
       caller,
       all.filter((t) => titles.has(t)),
+      headersOnly,
     );
   }
   const opened = new Map<string, OpenTab & { grid: RecordingGrid }>();
-  const result = applyPlanToGrids(plan, (name) => {
+  const open = (name: string) => {
     const tab = tabs.get(name);
     if (!tab) return null;
-    let open = opened.get(name);
-    if (!open) {
+    let o = opened.get(name);
+    if (!o) {
       const grid = recordingGrid(tab);
-      open = { grid, layout: mapHeaders(grid, name, headerRowsOf(name) ?? detectHeaderRows(grid)) };
-      opened.set(name, open);
+      o = { grid, layout: mapHeaders(grid, name, headerRowsOf(name) ?? detectHeaderRows(grid)) };
+      opened.set(name, o);
     }
-    return open;
-  });
+    return o;
+  };
+  const result = applyPlanToGrids({ ...plan, rows: [] }, open, 'google');
   const requests: sheets_v4.Schema$Request[] = [];
   for (const [name, { grid, layout }] of opened) {
-    requests.push(...cellRequests(grid.tab.sheetId, grid.writes.values()));
+    // One push per request: a big first scan has ~10^5 of them, too many to spread as arguments.
+    for (const r of cellRequests(grid.tab.sheetId, grid.writes.values())) requests.push(r);
     if (tasks.has(name)) {
       const rows = new Set([...grid.writes.values()].map((w) => w.row));
-      requests.push(...tagRequests(grid, layout.columns.get('编号'), rows));
+      for (const r of tagRequests(grid, layout.columns.get('编号'), rows)) requests.push(r);
     }
   }
-  if (requests.length) {
+  const appended = appendRequests(plan, open);
+  for (const r of appended.requests) requests.push(r);
+  if (appended.count) result.rowsAppended = appended.count;
+  for (const batch of batches(requests)) {
     await caller.call('apply', true, (s) =>
       s.spreadsheets.batchUpdate(
-        { spreadsheetId: caller.spreadsheetId, requestBody: { requests } },
+        { spreadsheetId: caller.spreadsheetId, requestBody: { requests: batch } },
         NO_GAXIOS_RETRY,
       ),
     );
   }
   return result;
+}
+
+/**
+ * Google refuses a request body over 10 MB. A plan that big (the first scan of a few thousand tasks) goes out as
+ * several batchUpdates of at most BATCH_BYTES, in order, each atomic; the ledger appends come last, so the audit
+ * rows land only when every change before them did. A failure midway leaves earlier batches written — system
+ * cells only — and the next scan's diff writes the rest.
+ */
+export const BATCH_BYTES = 8_000_000;
+
+export function batches(
+  requests: sheets_v4.Schema$Request[],
+  limit = BATCH_BYTES,
+): sheets_v4.Schema$Request[][] {
+  const out: sheets_v4.Schema$Request[][] = [];
+  let current: sheets_v4.Schema$Request[] = [];
+  let size = 0;
+  for (const request of requests) {
+    const bytes = Buffer.byteLength(JSON.stringify(request));
+    if (current.length && size + bytes > limit) {
+      out.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(request);
+    size += bytes;
+  }
+  if (current.length) out.push(current);
+  return out;
 }

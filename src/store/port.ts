@@ -96,11 +96,19 @@ export interface LedgerUpdate {
   values: Record<string, CellWrite>;
 }
 
+/** Rows to append to a ledger tab (审计日志…) in the same batch as the rest of the plan. */
+export interface LedgerRows {
+  tab: string;
+  rows: Array<Record<string, CellWrite>>;
+}
+
 export interface WritePlan {
   cells: CellChange[];
   ids: IdAssignment[];
   appends: TextAppend[];
   ledgerUpdates: LedgerUpdate[];
+  /** Appended below the tab's last row, all or nothing with the rest (Google: appendCells in the same batchUpdate). */
+  rows?: LedgerRows[];
 }
 
 export interface ApplyResult {
@@ -109,6 +117,8 @@ export interface ApplyResult {
   cellsWritten: number;
   fillsWritten: number;
   idsAssigned: number;
+  /** Ledger rows appended from `plan.rows`. */
+  rowsAppended?: number;
 }
 
 export interface AppendResult {

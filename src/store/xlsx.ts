@@ -138,7 +138,7 @@ export function createXlsxStore(file: string, options: XlsxStoreOptions = {}): S
           throw new StaleSnapshotError(
             `[store:xlsx] ${file} was saved by someone else since it was read; read again and re-plan`,
           );
-        return applyPlanToGrids(plan, (name) => openTab(workbook, name));
+        return applyPlanToGrids(plan, (name) => openTab(workbook, name), 'xlsx');
       }, wroteSomething);
     },
     append(tab: string, rows: Array<Record<string, CellWrite>>): Promise<AppendResult> {
@@ -180,7 +180,8 @@ function versionOf(bytes: Buffer, mtimeMs: number): string {
   return `xlsx:${mtimeMs}:${bytes.length}:${createHash('sha256').update(bytes).digest('hex').slice(0, 32)}`;
 }
 
-const wroteSomething = (r: ApplyResult) => r.cellsWritten + r.fillsWritten + r.idsAssigned > 0;
+const wroteSomething = (r: ApplyResult) =>
+  r.cellsWritten + r.fillsWritten + r.idsAssigned + (r.rowsAppended ?? 0) > 0;
 
 /** Load a workbook with exceljs, imported lazily so runtimes without the file driver never load it. */
 export async function loadWorkbook(file: string, bytes: Buffer): Promise<ExcelJS.Workbook> {

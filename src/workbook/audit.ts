@@ -7,6 +7,7 @@ export type AuditRow = Record<
 >;
 
 export const SYSTEM_ACTOR = '系统';
+export const AUDIT_TAB = '审计日志';
 
 /** An audit row written by the scan; `stamp` is the scan's Asia/Shanghai `YYYY-MM-DD HH:mm:ss`. */
 export function auditRow(

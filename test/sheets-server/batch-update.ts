@@ -413,6 +413,24 @@ const handlers: Record<string, Handler> = {
     return;
   },
 
+  /** After the last row with data; rows are added to the grid when it is too short (as Google does). */
+  appendCells(ss, req: sheets_v4.Schema$AppendCellsRequest) {
+    const sheet = findSheetById(ss, req.sheetId);
+    const paths = cellPaths(req.fields);
+    let last = sheet.rows.length - 1;
+    while (last >= 0 && sheet.rows[last]!.cells.every((c) => c?.userEnteredValue === undefined)) last--;
+    const rows = req.rows ?? [];
+    const missing = last + 1 + rows.length - sheet.rows.length;
+    if (missing > 0) insertDimension(sheet, 'ROWS', sheet.rows.length, missing);
+    const width = Math.max(0, ...rows.map((r) => (r.values ?? []).length));
+    if (width > sheet.cols.length)
+      insertDimension(sheet, 'COLUMNS', sheet.cols.length, width - sheet.cols.length);
+    rows.forEach((row, i) =>
+      (row.values ?? []).forEach((value, j) => writeCell(cellFor(sheet, last + 1 + i, j), value, paths)),
+    );
+    return;
+  },
+
   appendDimension(ss, req: sheets_v4.Schema$AppendDimensionRequest) {
     const sheet = findSheetById(ss, req.sheetId);
     const dim = req.dimension as 'ROWS' | 'COLUMNS';

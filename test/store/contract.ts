@@ -596,6 +596,57 @@ export function testStoreContract(name: string, makeStore: MakeStore): void {
     );
 
     it(
+      'appends ledger rows in the same batch as cell writes and ledger updates, all or nothing',
+      run(async (h) => {
+        const snapshot = await h.store.read([{ name: '文书登记', headerRows: 1, required: ['去重键'] }]);
+        const result = await h.store.apply(
+          plan({
+            ledgerUpdates: [
+              {
+                tab: '文书登记',
+                keyColumn: '去重键',
+                key: 'ZD-2026-005|督办单|1|2026-03',
+                values: { 发送状态: '已发送' },
+              },
+            ],
+            rows: [
+              {
+                tab: '文书登记',
+                rows: [{ 文号: '=HYPERLINK("x")', 类型: '催办单', 去重键: 'k9', 发送状态: '待发送' }],
+              },
+            ],
+          }),
+          snapshot,
+        );
+        expect([result.cellsWritten, result.rowsAppended]).toEqual([1, 1]);
+        const again = await h.store.read([{ name: '文书登记', headerRows: 1 }]);
+        expect(
+          again.tabs['文书登记']!.rows.map((r) => [
+            r.row,
+            r.cells['文号'],
+            r.cells['去重键'],
+            r.cells['发送状态'],
+          ]),
+        ).toEqual([
+          [2, expect.anything(), 'ZD-2026-002|催办单|1|2026-03', '已发送'],
+          [3, expect.anything(), 'ZD-2026-005|督办单|1|2026-03', '已发送'],
+          [4, '=HYPERLINK("x")', 'k9', '待发送'],
+        ]);
+        const before = await h.dump();
+        const bad = plan({
+          ledgerUpdates: [
+            { tab: '文书登记', keyColumn: '去重键', key: 'k9', values: { 发送状态: '已发送' } },
+          ],
+          rows: [{ tab: '文书登记', rows: [{ 不存在的列: 'x' }] }],
+        });
+        await expect(
+          h.store.apply(bad, await h.store.read([{ name: '文书登记', headerRows: 1 }])),
+        ).rejects.toThrow(/不存在的列/);
+        expect(await h.dump()).toEqual(before);
+      }),
+    );
+
+    it(
       'appends below merged cells that hang under the last value of a ledger',
       run(async (h) => {
         const landed = await h.store.append('调整记录', [
