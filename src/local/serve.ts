@@ -2,12 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { serve as serveNode } from '@hono/node-server';
-import { defaultCalendar } from '../calendar';
 import { isoOf, shanghaiDayOf } from '../calendar/day';
-import { parseConfig } from '../domain/config';
 import { runScan, type ScanSummary } from '../scan/run-scan';
-import { cellText } from '../store/cell-text';
 import { tabSpec } from '../../sheets-templates/definition';
+import { readWorkbook } from '../workbook/read-workbook';
 import { createApp } from '../web/app';
 import { localTargets, senderFromEnv } from './scan-deps';
 
@@ -78,28 +76,23 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   let lastScheduled = '';
 
   async function dailyTick(): Promise<void> {
-    const today = shanghaiDayOf(now());
-    const iso = isoOf(today);
-    if (lastScheduled === iso || !defaultCalendar().isWorkday(today)) return;
-    const hhmm = new Date(now().getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
-    if (hhmm < (await scanTime())) return;
+    const instant = now();
+    const iso = isoOf(shanghaiDayOf(instant));
+    if (lastScheduled === iso) return;
+    // The workbook's own calendar and time: 规则配置 每日扫描时间, 节假日 overrides included.
+    const model = readWorkbook(
+      await store.read([tabSpec('规则配置'), tabSpec('节假日')]),
+      shanghaiDayOf(instant),
+    );
+    if (!model.calendar.isWorkday(model.today)) return;
+    const hhmm = new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
+    if (hhmm < model.config.scanTime) return;
     lastScheduled = iso;
     try {
       await scan();
     } catch (error) {
       console.error(`[serve] scheduled scan failed: ${(error as Error).message}`);
     }
-  }
-
-  async function scanTime(): Promise<string> {
-    const snapshot = await store.read([tabSpec('规则配置')]);
-    const values = Object.fromEntries(
-      (snapshot.tabs['规则配置']?.rows ?? []).map((r) => [
-        cellText(r.cells.key ?? null).trim(),
-        cellText(r.cells.value ?? null).trim(),
-      ]),
-    );
-    return parseConfig(values).config.scanTime;
   }
 
   return {

@@ -3,8 +3,6 @@
  * The entries (src/worker.ts, functions/index.ts) only translate their platform's events into these calls.
  */
 import type { Hono } from 'hono';
-import { defaultCalendar } from '../calendar';
-import { shanghaiDayOf } from '../calendar/day';
 import { runScan, type ScanSummary } from '../scan/run-scan';
 import { createApp } from '../web/app';
 import type { RuntimeConfig } from './env';
@@ -43,25 +41,26 @@ export function createRuntime(config: RuntimeConfig, clock: () => Date = () => n
   // Per instance only: Workers and Cloud Functions keep no disk, and the sheet's 审计日志 is the durable record.
   let last: RuntimeSummary | null = null;
 
-  function scan(now: Date): Promise<RuntimeSummary> {
-    running ??= scanOnce(now).finally(() => (running = null));
+  function scan(now: Date, scheduled = false): Promise<RuntimeSummary> {
+    running ??= scanOnce(now, scheduled).finally(() => (running = null));
     return running;
   }
 
-  async function scanOnce(now: Date): Promise<RuntimeSummary> {
-    const summary = await runScan(scanDepsOf(config, targets, now));
+  async function scanOnce(now: Date, scheduled: boolean): Promise<RuntimeSummary> {
+    const summary = await runScan({ ...scanDepsOf(config, targets, now), scheduled });
+    if (summary.dayOff) return { ...summary, mail: mailReport(targets.mailTransport, summary) };
     const result: RuntimeSummary = { ...summary, mail: mailReport(targets.mailTransport, summary) };
     last = result;
     console.log(`[scan:${config.runtime}] ${logLine(result)}`);
     return result;
   }
 
+  /** The cron's scan: on a day off by the spreadsheet's own calendar (节假日 tab included) it only reads. */
   async function scheduledScan(now: Date): Promise<RuntimeSummary | null> {
-    if (!defaultCalendar().isWorkday(shanghaiDayOf(now))) {
-      console.log(`[scan:${config.runtime}] ${now.toISOString()} is a day off in Asia/Shanghai; no scan`);
-      return null;
-    }
-    return scan(now);
+    const summary = await scan(now, true);
+    if (!summary.dayOff) return summary;
+    console.log(`[scan:${config.runtime}] ${now.toISOString()} is a day off in Asia/Shanghai; no scan`);
+    return null;
   }
 
   const app = createApp({

@@ -24,6 +24,8 @@ export interface ScanDeps {
   from: Address;
   /** Compute and report, write nothing, send nothing. */
   dryRun?: boolean;
+  /** A scheduled run: on a day off by the workbook's calendar (节假日 tab included) it writes and sends nothing. */
+  scheduled?: boolean;
   /** Signed answer link for a task (absent: notices ask for a written reply). */
   answerUrl?: (id: string) => string;
   /** Phase progress for long scans (the CLI draws a bar on stderr). */
@@ -47,6 +49,8 @@ export interface ScanSummary {
   dryRun: boolean;
   /** Milliseconds per phase (read, rules, plan, write, notify). */
   timings: Record<ScanPhase, number>;
+  /** A scheduled run on a day off: nothing was evaluated, written or sent. */
+  dayOff?: boolean;
 }
 
 const MAX_STALE_RETRIES = 3;
@@ -82,6 +86,13 @@ export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
     const snapshot = await timed('read', () => deps.store.read([...TAB_SPECS]));
     const model = await timed('read', () => readWorkbook(snapshot, today));
     progress('read', 1, 1);
+    if (deps.scheduled && !model.calendar.isWorkday(today)) {
+      return {
+        ...baseSummary(model, [], deps.dryRun ?? false, timings),
+        tasks: model.entries.length,
+        dayOff: true,
+      };
+    }
     const verdicts = await timed('rules', () => evaluateAll(model, progress));
     const notices = await timed('plan', () => planNotices(model, verdicts, run, deps.answerUrl));
     countNewUrgings(model, verdicts, notices.notices);

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWorkbook } from '../../src/cli/init';
 import { startServer, type RunningServer } from '../../src/local/serve';
@@ -61,6 +62,20 @@ describe('duban serve (Hono on Node)', () => {
     await new Promise((r) => setTimeout(r, 1000));
     expect(readdirSync(join(dir, 'outbox')).length).toBe(mails);
     expect(await (await fetch(server.url)).text()).toContain('最近一次扫描：2026-11-20');
+  }, 120_000);
+
+  it('scans on a Saturday the 节假日 tab makes a working day (调休上班)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duban-serve-'));
+    const workbook = join(dir, 'demo.xlsx');
+    await createWorkbook(workbook, '2026-11-20');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(workbook);
+    book.getWorksheet('节假日')!.addRow(['2026-11-21', '调休上班', '县庆调休']);
+    await book.xlsx.writeFile(workbook);
+    running.push(
+      await startServer({ workbook, port: 0, tickMs: 100, now: () => new Date('2026-11-21T01:00:00Z') }),
+    );
+    await until(() => existsSync(join(dir, 'last-scan.json')));
   }, 120_000);
 
   it('does not scan on a day off (Sunday)', async () => {

@@ -162,7 +162,8 @@ describe('the Worker cron', () => {
     const worker = await mf.getWorker();
     const result = await worker.scheduled({ scheduledTime: new Date(SUNDAY_TIME), cron: '30 0 * * *' });
     expect(result.outcome).toBe('ok');
-    expect(callsOn(server, spreadsheetId)).toEqual({});
+    // It reads the spreadsheet (its 节假日 tab may make the day a working day) and writes nothing.
+    expect(Object.keys(callsOn(server, spreadsheetId)).filter((m) => !/get|batchGet/i.test(m))).toEqual([]);
     expect(dumpOf(server, spreadsheetId)).toEqual(before);
   });
 });
