@@ -8,6 +8,15 @@ const MS_PER_DAY = 86_400_000;
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** 1 January of a year, memoised: every task's clock may start there. */
+export function newYearsDay(year: number): Day {
+  let day = newYears.get(year);
+  if (day === undefined) newYears.set(year, (day = Date.UTC(year, 0, 1) / MS_PER_DAY));
+  return day;
+}
+
+const newYears = new Map<number, Day>();
+
 /** Day of a valid civil date, or null when the date does not exist (2026-02-30). */
 export function dayOf(year: number, month: number, date: number): Day | null {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(date)) return null;
@@ -34,7 +43,9 @@ export function partsOf(day: Day): { year: number; month: number; date: number }
   const z = day + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const date = doy - Math.floor((153 * mp + 2) / 5) + 1;

@@ -50,11 +50,9 @@ export function evaluateTask(
   const remaining = deadline === null ? null : cal.workdaysBetween(today, deadline);
   const months = task.kind === 'battle' ? readMonths(task, facts, ctx, year) : null;
   const missedReport = task.kind === 'battle' ? null : ledgerMissedReport(task, facts, limits, ctx);
-  const lateReasons = [
-    ...(months?.missedReasons ?? []),
-    ...(missedReport ? [missedReport.reason] : []),
-    ...facts.lateSubItems.map((id) => `子项 ${id} 滞后`),
-  ];
+  const lateReasons = months ? months.missedReasons : [];
+  if (missedReport) lateReasons.push(missedReport.reason);
+  for (const id of facts.lateSubItems) lateReasons.push(`子项 ${id} 滞后`);
   const start = startOf(task, ctx);
   const notStartedAfter = cal.addWorkdays(start, ctx.config.notStartedWorkdays);
   const notStarted =

@@ -40,9 +40,17 @@ function classify(text: string): Completion {
 /** A percentage written in the text (`完成60%`), or null. */
 export function percentIn(text: string): number | null {
   if (!text.includes('%') && !text.includes('％')) return null;
-  const m = PERCENT.exec(/[\uFF01-\uFF5E]/.test(text) ? normalizeCellText(text) : text);
-  return m ? Math.min(100, Number(m[1])) : null;
+  let percent = percents.get(text);
+  if (percent === undefined) {
+    const m = PERCENT.exec(/[\uFF01-\uFF5E]/.test(text) ? normalizeCellText(text) : text);
+    percent = m ? Math.min(100, Number(m[1])) : null;
+    if (percents.size >= 50_000) percents.clear();
+    percents.set(text, percent);
+  }
+  return percent;
 }
+
+const percents = new Map<string, number | null>();
 
 /** The day a month's 完成情况 is due: the Nth working day of the next month. */
 export function monthFeedbackDeadline(ctx: RuleContext, year: number, month: number): Day {

@@ -1,4 +1,4 @@
-import { partsOf, type Day } from '../calendar/day';
+import { dayOf, lastDayOfMonth, type Day } from '../calendar/day';
 import type { RulesConfig } from './config';
 import type { Card, Status } from './glossary';
 import { monthDeadlines } from './month-progress';
@@ -35,10 +35,15 @@ export interface UnitScore {
   rank: number;
 }
 
-const inMonth = (day: Day, year: number, month: number) => {
-  const p = partsOf(day);
-  return p.year === year && p.month === month;
-};
+/** A month as a range of Days, so membership is two integer comparisons. */
+function monthRange(year: number, month: number): { first: Day; last: Day } {
+  const key = year * 13 + month;
+  let range = ranges.get(key);
+  if (!range) ranges.set(key, (range = { first: dayOf(year, month, 1)!, last: lastDayOfMonth(year, month) }));
+  return range;
+}
+
+const ranges = new Map<number, { first: Day; last: Day }>();
 
 /** Summarise a task for the bulletin of (year, month). */
 export function taskMonthLine(
@@ -50,11 +55,13 @@ export function taskMonthLine(
   month: number,
 ): TaskMonthLine {
   const deadlines = monthDeadlines(ctx, year);
+  const { first, last } = monthRange(year, month);
+  const inMonth = (day: Day) => day >= first && day <= last;
   let reportsDue = 0;
   let missed = 0;
   let late = 0;
   for (const m of task.months) {
-    if (!m.planned.trim() || !inMonth(deadlines[m.month - 1]!, year, month)) continue;
+    if (!m.planned.trim() || !inMonth(deadlines[m.month - 1]!)) continue;
     reportsDue++;
     if (verdict.missedMonths.includes(m.month)) missed++;
     if (verdict.lateMonths.includes(m.month)) late++;
@@ -62,7 +69,7 @@ export function taskMonthLine(
   let notices = 0;
   let supervisions = 0;
   for (const n of facts.notices) {
-    if (n.type === '临期提醒' || !inMonth(n.day, year, month)) continue;
+    if (n.type === '临期提醒' || !inMonth(n.day)) continue;
     notices++;
     if (n.type === '督办单') supervisions++;
   }
@@ -72,9 +79,7 @@ export function taskMonthLine(
     status: verdict.status,
     card: verdict.card,
     closedOnTime:
-      closed !== null &&
-      inMonth(closed, year, month) &&
-      (verdict.deadline === null || closed <= verdict.deadline),
+      closed !== null && inMonth(closed) && (verdict.deadline === null || closed <= verdict.deadline),
     reportsDue,
     missed,
     late,

@@ -1,5 +1,5 @@
 import { applyDuration, parseDuration, type Duration } from '../calendar';
-import { cnDate, dayOf, partsOf, type Day } from '../calendar/day';
+import { cnDate, newYearsDay, partsOf, type Day } from '../calendar/day';
 import type { RulesConfig } from './config';
 import { clip, monthDeadlines } from './month-progress';
 import { workYear, type RuleContext, type TaskFacts, type TaskRecord } from './types';
@@ -85,7 +85,7 @@ const durations = new Map<string, Duration>();
 
 /** The start of the clock: 交办日期, or the first day of the scanned year. */
 export function startOf(task: TaskRecord, ctx: RuleContext): Day {
-  return task.assigned ?? (dayOf(workYear(ctx), 1, 1) as Day);
+  return task.assigned ?? newYearsDay(workYear(ctx));
 }
 
 /**
@@ -148,7 +148,7 @@ export function timeLimits(task: TaskRecord, facts: TaskFacts, ctx: RuleContext)
       checkpoints.push({ label: `${last.month}月`, planned: last.planned, day: deadlines[last.month - 1]! });
   }
   if (deadline !== null) checkpoints.push({ label: '完成时限', day: deadline });
-  checkpoints.sort((a, b) => a.day - b.day);
+  if (checkpoints.length > 1) checkpoints.sort((a, b) => a.day - b.day);
   return {
     deadline,
     originalDeadline,
