@@ -212,7 +212,22 @@ function appendRequests(
       }
       return { values: Array.from(cells, (c) => c ?? {}) };
     });
-    requests.push({ appendCells: { sheetId: open.grid.tab.sheetId, rows: rowData, fields: VALUE_MASK } });
+    // Several appendCells of bounded size, so `batches` can keep every batchUpdate under Google's body limit.
+    let chunk: sheets_v4.Schema$RowData[] = [];
+    let bytes = 0;
+    const flush = () => {
+      if (chunk.length)
+        requests.push({ appendCells: { sheetId: open.grid.tab.sheetId, rows: chunk, fields: VALUE_MASK } });
+      chunk = [];
+      bytes = 0;
+    };
+    for (const row of rowData) {
+      const size = Buffer.byteLength(JSON.stringify(row));
+      if (bytes + size > APPEND_CHUNK_BYTES) flush();
+      chunk.push(row);
+      bytes += size;
+    }
+    flush();
     count += rows.length;
   }
   return { requests, count };
@@ -284,6 +299,9 @@ export async function applyGooglePlan(
  * cells only — and the next scan's diff writes the rest.
  */
 export const BATCH_BYTES = 8_000_000;
+
+/** One appendCells request carries at most this much, so a big audit append still fits the batches. */
+const APPEND_CHUNK_BYTES = 1_000_000;
 
 export function batches(
   requests: sheets_v4.Schema$Request[],
