@@ -12,7 +12,7 @@ afterAll(() => server.close());
 describe('a big audit append through the google driver', () => {
   it('is split into appendCells requests of bounded size, landing in order, all in the batch of the plan', async () => {
     const id = server.seed(
-      seedOfWorkbook({ tabs: [{ name: '审计日志', headerRows: 1, rows: [['时间', '编号', '备注']] }] }),
+      seedOfWorkbook({ tabs: [{ name: '审计日志', rows: [['时间', '编号', '备注']] }] }),
     );
     const auth = new OAuth2Client();
     auth.setCredentials({ access_token: 'test-token' });
