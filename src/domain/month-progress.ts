@@ -101,9 +101,8 @@ export function readMonths(task: TaskRecord, facts: TaskFacts, ctx: RuleContext,
   for (const cell of task.months) {
     const deadline = deadlines[cell.month - 1]!;
     const reports = reportsOf?.[cell.month] ?? NONE;
-    const reading = classifyCompletion(
-      cell.done || (reports.length ? reports.map((f) => f.text).join('\n') : ''),
-    );
+    const text = cell.done || (reports.length ? reports.map((f) => f.text).join('\n') : '');
+    const reading = text ? classifyCompletion(text) : 'empty';
     const pastDeadline = ctx.today > deadline;
     if (reports.some((f) => f.day > deadline)) lateReports.push(cell.month);
     if (reading === 'done') fills.push('done');
@@ -156,7 +155,9 @@ export function latestProgress(task: TaskRecord, facts: TaskFacts): number | nul
 
 /** Any sign of life: a 反馈记录 row or any 完成情况 text. */
 export function hasAnyFeedback(task: TaskRecord, facts: TaskFacts): boolean {
-  return facts.feedback.length > 0 || task.months.some((m) => m.done.trim() !== '');
+  if (facts.feedback.length > 0) return true;
+  for (const m of task.months) if (m.done && m.done.trim()) return true;
+  return false;
 }
 
 export function clip(text: string, max = 20): string {
