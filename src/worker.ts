@@ -22,6 +22,7 @@ export interface Env {
   DUBAN_SMTP_PORT?: string;
   DUBAN_SMTP_USER?: string;
   DUBAN_SMTP_PASS?: string;
+  DUBAN_SMTP_SERVERNAME?: string;
   DUBAN_SHEETS_ROOT_URL?: string;
 }
 
