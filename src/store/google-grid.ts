@@ -6,7 +6,7 @@ import type { sheets_v4 } from 'googleapis/build/src/apis/sheets';
 import type { CellRange } from './a1';
 import { cellText } from './cell-text';
 import { dateOfSerial, fillOfRgb } from './google-a1';
-import type { SheetGrid } from './grid';
+import { lastColumnOf, lastRowOf, type SheetGrid } from './grid';
 import type { Cell, CellWrite, Fill } from './port';
 
 /** One cell write the plan asked for; `value` / `fill` undefined = leave as is. */
@@ -104,20 +104,8 @@ export function recordingGrid(tab: GoogleTab): RecordingGrid {
     tab,
     writes,
     name: tab.name,
-    lastRow() {
-      for (let r = tab.cells.length; r > 0; r--)
-        if (tab.cells[r - 1]?.some((c) => cellText(c ?? null).trim() !== '')) return r;
-      return 0;
-    },
-    lastColumn() {
-      let width = 0;
-      for (const row of tab.cells) {
-        if (!row) continue;
-        for (let c = row.length; c > width; c--)
-          if (row[c - 1] !== null && row[c - 1] !== undefined) width = c;
-      }
-      return width;
-    },
+    lastRow: () => lastRowOf(tab.cells, (c) => cellText(c).trim() !== ''),
+    lastColumn: () => lastColumnOf(tab.cells),
     value: (row, column) => tab.cells[row - 1]?.[column - 1] ?? null,
     fill: (row, column) => tab.fills.get(fillKey(row, column)) ?? null,
     merges: () => tab.merges,

@@ -23,3 +23,22 @@ export interface SheetGrid {
   /** Give a new row at `row` the look of row `like` (fonts, borders, number formats; never fills). */
   styleRowLike?(row: number, like: number): void;
 }
+
+/** Last row of array-backed cells (1-based) whose cells include content by `isContent`; 0 when none. */
+export function lastRowOf(
+  cells: Array<Array<Cell | undefined> | undefined>,
+  isContent: (cell: Cell) => boolean,
+): number {
+  for (let r = cells.length; r > 0; r--) if (cells[r - 1]?.some((c) => isContent(c ?? null))) return r;
+  return 0;
+}
+
+/** Last column of array-backed cells (1-based) holding any value in any row. */
+export function lastColumnOf(cells: Array<Array<Cell | undefined> | undefined>): number {
+  let width = 0;
+  for (const row of cells) {
+    if (!row) continue;
+    for (let c = row.length; c > width; c--) if (row[c - 1] !== null && row[c - 1] !== undefined) width = c;
+  }
+  return width;
+}

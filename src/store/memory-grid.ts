@@ -1,5 +1,5 @@
 import { cellText, isTyped } from './cell-text';
-import type { SheetGrid } from './grid';
+import { lastColumnOf, lastRowOf, type SheetGrid } from './grid';
 import type { Cell, CellWrite, Fill } from './port';
 import type { GridTab } from './workbook-model';
 
@@ -10,20 +10,8 @@ import type { GridTab } from './workbook-model';
 export function memoryGrid(tab: GridTab): SheetGrid {
   return {
     name: tab.name,
-    lastRow() {
-      for (let r = tab.cells.length; r > 0; r--)
-        if (tab.cells[r - 1]?.some((c) => isTyped(c ?? null))) return r;
-      return 0;
-    },
-    lastColumn() {
-      let width = 0;
-      for (const row of tab.cells) {
-        if (!row) continue;
-        for (let c = row.length; c > width; c--)
-          if (row[c - 1] !== null && row[c - 1] !== undefined) width = c;
-      }
-      return width;
-    },
+    lastRow: () => lastRowOf(tab.cells, isTyped),
+    lastColumn: () => lastColumnOf(tab.cells),
     value: (row, column) => tab.cells[row - 1]?.[column - 1] ?? null,
     fill: (row, column) => tab.fills[row - 1]?.[column - 1] ?? null,
     merges: () => tab.merges,

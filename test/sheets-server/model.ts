@@ -129,6 +129,19 @@ export function cellFor(sheet: SheetRec, r: number, c: number): CellRec {
   return (row.cells[c] ??= {});
 }
 
+/** The user-entered fill of a cell record as 'RRGGBB', or null. */
+export function fillOfCell(rec: CellRec | undefined): string | null {
+  const rgb =
+    rec?.userEnteredFormat?.backgroundColorStyle?.rgbColor ?? rec?.userEnteredFormat?.backgroundColor;
+  if (!rgb) return null;
+  const hex = (x?: number | null) =>
+    Math.round((x ?? 0) * 255)
+      .toString(16)
+      .padStart(2, '0')
+      .toUpperCase();
+  return `${hex(rgb.red)}${hex(rgb.green)}${hex(rgb.blue)}`;
+}
+
 export function isEmptyCell(cell: CellRec | undefined): boolean {
   return (
     !cell ||

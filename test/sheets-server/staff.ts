@@ -5,7 +5,7 @@
 import { columnIndex, parseA1 } from './a1';
 import { cellOfSeed, rgbOf, type SeedCell } from './seed';
 import { runBatch } from './batch-update';
-import { findSheetByTitle, type SpreadsheetRec } from './model';
+import { fillOfCell, findSheetByTitle, type SpreadsheetRec } from './model';
 import type { SheetsServerState } from './server';
 import { readRange, writeValues } from './values-api';
 import type { JsonCell } from './values';
@@ -162,16 +162,7 @@ export class StaffEditor {
   /** The user-entered fill of a cell as 'RRGGBB', or null. */
   fill(tab: string, a1: string): string | null {
     const a = parseA1(a1);
-    const cell = findSheetByTitle(this.ss, tab).rows[a.startRow!]?.cells[a.startCol!];
-    const rgb =
-      cell?.userEnteredFormat?.backgroundColorStyle?.rgbColor ?? cell?.userEnteredFormat?.backgroundColor;
-    if (!rgb) return null;
-    const hex = (x?: number | null) =>
-      Math.round((x ?? 0) * 255)
-        .toString(16)
-        .padStart(2, '0')
-        .toUpperCase();
-    return `${hex(rgb.red)}${hex(rgb.green)}${hex(rgb.blue)}`;
+    return fillOfCell(findSheetByTitle(this.ss, tab).rows[a.startRow!]?.cells[a.startCol!]);
   }
 
   /** Developer metadata values of one key by 1-based row number. */

@@ -8,7 +8,7 @@ import type { Cell } from '../../src/store/port';
 import type { StaffEdit } from '../../src/store/staff-edits';
 import { fixtureFromGrid, type GridTab, type MemoryWorkbook } from '../../src/store/workbook-model';
 import { parseAddress } from '../../src/store/a1';
-import type { CellRec, SpreadsheetRec } from './model';
+import { fillOfCell, type CellRec, type SpreadsheetRec } from './model';
 import type { SeedCell, SeedSpreadsheet, SeedValue } from './seed';
 import type { SheetsServer } from './server';
 
@@ -58,18 +58,6 @@ function cellOfRec(rec: CellRec | undefined): Cell {
   return null;
 }
 
-function fillOfRec(rec: CellRec | undefined): string | null {
-  const rgb =
-    rec?.userEnteredFormat?.backgroundColorStyle?.rgbColor ?? rec?.userEnteredFormat?.backgroundColor;
-  if (!rgb) return null;
-  const hex = (x?: number | null) =>
-    Math.round((x ?? 0) * 255)
-      .toString(16)
-      .padStart(2, '0')
-      .toUpperCase();
-  return `${hex(rgb.red)}${hex(rgb.green)}${hex(rgb.blue)}`;
-}
-
 /** The spreadsheet as plain data, normalised like the memory driver's dump. */
 export function dumpSpreadsheet(ss: SpreadsheetRec): MemoryWorkbook {
   return {
@@ -77,7 +65,7 @@ export function dumpSpreadsheet(ss: SpreadsheetRec): MemoryWorkbook {
       const grid: GridTab = {
         name: sheet.properties.title,
         cells: sheet.rows.map((row) => row.cells.map(cellOfRec)),
-        fills: sheet.rows.map((row) => row.cells.map(fillOfRec)),
+        fills: sheet.rows.map((row) => row.cells.map(fillOfCell)),
         merges: sheet.merges.map((m) => ({
           top: (m.startRowIndex ?? 0) + 1,
           left: (m.startColumnIndex ?? 0) + 1,
