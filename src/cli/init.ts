@@ -5,10 +5,10 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { parseArgs } from 'node:util';
 import { isoOf, partsOf, shanghaiDayOf, toDay } from '../calendar/day';
 import { generateDemo } from '../../sheets-templates/demo';
 import { writeTemplate } from '../../sheets-templates/xlsx';
+import { parseOptions } from './parse-options';
 
 const USAGE = `用法：
   duban init --workbook 文件.xlsx            由模板新建工作簿
@@ -19,24 +19,17 @@ const USAGE = `用法：
     凭据取自环境变量 GOOGLE_SERVICE_ACCOUNT_JSON（密钥 JSON 全文）或 GOOGLE_APPLICATION_CREDENTIALS（密钥文件路径）`;
 
 export async function run(args: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        workbook: { type: 'string', short: 'w' },
-        demo: { type: 'boolean' },
-        'as-of': { type: 'string' },
-        google: { type: 'boolean' },
-        title: { type: 'string' },
-        sheet: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    return fail(`参数有误：${(error as Error).message}`);
-  }
+  const parsed = parseOptions(args, {
+    workbook: { type: 'string', short: 'w' },
+    demo: { type: 'boolean' },
+    'as-of': { type: 'string' },
+    google: { type: 'boolean' },
+    title: { type: 'string' },
+    sheet: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if ('error' in parsed) return fail(parsed.error);
+  const { values } = parsed;
   if (values.help) return (console.log(USAGE), 0);
   if (values.google && values.workbook) return fail('--google 与 --workbook 只能选一个');
   if ((values.title || values.sheet) && !values.google) return fail('--title 和 --sheet 只用于 --google');

@@ -3,7 +3,6 @@
  * `duban scan --sheet ID …`: the same scan of a Google Sheet (credentials from the environment, src/cli/google.ts).
  */
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { toDay } from '../calendar/day';
 import { localTargets, scanInstant, senderFromEnv } from '../local/scan-deps';
 import { progressBar } from '../local/progress-bar';
@@ -11,6 +10,7 @@ import type { Mailer } from '../mail/port';
 import { runScan, type ScanSummary } from '../scan/run-scan';
 import { publicSummary } from '../scan/summary';
 import type { SheetStore } from '../store/port';
+import { parseOptions } from './parse-options';
 
 const USAGE = `用法：
   duban scan --workbook 文件.xlsx [--date YYYY-MM-DD] [--dry-run] [--outbox 目录] [--json]
@@ -23,24 +23,17 @@ const USAGE = `用法：
     GOOGLE_SERVICE_ACCOUNT_JSON（密钥 JSON 全文）或 GOOGLE_APPLICATION_CREDENTIALS（密钥文件路径）`;
 
 export async function run(args: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        workbook: { type: 'string', short: 'w' },
-        sheet: { type: 'string' },
-        date: { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        outbox: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    return fail(`参数有误：${(error as Error).message}`);
-  }
+  const parsed = parseOptions(args, {
+    workbook: { type: 'string', short: 'w' },
+    sheet: { type: 'string' },
+    date: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    outbox: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if ('error' in parsed) return fail(parsed.error);
+  const { values } = parsed;
   if (values.help) return (console.log(USAGE), 0);
   if (values.sheet && values.workbook) return fail('--sheet 与 --workbook 只能选一个');
   if (!values.workbook && !values.sheet) return fail('缺少 --workbook 文件（或 --sheet Google 表格 ID）');

@@ -1,29 +1,22 @@
 /** `duban serve --workbook FILE [--port 8787] [--outbox DIR]`: the local web page, manual scans and the daily schedule. */
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { startServer } from '../local/serve';
 import { describe } from './scan';
+import { parseOptions } from './parse-options';
 
 const USAGE = `用法：
   duban serve --workbook 文件.xlsx [--port 8787] [--outbox 目录] [--no-schedule]`;
 
 export async function run(args: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        workbook: { type: 'string', short: 'w' },
-        port: { type: 'string', default: '8787' },
-        outbox: { type: 'string' },
-        'no-schedule': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    return fail(`参数有误：${(error as Error).message}`);
-  }
+  const parsed = parseOptions(args, {
+    workbook: { type: 'string', short: 'w' },
+    port: { type: 'string', default: '8787' },
+    outbox: { type: 'string' },
+    'no-schedule': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if ('error' in parsed) return fail(parsed.error);
+  const { values } = parsed;
   if (values.help) return (console.log(USAGE), 0);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 1 || port > 65_535)

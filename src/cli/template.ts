@@ -5,7 +5,7 @@
  *   duban template --demo [--year 2026] [--as-of YYYY-MM-DD] [--out FILE] [--force]
  */
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
+import { parseOptions } from './parse-options';
 import { isoOf, partsOf, shanghaiDayOf, toDay } from '../calendar/day';
 
 const USAGE = `用法：
@@ -21,24 +21,16 @@ interface Options {
 }
 
 function parse(args: string[], today: string): Options | string {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        out: { type: 'string', short: 'o' },
-        force: { type: 'boolean' },
-        demo: { type: 'boolean' },
-        year: { type: 'string' },
-        'as-of': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (err) {
-    return `参数有误：${(err as Error).message}\n${USAGE}`;
-  }
+  const parsed = parseOptions(args, {
+    out: { type: 'string', short: 'o' },
+    force: { type: 'boolean' },
+    demo: { type: 'boolean' },
+    year: { type: 'string' },
+    'as-of': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if ('error' in parsed) return `${parsed.error}\n${USAGE}`;
+  const { values } = parsed;
   if (values.help) return USAGE;
   if (!values.demo && (values.year || values['as-of'])) return `--year 和 --as-of 只用于 --demo。\n${USAGE}`;
   const out = values.out ?? (values.demo ? 'duban-demo.xlsx' : 'duban-template.xlsx');
