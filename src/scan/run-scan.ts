@@ -5,7 +5,7 @@ import { evaluateTask } from '../domain/evaluate-task';
 import { CARDS, STATUSES, type Card, type Status } from '../domain/glossary';
 import type { TaskVerdict } from '../domain/types';
 import type { Address, Mailer } from '../mail/port';
-import { StaleSnapshotError, type SheetStore } from '../store/port';
+import { StaleSnapshotError, type SheetStore, type Snapshot } from '../store/port';
 import { TAB_SPECS } from '../../sheets-templates/definition';
 import { AUDIT_TAB } from '../workbook/audit';
 import { buildPlan } from '../workbook/plan';
@@ -134,7 +134,7 @@ export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
       if (error instanceof StaleSnapshotError && ++attempt <= MAX_STALE_RETRIES) continue;
       throw error;
     }
-    await timed('notify', () => notify(deps, model, notices.notices, stamp, summary));
+    await timed('notify', () => notify(deps, model, notices.notices, stamp, snapshot, summary));
     summary.timings = timings;
     return summary;
   }
@@ -154,9 +154,10 @@ async function notify(
   model: WorkbookModel,
   notices: PlannedNotice[],
   stamp: string,
+  snapshot: Snapshot,
   summary: ScanSummary,
 ): Promise<void> {
-  const result = await sendNotices(deps, model, notices, stamp);
+  const result = await sendNotices(deps, model, notices, stamp, snapshot);
   summary.notices.created = result.created;
   summary.notices.duplicateSkipped += result.duplicates;
   summary.notices.sent = result.sent;

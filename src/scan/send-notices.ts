@@ -2,7 +2,13 @@ import { partsOf } from '../calendar/day';
 import { renderDigest, renderNotice } from '../mail/notices';
 import type { MailMessage } from '../mail/port';
 import { toMailMessage } from '../mail/to-mail-message';
-import { StaleSnapshotError, type CellWrite, type LedgerUpdate, type SheetStore } from '../store/port';
+import {
+  StaleSnapshotError,
+  type CellWrite,
+  type LedgerUpdate,
+  type SheetStore,
+  type Snapshot,
+} from '../store/port';
 import { tabSpec } from '../../sheets-templates/definition';
 import { AUDIT_TAB, auditRow, type AuditRow } from '../workbook/audit';
 import { DUPLICATE, readRegister } from '../workbook/read-ledgers';
@@ -37,17 +43,19 @@ export async function sendNotices(
   model: WorkbookModel,
   fresh: PlannedNotice[],
   stamp: string,
+  snapshot: Snapshot,
 ): Promise<SendOutcome> {
   const out: SendOutcome = { auditRows: 0, created: 0, duplicates: 0, sent: 0, failed: 0, problems: [] };
   const audit: AuditRow[] = [];
   let register = model.register;
+  let latest = snapshot;
   if (fresh.length) {
     await deps.store.append(
       REGISTER,
       fresh.map((n) => registerRow(n, n.token, stamp)),
     );
-    const reread = await deps.store.read([tabSpec(REGISTER)]);
-    register = readRegister(reread.tabs[REGISTER], partsOf(model.today).year);
+    latest = await deps.store.read([tabSpec(REGISTER)]);
+    register = readRegister(latest.tabs[REGISTER], partsOf(model.today).year);
   }
   const finals = finalizeDocNos(register, model.config);
   const docNoOf = (token: string): string | null => {
@@ -123,22 +131,25 @@ export async function sendNotices(
       });
     }
   }
-  if (updates.length || audit.length) out.auditRows = await settleRegister(deps.store, updates, audit);
+  if (updates.length || audit.length)
+    out.auditRows = await settleRegister(deps.store, updates, audit, latest);
   return out;
 }
 
 /**
- * Write the register updates and the notices' audit rows in one batch. The updates address system-owned rows by key, so a workbook saved by someone else meanwhile
- * (a concurrent scan, staff in WPS) is simply re-read and the updates applied to what is there now.
+ * Write the register updates and the notices' audit rows in one batch, against the latest read. The updates
+ * address system-owned rows by key, so a workbook saved by someone else meanwhile (a concurrent scan, staff in WPS)
+ * is simply re-read and the updates applied to what is there now.
  */
 async function settleRegister(
   store: SheetStore,
   ledgerUpdates: LedgerUpdate[],
   audit: AuditRow[],
+  latest: Snapshot,
 ): Promise<number> {
   const rows = audit.length ? [{ tab: AUDIT_TAB, rows: audit }] : [];
+  let snapshot = latest;
   for (let attempt = 1; ; attempt++) {
-    const snapshot = await store.read([tabSpec(REGISTER)]);
     try {
       return (
         (await store.apply({ cells: [], ids: [], appends: [], ledgerUpdates, rows }, snapshot))
@@ -146,9 +157,11 @@ async function settleRegister(
       );
     } catch (error) {
       if (!(error instanceof StaleSnapshotError) || attempt >= 5) throw error;
+      snapshot = await store.read([tabSpec(REGISTER)]);
     }
   }
 }
+
 function messageOf(deps: ScanDeps, model: WorkbookModel, notice: PlannedNotice, docNo: string): MailMessage {
   const rendered = notice.doc
     ? renderNotice({ ...notice.doc, ...(docNo ? { docNo } : {}) })
