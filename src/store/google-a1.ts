@@ -47,11 +47,11 @@ export function rowsOfRange(range: string): number[] {
 }
 
 /**
- * 'FF0000' → { red: 1, green: 0, blue: 0 }.
- * @example rgbOfFill('00B050') // { red: 0, green: 0.6901…, blue: 0.3137… }
+ * 'FF0000' → { red: 1, green: 0, blue: 0 }. Four decimals tell the 256 levels apart and keep request bodies short.
+ * @example rgbOfFill('00B050') // { red: 0, green: 0.6902, blue: 0.3137 }
  */
 export function rgbOfFill(fill: string): { red: number; green: number; blue: number } {
-  const channel = (i: number) => parseInt(fill.slice(i, i + 2), 16) / 255;
+  const channel = (i: number) => Math.round((parseInt(fill.slice(i, i + 2), 16) / 255) * 1e4) / 1e4;
   return { red: channel(0), green: channel(2), blue: channel(4) };
 }
 

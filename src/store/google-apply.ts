@@ -8,19 +8,19 @@ import type { sheets_v4 } from 'googleapis/build/src/apis/sheets';
 import { applyPlanToGrids, type OpenTab } from './apply-plan';
 import { cellText } from './cell-text';
 import { NO_GAXIOS_RETRY, isMissingTabError, type GoogleCaller } from './google-call';
-import { quoteTab, rgbOfFill } from './google-a1';
+import { quoteTab } from './google-a1';
+import { cellRequests, extendedValue, REQUEST_CHUNK_BYTES, VALUE_MASK } from './google-cells';
 import {
   cellOfData,
   rangesOfMerges,
   recordingGrid,
   type GoogleTab,
-  type RecordedWrite,
   type RecordingGrid,
   type RowTag,
 } from './google-grid';
 import { tabTitles } from './google-read';
 import { detectHeaderRows, mapHeaders } from './headers';
-import type { ApplyResult, CellWrite, WritePlan } from './port';
+import type { ApplyResult, WritePlan } from './port';
 import { StoreError } from './errors';
 
 /** Developer-metadata key tagging each task row with its 编号, so the row can be told apart whatever staff do. */
@@ -62,59 +62,6 @@ async function fetchTabs(
     });
   }
   return tabs;
-}
-
-function extendedValue(value: CellWrite): sheets_v4.Schema$ExtendedValue | undefined {
-  if (value === null || value === '') return undefined;
-  return typeof value === 'number' ? { numberValue: value } : { stringValue: value };
-}
-
-const VALUE_MASK = 'userEnteredValue';
-const FILL_MASK = 'userEnteredFormat.backgroundColor,userEnteredFormat.backgroundColorStyle';
-
-function maskOf(w: RecordedWrite): string {
-  return [w.value !== undefined ? VALUE_MASK : '', w.fill !== undefined ? FILL_MASK : '']
-    .filter(Boolean)
-    .join(',');
-}
-
-function cellData(w: RecordedWrite): sheets_v4.Schema$CellData {
-  const out: sheets_v4.Schema$CellData = {};
-  if (w.value !== undefined) {
-    const v = extendedValue(w.value);
-    if (v) out.userEnteredValue = v;
-  }
-  if (w.fill) {
-    const rgb = rgbOfFill(w.fill);
-    out.userEnteredFormat = { backgroundColor: rgb, backgroundColorStyle: { rgbColor: rgb } };
-  }
-  return out;
-}
-
-/** updateCells requests for a tab's writes: one per run of adjacent cells in a row sharing a field mask. */
-export function cellRequests(sheetId: number, writes: Iterable<RecordedWrite>): sheets_v4.Schema$Request[] {
-  const sorted = [...writes].sort((a, b) => a.row - b.row || a.column - b.column);
-  const requests: sheets_v4.Schema$Request[] = [];
-  let run: RecordedWrite[] = [];
-  const flush = () => {
-    if (!run.length) return;
-    const first = run[0]!;
-    requests.push({
-      updateCells: {
-        start: { sheetId, rowIndex: first.row - 1, columnIndex: first.column - 1 },
-        rows: [{ values: run.map(cellData) }],
-        fields: maskOf(first),
-      },
-    });
-    run = [];
-  };
-  for (const w of sorted) {
-    const last = run[run.length - 1];
-    if (!last || last.row !== w.row || last.column + 1 !== w.column || maskOf(last) !== maskOf(w)) flush();
-    run.push(w);
-  }
-  flush();
-  return requests;
 }
 
 /**
@@ -223,7 +170,7 @@ function appendRequests(
     };
     for (const row of rowData) {
       const size = Buffer.byteLength(JSON.stringify(row));
-      if (bytes + size > APPEND_CHUNK_BYTES) flush();
+      if (bytes + size > REQUEST_CHUNK_BYTES) flush();
       chunk.push(row);
       bytes += size;
     }
@@ -299,9 +246,6 @@ export async function applyGooglePlan(
  * cells only — and the next scan's diff writes the rest.
  */
 export const BATCH_BYTES = 8_000_000;
-
-/** One appendCells request carries at most this much, so a big audit append still fits the batches. */
-const APPEND_CHUNK_BYTES = 1_000_000;
 
 export function batches(
   requests: sheets_v4.Schema$Request[],

@@ -14,6 +14,7 @@ import { createMemoryMailer } from '../../src/mail/memory';
 import { runScan } from '../../src/scan/run-scan';
 import { createGoogleStore } from '../../src/store/google';
 import { createGoogleWorkbook, spreadsheetUrl } from '../../src/store/google-create';
+import { fillOfRgb } from '../../src/store/google-a1';
 import type { SheetStore } from '../../src/store/port';
 import { createXlsxStore } from '../../src/store/xlsx';
 import {
@@ -135,11 +136,7 @@ describe('the empty template as a Google Sheet', () => {
     const sheet = sheetOf(made.ss, '督办台账');
     const status = columnOf('督办台账', '状态');
     const header = sheet.rows[0]!.cells[status]!;
-    expect(header.userEnteredFormat?.backgroundColorStyle?.rgbColor).toEqual({
-      red: 0xd9 / 255,
-      green: 0xd9 / 255,
-      blue: 0xd9 / 255,
-    });
+    expect(fillOfRgb(header.userEnteredFormat!.backgroundColorStyle!.rgbColor!)).toBe('D9D9D9');
     expect(header.userEnteredFormat?.textFormat?.bold).toBe(true);
     expect(header.note).toMatch(new RegExp(`^${SYSTEM_NOTE}`));
     const title = sheet.rows[0]!.cells[columnOf('督办台账', '事项标题')]!;
