@@ -55,6 +55,8 @@ export function buildPlan(
   const plan: WritePlan = { cells: [], ids: [], appends: [], ledgerUpdates: [] };
   const audit: AuditRow[] = [];
   const nextId = idAllocator(entries, year);
+  const tick = countdownTick(entries, verdicts);
+  let ticked = 0;
   entries.forEach((entry, i) => {
     const v = verdicts[i]!;
     const { task, row } = entry;
@@ -90,7 +92,8 @@ export function buildPlan(
       if (!(column in row.cells) || same(before, after)) continue;
       change(column).value = after;
       const shown = after === null ? '' : String(after);
-      if (column === '状态')
+      if (column === '剩余工作日' && tick !== null && countdownDelta(before.trim(), after) === tick) ticked++;
+      else if (column === '状态')
         audit.push(auditRow(stamp, '状态变更', id, column, before, shown, v.statusReason));
       else if (column === '预警')
         audit.push(auditRow(stamp, '预警变更', id, column, before, shown, v.cardReason || '预警解除'));
@@ -119,7 +122,44 @@ export function buildPlan(
       );
     }
   });
+  if (ticked)
+    audit.push(
+      auditRow(
+        stamp,
+        '倒计时',
+        `${ticked}项`,
+        '剩余工作日',
+        '',
+        `−${tick}`,
+        `${ticked}项任务的剩余工作日随工作日推移各减${tick}（原值 = 新值 + ${tick}），不逐项记录；其他原因引起的改变逐项记录`,
+      ),
+    );
   return { plan, audit };
+}
+
+/** How far a 剩余工作日 cell counts down from `before` to `after`; null unless both are numbers and it went down. */
+function countdownDelta(before: string, after: CellWrite): number | null {
+  if (typeof after !== 'number' || !/^-?\d+$/.test(before)) return null;
+  const delta = Number(before) - after;
+  return delta > 0 ? delta : null;
+}
+
+/**
+ * The working days that passed since the last scan, read as the decrease most 剩余工作日 cells share. Those
+ * decreases are the calendar ticking, not a decision: the audit gets one row for all of them, not one per task.
+ */
+function countdownTick(entries: TaskEntry[], verdicts: TaskVerdict[]): number | null {
+  const counts = new Map<number, number>();
+  entries.forEach((entry, i) => {
+    const delta = countdownDelta(
+      cellText(entry.row.cells['剩余工作日'] ?? null).trim(),
+      verdicts[i]!.remainingWorkdays,
+    );
+    if (delta !== null) counts.set(delta, (counts.get(delta) ?? 0) + 1);
+  });
+  let best: number | null = null;
+  for (const [delta, n] of counts) if (best === null || n > counts.get(best)!) best = delta;
+  return best;
 }
 
 /** New 编号 continue each prefix's sequence of the workbook's year: ZD-2026-061, DB-2026-021… */
