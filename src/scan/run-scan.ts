@@ -111,7 +111,7 @@ export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
     try {
       progress('write', 0, 1);
       // The audit rows of these changes go in the same batch: both land, or neither does.
-      const batch = audit.length ? { ...plan, rows: [{ tab: AUDIT_TAB, rows: audit }] } : plan;
+      const batch = audit.length ? { ...plan, rows: [{ tab: AUDIT_TAB, rows: audit, about: '编号' }] } : plan;
       const applied = await timed('write', () => (isEmpty(plan) ? null : deps.store.apply(batch, snapshot)));
       progress('write', 1, 1);
       if (applied) {

@@ -2,7 +2,7 @@ import type { DriverName } from './errors';
 import { StoreError } from './errors';
 import type { SheetGrid } from './grid';
 import type { HeaderLayout } from './headers';
-import type { ApplyResult, Cell, CellWrite, WritePlan } from './port';
+import type { ApplyResult, Cell, CellWrite, LedgerRows, WritePlan } from './port';
 import { RowFinder } from './row-finder';
 
 /** A tab opened for writing: its grid and the header layout found in it at write time. */
@@ -89,12 +89,24 @@ export function applyPlanToGrids(
     }
   }
 
-  for (const { tab, rows } of plan.rows ?? []) {
-    const opened = open(tab);
-    if (!opened) throw new StoreError(driver, `apply: no tab '${tab}' to append ${rows.length} rows to`);
+  for (const ledger of plan.rows ?? []) {
+    const opened = open(ledger.tab);
+    const rows = rowsKept(ledger, result.skipped);
+    if (!opened)
+      throw new StoreError(driver, `apply: no tab '${ledger.tab}' to append ${rows.length} rows to`);
     result.rowsAppended = (result.rowsAppended ?? 0) + appendRowsToGrid(driver, opened, rows).length;
   }
   return result;
+}
+
+/**
+ * The rows of `ledger` still to append once `skipped` changes are known: an audit row about a task whose row was
+ * deleted before the write would record a change that never happened.
+ */
+export function rowsKept(ledger: LedgerRows, skipped: ApplyResult['skipped']): LedgerRows['rows'] {
+  if (!ledger.about || !skipped.length) return ledger.rows;
+  const gone = new Set(skipped.map((s) => s.id));
+  return ledger.rows.filter((r) => !gone.has(String(r[ledger.about!] ?? '')));
 }
 
 /**

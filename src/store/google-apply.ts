@@ -5,7 +5,7 @@
  * backgroundColorStyle, and a `duban.id` developer-metadata tag on every task row touched that lacks one.
  */
 import type { sheets_v4 } from 'googleapis/build/src/apis/sheets';
-import { applyPlanToGrids, type OpenTab } from './apply-plan';
+import { applyPlanToGrids, rowsKept, type OpenTab } from './apply-plan';
 import { cellText } from './cell-text';
 import { NO_GAXIOS_RETRY, isMissingTabError, type GoogleCaller } from './google-call';
 import { quoteTab } from './google-a1';
@@ -138,11 +138,14 @@ function planTabs(plan: WritePlan): { all: string[]; tasks: Set<string>; headers
  */
 function appendRequests(
   plan: WritePlan,
+  skipped: ApplyResult['skipped'],
   opened: (tab: string) => (OpenTab & { grid: RecordingGrid }) | null,
 ): { requests: sheets_v4.Schema$Request[]; count: number } {
   const requests: sheets_v4.Schema$Request[] = [];
   let count = 0;
-  for (const { tab, rows } of plan.rows ?? []) {
+  for (const ledger of plan.rows ?? []) {
+    const { tab } = ledger;
+    const rows = rowsKept(ledger, skipped);
     const open = opened(tab);
     if (!open) throw new StoreError('google', `apply: no tab '${tab}' to append ${rows.length} rows to`);
     const rowData = rows.map((values) => {
@@ -225,7 +228,7 @@ export async function applyGooglePlan(
       for (const r of tagRequests(grid, layout.columns.get('编号'), rows)) requests.push(r);
     }
   }
-  const appended = appendRequests(plan, open);
+  const appended = appendRequests(plan, result.skipped, open);
   for (const r of appended.requests) requests.push(r);
   if (appended.count) result.rowsAppended = appended.count;
   for (const batch of batches(requests)) {

@@ -100,6 +100,8 @@ export interface LedgerUpdate {
 export interface LedgerRows {
   tab: string;
   rows: Array<Record<string, CellWrite>>;
+  /** The column naming the task a row is about: a row about a task whose change was skipped is dropped too. */
+  about?: string;
 }
 
 export interface WritePlan {

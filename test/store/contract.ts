@@ -424,13 +424,18 @@ export function testStoreContract(name: string, makeStore: MakeStore): void {
     );
 
     it(
-      'skips and reports a change whose row was deleted, and still writes the others',
+      'skips and reports a change whose row was deleted, and the ledger rows about it, and still writes the others',
       run(async (h) => {
         const snapshot = await h.store.read([mapSpec()]);
+        const about = (id: string) => ({ 文号: `审计 ${id}`, 类型: '状态变更', 编号: id });
         const planned = plan({
           cells: [
             statusChange(snapshot, 'ZD-2026-002', '逾期'),
             statusChange(snapshot, 'ZD-2026-005', '临期'),
+          ],
+          rows: [
+            { tab: '文书登记', rows: [about('ZD-2026-002'), about('ZD-2026-005')], about: '编号' },
+            { tab: '文书登记', rows: [about('ZD-2026-002')] },
           ],
         });
         await h.staffEdit(MAP, { kind: 'deleteRowWithId', id: 'ZD-2026-002' });
@@ -439,8 +444,14 @@ export function testStoreContract(name: string, makeStore: MakeStore): void {
         expect(result.skipped).toEqual([
           { tab: MAP, id: 'ZD-2026-002', reason: expect.stringContaining('ZD-2026-002') },
         ]);
-        expect(result.cellsWritten).toBe(1);
-        expect(changedCells(before, await h.dump())).toEqual([`${MAP}!J6`]);
+        expect([result.cellsWritten, result.rowsAppended]).toEqual([1, 2]);
+        expect(changedCells(before, await h.dump()).filter((c) => c.startsWith(MAP))).toEqual([`${MAP}!J6`]);
+        const ledger = (await h.store.read([{ name: '文书登记', headerRows: 1 }])).tabs['文书登记']!;
+        // rows without `about` are kept whatever was skipped
+        expect(ledger.rows.slice(2).map((r) => r.cells['文号'])).toEqual([
+          '审计 ZD-2026-005',
+          '审计 ZD-2026-002',
+        ]);
       }),
     );
 
