@@ -99,7 +99,7 @@ export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
     const { plan, audit } = await timed('plan', () => buildPlan(model.entries, verdicts, stamp, model.year));
     const summary = baseSummary(model, verdicts, deps.dryRun ?? false, timings);
     summary.notices.duplicateSkipped = notices.duplicateSkipped;
-    summary.problems.push(...notices.problems);
+    for (const p of notices.problems) summary.problems.push(p);
     if (deps.dryRun) {
       summary.cellsWritten = plan.cells.filter((c) => c.value !== undefined).length;
       summary.fillsWritten = plan.cells.filter((c) => c.fill !== undefined).length;
@@ -162,7 +162,7 @@ async function notify(
   summary.notices.duplicateSkipped += result.duplicates;
   summary.notices.sent = result.sent;
   summary.notices.failed = result.failed;
-  summary.problems.push(...result.problems);
+  for (const p of result.problems) summary.problems.push(p);
   summary.auditRows += result.auditRows;
 }
 

@@ -77,7 +77,8 @@ function candidateKeys(values: Json[][], headerRows: 1 | 2, column: number, carr
 /** 1-based columns whose formats are worth fetching: possible fill columns and columns holding numbers (dates?). */
 function formatColumns(raw: RawTab): number[] {
   const { spec, values } = raw;
-  const width = Math.max(0, ...values.map((r) => r.length));
+  let width = 0; // a loop, not Math.max(...rows): a spread of 10⁵ rows overflows the stack
+  for (const row of values) if (row.length > width) width = row.length;
   const wanted: number[] = [];
   let carried = '';
   for (let c = 0; c < width; c++) {

@@ -13,6 +13,7 @@ import {
   findSheetById,
   invalid,
   newSheet,
+  widestRow,
   type CellRec,
   type GridRange,
   type SpreadsheetRec,
@@ -422,7 +423,7 @@ const handlers: Record<string, Handler> = {
     const rows = req.rows ?? [];
     const missing = last + 1 + rows.length - sheet.rows.length;
     if (missing > 0) insertDimension(sheet, 'ROWS', sheet.rows.length, missing);
-    const width = Math.max(0, ...rows.map((r) => (r.values ?? []).length));
+    const width = widestRow(rows.map((r) => r.values ?? []));
     if (width > sheet.cols.length)
       insertDimension(sheet, 'COLUMNS', sheet.cols.length, width - sheet.cols.length);
     rows.forEach((row, i) =>

@@ -72,6 +72,13 @@ export const invalid = (message: string) => new ApiError(400, 'INVALID_ARGUMENT'
 export const DEFAULT_ROW_PX = 21;
 export const DEFAULT_COL_PX = 100;
 
+/** The longest row's length: a loop, as spreading 10⁵ rows into Math.max overflows the stack. */
+export function widestRow(rows: ArrayLike<{ length: number }>): number {
+  let width = 0;
+  for (let i = 0; i < rows.length; i++) if (rows[i]!.length > width) width = rows[i]!.length;
+  return width;
+}
+
 export function emptyRow(): RowRec {
   return { cells: [], metadata: [] };
 }

@@ -3,7 +3,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parseA1 } from './a1';
-import { newSheet, type CellRec, type SpreadsheetRec } from './model';
+import { newSheet, widestRow, type CellRec, type SpreadsheetRec } from './model';
 import { serialOf } from './values';
 
 /** A seeded cell: a plain value stored exactly (strings are never parsed), a formula, a real date, or any of these with a fill. */
@@ -80,7 +80,7 @@ export function seedSpreadsheet(spec: SeedSpreadsheet): SpreadsheetRec {
   };
   spec.sheets.forEach((s, index) => {
     const rows = s.rows ?? [];
-    const width = Math.max(0, ...rows.map((r) => r.length));
+    const width = widestRow(rows);
     const sheet = newSheet(
       index === 0 ? 0 : 1000 + index,
       s.title,

@@ -2,7 +2,7 @@
  * spreadsheets.values.*: get, batchGet, update, batchUpdate, append, clear — on the in-memory model.
  */
 import { formatA1, parseA1 } from './a1';
-import { ensureGrid, hasValue, invalid, type SheetRec, type SpreadsheetRec } from './model';
+import { ensureGrid, hasValue, invalid, widestRow, type SheetRec, type SpreadsheetRec } from './model';
 import {
   parseInput,
   renderCell,
@@ -85,7 +85,7 @@ export function readRange(ss: SpreadsheetRec, a1: string, opts: ReadOptions) {
 }
 
 function transpose(rows: JsonCell[][]): JsonCell[][] {
-  const width = Math.max(0, ...rows.map((r) => r.length));
+  const width = widestRow(rows);
   return Array.from({ length: width }, (_, c) => rows.map((r) => r[c] ?? ''));
 }
 
@@ -108,7 +108,7 @@ export function writeValues(
   let rows: InputRows = values ?? [];
   if (majorDimension === 'COLUMNS') rows = transposeInput(rows);
   const height = rows.length;
-  const width = Math.max(0, ...rows.map((r) => r.length));
+  const width = widestRow(rows);
   if (
     !origin &&
     ((target.boundedRows && r0 + height > target.r1) || (target.boundedCols && c0 + width > target.c1))
@@ -151,7 +151,7 @@ export function writeValues(
 }
 
 function transposeInput(rows: InputRows): InputRows {
-  const width = Math.max(0, ...rows.map((r) => r.length));
+  const width = widestRow(rows);
   return Array.from({ length: width }, (_, c) => rows.map((r) => r[c] ?? null));
 }
 
