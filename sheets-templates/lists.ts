@@ -55,8 +55,14 @@ export const RESULT_GRADES = ['达标', '基本达标', '未达标'] as const;
 
 export const FEEDBACK_CHANNELS = ['表格', '链接'] as const;
 
-/** 文书登记 发送状态: a failed send stays 待发送 and is retried (SPEC §4.4). */
-export const SEND_STATES = ['待发送', '已发送'] as const;
+/**
+ * 文书登记 发送状态: a failed send stays 待发送 and is retried (SPEC §4.4); 重复作废 = lost a race with a concurrent
+ * scan, never sent; 发送失败 = a 重发 attempt that failed (src/scan/retry-claims.ts).
+ */
+export const SEND_STATES = ['待发送', '已发送', '发送失败', '重复作废'] as const;
+
+/** 文书登记 类型: the notices, the daily digest, and the claims on a retry. */
+export const REGISTER_TYPES = [...NOTICE_TYPES, '每日汇总', '重发'] as const;
 
 /** Signers of the completion card, in order (seed 000 attachment 3, read bottom-up). */
 export const SIGNERS = [

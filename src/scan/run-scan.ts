@@ -134,7 +134,7 @@ export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
       if (error instanceof StaleSnapshotError && ++attempt <= MAX_STALE_RETRIES) continue;
       throw error;
     }
-    await timed('notify', () => notify(deps, model, notices.notices, stamp, snapshot, summary));
+    await timed('notify', () => notify(deps, model, notices.notices, run, stamp, snapshot, summary));
     summary.timings = timings;
     return summary;
   }
@@ -153,11 +153,12 @@ async function notify(
   deps: ScanDeps,
   model: WorkbookModel,
   notices: PlannedNotice[],
+  run: string,
   stamp: string,
   snapshot: Snapshot,
   summary: ScanSummary,
 ): Promise<void> {
-  const result = await sendNotices(deps, model, notices, stamp, snapshot);
+  const result = await sendNotices(deps, model, notices, run, stamp, snapshot);
   summary.notices.created = result.created;
   summary.notices.duplicateSkipped += result.duplicates;
   summary.notices.sent = result.sent;

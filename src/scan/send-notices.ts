@@ -11,11 +11,12 @@ import {
 } from '../store/port';
 import { tabSpec } from '../../sheets-templates/definition';
 import { AUDIT_TAB, auditRow, type AuditRow } from '../workbook/audit';
-import { DUPLICATE, readRegister } from '../workbook/read-ledgers';
+import { DUPLICATE, readRegister, type RegisterRow } from '../workbook/read-ledgers';
 import type { ScanProblem, WorkbookModel } from '../workbook/read-workbook';
-import { finalizeDocNos, isProvisional } from './doc-numbers';
-import type { PlannedNotice } from './plan-notices';
+import { finalizeDocNos, isProvisional, provisionalDocNo } from './doc-numbers';
+import type { Cover, PlannedNotice } from './plan-notices';
 import { registerRow } from './register-row';
+import { claimKey, claimRow, claimsWon, RESEND, RESEND_FAILED } from './retry-claims';
 import { retryOf } from './retry-notice';
 import type { ScanDeps } from './run-scan';
 
@@ -33,29 +34,36 @@ export interface SendOutcome {
 }
 
 /**
- * Register new notices in `文书登记` as 待发送 under provisional 文号 (one append), read the register back to fix
- * the final 文号 and drop what a concurrent scan registered first (see doc-numbers.ts), send them and every earlier
- * notice still 待发送, then write the final 文号 and 发送状态 (one batch). A failed send stays 待发送 for the next
- * scan — never recorded as sent.
+ * Register new notices in `文书登记` as 待发送 under provisional 文号, with a claim on each earlier notice still
+ * 待发送 (one append), read the register back to fix the final 文号 and drop what a concurrent scan registered or
+ * claimed first (doc-numbers.ts, retry-claims.ts), send them, then write the final 文号 and 发送状态 (one batch). A
+ * failed send stays 待发送 for the next scan — never recorded as sent.
  */
 export async function sendNotices(
   deps: ScanDeps,
   model: WorkbookModel,
   fresh: PlannedNotice[],
+  run: string,
   stamp: string,
   snapshot: Snapshot,
 ): Promise<SendOutcome> {
   const out: SendOutcome = { auditRows: 0, created: 0, duplicates: 0, sent: 0, failed: 0, problems: [] };
   const audit: AuditRow[] = [];
+  const year = partsOf(model.today).year;
+  const claims = retriesDue(model).map((retry, i) => ({
+    ...retry,
+    token: provisionalDocNo(year, run, fresh.length + i + 1),
+    key: claimKey(model.register, retry.row),
+  }));
   let register = model.register;
   let latest = snapshot;
-  if (fresh.length) {
-    await deps.store.append(
-      REGISTER,
-      fresh.map((n) => registerRow(n, n.token, stamp)),
-    );
+  if (fresh.length || claims.length) {
+    await deps.store.append(REGISTER, [
+      ...fresh.map((n) => registerRow(n, n.token, stamp)),
+      ...claims.map((c) => claimRow(c.row, c.token, c.key, stamp)),
+    ]);
     latest = await deps.store.read([tabSpec(REGISTER)]);
-    register = readRegister(latest.tabs[REGISTER], partsOf(model.today).year);
+    register = readRegister(latest.tabs[REGISTER], year);
   }
   const finals = finalizeDocNos(register, model.config);
   const docNoOf = (token: string): string | null => {
@@ -82,9 +90,20 @@ export async function sendNotices(
       outgoing.push(notice);
     }
   }
-  for (const row of model.register) {
-    const notice = row.status === '待发送' && docNoOf(row.docNo) !== null ? retryOf(row, model) : null;
-    if (notice) outgoing.push(notice);
+  const won = claimsWon(
+    register,
+    finals,
+    claims.map((c) => ({ token: c.token, base: c.row.key })),
+    model.today,
+  );
+  const claimOf = new Map<PlannedNotice, Cover>();
+  for (const claim of claims) {
+    if (!won.has(claim.token)) {
+      settle(claim.token, claim.key, DUPLICATE); // another scan is sending it, or has sent it
+      continue;
+    }
+    outgoing.push(claim.notice);
+    claimOf.set(claim.notice, claim);
   }
 
   for (const notice of outgoing) {
@@ -94,6 +113,8 @@ export async function sendNotices(
     const status = result.ok ? '已发送' : '待发送';
     for (const row of [{ token: notice.token, key: notice.key }, ...(notice.covers ?? [])])
       settle(row.token, row.key, status);
+    const claim = claimOf.get(notice);
+    if (claim) settle(claim.token, claim.key, result.ok ? '已发送' : RESEND_FAILED);
     if (result.ok) {
       out.sent++;
       audit.push(
@@ -160,6 +181,20 @@ async function settleRegister(
       snapshot = await store.read([tabSpec(REGISTER)]);
     }
   }
+}
+
+/** Notices registered earlier and still 待发送 that can be rebuilt and sent again (not a claim, not a lost race). */
+function retriesDue(model: WorkbookModel): Array<{ row: RegisterRow; notice: PlannedNotice }> {
+  const pending = model.register.filter((r) => r.status === '待发送' && r.type !== RESEND);
+  if (!pending.length) return [];
+  const finals = finalizeDocNos(model.register, model.config);
+  const out: Array<{ row: RegisterRow; notice: PlannedNotice }> = [];
+  for (const row of pending) {
+    if (isProvisional(row.docNo) && finals.get(row.docNo)?.duplicate !== false) continue;
+    const notice = retryOf(row, model);
+    if (notice) out.push({ row, notice });
+  }
+  return out;
 }
 
 function messageOf(deps: ScanDeps, model: WorkbookModel, notice: PlannedNotice, docNo: string): MailMessage {

@@ -51,7 +51,48 @@ function expectNoDuplicates({ summaries, register, sent, before }: Awaited<Retur
   for (const ns of byType.values()) expect([...ns].sort((a, b) => a - b)).toEqual(ns.map((_, i) => i + 1));
 }
 
+/**
+ * A scan during an SMTP outage leaves its notices 待发送; then two scans start at the same moment and both find them
+ * due for a retry. Each must go out once, from whichever scan claimed it first.
+ */
+async function outageThenTwoAtOnce(makeStore: () => SheetStore, now: Date) {
+  const down = createMemoryMailer();
+  down.failNext(Number.MAX_SAFE_INTEGER);
+  await runScan({ store: makeStore(), mailer: down, now, from: FROM });
+  const registerOf = async () =>
+    readRegister((await makeStore().read([tabSpec('文书登记')])).tabs['文书登记'], 2026);
+  const pending = (await registerOf()).filter((r) => r.status === '待发送' && r.type !== '临期提醒');
+  const mailers = [createMemoryMailer(), createMemoryMailer()];
+  await Promise.all(mailers.map((mailer) => runScan({ store: makeStore(), mailer, now, from: FROM })));
+  return { pending, register: await registerOf(), mailers };
+}
+
+function expectEachRetriedOnce({
+  pending,
+  register,
+  mailers,
+}: Awaited<ReturnType<typeof outageThenTwoAtOnce>>) {
+  expect(pending.length).toBeGreaterThan(5);
+  const keys = mailers.flatMap((m) => m.sent.map((s) => s.headers?.['X-Duban-Dedupe-Key']));
+  expect([...keys].sort()).toEqual(pending.map((r) => r.key).sort());
+  for (const p of pending) {
+    expect(register.find((r) => r.row === p.row)).toMatchObject({ docNo: p.docNo, status: '已发送' });
+    // both scans claimed it (the race did happen); the first claim won
+    const claims = register.filter((r) => r.type === '重发' && r.key.startsWith(`${p.key}|重发|`));
+    expect(claims.map((c) => c.status).sort()).toEqual(['已发送', '重复作废']);
+    expect(claims.every((c) => c.docNo === '')).toBe(true);
+  }
+}
+
 describe('two scans started at the same moment: no duplicate 文号, no duplicate e-mail', () => {
+  it('retries a notice left 待发送 by an SMTP outage once, on one .xlsx workbook', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'duban-retry-')), 'demo.xlsx');
+    await createWorkbook(file, '2026-11-20');
+    expectEachRetriedOnce(
+      await outageThenTwoAtOnce(() => createXlsxStore(file), new Date('2026-11-20T00:30:00Z')),
+    );
+  }, 240_000);
+
   it('on one .xlsx workbook', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'duban-twice-')), 'demo.xlsx');
     await createWorkbook(file, '2026-11-20');
@@ -70,6 +111,15 @@ describe('two scans started at the same moment: no duplicate 文号, no duplicat
       const store = () =>
         createGoogleStore({ spreadsheetId: id, auth: serviceAccountAuth(key), rootUrl: `${server.url}/` });
       expectNoDuplicates(await twoAtOnce(store, new Date(SCAN_TIME)));
+    }, 240_000);
+
+    it('retrying a notice left 待发送 by an SMTP outage once', async () => {
+      const id = seedDemo(server);
+      server.faults.latency = 5;
+      const key = serviceAccountJson(`${server.url}/token`);
+      const store = () =>
+        createGoogleStore({ spreadsheetId: id, auth: serviceAccountAuth(key), rootUrl: `${server.url}/` });
+      expectEachRetriedOnce(await outageThenTwoAtOnce(store, new Date(SCAN_TIME)));
     }, 240_000);
   });
 });
