@@ -184,7 +184,8 @@ function appendRequests(
 }
 
 /**
- * Apply a plan: ≤ 2 API calls (re-read the touched tabs, then one batchUpdate), whatever the plan's size.
+ * Apply a plan: 2 API calls (re-read the touched tabs, then one batchUpdate) while its requests fit BATCH_BYTES —
+ * a daily scan of 50,000 tasks does; a first scan of thousands of tasks takes one more batchUpdate per 8 MB.
  * @example const result = await applyGooglePlan(caller, plan, (tab) => headerRowsByTab.get(tab));
  */
 export async function applyGooglePlan(
