@@ -127,8 +127,8 @@ export function timeLimits(task: TaskRecord, facts: TaskFacts, ctx: RuleContext)
     const rule = feedbackRule(task);
     feedbackDue = addLimit(ctx, start, ctx.config[rule.field]);
     feedbackBasis = `${rule.basis} ${ctx.config[rule.field]}内反馈`;
-    checkpoints.push({ label: '研究部署', day: addLimit(ctx, start, ctx.config.researchLimit) });
-    checkpoints.push({ label: '反馈办理情况', day: feedbackDue });
+    addCheckpoint(checkpoints, { label: '研究部署', day: addLimit(ctx, start, ctx.config.researchLimit) });
+    addCheckpoint(checkpoints, { label: '反馈办理情况', day: feedbackDue });
   } else {
     // Month milestones: only the last one passed and the next one matter for 当前节点.
     const deadlines = monthDeadlines(ctx, workYear(ctx));
@@ -139,16 +139,17 @@ export function timeLimits(task: TaskRecord, facts: TaskFacts, ctx: RuleContext)
       const day = deadlines[m.month - 1]!;
       if (day < ctx.today) passed = i;
       else {
-        checkpoints.push({ label: `${m.month}月`, planned: m.planned, day });
+        addCheckpoint(checkpoints, { label: `${m.month}月`, planned: m.planned, day });
         break;
       }
     }
     const last = task.months[passed];
-    if (last)
-      checkpoints.push({ label: `${last.month}月`, planned: last.planned, day: deadlines[last.month - 1]! });
+    if (last) {
+      const day = deadlines[last.month - 1]!;
+      addCheckpoint(checkpoints, { label: `${last.month}月`, planned: last.planned, day });
+    }
   }
-  if (deadline !== null) checkpoints.push({ label: '完成时限', day: deadline });
-  if (checkpoints.length > 1) checkpoints.sort((a, b) => a.day - b.day);
+  if (deadline !== null) addCheckpoint(checkpoints, { label: '完成时限', day: deadline });
   return {
     deadline,
     originalDeadline,
@@ -158,6 +159,17 @@ export function timeLimits(task: TaskRecord, facts: TaskFacts, ctx: RuleContext)
     ongoing,
     checkpoints,
   };
+}
+
+/**
+ * Keep `list` in day order, a checkpoint after those of the same day: what a stable sort of the pushes gave, without
+ * sort's per-call work arrays (at most three checkpoints, every task, every scan).
+ */
+function addCheckpoint(list: Checkpoint[], checkpoint: Checkpoint): void {
+  let i = list.length;
+  list.push(checkpoint);
+  for (; i > 0 && list[i - 1]!.day > checkpoint.day; i--) list[i] = list[i - 1]!;
+  list[i] = checkpoint;
 }
 
 function approvedExtension(facts: TaskFacts): Day | null {
