@@ -1,7 +1,7 @@
 import { cnDate, type Day } from '../calendar/day';
 import { normalizeCellText } from '../calendar/normalize-text';
 import type { WorkCalendar } from '../calendar/types';
-import type { FeedbackEntry, MonthFill, RuleContext, TaskFacts, TaskRecord } from './types';
+import type { FeedbackEntry, MonthCell, MonthFill, RuleContext, TaskFacts, TaskRecord } from './types';
 
 export type Completion = 'done' | 'partial' | 'not-done' | 'empty';
 
@@ -76,8 +76,6 @@ export function monthDeadlines(ctx: RuleContext, year: number): readonly Day[] {
 /** Every task asks for the same twelve deadlines on every scan. */
 const deadlineCache = new WeakMap<WorkCalendar, Map<number, readonly Day[]>>();
 
-const NONE: FeedbackEntry[] = [];
-
 export interface MonthReading {
   fills: MonthFill[];
   missed: number[];
@@ -100,19 +98,18 @@ export function readMonths(task: TaskRecord, facts: TaskFacts, ctx: RuleContext,
   const reportsOf = facts.feedback.length ? groupByMonth(facts.feedback) : null;
   for (const cell of task.months) {
     const deadline = deadlines[cell.month - 1]!;
-    const reports = reportsOf?.[cell.month] ?? NONE;
-    const text = cell.done || (reports.length ? reports.map((f) => f.text).join('\n') : '');
+    const reports = reportsOf?.[cell.month];
+    let text = cell.done;
+    if (reports) {
+      if (!text) text = reports.length === 1 ? reports[0]!.text : reports.map((f) => f.text).join('\n');
+      if (reportedAfter(reports, deadline)) lateReports.push(cell.month);
+    }
     const reading = text ? classifyCompletion(text) : 'empty';
-    const pastDeadline = ctx.today > deadline;
-    if (reports.some((f) => f.day > deadline)) lateReports.push(cell.month);
-    if (reading === 'done') fills.push('done');
-    else if (reading === 'partial') fills.push('partial');
-    else if (pastDeadline && (cell.planned.trim() || reading === 'not-done')) {
+    if (reading === 'done' || reading === 'partial') fills.push(reading);
+    else if (ctx.today > deadline && (reading === 'not-done' || cell.planned.trim())) {
       fills.push('missing');
       missed.push(cell.month);
-      const what = cell.planned.trim() ? `应完成"${clip(cell.planned)}"` : '工作任务';
-      const how = reading === 'not-done' ? '反馈为未完成' : '未反馈';
-      missedReasons.push(`${cell.month}月${what}${how}，已超过反馈截止日 ${cnDate(deadline)}`);
+      missedReasons.push(missedReason(cell, reading === 'not-done', deadlines));
     } else fills.push(null);
   }
   return { fills, missed, missedReasons, lateReports };
@@ -123,6 +120,48 @@ function groupByMonth(feedback: FeedbackEntry[]): FeedbackEntry[][] {
   for (const f of feedback) if (f.month !== null) (out[f.month] ??= []).push(f);
   return out;
 }
+
+function reportedAfter(reports: FeedbackEntry[], deadline: Day): boolean {
+  for (const f of reports) if (f.day > deadline) return true;
+  return false;
+}
+
+/** `3月应完成"完成土地征收"未反馈，已超过反馈截止日 4月8日`. */
+function missedReason(cell: MonthCell, notDone: boolean, deadlines: readonly Day[]): string {
+  const texts = missedTextsOf(deadlines)[cell.month - 1]!;
+  if (!cell.planned.trim()) return notDone ? texts.noPlanNotDone : texts.noPlanUnreported;
+  return `${texts.head}${clip(cell.planned)}${notDone ? texts.notDone : texts.unreported}`;
+}
+
+interface MissedTexts {
+  head: string;
+  unreported: string;
+  notDone: string;
+  noPlanUnreported: string;
+  noPlanNotDone: string;
+}
+
+/** The fixed parts of each month's missed-report reason, written once per year's deadlines. */
+function missedTextsOf(deadlines: readonly Day[]): MissedTexts[] {
+  let texts = missedTexts.get(deadlines);
+  if (!texts) {
+    texts = deadlines.map((deadline, i) => {
+      const after = `，已超过反馈截止日 ${cnDate(deadline)}`;
+      return {
+        head: `${i + 1}月应完成"`,
+        unreported: `"未反馈${after}`,
+        notDone: `"反馈为未完成${after}`,
+        noPlanUnreported: `${i + 1}月工作任务未反馈${after}`,
+        noPlanNotDone: `${i + 1}月工作任务反馈为未完成${after}`,
+      };
+    });
+    missedTexts.set(deadlines, texts);
+  }
+  return texts;
+}
+
+/** Keyed by monthDeadlines' cached array: one set of texts per calendar, year and 规则配置 setting. */
+const missedTexts = new WeakMap<readonly Day[], MissedTexts[]>();
 
 /** The longest run of consecutive missed months (`missed` ascending, as readMonths gives it). */
 export function longestMissedRun(missed: number[]): number {
