@@ -56,12 +56,12 @@ export function taskMonthLine(
 ): TaskMonthLine {
   const deadlines = monthDeadlines(ctx, year);
   const { first, last } = monthRange(year, month);
-  const inMonth = (day: Day) => day >= first && day <= last;
   let reportsDue = 0;
   let missed = 0;
   let late = 0;
   for (const m of task.months) {
-    if (!m.planned.trim() || !inMonth(deadlines[m.month - 1]!)) continue;
+    const deadline = deadlines[m.month - 1]!;
+    if (deadline < first || deadline > last || !m.planned.trim()) continue;
     reportsDue++;
     if (verdict.missedMonths.includes(m.month)) missed++;
     if (verdict.lateMonths.includes(m.month)) late++;
@@ -69,7 +69,7 @@ export function taskMonthLine(
   let notices = 0;
   let supervisions = 0;
   for (const n of facts.notices) {
-    if (n.type === '临期提醒' || !inMonth(n.day)) continue;
+    if (n.type === '临期提醒' || n.day < first || n.day > last) continue;
     notices++;
     if (n.type === '督办单') supervisions++;
   }
@@ -79,7 +79,10 @@ export function taskMonthLine(
     status: verdict.status,
     card: verdict.card,
     closedOnTime:
-      closed !== null && inMonth(closed) && (verdict.deadline === null || closed <= verdict.deadline),
+      closed !== null &&
+      closed >= first &&
+      closed <= last &&
+      (verdict.deadline === null || closed <= verdict.deadline),
     reportsDue,
     missed,
     late,
