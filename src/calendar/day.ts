@@ -34,9 +34,18 @@ export function toDay(iso: string): Day {
 
 /** `YYYY-MM-DD` of a Day. */
 export function isoOf(day: Day): string {
-  const { year, month, date } = partsOf(day);
-  return `${year}-${month < 10 ? '0' : ''}${month}-${date < 10 ? '0' : ''}${date}`;
+  let text = isoDates.get(day);
+  if (text === undefined) {
+    const { year, month, date } = partsOf(day);
+    text = `${year}-${month < 10 ? '0' : ''}${month}-${date < 10 ? '0' : ''}${date}`;
+    if (isoDates.size > 100_000) isoDates.clear();
+    isoDates.set(day, text);
+  }
+  return text;
 }
+
+/** Notice periods name today and each deadline (逾期@2026-03-31) for every task of a scan: format each once. */
+const isoDates = new Map<Day, string>();
 
 export function partsOf(day: Day): { year: number; month: number; date: number } {
   // Civil-from-days (H. Hinnant), integer only: this runs for every task on every scan.
