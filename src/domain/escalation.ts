@@ -1,5 +1,6 @@
 import { cnDate, isoOf, type Day } from '../calendar/day';
 import type { Card, NoticeType } from './glossary';
+import { scanDayOf } from './scan-day';
 import type { IssuedNotice, NoticeDue, RuleContext } from './types';
 
 /** The formal ladder of SPEC §4.4, after the routine 临期提醒. */
@@ -45,7 +46,7 @@ export function ladderStepDue(trigger: Trigger, notices: IssuedNotice[], ctx: Ru
     if (step > top || (step === top && n.day > topDay)) [top, topDay] = [step, n.day];
   }
   if (top === LADDER.length - 1) return null;
-  const replyBy = cal.addWorkdays(today, config.escalationWorkdays);
+  const replyBy = scanDayOf(ctx).replyBy;
   const next = LADDER[top + 1]!;
   const reasons = [...trigger.reasons];
   if (top >= 0) {
@@ -89,7 +90,7 @@ export function cardNotice(
     level: card,
     period: `${card}@${isoOf(ctx.today)}`,
     reasons: [reason],
-    replyBy: ctx.cal.addWorkdays(ctx.today, ctx.config.escalationWorkdays),
+    replyBy: scanDayOf(ctx).replyBy,
     rectifyBy: null,
   };
 }

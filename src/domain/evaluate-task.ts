@@ -17,6 +17,7 @@ import {
   monthFeedbackDeadline,
   readMonths,
 } from './month-progress';
+import { scanDayOf } from './scan-day';
 import { decideStatus } from './status';
 import { currentNode, startOf, timeLimits, type TimeLimits } from './time-limits';
 import {
@@ -100,19 +101,15 @@ export function evaluateTask(
     ctx.config,
   );
 
+  const scanDay = scanDayOf(ctx);
   const due: NoticeDue[] = [];
-  const replyBy = cal.addWorkdays(today, ctx.config.escalationWorkdays);
   if (status === '临期' && deadline !== null)
-    push(due, dueSoonReminder(deadline, facts.notices, [statusReason], replyBy));
+    push(due, dueSoonReminder(deadline, facts.notices, [statusReason], scanDay.replyBy));
   if (trigger) push(due, ladderStepDue(trigger, facts.notices, ctx));
   if (status !== '已办结' && status !== '已调出') push(due, cardNotice(card, priorCard, cardReason, ctx));
 
-  const ongoingNext = limits.ongoing
-    ? monthFeedbackDeadline(ctx, partsOf(today).year, partsOf(today).month)
-    : null;
-  const provisional =
-    cal.isProvisional(partsOf(today).year) ||
-    (deadline !== null && cal.isProvisional(partsOf(deadline).year));
+  const ongoingNext = limits.ongoing ? monthFeedbackDeadline(ctx, scanDay.year, scanDay.month) : null;
+  const provisional = scanDay.provisional || (deadline !== null && cal.isProvisional(partsOf(deadline).year));
   const hints: string[] = [];
   if (statusReason && status !== '正常推进') hints.push(statusReason);
   if (cardReason) hints.push(`${card}：${cardReason}`);
