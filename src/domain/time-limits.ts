@@ -139,14 +139,14 @@ export function timeLimits(task: TaskRecord, facts: TaskFacts, ctx: RuleContext)
       const day = deadlines[m.month - 1]!;
       if (day < ctx.today) passed = i;
       else {
-        addCheckpoint(checkpoints, { label: `${m.month}月`, planned: m.planned, day });
+        addCheckpoint(checkpoints, { label: monthLabel(m.month), planned: m.planned, day });
         break;
       }
     }
     const last = task.months[passed];
     if (last) {
       const day = deadlines[last.month - 1]!;
-      addCheckpoint(checkpoints, { label: `${last.month}月`, planned: last.planned, day });
+      addCheckpoint(checkpoints, { label: monthLabel(last.month), planned: last.planned, day });
     }
   }
   if (deadline !== null) addCheckpoint(checkpoints, { label: '完成时限', day: deadline });
@@ -160,6 +160,12 @@ export function timeLimits(task: TaskRecord, facts: TaskFacts, ctx: RuleContext)
     checkpoints,
   };
 }
+
+function monthLabel(month: number): string {
+  return MONTH_LABELS[month - 1] ?? `${month}月`;
+}
+
+const MONTH_LABELS = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
 
 /**
  * Keep `list` in day order, a checkpoint after those of the same day: what a stable sort of the pushes gave, without
