@@ -24,7 +24,29 @@ export type LimitField = keyof Pick<
 
 /** Which feedback limit of seed 004 §五.1 / seed 003 applies, read from 来源文号/会议 and 事项来源. */
 export function feedbackRule(task: TaskRecord): SourceLimit {
-  const ref = `${task.sourceRef} ${task.source}`;
+  const rule = referenceRule(task.sourceRef, task.source);
+  return rule === 'document' ? documentRule(task) : rule;
+}
+
+/**
+ * The limit 来源文号/会议 and 事项来源 decide alone, or 'document' when the document's own text does. A ledger names
+ * the same few meetings and sources on many rows: each pair is read once.
+ */
+function referenceRule(sourceRef: string, source: string): SourceLimit | 'document' {
+  let bySource = referenceRules.get(sourceRef);
+  if (!bySource) {
+    if (referenceRules.size >= 10_000) referenceRules.clear();
+    referenceRules.set(sourceRef, (bySource = new Map()));
+  }
+  let rule = bySource.get(source);
+  if (rule === undefined) bySource.set(source, (rule = readReference(sourceRef, source)));
+  return rule;
+}
+
+const referenceRules = new Map<string, Map<string, SourceLimit | 'document'>>();
+
+function readReference(sourceRef: string, source: string): SourceLimit | 'document' {
+  const ref = `${sourceRef} ${source}`;
   if (/全体会议|综合性会议/.test(ref)) return { field: 'plenaryLimit', basis: '全体会议议定事项' };
   if (/常务会/.test(ref)) return { field: 'executiveLimit', basis: '常务会议议定事项' };
   if (/办公会|例会/.test(ref)) return { field: 'officeMeetingLimit', basis: '县长办公会/例会议定事项' };
@@ -34,13 +56,17 @@ export function feedbackRule(task: TaskRecord): SourceLimit {
       ? { field: 'chiefInstructionLimit', basis: '主要领导批示' }
       : { field: 'topicLimit', basis: '分管领导批示' };
   }
-  if (isDocument(task)) return documentRule(task);
+  if (isDocumentRef(sourceRef)) return 'document';
   if (/会议议定/.test(ref)) return { field: 'leaderDecidedLimit', basis: '领导议定事项' };
   return { field: 'reportLimit', basis: '13710 工作法（3天内反馈）' };
 }
 
 export function isDocument(task: TaskRecord): boolean {
-  return /〔\d{4}〕\d+号/.test(task.sourceRef) && !/批示/.test(task.sourceRef);
+  return isDocumentRef(task.sourceRef);
+}
+
+function isDocumentRef(sourceRef: string): boolean {
+  return /〔\d{4}〕\d+号/.test(sourceRef) && !/批示/.test(sourceRef);
 }
 
 /** Documents passed for handling (seed 004 §五.1(2)): their limit is the deadline for the result. */
