@@ -20,16 +20,15 @@ export function missedReportTrigger(firstMissed: string, reasons: string[]): Tri
   return { period: `反馈@${firstMissed}`, reasons };
 }
 
-function noticesOf(notices: IssuedNotice[], period: string): IssuedNotice[] {
-  return notices.filter((n) => n.period === period && LADDER.includes(n.type));
-}
-
 /**
  * 督办单 issued on a task that still has an open problem — two without a result make a 红牌. All of the task's
  * 督办单 count, not only the current episode's: a missed report that turned into 逾期 is the same unresolved item.
  */
 export function unresolvedSupervisions(notices: IssuedNotice[], trigger: Trigger | null): number {
-  return trigger ? notices.filter((n) => n.type === '督办单').length : 0;
+  if (!trigger) return 0;
+  let n = 0;
+  for (const notice of notices) if (notice.type === '督办单') n++;
+  return n;
 }
 
 /**
@@ -38,11 +37,13 @@ export function unresolvedSupervisions(notices: IssuedNotice[], trigger: Trigger
  */
 export function ladderStepDue(trigger: Trigger, notices: IssuedNotice[], ctx: RuleContext): NoticeDue | null {
   const { cal, today, config } = ctx;
-  const issued = noticesOf(notices, trigger.period);
+  // The highest step issued in this episode, and when.
   let top = -1;
   let topDay = 0;
-  for (const n of issued) {
+  for (const n of notices) {
+    if (n.period !== trigger.period) continue;
     const step = LADDER.indexOf(n.type);
+    if (step < 0) continue;
     if (step > top || (step === top && n.day > topDay)) [top, topDay] = [step, n.day];
   }
   if (top === LADDER.length - 1) return null;

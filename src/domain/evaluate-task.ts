@@ -131,15 +131,12 @@ export function evaluateTask(
     originalDeadline: limits.originalDeadline,
     remainingWorkdays: open ? remaining : null,
     currentNode: open ? currentNode(limits, today, ongoingNext) : '',
-    lastFeedback: facts.feedback.reduce<Day | null>(
-      (max, f) => (max === null || f.day > max ? f.day : max),
-      null,
-    ),
+    lastFeedback: lastFeedbackDay(facts),
     progress,
     monthFills: months?.fills ?? [],
     missedMonths,
     lateMonths: months?.lateReports ?? [],
-    urgings: facts.notices.filter((n) => n.type === '催办单' || n.type === '督办单').length,
+    urgings: urgingsOf(facts),
     due,
     hints,
     provisional,
@@ -148,6 +145,19 @@ export function evaluateTask(
 
 function push(list: NoticeDue[], item: NoticeDue | null): void {
   if (item) list.push(item);
+}
+
+function lastFeedbackDay(facts: TaskFacts): Day | null {
+  let last: Day | null = null;
+  for (const f of facts.feedback) if (last === null || f.day > last) last = f.day;
+  return last;
+}
+
+/** 催办单 and 督办单 issued. */
+function urgingsOf(facts: TaskFacts): number {
+  let n = 0;
+  for (const notice of facts.notices) if (notice.type === '催办单' || notice.type === '督办单') n++;
+  return n;
 }
 
 function elapsedPercent(start: Day, deadline: Day, today: Day): number | null {

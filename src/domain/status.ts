@@ -19,8 +19,10 @@ export interface StatusInput {
  */
 export function decideStatus(input: StatusInput): { status: Status; reason: string } {
   const { task, facts, ctx, deadline, remaining } = input;
-  const blocking = task.problems.filter((p) => p.blocking);
-  if (blocking.length > 0) return { status: '数据有误', reason: blocking.map((p) => p.message).join('；') };
+  if (task.problems.some((p) => p.blocking)) {
+    const blocking = task.problems.filter((p) => p.blocking);
+    return { status: '数据有误', reason: blocking.map((p) => p.message).join('；') };
+  }
   if (facts.completion?.approved) {
     return {
       status: '已办结',
