@@ -1,6 +1,6 @@
 import { cnDate, isoOf, type Day } from '../calendar/day';
 import type { Card, NoticeType } from './glossary';
-import { scanDayOf } from './scan-day';
+import type { ScanDay } from './scan-day';
 import type { IssuedNotice, NoticeDue, RuleContext } from './types';
 
 /** The formal ladder of SPEC §4.4, after the routine 临期提醒. */
@@ -35,7 +35,12 @@ export function unresolvedSupervisions(notices: IssuedNotice[], trigger: Trigger
  * Which step of the ladder is due today for one episode: the first step at once, each next step only after the
  * previous one had `escalationWorkdays` to work; 约谈建议 only after the 督办通知书's rectification deadline passed.
  */
-export function ladderStepDue(trigger: Trigger, notices: IssuedNotice[], ctx: RuleContext): NoticeDue | null {
+export function ladderStepDue(
+  trigger: Trigger,
+  notices: IssuedNotice[],
+  ctx: RuleContext,
+  replyBy: Day,
+): NoticeDue | null {
   const { cal, today, config } = ctx;
   // The highest step issued in this episode, and when.
   let top = -1;
@@ -47,7 +52,6 @@ export function ladderStepDue(trigger: Trigger, notices: IssuedNotice[], ctx: Ru
     if (step > top || (step === top && n.day > topDay)) [top, topDay] = [step, n.day];
   }
   if (top === LADDER.length - 1) return null;
-  const replyBy = scanDayOf(ctx).replyBy;
   const next = LADDER[top + 1]!;
   const reasons = [...trigger.reasons];
   if (top >= 0) {
@@ -83,15 +87,15 @@ export function cardNotice(
   card: Card | null,
   priorCard: Card | null,
   reason: string,
-  ctx: RuleContext,
+  today: ScanDay,
 ): NoticeDue | null {
   if (!card || card === priorCard) return null;
   return {
     type: card === '蓝牌' ? '提醒函' : '约谈建议',
     level: card,
-    period: `${card}@${isoOf(ctx.today)}`,
+    period: `${card}@${today.iso}`,
     reasons: [reason],
-    replyBy: scanDayOf(ctx).replyBy,
+    replyBy: today.replyBy,
     rectifyBy: null,
   };
 }

@@ -105,8 +105,8 @@ export function evaluateTask(
   const due: NoticeDue[] = [];
   if (status === '临期' && deadline !== null)
     push(due, dueSoonReminder(deadline, facts.notices, [statusReason], scanDay.replyBy));
-  if (trigger) push(due, ladderStepDue(trigger, facts.notices, ctx));
-  if (status !== '已办结' && status !== '已调出') push(due, cardNotice(card, priorCard, cardReason, ctx));
+  if (trigger) push(due, ladderStepDue(trigger, facts.notices, ctx, scanDay.replyBy));
+  if (status !== '已办结' && status !== '已调出') push(due, cardNotice(card, priorCard, cardReason, scanDay));
 
   const ongoingNext = limits.ongoing ? monthFeedbackDeadline(ctx, scanDay.year, scanDay.month) : null;
   const provisional = scanDay.provisional || (deadline !== null && cal.isProvisional(partsOf(deadline).year));

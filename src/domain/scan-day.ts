@@ -1,4 +1,4 @@
-import { partsOf, type Day } from '../calendar/day';
+import { isoOf, partsOf, type Day } from '../calendar/day';
 import type { WorkCalendar } from '../calendar/types';
 import type { RulesConfig } from './config';
 import type { RuleContext } from './types';
@@ -8,6 +8,8 @@ export interface ScanDay {
   /** Today's calendar year and month (the workbook's year is `workYear`). */
   year: number;
   month: number;
+  /** Today as YYYY-MM-DD, as notice periods name it. */
+  iso: string;
   /** 时限要求 of a notice issued today: `escalationWorkdays` working days from today. */
   replyBy: Day;
   /** Today's year has no published holiday schedule. */
@@ -34,6 +36,7 @@ export function scanDayOf(ctx: RuleContext): ScanDay {
   const day: CachedScanDay = {
     year,
     month,
+    iso: isoOf(ctx.today),
     replyBy: ctx.cal.addWorkdays(ctx.today, ctx.config.escalationWorkdays),
     provisional: ctx.cal.isProvisional(year),
     today: ctx.today,
