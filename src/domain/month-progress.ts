@@ -59,9 +59,11 @@ export function monthFeedbackDeadline(ctx: RuleContext, year: number, month: num
 
 /** The twelve feedback deadlines of a year, computed once per calendar, year and 规则配置 setting. */
 export function monthDeadlines(ctx: RuleContext, year: number): readonly Day[] {
+  const key = year * 32 + ctx.config.feedbackWorkday;
+  // Each task asks three times, always for the same year: answer the last question without the two lookups.
+  if (ctx.cal === last.cal && key === last.key) return last.days;
   let cache = deadlineCache.get(ctx.cal);
   if (!cache) deadlineCache.set(ctx.cal, (cache = new Map()));
-  const key = year * 32 + ctx.config.feedbackWorkday;
   let days = cache.get(key);
   if (!days) {
     const n = ctx.config.feedbackWorkday;
@@ -70,11 +72,13 @@ export function monthDeadlines(ctx: RuleContext, year: number): readonly Day[] {
     );
     cache.set(key, days);
   }
+  last = { cal: ctx.cal, key, days };
   return days;
 }
 
 /** Every task asks for the same twelve deadlines on every scan. */
 const deadlineCache = new WeakMap<WorkCalendar, Map<number, readonly Day[]>>();
+let last: { cal: WorkCalendar | null; key: number; days: readonly Day[] } = { cal: null, key: -1, days: [] };
 
 export interface MonthReading {
   fills: MonthFill[];
