@@ -10,13 +10,8 @@ import {
   type Trigger,
 } from './escalation';
 import type { Card } from './glossary';
-import {
-  hasAnyFeedback,
-  latestProgress,
-  longestMissedRun,
-  monthFeedbackDeadline,
-  readMonths,
-} from './month-progress';
+import { monthFeedbackDeadline } from './month-deadlines';
+import { hasAnyFeedback, latestProgress, longestMissedRun, readMonths } from './month-progress';
 import { scanDayOf } from './scan-day';
 import { decideStatus } from './status';
 import { currentNode, startOf, timeLimits, type TimeLimits } from './time-limits';

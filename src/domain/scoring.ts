@@ -1,7 +1,7 @@
 import { dayOf, lastDayOfMonth, type Day } from '../calendar/day';
 import type { RulesConfig } from './config';
 import type { Card, Status } from './glossary';
-import { monthDeadlines } from './month-progress';
+import { monthDeadlines } from './month-deadlines';
 import type { RuleContext, TaskFacts, TaskRecord, TaskVerdict } from './types';
 
 /** One task's contribution to its lead unit's month (SPEC §4.7). */

@@ -1,6 +1,7 @@
 import { applyDuration, parseDuration, type Duration } from '../calendar';
 import { cnDate, newYearsDay, partsOf, type Day } from '../calendar/day';
-import { clip, monthDeadlines } from './month-progress';
+import { monthDeadlines } from './month-deadlines';
+import { clip } from './month-progress';
 import { documentRule, feedbackRule, isDocument } from './source-limits';
 import { workYear, type RuleContext, type TaskFacts, type TaskRecord } from './types';
 
