@@ -11,17 +11,27 @@ const PERCENT = /(\d{1,3}(?:\.\d+)?)\s*[%％]/;
 
 /** How a 完成情况 text reads: 已完成/√/100% → done; 推进中/部分完成/a percentage/other text → partial. */
 export function classifyCompletion(text: string): Completion {
+  return readCompletionText(text).completion;
+}
+
+/** What a 完成情况 text says: how complete, and the percentage written in it (see percentIn). */
+export interface TextReading {
+  completion: Completion;
+  percent: number | null;
+}
+
+export function readCompletionText(text: string): TextReading {
   // Sheets repeat the same few texts (已完成, √, 推进中…) thousands of times: remember each reading.
   let reading = readings.get(text);
   if (reading === undefined) {
-    reading = classify(text);
+    reading = { completion: classify(text), percent: percentIn(text) };
     if (readings.size >= 50_000) readings.clear();
     readings.set(text, reading);
   }
   return reading;
 }
 
-const readings = new Map<string, Completion>();
+const readings = new Map<string, TextReading>();
 
 function classify(text: string): Completion {
   const t = text.trim();

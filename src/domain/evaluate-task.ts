@@ -66,7 +66,7 @@ export function evaluateTask(
     notStarted,
   });
   const open = status !== '已办结' && status !== '已调出' && status !== '数据有误';
-  const progress = latestProgress(task, facts);
+  const progress = latestProgress(task, facts, months);
   const missedMonths = months?.missed ?? [];
 
   let trigger: Trigger | null = null;

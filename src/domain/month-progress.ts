@@ -1,5 +1,5 @@
 import { cnDate, type Day } from '../calendar/day';
-import { classifyCompletion, percentIn } from './completion-text';
+import { percentIn, readCompletionText, type Completion } from './completion-text';
 import { monthDeadlines } from './month-deadlines';
 import type { FeedbackEntry, MonthCell, MonthFill, RuleContext, TaskFacts, TaskRecord } from './types';
 
@@ -10,6 +10,8 @@ export interface MonthReading {
   missedReasons: string[];
   /** Months that were reported after their deadline (from 反馈记录 dates). */
   lateReports: number[];
+  /** The percentage written in the latest 完成情况 that has one (not in 反馈记录 texts), or null. */
+  writtenPercent: number | null;
 }
 
 /**
@@ -23,6 +25,7 @@ export function readMonths(task: TaskRecord, facts: TaskFacts, ctx: RuleContext,
   const lateReports: number[] = [];
   const deadlines = monthDeadlines(ctx, year);
   const reportsOf = facts.feedback.length ? groupByMonth(facts.feedback) : null;
+  let writtenPercent: number | null = null;
   for (const cell of task.months) {
     const deadline = deadlines[cell.month - 1]!;
     const reports = reportsOf?.[cell.month];
@@ -31,7 +34,12 @@ export function readMonths(task: TaskRecord, facts: TaskFacts, ctx: RuleContext,
       if (!text) text = reports.length === 1 ? reports[0]!.text : reports.map((f) => f.text).join('\n');
       if (reportedAfter(reports, deadline)) lateReports.push(cell.month);
     }
-    const reading = text ? classifyCompletion(text) : 'empty';
+    let reading: Completion = 'empty';
+    if (text) {
+      const read = readCompletionText(text);
+      reading = read.completion;
+      if (cell.done && read.percent !== null) writtenPercent = read.percent;
+    }
     if (reading === 'done' || reading === 'partial') fills.push(reading);
     else if (ctx.today > deadline && (reading === 'not-done' || cell.planned.trim())) {
       fills.push('missing');
@@ -39,7 +47,7 @@ export function readMonths(task: TaskRecord, facts: TaskFacts, ctx: RuleContext,
       missedReasons.push(missedReason(cell, reading === 'not-done', deadlines));
     } else fills.push(null);
   }
-  return { fills, missed, missedReasons, lateReports };
+  return { fills, missed, missedReasons, lateReports, writtenPercent };
 }
 
 function groupByMonth(feedback: FeedbackEntry[]): FeedbackEntry[][] {
@@ -103,13 +111,25 @@ export function longestMissedRun(missed: number[]): number {
   return best;
 }
 
-/** The latest progress % reported: 反馈记录 进度 first, then a percentage in the latest 完成情况. */
-export function latestProgress(task: TaskRecord, facts: TaskFacts): number | null {
-  let best: { day: number; value: number } | null = null;
+/**
+ * The latest progress % reported: 反馈记录 进度 first, then a percentage in the latest 完成情况 (read by
+ * readMonths when the task has been through it).
+ */
+export function latestProgress(
+  task: TaskRecord,
+  facts: TaskFacts,
+  months: MonthReading | null,
+): number | null {
+  let latest: number | null = null;
+  let latestDay = 0;
   for (const f of facts.feedback) {
-    if (f.progress !== null && (!best || f.day >= best.day)) best = { day: f.day, value: f.progress };
+    if (f.progress !== null && (latest === null || f.day >= latestDay)) {
+      latest = f.progress;
+      latestDay = f.day;
+    }
   }
-  if (best) return best.value;
+  if (latest !== null) return latest;
+  if (months) return months.writtenPercent;
   for (let i = task.months.length - 1; i >= 0; i--) {
     const done = task.months[i]!.done;
     if (!done.includes('%') && !done.includes('％')) continue;
