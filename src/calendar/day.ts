@@ -34,18 +34,8 @@ export function toDay(iso: string): Day {
 
 /** `YYYY-MM-DD` of a Day. */
 export function isoOf(day: Day): string {
-  let text = isoDates.get(day);
-  if (text === undefined) {
-    const { year, month, date } = partsOf(day);
-    text = `${year}-${month < 10 ? '0' : ''}${month}-${date < 10 ? '0' : ''}${date}`;
-    if (isoDates.size > 100_000) isoDates.clear();
-    isoDates.set(day, text);
-  }
-  return text;
+  return namesOf(day).iso;
 }
-
-/** Notice periods name today and each deadline (逾期@2026-03-31) for every task of a scan: format each once. */
-const isoDates = new Map<Day, string>();
 
 export function partsOf(day: Day): { year: number; month: number; date: number } {
   // Civil-from-days (H. Hinnant), integer only: this runs for every task on every scan.
@@ -86,18 +76,45 @@ export function shanghaiDayOf(instant: Date | number): Day {
 
 /** `M月D日` as written in notices. */
 export function cnDate(day: Day): string {
-  let text = cnDates.get(day);
-  if (text === undefined) {
-    const { month, date } = partsOf(day);
-    text = `${month}月${date}日`;
-    if (cnDates.size > 100_000) cnDates.clear();
-    cnDates.set(day, text);
-  }
-  return text;
+  return namesOf(day).cn;
 }
 
-/** Every row of a scan names the same few dates: format each once. */
-const cnDates = new Map<Day, string>();
+/** The year of a Day: `partsOf(day).year`, remembered. */
+export function yearOf(day: Day): number {
+  return namesOf(day).year;
+}
+
+interface DayNames {
+  year: number;
+  iso: string;
+  cn: string;
+}
+
+/** Every row of a scan names the same few dates (deadlines, today) in notices and periods: format each once. */
+function namesOf(day: Day): DayNames {
+  // A Day made by division is often held as a double, which a Map looks up several times slower than the same
+  // integer held as a small integer: key the memo by the integer. Anything else is formatted without it.
+  const key = day | 0;
+  if (key !== day) return dayNames(day);
+  let names = namesByDay.get(key);
+  if (names === undefined) {
+    names = dayNames(day);
+    if (namesByDay.size > 100_000) namesByDay.clear();
+    namesByDay.set(key, names);
+  }
+  return names;
+}
+
+function dayNames(day: Day): DayNames {
+  const { year, month, date } = partsOf(day);
+  return {
+    year,
+    iso: `${year}-${month < 10 ? '0' : ''}${month}-${date < 10 ? '0' : ''}${date}`,
+    cn: `${month}月${date}日`,
+  };
+}
+
+const namesByDay = new Map<Day, DayNames>();
 
 /** `YYYY年M月D日` as written in notices. */
 export function cnFullDate(day: Day): string {

@@ -1,4 +1,4 @@
-import { cnDate, dayOf, isoOf, partsOf, type Day } from '../calendar/day';
+import { cnDate, dayOf, isoOf, partsOf, yearOf, type Day } from '../calendar/day';
 import { decideCard } from './cards';
 import {
   cardNotice,
@@ -104,7 +104,7 @@ export function evaluateTask(
   if (status !== '已办结' && status !== '已调出') push(due, cardNotice(card, priorCard, cardReason, scanDay));
 
   const ongoingNext = limits.ongoing ? monthFeedbackDeadline(ctx, scanDay.year, scanDay.month) : null;
-  const provisional = scanDay.provisional || (deadline !== null && cal.isProvisional(partsOf(deadline).year));
+  const provisional = scanDay.provisional || (deadline !== null && cal.isProvisional(yearOf(deadline)));
   const hints: string[] = [];
   if (statusReason && status !== '正常推进') hints.push(statusReason);
   if (cardReason) hints.push(`${card}：${cardReason}`);
@@ -115,7 +115,7 @@ export function evaluateTask(
   if (task.handling === '已完成' && status !== '已办结')
     hints.push('办理状态为已完成，待提交办结审批并经督查室核实后销号');
   for (const p of task.problems) if (!p.blocking) hints.push(p.message);
-  if (provisional) hints.push(`注：${partsOf(deadline ?? today).year}年节假日安排尚未公布，工作日按推算`);
+  if (provisional) hints.push(`注：${yearOf(deadline ?? today)}年节假日安排尚未公布，工作日按推算`);
 
   return {
     status,
