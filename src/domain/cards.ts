@@ -1,5 +1,6 @@
 import type { Card, Status } from './glossary';
 import type { RulesConfig } from './config';
+import { addReason } from './reasons';
 
 /** What the card decision needs, computed once by evaluateTask. */
 export interface CardInput {
@@ -36,10 +37,10 @@ function redReason(i: CardInput, c: RulesConfig): string {
   let out = '';
   if (i.redFlag) out = '人工标记红牌（虚报进度等）';
   if (i.overdueWorkdays > c.redOverdueWorkdays) {
-    out = also(out, `逾期${i.overdueWorkdays}个工作日，超过${c.redOverdueWorkdays}个工作日`);
+    out = addReason(out, `逾期${i.overdueWorkdays}个工作日，超过${c.redOverdueWorkdays}个工作日`);
   }
   if (i.unresolvedSupervisions >= c.redSupervisionCount) {
-    out = also(out, `已下发督办单${i.unresolvedSupervisions}次仍无结果`);
+    out = addReason(out, `已下发督办单${i.unresolvedSupervisions}次仍无结果`);
   }
   return out;
 }
@@ -47,9 +48,9 @@ function redReason(i: CardInput, c: RulesConfig): string {
 function yellowReason(i: CardInput, c: RulesConfig): string {
   let out = '';
   if (i.notStarted) out = '应启动而未启动（无任何反馈）';
-  if (i.missedRun >= 2) out = also(out, `连续${i.missedRun}个月未按期反馈`);
+  if (i.missedRun >= 2) out = addReason(out, `连续${i.missedRun}个月未按期反馈`);
   if (i.status === '临期' && (i.progress ?? 0) < c.yellowDueSoonProgress) {
-    out = also(
+    out = addReason(
       out,
       `临期且进度${i.progress === null ? '未填报' : `仅${i.progress}%`}，低于${c.yellowDueSoonProgress}%`,
     );
@@ -61,11 +62,7 @@ function blueReason(i: CardInput, c: RulesConfig): string {
   let out = '';
   if (i.missedMonths.length > 0) out = `${i.missedMonths.join('、')}月未按期反馈`;
   if (i.progress !== null && i.elapsedPercent !== null && i.elapsedPercent - i.progress > c.blueLagPoints) {
-    out = also(out, `进度${i.progress}%落后时间进度${i.elapsedPercent}%超过${c.blueLagPoints}个百分点`);
+    out = addReason(out, `进度${i.progress}%落后时间进度${i.elapsedPercent}%超过${c.blueLagPoints}个百分点`);
   }
   return out;
-}
-
-function also(reasons: string, reason: string): string {
-  return reasons ? `${reasons}；${reason}` : reason;
 }
