@@ -1,6 +1,7 @@
 import { cnDate, type Day } from '../calendar/day';
 import { percentIn, readCompletionText, type Completion } from './completion-text';
 import { monthDeadlines } from './month-deadlines';
+import { clip, isBlank } from './text';
 import type { FeedbackEntry, MonthCell, MonthFill, RuleContext, TaskFacts, TaskRecord } from './types';
 
 export interface MonthReading {
@@ -41,7 +42,7 @@ export function readMonths(task: TaskRecord, facts: TaskFacts, ctx: RuleContext,
       if (cell.done && read.percent !== null) writtenPercent = read.percent;
     }
     if (reading === 'done' || reading === 'partial') fills.push(reading);
-    else if (ctx.today > deadline && (reading === 'not-done' || cell.planned.trim())) {
+    else if (ctx.today > deadline && (reading === 'not-done' || !isBlank(cell.planned))) {
       fills.push('missing');
       missed.push(cell.month);
       missedReasons.push(missedReason(cell, reading === 'not-done', deadlines));
@@ -64,7 +65,7 @@ function reportedAfter(reports: FeedbackEntry[], deadline: Day): boolean {
 /** `3月应完成"完成土地征收"未反馈，已超过反馈截止日 4月8日`. */
 function missedReason(cell: MonthCell, notDone: boolean, deadlines: readonly Day[]): string {
   const texts = missedTextsOf(deadlines)[cell.month - 1]!;
-  if (!cell.planned.trim()) return notDone ? texts.noPlanNotDone : texts.noPlanUnreported;
+  if (isBlank(cell.planned)) return notDone ? texts.noPlanNotDone : texts.noPlanUnreported;
   return `${texts.head}${clip(cell.planned)}${notDone ? texts.notDone : texts.unreported}`;
 }
 
@@ -142,11 +143,6 @@ export function latestProgress(
 /** Any sign of life: a 反馈记录 row or any 完成情况 text. */
 export function hasAnyFeedback(task: TaskRecord, facts: TaskFacts): boolean {
   if (facts.feedback.length > 0) return true;
-  for (const m of task.months) if (m.done && m.done.trim()) return true;
+  for (const m of task.months) if (!isBlank(m.done)) return true;
   return false;
-}
-
-export function clip(text: string, max = 20): string {
-  const t = /\s/.test(text) ? text.trim().replace(/\s+/g, ' ') : text;
-  return t.length > max ? `${t.slice(0, max)}…` : t;
 }

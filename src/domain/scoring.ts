@@ -2,6 +2,7 @@ import { dayOf, lastDayOfMonth, type Day } from '../calendar/day';
 import type { RulesConfig } from './config';
 import type { Card, Status } from './glossary';
 import { monthDeadlines } from './month-deadlines';
+import { isBlank } from './text';
 import type { RuleContext, TaskFacts, TaskRecord, TaskVerdict } from './types';
 
 /** One task's contribution to its lead unit's month (SPEC §4.7). */
@@ -81,7 +82,7 @@ export function taskMonthLine(
   let late = 0;
   for (const m of task.months) {
     const deadline = deadlines[m.month - 1]!;
-    if (deadline < first || deadline > last || !m.planned.trim()) continue;
+    if (deadline < first || deadline > last || isBlank(m.planned)) continue;
     reportsDue++;
     if (verdict.missedMonths.includes(m.month)) missed++;
     if (verdict.lateMonths.includes(m.month)) late++;

@@ -1,7 +1,7 @@
 import { applyDuration, parseDuration, type Duration } from '../calendar';
 import { cnDate, newYearsDay, partsOf, type Day } from '../calendar/day';
 import { monthDeadlines } from './month-deadlines';
-import { clip } from './month-progress';
+import { clip } from './text';
 import { documentRule, feedbackRule, isDocument } from './source-limits';
 import { workYear, type RuleContext, type TaskFacts, type TaskRecord } from './types';
 
