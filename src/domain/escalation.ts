@@ -93,7 +93,7 @@ export function cardNotice(
   return {
     type: card === '蓝牌' ? '提醒函' : '约谈建议',
     level: card,
-    period: `${card}@${today.iso}`,
+    period: today.cardPeriods[card],
     reasons: [reason],
     replyBy: today.replyBy,
     rectifyBy: null,
