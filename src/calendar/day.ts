@@ -10,12 +10,16 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** 1 January of a year, memoised: every task's clock may start there. */
 export function newYearsDay(year: number): Day {
+  // Every task of a scan asks for the same year (twice): answer it without the map lookup.
+  if (year === lastNewYear.year) return lastNewYear.day;
   let day = newYears.get(year);
   if (day === undefined) newYears.set(year, (day = Date.UTC(year, 0, 1) / MS_PER_DAY));
+  lastNewYear = { year, day };
   return day;
 }
 
 const newYears = new Map<number, Day>();
+let lastNewYear = { year: NaN, day: NaN };
 
 /** Day of a valid civil date, or null when the date does not exist (2026-02-30). */
 export function dayOf(year: number, month: number, date: number): Day | null {
