@@ -83,13 +83,18 @@ export function cnDate(day: Day): string {
   return namesOf(day).cn;
 }
 
-/** The year of a Day: `partsOf(day).year`, remembered. */
+/** The year of a Day: `partsOf(day).year`. */
 export function yearOf(day: Day): number {
-  return namesOf(day).year;
+  // From 1901 to 2099 every fourth year is a leap year, without exception: one division does.
+  const d = day - FIRST_1901;
+  if (d >= 0 && d < DAYS_1901_2099 && Number.isInteger(d)) return 1901 + Math.floor((4 * d + 3) / 1461);
+  return partsOf(day).year;
 }
 
+const FIRST_1901 = -25_202;
+const DAYS_1901_2099 = 72_684;
+
 interface DayNames {
-  year: number;
   iso: string;
   cn: string;
 }
@@ -112,7 +117,6 @@ function namesOf(day: Day): DayNames {
 function dayNames(day: Day): DayNames {
   const { year, month, date } = partsOf(day);
   return {
-    year,
     iso: `${year}-${month < 10 ? '0' : ''}${month}-${date < 10 ? '0' : ''}${date}`,
     cn: `${month}月${date}日`,
   };
