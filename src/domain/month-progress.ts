@@ -1,5 +1,5 @@
 import { cnDate, type Day } from '../calendar/day';
-import { percentIn, readCompletionText, type Completion } from './completion-text';
+import { percentIn, readCompletionText, type TextReading } from './completion-text';
 import { monthDeadlines } from './month-deadlines';
 import { clip, isBlank } from './text';
 import type { FeedbackEntry, MonthCell, MonthFill, RuleContext, TaskFacts, TaskRecord } from './types';
@@ -35,21 +35,20 @@ export function readMonths(task: TaskRecord, facts: TaskFacts, ctx: RuleContext,
       if (!text) text = reports.length === 1 ? reports[0]!.text : reports.map((f) => f.text).join('\n');
       if (reportedAfter(reports, deadline)) lateReports.push(cell.month);
     }
-    let reading: Completion = 'empty';
-    if (text) {
-      const read = readCompletionText(text);
-      reading = read.completion;
-      if (cell.done && read.percent !== null) writtenPercent = read.percent;
-    }
-    if (reading === 'done' || reading === 'partial') fills.push(reading);
-    else if (ctx.today > deadline && (reading === 'not-done' || !isBlank(cell.planned))) {
+    const reading = text ? readCompletionText(text) : UNWRITTEN;
+    if (cell.done && reading.percent !== null) writtenPercent = reading.percent;
+    const { completion } = reading;
+    if (completion === 'done' || completion === 'partial') fills.push(completion);
+    else if (ctx.today > deadline && (completion === 'not-done' || !isBlank(cell.planned))) {
       fills.push('missing');
       missed.push(cell.month);
-      missedReasons.push(missedReason(cell, reading === 'not-done', deadlines));
+      missedReasons.push(missedReason(cell, completion === 'not-done', deadlines));
     } else fills.push(null);
   }
   return { fills, missed, missedReasons, lateReports, writtenPercent };
 }
+
+const UNWRITTEN: TextReading = { completion: 'empty', percent: null };
 
 function groupByMonth(feedback: FeedbackEntry[]): FeedbackEntry[][] {
   const out: FeedbackEntry[][] = [];

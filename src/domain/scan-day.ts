@@ -28,7 +28,6 @@ export function scanDayOf(ctx: RuleContext): ScanDay {
     cached.today === ctx.today &&
     cached.cal === ctx.cal &&
     cached.config === ctx.config &&
-    cached.ctxYear === ctx.year &&
     cached.escalationWorkdays === ctx.config.escalationWorkdays
   ) {
     return cached;
@@ -44,7 +43,6 @@ export function scanDayOf(ctx: RuleContext): ScanDay {
     today: ctx.today,
     cal: ctx.cal,
     config: ctx.config,
-    ctxYear: ctx.year,
     escalationWorkdays: ctx.config.escalationWorkdays,
   };
   scanDays.set(ctx, day);
@@ -55,7 +53,6 @@ interface CachedScanDay extends ScanDay {
   today: Day;
   cal: WorkCalendar;
   config: RulesConfig;
-  ctxYear: number | undefined;
   escalationWorkdays: number;
 }
 
