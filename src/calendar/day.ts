@@ -101,17 +101,12 @@ interface DayNames {
 
 /** Every row of a scan names the same few dates (deadlines, today) in notices and periods: format each once. */
 function namesOf(day: Day): DayNames {
-  // A Day made by division is often held as a double, which a Map looks up several times slower than the same
-  // integer held as a small integer: key the memo by the integer. Anything else is formatted without it.
-  const key = day | 0;
-  if (key !== day) return dayNames(day);
-  let names = namesByDay.get(key);
-  if (names === undefined) {
-    names = dayNames(day);
-    if (namesByDay.size > 100_000) namesByDay.clear();
-    namesByDay.set(key, names);
-  }
-  return names;
+  // Indexed by the day's offset in 1901–2099 rather than kept in a Map: a Map is slow to find a Day made by
+  // division (held as a double), and an array slot is one read. Other days are formatted each time.
+  const i = day - FIRST_1901;
+  if (!(i >= 0 && i < DAYS_1901_2099 && Number.isInteger(i))) return dayNames(day);
+  namesByDay ??= new Array<DayNames | undefined>(DAYS_1901_2099);
+  return (namesByDay[i] ??= dayNames(day));
 }
 
 function dayNames(day: Day): DayNames {
@@ -122,7 +117,7 @@ function dayNames(day: Day): DayNames {
   };
 }
 
-const namesByDay = new Map<Day, DayNames>();
+let namesByDay: Array<DayNames | undefined> | null = null;
 
 /** `YYYY年M月D日` as written in notices. */
 export function cnFullDate(day: Day): string {
