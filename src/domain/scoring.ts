@@ -130,7 +130,9 @@ export function scoreUnits(lines: TaskMonthLine[], config: RulesConfig): UnitSco
     if (line.status === '滞后') s.lagging++;
     if (line.status === '逾期') s.overdue++;
     s.notices += line.notices;
-    if (line.card) s.cards[line.card]++;
+    if (line.card === '红牌') s.cards.红牌++;
+    else if (line.card === '黄牌') s.cards.黄牌++;
+    else if (line.card === '蓝牌') s.cards.蓝牌++;
     s.missed += line.missed;
     s.late += line.late;
     s.supervisions += line.supervisions;
