@@ -39,12 +39,16 @@ export interface UnitScore {
 /** A month as a range of Days, so membership is two integer comparisons. */
 function monthRange(year: number, month: number): { first: Day; last: Day } {
   const key = year * 13 + month;
+  // Every task of a bulletin asks for the same month: answer it without the map lookup.
+  if (key === lastRange.key) return lastRange.range;
   let range = ranges.get(key);
   if (!range) ranges.set(key, (range = { first: dayOf(year, month, 1)!, last: lastDayOfMonth(year, month) }));
+  lastRange = { key, range };
   return range;
 }
 
 const ranges = new Map<number, { first: Day; last: Day }>();
+let lastRange = { key: NaN, range: { first: NaN, last: NaN } };
 
 /** A unit with nothing counted yet, its fields in the order the bulletin lists them. */
 function emptyScore(unit: string): UnitScore {
