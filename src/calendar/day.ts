@@ -10,12 +10,16 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** 1 January of a year, memoised: every task's clock may start there. */
 export function newYearsDay(year: number): Day {
+  // Every task of a scan asks for the same year (twice): answer it without the map lookup.
+  if (year === lastNewYear.year) return lastNewYear.day;
   let day = newYears.get(year);
   if (day === undefined) newYears.set(year, (day = Date.UTC(year, 0, 1) / MS_PER_DAY));
+  lastNewYear = { year, day };
   return day;
 }
 
 const newYears = new Map<number, Day>();
+let lastNewYear = { year: NaN, day: NaN };
 
 /** Day of a valid civil date, or null when the date does not exist (2026-02-30). */
 export function dayOf(year: number, month: number, date: number): Day | null {
@@ -34,8 +38,7 @@ export function toDay(iso: string): Day {
 
 /** `YYYY-MM-DD` of a Day. */
 export function isoOf(day: Day): string {
-  const { year, month, date } = partsOf(day);
-  return `${year}-${month < 10 ? '0' : ''}${month}-${date < 10 ? '0' : ''}${date}`;
+  return namesOf(day).iso;
 }
 
 export function partsOf(day: Day): { year: number; month: number; date: number } {
@@ -77,18 +80,44 @@ export function shanghaiDayOf(instant: Date | number): Day {
 
 /** `M月D日` as written in notices. */
 export function cnDate(day: Day): string {
-  let text = cnDates.get(day);
-  if (text === undefined) {
-    const { month, date } = partsOf(day);
-    text = `${month}月${date}日`;
-    if (cnDates.size > 100_000) cnDates.clear();
-    cnDates.set(day, text);
-  }
-  return text;
+  return namesOf(day).cn;
 }
 
-/** Every row of a scan names the same few dates: format each once. */
-const cnDates = new Map<Day, string>();
+/** The year of a Day: `partsOf(day).year`. */
+export function yearOf(day: Day): number {
+  // From 1901 to 2099 every fourth year is a leap year, without exception: one division does.
+  const d = day - FIRST_1901;
+  if (d >= 0 && d < DAYS_1901_2099 && Number.isInteger(d)) return 1901 + Math.floor((4 * d + 3) / 1461);
+  return partsOf(day).year;
+}
+
+const FIRST_1901 = -25_202;
+const DAYS_1901_2099 = 72_684;
+
+interface DayNames {
+  iso: string;
+  cn: string;
+}
+
+/** Every row of a scan names the same few dates (deadlines, today) in notices and periods: format each once. */
+function namesOf(day: Day): DayNames {
+  // Indexed by the day's offset in 1901–2099 rather than kept in a Map: a Map is slow to find a Day made by
+  // division (held as a double), and an array slot is one read. Other days are formatted each time.
+  const i = day - FIRST_1901;
+  if (!(i >= 0 && i < DAYS_1901_2099 && Number.isInteger(i))) return dayNames(day);
+  namesByDay ??= new Array<DayNames | undefined>(DAYS_1901_2099);
+  return (namesByDay[i] ??= dayNames(day));
+}
+
+function dayNames(day: Day): DayNames {
+  const { year, month, date } = partsOf(day);
+  return {
+    iso: `${year}-${month < 10 ? '0' : ''}${month}-${date < 10 ? '0' : ''}${date}`,
+    cn: `${month}月${date}日`,
+  };
+}
+
+let namesByDay: Array<DayNames | undefined> | null = null;
 
 /** `YYYY年M月D日` as written in notices. */
 export function cnFullDate(day: Day): string {

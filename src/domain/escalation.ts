@@ -1,5 +1,6 @@
 import { cnDate, isoOf, type Day } from '../calendar/day';
 import type { Card, NoticeType } from './glossary';
+import type { ScanDay } from './scan-day';
 import type { IssuedNotice, NoticeDue, RuleContext } from './types';
 
 /** The formal ladder of SPEC §4.4, after the routine 临期提醒. */
@@ -19,33 +20,38 @@ export function missedReportTrigger(firstMissed: string, reasons: string[]): Tri
   return { period: `反馈@${firstMissed}`, reasons };
 }
 
-function noticesOf(notices: IssuedNotice[], period: string): IssuedNotice[] {
-  return notices.filter((n) => n.period === period && LADDER.includes(n.type));
-}
-
 /**
  * 督办单 issued on a task that still has an open problem — two without a result make a 红牌. All of the task's
  * 督办单 count, not only the current episode's: a missed report that turned into 逾期 is the same unresolved item.
  */
 export function unresolvedSupervisions(notices: IssuedNotice[], trigger: Trigger | null): number {
-  return trigger ? notices.filter((n) => n.type === '督办单').length : 0;
+  if (!trigger) return 0;
+  let n = 0;
+  for (const notice of notices) if (notice.type === '督办单') n++;
+  return n;
 }
 
 /**
  * Which step of the ladder is due today for one episode: the first step at once, each next step only after the
  * previous one had `escalationWorkdays` to work; 约谈建议 only after the 督办通知书's rectification deadline passed.
  */
-export function ladderStepDue(trigger: Trigger, notices: IssuedNotice[], ctx: RuleContext): NoticeDue | null {
+export function ladderStepDue(
+  trigger: Trigger,
+  notices: IssuedNotice[],
+  ctx: RuleContext,
+  replyBy: Day,
+): NoticeDue | null {
   const { cal, today, config } = ctx;
-  const issued = noticesOf(notices, trigger.period);
+  // The highest step issued in this episode, and when.
   let top = -1;
   let topDay = 0;
-  for (const n of issued) {
+  for (const n of notices) {
+    if (n.period !== trigger.period) continue;
     const step = LADDER.indexOf(n.type);
+    if (step < 0) continue;
     if (step > top || (step === top && n.day > topDay)) [top, topDay] = [step, n.day];
   }
   if (top === LADDER.length - 1) return null;
-  const replyBy = cal.addWorkdays(today, config.escalationWorkdays);
   const next = LADDER[top + 1]!;
   const reasons = [...trigger.reasons];
   if (top >= 0) {
@@ -81,15 +87,15 @@ export function cardNotice(
   card: Card | null,
   priorCard: Card | null,
   reason: string,
-  ctx: RuleContext,
+  today: ScanDay,
 ): NoticeDue | null {
   if (!card || card === priorCard) return null;
   return {
     type: card === '蓝牌' ? '提醒函' : '约谈建议',
     level: card,
-    period: `${card}@${isoOf(ctx.today)}`,
+    period: today.cardPeriods[card],
     reasons: [reason],
-    replyBy: ctx.cal.addWorkdays(ctx.today, ctx.config.escalationWorkdays),
+    replyBy: today.replyBy,
     rectifyBy: null,
   };
 }

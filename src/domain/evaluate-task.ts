@@ -1,4 +1,4 @@
-import { cnDate, dayOf, isoOf, partsOf, type Day } from '../calendar/day';
+import { cnDate, dayOf, isoOf, partsOf, yearOf, type Day } from '../calendar/day';
 import { decideCard } from './cards';
 import {
   cardNotice,
@@ -10,13 +10,9 @@ import {
   type Trigger,
 } from './escalation';
 import type { Card } from './glossary';
-import {
-  hasAnyFeedback,
-  latestProgress,
-  longestMissedRun,
-  monthFeedbackDeadline,
-  readMonths,
-} from './month-progress';
+import { monthFeedbackDeadline } from './month-deadlines';
+import { hasAnyFeedback, latestProgress, longestMissedRun, readMonths } from './month-progress';
+import { scanDayOf } from './scan-day';
 import { decideStatus } from './status';
 import { currentNode, startOf, timeLimits, type TimeLimits } from './time-limits';
 import {
@@ -70,7 +66,7 @@ export function evaluateTask(
     notStarted,
   });
   const open = status !== '已办结' && status !== '已调出' && status !== '数据有误';
-  const progress = latestProgress(task, facts);
+  const progress = latestProgress(task, facts, months);
   const missedMonths = months?.missed ?? [];
 
   let trigger: Trigger | null = null;
@@ -100,19 +96,15 @@ export function evaluateTask(
     ctx.config,
   );
 
+  const scanDay = scanDayOf(ctx);
   const due: NoticeDue[] = [];
-  const replyBy = cal.addWorkdays(today, ctx.config.escalationWorkdays);
   if (status === '临期' && deadline !== null)
-    push(due, dueSoonReminder(deadline, facts.notices, [statusReason], replyBy));
-  if (trigger) push(due, ladderStepDue(trigger, facts.notices, ctx));
-  if (status !== '已办结' && status !== '已调出') push(due, cardNotice(card, priorCard, cardReason, ctx));
+    push(due, dueSoonReminder(deadline, facts.notices, [statusReason], scanDay.replyBy));
+  if (trigger) push(due, ladderStepDue(trigger, facts.notices, ctx, scanDay.replyBy));
+  if (status !== '已办结' && status !== '已调出') push(due, cardNotice(card, priorCard, cardReason, scanDay));
 
-  const ongoingNext = limits.ongoing
-    ? monthFeedbackDeadline(ctx, partsOf(today).year, partsOf(today).month)
-    : null;
-  const provisional =
-    cal.isProvisional(partsOf(today).year) ||
-    (deadline !== null && cal.isProvisional(partsOf(deadline).year));
+  const ongoingNext = limits.ongoing ? monthFeedbackDeadline(ctx, scanDay.year, scanDay.month) : null;
+  const provisional = scanDay.provisional || (deadline !== null && cal.isProvisional(yearOf(deadline)));
   const hints: string[] = [];
   if (statusReason && status !== '正常推进') hints.push(statusReason);
   if (cardReason) hints.push(`${card}：${cardReason}`);
@@ -123,7 +115,7 @@ export function evaluateTask(
   if (task.handling === '已完成' && status !== '已办结')
     hints.push('办理状态为已完成，待提交办结审批并经督查室核实后销号');
   for (const p of task.problems) if (!p.blocking) hints.push(p.message);
-  if (provisional) hints.push(`注：${partsOf(deadline ?? today).year}年节假日安排尚未公布，工作日按推算`);
+  if (provisional) hints.push(`注：${yearOf(deadline ?? today)}年节假日安排尚未公布，工作日按推算`);
 
   return {
     status,
@@ -134,15 +126,12 @@ export function evaluateTask(
     originalDeadline: limits.originalDeadline,
     remainingWorkdays: open ? remaining : null,
     currentNode: open ? currentNode(limits, today, ongoingNext) : '',
-    lastFeedback: facts.feedback.reduce<Day | null>(
-      (max, f) => (max === null || f.day > max ? f.day : max),
-      null,
-    ),
+    lastFeedback: lastFeedbackDay(facts),
     progress,
     monthFills: months?.fills ?? [],
     missedMonths,
     lateMonths: months?.lateReports ?? [],
-    urgings: facts.notices.filter((n) => n.type === '催办单' || n.type === '督办单').length,
+    urgings: urgingsOf(facts),
     due,
     hints,
     provisional,
@@ -151,6 +140,19 @@ export function evaluateTask(
 
 function push(list: NoticeDue[], item: NoticeDue | null): void {
   if (item) list.push(item);
+}
+
+function lastFeedbackDay(facts: TaskFacts): Day | null {
+  let last: Day | null = null;
+  for (const f of facts.feedback) if (last === null || f.day > last) last = f.day;
+  return last;
+}
+
+/** 催办单 and 督办单 issued. */
+function urgingsOf(facts: TaskFacts): number {
+  let n = 0;
+  for (const notice of facts.notices) if (notice.type === '催办单' || notice.type === '督办单') n++;
+  return n;
 }
 
 function elapsedPercent(start: Day, deadline: Day, today: Day): number | null {

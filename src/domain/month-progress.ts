@@ -1,82 +1,8 @@
 import { cnDate, type Day } from '../calendar/day';
-import { normalizeCellText } from '../calendar/normalize-text';
-import type { WorkCalendar } from '../calendar/types';
-import type { FeedbackEntry, MonthFill, RuleContext, TaskFacts, TaskRecord } from './types';
-
-export type Completion = 'done' | 'partial' | 'not-done' | 'empty';
-
-const NOT_DONE = /未完成|没有完成|未能完成|未开展|未启动/;
-const PARTIAL = /部分完成|推进中|正在|进行中|基本完成/;
-const DONE = /^(完成|已办结|已落实|100%|100％)$/;
-/** `已完成，进度80%`: the month's milestone is done, the percentage is the task's overall progress. */
-const DONE_FIRST = /^(已完成|已办结|[√✓])/;
-const PERCENT = /(\d{1,3}(?:\.\d+)?)\s*[%％]/;
-
-/** How a 完成情况 text reads: 已完成/√/100% → done; 推进中/部分完成/a percentage/other text → partial. */
-export function classifyCompletion(text: string): Completion {
-  // Sheets repeat the same few texts (已完成, √, 推进中…) thousands of times: remember each reading.
-  let reading = readings.get(text);
-  if (reading === undefined) {
-    reading = classify(text);
-    if (readings.size >= 50_000) readings.clear();
-    readings.set(text, reading);
-  }
-  return reading;
-}
-
-const readings = new Map<string, Completion>();
-
-function classify(text: string): Completion {
-  const t = text.trim();
-  if (!t) return 'empty';
-  if (NOT_DONE.test(t)) return 'not-done';
-  if (PARTIAL.test(t)) return 'partial';
-  if (DONE_FIRST.test(t)) return 'done';
-  const pct = percentIn(t);
-  if (pct !== null) return pct >= 100 ? 'done' : 'partial';
-  return DONE.test(t) ? 'done' : 'partial';
-}
-
-/** A percentage written in the text (`完成60%`), or null. */
-export function percentIn(text: string): number | null {
-  if (!text.includes('%') && !text.includes('％')) return null;
-  let percent = percents.get(text);
-  if (percent === undefined) {
-    const m = PERCENT.exec(/[\uFF01-\uFF5E]/.test(text) ? normalizeCellText(text) : text);
-    percent = m ? Math.min(100, Number(m[1])) : null;
-    if (percents.size >= 50_000) percents.clear();
-    percents.set(text, percent);
-  }
-  return percent;
-}
-
-const percents = new Map<string, number | null>();
-
-/** The day a month's 完成情况 is due: the Nth working day of the next month. */
-export function monthFeedbackDeadline(ctx: RuleContext, year: number, month: number): Day {
-  return monthDeadlines(ctx, year)[month - 1]!;
-}
-
-/** The twelve feedback deadlines of a year, computed once per calendar, year and 规则配置 setting. */
-export function monthDeadlines(ctx: RuleContext, year: number): readonly Day[] {
-  let cache = deadlineCache.get(ctx.cal);
-  if (!cache) deadlineCache.set(ctx.cal, (cache = new Map()));
-  const key = year * 32 + ctx.config.feedbackWorkday;
-  let days = cache.get(key);
-  if (!days) {
-    const n = ctx.config.feedbackWorkday;
-    days = Array.from({ length: 12 }, (_, i) =>
-      i === 11 ? ctx.cal.nthWorkdayOfMonth(year + 1, 1, n) : ctx.cal.nthWorkdayOfMonth(year, i + 2, n),
-    );
-    cache.set(key, days);
-  }
-  return days;
-}
-
-/** Every task asks for the same twelve deadlines on every scan. */
-const deadlineCache = new WeakMap<WorkCalendar, Map<number, readonly Day[]>>();
-
-const NONE: FeedbackEntry[] = [];
+import { percentIn, readCompletionText, type TextReading } from './completion-text';
+import { monthDeadlines } from './month-deadlines';
+import { clip, isBlank } from './text';
+import type { FeedbackEntry, MonthCell, MonthFill, RuleContext, TaskFacts, TaskRecord } from './types';
 
 export interface MonthReading {
   fills: MonthFill[];
@@ -85,6 +11,8 @@ export interface MonthReading {
   missedReasons: string[];
   /** Months that were reported after their deadline (from 反馈记录 dates). */
   lateReports: number[];
+  /** The percentage written in the latest 完成情况 that has one (not in 反馈记录 texts), or null. */
+  writtenPercent: number | null;
 }
 
 /**
@@ -98,31 +26,77 @@ export function readMonths(task: TaskRecord, facts: TaskFacts, ctx: RuleContext,
   const lateReports: number[] = [];
   const deadlines = monthDeadlines(ctx, year);
   const reportsOf = facts.feedback.length ? groupByMonth(facts.feedback) : null;
+  let writtenPercent: number | null = null;
   for (const cell of task.months) {
     const deadline = deadlines[cell.month - 1]!;
-    const reports = reportsOf?.[cell.month] ?? NONE;
-    const text = cell.done || (reports.length ? reports.map((f) => f.text).join('\n') : '');
-    const reading = text ? classifyCompletion(text) : 'empty';
-    const pastDeadline = ctx.today > deadline;
-    if (reports.some((f) => f.day > deadline)) lateReports.push(cell.month);
-    if (reading === 'done') fills.push('done');
-    else if (reading === 'partial') fills.push('partial');
-    else if (pastDeadline && (cell.planned.trim() || reading === 'not-done')) {
+    const reports = reportsOf?.[cell.month];
+    let text = cell.done;
+    if (reports) {
+      if (!text) text = reports.length === 1 ? reports[0]!.text : reports.map((f) => f.text).join('\n');
+      if (reportedAfter(reports, deadline)) lateReports.push(cell.month);
+    }
+    const reading = text ? readCompletionText(text) : UNWRITTEN;
+    if (cell.done && reading.percent !== null) writtenPercent = reading.percent;
+    const { completion } = reading;
+    if (completion === 'done' || completion === 'partial') fills.push(completion);
+    else if (ctx.today > deadline && (completion === 'not-done' || !isBlank(cell.planned))) {
       fills.push('missing');
       missed.push(cell.month);
-      const what = cell.planned.trim() ? `应完成"${clip(cell.planned)}"` : '工作任务';
-      const how = reading === 'not-done' ? '反馈为未完成' : '未反馈';
-      missedReasons.push(`${cell.month}月${what}${how}，已超过反馈截止日 ${cnDate(deadline)}`);
+      missedReasons.push(missedReason(cell, completion === 'not-done', deadlines));
     } else fills.push(null);
   }
-  return { fills, missed, missedReasons, lateReports };
+  return { fills, missed, missedReasons, lateReports, writtenPercent };
 }
+
+const UNWRITTEN: TextReading = { completion: 'empty', percent: null };
 
 function groupByMonth(feedback: FeedbackEntry[]): FeedbackEntry[][] {
   const out: FeedbackEntry[][] = [];
   for (const f of feedback) if (f.month !== null) (out[f.month] ??= []).push(f);
   return out;
 }
+
+function reportedAfter(reports: FeedbackEntry[], deadline: Day): boolean {
+  for (const f of reports) if (f.day > deadline) return true;
+  return false;
+}
+
+/** `3月应完成"完成土地征收"未反馈，已超过反馈截止日 4月8日`. */
+function missedReason(cell: MonthCell, notDone: boolean, deadlines: readonly Day[]): string {
+  const texts = missedTextsOf(deadlines)[cell.month - 1]!;
+  if (isBlank(cell.planned)) return notDone ? texts.noPlanNotDone : texts.noPlanUnreported;
+  return `${texts.head}${clip(cell.planned)}${notDone ? texts.notDone : texts.unreported}`;
+}
+
+interface MissedTexts {
+  head: string;
+  unreported: string;
+  notDone: string;
+  noPlanUnreported: string;
+  noPlanNotDone: string;
+}
+
+/** The fixed parts of each month's missed-report reason, written once per year's deadlines. */
+function missedTextsOf(deadlines: readonly Day[]): MissedTexts[] {
+  let texts = missedTexts.get(deadlines);
+  if (!texts) {
+    texts = deadlines.map((deadline, i) => {
+      const after = `，已超过反馈截止日 ${cnDate(deadline)}`;
+      return {
+        head: `${i + 1}月应完成"`,
+        unreported: `"未反馈${after}`,
+        notDone: `"反馈为未完成${after}`,
+        noPlanUnreported: `${i + 1}月工作任务未反馈${after}`,
+        noPlanNotDone: `${i + 1}月工作任务反馈为未完成${after}`,
+      };
+    });
+    missedTexts.set(deadlines, texts);
+  }
+  return texts;
+}
+
+/** Keyed by monthDeadlines' cached array: one set of texts per calendar, year and 规则配置 setting. */
+const missedTexts = new WeakMap<readonly Day[], MissedTexts[]>();
 
 /** The longest run of consecutive missed months (`missed` ascending, as readMonths gives it). */
 export function longestMissedRun(missed: number[]): number {
@@ -137,13 +111,25 @@ export function longestMissedRun(missed: number[]): number {
   return best;
 }
 
-/** The latest progress % reported: 反馈记录 进度 first, then a percentage in the latest 完成情况. */
-export function latestProgress(task: TaskRecord, facts: TaskFacts): number | null {
-  let best: { day: number; value: number } | null = null;
+/**
+ * The latest progress % reported: 反馈记录 进度 first, then a percentage in the latest 完成情况 (read by
+ * readMonths when the task has been through it).
+ */
+export function latestProgress(
+  task: TaskRecord,
+  facts: TaskFacts,
+  months: MonthReading | null,
+): number | null {
+  let latest: number | null = null;
+  let latestDay = 0;
   for (const f of facts.feedback) {
-    if (f.progress !== null && (!best || f.day >= best.day)) best = { day: f.day, value: f.progress };
+    if (f.progress !== null && (latest === null || f.day >= latestDay)) {
+      latest = f.progress;
+      latestDay = f.day;
+    }
   }
-  if (best) return best.value;
+  if (latest !== null) return latest;
+  if (months) return months.writtenPercent;
   for (let i = task.months.length - 1; i >= 0; i--) {
     const done = task.months[i]!.done;
     if (!done.includes('%') && !done.includes('％')) continue;
@@ -156,11 +142,6 @@ export function latestProgress(task: TaskRecord, facts: TaskFacts): number | nul
 /** Any sign of life: a 反馈记录 row or any 完成情况 text. */
 export function hasAnyFeedback(task: TaskRecord, facts: TaskFacts): boolean {
   if (facts.feedback.length > 0) return true;
-  for (const m of task.months) if (m.done && m.done.trim()) return true;
+  for (const m of task.months) if (!isBlank(m.done)) return true;
   return false;
-}
-
-export function clip(text: string, max = 20): string {
-  const t = /\s/.test(text) ? text.trim().replace(/\s+/g, ' ') : text;
-  return t.length > max ? `${t.slice(0, max)}…` : t;
 }

@@ -1,5 +1,6 @@
 import { cnDate, type Day } from '../calendar/day';
 import type { Status } from './glossary';
+import { joinReasons } from './reasons';
 import type { RuleContext, TaskFacts, TaskRecord } from './types';
 
 /** What the status decision needs, computed once by evaluateTask. */
@@ -19,8 +20,10 @@ export interface StatusInput {
  */
 export function decideStatus(input: StatusInput): { status: Status; reason: string } {
   const { task, facts, ctx, deadline, remaining } = input;
-  const blocking = task.problems.filter((p) => p.blocking);
-  if (blocking.length > 0) return { status: '数据有误', reason: blocking.map((p) => p.message).join('；') };
+  if (task.problems.some((p) => p.blocking)) {
+    const blocking = task.problems.filter((p) => p.blocking);
+    return { status: '数据有误', reason: blocking.map((p) => p.message).join('；') };
+  }
   if (facts.completion?.approved) {
     return {
       status: '已办结',
@@ -37,7 +40,7 @@ export function decideStatus(input: StatusInput): { status: Status; reason: stri
   if (deadline !== null && remaining !== null && remaining <= ctx.config.dueSoonWorkdays) {
     return { status: '临期', reason: `距完成时限 ${cnDate(deadline)} 还有${remaining}个工作日` };
   }
-  if (input.lateReasons.length > 0) return { status: '滞后', reason: input.lateReasons.join('；') };
+  if (input.lateReasons.length > 0) return { status: '滞后', reason: joinReasons(input.lateReasons) };
   if (input.notStarted) return { status: '未启动', reason: input.notStarted };
   return { status: '正常推进', reason: '' };
 }

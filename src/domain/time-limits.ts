@@ -1,7 +1,8 @@
 import { applyDuration, parseDuration, type Duration } from '../calendar';
 import { cnDate, newYearsDay, partsOf, type Day } from '../calendar/day';
-import type { RulesConfig } from './config';
-import { clip, monthDeadlines } from './month-progress';
+import { monthDeadlines } from './month-deadlines';
+import { clip } from './text';
+import { documentRule, feedbackRule, isDocument } from './source-limits';
 import { workYear, type RuleContext, type TaskFacts, type TaskRecord } from './types';
 
 export interface Checkpoint {
@@ -22,51 +23,6 @@ export interface TimeLimits {
   feedbackBasis: string;
   ongoing: boolean;
   checkpoints: Checkpoint[];
-}
-
-type LimitField = keyof Pick<
-  RulesConfig,
-  | 'plenaryLimit'
-  | 'executiveLimit'
-  | 'officeMeetingLimit'
-  | 'chiefInstructionLimit'
-  | 'topicLimit'
-  | 'leaderDecidedLimit'
-  | 'docSingleLimit'
-  | 'docMultiLimit'
-  | 'docResearchLimit'
-  | 'docUrgentLimit'
-  | 'reportLimit'
->;
-
-/** Which feedback limit of seed 004 §五.1 / seed 003 applies, read from 来源文号/会议 and 事项来源. */
-function feedbackRule(task: TaskRecord): { field: LimitField; basis: string } {
-  const ref = `${task.sourceRef} ${task.source}`;
-  if (/全体会议|综合性会议/.test(ref)) return { field: 'plenaryLimit', basis: '全体会议议定事项' };
-  if (/常务会/.test(ref)) return { field: 'executiveLimit', basis: '常务会议议定事项' };
-  if (/办公会|例会/.test(ref)) return { field: 'officeMeetingLimit', basis: '县长办公会/例会议定事项' };
-  if (/专题会/.test(ref)) return { field: 'topicLimit', basis: '专题会议议定事项' };
-  if (/批示|交办/.test(ref)) {
-    return /县长|书记|主要领导/.test(ref) && !/副县长/.test(ref)
-      ? { field: 'chiefInstructionLimit', basis: '主要领导批示' }
-      : { field: 'topicLimit', basis: '分管领导批示' };
-  }
-  if (isDocument(task)) return documentRule(task);
-  if (/会议议定/.test(ref)) return { field: 'leaderDecidedLimit', basis: '领导议定事项' };
-  return { field: 'reportLimit', basis: '13710 工作法（3天内反馈）' };
-}
-
-function isDocument(task: TaskRecord): boolean {
-  return /〔\d{4}〕\d+号/.test(task.sourceRef) && !/批示/.test(task.sourceRef);
-}
-
-/** Documents passed for handling (seed 004 §五.1(2)): their limit is the deadline for the result. */
-function documentRule(task: TaskRecord): { field: LimitField; basis: string } {
-  const text = `${task.sourceRef} ${task.target}`;
-  if (/急|尽快/.test(text)) return { field: 'docUrgentLimit', basis: '公文急件' };
-  if (/调研|调查|论证/.test(text)) return { field: 'docResearchLimit', basis: '公文需调查论证' };
-  if (task.coUnits.length > 0) return { field: 'docMultiLimit', basis: '公文多单位会办' };
-  return { field: 'docSingleLimit', basis: '公文单一单位办理' };
 }
 
 function addLimit(ctx: RuleContext, from: Day, text: string): Day {
@@ -127,8 +83,8 @@ export function timeLimits(task: TaskRecord, facts: TaskFacts, ctx: RuleContext)
     const rule = feedbackRule(task);
     feedbackDue = addLimit(ctx, start, ctx.config[rule.field]);
     feedbackBasis = `${rule.basis} ${ctx.config[rule.field]}内反馈`;
-    checkpoints.push({ label: '研究部署', day: addLimit(ctx, start, ctx.config.researchLimit) });
-    checkpoints.push({ label: '反馈办理情况', day: feedbackDue });
+    addCheckpoint(checkpoints, { label: '研究部署', day: addLimit(ctx, start, ctx.config.researchLimit) });
+    addCheckpoint(checkpoints, { label: '反馈办理情况', day: feedbackDue });
   } else {
     // Month milestones: only the last one passed and the next one matter for 当前节点.
     const deadlines = monthDeadlines(ctx, workYear(ctx));
@@ -139,16 +95,17 @@ export function timeLimits(task: TaskRecord, facts: TaskFacts, ctx: RuleContext)
       const day = deadlines[m.month - 1]!;
       if (day < ctx.today) passed = i;
       else {
-        checkpoints.push({ label: `${m.month}月`, planned: m.planned, day });
+        addCheckpoint(checkpoints, { label: monthLabel(m.month), planned: m.planned, day });
         break;
       }
     }
     const last = task.months[passed];
-    if (last)
-      checkpoints.push({ label: `${last.month}月`, planned: last.planned, day: deadlines[last.month - 1]! });
+    if (last) {
+      const day = deadlines[last.month - 1]!;
+      addCheckpoint(checkpoints, { label: monthLabel(last.month), planned: last.planned, day });
+    }
   }
-  if (deadline !== null) checkpoints.push({ label: '完成时限', day: deadline });
-  if (checkpoints.length > 1) checkpoints.sort((a, b) => a.day - b.day);
+  if (deadline !== null) addCheckpoint(checkpoints, { label: '完成时限', day: deadline });
   return {
     deadline,
     originalDeadline,
@@ -158,6 +115,23 @@ export function timeLimits(task: TaskRecord, facts: TaskFacts, ctx: RuleContext)
     ongoing,
     checkpoints,
   };
+}
+
+function monthLabel(month: number): string {
+  return MONTH_LABELS[month - 1] ?? `${month}月`;
+}
+
+const MONTH_LABELS = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
+
+/**
+ * Keep `list` in day order, a checkpoint after those of the same day: what a stable sort of the pushes gave, without
+ * sort's per-call work arrays (at most three checkpoints, every task, every scan).
+ */
+function addCheckpoint(list: Checkpoint[], checkpoint: Checkpoint): void {
+  let i = list.length;
+  list.push(checkpoint);
+  for (; i > 0 && list[i - 1]!.day > checkpoint.day; i--) list[i] = list[i - 1]!;
+  list[i] = checkpoint;
 }
 
 function approvedExtension(facts: TaskFacts): Day | null {

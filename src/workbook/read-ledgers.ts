@@ -2,7 +2,7 @@ import { parseDateCell } from '../calendar';
 import type { Day } from '../calendar/day';
 import type { RulesConfig } from '../domain/config';
 import { NOTICE_TYPES, type EvaluationLevel, type NoticeType } from '../domain/glossary';
-import { classifyCompletion } from '../domain/month-progress';
+import { classifyCompletion } from '../domain/completion-text';
 import { noFacts, type CompletionEntry, type TaskFacts } from '../domain/types';
 import { cellText } from '../store/cell-text';
 import type { Cell, TabData } from '../store/port';

@@ -1,0 +1,59 @@
+import { isoOf, partsOf, type Day } from '../calendar/day';
+import type { WorkCalendar } from '../calendar/types';
+import type { RulesConfig } from './config';
+import type { Card } from './glossary';
+import type { RuleContext } from './types';
+
+/** What every task evaluated in one context shares about today. */
+export interface ScanDay {
+  /** Today's calendar year and month (the workbook's year is `workYear`). */
+  year: number;
+  month: number;
+  /** The episode a card notice issued today belongs to, per card: `蓝牌@2026-10-21`. */
+  cardPeriods: Readonly<Record<Card, string>>;
+  /** 时限要求 of a notice issued today: `escalationWorkdays` working days from today. */
+  replyBy: Day;
+  /** Today's year has no published holiday schedule. */
+  provisional: boolean;
+}
+
+/**
+ * Today's facts, worked out once per context instead of once per task. The entry remembers what it was computed
+ * from, so a context whose day, calendar or 规则配置 is changed afterwards gets fresh values.
+ */
+export function scanDayOf(ctx: RuleContext): ScanDay {
+  const cached = scanDays.get(ctx);
+  if (
+    cached &&
+    cached.today === ctx.today &&
+    cached.cal === ctx.cal &&
+    cached.config === ctx.config &&
+    cached.escalationWorkdays === ctx.config.escalationWorkdays
+  ) {
+    return cached;
+  }
+  const { year, month } = partsOf(ctx.today);
+  const iso = isoOf(ctx.today);
+  const day: CachedScanDay = {
+    year,
+    month,
+    cardPeriods: { 红牌: `红牌@${iso}`, 黄牌: `黄牌@${iso}`, 蓝牌: `蓝牌@${iso}` },
+    replyBy: ctx.cal.addWorkdays(ctx.today, ctx.config.escalationWorkdays),
+    provisional: ctx.cal.isProvisional(year),
+    today: ctx.today,
+    cal: ctx.cal,
+    config: ctx.config,
+    escalationWorkdays: ctx.config.escalationWorkdays,
+  };
+  scanDays.set(ctx, day);
+  return day;
+}
+
+interface CachedScanDay extends ScanDay {
+  today: Day;
+  cal: WorkCalendar;
+  config: RulesConfig;
+  escalationWorkdays: number;
+}
+
+const scanDays = new WeakMap<RuleContext, CachedScanDay>();
