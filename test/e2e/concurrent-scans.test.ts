@@ -104,22 +104,21 @@ describe('two scans started at the same moment: no duplicate 文号, no duplicat
     beforeAll(async () => (server = await startSheetsServer()));
     afterAll(() => server.close());
 
-    it('with both scans interleaving their API calls', async () => {
-      const id = seedDemo(server);
+    /** A fresh demo spreadsheet, and a store maker for it: each scan its own client, the calls slowed by 5 ms. */
+    function demoSheet(): () => SheetStore {
+      const spreadsheetId = seedDemo(server);
       server.faults.latency = 5;
       const key = serviceAccountJson(`${server.url}/token`);
-      const store = () =>
-        createGoogleStore({ spreadsheetId: id, auth: serviceAccountAuth(key), rootUrl: `${server.url}/` });
-      expectNoDuplicates(await twoAtOnce(store, new Date(SCAN_TIME)));
+      return () =>
+        createGoogleStore({ spreadsheetId, auth: serviceAccountAuth(key), rootUrl: `${server.url}/` });
+    }
+
+    it('with both scans interleaving their API calls', async () => {
+      expectNoDuplicates(await twoAtOnce(demoSheet(), new Date(SCAN_TIME)));
     }, 240_000);
 
     it('retrying a notice left 待发送 by an SMTP outage once', async () => {
-      const id = seedDemo(server);
-      server.faults.latency = 5;
-      const key = serviceAccountJson(`${server.url}/token`);
-      const store = () =>
-        createGoogleStore({ spreadsheetId: id, auth: serviceAccountAuth(key), rootUrl: `${server.url}/` });
-      expectEachRetriedOnce(await outageThenTwoAtOnce(store, new Date(SCAN_TIME)));
+      expectEachRetriedOnce(await outageThenTwoAtOnce(demoSheet(), new Date(SCAN_TIME)));
     }, 240_000);
   });
 });
