@@ -9,7 +9,7 @@
  * Workbooks are demo-like and deterministic: the demo county of generateDemo(2026, 2026-06-15), its 挂图作战表 rows
  * repeated with new 编号 up to N tasks. Options: `--quick` (100 and 5,000 tasks), `--sizes=100,20000`; the
  * default, 100 and 50,000, needs `node --max-old-space-size=8000 --import tsx bench/sheets-calls.ts` and about
- * half an hour. The "largest call" column shows the biggest request body Google would receive (10 MB bodies are
+ * 20 minutes. The "largest call" column shows the biggest request body Google would receive (10 MB bodies are
  * refused, so a write over 8 MB goes out in several batchUpdates).
  */
 import { OAuth2Client } from 'google-auth-library';
