@@ -1,5 +1,6 @@
 import { cnFullDate, type Day } from '../../calendar/day';
 import { INDENT, countsLine, provisionalNote, statusRank, STATUS_ORDER } from './common';
+import { closingHtml, closingLines } from './digest-closing';
 import { escapeHtml, htmlPage, linkHtml, multilineHtml } from './html';
 import type { CardColour, RenderedMail } from './notice-doc';
 
@@ -57,7 +58,7 @@ export function renderDigest(d: DigestDoc): RenderedMail {
   const who = d.unit ? `${d.unit} ` : '';
   const subject = `【督办提醒】${date} ${who}您有${items.length}项重点工作需关注${urgent ? `（${urgent}）` : ''}`;
   const summary = `截至${date}，您负责的重点工作共${items.length}项${urgent ? `，其中${urgent}` : ''}。请关注以下事项：`;
-  const note = provisionalNote(d.provisionalYears);
+  const closing = { issuer: d.issuer, date, boardUrl: d.boardUrl, note: provisionalNote(d.provisionalYears) };
   const footer = '本邮件由督办系统每日汇总发送，每人每天一封；正式编号的催办单、督办单另行发送。';
 
   const text = [
@@ -65,10 +66,7 @@ export function renderDigest(d: DigestDoc): RenderedMail {
     `${INDENT}${summary}`,
     '',
     ...items.flatMap((item, i) => [...itemLines(item, i + 1), '']),
-    ...(d.boardUrl ? [`查看督办看板：${d.boardUrl}`, ''] : []),
-    ...(note ? [note, ''] : []),
-    d.issuer,
-    date,
+    ...closingLines(closing),
     '',
     footer,
     '',
@@ -81,9 +79,7 @@ export function renderDigest(d: DigestDoc): RenderedMail {
     '<tr style="background:#eee"><th>编号</th><th>工作任务</th><th>状态</th><th>预警</th><th>当前节点</th><th>待办事项</th></tr>',
     ...items.map(itemRowHtml),
     '</table>',
-    d.boardUrl ? `<p>查看督办看板：${linkHtml(d.boardUrl)}</p>` : '',
-    note ? `<p style="color:#a15c00">${escapeHtml(note)}</p>` : '',
-    `<p style="text-align:right">${escapeHtml(d.issuer)}<br>${escapeHtml(date)}</p>`,
+    ...closingHtml(closing),
     `<p style="color:#777;font-size:12px">${escapeHtml(footer)}</p>`,
   ]
     .filter(Boolean)

@@ -1,5 +1,6 @@
 import { cnFullDate, type Day } from '../../calendar/day';
 import { CARD_ORDER, INDENT, STATUS_ORDER, countsLine, provisionalNote, statusRank } from './common';
+import { closingHtml, closingLines } from './digest-closing';
 import { escapeHtml, htmlPage, linkHtml, multilineHtml } from './html';
 import type { CardColour, RenderedMail } from './notice-doc';
 
@@ -55,7 +56,7 @@ export function renderWeeklyDigest(d: WeeklyDigestDoc): RenderedMail {
   );
   const subject = `【每周督办摘要】${date} 分管领域重点工作${d.items.length}项${byStatus ? `（${byStatus}）` : ''}`;
   const groups = groupByStatus(d.items);
-  const note = provisionalNote(d.provisionalYears);
+  const closing = { issuer: d.issuer, date, boardUrl: d.boardUrl, note: provisionalNote(d.provisionalYears) };
   const summary = `截至${date}，您分管领域的重点工作共${d.items.length}项${byStatus ? `：${byStatus}` : ''}。`;
   const cards = `预警：${byCard || '无'}`;
 
@@ -74,10 +75,7 @@ export function renderWeeklyDigest(d: WeeklyDigestDoc): RenderedMail {
       ? d.changes.map((c) => `  ${c.id} ${c.title}：${c.change}`)
       : ['  与上周相比无变化。']),
     '',
-    ...(d.boardUrl ? [`查看督办看板：${d.boardUrl}`, ''] : []),
-    ...(note ? [note, ''] : []),
-    d.issuer,
-    date,
+    ...closingLines(closing),
     '',
   ].join('\n');
 
@@ -90,9 +88,7 @@ export function renderWeeklyDigest(d: WeeklyDigestDoc): RenderedMail {
     d.changes.length > 0
       ? `<ul style="margin:0;padding-left:20px">${d.changes.map(changeHtml).join('')}</ul>`
       : '<p style="margin:0">与上周相比无变化。</p>',
-    d.boardUrl ? `<p>查看督办看板：${linkHtml(d.boardUrl)}</p>` : '',
-    note ? `<p style="color:#a15c00">${escapeHtml(note)}</p>` : '',
-    `<p style="text-align:right">${escapeHtml(d.issuer)}<br>${escapeHtml(date)}</p>`,
+    ...closingHtml(closing),
   ]
     .filter(Boolean)
     .join('\n');
