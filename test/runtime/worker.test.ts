@@ -40,6 +40,19 @@ let spreadsheetId: string;
 const hostsSeen = new Set<string>();
 
 /** workerd's outbound network: Google's hosts go to the local Sheets server, anything else is refused. */
+/** The built bundle in workerd with these bindings; fetches leave through `outbound` when given. */
+function bundleIn(bindings: Record<string, string>, outbound?: typeof fakeGoogle): Miniflare {
+  return new Miniflare({
+    modules: true,
+    scriptPath: join(outdir, 'worker.js'),
+    modulesRoot: outdir,
+    compatibilityDate: '2026-04-01',
+    compatibilityFlags: ['nodejs_compat'],
+    bindings,
+    ...(outbound ? { outboundService: outbound } : {}),
+  });
+}
+
 async function fakeGoogle(request: MfRequest): Promise<MfResponse> {
   const url = new URL(request.url);
   hostsSeen.add(url.host);
@@ -65,20 +78,15 @@ beforeAll(async () => {
   server = await startSheetsServer({ requireIssuedTokens: true });
   expected = await nodeScan(server);
   spreadsheetId = seedDemo(server);
-  mf = new Miniflare({
-    modules: true,
-    scriptPath: join(outdir, 'worker.js'),
-    modulesRoot: outdir,
-    compatibilityDate: '2026-04-01',
-    compatibilityFlags: ['nodejs_compat'],
-    bindings: {
+  mf = bundleIn(
+    {
       DUBAN_SPREADSHEET_ID: spreadsheetId,
       GOOGLE_SERVICE_ACCOUNT_JSON: serviceAccountJson(),
       DUBAN_ADMIN_TOKEN: ADMIN_TOKEN,
       DUBAN_MAIL_FROM: FROM,
     },
-    outboundService: fakeGoogle,
-  });
+    fakeGoogle,
+  );
   await mf.ready;
 }, 120_000);
 
@@ -174,21 +182,14 @@ describe('the Worker with SMTP', () => {
     const id = seedDemo(server);
     // workerd opens SMTP sockets through the outbound service, which a fetch function cannot serve: this Worker
     // reaches the local servers directly instead.
-    const mailing = new Miniflare({
-      modules: true,
-      scriptPath: join(outdir, 'worker.js'),
-      modulesRoot: outdir,
-      compatibilityDate: '2026-04-01',
-      compatibilityFlags: ['nodejs_compat'],
-      bindings: {
-        DUBAN_SPREADSHEET_ID: id,
-        GOOGLE_SERVICE_ACCOUNT_JSON: serviceAccountJson(`${server.url}/token`),
-        DUBAN_SHEETS_ROOT_URL: server.url,
-        DUBAN_ADMIN_TOKEN: ADMIN_TOKEN,
-        DUBAN_MAIL_FROM: FROM,
-        DUBAN_SMTP_HOST: '127.0.0.1',
-        DUBAN_SMTP_PORT: String(sink.port),
-      },
+    const mailing = bundleIn({
+      DUBAN_SPREADSHEET_ID: id,
+      GOOGLE_SERVICE_ACCOUNT_JSON: serviceAccountJson(`${server.url}/token`),
+      DUBAN_SHEETS_ROOT_URL: server.url,
+      DUBAN_ADMIN_TOKEN: ADMIN_TOKEN,
+      DUBAN_MAIL_FROM: FROM,
+      DUBAN_SMTP_HOST: '127.0.0.1',
+      DUBAN_SMTP_PORT: String(sink.port),
     });
     try {
       const worker = await mailing.getWorker();
@@ -208,19 +209,10 @@ describe('the Worker with SMTP', () => {
 
 describe('a Worker with a bad environment', () => {
   it('answers with the keys to fix and fails its cron, naming them in the log', async () => {
-    const broken = new Miniflare({
-      modules: true,
-      scriptPath: join(outdir, 'worker.js'),
-      modulesRoot: outdir,
-      compatibilityDate: '2026-04-01',
-      compatibilityFlags: ['nodejs_compat'],
-      bindings: {
-        DUBAN_SPREADSHEET_ID: '',
-        DUBAN_ADMIN_TOKEN: ADMIN_TOKEN,
-        GOOGLE_SERVICE_ACCOUNT_JSON: '{"type":',
-      },
-      outboundService: fakeGoogle,
-    });
+    const broken = bundleIn(
+      { DUBAN_SPREADSHEET_ID: '', DUBAN_ADMIN_TOKEN: ADMIN_TOKEN, GOOGLE_SERVICE_ACCOUNT_JSON: '{"type":' },
+      fakeGoogle,
+    );
     try {
       const res = await broken.dispatchFetch('http://duban.example/health');
       expect(res.status).toBe(500);
