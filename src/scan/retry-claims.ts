@@ -19,12 +19,18 @@ export const RESEND_FAILED = '发送失败';
 
 const claimPattern = /^(.*)\|重发\|\d+$/;
 
-/** The 去重键 a new claim on `row` takes, given the register the scan read. */
-export function claimKey(register: RegisterRow[], row: RegisterRow): string {
-  const prefix = `${row.key}|${RESEND}|`;
-  let seen = 0;
-  for (const r of register) if (r.key.startsWith(prefix)) seen++;
-  return `${prefix}${seen + 1}`;
+/**
+ * The 去重键 a new claim on a row takes, given the register the scan read: the claims on it so far are counted once
+ * for the whole register, not once per retry.
+ * @example claimKeys(register)(row) // 'ZD-2026-001|催办单|1|逾期@2026-10-30|重发|2'
+ */
+export function claimKeys(register: RegisterRow[]): (row: RegisterRow) => string {
+  const seen = new Map<string, number>();
+  for (const r of register) {
+    const base = claimPattern.exec(r.key)?.[1];
+    if (base !== undefined) seen.set(base, (seen.get(base) ?? 0) + 1);
+  }
+  return (row) => `${row.key}|${RESEND}|${(seen.get(row.key) ?? 0) + 1}`;
 }
 
 /** The 文书登记 row of a claim. */

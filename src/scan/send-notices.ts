@@ -16,7 +16,7 @@ import type { ScanProblem, WorkbookModel } from '../workbook/read-workbook';
 import { finalizeDocNos, isProvisional, provisionalDocNo } from './doc-numbers';
 import type { Cover, PlannedNotice } from './plan-notices';
 import { registerRow } from './register-row';
-import { claimKey, claimRow, claimsWon, RESEND, RESEND_FAILED } from './retry-claims';
+import { claimKeys, claimRow, claimsWon, RESEND, RESEND_FAILED } from './retry-claims';
 import { retryOf } from './retry-notice';
 import type { ScanDeps } from './run-scan';
 
@@ -50,10 +50,11 @@ export async function sendNotices(
   const out: SendOutcome = { auditRows: 0, created: 0, duplicates: 0, sent: 0, failed: 0, problems: [] };
   const audit: AuditRow[] = [];
   const year = partsOf(model.today).year;
+  const claimKey = claimKeys(model.register);
   const claims = retriesDue(model).map((retry, i) => ({
     ...retry,
     token: provisionalDocNo(year, run, fresh.length + i + 1),
-    key: claimKey(model.register, retry.row),
+    key: claimKey(retry.row),
   }));
   let register = model.register;
   let latest = snapshot;

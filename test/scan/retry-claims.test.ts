@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toDay } from '../../src/calendar/day';
 import { defaultConfig } from '../../src/domain/config';
 import { finalizeDocNos, provisionalDocNo } from '../../src/scan/doc-numbers';
-import { claimKey, claimsWon } from '../../src/scan/retry-claims';
+import { claimKeys, claimsWon } from '../../src/scan/retry-claims';
 import type { RegisterRow } from '../../src/workbook/read-ledgers';
 
 const TODAY = toDay('2026-11-20');
@@ -27,8 +27,8 @@ const won = (register: RegisterRow[], token: string) =>
 describe('claims on the retry of a notice still 待发送', () => {
   it('number each new claim after the ones already in the register', () => {
     const first = original();
-    expect(claimKey([first], first)).toBe(`${BASE}|重发|1`);
-    expect(claimKey([first, claim('a', 1, '发送失败'), claim('b', 2, '重复作废')], first)).toBe(
+    expect(claimKeys([first])(first)).toBe(`${BASE}|重发|1`);
+    expect(claimKeys([first, claim('a', 1, '发送失败'), claim('b', 2, '重复作废')])(first)).toBe(
       `${BASE}|重发|3`,
     );
   });
