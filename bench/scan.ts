@@ -10,11 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { generateDemo } from '../sheets-templates/demo';
-import type { DemoData } from '../sheets-templates/definition';
-import { writeTemplate } from '../sheets-templates/xlsx';
+import type { DemoData } from '../src/workbook/schema/tabs';
+import { writeTemplate } from '../sheets-templates/xlsx/xlsx';
 import { createMemoryMailer } from '../src/mail/memory';
 import { runScan } from '../src/scan/run-scan';
-import { createXlsxStore } from '../src/store/xlsx';
+import { createXlsxStore } from '../src/store/drivers/xlsx/xlsx';
 
 const AS_OF = '2026-11-20';
 

@@ -17,8 +17,8 @@ import { CONFIG_ENTRIES } from '../src/domain/config';
 import { createMemoryMailer } from '../src/mail/memory';
 import { scanInstant } from '../src/local/scan-deps';
 import { runScan, type ScanSummary } from '../src/scan/run-scan';
-import { columnLetter } from '../src/store/a1';
-import { createGoogleStore } from '../src/store/google';
+import { columnLetter } from '../src/store/grid/a1';
+import { createGoogleStore } from '../src/store/drivers/google/google';
 import type { CellWrite, SheetStore, Snapshot, WritePlan } from '../src/store/port';
 import {
   CONFIG_HEADERS,
@@ -27,7 +27,7 @@ import {
   type CellValue,
   type DemoData,
   type TabDef,
-} from '../sheets-templates/definition';
+} from '../src/workbook/schema/tabs';
 import { generateDemo } from '../sheets-templates/demo';
 import type { SeedCell, SeedSheet, SeedSpreadsheet } from '../test/sheets-server/seed';
 import { startSheetsServer, type SheetsServer } from '../test/sheets-server/server';

@@ -7,10 +7,10 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { createMemoryStore } from '../src/store/memory';
+import { createMemoryStore } from '../src/store/drivers/memory/memory';
 import { emptyPlan, type SheetStore, type TabSpec, type WritePlan } from '../src/store/port';
-import type { FixtureTab } from '../src/store/workbook-model';
-import { createXlsxStore } from '../src/store/xlsx';
+import type { FixtureTab } from '../src/store/drivers/memory/workbook-model';
+import { createXlsxStore } from '../src/store/drivers/xlsx/xlsx';
 
 const ROWS = Number(process.argv[2] ?? 50_000);
 const TAB = '挂图作战表';

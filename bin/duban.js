@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx so `npx duban …` works straight after `npm install`.
+// The `duban` entry: runs the TypeScript CLI through tsx so `npx duban …` works straight after `npm install`, with the
+// commands of src/cli/ and the workbook-building ones of sheets-templates/cli/ (src/ never imports sheets-templates/).
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../src/cli.ts');
+const { runCli } = await import('../src/cli/main.ts');
+const { cliCommands } = await import('../src/cli/commands.ts');
+const { templateCommands } = await import('../sheets-templates/cli/commands.ts');
+process.exitCode = await runCli(process.argv.slice(2), { ...cliCommands, ...templateCommands });

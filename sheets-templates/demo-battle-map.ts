@@ -30,7 +30,7 @@
  * about April to mid-December of the year. Calendar-day margins are wide enough for any holiday schedule.
  */
 import { dayOf, isoOf, partsOf, type Day } from '../src/calendar/day';
-import { monthKeys, type CellValue } from './definition';
+import { monthKeys, type CellValue } from '../src/workbook/schema/tabs';
 import {
   OPEN_ENDED,
   closedMonths,

@@ -4,7 +4,7 @@
  * calendar-day margins wide enough that any holiday schedule gives the intended status.
  */
 import { dayOf, isoOf, partsOf, weekdayOf, type Day } from '../src/calendar/day';
-import type { CellValue } from './definition';
+import type { CellValue } from '../src/workbook/schema/tabs';
 
 const MS_PER_DAY = 86_400_000;
 

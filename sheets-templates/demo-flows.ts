@@ -12,9 +12,9 @@
  */
 import { isoOf, partsOf, type Day } from '../src/calendar/day';
 import { dedupeKey } from '../src/workbook/dedupe-key';
-import type { CellValue } from './definition';
-import { signerKeys } from './definition';
-import { SIGNERS } from './lists';
+import type { CellValue } from '../src/workbook/schema/tabs';
+import { signerKeys } from '../src/workbook/schema/tabs';
+import { SIGNERS } from '../src/workbook/schema/lists';
 import { dateCell, dateTimeCell, monthIn } from './demo-dates';
 import { dayInNextMonth, type BattleTask } from './demo-battle-map';
 import type { LedgerItem } from './demo-ledger';

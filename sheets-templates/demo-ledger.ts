@@ -18,7 +18,7 @@
  * test/templates/demo-scan.test.ts runs the real rules over this and checks the outcomes above.
  */
 import { partsOf, type Day } from '../src/calendar/day';
-import type { CellValue } from './definition';
+import type { CellValue } from '../src/workbook/schema/tabs';
 import { dateCell, writeDay, type Deadline } from './demo-dates';
 import type { Directory, Person } from './demo-org';
 import { LEDGER_SEEDS, type LedgerSeed } from './demo-tasks';

@@ -5,7 +5,7 @@
  * parent at least 滞后 (SPEC §2.3).
  */
 import { isoOf, lastDayOfMonth, partsOf, type Day } from '../src/calendar/day';
-import type { CellValue } from './definition';
+import type { CellValue } from '../src/workbook/schema/tabs';
 import { dateCell, monthIn } from './demo-dates';
 import type { BattleTask } from './demo-battle-map';
 import type { Rng } from './prng';

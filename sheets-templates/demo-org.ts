@@ -2,7 +2,7 @@
  * The demo county's organisation: leaders with their areas, units with a head and a liaison, the office.
  * Names are drawn from a seeded PRNG; e-mails are on demo.gov.cn (a reserved-looking, non-routable demo domain).
  */
-import type { CellValue } from './definition';
+import type { CellValue } from '../src/workbook/schema/tabs';
 import type { Rng } from './prng';
 
 export interface Unit {

@@ -4,7 +4,7 @@
  * the tables in demo-battle-map.ts, demo-ledger.ts, demo-lists.ts and demo-flows.ts say which row triggers what.
  */
 import { partsOf, toDay } from '../src/calendar/day';
-import type { DemoData } from './definition';
+import type { DemoData } from '../src/workbook/schema/tabs';
 import { battleMap } from './demo-battle-map';
 import { dateCell, secondFridayOfAugust } from './demo-dates';
 import { adjustmentRows, completionRows, extensionRows, feedbackRows, noticeRows } from './demo-flows';

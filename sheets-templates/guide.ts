@@ -2,7 +2,7 @@
  * The text of the `使用说明` tab: what each tab is for, what the colours mean, and what the system touches.
  * Kept apart from the layout code so a clerk-facing wording change is a one-file edit.
  */
-import { SYSTEM_NOTE, TABS } from './definition';
+import { SYSTEM_NOTE, TABS } from '../src/workbook/schema/tabs';
 
 export interface GuideLine {
   text: string;

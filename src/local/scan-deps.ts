@@ -3,7 +3,7 @@ import { toDay } from '../calendar/day';
 import { createOutboxMailer } from '../mail/outbox';
 import type { Address, Mailer } from '../mail/port';
 import type { SheetStore } from '../store/port';
-import { createXlsxStore } from '../store/xlsx';
+import { createXlsxStore } from '../store/drivers/xlsx/xlsx';
 
 /** Default sender; override with DUBAN_MAIL_FROM (`县政府督查室 <duban@example.gov.cn>`). */
 export function senderFromEnv(env: NodeJS.ProcessEnv = process.env): Address {

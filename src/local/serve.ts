@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { serve as serveNode } from '@hono/node-server';
 import { isoOf, shanghaiDayOf } from '../calendar/day';
 import { runScan, type ScanSummary } from '../scan/run-scan';
-import { tabSpec } from '../../sheets-templates/definition';
+import { tabSpec } from '../workbook/schema/tabs';
 import { readWorkbook } from '../workbook/read-workbook';
 import { createApp } from '../web/app';
 import { localTargets, senderFromEnv } from './scan-deps';

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Address } from '../mail/port';
-import { serviceAccountKeySchema, type ServiceAccountKey } from '../store/google-auth';
+import { serviceAccountKeySchema, type ServiceAccountKey } from '../store/drivers/google/google-auth';
 
 export type Runtime = 'workers' | 'cloud-functions';
 

@@ -10,8 +10,8 @@ import { createUnconfiguredMailer } from '../mail/unconfigured';
 import type { Mailer } from '../mail/port';
 import { createSmtpMailer } from '../mail/smtp';
 import type { ScanDeps } from '../scan/run-scan';
-import { createGoogleStore } from '../store/google';
-import { applicationDefaultAuth, serviceAccountAuth } from '../store/google-auth';
+import { createGoogleStore } from '../store/drivers/google/google';
+import { applicationDefaultAuth, serviceAccountAuth } from '../store/drivers/google/google-auth';
 import type { SheetStore } from '../store/port';
 import type { RuntimeConfig } from './env';
 

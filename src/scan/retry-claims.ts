@@ -1,5 +1,5 @@
 import type { Day } from '../calendar/day';
-import { cellText } from '../store/cell-text';
+import { cellText } from '../store/grid/cell-text';
 import type { CellWrite } from '../store/port';
 import type { RegisterRow } from '../workbook/read-ledgers';
 import type { Finalized } from './doc-numbers';

@@ -6,7 +6,7 @@ import { CARDS, STATUSES, type Card, type Status } from '../domain/glossary';
 import type { TaskVerdict } from '../domain/types';
 import type { Address, Mailer } from '../mail/port';
 import { StaleSnapshotError, type SheetStore, type Snapshot } from '../store/port';
-import { TAB_SPECS } from '../../sheets-templates/definition';
+import { TAB_SPECS } from '../workbook/schema/tabs';
 import { AUDIT_TAB } from '../workbook/audit';
 import { buildPlan } from '../workbook/plan';
 import { readWorkbook, type ScanProblem, type WorkbookModel } from '../workbook/read-workbook';

@@ -9,7 +9,7 @@ import {
   type SheetStore,
   type Snapshot,
 } from '../store/port';
-import { tabSpec } from '../../sheets-templates/definition';
+import { tabSpec } from '../workbook/schema/tabs';
 import { AUDIT_TAB, auditRow, type AuditRow } from '../workbook/audit';
 import { DUPLICATE, readRegister, type RegisterRow } from '../workbook/read-ledgers';
 import type { ScanProblem, WorkbookModel } from '../workbook/read-workbook';

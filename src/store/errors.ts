@@ -1,6 +1,7 @@
 /** Errors thrown by store drivers. Messages are English, for logs, prefixed with their origin (`[store:xlsx] …`). */
 
-export type DriverName = 'memory' | 'xlsx' | 'google';
+/** The driver's short name, shown in every message: `[store:xlsx] …`. */
+export type DriverName = string;
 
 /** A driver failure the caller cannot fix by re-planning (missing tab on append, locked file, unreadable file…). */
 export class StoreError extends Error {

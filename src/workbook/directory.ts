@@ -1,5 +1,5 @@
 import type { Address } from '../mail/port';
-import { cellText } from '../store/cell-text';
+import { cellText } from '../store/grid/cell-text';
 import type { TabData } from '../store/port';
 
 export type Role =

@@ -1,8 +1,8 @@
 import { isoOf } from '../calendar/day';
 import type { TaskVerdict } from '../domain/types';
-import { cellText } from '../store/cell-text';
+import { cellText } from '../store/grid/cell-text';
 import type { CellChange, CellWrite, Fill, IdAssignment, WritePlan } from '../store/port';
-import { MONTH_KEYS, SYSTEM_COLUMNS, type SystemColumn } from '../../sheets-templates/definition';
+import { MONTH_KEYS, SYSTEM_COLUMNS, type SystemColumn } from './schema/tabs';
 import type { AuditRow } from './audit';
 import { auditRow } from './audit';
 import { CARD_FILL, isSystemFill, MONTH_FILL, STATUS_FILL } from './palette';

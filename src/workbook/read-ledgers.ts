@@ -1,13 +1,13 @@
-import { parseDateCell } from '../calendar';
+import { parseDateCell } from './parse-date-cell';
 import type { Day } from '../calendar/day';
 import type { RulesConfig } from '../domain/config';
 import { NOTICE_TYPES, type EvaluationLevel, type NoticeType } from '../domain/glossary';
 import { classifyCompletion } from '../domain/completion-text';
 import { noFacts, type CompletionEntry, type TaskFacts } from '../domain/types';
-import { cellText } from '../store/cell-text';
+import { cellText } from '../store/grid/cell-text';
 import type { Cell, TabData } from '../store/port';
-import { signerKeys } from '../../sheets-templates/definition';
-import { EVALUATION_LEVELS } from '../../sheets-templates/lists';
+import { signerKeys } from './schema/tabs';
+import { EVALUATION_LEVELS } from './schema/lists';
 import { parseDedupeKey } from './dedupe-key';
 
 type Cells = Record<string, Cell>;

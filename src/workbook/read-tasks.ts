@@ -1,10 +1,10 @@
-import { parseDateCell } from '../calendar';
+import { parseDateCell } from './parse-date-cell';
 import type { Day } from '../calendar/day';
 import type { Deadline, MonthCell, RowProblem, TaskKind, TaskRecord } from '../domain/types';
-import { cellText } from '../store/cell-text';
+import { cellText } from '../store/grid/cell-text';
 import type { Cell, SheetRow } from '../store/port';
-import { MONTH_KEYS } from '../../sheets-templates/definition';
-import { ITEM_TYPES, SOURCE_CATEGORIES } from '../../sheets-templates/lists';
+import { MONTH_KEYS } from './schema/tabs';
+import { ITEM_TYPES, SOURCE_CATEGORIES } from './schema/lists';
 import type { Directory } from './directory';
 import { splitList } from './directory';
 

@@ -9,7 +9,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TAB_NAMES, GUIDE_TAB } from '../../sheets-templates/definition';
+import { TAB_NAMES, GUIDE_TAB } from '../../src/workbook/schema/tabs';
 import { startSheetsServer, type SheetsServer } from '../sheets-server/server';
 
 const SA = 'duban-cli@county-duban.iam.gserviceaccount.com';

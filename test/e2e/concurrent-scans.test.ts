@@ -2,17 +2,17 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorkbook } from '../../src/cli/init';
+import { createWorkbook } from '../../sheets-templates/cli/init';
 import { createMemoryMailer, type MemoryMailer } from '../../src/mail/memory';
 import { runScan } from '../../src/scan/run-scan';
-import { createGoogleStore } from '../../src/store/google';
-import { serviceAccountAuth } from '../../src/store/google-auth';
+import { createGoogleStore } from '../../src/store/drivers/google/google';
+import { serviceAccountAuth } from '../../src/store/drivers/google/google-auth';
 import type { SheetStore } from '../../src/store/port';
-import { createXlsxStore } from '../../src/store/xlsx';
+import { createXlsxStore } from '../../src/store/drivers/xlsx/xlsx';
 import { SCAN_TIME, seedDemo, serviceAccountJson } from '../runtime/fixtures';
 import { startSheetsServer, type SheetsServer } from '../sheets-server/server';
 import { readRegister } from '../../src/workbook/read-ledgers';
-import { tabSpec } from '../../sheets-templates/definition';
+import { tabSpec } from '../../src/workbook/schema/tabs';
 
 const FROM = { address: 'duban@demo.gov.cn' };
 

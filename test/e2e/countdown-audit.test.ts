@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createWorkbook } from '../../src/cli/init';
+import { createWorkbook } from '../../sheets-templates/cli/init';
 import { createMemoryMailer } from '../../src/mail/memory';
 import { runScan } from '../../src/scan/run-scan';
-import { createXlsxStore } from '../../src/store/xlsx';
+import { createXlsxStore } from '../../src/store/drivers/xlsx/xlsx';
 import { readBook, readRows, rowWhere, type ReadRow } from './sheet-reader';
 
 // The demo scanned on Friday 2026-10-16 and again on Monday 2026-10-19: one working day later.

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { createWorkbook } from '../../src/cli/init';
+import { createWorkbook } from '../../sheets-templates/cli/init';
 import { createMemoryMailer } from '../../src/mail/memory';
 import { runScan } from '../../src/scan/run-scan';
-import { createXlsxStore } from '../../src/store/xlsx';
-import { SYSTEM_COLUMNS } from '../../sheets-templates/definition';
+import { createXlsxStore } from '../../src/store/drivers/xlsx/xlsx';
+import { SYSTEM_COLUMNS } from '../../src/workbook/schema/tabs';
 import { inspectXlsx, type Inspected } from '../store/xlsx-inspect';
 import { columnOf, insertColumn, mergeDown, reverseRows, swapColumns } from './xlsx-staff-edits';
 

@@ -5,12 +5,12 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultCalendar } from '../../src/calendar';
 import { isoOf, toDay, type Day } from '../../src/calendar/day';
-import { createWorkbook } from '../../src/cli/init';
+import { createWorkbook } from '../../sheets-templates/cli/init';
 import { createMemoryMailer } from '../../src/mail/memory';
 import type { MailMessage } from '../../src/mail/port';
 import { runScan } from '../../src/scan/run-scan';
 import { MONTH_FILL } from '../../src/workbook/palette';
-import { createXlsxStore } from '../../src/store/xlsx';
+import { createXlsxStore } from '../../src/store/drivers/xlsx/xlsx';
 import { readBook, readRows, rowWhere } from './sheet-reader';
 
 // Thirty consecutive working days from Friday 2026-10-16 on the demo workbook, scanned every morning at 08:30.

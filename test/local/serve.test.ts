@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createWorkbook } from '../../src/cli/init';
+import { createWorkbook } from '../../sheets-templates/cli/init';
 import { startServer, type RunningServer } from '../../src/local/serve';
 
 const running: RunningServer[] = [];

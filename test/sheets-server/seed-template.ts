@@ -10,7 +10,7 @@ import {
   type CellValue,
   type DemoData,
   type TabDef,
-} from '../../sheets-templates/definition';
+} from '../../src/workbook/schema/tabs';
 import { guideLines } from '../../sheets-templates/guide';
 import { columnLetters } from './a1';
 import type { SeedCell, SeedSheet, SeedSpreadsheet } from './seed';

@@ -2,12 +2,12 @@
  * Bridges between the store contract's plain workbook (MemoryWorkbook, StaffEdit) and the local Sheets server:
  * seed a spreadsheet from a fixture, replay staff edits, dump the spreadsheet back as plain data.
  */
-import { addressOf } from '../../src/store/a1';
-import { cellText } from '../../src/store/cell-text';
+import { addressOf } from '../../src/store/grid/a1';
+import { cellText } from '../../src/store/grid/cell-text';
 import type { Cell } from '../../src/store/port';
-import type { StaffEdit } from '../../src/store/staff-edits';
-import { fixtureFromGrid, type GridTab, type MemoryWorkbook } from '../../src/store/workbook-model';
-import { parseAddress } from '../../src/store/a1';
+import type { StaffEdit } from '../store/staff-edits';
+import { fixtureFromGrid, type GridTab, type MemoryWorkbook } from '../../src/store/drivers/memory/workbook-model';
+import { parseAddress } from '../../src/store/grid/a1';
 import { fillOfCell, type CellRec, type SpreadsheetRec } from './model';
 import type { SeedCell, SeedSpreadsheet, SeedValue } from './seed';
 import type { SheetsServer } from './server';

@@ -4,7 +4,7 @@
  * returns the store plus a way to simulate staff edits and to dump the whole workbook back as plain data.
  */
 import { describe, expect, it } from 'vitest';
-import { addressOf } from '../../src/store/a1';
+import { addressOf } from '../../src/store/grid/a1';
 import {
   StaleSnapshotError,
   emptyPlan,
@@ -13,8 +13,8 @@ import {
   type TabSpec,
   type WritePlan,
 } from '../../src/store/port';
-import type { StaffEdit } from '../../src/store/staff-edits';
-import { normalizeWorkbook, type MemoryWorkbook } from '../../src/store/workbook-model';
+import type { StaffEdit } from './staff-edits';
+import { normalizeWorkbook, type MemoryWorkbook } from '../../src/store/drivers/memory/workbook-model';
 
 export interface StoreHarness {
   store: SheetStore;

@@ -1,6 +1,6 @@
 import { OAuth2Client } from 'google-auth-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGoogleStore } from '../../src/store/google';
+import { createGoogleStore } from '../../src/store/drivers/google/google';
 import { emptyPlan } from '../../src/store/port';
 import { startSheetsServer, type SheetsServer } from '../sheets-server/server';
 import { seedOfWorkbook } from '../sheets-server/workbook';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batches } from '../../src/store/google-apply';
+import { batches } from '../../src/store/drivers/google/google-apply';
 
 const cell = (i: number) => ({
   updateCells: {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fillOfRgb } from '../../src/store/google-a1';
-import { cellRequests, REQUEST_CHUNK_BYTES } from '../../src/store/google-cells';
-import type { RecordedWrite } from '../../src/store/google-grid';
+import { fillOfRgb } from '../../src/store/drivers/google/google-a1';
+import { cellRequests, REQUEST_CHUNK_BYTES } from '../../src/store/drivers/google/google-cells';
+import type { RecordedWrite } from '../../src/store/drivers/google/google-grid';
 
 const bytes = (x: unknown) => Buffer.byteLength(JSON.stringify(x));
 

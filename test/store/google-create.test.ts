@@ -12,11 +12,11 @@ import { CONFIG_ENTRIES } from '../../src/domain/config';
 import { scanInstant } from '../../src/local/scan-deps';
 import { createMemoryMailer } from '../../src/mail/memory';
 import { runScan } from '../../src/scan/run-scan';
-import { createGoogleStore } from '../../src/store/google';
-import { createGoogleWorkbook, spreadsheetUrl } from '../../src/store/google-create';
-import { fillOfRgb } from '../../src/store/google-a1';
+import { createGoogleStore } from '../../src/store/drivers/google/google';
+import { createGoogleWorkbook, spreadsheetUrl } from '../../sheets-templates/google/google-create';
+import { fillOfRgb } from '../../src/store/drivers/google/google-a1';
 import type { SheetStore } from '../../src/store/port';
-import { createXlsxStore } from '../../src/store/xlsx';
+import { createXlsxStore } from '../../src/store/drivers/xlsx/xlsx';
 import {
   GUIDE_TAB,
   SYSTEM_COLUMNS,
@@ -27,9 +27,9 @@ import {
   headerKeys,
   tabDef,
   type DemoData,
-} from '../../sheets-templates/definition';
+} from '../../src/workbook/schema/tabs';
 import { generateDemo } from '../../sheets-templates/demo';
-import { writeTemplate } from '../../sheets-templates/xlsx';
+import { writeTemplate } from '../../sheets-templates/xlsx/xlsx';
 import type { SheetRec, SpreadsheetRec } from '../sheets-server/model';
 import { startSheetsServer, type SheetsServer } from '../sheets-server/server';
 

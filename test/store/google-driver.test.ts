@@ -4,7 +4,7 @@
  */
 import { OAuth2Client } from 'google-auth-library';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createGoogleStore } from '../../src/store/google';
+import { createGoogleStore } from '../../src/store/drivers/google/google';
 import {
   emptyPlan,
   type SheetStore,
@@ -12,7 +12,7 @@ import {
   type TabSpec,
   type WritePlan,
 } from '../../src/store/port';
-import type { MemoryWorkbook } from '../../src/store/workbook-model';
+import type { MemoryWorkbook } from '../../src/store/drivers/memory/workbook-model';
 import type { CallInfo } from '../sheets-server/faults';
 import { startSheetsServer, type SheetsServer } from '../sheets-server/server';
 import { dumpSpreadsheet, seedOfWorkbook } from '../sheets-server/workbook';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffMs, failureOf, withRetry } from '../../src/store/google-retry';
+import { backoffMs, failureOf, withRetry } from '../../src/store/drivers/google/google-retry';
 
 /** An error shaped like the ones googleapis (gaxios) throws. */
 const httpError = (status: number, headers: Record<string, string> = {}) =>

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { detectHeaderRows, mapHeaders, monthGroup, normalizeHeader } from '../../src/store/headers';
-import { memoryGrid } from '../../src/store/memory-grid';
-import { readTab } from '../../src/store/read-tab';
-import { gridFromFixture, type FixtureTab } from '../../src/store/workbook-model';
+import { detectHeaderRows, mapHeaders, monthGroup, normalizeHeader } from '../../src/store/grid/headers';
+import { memoryGrid } from '../../src/store/drivers/memory/memory-grid';
+import { readTab } from '../../src/store/grid/read-tab';
+import { gridFromFixture, type FixtureTab } from '../../src/store/drivers/memory/workbook-model';
 
 const grid = (tab: Omit<FixtureTab, 'name'>) => memoryGrid(gridFromFixture({ name: '表', ...tab }));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryStore } from '../../src/store/memory';
+import { createMemoryStore } from './memory-store';
 import { StaleSnapshotError, emptyPlan } from '../../src/store/port';
 import { contractFixture, testStoreContract } from './contract';
 

@@ -2,10 +2,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyStaffEdit } from '../../src/store/staff-edits';
-import { fixtureFromGrid, gridFromFixture, type MemoryWorkbook } from '../../src/store/workbook-model';
-import { createXlsxStore, type XlsxStoreOptions } from '../../src/store/xlsx';
-import { readFixtureXlsx, writeFixtureXlsx } from '../../src/store/xlsx-fixture';
+import { applyStaffEdit } from './staff-edits';
+import { fixtureFromGrid, gridFromFixture, type MemoryWorkbook } from '../../src/store/drivers/memory/workbook-model';
+import { createXlsxStore, type XlsxStoreOptions } from '../../src/store/drivers/xlsx/xlsx';
+import { readFixtureXlsx, writeFixtureXlsx } from './xlsx-fixture';
 import type { StoreHarness } from './contract';
 
 export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {

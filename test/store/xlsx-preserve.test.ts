@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import XLSX from 'xlsx';
 import { StaleSnapshotError, emptyPlan, type TabSpec, type WritePlan } from '../../src/store/port';
-import { createXlsxStore } from '../../src/store/xlsx';
+import { createXlsxStore } from '../../src/store/drivers/xlsx/xlsx';
 import { RICH_MAP, writeRichWorkbook } from './rich-workbook';
 import { inspectXlsx, type Inspected } from './xlsx-inspect';
 import { tempDir } from './xlsx-harness';

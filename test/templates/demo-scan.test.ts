@@ -11,11 +11,11 @@ import { evaluateTask } from '../../src/domain/evaluate-task';
 import { STATUSES } from '../../src/domain/glossary';
 import type { TaskVerdict } from '../../src/domain/types';
 import { planNotices } from '../../src/scan/plan-notices';
-import { createXlsxStore } from '../../src/store/xlsx';
+import { createXlsxStore } from '../../src/store/drivers/xlsx/xlsx';
 import { readWorkbook } from '../../src/workbook/read-workbook';
-import { TAB_SPECS } from '../../sheets-templates/definition';
+import { TAB_SPECS } from '../../src/workbook/schema/tabs';
 import { generateDemo } from '../../sheets-templates/demo';
-import { writeTemplate } from '../../sheets-templates/xlsx';
+import { writeTemplate } from '../../sheets-templates/xlsx/xlsx';
 
 let dir: string;
 beforeAll(async () => {

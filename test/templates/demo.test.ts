@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toDay } from '../../src/calendar/day';
 import { generateDemo } from '../../sheets-templates/demo';
-import { buildTemplateWorkbook } from '../../sheets-templates/xlsx';
+import { buildTemplateWorkbook } from '../../sheets-templates/xlsx/xlsx';
 import { readBack, rowsOf } from './read-back';
 
 const AS_OF = '2026-06-15';

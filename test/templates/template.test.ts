@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import * as XLSX from 'xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CONFIG_ENTRIES } from '../../src/domain/config';
-import { buildTemplateWorkbook } from '../../sheets-templates/xlsx';
+import { buildTemplateWorkbook } from '../../sheets-templates/xlsx/xlsx';
 import { headerKeysOf, mergeAt, readBack, rowsOf, type ReadBack } from './read-back';
 
 /** SPEC §2, copied by hand so the test checks the definition against the spec, not against itself. */

@@ -1,0 +1,79 @@
+/**
+ * SheetStore.append for Google Sheets: one spreadsheets.get for the header rows and merges, one values.append
+ * (RAW, INSERT_ROWS). The range starts below the lowest merge so rows never land inside merged cells; Google's
+ * table detection then puts them after the ledger's last row.
+ */
+import type { sheets_v4 } from 'googleapis/build/src/apis/sheets';
+import { columnLetter } from '../../grid/a1';
+import { appendRowsToGrid } from '../../grid/apply-plan';
+import { StoreError } from '../../errors';
+import { NO_GAXIOS_RETRY, isMissingTabError, type GoogleCaller } from './google-call';
+import { quoteTab, rowsOfRange } from './google-a1';
+import { cellOfData, rangesOfMerges, recordingGrid } from './google-grid';
+import type { AppendResult, CellWrite } from '../../port';
+import type { TabOpener } from '../../grid/open-tab';
+
+const HEADER_FIELDS = 'sheets(properties(sheetId,title),merges,data(rowData(values(effectiveValue))))';
+
+/**
+ * Append ledger rows; unknown columns or a missing tab throw before anything is written.
+ * @example await appendGoogleRows(caller, '审计日志', [{ 时间: '2026-03-02 08:30', 动作: '扫描' }], () => 1) // { rows: [42] }
+ */
+export async function appendGoogleRows(
+  caller: GoogleCaller,
+  name: string,
+  rows: Array<Record<string, CellWrite>>,
+  tabOpener: TabOpener,
+): Promise<AppendResult> {
+  let data: sheets_v4.Schema$Spreadsheet;
+  try {
+    data = await caller.call('append', true, (s) =>
+      s.spreadsheets.get(
+        { spreadsheetId: caller.spreadsheetId, ranges: [`${quoteTab(name)}!1:2`], fields: HEADER_FIELDS },
+        NO_GAXIOS_RETRY,
+      ),
+    );
+  } catch (error) {
+    if (isMissingTabError(error))
+      throw new StoreError('google', `append: no tab '${name}'`, { cause: error });
+    throw error;
+  }
+  const sheet = data.sheets?.[0];
+  const merges = rangesOfMerges(sheet?.merges);
+  const grid = recordingGrid({
+    name,
+    sheetId: sheet?.properties?.sheetId ?? 0,
+    cells: (sheet?.data?.[0]?.rowData ?? []).map((row) => (row.values ?? []).map(cellOfData)),
+    merges: merges.filter((m) => m.top <= 2),
+    fills: new Map(),
+    rowTags: new Map(),
+  });
+  const { layout } = tabOpener.open(grid, name);
+  if (!rows.length) return { rows: [] };
+  // The shared helper validates every header (throwing before any write) and records which column gets what.
+  const landed = appendRowsToGrid('google', { grid, layout }, rows);
+  const width = Math.max(1, ...layout.columns.values());
+  const values = landed.map((row) =>
+    Array.from({ length: width }, (_, c) => {
+      const w = grid.writes.get(row * 16_384 + c + 1);
+      return w?.value === undefined ? null : w.value;
+    }),
+  );
+  const start = Math.max(1, ...merges.map((m) => m.bottom + 1));
+  const res = await caller.call<sheets_v4.Schema$AppendValuesResponse>('append', false, (s) =>
+    s.spreadsheets.values.append(
+      {
+        spreadsheetId: caller.spreadsheetId,
+        range: `${quoteTab(name)}!A${start}:${columnLetter(width)}`,
+        valueInputOption: 'RAW',
+        insertDataOption: 'INSERT_ROWS',
+        fields: 'updates(updatedRange)',
+        requestBody: { majorDimension: 'ROWS', values },
+      },
+      NO_GAXIOS_RETRY,
+    ),
+  );
+  const range = res.updates?.updatedRange;
+  if (!range) throw new StoreError('google', `append to '${name}': Google did not say where the rows landed`);
+  return { rows: rowsOfRange(range) };
+}

@@ -1,0 +1,58 @@
+/**
+ * Google API errors rewritten once, at the driver's edge, into one readable English line for logs:
+ * `[store:google] read 挂图作战表: 403 PERMISSION_DENIED The caller does not have permission — share …`.
+ */
+import { StoreError } from '../../errors';
+
+interface GoogleErrorBody {
+  error?: { code?: number; message?: string; status?: string } | string;
+  error_description?: string;
+}
+
+export interface ErrorContext {
+  spreadsheetId: string;
+  /** Service-account e-mail to name when the spreadsheet is not shared with it. */
+  clientEmail?: string;
+}
+
+/** HTTP status, Google status name and message of an error thrown by googleapis. */
+export function describeGoogleError(error: unknown): { status?: number; name?: string; message: string } {
+  const e = error as { response?: { status?: number; data?: unknown }; status?: number; message?: string };
+  const status = e?.response?.status ?? (typeof e?.status === 'number' ? e.status : undefined);
+  let data = e?.response?.data as GoogleErrorBody | string | undefined;
+  if (typeof data === 'string') {
+    try {
+      data = JSON.parse(data) as GoogleErrorBody;
+    } catch {
+      /* not JSON: keep the error's own message */
+    }
+  }
+  const body = typeof data === 'object' ? data : undefined;
+  if (body && typeof body.error === 'object' && body.error)
+    return { status, name: body.error.status, message: body.error.message ?? e?.message ?? 'unknown error' };
+  if (body && typeof body.error === 'string')
+    return { status, name: body.error, message: body.error_description ?? body.error };
+  return { status, message: e?.message ?? String(error) };
+}
+
+/**
+ * One StoreError for a failed Sheets call. A 403 says which account to share the spreadsheet with; a 404 says the
+ * spreadsheet id is wrong.
+ * @example throw toStoreError(err, 'apply', { spreadsheetId, clientEmail: 'duban@proj.iam.gserviceaccount.com' })
+ */
+export function toStoreError(error: unknown, operation: string, ctx: ErrorContext): StoreError {
+  if (error instanceof StoreError) return error;
+  const { status, name, message } = describeGoogleError(error);
+  const head = `${operation}: ${status ?? 'network error'}${name ? ` ${name}` : ''} ${message}`;
+  let hint = '';
+  if (status === 403 && (name === 'PERMISSION_DENIED' || !name)) {
+    hint = ctx.clientEmail
+      ? ` — share spreadsheet ${ctx.spreadsheetId} with ${ctx.clientEmail} as an Editor`
+      : ` — share spreadsheet ${ctx.spreadsheetId} with the service account as an Editor`;
+  } else if (status === 404) {
+    hint = ` — check the spreadsheet id ${ctx.spreadsheetId}`;
+  } else if (status === 401) {
+    hint = ' — the credentials were refused; check the service-account key';
+  }
+  return new StoreError('google', `${head}${hint}`, { cause: error });
+}

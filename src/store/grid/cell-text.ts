@@ -1,0 +1,28 @@
+import type { Cell } from '../port';
+
+/**
+ * The text a person sees in a cell, used to match 编号, ledger keys, id fingerprints and header text.
+ * @example cellText({ date: '2026-03-31' }) // '2026-03-31'
+ * @example cellText({ formula: 'A1&"x"', result: 'ZD-1x' }) // 'ZD-1x'
+ */
+export function cellText(cell: Cell): string {
+  if (cell === null) return '';
+  if (typeof cell === 'string') return cell;
+  if (typeof cell === 'number' || typeof cell === 'boolean') return String(cell);
+  if ('date' in cell) return cell.date;
+  if ('formula' in cell) return cell.result === null ? '' : String(cell.result);
+  return cell.error;
+}
+
+/** True when the cell holds nothing a person would call content (whitespace-only text counts as empty). */
+export function isBlank(cell: Cell): boolean {
+  return cellText(cell).trim() === '';
+}
+
+/**
+ * True when the cell holds something a person typed: not blank and not a formula. A row of only formulas
+ * (序号 = ROW()-2 filled down a template) is an empty row to the store: it is skipped on read and appended over.
+ */
+export function isTyped(cell: Cell): boolean {
+  return !isBlank(cell) && !(typeof cell === 'object' && cell !== null && 'formula' in cell);
+}

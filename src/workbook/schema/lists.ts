@@ -1,0 +1,77 @@
+/**
+ * Drop-down values of the template (SPEC §2). Readers must still accept what staff type by hand:
+ * the lists guide input, they are not the parser.
+ */
+import { EVALUATION_LEVELS, NOTICE_TYPES, STATUSES, CARDS } from '../../domain/glossary';
+
+/** 事项来源 categories (SPEC §2.1, seed 000 §一). */
+export const SOURCE_CATEGORIES = [
+  '总书记重要指示批示',
+  '中央省市重大决策部署',
+  '上级领导批示',
+  '县委县政府目标任务',
+  '政府工作报告',
+  '会议议定事项',
+  '领导批示',
+  '其他',
+] as const;
+
+/** 事项类型 for 13710 time limits (seed 003 §三(二)). */
+export const ITEM_TYPES = ['一般', '复杂', '长期'] as const;
+
+/** 办理状态 typed by staff on 督办台账. */
+export const HANDLING_STATES = ['正在办理', '已落实', '已完成'] as const;
+
+/** 星级: ★ count; readers also accept ☆ and the digits 1–5. */
+export const STAR_LEVELS = ['★', '★★', '★★★', '★★★★', '★★★★★'] as const;
+
+/** 红牌标记: a manual red card for false progress reports (SPEC §4.2); blank or 否 = no flag. */
+export const RED_FLAG_VALUES = ['是', '否'] as const;
+
+export const ROLES = [
+  '主要领导',
+  '分管领导',
+  '督查室',
+  '办公室主任',
+  '办公室分管副主任',
+  '单位负责人',
+  '联络员',
+] as const;
+
+export const HOLIDAY_KINDS = ['放假', '调休上班'] as const;
+
+export const ADJUSTMENT_KINDS = ['调入', '调出', '调整目标', '调整时限'] as const;
+
+/** 延期申请 and 调整记录 states. */
+export const APPROVAL_STATES = ['待审批', '同意', '不同意'] as const;
+
+/** 办结审批 card states: in progress, closed (销号), or sent back to 正在办理. */
+export const COMPLETION_STATES = ['审批中', '已办结', '退回'] as const;
+
+export const MEASURE_KINDS = ['组织', '考核', '激励', '问责', '保障'] as const;
+
+/** 结果清单 评定 of a stage node. */
+export const RESULT_GRADES = ['达标', '基本达标', '未达标'] as const;
+
+export const FEEDBACK_CHANNELS = ['表格', '链接'] as const;
+
+/**
+ * 文书登记 发送状态: a failed send stays 待发送 and is retried (SPEC §4.4); 重复作废 = lost a race with a concurrent
+ * scan, never sent; 发送失败 = a 重发 attempt that failed (src/scan/retry-claims.ts).
+ */
+export const SEND_STATES = ['待发送', '已发送', '发送失败', '重复作废'] as const;
+
+/** 文书登记 类型: the notices, the daily digest, and the claims on a retry. */
+export const REGISTER_TYPES = [...NOTICE_TYPES, '每日汇总', '重发'] as const;
+
+/** Signers of the completion card, in order (seed 000 attachment 3, read bottom-up). */
+export const SIGNERS = [
+  '承办单位主要负责人',
+  '督查室核实',
+  '办公室分管副主任',
+  '办公室主任',
+  '分管领导',
+  '主要领导',
+] as const;
+
+export { EVALUATION_LEVELS, NOTICE_TYPES, STATUSES, CARDS };
