@@ -4,8 +4,9 @@
  */
 export type Day = number;
 
+/** Beijing time is UTC+8 all year (no daylight saving); wall-clock readings are in beijing-clock.ts. */
+export const BEIJING_OFFSET_MS = 8 * 3_600_000;
 const MS_PER_DAY = 86_400_000;
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** 1 January of a year, memoised: every task's clock may start there. */
@@ -75,7 +76,7 @@ export function lastDayOfMonth(year: number, month: number): Day {
 /** The Asia/Shanghai civil date of an instant (a `Date`, or epoch milliseconds such as `controller.scheduledTime`). */
 export function shanghaiDayOf(instant: Date | number): Day {
   const ms = typeof instant === 'number' ? instant : instant.getTime();
-  return Math.floor((ms + SHANGHAI_OFFSET_MS) / MS_PER_DAY);
+  return Math.floor((ms + BEIJING_OFFSET_MS) / MS_PER_DAY);
 }
 
 /** `M月D日` as written in notices. */

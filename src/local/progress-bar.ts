@@ -1,4 +1,4 @@
-import type { ScanPhase } from '../scan/run-scan';
+import type { ScanPhase } from '../scan/types';
 
 const LABEL: Record<ScanPhase, string> = {
   read: '读取',

@@ -1,6 +1,5 @@
+import { beijingTime } from '../calendar/beijing-clock';
 import type { MailMessage } from './port';
-
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 /**
  * The outbox file name of a message: `<stamp>-<seq>-<kind>[-<year>-<number>]-<hash>.eml`, all ASCII.
@@ -23,8 +22,7 @@ export function outboxFileName(message: MailMessage, seq: number, hash: string):
 
 /** `YYYYMMDDTHHmmss` in Asia/Shanghai. */
 export function shanghaiStamp(date: Date): string {
-  const iso = new Date(date.getTime() + SHANGHAI_OFFSET_MS).toISOString();
-  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}`;
+  return beijingTime(date, 'YYYYMMDD[T]HHmmss');
 }
 
 function kindSlug(message: MailMessage): string {

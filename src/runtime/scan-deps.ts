@@ -9,7 +9,7 @@
 import { createUnconfiguredMailer } from '../mail/unconfigured';
 import type { Mailer } from '../mail/port';
 import { createSmtpMailer } from '../mail/smtp';
-import type { ScanDeps } from '../scan/run-scan';
+import type { ScanDeps } from '../scan/types';
 import { createGoogleStore } from '../store/drivers/google/google';
 import { applicationDefaultAuth, serviceAccountAuth } from '../store/drivers/google/google-auth';
 import type { SheetStore } from '../store/port';

@@ -58,7 +58,6 @@ export function planNotices(
   model: WorkbookModel,
   verdicts: TaskVerdict[],
   run: string,
-  answerUrl?: (id: string) => string,
 ): NoticePlan {
   const { config, today, directory } = model;
   const year = partsOf(today).year;
@@ -86,7 +85,7 @@ export function planNotices(
         continue;
       }
       known.add(key);
-      const doc = noticeDoc(entry, v, due, r.addressee, r.cc.map(ccLabel), today, config, answerUrl?.(id));
+      const doc = noticeDoc(entry, v, due, r.addressee, r.cc.map(ccLabel), today, config);
       notices.push({
         key,
         token: token(),
@@ -103,7 +102,7 @@ export function planNotices(
       if (due.type === '临期提醒') {
         for (const recipient of to) {
           const digest = digests.get(recipient.address) ?? { recipient, items: [], covers: [] };
-          digest.items.push(digestItem(entry, v, due, answerUrl?.(id)));
+          digest.items.push(digestItem(entry, v, due));
           digest.covers.push({ token: notices.at(-1)!.token, key });
           digests.set(recipient.address, digest);
         }
@@ -143,7 +142,6 @@ function noticeDoc(
   cc: string[],
   today: Day,
   config: RulesConfig,
-  answerUrl: string | undefined,
 ): NoticeDoc {
   const { task } = entry;
   const provisionalYears = v.provisional ? [partsOf(v.deadline ?? today).year] : [];
@@ -159,7 +157,6 @@ function noticeDoc(
     },
     reasons: due.reasons,
     replyBy: due.replyBy,
-    ...(answerUrl ? { answerUrl } : {}),
     cc,
     issuedOn: today,
     ...(provisionalYears.length ? { provisionalYears } : {}),
@@ -181,7 +178,6 @@ function digestItem(
   entry: TaskEntry,
   v: TaskVerdict,
   due: NoticeDue,
-  answerUrl: string | undefined,
 ): DigestItem {
   return {
     id: entry.task.id,
@@ -191,7 +187,6 @@ function digestItem(
     ...(v.currentNode ? { node: v.currentNode } : {}),
     due: `请于${cnFullDate(due.replyBy)}前反馈（${due.reasons.join('；')}）`,
     ...(v.remainingWorkdays !== null ? { remainingWorkdays: v.remainingWorkdays } : {}),
-    ...(answerUrl ? { answerUrl } : {}),
   };
 }
 

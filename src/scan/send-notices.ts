@@ -2,13 +2,7 @@ import { partsOf } from '../calendar/day';
 import { renderDigest, renderNotice } from '../mail/notices';
 import type { MailMessage } from '../mail/port';
 import { toMailMessage } from '../mail/to-mail-message';
-import {
-  StaleSnapshotError,
-  type CellWrite,
-  type LedgerUpdate,
-  type SheetStore,
-  type Snapshot,
-} from '../store/port';
+import type { CellWrite, LedgerUpdate, SheetStore, Snapshot } from '../store/port';
 import { tabSpec } from '../workbook/schema/tabs';
 import { AUDIT_TAB, auditRow, type AuditRow } from '../workbook/audit';
 import { DUPLICATE, readRegister, type RegisterRow } from '../workbook/read-ledgers';
@@ -18,9 +12,25 @@ import type { Cover, PlannedNotice } from './plan-notices';
 import { registerRow } from './register-row';
 import { claimKeys, claimRow, claimsWon, RESEND, RESEND_FAILED } from './retry-claims';
 import { retryOf } from './retry-notice';
-import type { ScanDeps } from './run-scan';
+import { retryOnStale } from './stale-retry';
+import type { ScanDeps } from './types';
 
 const REGISTER = '文书登记';
+
+/** What sending needs from the scan's dependencies. */
+export type NotifyDeps = Pick<ScanDeps, 'store' | 'mailer' | 'from' | 'now'>;
+
+/** The notices one scan planned, with what they were planned from. */
+export interface NotifyInput {
+  model: WorkbookModel;
+  /** New notices (not yet in 文书登记), with provisional 文号. */
+  notices: PlannedNotice[];
+  runId: string;
+  /** The scan's Beijing-time stamp for the register and audit rows. */
+  stamp: string;
+  /** The snapshot the plan was made from (the register writes re-read only 文书登记 when it is stale). */
+  snapshot: Snapshot;
+}
 
 export interface SendOutcome {
   /** Audit rows appended (with the register updates, in one batch). */
@@ -39,14 +49,8 @@ export interface SendOutcome {
  * claimed first (doc-numbers.ts, retry-claims.ts), send them, then write the final 文号 and 发送状态 (one batch). A
  * failed send stays 待发送 for the next scan — never recorded as sent.
  */
-export async function sendNotices(
-  deps: ScanDeps,
-  model: WorkbookModel,
-  fresh: PlannedNotice[],
-  run: string,
-  stamp: string,
-  snapshot: Snapshot,
-): Promise<SendOutcome> {
+export async function sendNotices(deps: NotifyDeps, input: NotifyInput): Promise<SendOutcome> {
+  const { model, notices: fresh, runId: run, stamp, snapshot } = input;
   const out: SendOutcome = { auditRows: 0, created: 0, duplicates: 0, sent: 0, failed: 0, problems: [] };
   const audit: AuditRow[] = [];
   const year = partsOf(model.today).year;
@@ -170,18 +174,12 @@ async function settleRegister(
   latest: Snapshot,
 ): Promise<number> {
   const rows = audit.length ? [{ tab: AUDIT_TAB, rows: audit }] : [];
-  let snapshot = latest;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return (
-        (await store.apply({ cells: [], ids: [], appends: [], ledgerUpdates, rows }, snapshot))
-          .rowsAppended ?? 0
-      );
-    } catch (error) {
-      if (!(error instanceof StaleSnapshotError) || attempt >= 5) throw error;
-      snapshot = await store.read([tabSpec(REGISTER)]);
-    }
-  }
+  const plan = { cells: [], ids: [], appends: [], ledgerUpdates, rows };
+  const applied = await retryOnStale(async function settleOnce(attempt) {
+    const snapshot = attempt === 1 ? latest : await store.read([tabSpec(REGISTER)]);
+    return store.apply(plan, snapshot);
+  });
+  return applied.rowsAppended ?? 0;
 }
 
 /** Notices registered earlier and still 待发送 that can be rebuilt and sent again (not a claim, not a lost race). */
@@ -198,7 +196,7 @@ function retriesDue(model: WorkbookModel): Array<{ row: RegisterRow; notice: Pla
   return out;
 }
 
-function messageOf(deps: ScanDeps, model: WorkbookModel, notice: PlannedNotice, docNo: string): MailMessage {
+function messageOf(deps: NotifyDeps, model: WorkbookModel, notice: PlannedNotice, docNo: string): MailMessage {
   const rendered = notice.doc
     ? renderNotice({ ...notice.doc, ...(docNo ? { docNo } : {}) })
     : renderDigest({

@@ -1,4 +1,8 @@
-import type { ScanSummary } from './run-scan';
+import { isoOf, partsOf } from '../calendar/day';
+import { CARDS, STATUSES, type Card, type Status } from '../domain/glossary';
+import type { TaskVerdict } from '../domain/types';
+import type { WorkbookModel } from '../workbook/read-workbook';
+import type { ScanPhase, ScanSummary } from './types';
 
 /** The fields of the `--json` summary, as documented in the README. */
 const PUBLIC_FIELDS = [
@@ -20,4 +24,38 @@ export type PublicSummary = Pick<ScanSummary, (typeof PUBLIC_FIELDS)[number]>;
 /** The `--json` object: exactly the documented fields (no timings, no runtime extras). */
 export function publicSummary(s: ScanSummary): PublicSummary {
   return Object.fromEntries(PUBLIC_FIELDS.map((k) => [k, s[k]])) as PublicSummary;
+}
+
+/** Zero for every phase. */
+export const noTimings = (): Record<ScanPhase, number> => ({ read: 0, rules: 0, plan: 0, write: 0, notify: 0 });
+
+/**
+ * The summary of a scan before anything is written: statuses and cards counted, the model's problems, the years
+ * whose holiday schedule is provisional. Write and notice counts start at 0.
+ */
+export function baseSummary(model: WorkbookModel, verdicts: TaskVerdict[]): ScanSummary {
+  const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  const byCard = Object.fromEntries(CARDS.map((c) => [c, 0])) as Record<Card, number>;
+  const provisional = new Set<number>();
+  for (const v of verdicts) {
+    byStatus[v.status]++;
+    if (v.card) byCard[v.card]++;
+    if (v.provisional) provisional.add(partsOf(v.deadline ?? model.today).year);
+  }
+  if (model.calendar.isProvisional(partsOf(model.today).year)) provisional.add(partsOf(model.today).year);
+  return {
+    date: isoOf(model.today),
+    tasks: verdicts.length,
+    byStatus,
+    byCard,
+    notices: { created: 0, sent: 0, duplicateSkipped: 0, failed: 0 },
+    cellsWritten: 0,
+    fillsWritten: 0,
+    idsAssigned: 0,
+    auditRows: 0,
+    problems: [...model.problems],
+    provisionalYears: [...provisional].sort(),
+    dryRun: false,
+    timings: noTimings(),
+  };
 }

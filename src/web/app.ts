@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { ScanSummary } from '../scan/run-scan';
+import type { ScanSummary } from '../scan/types';
 import { homePage } from './home-page';
 
 export interface AppDeps {

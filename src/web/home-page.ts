@@ -1,5 +1,5 @@
 import { escapeHtml } from '../mail/notices';
-import type { ScanSummary } from '../scan/run-scan';
+import type { ScanSummary } from '../scan/types';
 
 /** The local status page: the last scan's summary and the newest notices in the outbox. */
 export function homePage(summary: ScanSummary | null, outbox: string[] | null): string {

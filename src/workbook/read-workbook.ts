@@ -1,26 +1,20 @@
-import { buildCalendar, defaultCalendar } from '../calendar';
-import { partsOf, type Day } from '../calendar/day';
-import type { HolidayOverride, WorkCalendar } from '../calendar/types';
-import { parseConfig, type RulesConfig } from '../domain/config';
+import type { Day } from '../calendar/day';
+import type { WorkCalendar } from '../calendar/types';
+import type { RulesConfig } from '../domain/config';
 import type { Card } from '../domain/glossary';
 import type { TaskFacts, TaskRecord } from '../domain/types';
 import { noFacts } from '../domain/types';
 import { cellText } from '../store/grid/cell-text';
 import type { Snapshot, TabData } from '../store/port';
-import { CONFIG_HEADERS } from './schema/tabs';
 import { Directory } from './directory';
-import { dayIn, readLedgers, type RegisterRow } from './read-ledgers';
+import { readLedgers, type RegisterRow } from './read-ledgers';
+import { readSettings, type WorkbookSettings } from './read-settings';
 import { readBattleRow, readLedgerRow } from './read-tasks';
+import type { ScanProblem } from './scan-problem';
+import { TASK_TABS } from './task-tabs';
 
-/** A problem for the summary and the logs: where, what, and the Chinese message for users. */
-export interface ScanProblem {
-  tab: string;
-  row: number | null;
-  id: string | null;
-  cell: string | null;
-  code: string;
-  message: string;
-}
+export type { ScanProblem } from './scan-problem';
+export { TASK_TABS } from './task-tabs';
 
 /** A task with everything the rules and the write plan need. */
 export interface TaskEntry {
@@ -44,14 +38,19 @@ export interface WorkbookModel {
   problems: ScanProblem[];
 }
 
-/** Tabs whose tasks are scanned, in order. */
-export const TASK_TABS = ['挂图作战表', '督办台账'] as const;
-
 /**
  * Turn a snapshot into typed tasks and facts: 规则配置 validated, 节假日 applied to the calendar, every row parsed
- * (a bad row becomes problems on that row, never an exception).
+ * (a bad row becomes problems on that row, never an exception). `settings` defaults to what the snapshot says.
+ *
+ * @example
+ * const model = readWorkbook(snapshot, toDay('2026-06-15'));
+ * model.entries.length; // tasks on 挂图作战表 and 督办台账
  */
-export function readWorkbook(snapshot: Snapshot, today: Day): WorkbookModel {
+export function readWorkbook(
+  snapshot: Snapshot,
+  today: Day,
+  settings: WorkbookSettings = readSettings(snapshot, today),
+): WorkbookModel {
   const problems: ScanProblem[] = snapshot.problems.map((p) => ({
     tab: p.tab,
     row: null,
@@ -60,15 +59,8 @@ export function readWorkbook(snapshot: Snapshot, today: Day): WorkbookModel {
     code: p.code,
     message: p.message,
   }));
-  const { config, problems: configProblems } = parseConfig(configValues(snapshot.tabs['规则配置']));
-  for (const p of configProblems)
-    problems.push({ tab: '规则配置', row: null, id: null, cell: p.key, code: p.code, message: p.message });
-  const ids = TASK_TABS.flatMap((name) =>
-    (snapshot.tabs[name]?.rows ?? []).map((r) => cellText(r.cells['编号'] ?? null).trim()),
-  );
-  const year = config.workbookYear === '' ? (yearOfIds(ids) ?? partsOf(today).year) : config.workbookYear;
-  const overrides = holidayOverrides(snapshot.tabs['节假日'], year);
-  const calendar = overrides.length ? buildCalendar({ overrides }) : defaultCalendar();
+  for (const p of settings.problems) problems.push(p);
+  const { config, year, calendar } = settings;
   const directory = Directory.fromTab(snapshot.tabs['通讯录']);
 
   const tasks: Array<{ task: TaskRecord; row: TabData['rows'][number] }> = [];
@@ -99,38 +91,6 @@ export function readWorkbook(snapshot: Snapshot, today: Day): WorkbookModel {
   return { today, year, config, calendar, directory, entries, register, problems };
 }
 
-/** The year most 编号 carry (ZD-2026-001 → 2026), if any do. */
-function yearOfIds(ids: string[]): number | null {
-  const counts = new Map<number, number>();
-  for (const id of ids) {
-    const m = /^[A-Z]+-(\d{4})-/.exec(id);
-    if (m) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
-  }
-  let best: number | null = null;
-  for (const [y, n] of counts) if (best === null || n > counts.get(best)!) best = y;
-  return best;
-}
-
 function cardOf(text: string): Card | null {
   return text === '红牌' || text === '黄牌' || text === '蓝牌' ? text : null;
-}
-
-function configValues(tab: TabData | undefined): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const { cells } of tab?.rows ?? []) {
-    const key = cellText(cells[CONFIG_HEADERS.key] ?? null).trim();
-    if (key) values[key] = cellText(cells[CONFIG_HEADERS.value] ?? null).trim();
-  }
-  return values;
-}
-
-function holidayOverrides(tab: TabData | undefined, year: number): HolidayOverride[] {
-  const out: HolidayOverride[] = [];
-  for (const { cells } of tab?.rows ?? []) {
-    const day = dayIn(cells, '日期', year);
-    const kind = cellText(cells['类型'] ?? null).trim();
-    if (day !== null && (kind === '放假' || kind === '调休上班'))
-      out.push({ day, kind, name: cellText(cells['名称'] ?? null).trim() });
-  }
-  return out;
 }

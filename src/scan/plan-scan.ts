@@ -1,0 +1,92 @@
+import { beijingStamp } from '../calendar/beijing-clock';
+import { shanghaiDayOf } from '../calendar/day';
+import { evaluateTask } from '../domain/evaluate-task';
+import type { TaskVerdict } from '../domain/types';
+import type { Snapshot, WritePlan } from '../store/port';
+import { AUDIT_TAB } from '../workbook/audit';
+import { buildPlan } from '../workbook/plan';
+import type { WorkbookSettings } from '../workbook/read-settings';
+import { readWorkbook, type WorkbookModel } from '../workbook/read-workbook';
+import { planNotices, type PlannedNotice, type NoticePlan } from './plan-notices';
+import { baseSummary } from './summary';
+import type { ScanPhase, ScanSummary } from './types';
+
+/** Everything one scan decides before it touches the workbook or the mail: a pure function of its inputs. */
+export interface ScanPlan {
+  model: WorkbookModel;
+  verdicts: TaskVerdict[];
+  /** The system cells, fills and ids that change, with their 审计日志 rows in the same batch. */
+  write: WritePlan;
+  /** How many 审计日志 rows `write` appends. */
+  auditRows: number;
+  notices: NoticePlan;
+  /** `YYYY-MM-DD HH:mm:ss` Beijing time of `now`, written into the audit log and the register. */
+  stamp: string;
+  /** The counts known before writing (statuses, cards, problems); the shell adds what the writes report. */
+  summary: ScanSummary;
+}
+
+export interface PlanScanOptions {
+  /** Phase progress (the CLI's bar). */
+  onProgress?: (phase: ScanPhase, done: number, total: number) => void;
+  /** Measures a phase (the shell's timings); the default just runs it. */
+  time?: <T>(phase: ScanPhase, work: () => T) => T;
+}
+
+/**
+ * The pure core of a scan: the snapshot read once, the workbook's settings (规则配置, its year and calendar), the
+ * scan's instant and its run id in; the verdict of every task, one write plan with its audit rows, the notices due
+ * and the summary out. Same inputs, same plan — no clock, no randomness, no I/O.
+ *
+ * @example
+ * const settings = readSettings(snapshot, shanghaiDayOf(now));
+ * const plan = planScan(snapshot, settings, now, 'run00001');
+ * plan.write.cells.length; // the system cells that change
+ */
+export function planScan(
+  snapshot: Snapshot,
+  settings: WorkbookSettings,
+  now: Date,
+  runId: string,
+  options: PlanScanOptions = {},
+): ScanPlan {
+  const time = options.time ?? (<T>(_: ScanPhase, work: () => T) => work());
+  const progress = options.onProgress ?? (() => {});
+  const stamp = beijingStamp(now);
+  const model = readWorkbook(snapshot, shanghaiDayOf(now), settings);
+  const verdicts = time('rules', () => evaluateAll(model, progress));
+  const notices = time('plan', () => planNotices(model, verdicts, runId));
+  countNewUrgings(model, verdicts, notices.notices);
+  const { plan, audit } = time('plan', () => buildPlan(model.entries, verdicts, stamp, model.year));
+  // The audit rows of these changes go in the same batch: both land, or neither does.
+  const write = audit.length ? { ...plan, rows: [{ tab: AUDIT_TAB, rows: audit, about: '编号' }] } : plan;
+  const summary = baseSummary(model, verdicts);
+  summary.notices.duplicateSkipped = notices.duplicateSkipped;
+  for (const p of notices.problems) summary.problems.push(p);
+  return { model, verdicts, write, auditRows: audit.length, notices, stamp, summary };
+}
+
+function evaluateAll(model: WorkbookModel, progress: NonNullable<PlanScanOptions['onProgress']>): TaskVerdict[] {
+  const ctx = { today: model.today, cal: model.calendar, config: model.config, year: model.year };
+  const total = model.entries.length;
+  return model.entries.map((e, i) => {
+    if (i % 5000 === 0) progress('rules', i, total);
+    return evaluateTask(e.task, e.facts, ctx, e.priorCard);
+  });
+}
+
+/** 催办次数 counts the 催办单 and 督办单 registered by this scan too. */
+function countNewUrgings(model: WorkbookModel, verdicts: TaskVerdict[], notices: PlannedNotice[]): void {
+  const added = new Map<string, number>();
+  for (const n of notices)
+    if (n.type === '催办单' || n.type === '督办单') added.set(n.id, (added.get(n.id) ?? 0) + 1);
+  model.entries.forEach((e, i) => {
+    const extra = added.get(e.task.id);
+    if (extra) verdicts[i]!.urgings += extra;
+  });
+}
+
+/** True when the plan changes nothing in the workbook. */
+export function writesNothing(write: WritePlan): boolean {
+  return !write.cells.length && !write.ids.length && !write.appends.length && !write.ledgerUpdates.length;
+}

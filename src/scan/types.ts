@@ -1,0 +1,47 @@
+import type { Card, Status } from '../domain/glossary';
+import type { Address, Mailer } from '../mail/port';
+import type { SheetStore } from '../store/port';
+import type { ScanProblem } from '../workbook/scan-problem';
+
+export interface ScanDeps {
+  store: SheetStore;
+  mailer: Mailer;
+  /** The scan's clock: the Asia/Shanghai date of `now` is "today". */
+  now: Date;
+  /** Sender of every notice. */
+  from: Address;
+  /**
+   * Names this scan's provisional 文号, so concurrent scans can tell their register rows apart. The entry points make
+   * a random one; a test fixes it to make a scan repeatable.
+   */
+  runId?: string;
+  /** Compute and report, write nothing, send nothing. */
+  dryRun?: boolean;
+  /** A scheduled run: on a day off by the workbook's calendar (节假日 tab included) it writes and sends nothing. */
+  scheduled?: boolean;
+  /** Phase progress for long scans (the CLI draws a bar on stderr). */
+  onProgress?: (phase: ScanPhase, done: number, total: number) => void;
+}
+
+export type ScanPhase = 'read' | 'rules' | 'plan' | 'write' | 'notify';
+
+export type NoticeCounts = { created: number; sent: number; duplicateSkipped: number; failed: number };
+
+export interface ScanSummary {
+  date: string;
+  tasks: number;
+  byStatus: Record<Status, number>;
+  byCard: Record<Card, number>;
+  notices: NoticeCounts;
+  cellsWritten: number;
+  fillsWritten: number;
+  idsAssigned: number;
+  auditRows: number;
+  problems: ScanProblem[];
+  provisionalYears: number[];
+  dryRun: boolean;
+  /** Milliseconds per phase (read, rules, plan, write, notify). */
+  timings: Record<ScanPhase, number>;
+  /** A scheduled run on a day off: nothing was evaluated, written or sent. */
+  dayOff?: boolean;
+}
