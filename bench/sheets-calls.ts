@@ -15,7 +15,7 @@
 import { OAuth2Client } from 'google-auth-library';
 import { CONFIG_ENTRIES } from '../src/domain/config';
 import { createMemoryMailer } from '../src/mail/memory';
-import { scanInstant } from '../src/local/scan-deps';
+import { scanInstant } from '../src/local/targets';
 import { runScan, type ScanSummary } from '../src/scan/run-scan';
 import { columnLetter } from '../src/store/grid/a1';
 import { createGoogleStore } from '../src/store/drivers/google/google';

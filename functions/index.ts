@@ -1,14 +1,13 @@
 /**
  * Cloud Functions (2nd gen) entries, both HTTP-triggered and served by functions-framework:
  * - `duban`: the web app (GET /health, GET /, POST /api/scan with the admin token);
- * - `dubanScan`: the daily scan for Cloud Scheduler (see src/runtime/scheduled-request.ts for its authentication).
+ * - `dubanScan`: the daily scan for Cloud Scheduler (see src/web/scheduled-app.ts for its authentication).
  * Build with `npx tsx scripts/build-functions.ts` and deploy dist/functions (functions/README.md).
  */
 import type { HttpFunction } from '@google-cloud/functions-framework';
 import { getRequestListener } from '@hono/node-server';
 import { misconfiguredResponse, runtimeFromEnv } from '../src/runtime/from-env';
-import { scheduledScanHandler } from '../src/runtime/scheduled-request';
-import type { DubanRuntime } from '../src/runtime/service';
+import type { DubanRuntime } from '../src/runtime/runtime';
 
 type FetchHandler = (request: Request) => Response | Promise<Response>;
 
@@ -25,4 +24,4 @@ function fromRuntime(pick: (runtime: DubanRuntime) => FetchHandler): HttpFunctio
 }
 
 export const duban = fromRuntime((runtime) => runtime.app.fetch);
-export const dubanScan = fromRuntime((runtime) => scheduledScanHandler(runtime));
+export const dubanScan = fromRuntime((runtime) => runtime.scheduledApp.fetch);

@@ -1,6 +1,6 @@
 /**
  * The Cloudflare Workers entry: the cron scans at `controller.scheduledTime`, fetch serves the shared Hono app.
- * Configuration: wrangler.toml (vars) and `wrangler secret put` (secrets); src/runtime/env.ts checks every key.
+ * Configuration: wrangler.toml (vars) and `wrangler secret put` (secrets); src/runtime/env-keys.ts checks every key.
  */
 import type {
   ExecutionContext,
@@ -9,22 +9,8 @@ import type {
   Response as WorkerResponse,
   ScheduledController,
 } from '@cloudflare/workers-types/index';
-import { RuntimeEnvError } from './runtime/env';
+import { RuntimeEnvError, type Env } from './runtime/env';
 import { misconfiguredResponse, runtimeFromEnv } from './runtime/from-env';
-
-/** Bindings from wrangler.toml [vars] and secrets, all optional here because env.ts names the missing ones. */
-export interface Env {
-  DUBAN_SPREADSHEET_ID?: string;
-  GOOGLE_SERVICE_ACCOUNT_JSON?: string;
-  DUBAN_ADMIN_TOKEN?: string;
-  DUBAN_MAIL_FROM?: string;
-  DUBAN_SMTP_HOST?: string;
-  DUBAN_SMTP_PORT?: string;
-  DUBAN_SMTP_USER?: string;
-  DUBAN_SMTP_PASS?: string;
-  DUBAN_SMTP_SERVERNAME?: string;
-  DUBAN_SHEETS_ROOT_URL?: string;
-}
 
 export default {
   async fetch(request: WorkerRequest, env: Env): Promise<WorkerResponse> {

@@ -4,10 +4,11 @@
  */
 import { existsSync } from 'node:fs';
 import { toDay } from '../calendar/day';
-import { localTargets, scanInstant, senderFromEnv } from '../local/scan-deps';
+import { localEnv, localTargets, scanInstant } from '../local/targets';
 import { progressBar } from '../local/progress-bar';
 import type { Mailer } from '../mail/port';
-import { runScan, type ScanSummary } from '../scan/run-scan';
+import { runScan } from '../scan/run-scan';
+import type { ScanSummary } from '../scan/types';
 import { publicSummary } from '../scan/summary';
 import type { SheetStore } from '../store/port';
 import { parseOptions } from './parse-options';
@@ -46,6 +47,8 @@ export async function run(args: string[]): Promise<number> {
       return fail(`--date "${values.date}" 不是有效日期，应为 YYYY-MM-DD`);
     }
   }
+  const env = localEnv();
+  if (!env.ok) return (console.error(`duban scan：${env.message}`), 2);
   let targets: { store: SheetStore; mailer: Mailer };
   let explain: ((error: unknown) => string) | undefined;
   if (values.sheet) {
@@ -63,7 +66,8 @@ export async function run(args: string[]): Promise<number> {
     summary = await runScan({
       ...targets,
       now: scanInstant(values.date),
-      from: senderFromEnv(),
+      from: env.config.from,
+      runId: crypto.randomUUID().slice(0, 8),
       dryRun: values['dry-run'] ?? false,
       onProgress: progressBar(),
     });

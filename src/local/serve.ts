@@ -2,12 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { serve as serveNode } from '@hono/node-server';
-import { isoOf, shanghaiDayOf } from '../calendar/day';
-import { runScan, type ScanSummary } from '../scan/run-scan';
-import { tabSpec } from '../workbook/schema/tabs';
-import { readWorkbook } from '../workbook/read-workbook';
-import { createApp } from '../web/app';
-import { localTargets, senderFromEnv } from './scan-deps';
+import { createService, type RuntimeSummary, type SummaryStore } from '../runtime/service';
+import { dailySchedule } from './daily-schedule';
+import { localEnv, localTargets } from './targets';
 
 export interface ServeOptions {
   workbook: string;
@@ -22,88 +19,71 @@ export interface ServeOptions {
   tickMs?: number;
 }
 
-/**
- * `duban serve`: the Hono app on Node over a local workbook, plus an in-process schedule that scans once a day at
- * the configured time on working days. Returns a handle to stop it.
- */
+/** A running `duban serve`: its address, admin token and outbox, the first scan's summary, and how to stop it. */
 export interface RunningServer {
   url: string;
   token: string;
   outboxDir: string;
-  firstScan: ScanSummary | null;
+  firstScan: RuntimeSummary | null;
   close(): Promise<void>;
 }
 
+/**
+ * `duban serve`: the one service (src/runtime/service.ts) over a local workbook, on Node, plus an in-process schedule
+ * that scans once a day at the configured time on working days. The last summary is kept in `last-scan.json` beside
+ * the workbook, so the status page survives a restart.
+ *
+ * @example
+ * const server = await startServer({ workbook: 'data/demo.xlsx', port: 8787, scanOnStart: true });
+ */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const now = options.now ?? (() => new Date());
-  const { store, mailer, outboxDir } = localTargets(options.workbook, options.outbox);
-  const lastFile = join(dirname(options.workbook), 'last-scan.json');
-  const token = process.env.DUBAN_ADMIN_TOKEN || randomBytes(18).toString('base64url');
-  let running: Promise<ScanSummary> | null = null;
-
-  async function scan(): Promise<ScanSummary> {
-    // One scan at a time in this process; a second request waits for the running one.
-    running ??= runScan({ store, mailer, now: now(), from: senderFromEnv() })
-      .then(async (summary) => {
-        await writeFile(lastFile, JSON.stringify(summary, null, 1));
-        return summary;
-      })
-      .finally(() => (running = null));
-    return running;
-  }
-
-  const app = createApp({
-    scan,
+  const env = localEnv();
+  if (!env.ok) throw new Error(env.message);
+  const targets = localTargets(options.workbook, options.outbox);
+  const token = env.config.adminToken || randomBytes(18).toString('base64url');
+  const service = createService({
+    name: 'local',
+    targets,
+    from: env.config.from,
     adminToken: token,
-    lastSummary: async () =>
-      JSON.parse(await readFile(lastFile, 'utf8').catch(() => 'null')) as ScanSummary | null,
+    clock: now,
+    summaries: fileSummaries(join(dirname(options.workbook), 'last-scan.json')),
     outbox: async () =>
-      (await readdir(outboxDir).catch(() => [] as string[]))
+      (await readdir(targets.outboxDir).catch(() => [] as string[]))
         .filter((f) => f.endsWith('.eml'))
         .sort()
         .reverse(),
   });
-  const firstScan = options.scanOnStart ? await scan() : null;
+  const firstScan = options.scanOnStart ? await service.scan(now()) : null;
   const { server, port } = await new Promise<{ server: ReturnType<typeof serveNode>; port: number }>(
     (resolve) => {
-      const s = serveNode({ fetch: app.fetch, port: options.port, hostname: '127.0.0.1' }, (info) =>
+      const s = serveNode({ fetch: service.app.fetch, port: options.port, hostname: '127.0.0.1' }, (info) =>
         resolve({ server: s, port: info.port }),
       );
     },
   );
+  const schedule = dailySchedule(targets.store, (instant) => service.scheduledScan(instant));
   const timer =
-    options.schedule === false ? null : setInterval(() => void dailyTick(), options.tickMs ?? 30_000);
-  let lastScheduled = '';
-
-  async function dailyTick(): Promise<void> {
-    const instant = now();
-    const iso = isoOf(shanghaiDayOf(instant));
-    if (lastScheduled === iso) return;
-    // The workbook's own calendar and time: 规则配置 每日扫描时间, 节假日 overrides included.
-    const model = readWorkbook(
-      await store.read([tabSpec('规则配置'), tabSpec('节假日')]),
-      shanghaiDayOf(instant),
-    );
-    if (!model.calendar.isWorkday(model.today)) return;
-    const hhmm = new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
-    if (hhmm < model.config.scanTime) return;
-    lastScheduled = iso;
-    try {
-      await scan();
-    } catch (error) {
-      console.error(`[serve] scheduled scan failed: ${(error as Error).message}`);
-    }
-  }
+    options.schedule === false ? null : setInterval(() => void schedule.tick(now()), options.tickMs ?? 30_000);
 
   return {
     url: `http://localhost:${port}`,
     token,
-    outboxDir,
+    outboxDir: targets.outboxDir,
     firstScan,
     close: () =>
       new Promise<void>((resolve) => {
         if (timer) clearInterval(timer);
         server.close(() => resolve());
       }),
+  };
+}
+
+/** The last summary as a file beside the workbook. */
+function fileSummaries(file: string): SummaryStore {
+  return {
+    load: async () => JSON.parse(await readFile(file, 'utf8').catch(() => 'null')) as RuntimeSummary | null,
+    save: (summary) => writeFile(file, JSON.stringify(summary, null, 1)),
   };
 }

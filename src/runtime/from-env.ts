@@ -3,7 +3,7 @@
  * A bad env is logged once (English, every problem) and answered with a 500 naming the keys to fix.
  */
 import { parseRuntimeEnv, type Runtime } from './env';
-import { createRuntime, type DubanRuntime } from './service';
+import { createRuntime, type DubanRuntime } from './runtime';
 
 export type RuntimeOrProblems = { ok: true; runtime: DubanRuntime } | { ok: false; problems: string[] };
 

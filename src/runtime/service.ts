@@ -1,78 +1,128 @@
 /**
- * What the serverless entry points share: one instance's Hono app and its scans, built from a parsed RuntimeConfig.
- * The entries (src/worker.ts, functions/index.ts) only translate their platform's events into these calls.
+ * The one service every runtime runs (`duban serve`, Cloudflare Workers, Cloud Functions): its scans, one at a time,
+ * the last summary, and the web app over them. The entries only translate their platform's events into these calls.
  */
 import type { Hono } from 'hono';
-import { runScan, type ScanSummary } from '../scan/run-scan';
+import type { Address, Mailer } from '../mail/port';
+import { runScan } from '../scan/run-scan';
+import type { ScanSummary } from '../scan/types';
+import type { SheetStore } from '../store/port';
 import { createApp } from '../web/app';
-import type { RuntimeConfig } from './env';
-import { runtimeTargets, scanDepsOf, type MailTransport } from './scan-deps';
+import type { ScanService } from '../web/scan-service';
+
+/** Where notices go: an SMTP server, `.eml` files in an outbox folder, or nowhere yet (they stay 待发送). */
+export type MailTransport = 'smtp' | 'outbox' | 'none';
 
 export interface MailReport {
   transport: MailTransport;
-  /** Set when notices were only kept in memory: how many, and that nobody received them. */
+  /** Set when notices were only registered: how many, and that nobody received them. */
   note?: string;
 }
 
 /** A scan summary plus where its notices went. */
 export type RuntimeSummary = ScanSummary & { mail: MailReport };
 
-export interface DubanRuntime {
-  config: RuntimeConfig;
-  /** Health, POST /api/scan (bearer DUBAN_ADMIN_TOKEN) and the page with this instance's last summary. */
-  app: Hono;
-  /** Scan now; one scan at a time per instance (a second call waits for the running one). */
+export interface ServiceTargets {
+  store: SheetStore;
+  mailer: Mailer;
+  mailTransport: MailTransport;
+}
+
+/** Where the last summary is kept: memory on the serverless runtimes, a file beside the workbook locally. */
+export interface SummaryStore {
+  load(): Promise<RuntimeSummary | null>;
+  save(summary: RuntimeSummary): Promise<void>;
+}
+
+export interface ServiceOptions {
+  /** Names the runtime in log lines: `[scan:workers] …`. */
+  name: string;
+  targets: ServiceTargets;
+  /** Sender of every notice. */
+  from: Address;
+  /** Bearer token of the routes that change data. */
+  adminToken: string;
+  /** The clock of scans started over HTTP; scheduled scans pass their own `now`. */
+  clock?: () => Date;
+  summaries?: SummaryStore;
+  /** The outbox's notices, newest first, for the status page (local only). */
+  outbox?: () => Promise<string[]>;
+  /** A fresh run id per scan (random by default; fixed in tests). */
+  newRunId?: () => string;
+}
+
+export interface DubanService extends ScanService {
   scan(now: Date): Promise<RuntimeSummary>;
-  /** The daily scan: skipped (null) on days off, as the cron fires every day but scans are for working mornings. */
   scheduledScan(now: Date): Promise<RuntimeSummary | null>;
+  lastSummary(): Promise<RuntimeSummary | null>;
+  /** Health, POST /api/scan (admin token) and the status page. */
+  app: Hono;
 }
 
 /**
- * Build one instance's runtime. `clock` dates the scans started over HTTP; scheduled scans pass their own `now`.
+ * Build one instance's service.
  *
  * @example
- * const runtime = createRuntime(loadRuntimeConfig(env, 'workers'));
- * ctx.waitUntil(runtime.scheduledScan(new Date(controller.scheduledTime)));
- * return runtime.app.fetch(request);
+ * const service = createService({ name: 'workers', targets, from, adminToken });
+ * ctx.waitUntil(service.scheduledScan(new Date(controller.scheduledTime)));
+ * return service.app.fetch(request);
  */
-export function createRuntime(config: RuntimeConfig, clock: () => Date = () => new Date()): DubanRuntime {
-  const targets = runtimeTargets(config);
+export function createService(options: ServiceOptions): DubanService {
+  const { targets, name } = options;
+  const summaries = options.summaries ?? memorySummaries();
+  const newRunId = options.newRunId ?? (() => crypto.randomUUID().slice(0, 8));
   let running: Promise<RuntimeSummary> | null = null;
-  // Per instance only: Workers and Cloud Functions keep no disk, and the sheet's 审计日志 is the durable record.
-  let last: RuntimeSummary | null = null;
 
-  function scan(now: Date, scheduled = false): Promise<RuntimeSummary> {
-    running ??= scanOnce(now, scheduled).finally(() => (running = null));
+  function scanOnce(now: Date, scheduled: boolean): Promise<RuntimeSummary> {
+    running ??= (async function runOne() {
+      const summary = await runScan({
+        store: targets.store,
+        mailer: targets.mailer,
+        from: options.from,
+        now,
+        runId: newRunId(),
+        scheduled,
+      });
+      const result: RuntimeSummary = { ...summary, mail: mailReport(targets.mailTransport, summary) };
+      if (summary.dayOff) return result;
+      await summaries.save(result);
+      console.log(`[scan:${name}] ${logLine(result)}`);
+      return result;
+    })().finally(() => (running = null));
     return running;
   }
 
-  async function scanOnce(now: Date, scheduled: boolean): Promise<RuntimeSummary> {
-    const summary = await runScan({ ...scanDepsOf(config, targets, now), scheduled });
-    if (summary.dayOff) return { ...summary, mail: mailReport(targets.mailTransport, summary) };
-    const result: RuntimeSummary = { ...summary, mail: mailReport(targets.mailTransport, summary) };
-    last = result;
-    console.log(`[scan:${config.runtime}] ${logLine(result)}`);
-    return result;
-  }
-
-  /** The cron's scan: on a day off by the spreadsheet's own calendar (节假日 tab included) it only reads. */
-  async function scheduledScan(now: Date): Promise<RuntimeSummary | null> {
-    const summary = await scan(now, true);
-    if (!summary.dayOff) return summary;
-    console.log(`[scan:${config.runtime}] ${now.toISOString()} is a day off in Asia/Shanghai; no scan`);
-    return null;
-  }
-
+  const service = {
+    scan: (now: Date) => scanOnce(now, false),
+    /** The daily scan: on a day off by the workbook's own calendar (节假日 tab included) it only reads. */
+    async scheduledScan(now: Date): Promise<RuntimeSummary | null> {
+      const summary = await scanOnce(now, true);
+      if (!summary.dayOff) return summary;
+      console.log(`[scan:${name}] ${now.toISOString()} is a day off in Asia/Shanghai; no scan`);
+      return null;
+    },
+    lastSummary: () => summaries.load(),
+    ...(options.outbox ? { outbox: options.outbox } : {}),
+  };
   const app = createApp({
-    scan: () => scan(clock()),
-    lastSummary: async () => last,
-    adminToken: config.adminToken,
+    service,
+    adminToken: options.adminToken,
+    ...(options.clock ? { clock: options.clock } : {}),
   });
-  return { config, app, scan, scheduledScan };
+  return { ...service, app };
+}
+
+/** The last summary of this instance only: Workers and Cloud Functions keep no disk (the 审计日志 is the record). */
+function memorySummaries(): SummaryStore {
+  let last: RuntimeSummary | null = null;
+  return {
+    load: async () => last,
+    save: async (summary) => void (last = summary),
+  };
 }
 
 function mailReport(transport: MailTransport, summary: ScanSummary): MailReport {
-  if (transport === 'smtp') return { transport };
+  if (transport !== 'none') return { transport };
   return {
     transport,
     note:

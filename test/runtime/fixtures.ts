@@ -6,7 +6,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { publicSummary } from '../../src/scan/summary';
 import { createMemoryMailer } from '../../src/mail/memory';
-import { noMailTransport } from '../../src/runtime/scan-deps';
+import { noMailTransport } from '../../src/runtime/targets';
 import { runScan } from '../../src/scan/run-scan';
 import { createGoogleStore } from '../../src/store/drivers/google/google';
 import { serviceAccountAuth } from '../../src/store/drivers/google/google-auth';

@@ -9,7 +9,7 @@ import { OAuth2Client } from 'google-auth-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publicSummary } from '../../src/scan/summary';
 import { CONFIG_ENTRIES } from '../../src/domain/config';
-import { scanInstant } from '../../src/local/scan-deps';
+import { scanInstant } from '../../src/local/targets';
 import { createMemoryMailer } from '../../src/mail/memory';
 import { runScan } from '../../src/scan/run-scan';
 import { createGoogleStore } from '../../src/store/drivers/google/google';

@@ -1,6 +1,6 @@
 /**
- * A RuntimeConfig → the ScanDeps of one scan: the google store (service-account key, or Application Default
- * Credentials when there is none), the mailer, the sender and the clock.
+ * A RuntimeConfig → what its scans read and send with: the google store (service-account key, or Application
+ * Default Credentials when there is none) and the mailer.
  *
  * Mail: with DUBAN_SMTP_HOST set, notices go out through SMTP (nodemailer; on Workers over workerd's TCP sockets, to
  * an IP address, the certificate checked against DUBAN_SMTP_SERVERNAME). Without it every send fails on purpose: the
@@ -9,19 +9,10 @@
 import { createUnconfiguredMailer } from '../mail/unconfigured';
 import type { Mailer } from '../mail/port';
 import { createSmtpMailer } from '../mail/smtp';
-import type { ScanDeps } from '../scan/types';
 import { createGoogleStore } from '../store/drivers/google/google';
 import { applicationDefaultAuth, serviceAccountAuth } from '../store/drivers/google/google-auth';
-import type { SheetStore } from '../store/port';
 import type { RuntimeConfig } from './env';
-
-export type MailTransport = 'smtp' | 'none';
-
-export interface RuntimeTargets {
-  store: SheetStore;
-  mailer: Mailer;
-  mailTransport: MailTransport;
-}
+import type { ServiceTargets } from './service';
 
 /**
  * The store and mailer a runtime scans with. Build once per instance: the auth client caches its access token.
@@ -30,7 +21,7 @@ export interface RuntimeTargets {
  * const targets = runtimeTargets(loadRuntimeConfig(env, 'workers'));
  * await targets.store.read([...TAB_SPECS]);
  */
-export function runtimeTargets(config: RuntimeConfig): RuntimeTargets {
+export function runtimeTargets(config: RuntimeConfig): ServiceTargets {
   const auth = config.serviceAccountKey
     ? serviceAccountAuth(config.serviceAccountKey)
     : applicationDefaultAuth();
@@ -56,14 +47,4 @@ export function runtimeTargets(config: RuntimeConfig): RuntimeTargets {
 /** The mailer of a runtime without SMTP: every send fails, so notices stay 待发送 (see createUnconfiguredMailer). */
 export function noMailTransport(): Mailer {
   return createUnconfiguredMailer('set DUBAN_SMTP_HOST (and DUBAN_SMTP_PORT/USER/PASS) to send notices');
-}
-
-/**
- * The ScanDeps of one scan at `now` (the cron's scheduled time, or the request's arrival).
- *
- * @example
- * const summary = await runScan(scanDepsOf(config, targets, new Date(controller.scheduledTime)));
- */
-export function scanDepsOf(config: RuntimeConfig, targets: RuntimeTargets, now: Date): ScanDeps {
-  return { store: targets.store, mailer: targets.mailer, from: config.from, now };
 }

@@ -1,0 +1,46 @@
+import { dirname, join } from 'node:path';
+import { toDay } from '../calendar/day';
+import { createOutboxMailer } from '../mail/outbox';
+import { parseRuntimeEnv, type RuntimeConfig } from '../runtime/env';
+import type { ServiceTargets } from '../runtime/service';
+import { createXlsxStore } from '../store/drivers/xlsx/xlsx';
+
+/** The scan's instant for `--date YYYY-MM-DD`: that day at 08:30 Asia/Shanghai (00:30 UTC), as the cron runs. */
+export function scanInstant(date: string | undefined, now: () => Date = () => new Date()): Date {
+  if (!date) return now();
+  return new Date(toDay(date) * 86_400_000 + 30 * 60_000);
+}
+
+/**
+ * What the local runtime reads from the environment (DUBAN_MAIL_FROM, DUBAN_ADMIN_TOKEN…), checked by the same
+ * schemas as Workers and Cloud Functions; a bad key is an error naming it, with the reason in English.
+ *
+ * @example
+ * const env = localEnv(process.env);
+ * if (!env.ok) console.error(env.message);
+ */
+export function localEnv(
+  env: Record<string, unknown> = process.env,
+): { ok: true; config: RuntimeConfig } | { ok: false; message: string } {
+  const parsed = parseRuntimeEnv(env, 'local');
+  if (parsed.ok) return parsed;
+  return { ok: false, message: `环境变量设置有误，请修改后重试：\n- ${parsed.problems.join('\n- ')}` };
+}
+
+export interface LocalTargets extends ServiceTargets {
+  outboxDir: string;
+}
+
+/**
+ * The embedded default, chosen by the workbook's name: an .xlsx workbook and an outbox folder of .eml files beside
+ * it. (A new local driver is chosen here.)
+ */
+export function localTargets(workbook: string, outbox?: string): LocalTargets {
+  const outboxDir = outbox ?? join(dirname(workbook), 'outbox');
+  return {
+    store: createXlsxStore(workbook),
+    mailer: createOutboxMailer(outboxDir),
+    mailTransport: 'outbox',
+    outboxDir,
+  };
+}

@@ -1,0 +1,13 @@
+import type { ScanSummary } from '../scan/types';
+
+/** What the web app needs from the runtime's scans (src/runtime/service.ts implements it for every runtime). */
+export interface ScanService {
+  /** Scan now; one scan at a time (a second call waits for the running one). */
+  scan(now: Date): Promise<ScanSummary>;
+  /** The daily scan: null on a day off by the workbook's own calendar (nothing written or sent). */
+  scheduledScan(now: Date): Promise<ScanSummary | null>;
+  /** The last scan's summary, if any. */
+  lastSummary(): Promise<ScanSummary | null>;
+  /** Names of the notices in the outbox, newest first (the local runtime only). */
+  outbox?(): Promise<string[]>;
+}
