@@ -1,10 +1,10 @@
 import { cnDate, isoOf, type Day } from '../calendar/day';
 import type { Card, NoticeType } from './glossary';
 import type { ScanDay } from './scan-day';
+import { LADDER } from './notice-kinds';
 import type { IssuedNotice, NoticeDue, RuleContext } from './types';
 
-/** The formal ladder of SPEC §4.4, after the routine 临期提醒. */
-export const LADDER: readonly NoticeType[] = ['催办单', '督办单', '督办通知书', '约谈建议'];
+export { LADDER } from './notice-kinds';
 
 /** An open problem the ladder escalates: overdue, or a report missing. One period = one episode. */
 export interface Trigger {

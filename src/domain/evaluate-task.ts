@@ -11,6 +11,7 @@ import {
 } from './escalation';
 import type { Card } from './glossary';
 import { monthFeedbackDeadline } from './month-deadlines';
+import { kindOf } from './notice-kinds';
 import { hasAnyFeedback, latestProgress, longestMissedRun, readMonths } from './month-progress';
 import { scanDayOf } from './scan-day';
 import { decideStatus } from './status';
@@ -151,7 +152,7 @@ function lastFeedbackDay(facts: TaskFacts): Day | null {
 /** 催办单 and 督办单 issued. */
 function urgingsOf(facts: TaskFacts): number {
   let n = 0;
-  for (const notice of facts.notices) if (notice.type === '催办单' || notice.type === '督办单') n++;
+  for (const notice of facts.notices) if (kindOf(notice.type).urging) n++;
   return n;
 }
 

@@ -42,9 +42,8 @@ export type Status = (typeof STATUSES)[number];
 export const CARDS = ['红牌', '黄牌', '蓝牌'] as const;
 export type Card = (typeof CARDS)[number];
 
-/** Formal notices carry a 文号; 临期提醒 is routine and goes into the daily digest. */
-export const NOTICE_TYPES = ['临期提醒', '催办单', '督办单', '督办通知书', '约谈建议', '提醒函'] as const;
-export type NoticeType = (typeof NOTICE_TYPES)[number];
+/** Formal notices carry a 文号; 临期提醒 is routine and goes into the daily digest. The kinds: notice-kinds.ts. */
+export { NOTICE_TYPES, type NoticeType } from './notice-kinds';
 
 export const EVALUATION_LEVELS = ['落实好', '落实较好', '基本落实', '落实不力', '落实较差'] as const;
 export type EvaluationLevel = (typeof EVALUATION_LEVELS)[number];

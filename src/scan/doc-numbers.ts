@@ -1,5 +1,5 @@
 import type { RulesConfig } from '../domain/config';
-import type { NoticeType } from '../domain/glossary';
+import { isNoticeType, kindOf } from '../domain/notice-kinds';
 import { DUPLICATE, type RegisterRow } from '../workbook/read-ledgers';
 
 /**
@@ -14,13 +14,6 @@ import { DUPLICATE, type RegisterRow } from '../workbook/read-ledgers';
  */
 const PROVISIONAL = '〔待编号〕';
 
-const DOC_SUFFIX: Partial<Record<NoticeType, string>> = {
-  催办单: '催',
-  督办单: '督',
-  督办通知书: '通',
-  提醒函: '提',
-  约谈建议: '谈',
-};
 
 export function provisionalDocNo(year: number, run: string, index: number): string {
   return `${PROVISIONAL}${year}·${run}·${index}`;
@@ -32,8 +25,11 @@ export function isProvisional(docNo: string): boolean {
 
 /** `临政督催〔2026〕15号`: the configured prefix, a one-character type mark, the year and the number. */
 export function formatDocNo(config: RulesConfig, type: string, year: number, n: number): string {
-  return `${config.docPrefix}${DOC_SUFFIX[type as NoticeType] ?? ''}〔${year}〕${n}号`;
+  return `${config.docPrefix}${docMarkOf(type)}〔${year}〕${n}号`;
 }
+
+/** The type's mark in its 文号; empty for kinds without a 文号 (临期提醒) and other rows (每日汇总, 重发). */
+const docMarkOf = (type: string): string => (isNoticeType(type) && kindOf(type).docMark) || '';
 
 export type Finalized = { duplicate: true } | { duplicate: false; docNo: string };
 
@@ -62,7 +58,7 @@ export function finalizeDocNos(register: RegisterRow[], config: RulesConfig): Ma
       if (n) last.set(sequence, Math.max(last.get(sequence) ?? 0, Number(n[1])));
       continue;
     }
-    if (!DOC_SUFFIX[row.type as NoticeType]) {
+    if (!docMarkOf(row.type)) {
       out.set(row.docNo, { duplicate: false, docNo: '' });
       continue;
     }

@@ -1,11 +1,13 @@
 import { cnFullDate, isoOf, partsOf, type Day } from '../calendar/day';
 import type { RulesConfig } from '../domain/config';
 import type { NoticeType } from '../domain/glossary';
+import { kindOf } from '../domain/notice-kinds';
 import type { NoticeDue, TaskVerdict } from '../domain/types';
 import type { Address } from '../mail/port';
 import type { DigestItem, NoticeDoc } from '../mail/notices';
 import { addressesOf, ccLabel } from '../workbook/directory';
 import { provisionalDocNo } from './doc-numbers';
+import { noticeDocOf } from './notice-doc-of';
 import { dedupeKey, digestKey } from '../workbook/dedupe-key';
 import type { ScanProblem, TaskEntry, WorkbookModel } from '../workbook/read-workbook';
 import { recipientsFor } from './recipients';
@@ -97,9 +99,9 @@ export function planNotices(
         reasons: due.reasons.join('；'),
         requirement: requirementText(due),
         doc,
-        ...(due.type === '临期提醒' ? { viaDigest: true } : {}),
+        ...(kindOf(due.type).viaDigest ? { viaDigest: true } : {}),
       });
-      if (due.type === '临期提醒') {
+      if (kindOf(due.type).viaDigest) {
         for (const recipient of to) {
           const digest = digests.get(recipient.address) ?? { recipient, items: [], covers: [] };
           digest.items.push(digestItem(entry, v, due));
@@ -161,17 +163,11 @@ function noticeDoc(
     issuedOn: today,
     ...(provisionalYears.length ? { provisionalYears } : {}),
   };
-  if (due.type === '督办通知书')
-    return { ...base, kind: '督办通知书', rectifyBy: due.rectifyBy ?? due.replyBy };
-  if (due.type === '约谈建议') {
-    return {
-      ...base,
-      kind: '约谈建议',
-      unit: task.leadUnit,
-      ...(due.level === '黄牌' || due.level === '红牌' ? { card: due.level } : {}),
-    };
-  }
-  return { ...base, kind: due.type };
+  return noticeDocOf(due.type, base, {
+    level: due.level,
+    unit: task.leadUnit,
+    rectifyBy: due.rectifyBy ?? due.replyBy,
+  });
 }
 
 function digestItem(

@@ -1,6 +1,7 @@
 import { beijingStamp } from '../calendar/beijing-clock';
 import { shanghaiDayOf } from '../calendar/day';
 import { evaluateTask } from '../domain/evaluate-task';
+import { kindOf } from '../domain/notice-kinds';
 import type { TaskVerdict } from '../domain/types';
 import type { Snapshot, WritePlan } from '../store/port';
 import { AUDIT_TAB } from '../workbook/audit';
@@ -79,7 +80,7 @@ function evaluateAll(model: WorkbookModel, progress: NonNullable<PlanScanOptions
 function countNewUrgings(model: WorkbookModel, verdicts: TaskVerdict[], notices: PlannedNotice[]): void {
   const added = new Map<string, number>();
   for (const n of notices)
-    if (n.type === '催办单' || n.type === '督办单') added.set(n.id, (added.get(n.id) ?? 0) + 1);
+    if (n.type !== '每日汇总' && kindOf(n.type).urging) added.set(n.id, (added.get(n.id) ?? 0) + 1);
   model.entries.forEach((e, i) => {
     const extra = added.get(e.task.id);
     if (extra) verdicts[i]!.urgings += extra;

@@ -1,4 +1,4 @@
-import type { NoticeType } from '../domain/glossary';
+import { kindOf, type NoticeType, type Party } from '../domain/notice-kinds';
 import type { TaskRecord } from '../domain/types';
 import type { Directory, Person } from '../workbook/directory';
 
@@ -10,8 +10,10 @@ export interface Recipients {
 }
 
 /**
- * Who gets a notice (SPEC §4.4): formal notices go to the unit head and liaison and copy the 分管领导 (督办单 and
- * above also the 督查室); 黄牌 约谈建议 goes to the 分管领导, 红牌 to the 主要领导; the ladder's last step to both.
+ * Who gets a notice (SPEC §4.4), from the kind's row of NOTICE_KINDS: the roles it goes to and copies by level,
+ * resolved through 通讯录 — the unit's head and liaison, the task's 分管领导, the 主要领导, the 督查室.
+ *
+ * @example recipientsFor('督办单', '2', task, directory).cc // the 分管领导 and the 督查室
  */
 export function recipientsFor(
   type: NoticeType,
@@ -19,25 +21,19 @@ export function recipientsFor(
   task: TaskRecord,
   directory: Directory,
 ): Recipients {
-  const unit = directory.unitContacts(task.leadUnit);
-  const leader = directory.leaderOf(task.leader, task.leadUnit);
-  const chief = directory.byRole('主要领导');
-  const office = directory.byRole('督查室');
-  switch (type) {
-    case '临期提醒':
-      return { to: unit, cc: [], addressee: task.leadUnit };
-    case '催办单':
-    case '提醒函':
-      return { to: unit, cc: leader, addressee: task.leadUnit };
-    case '督办单':
-    case '督办通知书':
-      return { to: unit, cc: [...leader, ...office], addressee: task.leadUnit };
-    case '约谈建议':
-      if (level === '黄牌') return { to: leader, cc: office, addressee: names(leader, '分管领导') };
-      if (level === '红牌')
-        return { to: chief, cc: [...leader, ...office], addressee: names(chief, '主要领导') };
-      return { to: [...leader, ...chief], cc: office, addressee: names([...leader, ...chief], '县政府领导') };
-  }
+  const { recipients } = kindOf(type);
+  const addressing = recipients[level] ?? recipients.default;
+  const people = (party: Party): Person[] => {
+    if (party === 'unit') return directory.unitContacts(task.leadUnit);
+    if (party === 'leader') return directory.leaderOf(task.leader, task.leadUnit);
+    return directory.byRole(party === 'chief' ? '主要领导' : '督查室');
+  };
+  const to = addressing.to.flatMap(people);
+  return {
+    to,
+    cc: addressing.cc.flatMap(people),
+    addressee: addressing.addressee === undefined ? task.leadUnit : names(to, addressing.addressee),
+  };
 }
 
 function names(people: Person[], fallback: string): string {

@@ -1,10 +1,11 @@
 import { isoOf, type Day } from '../calendar/day';
-import { NOTICE_TYPES, type NoticeType } from '../domain/glossary';
-import type { DigestItem, NoticeDoc } from '../mail/notices';
+import { isNoticeType, kindOf } from '../domain/notice-kinds';
+import type { DigestItem } from '../mail/notices';
 import { parseDedupeKey } from '../workbook/dedupe-key';
 import type { RegisterRow } from '../workbook/read-ledgers';
 import type { WorkbookModel } from '../workbook/read-workbook';
 import type { Cover, PlannedNotice } from './plan-notices';
+import { noticeDocOf } from './notice-doc-of';
 import { parseAddresses, requirementDates } from './register-row';
 
 /** Rebuild a notice registered earlier but not yet delivered, from its register row. */
@@ -21,15 +22,16 @@ export function retryOf(row: RegisterRow, model: WorkbookModel): PlannedNotice |
     reasons: textOf(row, '事由'),
     requirement: textOf(row, '时限要求'),
   };
-  if (row.type === '临期提醒') return null; // delivered by the recipient's digest, retried with it
+  // A routine notice is delivered by the recipient's digest, and retried with it.
+  if (isNoticeType(row.type) && kindOf(row.type).viaDigest) return null;
   if (row.type === '每日汇总') {
     const { items, covers } = digestItemsOn(model, row.day ?? model.today, to[0]!.address);
     return items.length ? { ...base, type: '每日汇总', digest: { recipient: to[0]!, items }, covers } : null;
   }
   const parsed = parseDedupeKey(row.key);
   const entry = model.entries.find((e) => e.task.id === row.id);
-  if (!parsed || !entry || !(NOTICE_TYPES as readonly string[]).includes(row.type)) return null;
-  const type = row.type as NoticeType;
+  if (!parsed || !entry || !isNoticeType(row.type)) return null;
+  const type = row.type;
   const [replyBy, rectifyBy] = requirementDates(base.requirement);
   const doc = {
     issuer: model.config.agencyName,
@@ -41,17 +43,11 @@ export function retryOf(row: RegisterRow, model: WorkbookModel): PlannedNotice |
     cc: base.cc.map((a) => a.name ?? a.address),
     issuedOn: row.day ?? model.today,
   };
-  const full: NoticeDoc =
-    type === '督办通知书'
-      ? { ...doc, kind: type, rectifyBy: rectifyBy ?? replyBy ?? model.today }
-      : type === '约谈建议'
-        ? {
-            ...doc,
-            kind: type,
-            unit: entry.task.leadUnit,
-            ...(parsed.level === '黄牌' || parsed.level === '红牌' ? { card: parsed.level } : {}),
-          }
-        : { ...doc, kind: type };
+  const full = noticeDocOf(type, doc, {
+    level: parsed.level,
+    unit: entry.task.leadUnit,
+    rectifyBy: rectifyBy ?? replyBy ?? model.today,
+  });
   return { ...base, type, doc: full };
 }
 

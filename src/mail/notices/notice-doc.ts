@@ -20,7 +20,7 @@ export interface NoticeItem {
   deadlineText?: string;
 }
 
-interface NoticeBase {
+export interface NoticeBase {
   /** 发文机关 printed at the top, e.g. `临猗县人民政府办公室`. */
   issuer: string;
   /** 落款 under the body, e.g. `临猗县人民政府督查室` (seed 004: 督查室 issues 催办单/督办单); defaults to `issuer`. */

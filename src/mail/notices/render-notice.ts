@@ -2,6 +2,7 @@ import { cnFullDate } from '../../calendar/day';
 import { INDENT, dateOrText, joinNames, provisionalNote, shortTitle } from './common';
 import { escapeHtml, htmlPage, linkHtml, multilineHtml } from './html';
 import { KIND_FORMS } from './kinds';
+import { interviewerOf, intervieweesOf, openingOf } from './openings';
 import type { NoticeDoc, RenderedMail } from './notice-doc';
 
 /** One labelled line of the notice body (`事项编号：ZD-2026-001`); `html` is already escaped when given. */
@@ -22,12 +23,8 @@ interface Field {
  */
 export function renderNotice(doc: NoticeDoc): RenderedMail {
   const form = KIND_FORMS[doc.kind];
-  const title =
-    doc.kind === '提醒函'
-      ? '提醒函（蓝牌）'
-      : doc.kind === '约谈建议' && doc.card
-        ? `约谈建议（${doc.card}）`
-        : form.title;
+  const card = cardOf(doc);
+  const title = card ? `${form.title}（${card}）` : form.title;
   const fields = itemFields(doc);
   const requirement = requirementOf(doc, form.action);
   const note = provisionalNote(doc.provisionalYears);
@@ -87,49 +84,16 @@ export function renderNotice(doc: NoticeDoc): RenderedMail {
   return { subject, text, html: htmlPage(subject, body), headers };
 }
 
+/** The card a notice goes with: its kind's own (提醒函 = 蓝牌), or the one a 约谈建议 was raised for. */
+function cardOf(doc: NoticeDoc): string | undefined {
+  return KIND_FORMS[doc.kind].card ?? (doc.kind === '约谈建议' ? doc.card : undefined);
+}
+
 function subjectOf(doc: NoticeDoc, tail: string): string {
-  const tag =
-    doc.kind === '约谈建议' && doc.card
-      ? `约谈建议·${doc.card}`
-      : doc.kind === '提醒函'
-        ? '提醒函·蓝牌'
-        : doc.kind;
+  const card = cardOf(doc);
+  const tag = card ? `${doc.kind}·${card}` : doc.kind;
   const no = doc.docNo ? `${doc.docNo} ` : '';
   return `【${tag}】${no}关于“${shortTitle(doc.item.title)}”的${tail}`;
-}
-
-/** The opening paragraph: why this paper is issued, in the voice of the office (seed 000 §三, 004 §五.4). */
-function openingOf(doc: NoticeDoc): string {
-  switch (doc.kind) {
-    case '临期提醒':
-      return '你单位承办的下列事项即将到达完成时限，请抓紧推进，确保按期完成。';
-    case '催办单':
-      return '你单位承办的下列事项未按要求办理，现予催办。请接此单后抓紧办理，并按时限要求反馈办理情况。';
-    case '督办单':
-      return '你单位承办的下列事项经催办后仍未落实到位，现予督办。请单位主要负责人亲自过问，采取有力措施加快办理，并按时限要求书面报告办理结果。';
-    case '提醒函':
-      return '你单位承办的下列事项推进进度滞后于时序进度，现予蓝牌提醒。请认真分析原因，制定赶进措施，加快推进。';
-    case '督办通知书':
-      return '经督查，你单位承办的下列事项存在以下问题，现下达督办通知书，请限期整改到位，并书面报告整改情况。';
-    case '约谈建议': {
-      const who = `建议由${interviewerOf(doc)}约谈${joinNames(intervieweesOf(doc))}`;
-      if (doc.card === '红牌')
-        return `${doc.unit}承办的下列事项被亮红牌预警。根据重点工作督办机制，${who}，督促整改落实。`;
-      if (doc.card === '黄牌')
-        return `${doc.unit}承办的下列事项被亮黄牌预警。根据重点工作督办机制，${who}，督促加快推进。`;
-      return `${doc.unit}承办的下列事项经催办、督办后仍整改不到位。根据重点工作督办机制，${who}，督促整改落实。`;
-    }
-  }
-}
-
-function interviewerOf(doc: Extract<NoticeDoc, { kind: '约谈建议' }>): string {
-  return doc.interviewer?.trim() || (doc.card === '红牌' ? '主要领导' : '分管领导');
-}
-
-function intervieweesOf(doc: Extract<NoticeDoc, { kind: '约谈建议' }>): string[] {
-  if (doc.interviewees && doc.interviewees.length > 0) return doc.interviewees;
-  const head = `${doc.unit}主要负责人`;
-  return doc.card === '红牌' ? ['分管领导', head] : [head];
 }
 
 function itemFields(doc: NoticeDoc): Field[] {
