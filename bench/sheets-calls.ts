@@ -237,7 +237,7 @@ async function naiveRun(server: SheetsServer, spreadsheetId: string, scan: ScanR
   const total = reads.length + values.length + fills.length + appends;
 
   server.resetCalls();
-  const timeOf = async (items: unknown[], sample: number, send: (item: any) => Promise<unknown>) => {
+  const timeOf = async <T>(items: T[], sample: number, send: (item: T) => Promise<unknown>) => {
     const t0 = performance.now();
     let sent = 0;
     for (const item of items.slice(0, sample)) {

@@ -115,7 +115,7 @@ async function main() {
       const [h1, h2, ...data] = tab.rows;
       const headers = [ws.addRow(h1!), ws.addRow(h2!)];
       for (const range of tab.merges!) ws.mergeCells(range);
-      headers.forEach((row) => row.commit());
+      for (const row of headers) row.commit();
       for (const row of data) ws.addRow(row).commit();
       ws.commit();
       await wb.commit();
@@ -132,7 +132,7 @@ async function main() {
     // Row hints all wrong by one: every row is found through the 编号 index instead.
     const again = await time('xlsx read after apply', () => xlsx.read([SPEC]));
     const shifted = planFor(again);
-    shifted.cells.forEach((c) => (c.rowHint += 1));
+    for (const c of shifted.cells) c.rowHint += 1;
     await time('xlsx apply, all row hints wrong', () => xlsx.apply(shifted, again));
     await time('xlsx append 10 ledger rows', () =>
       xlsx.append(

@@ -9,8 +9,8 @@ out="${1:-${TMPDIR:-/tmp}/duban-render}"
 as_of="${AS_OF:-2026-06-15}"
 mkdir -p "$out"
 
-npx tsx src/cli.ts template --out "$out/duban-template.xlsx" --force
-npx tsx src/cli.ts template --demo --as-of "$as_of" --out "$out/duban-demo.xlsx" --force
+node bin/duban.js template --out "$out/duban-template.xlsx" --force
+node bin/duban.js template --demo --as-of "$as_of" --out "$out/duban-demo.xlsx" --force
 
 # A private profile keeps a desktop LibreOffice (or a stale lock) from swallowing the headless run.
 profile="$out/lo-profile"

@@ -25,7 +25,7 @@
  * | wage-arrears, back-streets, harmony-villages | (blank 编号) | the system assigns the next free ZD number   | 正常推进                         |
  * | every other task    | normal            | deadline ≥ A+25 in a varied spelling, every month reported at or ahead of time | 正常推进        |
  *
- * test/templates/demo-scan.test.ts runs the real rules over the demo on two days and checks this table.
+ * test/templates/demo-scan.real.test.ts runs the real rules over the demo on two days and checks this table.
  * Month-based scenarios need a closed month, i.e. A after about 20 March; the whole table holds for A from
  * about April to mid-December of the year. Calendar-day margins are wide enough for any holiday schedule.
  */

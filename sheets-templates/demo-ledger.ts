@@ -15,7 +15,7 @@
  * | unsafe-houses      | 一般    | A−5  | A+26                     | 正在办理 | A−2          | 正常推进; 编号 blank (system assigns)     |
  * | the others         |         | A−40…A−6 | ≥ A+25 or 复杂 blank  | 正在办理 / 已落实 | yes  | 正常推进                                 |
  *
- * test/templates/demo-scan.test.ts runs the real rules over this and checks the outcomes above.
+ * test/templates/demo-scan.real.test.ts runs the real rules over this and checks the outcomes above.
  */
 import { partsOf, type Day } from '../src/calendar/day';
 import type { CellValue } from '../src/workbook/schema/tabs';

@@ -38,7 +38,7 @@ export async function initGoogle(
   const { auth, rootUrl, clientEmail } = access.value;
   const title = opts.title ?? `督查督办（${opts.year}年）`;
   const demo = opts.demoAsOf ? generateDemo({ year: opts.year, asOf: opts.demoAsOf }) : undefined;
-  let created;
+  let created: Awaited<ReturnType<typeof createGoogleWorkbook>>;
   try {
     created = await createGoogleWorkbook({
       auth,

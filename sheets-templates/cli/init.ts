@@ -30,7 +30,10 @@ export async function run(args: string[]): Promise<number> {
   });
   if ('error' in parsed) return fail(parsed.error);
   const { values } = parsed;
-  if (values.help) return (console.log(USAGE), 0);
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   if (values.google && values.workbook) return fail('--google 与 --workbook 只能选一个');
   if ((values.title || values.sheet) && !values.google) return fail('--title 和 --sheet 只用于 --google');
   if (values.google) return initGoogleFrom(values);

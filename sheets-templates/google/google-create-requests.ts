@@ -1,6 +1,6 @@
 /**
  * The batchUpdate requests that turn an empty tab into one tab of the template, from the one definition
- * (sheets-templates/definition.ts), mirroring what sheets-templates/xlsx.ts writes into the .xlsx file.
+ * (src/workbook/schema/tabs.ts), mirroring what sheets-templates/xlsx/xlsx.ts writes into the .xlsx file.
  * The number of requests depends on the tab's layout only, never on the number of data rows.
  */
 import type { sheets_v4 } from 'googleapis/build/src/apis/sheets';

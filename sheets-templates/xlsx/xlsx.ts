@@ -1,5 +1,5 @@
 /**
- * The .xlsx template generated from definition.ts with exceljs: header rows with merges, widths, frozen panes,
+ * The .xlsx template generated from src/workbook/schema/tabs.ts with exceljs: header rows with merges, widths, frozen panes,
  * drop-downs, system-column styling and notes, the 规则配置 defaults, and optionally demo rows.
  * Only features exceljs writes correctly are used, so the file opens cleanly in Excel, WPS and LibreOffice.
  */

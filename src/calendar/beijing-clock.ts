@@ -4,7 +4,7 @@
  */
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
-import { BEIJING_OFFSET_MS } from './day';
+import { BEIJING_OFFSET_MS, type Day } from './day';
 
 dayjs.extend(utc);
 
@@ -23,3 +23,12 @@ export const beijingStamp = (instant: Date | number): string => beijingTime(inst
 
 /** `HH:mm`, compared with 规则配置 每日扫描时间. */
 export const beijingClockTime = (instant: Date | number): string => beijingTime(instant, 'HH:mm');
+
+/**
+ * The instant a Beijing wall-clock time happens on a day.
+ * @example beijingInstant(toDay('2026-06-15'), '08:30').toISOString() // '2026-06-15T00:30:00.000Z'
+ */
+export function beijingInstant(day: Day, hhmm: string): Date {
+  const [h, m] = hhmm.split(':').map(Number);
+  return new Date(day * 86_400_000 + ((h ?? 0) * 60 + (m ?? 0)) * 60_000 - BEIJING_OFFSET_MS);
+}

@@ -35,7 +35,10 @@ export async function run(args: string[]): Promise<number> {
   });
   if ('error' in parsed) return fail(parsed.error);
   const { values } = parsed;
-  if (values.help) return (console.log(USAGE), 0);
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   if (values.sheet && values.workbook) return fail('--sheet 与 --workbook 只能选一个');
   if (!values.workbook && !values.sheet) return fail('缺少 --workbook 文件（或 --sheet Google 表格 ID）');
   if (values.workbook && !existsSync(values.workbook))
@@ -48,14 +51,20 @@ export async function run(args: string[]): Promise<number> {
     }
   }
   const env = localEnv();
-  if (!env.ok) return (console.error(`duban scan：${env.message}`), 2);
+  if (!env.ok) {
+    console.error(`duban scan：${env.message}`);
+    return 2;
+  }
   let targets: { store: SheetStore; mailer: Mailer };
   let explain: ((error: unknown) => string) | undefined;
   if (values.sheet) {
     // Loaded only here, so the .xlsx path never loads the Google libraries.
     const google = await import('./google');
     const found = google.googleScanTargets(values.sheet, values.outbox);
-    if (!found.ok) return (console.error(`duban scan：${found.message}`), 2);
+    if (!found.ok) {
+    console.error(`duban scan：${found.message}`);
+    return 2;
+  }
     targets = found.value;
     explain = (error) => google.explainGoogleFailure(error, found.value);
   } else {

@@ -17,7 +17,10 @@ export async function run(args: string[]): Promise<number> {
   });
   if ('error' in parsed) return fail(parsed.error);
   const { values } = parsed;
-  if (values.help) return (console.log(USAGE), 0);
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 1 || port > 65_535)
     return fail(`--port "${values.port}" 应为 1–65535 的整数`);

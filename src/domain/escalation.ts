@@ -1,5 +1,5 @@
 import { cnDate, isoOf, type Day } from '../calendar/day';
-import type { Card, NoticeType } from './glossary';
+import type { Card, } from './glossary';
 import type { ScanDay } from './scan-day';
 import { LADDER } from './notice-kinds';
 import type { IssuedNotice, NoticeDue, RuleContext } from './types';

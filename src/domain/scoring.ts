@@ -156,8 +156,8 @@ export function scoreUnits(lines: TaskMonthLine[], config: RulesConfig): UnitSco
     scores.push(s);
   }
   scores.sort((a, b) => b.score - a.score || a.unit.localeCompare(b.unit, 'zh-CN'));
-  scores.forEach(
-    (s, i) => (s.rank = i > 0 && s.score === scores[i - 1]!.score ? scores[i - 1]!.rank : i + 1),
-  );
+  scores.forEach((s, i) => {
+    s.rank = i > 0 && s.score === scores[i - 1]!.score ? scores[i - 1]!.rank : i + 1;
+  });
   return scores;
 }

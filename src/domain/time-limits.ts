@@ -1,5 +1,5 @@
 import { applyDuration, parseDuration, type Duration } from '../calendar';
-import { cnDate, newYearsDay, partsOf, type Day } from '../calendar/day';
+import { cnDate, newYearsDay, type Day } from '../calendar/day';
 import { monthDeadlines } from './month-deadlines';
 import { clip } from './text';
 import { documentRule, feedbackRule, isDocument } from './source-limits';

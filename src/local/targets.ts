@@ -1,4 +1,5 @@
 import { dirname, join } from 'node:path';
+import { beijingInstant } from '../calendar/beijing-clock';
 import { toDay } from '../calendar/day';
 import { createOutboxMailer } from '../mail/outbox';
 import { parseRuntimeEnv, type RuntimeConfig } from '../runtime/env';
@@ -8,7 +9,7 @@ import { createXlsxStore } from '../store/drivers/xlsx/xlsx';
 /** The scan's instant for `--date YYYY-MM-DD`: that day at 08:30 Asia/Shanghai (00:30 UTC), as the cron runs. */
 export function scanInstant(date: string | undefined, now: () => Date = () => new Date()): Date {
   if (!date) return now();
-  return new Date(toDay(date) * 86_400_000 + 30 * 60_000);
+  return beijingInstant(toDay(date), '08:30');
 }
 
 /**

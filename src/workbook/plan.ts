@@ -30,7 +30,9 @@ function systemFills(v: TaskVerdict): Array<[string, Fill]> {
     ['状态', STATUS_FILL[v.status]],
     ['预警', v.card ? CARD_FILL[v.card] : null],
   ];
-  v.monthFills.forEach((f, i) => fills.push([MONTH_KEYS[i]!.done, f ? MONTH_FILL[f] : null]));
+  v.monthFills.forEach((f, i) => {
+    fills.push([MONTH_KEYS[i]!.done, f ? MONTH_FILL[f] : null]);
+  });
   return fills;
 }
 
@@ -81,10 +83,16 @@ export function buildPlan(
       return c;
     };
     const values = systemValues(v);
-    const other: { fields: string[]; before: string[]; after: string[] } = {
-      fields: [],
-      before: [],
-      after: [],
+    /** The task's other changes, joined into one audit row. */
+    const other = {
+      fields: [] as string[],
+      before: [] as string[],
+      after: [] as string[],
+      add(field: string, before: string, after: string) {
+        this.fields.push(field);
+        this.before.push(before);
+        this.after.push(after);
+      },
     };
     for (const column of SYSTEM_COLUMNS) {
       const before = cellText(row.cells[column] ?? null);
@@ -97,7 +105,7 @@ export function buildPlan(
         audit.push(auditRow(stamp, '状态变更', id, column, before, shown, v.statusReason));
       else if (column === '预警')
         audit.push(auditRow(stamp, '预警变更', id, column, before, shown, v.cardReason || '预警解除'));
-      else (other.fields.push(column), other.before.push(before), other.after.push(shown));
+      else other.add(column, before, shown);
     }
     for (const [column, fill] of systemFills(v)) {
       if (!(column in row.cells)) continue;
@@ -105,7 +113,7 @@ export function buildPlan(
       if ((before ?? '').toUpperCase() === (fill ?? '')) continue;
       if (fill === null && !isSystemFill(before)) continue;
       change(column).fill = fill;
-      (other.fields.push(`${column}底色`), other.before.push(before ?? '无'), other.after.push(fill ?? '无'));
+      other.add(`${column}底色`, before ?? '无', fill ?? '无');
     }
     plan.cells.push(...changes.values());
     if (other.fields.length) {

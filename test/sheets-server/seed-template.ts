@@ -1,5 +1,5 @@
 /**
- * A Google spreadsheet laid out from sheets-templates/definition.ts, with optional demo rows, as seed data for the
+ * A Google spreadsheet laid out from src/workbook/schema/tabs.ts, with optional demo rows, as seed data for the
  * local Sheets server: the same tabs, header rows, merges and 规则配置 defaults as the .xlsx template.
  */
 import { CONFIG_ENTRIES } from '../../src/domain/config';

@@ -25,7 +25,7 @@ export function shortTitle(title: string, max = 40): string {
 /** `2026年3月21日`, or the text staff wrote for a deadline without a date (`长期`). */
 export function dateOrText(day: Day | undefined, text?: string): string | null {
   if (day !== undefined) return cnFullDate(day);
-  return text && text.trim() ? text.trim() : null;
+  return text?.trim() ? text.trim() : null;
 }
 
 /** `王五、李四` */

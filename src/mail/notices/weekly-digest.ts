@@ -1,7 +1,7 @@
 import { cnFullDate, type Day } from '../../calendar/day';
 import { CARD_ORDER, INDENT, STATUS_ORDER, countsLine, provisionalNote, statusRank } from './common';
 import { closingHtml, closingLines } from './digest-closing';
-import { escapeHtml, htmlPage, linkHtml, multilineHtml } from './html';
+import { escapeHtml, htmlPage, multilineHtml } from './html';
 import type { CardColour, RenderedMail } from './notice-doc';
 
 /** One task in a 分管领导's area. */

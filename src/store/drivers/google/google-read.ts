@@ -129,14 +129,14 @@ async function fetchFormats(
     for (const grid of sheet.data ?? []) {
       const r0 = grid.startRow ?? 0;
       const c0 = grid.startColumn ?? 0;
-      (grid.rowData ?? []).forEach((row, i) =>
+      (grid.rowData ?? []).forEach((row, i) => {
         (row.values ?? []).forEach((cell, j) => {
           const key = fillKey(r0 + i + 1, c0 + j + 1);
           const fill = fillOfFormat(cell.userEnteredFormat);
           if (fill) formats.fills.set(key, fill);
           if (isDateType(cell.userEnteredFormat?.numberFormat?.type)) formats.dates.add(key);
-        }),
-      );
+        });
+      });
     }
     out.set(name, formats);
   }

@@ -14,7 +14,6 @@ import {
   type CellWrite,
   type SheetStore,
   type Snapshot,
-  type TabProblem,
   type TabSpec,
   type WritePlan,
 } from '../../port';

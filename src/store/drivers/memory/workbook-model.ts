@@ -64,11 +64,11 @@ export function fixtureFromGrid(tab: GridTab): Required<FixtureTab> {
   const rows = tab.cells.map((row) => trimTrailing(Array.from(row, (c) => copyCell(c ?? null))));
   while (rows.length && rows[rows.length - 1]!.length === 0) rows.pop();
   const fills: Record<string, string> = {};
-  tab.fills.forEach((row, r) =>
+  tab.fills.forEach((row, r) => {
     row?.forEach((fill, c) => {
       if (fill) fills[addressOf(r + 1, c + 1)] = fill;
-    }),
-  );
+    });
+  });
   return {
     name: tab.name,
     rows,

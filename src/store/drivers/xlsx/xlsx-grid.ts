@@ -160,7 +160,7 @@ function isoDate(date: Date): string {
 
 /** 6-hex RGB of a solid fill; theme and indexed colours (no fixed RGB) read as null. */
 export function fillOf(fill: ExcelJS.Fill | undefined): Fill {
-  if (!fill || fill.type !== 'pattern' || fill.pattern === 'none') return null;
+  if (fill?.type !== 'pattern' || fill.pattern === 'none') return null;
   const argb = fill.fgColor?.argb;
   return typeof argb === 'string' && /^[0-9A-Fa-f]{6,8}$/.test(argb) ? argb.slice(-6).toUpperCase() : null;
 }

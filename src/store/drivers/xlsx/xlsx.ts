@@ -7,7 +7,7 @@
  *   This store's own writes do not count as changes: a snapshot stays usable after this store appended to it.
  * - Writes go to a temp file in the same directory that is renamed over the target: a crash never leaves half a file.
  * - Everything the plan does not touch is carried through exceljs' read→write round trip; see
- *   test/store/xlsx-preserve.test.ts for what survives and the README of this folder for what exceljs drops.
+ *   test/store/xlsx-preserve.real.test.ts for what survives and the README of this folder for what exceljs drops.
  */
 import { createHash } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
@@ -160,7 +160,7 @@ export function findWorksheet(workbook: ExcelJS.Workbook, name: string): ExcelJS
 
 /** The bytes of the file and its version token, from one open file handle so they describe the same file. */
 async function readVersioned(file: string): Promise<{ bytes: Buffer; version: string }> {
-  let handle;
+  let handle: Awaited<ReturnType<typeof open>>;
   try {
     handle = await open(file, 'r');
   } catch (error) {

@@ -1,0 +1,24 @@
+/** The demo county as a plain workbook for the memory store: the template's tabs with the demo rows of `asOf`. */
+import type { Cell } from '../../src/store/port';
+import type { MemoryWorkbook } from '../../src/store/drivers/memory/workbook-model';
+import { generateDemo } from '../../sheets-templates/demo';
+import { templateSeed } from '../sheets-server/seed-template';
+
+export function demoWorkbook(asOf = '2026-06-15'): MemoryWorkbook {
+  const year = Number(asOf.slice(0, 4));
+  const seed = templateSeed({ demo: generateDemo({ year, asOf }) });
+  return {
+    tabs: seed.sheets.map((sheet) => ({
+      name: sheet.title,
+      rows: (sheet.rows ?? []).map((row) =>
+        row.map((cell) => (cell === undefined ? null : (cell as Cell))),
+      ),
+      merges: sheet.merges ?? [],
+    })),
+  };
+}
+
+/** The scan's instant on a day: 08:30 Beijing time, as the cron runs. */
+export const at830 = (day: string) => new Date(`${day}T00:30:00Z`);
+
+export const FROM = { name: '县政府督查室', address: 'duban@example.gov.cn' };
