@@ -86,7 +86,7 @@ export async function run(args: string[]): Promise<number> {
     return 1;
   }
   console.log(values.json ? JSON.stringify(publicSummary(summary)) : describe(summary));
-  return 0;
+  return summary.stopped ? 1 : 0;
 }
 
 export function describe(s: ScanSummary): string {

@@ -10,6 +10,8 @@ import type { WorkbookSettings } from '../workbook/read-settings';
 import { readWorkbook, type WorkbookModel } from '../workbook/read-workbook';
 import { planNotices, type PlannedNotice, type NoticePlan } from './plan-notices';
 import { baseSummary } from './summary';
+import { blockingProblems } from './write-guard';
+import type { ScanProblem } from '../workbook/scan-problem';
 import type { ScanPhase, ScanSummary } from './types';
 
 /** Everything one scan decides before it touches the workbook or the mail: a pure function of its inputs. */
@@ -55,6 +57,8 @@ export function planScan(
   const progress = options.onProgress ?? (() => {});
   const stamp = beijingStamp(now);
   const model = readWorkbook(snapshot, shanghaiDayOf(now), settings);
+  const blocked = blockingProblems(snapshot);
+  if (blocked.length) return stoppedPlan(model, blocked, stamp);
   const verdicts = time('rules', () => evaluateAll(model, progress));
   const notices = time('plan', () => planNotices(model, verdicts, runId));
   countNewUrgings(model, verdicts, notices.notices);
@@ -65,6 +69,23 @@ export function planScan(
   summary.notices.duplicateSkipped = notices.duplicateSkipped;
   for (const p of notices.problems) summary.problems.push(p);
   return { model, verdicts, write, auditRows: audit.length, notices, stamp, summary };
+}
+
+/** A plan that writes and sends nothing: the scan stopped on a missing tab or key header (write-guard.ts). */
+function stoppedPlan(model: WorkbookModel, blocked: ScanProblem[], stamp: string): ScanPlan {
+  const summary = baseSummary(model, []);
+  summary.tasks = model.entries.length;
+  summary.problems = blocked;
+  summary.stopped = true;
+  return {
+    model,
+    verdicts: [],
+    write: { cells: [], ids: [], appends: [], ledgerUpdates: [] },
+    auditRows: 0,
+    notices: { notices: [], duplicateSkipped: 0, problems: [] },
+    stamp,
+    summary,
+  };
 }
 
 function evaluateAll(model: WorkbookModel, progress: NonNullable<PlanScanOptions['onProgress']>): TaskVerdict[] {

@@ -49,6 +49,7 @@ export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
     if (deps.scheduled && !settings.calendar.isWorkday(today))
       return { kind: 'day-off', model: readWorkbook(snapshot, today, settings) } as const;
     const plan = planScan(snapshot, settings, deps.now, runId, { onProgress: progress, time });
+    if (plan.summary.stopped) return { kind: 'stopped', plan } as const;
     if (deps.dryRun) return { kind: 'dry-run', plan } as const;
     progress('write', 0, 1);
     const applied = await timeAsync('write', async () =>
@@ -63,6 +64,7 @@ export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
     const { model } = planned;
     return { ...baseSummary(model, []), tasks: model.entries.length, dryRun, timings, dayOff: true };
   }
+  if (planned.kind === 'stopped') return { ...planned.plan.summary, dryRun, timings };
   if (planned.kind === 'dry-run') return dryRunSummary({ ...planned.plan.summary, dryRun, timings }, planned.plan);
   const { plan, snapshot } = planned;
   const summary = { ...plan.summary, dryRun, timings };

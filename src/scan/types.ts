@@ -44,4 +44,6 @@ export interface ScanSummary {
   timings: Record<ScanPhase, number>;
   /** A scheduled run on a day off: nothing was evaluated, written or sent. */
   dayOff?: boolean;
+  /** Stopped before any write: a tab or key header it needs is missing (the problems say which). */
+  stopped?: boolean;
 }

@@ -1,0 +1,43 @@
+import type { Snapshot } from '../store/port';
+import type { ScanProblem } from '../workbook/scan-problem';
+
+/**
+ * What a scan cannot do without: the tabs that remember what was sent and who gets it, and the headers every task row
+ * is found and judged by. When one is missing (a tab renamed, a header edited), writing anything would either lose
+ * notices (cards painted, their notices never registered) or fill every row with 数据有误 — so the scan stops before
+ * any write with one problem per missing piece, and the next scan after the repair picks up where this one stopped.
+ */
+const WRITE_TABS = ['文书登记', '审计日志', '通讯录'] as const;
+const KEY_HEADERS: Record<string, readonly string[] | 'all'> = {
+  挂图作战表: ['编号', '完成时限'],
+  督办台账: ['编号', '完成时限'],
+  文书登记: 'all',
+  审计日志: 'all',
+  通讯录: 'all',
+};
+
+/**
+ * The problems that stop a scan before any write (empty when it may go on).
+ *
+ * @example
+ * blockingProblems(snapshot) // [{ tab: '文书登记', cell: '去重键', code: 'missing-header', message: '…' }] after a rename
+ */
+export function blockingProblems(snapshot: Snapshot): ScanProblem[] {
+  const out: ScanProblem[] = [];
+  for (const p of snapshot.problems) {
+    const keys = KEY_HEADERS[p.tab];
+    const blocks =
+      (p.code === 'missing-tab' && (WRITE_TABS as readonly string[]).includes(p.tab)) ||
+      (p.code === 'missing-header' && keys !== undefined && (keys === 'all' || keys.includes(p.header ?? '')));
+    if (blocks)
+      out.push({
+        tab: p.tab,
+        row: null,
+        id: null,
+        cell: p.header ?? null,
+        code: p.code,
+        message: `${p.message}扫描已停止，本次未写入任何内容、未发送任何通知；修复后重新扫描即可。`,
+      });
+  }
+  return out;
+}
