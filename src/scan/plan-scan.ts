@@ -5,7 +5,7 @@ import { kindOf } from '../domain/notice-kinds';
 import type { TaskVerdict } from '../domain/types';
 import type { Snapshot, WritePlan } from '../store/port';
 import { AUDIT_TAB } from '../workbook/audit';
-import { buildPlan } from '../workbook/plan';
+import { buildPlan, numberNewRows } from '../workbook/plan';
 import type { WorkbookSettings } from '../workbook/read-settings';
 import { readWorkbook, type WorkbookModel } from '../workbook/read-workbook';
 import { planNotices, type PlannedNotice, type NoticePlan } from './plan-notices';
@@ -56,13 +56,15 @@ export function planScan(
   const time = options.time ?? (<T>(_: ScanPhase, work: () => T) => work());
   const progress = options.onProgress ?? (() => {});
   const stamp = beijingStamp(now);
-  const model = readWorkbook(snapshot, shanghaiDayOf(now), settings);
+  const read = readWorkbook(snapshot, shanghaiDayOf(now), settings);
   const blocked = blockingProblems(snapshot);
-  if (blocked.length) return stoppedPlan(model, blocked, stamp);
+  if (blocked.length) return stoppedPlan(read, blocked, stamp);
+  // Rows numbered by this scan get their verdicts and notices in this scan too.
+  const model = { ...read, entries: numberNewRows(read.entries, read.year) };
   const verdicts = time('rules', () => evaluateAll(model, progress));
   const notices = time('plan', () => planNotices(model, verdicts, runId));
   countNewUrgings(model, verdicts, notices.notices);
-  const { plan, audit } = time('plan', () => buildPlan(model.entries, verdicts, stamp, model.year));
+  const { plan, audit } = time('plan', () => buildPlan(model.entries, verdicts, stamp));
   // The audit rows of these changes go in the same batch: both land, or neither does.
   const write = audit.length ? { ...plan, rows: [{ tab: AUDIT_TAB, rows: audit, about: '编号' }] } : plan;
   const summary = baseSummary(model, verdicts);

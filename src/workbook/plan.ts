@@ -52,20 +52,17 @@ export function buildPlan(
   entries: TaskEntry[],
   verdicts: TaskVerdict[],
   stamp: string,
-  year: number,
 ): PlanOutput {
   const plan: WritePlan = { cells: [], ids: [], appends: [], ledgerUpdates: [] };
   const audit: AuditRow[] = [];
-  const nextId = idAllocator(entries, year);
   const tick = countdownTick(entries, verdicts);
   let ticked = 0;
   entries.forEach((entry, i) => {
     const v = verdicts[i]!;
     const { task, row } = entry;
-    let id = task.id;
-    if (!id) {
-      if (!task.title) return;
-      id = nextId(task.kind === 'ledger' ? 'DB' : 'ZD');
+    const id = task.id;
+    if (!id) return;
+    if (entry.numbered) {
       const titleKey = task.kind === 'ledger' ? '事项标题' : '工作任务';
       const ids: IdAssignment = {
         tab: task.tab,
@@ -171,6 +168,26 @@ function countdownTick(entries: TaskEntry[], verdicts: TaskVerdict[]): number | 
 }
 
 /** New 编号 continue each prefix's sequence of the workbook's year: ZD-2026-061, DB-2026-021… */
+/**
+ * The entries with a 编号 given to every titled row that lacks one (`ZD-2026-067`, `DB-2026-021`: the next number of
+ * its prefix and the workbook year), marked `numbered`, so the rules and the notices treat a row the scan numbers like
+ * any other in the same scan; the write plan then writes the 编号.
+ *
+ * @example numberNewRows(model.entries, 2026).filter((e) => e.numbered).map((e) => e.task.id) // ['ZD-2026-067']
+ */
+export function numberNewRows(entries: TaskEntry[], year: number): TaskEntry[] {
+  const nextId = idAllocator(entries, year);
+  return entries.map((entry) =>
+    entry.task.id || !entry.task.title
+      ? entry
+      : {
+          ...entry,
+          task: { ...entry.task, id: nextId(entry.task.kind === 'ledger' ? 'DB' : 'ZD') },
+          numbered: true,
+        },
+  );
+}
+
 function idAllocator(entries: TaskEntry[], workbookYear: number): (prefix: string) => string {
   const year = String(workbookYear);
   const max = new Map<string, number>();

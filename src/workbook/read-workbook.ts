@@ -24,6 +24,8 @@ export interface TaskEntry {
   priorCard: Card | null;
   /** Current text and fills of the row's system columns, for the diff. */
   row: TabData['rows'][number];
+  /** The row had no 编号: `task.id` is the one this scan gives it (plan.ts numberNewRows). */
+  numbered?: boolean;
 }
 
 export interface WorkbookModel {
