@@ -10,6 +10,7 @@ import type { Mailer } from '../mail/port';
 import { runScan } from '../scan/run-scan';
 import type { ScanSummary } from '../scan/types';
 import { publicSummary } from '../scan/summary';
+import type { NoticeJournal } from '../store/journal/port';
 import type { SheetStore } from '../store/port';
 import { parseOptions } from './parse-options';
 
@@ -55,7 +56,7 @@ export async function run(args: string[]): Promise<number> {
     console.error(`duban scan：${env.message}`);
     return 2;
   }
-  let targets: { store: SheetStore; mailer: Mailer };
+  let targets: { store: SheetStore; mailer: Mailer; journal?: NoticeJournal };
   let explain: ((error: unknown) => string) | undefined;
   if (values.sheet) {
     // Loaded only here, so the .xlsx path never loads the Google libraries.

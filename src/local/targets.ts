@@ -5,6 +5,7 @@ import { createOutboxMailer } from '../mail/outbox';
 import { parseRuntimeEnv, type RuntimeConfig } from '../runtime/env';
 import type { ServiceTargets } from '../runtime/service';
 import { createXlsxStore } from '../store/drivers/xlsx/xlsx';
+import { createFileJournal } from '../store/journal/file';
 
 /** The scan's instant for `--date YYYY-MM-DD`: that day at 08:30 Asia/Shanghai (00:30 UTC), as the cron runs. */
 export function scanInstant(date: string | undefined, now: () => Date = () => new Date()): Date {
@@ -32,9 +33,12 @@ export interface LocalTargets extends ServiceTargets {
   outboxDir: string;
 }
 
+/** The notice journal of a workbook: `督办-2026.xlsx` → `督办-2026.xlsx.notices.jsonl` beside it (back it up with it). */
+export const journalFileOf = (workbook: string): string => `${workbook}.notices.jsonl`;
+
 /**
- * The embedded default, chosen by the workbook's name: an .xlsx workbook and an outbox folder of .eml files beside
- * it. (A new local driver is chosen here.)
+ * The embedded default, chosen by the workbook's name: an .xlsx workbook, an outbox folder of .eml files and the
+ * notice journal beside it. (A new local driver is chosen here.)
  */
 export function localTargets(workbook: string, outbox?: string): LocalTargets {
   const outboxDir = outbox ?? join(dirname(workbook), 'outbox');
@@ -42,6 +46,7 @@ export function localTargets(workbook: string, outbox?: string): LocalTargets {
     store: createXlsxStore(workbook),
     mailer: createOutboxMailer(outboxDir),
     mailTransport: 'outbox',
+    journal: createFileJournal(journalFileOf(workbook)),
     outboxDir,
   };
 }

@@ -6,6 +6,7 @@ import type { Hono } from 'hono';
 import type { Address, Mailer } from '../mail/port';
 import { runScan } from '../scan/run-scan';
 import type { ScanSummary } from '../scan/types';
+import type { NoticeJournal } from '../store/journal/port';
 import type { SheetStore } from '../store/port';
 import { createApp } from '../web/app';
 import type { ScanService } from '../web/scan-service';
@@ -26,6 +27,8 @@ export interface ServiceTargets {
   store: SheetStore;
   mailer: Mailer;
   mailTransport: MailTransport;
+  /** The notice journal outside the workbook, where the runtime has one (the local default). */
+  journal?: NoticeJournal;
 }
 
 /** Where the last summary is kept: memory on the serverless runtimes, a file beside the workbook locally. */
@@ -78,6 +81,7 @@ export function createService(options: ServiceOptions): DubanService {
       const summary = await runScan({
         store: targets.store,
         mailer: targets.mailer,
+        ...(targets.journal ? { journal: targets.journal } : {}),
         from: options.from,
         now,
         runId: newRunId(),

@@ -11,6 +11,8 @@ import { readWorkbook, type WorkbookModel } from '../workbook/read-workbook';
 import { planNotices, type PlannedNotice, type NoticePlan } from './plan-notices';
 import { baseSummary } from './summary';
 import { blockingProblems } from './write-guard';
+import { restoreRegister } from './restore-register';
+import type { JournalEntry } from '../store/journal/port';
 import type { ScanProblem } from '../workbook/scan-problem';
 import type { ScanPhase, ScanSummary } from './types';
 
@@ -22,6 +24,8 @@ export interface ScanPlan {
   write: WritePlan;
   /** How many 审计日志 rows `write` appends. */
   auditRows: number;
+  /** How many 文书登记 rows `write` restores from the journal. */
+  restoredRows: number;
   notices: NoticePlan;
   /** `YYYY-MM-DD HH:mm:ss` Beijing time of `now`, written into the audit log and the register. */
   stamp: string;
@@ -34,6 +38,8 @@ export interface PlanScanOptions {
   onProgress?: (phase: ScanPhase, done: number, total: number) => void;
   /** Measures a phase (the shell's timings); the default just runs it. */
   time?: <T>(phase: ScanPhase, work: () => T) => T;
+  /** The notice journal's entries: register rows a rolled-back workbook lost are restored from them. */
+  journal?: JournalEntry[];
 }
 
 /**
@@ -56,21 +62,30 @@ export function planScan(
   const time = options.time ?? (<T>(_: ScanPhase, work: () => T) => work());
   const progress = options.onProgress ?? (() => {});
   const stamp = beijingStamp(now);
-  const read = readWorkbook(snapshot, shanghaiDayOf(now), settings);
   const blocked = blockingProblems(snapshot);
+  const restored = restoreRegister(snapshot, blocked.length ? [] : (options.journal ?? []), stamp);
+  const read = readWorkbook(restored.snapshot, shanghaiDayOf(now), settings);
   if (blocked.length) return stoppedPlan(read, blocked, stamp);
   // Rows numbered by this scan get their verdicts and notices in this scan too.
   const model = { ...read, entries: numberNewRows(read.entries, read.year) };
   const verdicts = time('rules', () => evaluateAll(model, progress));
   const notices = time('plan', () => planNotices(model, verdicts, runId));
   countNewUrgings(model, verdicts, notices.notices);
-  const { plan, audit } = time('plan', () => buildPlan(model.entries, verdicts, stamp));
+  const { plan, audit: changes } = time('plan', () => buildPlan(model.entries, verdicts, stamp));
+  const audit = [...restored.audit, ...changes];
   // The audit rows of these changes go in the same batch: both land, or neither does.
-  const write = audit.length ? { ...plan, rows: [{ tab: AUDIT_TAB, rows: audit, about: '编号' }] } : plan;
+  const write: WritePlan = {
+    ...plan,
+    rows: [
+      ...(restored.rows.length ? [{ tab: '文书登记', rows: restored.rows }] : []),
+      ...(audit.length ? [{ tab: AUDIT_TAB, rows: audit, about: '编号' }] : []),
+    ],
+  };
   const summary = baseSummary(model, verdicts);
+  for (const p of restored.problems) summary.problems.push(p);
   summary.notices.duplicateSkipped = notices.duplicateSkipped;
   for (const p of notices.problems) summary.problems.push(p);
-  return { model, verdicts, write, auditRows: audit.length, notices, stamp, summary };
+  return { model, verdicts, write, auditRows: audit.length, restoredRows: restored.rows.length, notices, stamp, summary };
 }
 
 /** A plan that writes and sends nothing: the scan stopped on a missing tab or key header (write-guard.ts). */
@@ -84,6 +99,7 @@ function stoppedPlan(model: WorkbookModel, blocked: ScanProblem[], stamp: string
     verdicts: [],
     write: { cells: [], ids: [], appends: [], ledgerUpdates: [] },
     auditRows: 0,
+    restoredRows: 0,
     notices: { notices: [], duplicateSkipped: 0, problems: [] },
     stamp,
     summary,
@@ -112,5 +128,11 @@ function countNewUrgings(model: WorkbookModel, verdicts: TaskVerdict[], notices:
 
 /** True when the plan changes nothing in the workbook. */
 export function writesNothing(write: WritePlan): boolean {
-  return !write.cells.length && !write.ids.length && !write.appends.length && !write.ledgerUpdates.length;
+  return (
+    !write.cells.length &&
+    !write.ids.length &&
+    !write.appends.length &&
+    !write.ledgerUpdates.length &&
+    !write.rows?.length
+  );
 }

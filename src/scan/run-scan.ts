@@ -48,7 +48,12 @@ export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
     progress('read', 1, 1);
     if (deps.scheduled && !settings.calendar.isWorkday(today))
       return { kind: 'day-off', model: readWorkbook(snapshot, today, settings) } as const;
-    const plan = planScan(snapshot, settings, deps.now, runId, { onProgress: progress, time });
+    const journal = await deps.journal?.read();
+    const plan = planScan(snapshot, settings, deps.now, runId, {
+      onProgress: progress,
+      time,
+      ...(journal ? { journal } : {}),
+    });
     if (plan.summary.stopped) return { kind: 'stopped', plan } as const;
     if (deps.dryRun) return { kind: 'dry-run', plan } as const;
     progress('write', 0, 1);
@@ -70,7 +75,7 @@ export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
   const summary = { ...plan.summary, dryRun, timings };
   if (planned.applied) {
     const { applied } = planned;
-    summary.auditRows = applied.rowsAppended ?? 0;
+    summary.auditRows = (applied.rowsAppended ?? 0) - plan.restoredRows;
     summary.cellsWritten = applied.cellsWritten;
     summary.fillsWritten = applied.fillsWritten;
     summary.idsAssigned = applied.idsAssigned;

@@ -12,13 +12,22 @@ import type { Cover, PlannedNotice } from './plan-notices';
 import { registerRow } from './register-row';
 import { claimKeys, claimRow, claimsWon, RESEND, RESEND_FAILED } from './retry-claims';
 import { retryOf } from './retry-notice';
+import { lastStates, type JournalEntry } from '../store/journal/port';
 import { retryOnStale } from './stale-retry';
 import type { ScanDeps } from './types';
 
 const REGISTER = '文书登记';
+const RECOVERED_NOTE = '据通知日志，此前的扫描已将其发出但未及登记为已发送；本次补记，未重复发送';
+
+/** Keys the journal says went out (their last state is `sent`). */
+function sentKeys(entries: JournalEntry[]): Set<string> {
+  const out = new Set<string>();
+  for (const [key, state] of lastStates(entries)) if (state === 'sent') out.add(key);
+  return out;
+}
 
 /** What sending needs from the scan's dependencies. */
-export type NotifyDeps = Pick<ScanDeps, 'store' | 'mailer' | 'from' | 'now'>;
+export type NotifyDeps = Pick<ScanDeps, 'store' | 'mailer' | 'from' | 'now' | 'journal'>;
 
 /** The notices one scan planned, with what they were planned from. */
 export interface NotifyInput {
@@ -111,10 +120,42 @@ export async function sendNotices(deps: NotifyDeps, input: NotifyInput): Promise
     claimOf.set(claim.notice, claim);
   }
 
+  const journal = deps.journal;
+  const sentBefore = journal ? sentKeys(await journal.read()) : new Set<string>();
+  // The final register rows of this scan's notices, durable before the first one goes out.
+  await journal?.append(
+    outgoing
+      .filter((n) => !claimOf.has(n))
+      .map((n) => {
+        const docNo = docNoOf(n.token) ?? '';
+        return { key: n.key, docNo, state: 'registered' as const, at: stamp, row: registerRow(n, docNo, stamp) };
+      }),
+  );
+
   for (const notice of outgoing) {
     if (notice.viaDigest) continue; // a 临期提醒 travels in its recipient's daily digest
     const docNo = docNoOf(notice.token) ?? '';
+    if (sentBefore.has(notice.key)) {
+      // Sent by a scan that was stopped before it could mark it: mark it now, never send it twice.
+      for (const row of [{ token: notice.token, key: notice.key }, ...(notice.covers ?? [])])
+        settle(row.token, row.key, '已发送');
+      const claim = claimOf.get(notice);
+      if (claim) settle(claim.token, claim.key, '已发送');
+      audit.push(
+        auditRow(stamp, '补记已发送', notice.id, notice.type, '待发送', docNo || notice.key, RECOVERED_NOTE),
+      );
+      continue;
+    }
+    await journal?.append([{ key: notice.key, docNo, state: 'sending', at: stamp }]);
     const result = await deps.mailer.send(messageOf(deps, model, notice, docNo));
+    await journal?.append(
+      [{ key: notice.key, token: notice.token }, ...(notice.covers ?? [])].map((row) => ({
+        key: row.key,
+        docNo: row.key === notice.key ? docNo : (docNoOf(row.token) ?? ''),
+        state: result.ok ? ('sent' as const) : ('failed' as const),
+        at: stamp,
+      })),
+    );
     const status = result.ok ? '已发送' : '待发送';
     for (const row of [{ token: notice.token, key: notice.key }, ...(notice.covers ?? [])])
       settle(row.token, row.key, status);

@@ -1,5 +1,6 @@
 import type { Card, Status } from '../domain/glossary';
 import type { Address, Mailer } from '../mail/port';
+import type { NoticeJournal } from '../store/journal/port';
 import type { SheetStore } from '../store/port';
 import type { ScanProblem } from '../workbook/scan-problem';
 
@@ -10,6 +11,11 @@ export interface ScanDeps {
   now: Date;
   /** Sender of every notice. */
   from: Address;
+  /**
+   * The notice journal outside the workbook (the local default keeps one beside it): every notice's registration
+   * and its sending / sent marks, so a crash or a rolled-back workbook neither loses nor repeats a notice.
+   */
+  journal?: NoticeJournal;
   /**
    * Names this scan's provisional 文号, so concurrent scans can tell their register rows apart. The entry points make
    * a random one; a test fixes it to make a scan repeatable.

@@ -1,0 +1,35 @@
+/**
+ * The notice journal: an append-only record, outside the workbook, of every notice registered and sent. The register
+ * tab (文书登记) is its readable copy; the journal is what a crash, a missing tab or a clerk saving an old copy over
+ * the workbook cannot erase. A scan writes a notice's `sending` before it hands it to the mail server and its `sent`
+ * right after the server accepts it, so a kill can repeat at most the one notice in flight.
+ */
+import type { CellWrite } from '../port';
+
+export type JournalState = 'registered' | 'sending' | 'sent' | 'failed';
+
+export interface JournalEntry {
+  /** The notice's 去重键 (文书登记). */
+  key: string;
+  /** Its final 文号 ('' for kinds without one). */
+  docNo: string;
+  state: JournalState;
+  /** Beijing time of the entry, `YYYY-MM-DD HH:mm:ss`. */
+  at: string;
+  /** The register row as first written (`registered` only): what a rolled-back workbook gets back. */
+  row?: Record<string, CellWrite>;
+}
+
+export interface NoticeJournal {
+  /** Every entry so far, oldest first. */
+  read(): Promise<JournalEntry[]>;
+  /** Append entries durably (the file driver fsyncs before it returns). */
+  append(entries: JournalEntry[]): Promise<void>;
+}
+
+/** The last state of each key. */
+export function lastStates(entries: JournalEntry[]): Map<string, JournalState> {
+  const out = new Map<string, JournalState>();
+  for (const e of entries) out.set(e.key, e.state);
+  return out;
+}
