@@ -65,7 +65,8 @@ function deductions(u: UnitScore, redCards: RedCardTask[]): string {
   if (u.late) parts.push(`迟报${u.late}次`);
   if (u.supervisions) parts.push(`督办单${u.supervisions}份`);
   const reds = redCards.filter((r) => r.unit === u.unit);
-  if (reds.length) parts.push(`红牌${reds.length}张（${reds.map((r) => `${r.id} ${r.title}`.trim()).join('；')}）`);
+  if (reds.length)
+    parts.push(`红牌${reds.length}张（${reds.map((r) => `${r.id} ${r.title}`.trim()).join('；')}）`);
   return parts.join('、') || '得分低于基础分';
 }
 

@@ -1,5 +1,11 @@
 import type { Day } from '../calendar/day';
-import { monthResult, type BulletinInput, type LeaderCounts, type MonthResult, type RedCardTask } from './bulletin-month';
+import {
+  monthResult,
+  type BulletinInput,
+  type LeaderCounts,
+  type MonthResult,
+  type RedCardTask,
+} from './bulletin-month';
 import type { BulletinPeriod } from './bulletin-period';
 import { boards, bottomOf, overdueThresholds, type BoardEntry, type ThresholdEntry } from './bulletin-lists';
 import type { Card, Status } from './glossary';

@@ -46,7 +46,11 @@ export function reportTally(
   }
   if (verdict.status === '已调出') return tally;
   const limits = timeLimits(task, facts, ctx);
-  if (limits.feedbackDue !== null && inRange(limits.feedbackDue, from, last) && ctx.today > limits.feedbackDue)
+  if (
+    limits.feedbackDue !== null &&
+    inRange(limits.feedbackDue, from, last) &&
+    ctx.today > limits.feedbackDue
+  )
     count(tally, firstReport(facts.feedback, 0), limits.feedbackDue);
   if (limits.ongoing) ongoingReports(task, facts, ctx, from, last, tally);
   return tally;

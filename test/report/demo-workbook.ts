@@ -12,7 +12,8 @@ import type { SeedCell } from '../sheets-server/seed';
 function cellOf(seed: SeedCell): Cell {
   if (seed === undefined) return null;
   if (seed !== null && typeof seed === 'object' && 'value' in seed) return cellOf(seed.value);
-  if (seed !== null && typeof seed === 'object' && 'formula' in seed) return { formula: seed.formula, result: null };
+  if (seed !== null && typeof seed === 'object' && 'formula' in seed)
+    return { formula: seed.formula, result: null };
   return seed as Cell;
 }
 
