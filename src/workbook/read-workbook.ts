@@ -7,7 +7,7 @@ import type { TaskFacts, TaskRecord } from '../domain/types';
 import { noFacts } from '../domain/types';
 import { cellText } from '../store/grid/cell-text';
 import type { Snapshot, TabData } from '../store/port';
-import { CONFIG_HEADERS } from './schema/tabs';
+import { CONFIG_HEADERS, LEGACY_CONFIG_HEADERS } from './schema/tabs';
 import { Directory } from './directory';
 import { dayIn, readLedgers, type RegisterRow } from './read-ledgers';
 import { readBattleRow, readLedgerRow } from './read-tasks';
@@ -60,7 +60,20 @@ export function readWorkbook(snapshot: Snapshot, today: Day): WorkbookModel {
     code: p.code,
     message: p.message,
   }));
-  const { config, problems: configProblems } = parseConfig(configValues(snapshot.tabs['规则配置']));
+  const configTab = snapshot.tabs['规则配置'];
+  if (
+    configTab &&
+    !configTab.headers.some((h) => h === CONFIG_HEADERS.key || h === LEGACY_CONFIG_HEADERS.key)
+  )
+    problems.push({
+      tab: '规则配置',
+      row: null,
+      id: null,
+      cell: CONFIG_HEADERS.key,
+      code: 'missing-header',
+      message: `工作表「规则配置」缺少表头「${CONFIG_HEADERS.key}」（旧版为 key）与「${CONFIG_HEADERS.value}」（旧版为 value），已全部按默认值执行`,
+    });
+  const { config, problems: configProblems } = parseConfig(configValues(configTab));
   for (const p of configProblems)
     problems.push({ tab: '规则配置', row: null, id: null, cell: p.key, code: p.code, message: p.message });
   const ids = TASK_TABS.flatMap((name) =>
@@ -118,8 +131,11 @@ function cardOf(text: string): Card | null {
 function configValues(tab: TabData | undefined): Record<string, string> {
   const values: Record<string, string> = {};
   for (const { cells } of tab?.rows ?? []) {
-    const key = cellText(cells[CONFIG_HEADERS.key] ?? null).trim();
-    if (key) values[key] = cellText(cells[CONFIG_HEADERS.value] ?? null).trim();
+    const key = cellText(cells[CONFIG_HEADERS.key] ?? cells[LEGACY_CONFIG_HEADERS.key] ?? null).trim();
+    if (key)
+      values[key] = cellText(
+        cells[CONFIG_HEADERS.value] ?? cells[LEGACY_CONFIG_HEADERS.value] ?? null,
+      ).trim();
   }
   return values;
 }
