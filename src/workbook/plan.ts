@@ -105,7 +105,9 @@ export function buildPlan(
       if ((before ?? '').toUpperCase() === (fill ?? '')) continue;
       if (fill === null && !isSystemFill(before)) continue;
       change(column).fill = fill;
-      (other.fields.push(`${column}底色`), other.before.push(fillName(before)), other.after.push(fillName(fill)));
+      (other.fields.push(`${column}底色`),
+        other.before.push(fillName(before)),
+        other.after.push(fillName(fill)));
     }
     plan.cells.push(...changes.values());
     if (other.fields.length) {
