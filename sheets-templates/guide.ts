@@ -2,6 +2,7 @@
  * The text of the `使用说明` tab: what each tab is for, what the colours mean, and what the system touches.
  * Kept apart from the layout code so a clerk-facing wording change is a one-file edit.
  */
+import { CARD_FILL, MONTH_FILL, STATUS_FILL } from '../src/workbook/palette';
 import { SYSTEM_NOTE, TABS } from '../src/workbook/schema/tabs';
 
 export interface GuideLine {
@@ -9,23 +10,32 @@ export interface GuideLine {
   style?: 'title' | 'heading';
   /** Tab the line describes (shown in the first column). */
   tab?: string;
+  /** The first column painted in this fill: a legend swatch (RGB hex). */
+  fill?: string;
 }
 
-const STATUS_LEGEND: Array<[string, string]> = [
+const STATUS_LEGEND: Array<[keyof typeof STATUS_FILL, string]> = [
   ['已办结', '灰绿：办结审批卡签批完毕，或办理状态“已完成”经督查室核实'],
   ['已调出', '灰色：调出申请经分管领导和主要领导同意，不参与排名'],
   ['逾期', '红色：已过完成时限仍未办结'],
   ['临期', '黄色：距完成时限不超过5个工作日'],
   ['滞后', '橙色：某月应完成工作任务过了反馈截止日（次月第5个工作日）仍无完成情况或为“未完成”，或子项逾期'],
-  ['未启动', '浅黄：交办（或年初）后10个工作日仍无任何反馈'],
+  ['未启动', '米色：交办（或年初）后10个工作日仍无任何反馈'],
   ['正常推进', '绿色：其他情况'],
-  ['数据有误', '紫色：完成时限等必要单元格无法识别，见系统提示'],
+  ['数据有误', '淡紫：完成时限等必要单元格无法识别，见系统提示'],
 ];
 
-const CARD_LEGEND: Array<[string, string]> = [
-  ['蓝牌', '一个月未完成，或填报进度落后时间进度20个百分点以上 → 督查室发提醒函'],
-  ['黄牌', '应启动未启动，或连续两个月未完成，或临期且进度不足50% → 分管领导约谈单位负责人'],
-  ['红牌', '逾期超过10个工作日，或两次督办单仍无结果，或人工红牌标记（虚报进度）→ 主要领导约谈'],
+const CARD_LEGEND: Array<[keyof typeof CARD_FILL, string]> = [
+  ['蓝牌', '蓝色：一个月未完成，或填报进度落后时间进度20个百分点以上 → 督查室发提醒函'],
+  ['黄牌', '琥珀色：应启动未启动，或连续两个月未完成，或临期且进度不足50% → 分管领导约谈单位负责人'],
+  ['红牌', '红色：逾期超过10个工作日，或两次督办单仍无结果，或人工红牌标记（虚报进度）→ 主要领导约谈'],
+];
+
+const MONTH_LEGEND: Array<[string, keyof typeof MONTH_FILL, string]> = [
+  ['已完成', 'done', '浅绿：完成情况为已完成、完成、√、100% 等'],
+  ['部分完成', 'partial', '浅黄：推进中、部分完成或写了百分比'],
+  ['未完成', 'missing', '粉红：过了反馈截止日（次月第5个工作日）仍未填写，或填写“未完成”'],
+  ['（无底色）', 'done', '本月尚未到反馈截止日，或本月无应完成工作任务；工作人员自己涂的底色系统不会清除'],
 ];
 
 /**
@@ -47,8 +57,26 @@ export function guideLines(): GuideLine[] {
     { text: '工作表', style: 'heading' },
     ...TABS.map((t) => ({ tab: t.name, text: t.note })),
     { text: '状态颜色（规则配置中可调整阈值）', style: 'heading' },
-    ...STATUS_LEGEND.map(([tab, text]) => ({ tab, text })),
-    { text: '红黄蓝牌', style: 'heading' },
-    ...CARD_LEGEND.map(([tab, text]) => ({ tab, text })),
+    ...STATUS_LEGEND.map(([tab, text]) => ({ tab, text, fill: STATUS_FILL[tab] })),
+    { text: '预警列：红黄蓝牌', style: 'heading' },
+    ...CARD_LEGEND.map(([tab, text]) => ({ tab, text, fill: CARD_FILL[tab] })),
+    { text: '各月“完成情况”单元格', style: 'heading' },
+    ...MONTH_LEGEND.map(([tab, fill, text]) => ({
+      tab,
+      text,
+      ...(tab.startsWith('（') ? {} : { fill: MONTH_FILL[fill] }),
+    })),
+    {
+      text: '色盲友好：以上颜色在红绿色弱（红色盲、绿色盲）下也能相互区分，单元格内同时写有文字，不单靠颜色辨认。',
+    },
+    { text: '系统提示与打印', style: 'heading' },
+    {
+      tab: '系统提示',
+      text: '自动换行，系统写入时按内容调高行高；内容很长时请拉宽该列或在编辑栏查看全文。',
+    },
+    {
+      tab: '打印',
+      text: '挂图作战表按 A3 横向打印：前几页为编号、工作任务、完成时限与状态、预警、系统提示等系统列，之后各页为各月情况；每页重复表头和序号至工作任务列，不隐藏任何数据。',
+    },
   ];
 }

@@ -22,8 +22,11 @@ function cellsOf(line: GuideLine): CellData[] {
     const fill = { backgroundColor: rgb, backgroundColorStyle: { rgbColor: rgb } };
     return [text(line.text, { textFormat: font(12, true), ...fill }), text(undefined, fill)];
   }
+  const swatch = line.fill
+    ? { backgroundColorStyle: { rgbColor: rgbOfFill(line.fill) }, horizontalAlignment: 'CENTER' as const }
+    : {};
   return [
-    text(line.tab, { textFormat: font(10, true), verticalAlignment: 'TOP' }),
+    text(line.tab, { textFormat: font(10, true), verticalAlignment: 'TOP', ...swatch }),
     text(line.text, { textFormat: font(10, false), verticalAlignment: 'TOP', wrapStrategy: 'WRAP' }),
   ];
 }

@@ -5,4 +5,5 @@ export const cliCommands: CommandTable = {
   workdays: () => import('./workdays'),
   scan: () => import('./scan'),
   serve: () => import('./serve'),
+  report: () => import('./report'),
 };

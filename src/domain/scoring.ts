@@ -1,8 +1,7 @@
 import { dayOf, lastDayOfMonth, type Day } from '../calendar/day';
 import type { RulesConfig } from './config';
 import type { Card, Status } from './glossary';
-import { monthDeadlines } from './month-deadlines';
-import { isBlank } from './text';
+import { reportTally } from './report-deadlines';
 import type { RuleContext, TaskFacts, TaskRecord, TaskVerdict } from './types';
 
 /** One task's contribution to its lead unit's month (SPEC §4.7). */
@@ -28,9 +27,12 @@ export interface UnitScore {
   onTimeFeedbackPercent: number | null;
   notices: number;
   cards: Record<Card, number>;
+  /** Reports due in the period (the base of onTimeFeedbackPercent). */
+  reportsDue: number;
   missed: number;
   late: number;
   supervisions: number;
+  /** Missed or late reports from 1 January to the end of the period (3 → 全县通报, 5 → 移交纪委监委). */
   overdueTimesYtd: number;
   score: number;
   rank: number;
@@ -51,7 +53,7 @@ const ranges = new Map<number, { first: Day; last: Day }>();
 let lastRange = { key: NaN, range: { first: NaN, last: NaN } };
 
 /** A unit with nothing counted yet, its fields in the order the bulletin lists them. */
-function emptyScore(unit: string): UnitScore {
+export function emptyScore(unit: string): UnitScore {
   return {
     unit,
     tasks: 0,
@@ -61,6 +63,7 @@ function emptyScore(unit: string): UnitScore {
     onTimeFeedbackPercent: null,
     notices: 0,
     cards: { 红牌: 0, 黄牌: 0, 蓝牌: 0 },
+    reportsDue: 0,
     missed: 0,
     late: 0,
     supervisions: 0,
@@ -70,7 +73,14 @@ function emptyScore(unit: string): UnitScore {
   };
 }
 
-/** Summarise a task for the bulletin of (year, month). */
+/**
+ * Summarise a task for the bulletin of (year, month), as of `ctx.today` (the month's last day, or earlier on demand).
+ * Report deadlines count on both tabs: the 挂图作战表's month reports and the 督办台账's first and monthly reports.
+ *
+ * @example
+ * const line = taskMonthLine(task, facts, evaluateTask(task, facts, ctx), ctx, 2026, 10);
+ * line.missed; // reports due in October that were not made
+ */
 export function taskMonthLine(
   task: TaskRecord,
   facts: TaskFacts,
@@ -79,18 +89,9 @@ export function taskMonthLine(
   year: number,
   month: number,
 ): TaskMonthLine {
-  const deadlines = monthDeadlines(ctx, year);
   const { first, last } = monthRange(year, month);
-  let reportsDue = 0;
-  let missed = 0;
-  let late = 0;
-  for (const m of task.months) {
-    const deadline = deadlines[m.month - 1]!;
-    if (deadline < first || deadline > last || isBlank(m.planned)) continue;
-    reportsDue++;
-    if (verdict.missedMonths.includes(m.month)) missed++;
-    if (verdict.lateMonths.includes(m.month)) late++;
-  }
+  const inMonth = reportTally(task, facts, verdict, ctx, first, last);
+  const ytd = reportTally(task, facts, verdict, ctx, monthRange(year, 1).first, last);
   let notices = 0;
   let supervisions = 0;
   for (const n of facts.notices) {
@@ -108,43 +109,42 @@ export function taskMonthLine(
       closed >= first &&
       closed <= last &&
       (verdict.deadline === null || closed <= verdict.deadline),
-    reportsDue,
-    missed,
-    late,
+    reportsDue: inMonth.due,
+    missed: inMonth.missed,
+    late: inMonth.late,
     supervisions,
     notices,
-    overdueTimesYtd: verdict.missedMonths.length + verdict.lateMonths.length,
+    overdueTimesYtd: ytd.missed + ytd.late,
   };
 }
 
 /**
  * Score and rank units: base + per task closed on time − per missed month − per overdue task − per late report
  * − per 督办单 − per 红牌 (weights from 规则配置). Equal scores share a rank. 已调出 tasks do not count.
+ *
+ * @example
+ * scoreUnits(lines, config)[0]; // { unit: '县发改局', score: 102, rank: 1, … }
  */
 export function scoreUnits(lines: TaskMonthLine[], config: RulesConfig): UnitScore[] {
-  const byUnit = new Map<string, { score: UnitScore; reportsDue: number }>();
+  const byUnit = new Map<string, UnitScore>();
   for (const line of lines) {
     if (line.status === '已调出' || !line.unit) continue;
-    let unit = byUnit.get(line.unit);
-    if (!unit) byUnit.set(line.unit, (unit = { score: emptyScore(line.unit), reportsDue: 0 }));
-    const s = unit.score;
-    unit.reportsDue += line.reportsDue;
+    let s = byUnit.get(line.unit);
+    if (!s) byUnit.set(line.unit, (s = emptyScore(line.unit)));
     s.tasks++;
     if (line.closedOnTime) s.closedOnTime++;
     if (line.status === '滞后') s.lagging++;
     if (line.status === '逾期') s.overdue++;
     s.notices += line.notices;
-    if (line.card === '红牌') s.cards.红牌++;
-    else if (line.card === '黄牌') s.cards.黄牌++;
-    else if (line.card === '蓝牌') s.cards.蓝牌++;
+    if (line.card) s.cards[line.card]++;
+    s.reportsDue += line.reportsDue;
     s.missed += line.missed;
     s.late += line.late;
     s.supervisions += line.supervisions;
     s.overdueTimesYtd += line.overdueTimesYtd;
   }
-  const scores: UnitScore[] = [];
-  for (const { score: s, reportsDue: due } of byUnit.values()) {
-    s.onTimeFeedbackPercent = due === 0 ? null : Math.round(((due - s.missed - s.late) / due) * 100);
+  for (const s of byUnit.values()) {
+    s.onTimeFeedbackPercent = onTimePercent(s);
     s.score =
       config.scoreBase +
       config.scoreClosedOnTime * s.closedOnTime -
@@ -153,8 +153,18 @@ export function scoreUnits(lines: TaskMonthLine[], config: RulesConfig): UnitSco
       config.scoreLateFeedback * s.late -
       config.scoreSupervision * s.supervisions -
       config.scoreRedCard * s.cards.红牌;
-    scores.push(s);
   }
+  return rankScores([...byUnit.values()]);
+}
+
+/** Share of the reports due that came in on time, in whole percent; null when none was due. */
+export function onTimePercent(s: Pick<UnitScore, 'reportsDue' | 'missed' | 'late'>): number | null {
+  if (s.reportsDue === 0) return null;
+  return Math.max(0, Math.round(((s.reportsDue - s.missed - s.late) / s.reportsDue) * 100));
+}
+
+/** Sort best first (ties by unit name in pinyin order) and give equal scores the same rank (1, 2, 2, 4). */
+export function rankScores(scores: UnitScore[]): UnitScore[] {
   scores.sort((a, b) => b.score - a.score || a.unit.localeCompare(b.unit, 'zh-CN'));
   scores.forEach((s, i) => {
     s.rank = i > 0 && s.score === scores[i - 1]!.score ? scores[i - 1]!.rank : i + 1;

@@ -104,6 +104,24 @@ export interface LedgerRows {
   about?: string;
 }
 
+/**
+ * A tab the system owns whole (the monthly 通报): created when missing, its cells, fills and merges replaced when it
+ * exists. Strings are stored as RAW text.
+ */
+export interface TabWrite {
+  name: string;
+  /** Rows from sheet row 1, each row's cells from column A. */
+  rows: CellWrite[][];
+  /** Fills by A1 address, 6-hex RGB: `{ A5: 'D9D9D9' }`. */
+  fills?: Record<string, string>;
+  /** Merged ranges in A1 notation: `['A1:P1']`. */
+  merges?: string[];
+  /** Column widths in Excel character units, from column A. */
+  widths?: number[];
+  /** Rows shown bold (headings and header rows), 1-based. */
+  boldRows?: number[];
+}
+
 export interface WritePlan {
   cells: CellChange[];
   ids: IdAssignment[];
@@ -111,6 +129,8 @@ export interface WritePlan {
   ledgerUpdates: LedgerUpdate[];
   /** Appended below the tab's last row, all or nothing with the rest (Google: appendCells in the same batchUpdate). */
   rows?: LedgerRows[];
+  /** Whole system-owned tabs written in the same batch (see TabWrite). */
+  tabs?: TabWrite[];
 }
 
 export interface ApplyResult {
@@ -121,6 +141,8 @@ export interface ApplyResult {
   idsAssigned: number;
   /** Ledger rows appended from `plan.rows`. */
   rowsAppended?: number;
+  /** Whole tabs written from `plan.tabs`. */
+  tabsWritten?: number;
 }
 
 export interface AppendResult {

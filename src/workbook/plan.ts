@@ -5,7 +5,7 @@ import type { CellChange, CellWrite, Fill, IdAssignment, WritePlan } from '../st
 import { MONTH_KEYS, SYSTEM_COLUMNS, type SystemColumn } from './schema/tabs';
 import type { AuditRow } from './audit';
 import { auditRow } from './audit';
-import { CARD_FILL, isSystemFill, MONTH_FILL, STATUS_FILL } from './palette';
+import { CARD_FILL, fillName, isSystemFill, MONTH_FILL, STATUS_FILL } from './palette';
 import type { TaskEntry } from './read-workbook';
 
 const MAX_HINT = 1000;
@@ -110,7 +110,7 @@ export function buildPlan(
       if ((before ?? '').toUpperCase() === (fill ?? '')) continue;
       if (fill === null && !isSystemFill(before)) continue;
       change(column).fill = fill;
-      other.add(`${column}底色`, before ?? '无', fill ?? '无');
+      other.add(`${column}底色`, fillName(before), fillName(fill));
     }
     plan.cells.push(...changes.values());
     if (other.fields.length) {

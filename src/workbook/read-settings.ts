@@ -6,7 +6,7 @@ import { cellText } from '../store/grid/cell-text';
 import type { Snapshot, TabData } from '../store/port';
 import { dayIn } from './read-ledgers';
 import type { ScanProblem } from './scan-problem';
-import { CONFIG_HEADERS } from './schema/tabs';
+import { CONFIG_HEADERS, LEGACY_CONFIG_HEADERS } from './schema/tabs';
 import { TASK_TABS } from './task-tabs';
 
 /** What a workbook says about how to scan it: 规则配置, its year, and the calendar with its 节假日 rows. */
@@ -38,14 +38,17 @@ export function readSettings(snapshot: Snapshot, today: Day): WorkbookSettings {
     config,
     year,
     calendar: overrides.length ? buildCalendar({ overrides }) : defaultCalendar(),
-    problems: problems.map((p) => ({
+    problems: [
+      ...configHeaderProblems(snapshot.tabs['规则配置']),
+      ...problems.map((p) => ({
       tab: '规则配置',
       row: null,
       id: null,
       cell: p.key,
       code: p.code,
       message: p.message,
-    })),
+      })),
+    ],
   };
 }
 
@@ -61,13 +64,30 @@ function yearOfIds(ids: string[]): number | null {
   return best;
 }
 
+/** 规则配置 as key → value; workbooks made before the Chinese headers still say key / value. */
 function configValues(tab: TabData | undefined): Record<string, string> {
   const values: Record<string, string> = {};
   for (const { cells } of tab?.rows ?? []) {
-    const key = cellText(cells[CONFIG_HEADERS.key] ?? null).trim();
-    if (key) values[key] = cellText(cells[CONFIG_HEADERS.value] ?? null).trim();
+    const key = cellText(cells[CONFIG_HEADERS.key] ?? cells[LEGACY_CONFIG_HEADERS.key] ?? null).trim();
+    if (key)
+      values[key] = cellText(cells[CONFIG_HEADERS.value] ?? cells[LEGACY_CONFIG_HEADERS.value] ?? null).trim();
   }
   return values;
+}
+
+/** A 规则配置 tab with neither its headers nor the old ones: every rule then runs on its default. */
+function configHeaderProblems(tab: TabData | undefined): ScanProblem[] {
+  if (!tab || tab.headers.some((h) => h === CONFIG_HEADERS.key || h === LEGACY_CONFIG_HEADERS.key)) return [];
+  return [
+    {
+      tab: '规则配置',
+      row: null,
+      id: null,
+      cell: CONFIG_HEADERS.key,
+      code: 'missing-header',
+      message: `工作表「规则配置」缺少表头「${CONFIG_HEADERS.key}」（旧版为 key）与「${CONFIG_HEADERS.value}」（旧版为 value），已全部按默认值执行`,
+    },
+  ];
 }
 
 function holidayOverrides(tab: TabData | undefined, year: number): HolidayOverride[] {

@@ -684,6 +684,40 @@ export function testStoreContract(name: string, makeStore: MakeStore): void {
     );
 
     it(
+      'writes a whole system tab (the monthly 通报) in the batch: created when missing, replaced when it exists',
+      run(async (h) => {
+        const before = await h.dump();
+        const tab = (rows: Array<Array<string | number | null>>) => ({
+          name: '2026年10月通报',
+          rows,
+          fills: { A2: 'DDEBF7' },
+          merges: ['A1:C1'],
+          widths: [8, 16, 8],
+        });
+        const snapshot = await h.store.read([{ name: MAP, headerRows: 2 }]);
+        const first = await h.store.apply(
+          plan({
+            tabs: [
+              tab([['标题'], ['排名', '单位', '得分'], [1, '=HYPERLINK("x")', 102], [2, '县财政局', 100]]),
+            ],
+          }),
+          snapshot,
+        );
+        expect(first.tabsWritten).toBe(1);
+        await h.store.apply(
+          plan({ tabs: [tab([['标题'], ['排名', '单位', '得分'], [1, '县发改局', 98]])] }),
+          await h.store.read([{ name: MAP, headerRows: 2 }]),
+        );
+        const after = await h.dump();
+        expect(after.tabs.filter((t) => t.name !== '2026年10月通报')).toEqual(before.tabs);
+        const written = after.tabs.find((t) => t.name === '2026年10月通报')!;
+        expect(written.rows).toEqual([['标题'], ['排名', '单位', '得分'], [1, '县发改局', 98]]);
+        expect(written.fills).toEqual({ A2: 'DDEBF7' });
+        expect(written.merges).toEqual(['A1:C1']);
+      }),
+    );
+
+    it(
       'starts from the fixture as described',
       run(async (h) => {
         expect(await h.dump()).toEqual(normalizeWorkbook(contractFixture()));

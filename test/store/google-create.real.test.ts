@@ -106,7 +106,7 @@ describe('the empty template as a Google Sheet', () => {
     const snapshot = await storeOf(made.spreadsheetId).read([...TAB_SPECS]);
     expect(snapshot.problems).toEqual([]);
     for (const def of TABS) expect(snapshot.tabs[def.name]!.headers, def.name).toEqual(headerKeys(def.name));
-    const config = snapshot.tabs['规则配置']!.rows.map((r) => [r.cells.key, r.cells.value ?? '']);
+    const config = snapshot.tabs['规则配置']!.rows.map((r) => [r.cells['配置项'], r.cells['取值'] ?? '']);
     expect(config).toEqual(CONFIG_ENTRIES.map((e) => [e.key, e.default]));
     expect(snapshot.tabs['挂图作战表']!.rows).toEqual([]);
   });

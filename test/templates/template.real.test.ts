@@ -67,7 +67,7 @@ const SPEC: Record<string, string[]> = {
   ],
   审计日志: ['时间', '操作者', '动作', '编号', '字段', '原值', '新值', '备注'],
   通讯录: ['姓名', '职务', '单位', '角色', '邮箱', '手机', '分管单位'],
-  规则配置: ['key', 'value', '说明'],
+  规则配置: ['配置项', '取值', '说明'],
   节假日: ['日期', '类型', '名称'],
 };
 
@@ -165,7 +165,9 @@ describe('the workbook template', () => {
   it('lists every 规则配置 threshold with its default value', () => {
     const rows = rowsOf(sheet('规则配置'), 1);
     // An empty default (工作年度) is an empty cell.
-    expect(rows.map((r) => [r.key, r.value ?? ''])).toEqual(CONFIG_ENTRIES.map((e) => [e.key, e.default]));
+    expect(rows.map((r) => [r['配置项'], r['取值'] ?? ''])).toEqual(
+      CONFIG_ENTRIES.map((e) => [e.key, e.default]),
+    );
     expect(rows.every((r) => typeof r['说明'] === 'string' && r['说明'] !== '')).toBe(true);
   });
 

@@ -128,8 +128,11 @@ export function monthKeys(month: number): { plan: string; done: string } {
 /** All twelve months' keys, January first. */
 export const MONTH_KEYS = MONTHS.map((m) => ({ month: m, ...monthKeys(m) }));
 
-/** The 规则配置 headers (SPEC §2.5: key / value / 说明). */
-export const CONFIG_HEADERS = { key: 'key', value: 'value', note: '说明' } as const;
+/** The 规则配置 headers (SPEC §2.5: key / value / 说明), in Chinese for the clerks who edit them. */
+export const CONFIG_HEADERS = { key: '配置项', value: '取值', note: '说明' } as const;
+
+/** The English headers workbooks made before keep working: each Chinese header with what it replaced. */
+export const LEGACY_CONFIG_HEADERS = { key: 'key', value: 'value' } as const;
 
 /**
  * Header keys of one signer's three cells on 办结审批.
@@ -172,7 +175,8 @@ const DEADLINE_NOTE =
   '可填：2026-03-31、2026/3/31、2026年3月31日、3月31日、3月底、6月30日前、年底、上半年、三季度末、日期单元格；' +
   '长期 / 持续推进 / 常态化 表示无截止日期但仍须每月反馈。其他写法系统不猜测，会标记“数据有误”。';
 
-function systemColumns(): ColumnDef[] {
+/** The system columns; `first` moves some to the front (the battle map puts 系统提示 beside 状态 and 预警). */
+function systemColumns(first: readonly SystemColumn[] = []): ColumnDef[] {
   const widths: Record<SystemColumn, number> = {
     状态: 9,
     预警: 7,
@@ -193,7 +197,8 @@ function systemColumns(): ColumnDef[] {
     原完成时限: '批准延期前的完成时限',
     系统提示: '系统着色与数据问题的原因说明',
   };
-  return SYSTEM_COLUMNS.map((h) =>
+  const order = [...first, ...SYSTEM_COLUMNS.filter((h) => !first.includes(h))];
+  return order.map((h) =>
     col(h, widths[h], {
       system: true,
       required: true,
@@ -267,8 +272,10 @@ export const TABS: readonly TabDef[] = [
       col('分管领导', 9, { ...req, note: '填写通讯录中的姓名' }),
       col('牵头单位', 14, { ...req, note: '填写通讯录中的单位全称' }),
       col('工作任务', 30, req),
-      col('年度目标', 30),
       col('完成时限', 13, { ...req, note: DEADLINE_NOTE }),
+      // 状态, 预警 and 系统提示 beside the task: on screen next to it, and on the first printed pages.
+      ...systemColumns(['状态', '预警', '系统提示']),
+      col('年度目标', 30),
       col('星级', 8, { list: STAR_LEVELS, note: '重要程度1–5星（赋星管理），也可填数字1–5' }),
       col('事项来源', 14, { list: SOURCE_CATEGORIES }),
       col('配合单位', 16, { note: '多个单位用“、”或“,”分隔' }),
@@ -277,7 +284,6 @@ export const TABS: readonly TabDef[] = [
       col('交办日期', 11, { kind: 'date', note: '留空按年初起算' }),
       col('红牌标记', 8, { list: RED_FLAG_VALUES, note: RED_FLAG_NOTE }),
       ...monthColumns(),
-      ...systemColumns(),
     ],
   }),
   tab({
@@ -483,8 +489,9 @@ export const TABS: readonly TabDef[] = [
     owner: 'reference',
     note: '所有阈值与时限的配置；填错的值会在系统提示中报告并按默认值执行。',
     columns: [
-      col(CONFIG_HEADERS.key, 24, req),
-      col(CONFIG_HEADERS.value, 40, { ...req, forceText: true }),
+      // Not required by header: a workbook made before may still call them key / value (read-workbook.ts reads both).
+      col(CONFIG_HEADERS.key, 24, { note: '配置项名称，请勿修改' }),
+      col(CONFIG_HEADERS.value, 40, { forceText: true, note: '填写取值；填错时系统提示并按默认值执行' }),
       col(CONFIG_HEADERS.note, 56),
     ],
   }),

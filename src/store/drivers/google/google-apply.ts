@@ -19,6 +19,7 @@ import {
   type RowTag,
 } from './google-grid';
 import { tabTitles } from './google-read';
+import { tabWriteRequests } from './google-tab-write';
 import type { ApplyResult, WritePlan } from '../../port';
 import { StoreError } from '../../errors';
 import type { OpenTab, TabOpener } from '../../grid/open-tab';
@@ -194,7 +195,8 @@ export async function applyGooglePlan(
   tabOpener: TabOpener,
 ): Promise<ApplyResult> {
   const { all, tasks, headersOnly } = planTabs(plan);
-  if (!all.length) return { skipped: [], cellsWritten: 0, fillsWritten: 0, idsAssigned: 0 };
+  const whole = plan.tabs?.length ? await tabWriteRequests(caller, plan.tabs) : [];
+  if (!all.length && !whole.length) return { skipped: [], cellsWritten: 0, fillsWritten: 0, idsAssigned: 0 };
   let tabs: Map<string, GoogleTab>;
   try {
     tabs = await fetchTabs(caller, all, headersOnly);
@@ -228,6 +230,8 @@ export async function applyGooglePlan(
       for (const r of tagRequests(grid, layout.columns.get('编号'), rows)) requests.push(r);
     }
   }
+  for (const r of whole) requests.push(r);
+  if (whole.length) result.tabsWritten = plan.tabs!.length;
   const appended = appendRequests(plan, result.skipped, open);
   for (const r of appended.requests) requests.push(r);
   if (appended.count) result.rowsAppended = appended.count;

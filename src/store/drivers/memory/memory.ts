@@ -15,10 +15,12 @@ import {
   type SheetStore,
   type Snapshot,
   type TabSpec,
+  type TabWrite,
   type WritePlan,
 } from '../../port';
 import { readTab } from '../../grid/read-tab';
 import {
+  fixtureOfTabWrite,
   fixtureFromGrid,
   gridFromFixture,
   type FixtureTab,
@@ -72,7 +74,10 @@ export function createMemoryStore(
   const open = (tab: GridTab): OpenTab => opener.open(memoryGrid(tab), tab.name);
 
   /** Run `change` on copies of the tabs and keep them only if it finishes: all or nothing. */
-  function transact<T>(change: (copy: (name: string) => GridTab | undefined) => T): T {
+  function transact<T>(
+    change: (copy: (name: string) => GridTab | undefined) => T,
+    whole: TabWrite[] = [],
+  ): T {
     const copies = new Map<string, GridTab>();
     const copy = (name: string) => {
       const original = find(name);
@@ -81,7 +86,9 @@ export function createMemoryStore(
       return copies.get(original.name);
     };
     const result = change(copy);
-    tabs = tabs.map((t) => copies.get(t.name) ?? t);
+    const written = new Map(whole.map((t) => [t.name.trim(), gridFromFixture(fixtureOfTabWrite(t))]));
+    tabs = tabs.map((t) => written.get(t.name.trim()) ?? copies.get(t.name) ?? t);
+    for (const [name, tab] of written) if (!find(name)) tabs.push(tab);
     revision++;
     return result;
   }
@@ -111,12 +118,16 @@ export function createMemoryStore(
         throw new StaleSnapshotError(
           '[store:memory] the workbook was edited since it was read; read again and re-plan',
         );
-      return transact((copy) =>
-        applyPlanToGrids(plan, (name) => {
-          const tab = copy(name);
-          return tab ? open(tab) : null;
-        }),
+      const result = transact(
+        (copy) =>
+          applyPlanToGrids(plan, (name) => {
+            const tab = copy(name);
+            return tab ? open(tab) : null;
+          }),
+        plan.tabs,
       );
+      if (plan.tabs?.length) result.tabsWritten = plan.tabs.length;
+      return result;
     },
     async append(name: string, rows: Array<Record<string, CellWrite>>): Promise<AppendResult> {
       calls.append++;

@@ -11,7 +11,7 @@ import {
   addressOf,
   type CellRange,
 } from '../../grid/a1';
-import type { Cell, Fill } from '../../port';
+import type { Cell, Fill, TabWrite } from '../../port';
 
 /** One tab described plainly: rows from sheet row 1, each row's cells from column A. */
 export interface FixtureTab {
@@ -91,4 +91,9 @@ function trimTrailing(row: Cell[]): Cell[] {
   let end = row.length;
   while (end > 0 && (row[end - 1] === null || row[end - 1] === '')) end--;
   return row.slice(0, end);
+}
+
+/** A whole-tab write as a fixture tab (widths and bold rows are presentation the memory driver does not keep). */
+export function fixtureOfTabWrite(tab: TabWrite): FixtureTab {
+  return { name: tab.name, rows: tab.rows, fills: tab.fills ?? {}, merges: tab.merges ?? [] };
 }

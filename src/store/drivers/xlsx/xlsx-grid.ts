@@ -1,3 +1,4 @@
+import { fitRowHeight } from './row-fit';
 import type ExcelJS from 'exceljs';
 import type { CellRange } from '../../grid/a1';
 import { cellText, isTyped } from '../../grid/cell-text';
@@ -57,6 +58,7 @@ export function xlsxGrid(ws: ExcelJS.Worksheet): SheetGrid {
     setValue(row, column, value: CellWrite) {
       // A plain string is stored as a shared string even when it starts with '=' (never as a formula).
       ws.getCell(row, column).value = value;
+      if (typeof value === 'string') fitRowHeight(ws, row, column);
     },
     setFill(row, column, fill: Fill) {
       const cell = ws.getCell(row, column);

@@ -29,6 +29,7 @@ import {
 } from '../../port';
 import { readTab } from '../../grid/read-tab';
 import { xlsxGrid } from './xlsx-grid';
+import { writeXlsxTab } from './xlsx-tab-write';
 import { tabOpener, type OpenTab } from '../../grid/open-tab';
 
 export interface XlsxStoreOptions {
@@ -137,7 +138,10 @@ export function createXlsxStore(file: string, options: XlsxStoreOptions = {}): S
           throw new StaleSnapshotError(
             `[store:xlsx] ${file} was saved by someone else since it was read; read again and re-plan`,
           );
-        return applyPlanToGrids(plan, (name) => openTab(workbook, name), 'xlsx');
+        const result = applyPlanToGrids(plan, (name) => openTab(workbook, name), 'xlsx');
+        for (const tab of plan.tabs ?? []) writeXlsxTab(workbook, tab);
+        if (plan.tabs?.length) result.tabsWritten = plan.tabs.length;
+        return result;
       }, wroteSomething);
     },
     append(tab: string, rows: Array<Record<string, CellWrite>>): Promise<AppendResult> {
@@ -180,7 +184,7 @@ function versionOf(bytes: Buffer, mtimeMs: number): string {
 }
 
 const wroteSomething = (r: ApplyResult) =>
-  r.cellsWritten + r.fillsWritten + r.idsAssigned + (r.rowsAppended ?? 0) > 0;
+  r.cellsWritten + r.fillsWritten + r.idsAssigned + (r.rowsAppended ?? 0) + (r.tabsWritten ?? 0) > 0;
 
 /** Load a workbook with exceljs, imported lazily so runtimes without the file driver never load it. */
 export async function loadWorkbook(file: string, bytes: Buffer): Promise<ExcelJS.Workbook> {

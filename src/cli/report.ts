@@ -1,0 +1,107 @@
+/**
+ * `duban report --workbook FILE --month 2026-10 | --quarter 2026Q3 | --year 2026 [--json] [--docx FILE]`:
+ * the 通报's ranking, 红黑榜 and thresholds of a local workbook, printed in Chinese (or as JSON), optionally as a .docx.
+ */
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { shanghaiDayOf, toDay, type Day } from '../calendar/day';
+import { buildBulletin, type Bulletin } from '../domain/bulletin';
+import { PERIOD_FORMATS, parsePeriod, yearPeriod, type BulletinPeriod } from '../domain/bulletin-period';
+import { scanInstant } from '../local/targets';
+import { bulletinConsole, bulletinJson } from '../report/bulletin-console';
+import { bulletinDocx } from '../report/bulletin-docx';
+import { createXlsxStore } from '../store/drivers/xlsx/xlsx';
+import { bulletinInput } from '../workbook/bulletin-input';
+import { readWorkbook, type WorkbookModel } from '../workbook/read-workbook';
+import { TAB_SPECS } from '../workbook/schema/tabs';
+import { parseOptions } from './parse-options';
+
+const USAGE = `用法：
+  duban report --workbook 文件.xlsx (--month 2026-10 | --quarter 2026Q3 | --year 2026) [--json] [--docx 文件.docx]
+    --month     月度通报：各牵头单位得分排名、红黑榜、逾期报送3次/5次的单位、分管领导事项状态
+    --quarter   季度排名（三个月之和）；--year 年度排名（各月之和），并列出排名后三位
+    --previous  上年度工作簿：用于判断连续两年排名后三位（仅 --year）
+    --date      统计日，默认今天：尚未结束的期间统计到该日
+    --docx      另存为《政务督查通报》Word 文档（GB/T 9704 公文格式）
+    --doc-no    通报文号，默认 文号前缀+通〔年份〕月份号，如 临政督通〔2026〕10号
+    --json      在标准输出打印 JSON`;
+
+export async function run(args: string[]): Promise<number> {
+  const parsed = parseOptions(args, {
+    workbook: { type: 'string', short: 'w' },
+    month: { type: 'string' },
+    quarter: { type: 'string' },
+    year: { type: 'string' },
+    previous: { type: 'string' },
+    date: { type: 'string' },
+    docx: { type: 'string' },
+    'doc-no': { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if ('error' in parsed) return fail(parsed.error);
+  const { values } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (!values.workbook) return fail('缺少 --workbook 文件');
+  if (!existsSync(values.workbook)) return fail(`找不到工作簿 ${values.workbook}`);
+  const asked = [values.month, values.quarter, values.year].filter((v) => v !== undefined);
+  if (asked.length !== 1) return fail('请给出 --month、--quarter、--year 中的一个');
+  const period = parsePeriod(asked[0]!);
+  if (!period || (values.month && period.kind !== 'month') || (values.quarter && period.kind !== 'quarter'))
+    return fail(`期间"${asked[0]}"无法识别，应为${PERIOD_FORMATS}`);
+  if (values.previous && !existsSync(values.previous)) return fail(`找不到上年度工作簿 ${values.previous}`);
+  let today: Day;
+  try {
+    today = values.date ? toDay(values.date) : shanghaiDayOf(scanInstant(undefined));
+  } catch {
+    return fail(`--date "${values.date}" 不是有效日期，应为 YYYY-MM-DD`);
+  }
+
+  const model = await readModel(values.workbook, today);
+  if (model.year !== period.year) return fail(`工作簿是${model.year}年度的，无法生成${period.label}的通报`);
+  const previousBottom = values.previous ? await lastYearsBottom(values.previous, model.year - 1) : null;
+  const bulletin = buildBulletin(bulletinInput(model), period, { previousBottom });
+  if (!bulletin) return fail(`${period.label}尚未开始（统计日 ${values.date ?? '今天'}）`);
+  if (values.docx) {
+    const docNo = values['doc-no'] ?? defaultDocNo(model, period);
+    await writeFile(
+      values.docx,
+      await bulletinDocx(bulletin, { agencyName: model.config.agencyName, docNo, issuedOn: today }),
+    );
+  }
+  console.log(values.json ? JSON.stringify(bulletinJson(bulletin)) : describe(bulletin, values.docx));
+  return 0;
+}
+
+async function readModel(file: string, today: Day): Promise<WorkbookModel> {
+  return readWorkbook(await createXlsxStore(file).read([...TAB_SPECS]), today);
+}
+
+/** Last year's bottom three, from last year's workbook read as of its 31 December. */
+async function lastYearsBottom(file: string, year: number): Promise<string[] | null> {
+  const model = await readModel(file, toDay(`${year}-12-31`));
+  return buildBulletin(bulletinInput(model), yearPeriod(year))?.bottomThree ?? null;
+}
+
+/** 临政督通〔2026〕10号: the monthly 通报 numbered by its month, a quarter by 季度 (e.g. 季3), a year 年. */
+function defaultDocNo(model: WorkbookModel, period: BulletinPeriod): string {
+  const seq =
+    period.kind === 'month'
+      ? `${period.months[0]}`
+      : period.kind === 'quarter'
+        ? `季${period.months[2]! / 3}`
+        : '年';
+  return `${model.config.docPrefix}通〔${period.year}〕${seq}号`;
+}
+
+function describe(b: Bulletin, docx: string | undefined): string {
+  return bulletinConsole(b) + (docx ? `\n\n已生成 Word 文档：${docx}` : '');
+}
+
+function fail(message: string): number {
+  console.error(`duban report：${message}\n${USAGE}`);
+  return 2;
+}

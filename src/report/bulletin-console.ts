@@ -1,0 +1,100 @@
+import { cnFullDate, isoOf } from '../calendar/day';
+import type { Bulletin } from '../domain/bulletin';
+import { CARDS, STATUSES } from '../domain/glossary';
+import { opening } from './bulletin-text';
+import { textTable } from './text-table';
+
+/**
+ * The 通报 as Chinese text for a terminal: totals, the ranking table, 红榜, 黑榜, thresholds, 分管领导 counts and,
+ * for a year, the bottom three.
+ *
+ * @example console.log(bulletinConsole(bulletin));
+ */
+export function bulletinConsole(b: Bulletin): string {
+  const out: string[] = [
+    `${b.period.label}重点工作督查通报（统计截至${cnFullDate(b.asOf)}）`,
+    opening(b),
+    '',
+  ];
+  out.push(
+    `一、单位得分排名${b.months.length > 1 ? `（${b.months.map((m) => `${m}月`).join('、')}之和）` : ''}`,
+  );
+  out.push(
+    textTable(
+      [
+        '排名',
+        '牵头单位',
+        '事项',
+        '按期办结',
+        '滞后',
+        '逾期',
+        '按时反馈',
+        '督办文书',
+        '红/黄/蓝牌',
+        '缺报',
+        '迟报',
+        '督办单',
+        '年内逾期报送',
+        '得分',
+      ],
+      b.units.map((u) => [
+        u.rank,
+        u.unit,
+        u.tasks,
+        u.closedOnTime,
+        u.lagging,
+        u.overdue,
+        u.onTimeFeedbackPercent === null ? '—' : `${u.onTimeFeedbackPercent}%`,
+        u.notices,
+        `${u.cards.红牌}/${u.cards.黄牌}/${u.cards.蓝牌}`,
+        u.missed,
+        u.late,
+        u.supervisions,
+        u.overdueTimesYtd,
+        u.score,
+      ]),
+    ),
+    '',
+  );
+  out.push('二、红榜', ...board(b.redList, '本期无'), '');
+  out.push('三、黑榜', ...board(b.blackList, '本期无'), '');
+  out.push(
+    '四、逾期报送达到通报（3次）、移交（5次）标准的单位',
+    ...(b.thresholds.length
+      ? b.thresholds.map((t) => `  ${t.unit}：${t.times}次，${t.action}`)
+      : ['  本期无']),
+    '',
+  );
+  out.push('五、分管领导分管事项状态');
+  out.push(
+    textTable(
+      ['分管领导', '合计', ...STATUSES, ...CARDS],
+      b.leaders.map((l) => [
+        l.leader,
+        l.total,
+        ...STATUSES.map((s) => l.byStatus[s]),
+        ...CARDS.map((c) => l.byCard[c]),
+      ]),
+    ),
+  );
+  if (b.bottomThree) {
+    out.push('', `六、年度排名后三位：${b.bottomThree.join('、')}`);
+    out.push(
+      b.bottomTwoYears === null || b.bottomTwoYears === undefined
+        ? '  未提供上年度工作簿（--previous），无法判断连续两年排名后三位'
+        : `  连续两年排名后三位：${b.bottomTwoYears.join('、') || '无'}`,
+    );
+  }
+  return out.join('\n');
+}
+
+function board(entries: Bulletin['redList'], none: string): string[] {
+  return entries.length
+    ? entries.map((e) => `  第${e.rank}名 ${e.unit} ${e.score}分：${e.reason}`)
+    : [`  ${none}`];
+}
+
+/** The bulletin as JSON-ready data: days as YYYY-MM-DD. */
+export function bulletinJson(b: Bulletin): Record<string, unknown> {
+  return { ...b, asOf: isoOf(b.asOf) };
+}

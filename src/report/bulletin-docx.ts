@@ -1,0 +1,160 @@
+import { Document, Packer, type Paragraph, type Table } from 'docx';
+import { cnFullDate, type Day } from '../calendar/day';
+import type { Bulletin } from '../domain/bulletin';
+import { CARDS, STATUSES } from '../domain/glossary';
+import { bulletinTitle, opening } from './bulletin-text';
+import {
+  addressee,
+  body,
+  docNumberWithSeparator,
+  heading,
+  masthead,
+  recordLines,
+  signature,
+  table,
+  title,
+} from './docx-parts';
+import { withFontFallbacks } from './font-fallbacks';
+import { PAGE } from './official-style';
+
+/** Who issues the 通报 and to whom: the 版头, 主送, 落款 and 版记 of the document. */
+export interface BulletinLetterhead {
+  /** 发文机关 (规则配置 机关名称), e.g. 临猗县人民政府办公室. */
+  agencyName: string;
+  /** 文号, e.g. 临政督通〔2026〕10号. */
+  docNo: string;
+  /** 成文日期 and 印发 date. */
+  issuedOn: Day;
+  /** 主送机关. */
+  mainRecipients?: string;
+  /** 抄送机关. */
+  copyTo?: string;
+}
+
+const DEFAULT_RECIPIENTS = '各乡镇人民政府，县直各有关单位';
+const DEFAULT_COPY = '县委办公室，县人大常委会办公室，县政协办公室，县纪委监委';
+
+/**
+ * The 《政务督查通报》 of a bulletin as a .docx in the GB/T 9704-2012 layout: 版头 (发文机关标志 in red, 文号, red
+ * separator), 标题, 主送, 正文 with the ranking, 红黑榜, threshold and 分管领导 tables, 落款 and 成文日期, 抄送 and 印发.
+ *
+ * @example
+ * const bytes = await bulletinDocx(bulletin, { agencyName: '临猗县人民政府办公室', docNo: '临政督通〔2026〕10号', issuedOn: toDay('2026-11-03') });
+ * await writeFile('通报.docx', bytes);
+ */
+export async function bulletinDocx(b: Bulletin, head: BulletinLetterhead): Promise<Uint8Array> {
+  const children: Array<Paragraph | Table> = [
+    masthead(head.agencyName),
+    masthead('政务督查通报'),
+    docNumberWithSeparator(head.docNo),
+    title(bulletinTitle(b)),
+    addressee(head.mainRecipients ?? DEFAULT_RECIPIENTS),
+    body(`${opening(b)}现将有关情况通报如下。`),
+    ...sections(b),
+    ...signature([head.agencyName, cnFullDate(head.issuedOn)]),
+    ...recordLines(head.copyTo ?? DEFAULT_COPY, head.agencyName, cnFullDate(head.issuedOn)),
+  ];
+  const doc = new Document({
+    creator: head.agencyName,
+    title: bulletinTitle(b),
+    sections: [
+      {
+        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: PAGE.margin } },
+        children,
+      },
+    ],
+  });
+  return withFontFallbacks(new Uint8Array(await Packer.toBuffer(doc)));
+}
+
+function sections(b: Bulletin): Array<Paragraph | Table> {
+  const summed = b.months.length > 1 ? '（各项为各月之和）' : '';
+  const out: Array<Paragraph | Table> = [
+    heading('一、各牵头单位得分排名'),
+    body(`按规则配置的评分办法，各牵头单位${b.period.label}得分及排名如下${summed}：`),
+    table(
+      ['排名', '牵头单位', '事项', '按期办结', '滞后', '逾期', '按时反馈', '督办文书', '红/黄/蓝牌', '得分'],
+      b.units.map((u) => [
+        u.rank,
+        u.unit,
+        u.tasks,
+        u.closedOnTime,
+        u.lagging,
+        u.overdue,
+        u.onTimeFeedbackPercent === null ? '—' : `${u.onTimeFeedbackPercent}%`,
+        u.notices,
+        `${u.cards.红牌}/${u.cards.黄牌}/${u.cards.蓝牌}`,
+        u.score,
+      ]),
+      [5, 14, 5, 6, 5, 5, 7, 6, 8, 6],
+    ),
+    heading('二、红榜'),
+  ];
+  if (b.redList.length)
+    out.push(
+      table(
+        ['排名', '单位', '得分', '事由'],
+        b.redList.map((e) => [e.rank, e.unit, e.score, e.reason]),
+        [4, 10, 4, 22],
+      ),
+    );
+  else out.push(body('本期无得分高于基础分且无预警的单位。'));
+  out.push(heading('三、黑榜'));
+  if (b.blackList.length)
+    out.push(
+      table(
+        ['排名', '单位', '得分', '事由'],
+        b.blackList.map((e) => [e.rank, e.unit, e.score, e.reason]),
+        [4, 10, 4, 22],
+      ),
+    );
+  else out.push(body('本期无上黑榜单位。'));
+  out.push(heading('四、逾期报送情况'));
+  out.push(
+    body(
+      b.thresholds.length
+        ? `年内逾期报送达到3次的单位予以全县通报，达到5次的移交县纪委监委处理：${b.thresholds.map((t) => `${t.unit}（${t.times}次，${t.action}）`).join('；')}。`
+        : '本期无单位年内逾期报送达到3次。',
+    ),
+  );
+  out.push(heading('五、分管领导分管事项情况'));
+  out.push(leaderTable(b));
+  if (b.bottomThree) {
+    out.push(heading('六、年度排名后三位'));
+    const two = b.bottomTwoYears;
+    out.push(
+      body(
+        `${b.bottomThree.join('、')}年度排名后三位，由县政府主要领导约谈，并在县政府全会上作表态发言。` +
+          (two === null || two === undefined
+            ? '（未提供上年度排名，连续两年排名后三位的情况未作判断。）'
+            : two.length
+              ? `${two.join('、')}连续两年排名后三位，建议县委进行组织调整。`
+              : '无连续两年排名后三位的单位。'),
+      ),
+    );
+  }
+  out.push(heading(`${b.bottomThree ? '七' : '六'}、工作要求`));
+  out.push(
+    body(
+      '各牵头单位要对照本通报逐项分析原因，对逾期、滞后事项于5个工作日内书面报送整改措施；亮红牌、黄牌的单位主要负责人要亲自研究部署，确保按期完成。',
+    ),
+  );
+  return out;
+}
+
+/** Statuses and cards down, 分管领导 across: a county has a handful of leaders, and 11 columns would not fit A4. */
+function leaderTable(b: Bulletin): Table {
+  const leaders = b.leaders;
+  const total = (pick: (l: Bulletin['leaders'][number]) => number) =>
+    leaders.reduce((n, l) => n + pick(l), 0);
+  const rows = [
+    ...STATUSES.map((s) => [s, ...leaders.map((l) => l.byStatus[s]), total((l) => l.byStatus[s])]),
+    ...CARDS.map((c) => [c, ...leaders.map((l) => l.byCard[c]), total((l) => l.byCard[c])]),
+    ['合计', ...leaders.map((l) => l.total), total((l) => l.total)],
+  ];
+  return table(['状态 \\ 分管领导', ...leaders.map((l) => l.leader), '合计'], rows, [
+    8,
+    ...leaders.map(() => 5),
+    5,
+  ]);
+}

@@ -1,0 +1,36 @@
+import { cnFullDate, partsOf } from '../calendar/day';
+import type { Bulletin } from '../domain/bulletin';
+import { CARDS, STATUSES } from '../domain/glossary';
+
+/** `已办结3项、正常推进60项…` — only the statuses that occur. */
+export function statusSummary(counts: Record<string, number>, order: readonly string[] = STATUSES): string {
+  return order
+    .filter((s) => counts[s])
+    .map((s) => `${s}${counts[s]}项`)
+    .join('、');
+}
+
+/**
+ * The opening paragraph of the 正文: what is counted, as of when, and the totals.
+ *
+ * @example opening(bulletin); // '截至2026年10月31日，全县纳入督查的重点工作和交办事项共86项，其中…'
+ */
+export function opening(b: Bulletin): string {
+  const last = b.trend.at(-1)!;
+  const total = STATUSES.reduce((n, s) => n + last.byStatus[s], 0);
+  const cards = CARDS.filter((c) => last.byCard[c]).map((c) => `${c}${last.byCard[c]}张`);
+  return (
+    `截至${cnFullDate(b.asOf)}，全县纳入督查的重点工作和交办事项共${total}项，其中${statusSummary(last.byStatus)}` +
+    `${cards.length ? `；亮${cards.join('、')}` : ''}。`
+  );
+}
+
+/** The 标题: `关于2026年10月全县重点工作督查情况的通报`. */
+export function bulletinTitle(b: Bulletin): string {
+  return `关于${b.period.label}全县重点工作督查情况的通报`;
+}
+
+/** A period's year as 〔2026〕 for the 文号. */
+export function yearBracket(b: Bulletin): string {
+  return `〔${partsOf(b.asOf).year}〕`;
+}

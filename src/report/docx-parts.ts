@@ -1,0 +1,138 @@
+/** Paragraph and table builders in the 公文 style of official-style.ts. */
+import {
+  AlignmentType,
+  BorderStyle,
+  LineRuleType,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type IParagraphOptions,
+} from 'docx';
+import { INDENT, LINE, PAGE, RED, SIZE, runFont, type FontRole } from './official-style';
+
+const EXACT = { line: LINE, lineRule: LineRuleType.EXACT };
+
+export function run(
+  text: string,
+  role: FontRole = 'body',
+  size: number = SIZE.body,
+  color?: string,
+): TextRun {
+  return new TextRun({ text, font: runFont(role), size, ...(color ? { color } : {}) });
+}
+
+/** A 正文 paragraph: 仿宋 三号, first line indented two characters. */
+export function body(text: string, options: Partial<IParagraphOptions> = {}): Paragraph {
+  return new Paragraph({ children: [run(text)], spacing: EXACT, indent: { firstLine: INDENT }, ...options });
+}
+
+/** 一级标题 (一、二、…): 黑体 三号. */
+export function heading(text: string): Paragraph {
+  return new Paragraph({ children: [run(text, 'heading')], spacing: EXACT, indent: { firstLine: INDENT } });
+}
+
+/** 发文机关标志: 小标宋, red, centred. */
+export function masthead(text: string): Paragraph {
+  return new Paragraph({
+    children: [run(text, 'title', SIZE.masthead, RED)],
+    alignment: AlignmentType.CENTER,
+    spacing: { before: 0, after: 240 },
+  });
+}
+
+/** 文号 centred above the red separator (a red bottom border of the paragraph, 版心 wide). */
+export function docNumberWithSeparator(docNo: string): Paragraph {
+  return new Paragraph({
+    children: [run(docNo)],
+    alignment: AlignmentType.CENTER,
+    spacing: { before: 240, after: 480 },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: RED, space: 8 } },
+  });
+}
+
+/** 标题: 小标宋 二号, centred, one blank line before. */
+export function title(text: string): Paragraph {
+  return new Paragraph({
+    children: [run(text, 'title', SIZE.title)],
+    alignment: AlignmentType.CENTER,
+    spacing: { before: 320, after: 320, line: 700, lineRule: LineRuleType.EXACT },
+  });
+}
+
+/** 主送机关: flush left, ending with a full-width colon. */
+export function addressee(text: string): Paragraph {
+  return new Paragraph({ children: [run(`${text}：`)], spacing: { ...EXACT, before: 160 } });
+}
+
+/** 落款 and 成文日期: right-aligned, four characters in from the right edge. */
+export function signature(lines: string[]): Paragraph[] {
+  return lines.map(
+    (text, i) =>
+      new Paragraph({
+        children: [run(text)],
+        alignment: AlignmentType.RIGHT,
+        indent: { right: INDENT * 2 },
+        spacing: { ...EXACT, before: i === 0 ? LINE * 2 : 0 },
+      }),
+  );
+}
+
+/** 版记: 抄送 and 印发 lines between thin lines, thick at top and bottom (GB/T 9704 §8.3). */
+export function recordLines(copyTo: string, printer: string, printedOn: string): Paragraph[] {
+  const line = (size: number) => ({ style: BorderStyle.SINGLE, size, color: '000000', space: 4 });
+  return [
+    new Paragraph({
+      children: [run(`抄送：${copyTo}。`, 'body', SIZE.note)],
+      indent: { left: 280, right: 280 },
+      spacing: { before: LINE * 2 },
+      border: { top: line(12), bottom: line(6) },
+    }),
+    new Paragraph({
+      children: [
+        run(`${printer}`, 'body', SIZE.note),
+        new TextRun({ text: '\t' }),
+        run(`${printedOn}印发`, 'body', SIZE.note),
+      ],
+      indent: { left: 280, right: 280 },
+      tabStops: [{ type: 'right', position: PAGE.text - 560 }],
+      border: { bottom: line(12) },
+    }),
+  ];
+}
+
+/** A table of 小四 仿宋, header row bold and shaded, columns sized by `weights` across the 版心. */
+export function table(
+  headers: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string | number>>,
+  weights?: number[],
+): Table {
+  const w = weights ?? headers.map(() => 1);
+  const total = w.reduce((a, b) => a + b, 0);
+  const widths = w.map((x) => Math.floor((PAGE.text * x) / total));
+  const cell = (text: string | number, i: number, header: boolean) =>
+    new TableCell({
+      width: { size: widths[i]!, type: WidthType.DXA },
+      verticalAlign: VerticalAlign.CENTER,
+      ...(header ? { shading: { fill: 'E7E6E6' } } : {}),
+      children: [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          children: [
+            new TextRun({ text: String(text), font: runFont(header ? 'heading' : 'body'), size: SIZE.table }),
+          ],
+        }),
+      ],
+    });
+  return new Table({
+    width: { size: PAGE.text, type: WidthType.DXA },
+    columnWidths: widths,
+    rows: [
+      new TableRow({ tableHeader: true, children: headers.map((h, i) => cell(h, i, true)) }),
+      ...rows.map((r) => new TableRow({ children: r.map((v, i) => cell(v, i, false)) })),
+    ],
+  });
+}

@@ -1,0 +1,65 @@
+/** The 通报 .docx opened by a real LibreOffice: it converts to PDF and the PDF's text holds what a reader looks for. */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toDay } from '../../src/calendar/day';
+import { bulletinDocx } from '../../src/report/bulletin-docx';
+import { demoBulletin } from './demo-bulletin';
+import { pdfPages, pdfText, toPdf } from './soffice';
+
+let dir: string;
+let text: string;
+let pages: number;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'duban-docx-'));
+  const { bulletin, config } = await demoBulletin('2026-10');
+  const file = join(dir, '2026年10月通报.docx');
+  await writeFile(
+    file,
+    await bulletinDocx(bulletin, {
+      agencyName: config.agencyName,
+      docNo: '临政督通〔2026〕10号',
+      issuedOn: toDay('2026-11-03'),
+    }),
+  );
+  const pdf = await toPdf(file, dir);
+  [text, pages] = await Promise.all([pdfText(pdf), pdfPages(pdf)]);
+}, 200_000);
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** pdftotext spaces out CJK text and Latin runs; compare without blanks. */
+const squeezed = () => text.replace(/\s+/g, '');
+
+describe('the October 2026 通报 in LibreOffice', () => {
+  it('converts to a PDF of a few A4 pages', () => {
+    expect(pages).toBeGreaterThanOrEqual(2);
+    expect(pages).toBeLessThanOrEqual(5);
+  });
+
+  it('shows the 发文机关标志, 文号 and 标题 on top', () => {
+    const s = squeezed();
+    expect(s.indexOf('临猗县人民政府办公室')).toBeLessThan(s.indexOf('临政督通〔2026〕10号'));
+    expect(s).toContain('关于2026年10月全县重点工作督查情况的通报');
+    expect(s).toContain('各乡镇人民政府，县直各有关单位：');
+  });
+
+  it('holds the ranking, 红黑榜 and 分管领导 tables', () => {
+    const s = squeezed();
+    expect(s).toMatch(/1县发改局6100100%00\/0\/0102/);
+    expect(s).toMatch(/19县交通运输局5002100%21\/0\/077/);
+    const black = text.slice(text.indexOf('三、黑榜'), text.indexOf('四、'));
+    expect(black).toMatch(/19\s+县交通运输局\s+77/);
+    expect(black).toMatch(/18\s+城关镇\s+85/);
+    expect(black.replace(/\s+/g, '')).toContain('2026-002推进高铁站前广场停车场建设'); // 'DB-' ends the line above
+    expect(s).toMatch(/状态\\分管领导董海涛冯长青宋宏伟吴少华合计已办结3\d*/);
+  });
+
+  it('ends with the 落款, 成文日期 and the 抄送 / 印发 lines', () => {
+    const s = squeezed();
+    expect(s).toMatch(/临猗县人民政府办公室2026年11月3日抄送：/);
+    expect(s).toMatch(/临猗县人民政府办公室2026年11月3日印发$/);
+  });
+});

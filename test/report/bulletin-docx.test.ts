@@ -1,0 +1,41 @@
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { toDay } from '../../src/calendar/day';
+import { bulletinDocx } from '../../src/report/bulletin-docx';
+import { RED } from '../../src/report/official-style';
+import { demoBulletin } from './demo-bulletin';
+
+let documentXml: string;
+let fontTable: string;
+beforeAll(async () => {
+  const { bulletin, config } = await demoBulletin('2026-10');
+  const bytes = await bulletinDocx(bulletin, {
+    agencyName: config.agencyName,
+    docNo: '临政督通〔2026〕10号',
+    issuedOn: toDay('2026-11-03'),
+  });
+  const zip = await JSZip.loadAsync(bytes);
+  documentXml = await zip.file('word/document.xml')!.async('string');
+  fontTable = await zip.file('word/fontTable.xml')!.async('string');
+});
+
+describe('the 《政务督查通报》 .docx (GB/T 9704-2012)', () => {
+  it('has the 发文机关标志 in red and a red separator under the 文号', () => {
+    expect(documentXml).toMatch(
+      new RegExp(`<w:color w:val="${RED}"/>.*?<w:t[^>]*>临猗县人民政府办公室</w:t>`),
+    );
+    expect(documentXml).toMatch(new RegExp(`<w:bottom w:val="single" w:color="${RED}"`));
+  });
+
+  it('sets the body in 仿宋_GB2312 三号 (16 pt) and names what to use where it is missing', () => {
+    expect(documentXml).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(documentXml).toContain('<w:sz w:val="32"/>');
+    expect(fontTable).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
+    expect(fontTable).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="华文中宋"/>');
+  });
+
+  it('lays out A4 with the standard margins (天头 37 mm, 订口 28 mm)', () => {
+    expect(documentXml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(documentXml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
+  });
+});

@@ -1,0 +1,39 @@
+/** LibreOffice and poppler from the test side: convert a file to PDF, read its text, count its pages. */
+import { execFile } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** Convert `file` to PDF in `outDir` with a private LibreOffice profile; returns the PDF's path. */
+export async function toPdf(file: string, outDir: string): Promise<string> {
+  const profile = await mkdtemp(join(tmpdir(), 'duban-lo-'));
+  await run(
+    'soffice',
+    [
+      `-env:UserInstallation=file://${profile}`,
+      '--headless',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      outDir,
+      file,
+    ],
+    {
+      timeout: 180_000,
+    },
+  );
+  return join(outDir, basename(file).replace(/\.\w+$/, '.pdf'));
+}
+
+/** The PDF's text, layout kept (pdftotext -layout). */
+export async function pdfText(pdf: string): Promise<string> {
+  return (await run('pdftotext', ['-layout', pdf, '-'], { maxBuffer: 32 * 1024 * 1024 })).stdout;
+}
+
+export async function pdfPages(pdf: string): Promise<number> {
+  const { stdout } = await run('pdfinfo', [pdf]);
+  return Number(/Pages:\s+(\d+)/.exec(stdout)?.[1] ?? 0);
+}
