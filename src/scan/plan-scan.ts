@@ -12,6 +12,7 @@ import { planNotices, type PlannedNotice, type NoticePlan } from './plan-notices
 import { baseSummary } from './summary';
 import { blockingProblems } from './write-guard';
 import { restoreRegister } from './restore-register';
+import { bulletinDue, generatedBulletins } from './plan-bulletin';
 import type { JournalEntry } from '../store/journal/port';
 import type { ScanProblem } from '../workbook/scan-problem';
 import type { ScanPhase, ScanSummary } from './types';
@@ -72,12 +73,15 @@ export function planScan(
   const notices = time('plan', () => planNotices(model, verdicts, runId));
   countNewUrgings(model, verdicts, notices.notices);
   const { plan, audit: changes } = time('plan', () => buildPlan(model.entries, verdicts, stamp));
-  const audit = [...restored.audit, ...changes];
+  const bulletin = bulletinDue(model, generatedBulletins(snapshot.tabs[AUDIT_TAB]), stamp);
+  const audit = [...restored.audit, ...changes, ...(bulletin ? [bulletin.audit] : [])];
+  const registerRows = restored.rows;
   // The audit rows of these changes go in the same batch: both land, or neither does.
   const write: WritePlan = {
     ...plan,
+    ...(bulletin ? { tabs: [bulletin.tab] } : {}),
     rows: [
-      ...(restored.rows.length ? [{ tab: '文书登记', rows: restored.rows }] : []),
+      ...(registerRows.length ? [{ tab: '文书登记', rows: registerRows }] : []),
       ...(audit.length ? [{ tab: AUDIT_TAB, rows: audit, about: '编号' }] : []),
     ],
   };
@@ -85,7 +89,7 @@ export function planScan(
   for (const p of restored.problems) summary.problems.push(p);
   summary.notices.duplicateSkipped = notices.duplicateSkipped;
   for (const p of notices.problems) summary.problems.push(p);
-  return { model, verdicts, write, auditRows: audit.length, restoredRows: restored.rows.length, notices, stamp, summary };
+  return { model, verdicts, write, auditRows: audit.length, restoredRows: registerRows.length, notices, stamp, summary };
 }
 
 /** A plan that writes and sends nothing: the scan stopped on a missing tab or key header (write-guard.ts). */
@@ -133,6 +137,7 @@ export function writesNothing(write: WritePlan): boolean {
     !write.ids.length &&
     !write.appends.length &&
     !write.ledgerUpdates.length &&
-    !write.rows?.length
+    !write.rows?.length &&
+    !write.tabs?.length
   );
 }

@@ -22,7 +22,7 @@ describe('planScan, the pure core of a scan', () => {
     expect(snapshot).toEqual(frozen);
     // The demo has work for every part of the plan on a ladder day.
     expect(first.write.cells.length).toBeGreaterThan(100);
-    expect(first.write.rows?.[0]?.tab).toBe('审计日志');
+    expect(first.write.rows?.map((r) => r.tab)).toContain('审计日志');
     expect(first.notices.notices.length).toBeGreaterThan(10);
     // The run id names the provisional 文号 of this scan's register rows, nothing random.
     expect(first.notices.notices.every((n) => n.token.includes('·run00001·'))).toBe(true);

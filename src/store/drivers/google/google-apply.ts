@@ -20,7 +20,7 @@ import {
 } from './google-grid';
 import { tabTitles } from './google-read';
 import { tabWriteRequests } from './google-tab-write';
-import type { ApplyResult, WritePlan } from '../../port';
+import { StaleSnapshotError, type ApplyResult, type WritePlan } from '../../port';
 import { StoreError } from '../../errors';
 import type { OpenTab, TabOpener } from '../../grid/open-tab';
 
@@ -236,12 +236,19 @@ export async function applyGooglePlan(
   for (const r of appended.requests) requests.push(r);
   if (appended.count) result.rowsAppended = appended.count;
   for (const batch of batches(requests)) {
-    await caller.call('apply', true, (s) =>
-      s.spreadsheets.batchUpdate(
-        { spreadsheetId: caller.spreadsheetId, requestBody: { requests: batch } },
-        NO_GAXIOS_RETRY,
-      ),
-    );
+    try {
+      await caller.call('apply', true, (s) =>
+        s.spreadsheets.batchUpdate(
+          { spreadsheetId: caller.spreadsheetId, requestBody: { requests: batch } },
+          NO_GAXIOS_RETRY,
+        ),
+      );
+    } catch (error) {
+      // Another writer (a concurrent scan) added the tab this plan adds since it was read: re-read and re-plan.
+      if (whole.length && /addSheet: A sheet with the name .* already exists/.test(String((error as Error).message)))
+        throw new StaleSnapshotError(`[store:google] ${(error as Error).message}; read again and re-plan`);
+      throw error;
+    }
   }
   return result;
 }

@@ -1,0 +1,51 @@
+import { partsOf } from '../calendar/day';
+import { buildBulletin } from '../domain/bulletin';
+import { monthPeriod } from '../domain/bulletin-period';
+import { monthFeedbackDeadline } from '../domain/month-deadlines';
+import { cellText } from '../store/grid/cell-text';
+import type { TabData, TabWrite } from '../store/port';
+import { auditRow, type AuditRow } from '../workbook/audit';
+import { bulletinInput } from '../workbook/bulletin-input';
+import { bulletinTab } from '../workbook/bulletin-tab';
+import { bulletinTabName } from '../workbook/schema/bulletin';
+import type { WorkbookModel } from '../workbook/read-workbook';
+
+const GENERATED = '生成通报';
+
+export interface BulletinDue {
+  tab: TabWrite;
+  /** Its 审计日志 row (动作 生成通报, 字段 the tab's name): what makes it once per month, whatever the scan day. */
+  audit: AuditRow;
+}
+
+/** The 通报 tabs the audit log says were generated. */
+export function generatedBulletins(auditLog: TabData | undefined): Set<string> {
+  const out = new Set<string>();
+  for (const { cells } of auditLog?.rows ?? [])
+    if (cellText(cells['动作'] ?? null) === GENERATED) out.add(cellText(cells['字段'] ?? null).trim());
+  return out;
+}
+
+/**
+ * The monthly 通报 the scan writes (SPEC §4.7): last month's, on the first working day after its 完成情况 were due
+ * (规则配置 反馈截止工作日, so every report it counts is in), or on the first scan after that day. It is due as long as
+ * the 审计日志 has no 生成通报 row for its tab — derived from the workbook, never from the scan day alone, so a scan
+ * that missed the day, or ran twice, writes it exactly once (and a workbook rolled back to before it gets it again).
+ * Only months of the workbook's own year.
+ *
+ * @example bulletinDue(model, '2026-11-09 08:30:00')?.tab.name // '2026年10月通报'
+ */
+export function bulletinDue(model: WorkbookModel, generated: Set<string>, stamp: string): BulletinDue | null {
+  const { year, month } = partsOf(model.today);
+  const [y, m] = month === 1 ? [year - 1, 12] : [year, month - 1];
+  if (y !== model.year) return null;
+  const ctx = { today: model.today, cal: model.calendar, config: model.config, year: model.year };
+  if (model.today <= monthFeedbackDeadline(ctx, y, m)) return null;
+  const period = monthPeriod(y, m);
+  if (generated.has(bulletinTabName(period.label))) return null;
+  const bulletin = buildBulletin(bulletinInput(model), period);
+  if (!bulletin) return null;
+  const tab = bulletinTab(bulletin, model.config);
+  const note = `${y}年${m}月重点工作督查通报，${bulletin.units.length}个单位排名`;
+  return { tab, audit: auditRow(stamp, GENERATED, '', tab.name, '', tab.name, note) };
+}
