@@ -4,7 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import { toDay } from '../calendar/day';
-import { localEnv, localTargets, scanInstant } from '../local/targets';
+import { scanLease } from '../local/scan-lease';
+import { leaseFileOf, localEnv, localTargets, scanInstant } from '../local/targets';
 import { progressBar } from '../local/progress-bar';
 import type { Mailer } from '../mail/port';
 import { runScan } from '../scan/run-scan';
@@ -63,9 +64,9 @@ export async function run(args: string[]): Promise<number> {
     const google = await import('./google');
     const found = google.googleScanTargets(values.sheet, values.outbox);
     if (!found.ok) {
-    console.error(`duban scan：${found.message}`);
-    return 2;
-  }
+      console.error(`duban scan：${found.message}`);
+      return 2;
+    }
     targets = found.value;
     explain = (error) => google.explainGoogleFailure(error, found.value);
   } else {
@@ -73,14 +74,20 @@ export async function run(args: string[]): Promise<number> {
   }
   let summary: ScanSummary;
   try {
-    summary = await runScan({
-      ...targets,
-      now: scanInstant(values.date),
-      from: env.config.from,
-      runId: crypto.randomUUID().slice(0, 8),
-      dryRun: values['dry-run'] ?? false,
-      onProgress: progressBar(),
-    });
+    const exclusive =
+      values.workbook && !values['dry-run']
+        ? scanLease(leaseFileOf(values.workbook)).exclusive
+        : <T>(work: () => Promise<T>) => work();
+    summary = await exclusive(() =>
+      runScan({
+        ...targets,
+        now: scanInstant(values.date),
+        from: env.config.from,
+        runId: crypto.randomUUID().slice(0, 8),
+        dryRun: values['dry-run'] ?? false,
+        onProgress: progressBar(),
+      }),
+    );
   } catch (error) {
     if (!explain) throw error;
     console.error(`duban scan：${explain(error)}`);

@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 import { serve as serveNode } from '@hono/node-server';
 import { createService, type RuntimeSummary, type SummaryStore } from '../runtime/service';
 import { dailySchedule } from './daily-schedule';
-import { localEnv, localTargets } from './targets';
+import { scanLease } from './scan-lease';
+import { leaseFileOf, localEnv, localTargets } from './targets';
 
 export interface ServeOptions {
   workbook: string;
@@ -48,6 +49,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     from: env.config.from,
     adminToken: token,
     clock: now,
+    exclusive: scanLease(leaseFileOf(options.workbook)).exclusive,
     summaries: fileSummaries(join(dirname(options.workbook), 'last-scan.json')),
     outbox: async () =>
       (await readdir(targets.outboxDir).catch(() => [] as string[]))
@@ -65,7 +67,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   );
   const schedule = dailySchedule(targets.store, (instant) => service.scheduledScan(instant));
   const timer =
-    options.schedule === false ? null : setInterval(() => void schedule.tick(now()), options.tickMs ?? 30_000);
+    options.schedule === false
+      ? null
+      : setInterval(() => void schedule.tick(now()), options.tickMs ?? 30_000);
 
   return {
     url: `http://localhost:${port}`,

@@ -33,6 +33,9 @@ export interface LocalTargets extends ServiceTargets {
   outboxDir: string;
 }
 
+/** The scan lease of a workbook (scan-lease.ts): `<workbook>.scan-lease` beside it while a scan runs. */
+export const leaseFileOf = (workbook: string): string => `${workbook}.scan-lease`;
+
 /** The notice journal of a workbook: `督办-2026.xlsx` → `督办-2026.xlsx.notices.jsonl` beside it (back it up with it). */
 export const journalFileOf = (workbook: string): string => `${workbook}.notices.jsonl`;
 

@@ -52,6 +52,8 @@ export interface ServiceOptions {
   outbox?: () => Promise<string[]>;
   /** A fresh run id per scan (random by default; fixed in tests). */
   newRunId?: () => string;
+  /** Runs a scan holding the office's scan lease (local: a lease file beside the workbook); default: as is. */
+  exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 export interface DubanService extends ScanService {
@@ -78,15 +80,18 @@ export function createService(options: ServiceOptions): DubanService {
 
   function scanOnce(now: Date, scheduled: boolean): Promise<RuntimeSummary> {
     running ??= (async function runOne() {
-      const summary = await runScan({
-        store: targets.store,
-        mailer: targets.mailer,
-        ...(targets.journal ? { journal: targets.journal } : {}),
-        from: options.from,
-        now,
-        runId: newRunId(),
-        scheduled,
-      });
+      const exclusive = options.exclusive ?? (<T>(work: () => Promise<T>) => work());
+      const summary = await exclusive(() =>
+        runScan({
+          store: targets.store,
+          mailer: targets.mailer,
+          ...(targets.journal ? { journal: targets.journal } : {}),
+          from: options.from,
+          now,
+          runId: newRunId(),
+          scheduled,
+        }),
+      );
       const result: RuntimeSummary = { ...summary, mail: mailReport(targets.mailTransport, summary) };
       if (summary.dayOff) return result;
       await summaries.save(result);

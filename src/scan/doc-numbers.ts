@@ -14,7 +14,6 @@ import { DUPLICATE, type RegisterRow } from '../workbook/read-ledgers';
  */
 const PROVISIONAL = '〔待编号〕';
 
-
 export function provisionalDocNo(year: number, run: string, index: number): string {
   return `${PROVISIONAL}${year}·${run}·${index}`;
 }

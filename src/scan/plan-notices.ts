@@ -56,11 +56,7 @@ export function requirementText(due: Pick<NoticeDue, 'replyBy' | 'rectifyBy'>): 
  * provisional 文号 (see doc-numbers.ts),
  * plus one daily digest per recipient for the routine reminders.
  */
-export function planNotices(
-  model: WorkbookModel,
-  verdicts: TaskVerdict[],
-  run: string,
-): NoticePlan {
+export function planNotices(model: WorkbookModel, verdicts: TaskVerdict[], run: string): NoticePlan {
   const { config, today, directory } = model;
   const year = partsOf(today).year;
   const known = new Set(model.register.map((r) => r.key));
@@ -170,11 +166,7 @@ function noticeDoc(
   });
 }
 
-function digestItem(
-  entry: TaskEntry,
-  v: TaskVerdict,
-  due: NoticeDue,
-): DigestItem {
+function digestItem(entry: TaskEntry, v: TaskVerdict, due: NoticeDue): DigestItem {
   return {
     id: entry.task.id,
     title: entry.task.title,

@@ -89,7 +89,16 @@ export function planScan(
   for (const p of restored.problems) summary.problems.push(p);
   summary.notices.duplicateSkipped = notices.duplicateSkipped;
   for (const p of notices.problems) summary.problems.push(p);
-  return { model, verdicts, write, auditRows: audit.length, restoredRows: registerRows.length, notices, stamp, summary };
+  return {
+    model,
+    verdicts,
+    write,
+    auditRows: audit.length,
+    restoredRows: registerRows.length,
+    notices,
+    stamp,
+    summary,
+  };
 }
 
 /** A plan that writes and sends nothing: the scan stopped on a missing tab or key header (write-guard.ts). */
@@ -110,7 +119,10 @@ function stoppedPlan(model: WorkbookModel, blocked: ScanProblem[], stamp: string
   };
 }
 
-function evaluateAll(model: WorkbookModel, progress: NonNullable<PlanScanOptions['onProgress']>): TaskVerdict[] {
+function evaluateAll(
+  model: WorkbookModel,
+  progress: NonNullable<PlanScanOptions['onProgress']>,
+): TaskVerdict[] {
   const ctx = { today: model.today, cal: model.calendar, config: model.config, year: model.year };
   const total = model.entries.length;
   return model.entries.map((e, i) => {

@@ -45,7 +45,15 @@ export function restoreRegister(snapshot: Snapshot, entries: JournalEntry[], sta
     snapshot: { ...snapshot, tabs: { ...snapshot.tabs, [REGISTER]: restoredTab } },
     rows,
     audit: rows.map((r) =>
-      auditRow(stamp, '恢复登记', String(r['编号'] ?? ''), '文书登记', '', String(r['文号'] || r['去重键']), '据通知日志恢复'),
+      auditRow(
+        stamp,
+        '恢复登记',
+        String(r['编号'] ?? ''),
+        '文书登记',
+        '',
+        String(r['文号'] || r['去重键']),
+        '据通知日志恢复',
+      ),
     ),
     problems: [
       {

@@ -70,7 +70,8 @@ export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
     return { ...baseSummary(model, []), tasks: model.entries.length, dryRun, timings, dayOff: true };
   }
   if (planned.kind === 'stopped') return { ...planned.plan.summary, dryRun, timings };
-  if (planned.kind === 'dry-run') return dryRunSummary({ ...planned.plan.summary, dryRun, timings }, planned.plan);
+  if (planned.kind === 'dry-run')
+    return dryRunSummary({ ...planned.plan.summary, dryRun, timings }, planned.plan);
   const { plan, snapshot } = planned;
   const summary = { ...plan.summary, dryRun, timings };
   if (planned.applied) {
@@ -91,7 +92,13 @@ export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
     }
   }
   const sent = await timeAsync('notify', () =>
-    sendNotices(deps, { model: plan.model, notices: plan.notices.notices, runId, stamp: plan.stamp, snapshot }),
+    sendNotices(deps, {
+      model: plan.model,
+      notices: plan.notices.notices,
+      runId,
+      stamp: plan.stamp,
+      snapshot,
+    }),
   );
   summary.notices.created = sent.created;
   summary.notices.duplicateSkipped += sent.duplicates;

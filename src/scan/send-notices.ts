@@ -128,7 +128,13 @@ export async function sendNotices(deps: NotifyDeps, input: NotifyInput): Promise
       .filter((n) => !claimOf.has(n))
       .map((n) => {
         const docNo = docNoOf(n.token) ?? '';
-        return { key: n.key, docNo, state: 'registered' as const, at: stamp, row: registerRow(n, docNo, stamp) };
+        return {
+          key: n.key,
+          docNo,
+          state: 'registered' as const,
+          at: stamp,
+          row: registerRow(n, docNo, stamp),
+        };
       }),
   );
 
@@ -237,7 +243,12 @@ function retriesDue(model: WorkbookModel): Array<{ row: RegisterRow; notice: Pla
   return out;
 }
 
-function messageOf(deps: NotifyDeps, model: WorkbookModel, notice: PlannedNotice, docNo: string): MailMessage {
+function messageOf(
+  deps: NotifyDeps,
+  model: WorkbookModel,
+  notice: PlannedNotice,
+  docNo: string,
+): MailMessage {
   const rendered = notice.doc
     ? renderNotice({ ...notice.doc, ...(docNo ? { docNo } : {}) })
     : renderDigest({

@@ -27,7 +27,13 @@ export function publicSummary(s: ScanSummary): PublicSummary {
 }
 
 /** Zero for every phase. */
-export const noTimings = (): Record<ScanPhase, number> => ({ read: 0, rules: 0, plan: 0, write: 0, notify: 0 });
+export const noTimings = (): Record<ScanPhase, number> => ({
+  read: 0,
+  rules: 0,
+  plan: 0,
+  write: 0,
+  notify: 0,
+});
 
 /**
  * The summary of a scan before anything is written: statuses and cards counted, the model's problems, the years

@@ -28,7 +28,9 @@ export function blockingProblems(snapshot: Snapshot): ScanProblem[] {
     const keys = KEY_HEADERS[p.tab];
     const blocks =
       (p.code === 'missing-tab' && (WRITE_TABS as readonly string[]).includes(p.tab)) ||
-      (p.code === 'missing-header' && keys !== undefined && (keys === 'all' || keys.includes(p.header ?? '')));
+      (p.code === 'missing-header' &&
+        keys !== undefined &&
+        (keys === 'all' || keys.includes(p.header ?? '')));
     if (blocks)
       out.push({
         tab: p.tab,
