@@ -5,12 +5,14 @@ import { describe } from './scan';
 import { parseOptions } from './parse-options';
 
 const USAGE = `用法：
-  duban serve --workbook 文件.xlsx [--port 8787] [--outbox 目录] [--no-schedule]`;
+  duban serve --workbook 文件.xlsx [--port 8787] [--host 127.0.0.1] [--outbox 目录] [--no-schedule]
+    --host 0.0.0.0  对局域网提供服务（须先设置环境变量 DUBAN_ADMIN_TOKEN）`;
 
 export async function run(args: string[]): Promise<number> {
   const parsed = parseOptions(args, {
     workbook: { type: 'string', short: 'w' },
     port: { type: 'string', default: '8787' },
+    host: { type: 'string' },
     outbox: { type: 'string' },
     'no-schedule': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -25,12 +27,18 @@ export async function run(args: string[]): Promise<number> {
   if (!Number.isInteger(port) || port < 1 || port > 65_535)
     return fail(`--port "${values.port}" 应为 1–65535 的整数`);
   if (!values.workbook || !existsSync(values.workbook)) return fail(`找不到工作簿 ${values.workbook ?? ''}`);
-  await serveForever({
-    workbook: values.workbook,
-    port,
-    schedule: !values['no-schedule'],
-    ...(values.outbox ? { outbox: values.outbox } : {}),
-  });
+  try {
+    await serveForever({
+      workbook: values.workbook,
+      port,
+      ...(values.host ? { host: values.host } : {}),
+      schedule: !values['no-schedule'],
+      ...(values.outbox ? { outbox: values.outbox } : {}),
+    });
+  } catch (error) {
+    console.error(`duban serve：${(error as Error).message}`);
+    return 1;
+  }
   return 0;
 }
 

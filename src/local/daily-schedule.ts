@@ -16,6 +16,10 @@ import { tabSpec } from '../workbook/schema/tabs';
 export function dailySchedule(store: SheetStore, scan: (now: Date) => Promise<unknown>) {
   let lastScheduled = '';
   return {
+    /** Today's scan already ran (e.g. the one `npm start` makes): no scheduled scan until tomorrow. */
+    done(instant: Date): void {
+      lastScheduled = isoOf(shanghaiDayOf(instant));
+    },
     async tick(instant: Date): Promise<void> {
       const today = shanghaiDayOf(instant);
       if (lastScheduled === isoOf(today)) return;

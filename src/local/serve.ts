@@ -11,6 +11,11 @@ export interface ServeOptions {
   workbook: string;
   outbox?: string;
   port: number;
+  /**
+   * Address to listen on: 127.0.0.1 (this PC only, the default) or e.g. 0.0.0.0 for an intranet server — then
+   * DUBAN_ADMIN_TOKEN must be set, since the token is what stops anyone on the network from starting a scan.
+   */
+  host?: string;
   /** Run the daily scan at 规则配置 每日扫描时间 on working days (default true). */
   schedule?: boolean;
   /** Scan once right away (npm start); the summary is returned with the handle. */
@@ -41,6 +46,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const now = options.now ?? (() => new Date());
   const env = localEnv();
   if (!env.ok) throw new Error(env.message);
+  const host = options.host ?? '127.0.0.1';
+  if (!isLoopback(host) && !env.config.adminToken)
+    throw new Error(
+      `在 ${host} 上对局域网提供服务时必须设置管理令牌：请先设置环境变量 DUBAN_ADMIN_TOKEN（至少16个随机字符，` +
+        '可用 openssl rand -base64 24 生成），再启动 duban serve。',
+    );
   const targets = localTargets(options.workbook, options.outbox);
   const token = env.config.adminToken || randomBytes(18).toString('base64url');
   const service = createService({
@@ -60,19 +71,21 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const firstScan = options.scanOnStart ? await service.scan(now()) : null;
   const { server, port } = await new Promise<{ server: ReturnType<typeof serveNode>; port: number }>(
     (resolve) => {
-      const s = serveNode({ fetch: service.app.fetch, port: options.port, hostname: '127.0.0.1' }, (info) =>
+      const s = serveNode({ fetch: service.app.fetch, port: options.port, hostname: host }, (info) =>
         resolve({ server: s, port: info.port }),
       );
     },
   );
   const schedule = dailySchedule(targets.store, (instant) => service.scheduledScan(instant));
+  // The scan `npm start` just made counts as today's: the schedule does not scan again the same morning.
+  if (firstScan && !firstScan.dayOff) schedule.done(now());
   const timer =
     options.schedule === false
       ? null
       : setInterval(() => void schedule.tick(now()), options.tickMs ?? 30_000);
 
   return {
-    url: `http://localhost:${port}`,
+    url: `http://${isLoopback(host) ? 'localhost' : host}:${port}`,
     token,
     outboxDir: targets.outboxDir,
     firstScan,
@@ -82,6 +95,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         server.close(() => resolve());
       }),
   };
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
 /** The last summary as a file beside the workbook. */

@@ -94,7 +94,9 @@ export function createService(options: ServiceOptions): DubanService {
       );
       const result: RuntimeSummary = { ...summary, mail: mailReport(targets.mailTransport, summary) };
       if (summary.dayOff) return result;
-      await summaries.save(result);
+      // A rescan that found nothing to do keeps the day's summary of what was done on the page.
+      const previous = await summaries.load();
+      if (!(isIdle(result) && previous?.date === result.date)) await summaries.save(result);
       console.log(`[scan:${name}] ${logLine(result)}`);
       return result;
     })().finally(() => (running = null));
@@ -128,6 +130,14 @@ function memorySummaries(): SummaryStore {
     load: async () => last,
     save: async (summary) => void (last = summary),
   };
+}
+
+/** Nothing written, nothing sent, nothing failed. */
+function isIdle(s: ScanSummary): boolean {
+  return (
+    s.cellsWritten + s.fillsWritten + s.idsAssigned + s.auditRows + s.notices.created + s.notices.sent ===
+      0 && s.notices.failed === 0
+  );
 }
 
 function mailReport(transport: MailTransport, summary: ScanSummary): MailReport {

@@ -11,7 +11,7 @@ export function homePage(summary: ScanSummary | null, outbox: string[] | null): 
     ? `<h2>最近一次扫描：${escapeHtml(summary.date)}（${summary.tasks}项）</h2>
 <div class="grid"><table><caption>状态</caption>${rows(summary.byStatus)}</table>
 <table><caption>预警</caption>${rows(summary.byCard)}</table>
-<table><caption>通知</caption>${rows(summary.notices)}</table>
+<table><caption>通知</caption>${rows({ 新建: summary.notices.created, 已发送: summary.notices.sent, 重复跳过: summary.notices.duplicateSkipped, 发送失败: summary.notices.failed })}</table>
 <table><caption>写入</caption>${rows({ 单元格: summary.cellsWritten, 着色: summary.fillsWritten, 新编号: summary.idsAssigned, 审计记录: summary.auditRows })}</table></div>
 <h3>数据问题（${summary.problems.length}）</h3>
 <ul>${summary.problems
@@ -28,8 +28,8 @@ export function homePage(summary: ScanSummary | null, outbox: string[] | null): 
         .map((f) => `<li>${escapeHtml(f)}</li>`)
         .join('')}</ul>`
     : '';
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>督查督办</title>
-<style>body{font-family:system-ui,"Microsoft YaHei",sans-serif;margin:2em;max-width:1100px}
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>督查督办</title>
+<style>body{font-family:system-ui,"Microsoft YaHei",sans-serif;margin:1em;max-width:1100px}
 .grid{display:flex;gap:2em;flex-wrap:wrap}table{border-collapse:collapse}th,td{border:1px solid #ccc;padding:4px 10px;text-align:left}
 caption{font-weight:bold;text-align:left}</style></head>
 <body><h1>督查督办 · 挂图作战</h1>${body}${mails}</body></html>`;

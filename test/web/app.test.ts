@@ -93,3 +93,18 @@ describe('the scheduler’s app (Cloud Scheduler → Cloud Functions)', () => {
     expect(store.calls.apply).toBeGreaterThan(0);
   });
 });
+
+describe('the status page', () => {
+  it('is in Chinese, fits a phone, and a rescan with nothing to do keeps the summary of what was done', async () => {
+    const { service } = demoService();
+    const auth = post({ authorization: `Bearer ${TOKEN}` });
+    const first = (await (await service.app.request('/api/scan', auth)).json()) as { notices: { sent: number } };
+    const idle = (await (await service.app.request('/api/scan', auth)).json()) as { notices: { sent: number } };
+    expect(first.notices.sent).toBeGreaterThan(0);
+    expect(idle.notices.sent).toBe(0);
+    const page = await (await service.app.request('/')).text();
+    expect(page).toContain('name="viewport"');
+    expect(page).toContain(`<th>已发送</th><td>${first.notices.sent}</td>`);
+    expect(page).not.toMatch(/<th>(created|sent|failed|duplicateSkipped)<\/th>/);
+  });
+});
