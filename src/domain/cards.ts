@@ -12,6 +12,8 @@ export interface CardInput {
   missedMonths: number[];
   missedRun: number; // longest run of consecutive missed months
   progress: number | null;
+  /** A progress % was reported (反馈记录 进度 or a % in 完成情况); unknown progress is not evidence. */
+  progressReported?: boolean;
   elapsedPercent: number | null; // time-proportional schedule (时序进度)
 }
 
@@ -49,11 +51,9 @@ function yellowReason(i: CardInput, c: RulesConfig): string {
   let out = '';
   if (i.notStarted) out = '应启动而未启动（无任何反馈）';
   if (i.missedRun >= 2) out = addReason(out, `连续${i.missedRun}个月未按期反馈`);
-  if (i.status === '临期' && (i.progress ?? 0) < c.yellowDueSoonProgress) {
-    out = addReason(
-      out,
-      `临期且进度${i.progress === null ? '未填报' : `仅${i.progress}%`}，低于${c.yellowDueSoonProgress}%`,
-    );
+  // Seed 001 §三(三) 黄牌 needs evidence of not starting or stalling: a *reported* % below the floor, never a blank.
+  if (i.status === '临期' && i.progress !== null && i.progress < c.yellowDueSoonProgress) {
+    out = addReason(out, `临期且进度仅${i.progress}%，低于${c.yellowDueSoonProgress}%`);
   }
   return out;
 }

@@ -15,7 +15,7 @@ import { kindOf } from './notice-kinds';
 import { hasAnyFeedback, latestProgress, longestMissedRun, readMonths } from './month-progress';
 import { scanDayOf } from './scan-day';
 import { decideStatus } from './status';
-import { currentNode, startOf, timeLimits, type TimeLimits } from './time-limits';
+import { currentNode, plannedStartOf, startOf, timeLimits, type TimeLimits } from './time-limits';
 import {
   workYear,
   type NoticeDue,
@@ -51,10 +51,12 @@ export function evaluateTask(
   if (missedReport) lateReasons.push(missedReport.reason);
   for (const id of facts.lateSubItems) lateReasons.push(`子项 ${id} 滞后`);
   const start = startOf(task, ctx);
-  const notStartedAfter = cal.addWorkdays(start, ctx.config.notStartedWorkdays);
+  // 未启动 counts from the start the item itself plans (SPEC §4.1): a plan starting in June is not late in April.
+  const plannedStart = plannedStartOf(task, ctx);
+  const notStartedAfter = cal.addWorkdays(plannedStart, ctx.config.notStartedWorkdays);
   const notStarted =
     !hasAnyFeedback(task, facts) && today > notStartedAfter
-      ? `${task.assigned === null ? '年初' : `交办（${cnDate(start)}）`}后${ctx.config.notStartedWorkdays}个工作日（${cnDate(notStartedAfter)}）仍无任何反馈`
+      ? `${startLabel(task, plannedStart)}后${ctx.config.notStartedWorkdays}个工作日（${cnDate(notStartedAfter)}）仍无任何反馈`
       : null;
 
   const { status, reason: statusReason } = decideStatus({
@@ -63,6 +65,7 @@ export function evaluateTask(
     ctx,
     deadline,
     remaining,
+    dueSoonWindow: dueSoonWindow(task, deadline, ctx),
     lateReasons,
     notStarted,
   });
@@ -92,6 +95,7 @@ export function evaluateTask(
       missedMonths,
       missedRun: longestMissedRun(missedMonths),
       progress,
+      progressReported: progress !== null,
       elapsedPercent: deadline === null ? null : elapsedPercent(start, deadline, today),
     },
     ctx.config,
@@ -137,6 +141,26 @@ export function evaluateTask(
     hints,
     provisional,
   };
+}
+
+/** `交办（4月13日）`, `6月计划启动（6月1日）` or `年初`: where the 未启动 clock starts. */
+function startLabel(task: TaskRecord, plannedStart: Day): string {
+  if (task.assigned !== null && plannedStart === task.assigned) return `交办（${cnDate(plannedStart)}）`;
+  const { month, date } = partsOf(plannedStart);
+  if (month === 1 && date === 1) return '年初';
+  return `${month}月计划启动（${cnDate(plannedStart)}）`;
+}
+
+/**
+ * How many working days before 完成时限 an item is 临期 (SPEC §4.1): 规则配置 临期工作日, but for an item whose whole
+ * limit from 交办日期 is short (13710's 7 days) only 短时限临期比例 of it, and never from its first day.
+ */
+function dueSoonWindow(task: TaskRecord, deadline: Day | null, ctx: RuleContext): number {
+  const { config, cal } = ctx;
+  if (task.assigned === null || deadline === null || deadline <= task.assigned) return config.dueSoonWorkdays;
+  const total = cal.workdaysBetween(task.assigned, deadline);
+  const share = Math.max(1, Math.floor((total * config.dueSoonShare) / 100));
+  return Math.min(config.dueSoonWorkdays, share, total - 1);
 }
 
 function push(list: NoticeDue[], item: NoticeDue | null): void {

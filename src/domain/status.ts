@@ -10,6 +10,7 @@ export interface StatusInput {
   ctx: RuleContext;
   deadline: Day | null;
   remaining: number | null; // working days to the deadline (negative when overdue)
+  dueSoonWindow?: number; // working days before the deadline that are 临期 (default 规则配置 临期工作日)
   lateReasons: string[]; // missed months / missed ledger reports / late sub-items
   notStarted: string | null; // reason when nothing was reported 10 working days after the start
 }
@@ -37,7 +38,7 @@ export function decideStatus(input: StatusInput): { status: Status; reason: stri
   if (deadline !== null && remaining !== null && ctx.today > deadline) {
     return { status: '逾期', reason: `已超过完成时限 ${cnDate(deadline)}，逾期${-remaining}个工作日` };
   }
-  if (deadline !== null && remaining !== null && remaining <= ctx.config.dueSoonWorkdays) {
+  if (deadline !== null && remaining !== null && remaining <= (input.dueSoonWindow ?? ctx.config.dueSoonWorkdays)) {
     return { status: '临期', reason: `距完成时限 ${cnDate(deadline)} 还有${remaining}个工作日` };
   }
   if (input.lateReasons.length > 0) return { status: '滞后', reason: joinReasons(input.lateReasons) };

@@ -1,5 +1,5 @@
 import { applyDuration, parseDuration, type Duration } from '../calendar';
-import { cnDate, newYearsDay, type Day } from '../calendar/day';
+import { cnDate, dayOf, newYearsDay, type Day } from '../calendar/day';
 import { monthDeadlines } from './month-deadlines';
 import { clip } from './text';
 import { documentRule, feedbackRule, isDocument } from './source-limits';
@@ -42,6 +42,17 @@ const durations = new Map<string, Duration>();
 /** The start of the clock: 交办日期, or the first day of the scanned year. */
 export function startOf(task: TaskRecord, ctx: RuleContext): Day {
   return task.assigned ?? newYearsDay(workYear(ctx));
+}
+
+/**
+ * When the item itself plans to start (SPEC §4.1 未启动): the first day of its first month with an 应完成工作任务,
+ * else 交办日期, else the first day of the year; the later of 交办日期 and the first planned month when both exist.
+ */
+export function plannedStartOf(task: TaskRecord, ctx: RuleContext): Day {
+  const first = task.months.find((m) => m.planned.trim() !== '');
+  if (!first) return startOf(task, ctx);
+  const monthStart = dayOf(workYear(ctx), first.month, 1)!;
+  return task.assigned !== null && task.assigned > monthStart ? task.assigned : monthStart;
 }
 
 /**

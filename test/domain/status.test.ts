@@ -47,7 +47,8 @@ describe('状态 (SPEC §4.1)', () => {
   });
 
   it('未启动 when nothing at all is reported 10 working days after the start of the year (元旦 and the 1月4日 make-up day)', () => {
-    const task = battleTask({ months: months({}, (m) => (m >= 6 ? `${m}月节点` : '')) });
+    // Every month planned from 1月 (a plan starting in June starts its clock in June: evidence-cards.test.ts).
+    const task = battleTask({ months: months({}) });
     // 2026: 1月1–3日 off, 1月4日 (Sunday) a make-up working day → the 10th working day is 1月15日.
     expect(evaluateTask(task, facts(), ctxOn('2026-01-15')).status).toBe('正常推进');
     const v = evaluateTask(task, facts(), ctxOn('2026-01-16'));
