@@ -69,10 +69,16 @@ function isDocumentRef(sourceRef: string): boolean {
   return /〔\d{4}〕\d+号/.test(sourceRef) && !/批示/.test(sourceRef);
 }
 
+/**
+ * An explicit marking of urgency (seed 004 §五.1(2) "明确标注尽快办理的事项"): 尽快办理, 急件, or the document's
+ * 紧急程度 特急 / 加急 — never a word that merely contains 急 (应急物资储备, 应急管理局).
+ */
+const URGENT = /尽快办理|急件|特急|加急/;
+
 /** Documents passed for handling (seed 004 §五.1(2)): their limit is the deadline for the result. */
 export function documentRule(task: TaskRecord): SourceLimit {
   const text = `${task.sourceRef} ${task.target}`;
-  if (/急|尽快/.test(text)) return { field: 'docUrgentLimit', basis: '公文急件' };
+  if (URGENT.test(text)) return { field: 'docUrgentLimit', basis: '公文急件' };
   if (/调研|调查|论证/.test(text)) return { field: 'docResearchLimit', basis: '公文需调查论证' };
   if (task.coUnits.length > 0) return { field: 'docMultiLimit', basis: '公文多单位会办' };
   return { field: 'docSingleLimit', basis: '公文单一单位办理' };

@@ -90,6 +90,18 @@ describe('time limits by source (SPEC §4.3)', () => {
     },
   );
 
+  // Seed 004 §五.1(2): only "明确标注尽快办理的事项" get 3个工作日; 应急物资储备 is not a marking of urgency.
+  it.each([
+    ['县政府办公室转办函〔2026〕21号', '做好应急物资储备工作', '2026-03-09', '公文单一单位办理时限 5个工作日'],
+    ['县应急管理局〔2026〕22号', '完善应急预案', '2026-03-09', '公文单一单位办理时限 5个工作日'],
+    ['县政府办公室转办函〔2026〕23号', '请尽快办理并反馈', '2026-03-05', '公文急件时限 3个工作日'],
+    ['县政府办公室转办函〔2026〕24号（特急）', '', '2026-03-05', '公文急件时限 3个工作日'],
+  ])('seed 004 §五.1(2) urgent only when marked: %j / %j', (sourceRef, target, due, basis) => {
+    const { deadline, l } = limitsOf(ledgerItem('2026-03-02', { sourceRef, target, source: '其他' }));
+    expect(deadline).toBe(due);
+    expect(l.deadlineBasis).toBe(basis);
+  });
+
   it('an approved extension moves the deadline and keeps the original for 原完成时限', () => {
     const item = ledgerItem('2026-03-02', { deadline: { kind: 'date', day: toDay('2026-06-30') } });
     const ext = {
