@@ -19,11 +19,12 @@ export interface CardInput {
 
 /**
  * 红黄蓝牌 per SPEC §4.2 (seed 001 §三(三)); the highest card that applies wins and carries its reason.
- * Closed and transferred items carry no card.
+ * Closed and transferred items, and items waiting in the approval chain, carry no card.
  */
 export function decideCard(input: CardInput, config: RulesConfig): { card: Card | null; reason: string } {
   const { status } = input;
-  if (status === '已办结' || status === '已调出') return { card: null, reason: '' };
+  if (status === '已办结' || status === '已调出' || status === '待办结审批')
+    return { card: null, reason: '' };
   const red = redReason(input, config);
   if (red) return { card: '红牌', reason: red };
   if (status === '数据有误') return { card: null, reason: '' };

@@ -129,6 +129,13 @@ const ENTRIES = {
     text,
     '审批链中的一个环节',
   ),
+  approvalReminderWorkdays: entry(
+    '办结审批提醒工作日',
+    '3',
+    '办结审批卡在某一签批环节停留达到该工作日数，提醒该签批人（每人每份审批卡一次）',
+    int(1, 30),
+    `${INT} 1–30`,
+  ),
   extensionApprover: entry('延期审批人', '分管领导', '延期申请由谁审批', text, '通讯录中的角色'),
   scanTime: entry('每日扫描时间', '08:30', '工作日自动扫描时间（北京时间）', hhmm, 'HH:MM，如 08:30'),
   weeklyDigestWeekday: entry('周报星期', '1', '分管领导周报发送日（1=周一）', int(1, 7), '1–7'),

@@ -1,8 +1,8 @@
 import { cnDate, isoOf, type Day } from '../calendar/day';
-import type { Card, } from './glossary';
+import type { Card } from './glossary';
 import type { ScanDay } from './scan-day';
 import { LADDER } from './notice-kinds';
-import type { IssuedNotice, NoticeDue, RuleContext } from './types';
+import type { CompletionEntry, IssuedNotice, NoticeDue, RuleContext } from './types';
 
 export { LADDER } from './notice-kinds';
 
@@ -96,6 +96,29 @@ export function cardNotice(
     period: today.cardPeriods[card],
     reasons: [reason],
     replyBy: today.replyBy,
+    rectifyBy: null,
+  };
+}
+
+/**
+ * 待办结审批 (SPEC §4.1): the signer the completion card waits for is reminded once, after 规则配置
+ * 办结审批提醒工作日 working days at that step. Keyed by the application (办结@date) and the signer.
+ */
+export function approvalReminder(
+  completion: CompletionEntry,
+  ctx: RuleContext,
+  replyBy: Day,
+): NoticeDue | null {
+  const { pendingSigner, submitted } = completion;
+  if (!pendingSigner || submitted === null) return null;
+  const since = completion.pendingSince ?? submitted;
+  if (ctx.today < ctx.cal.addWorkdays(since, ctx.config.approvalReminderWorkdays)) return null;
+  return {
+    type: '审批提醒',
+    level: pendingSigner,
+    period: `办结@${isoOf(submitted)}`,
+    reasons: [`${cnDate(submitted)}申请办结，办结审批卡自${cnDate(since)}起待"${pendingSigner}"签批`],
+    replyBy,
     rectifyBy: null,
   };
 }

@@ -1,6 +1,7 @@
 import { cnDate, dayOf, isoOf, partsOf, yearOf, type Day } from '../calendar/day';
 import { decideCard } from './cards';
 import {
+  approvalReminder,
   cardNotice,
   dueSoonReminder,
   ladderStepDue,
@@ -69,7 +70,9 @@ export function evaluateTask(
     lateReasons,
     notStarted,
   });
-  const open = status !== '已办结' && status !== '已调出' && status !== '数据有误';
+  // 待办结审批 is open (its countdown still shows) but chased by nobody: no cards, no ladder (SPEC §4.1).
+  const shown = status !== '已办结' && status !== '已调出' && status !== '数据有误';
+  const open = shown && status !== '待办结审批';
   const progress = latestProgress(task, facts, months);
   const missedMonths = months?.missed ?? [];
 
@@ -106,7 +109,12 @@ export function evaluateTask(
   if (status === '临期' && deadline !== null)
     push(due, dueSoonReminder(deadline, facts.notices, [statusReason], scanDay.replyBy));
   if (trigger) push(due, ladderStepDue(trigger, facts.notices, ctx, scanDay.replyBy));
-  if (status !== '已办结' && status !== '已调出') push(due, cardNotice(card, priorCard, cardReason, scanDay));
+  if (status === '待办结审批' && facts.completion) {
+    const reminder = approvalReminder(facts.completion, ctx, scanDay.replyBy);
+    if (reminder && !issued(facts, reminder)) due.push(reminder);
+  }
+  if (status !== '已办结' && status !== '已调出' && status !== '待办结审批')
+    push(due, cardNotice(card, priorCard, cardReason, scanDay));
 
   const ongoingNext = limits.ongoing ? monthFeedbackDeadline(ctx, scanDay.year, scanDay.month) : null;
   const provisional = scanDay.provisional || (deadline !== null && cal.isProvisional(yearOf(deadline)));
@@ -117,8 +125,17 @@ export function evaluateTask(
   if (task.deadline.kind === 'blank' && deadline !== null) {
     hints.push(`完成时限按${limits.deadlineBasis}计算为 ${cnDate(deadline)}`);
   }
-  if (task.handling === '已完成' && status !== '已办结')
-    hints.push('办理状态为已完成，待提交办结审批并经督查室核实后销号');
+  const refused = facts.completion?.refused;
+  if (refused && status !== '已办结') {
+    hints.push(`办结审批未通过（${refused.signer}：${refused.opinion}），继续办理、继续督办`);
+  } else if (task.handling === '已完成' && status !== '已办结' && status !== '待办结审批') {
+    hints.push(
+      facts.completion?.keyItem && facts.completion.verified
+        ? '办理状态为已完成，重点事项须经主要领导审定后销号'
+        : '办理状态为已完成，待提交办结审批并经督查室核实后销号',
+    );
+  }
+  for (const p of facts.completion?.problems ?? []) hints.push(p);
   for (const p of task.problems) if (!p.blocking) hints.push(p.message);
   if (provisional) hints.push(`注：${yearOf(deadline ?? today)}年节假日安排尚未公布，工作日按推算`);
 
@@ -129,8 +146,8 @@ export function evaluateTask(
     cardReason,
     deadline,
     originalDeadline: limits.originalDeadline,
-    remainingWorkdays: open ? remaining : null,
-    currentNode: open ? currentNode(limits, today, ongoingNext) : '',
+    remainingWorkdays: shown ? remaining : null,
+    currentNode: shown ? currentNode(limits, today, ongoingNext) : '',
     lastFeedback: lastFeedbackDay(facts),
     progress,
     monthFills: months?.fills ?? [],
@@ -161,6 +178,10 @@ function dueSoonWindow(task: TaskRecord, deadline: Day | null, ctx: RuleContext)
   const total = cal.workdaysBetween(task.assigned, deadline);
   const share = Math.max(1, Math.floor((total * config.dueSoonShare) / 100));
   return Math.min(config.dueSoonWorkdays, share, total - 1);
+}
+
+function issued(facts: TaskFacts, due: NoticeDue): boolean {
+  return facts.notices.some((n) => n.type === due.type && n.level === due.level && n.period === due.period);
 }
 
 function push(list: NoticeDue[], item: NoticeDue | null): void {

@@ -6,7 +6,7 @@
  * | battle map          | 挂图作战表      | one row per annual key task, planned/done pair per month        |
  * | ledger              | 督办台账 / 台账 | assigned items from meetings, instructions, documents           |
  * | sub-item            | 子项（任务清单）| a task's breakdown in the four lists                            |
- * | status              | 状态            | 已办结 / 已调出 / 逾期 / 临期 / 滞后 / 未启动 / 正常推进 / 数据有误 |
+ * | status              | 状态            | 已办结 / 已调出 / 待办结审批 / 逾期 / 临期 / 滞后 / 未启动 / 正常推进 / 数据有误 |
  * | card                | 预警（红黄蓝牌）| 红 / 黄 / 蓝 warning card                                       |
  * | feedback            | 反馈            | a unit's report of progress (完成情况 cell or 反馈记录 row)      |
  * | feedback deadline   | 反馈截止日      | by default the 5th working day of the next month                |
@@ -30,6 +30,7 @@
 export const STATUSES = [
   '已办结',
   '已调出',
+  '待办结审批',
   '逾期',
   '临期',
   '滞后',

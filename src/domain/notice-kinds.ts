@@ -14,7 +14,11 @@ export type Party =
   /** the 主要领导 */
   | 'chief'
   /** the 督查室 */
-  | 'office';
+  | 'office'
+  /** the 办公室主任 */
+  | 'director'
+  /** the 办公室分管副主任 */
+  | 'deputy';
 
 export interface Addressing {
   to: Party[];
@@ -129,6 +133,27 @@ export const NOTICE_KINDS = {
     urging: false,
     needsSigning: false,
   },
+  审批提醒: {
+    docMark: null,
+    slug: 'shenpi',
+    title: '办结审批提醒',
+    subjectTail: '办结审批待签批',
+    action: '签批办结审批卡',
+    ladderStep: null,
+    // The level is the waiting signer of the completion card (规则配置 办结审批链).
+    recipients: {
+      default: { to: ['office'], cc: [] },
+      承办单位主要负责人: { to: ['unit'], cc: [] },
+      督查室核实: { to: ['office'], cc: [] },
+      办公室分管副主任: { to: ['deputy'], cc: [], addressee: '办公室分管副主任' },
+      办公室主任: { to: ['director'], cc: [], addressee: '办公室主任' },
+      分管领导: { to: ['leader'], cc: [], addressee: '分管领导' },
+      主要领导: { to: ['chief'], cc: [], addressee: '主要领导' },
+    },
+    viaDigest: true,
+    urging: false,
+    needsSigning: false,
+  },
 } as const satisfies Record<string, KindSpec>;
 
 export type NoticeType = keyof typeof NOTICE_KINDS;
@@ -140,9 +165,9 @@ export const NOTICE_TYPES = Object.keys(NOTICE_KINDS) as NoticeType[];
 export const kindOf = (type: NoticeType): KindSpec => NOTICE_KINDS[type];
 
 /** The formal ladder of SPEC §4.4, after the routine 临期提醒, in order. */
-export const LADDER: readonly NoticeType[] = NOTICE_TYPES.filter(
-  (t) => kindOf(t).ladderStep !== null,
-).sort((a, b) => kindOf(a).ladderStep! - kindOf(b).ladderStep!);
+export const LADDER: readonly NoticeType[] = NOTICE_TYPES.filter((t) => kindOf(t).ladderStep !== null).sort(
+  (a, b) => kindOf(a).ladderStep! - kindOf(b).ladderStep!,
+);
 
 /** Whether a register's 类型 text names a notice kind. */
 export const isNoticeType = (text: string): text is NoticeType => Object.hasOwn(NOTICE_KINDS, text);

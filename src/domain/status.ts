@@ -31,17 +31,37 @@ export function decideStatus(input: StatusInput): { status: Status; reason: stri
       reason: `办结审批已完成${facts.completion.closed ? `（${cnDate(facts.completion.closed)}）` : ''}`,
     };
   }
-  if (task.handling === '已完成' && facts.completion?.verified) {
+  const card = facts.completion;
+  // 已完成 + 督查室核实 closes a minor item only: a key item needs the 主要领导 (seed 002 §三(六)), and a refusal
+  // anywhere on the card keeps it open ("对不予办结事项…继续跟进督办").
+  if (task.handling === '已完成' && card?.verified && !card.refused && !card.keyItem) {
     return { status: '已办结', reason: '办理状态为已完成，督查室已核实' };
   }
   if (facts.transferredOut) return { status: '已调出', reason: '调出申请经分管领导、主要领导同意，不再排名' };
+  const pending = pendingApproval(input);
+  if (pending) return { status: '待办结审批', reason: pending };
   if (deadline !== null && remaining !== null && ctx.today > deadline) {
     return { status: '逾期', reason: `已超过完成时限 ${cnDate(deadline)}，逾期${-remaining}个工作日` };
   }
-  if (deadline !== null && remaining !== null && remaining <= (input.dueSoonWindow ?? ctx.config.dueSoonWorkdays)) {
+  if (
+    deadline !== null &&
+    remaining !== null &&
+    remaining <= (input.dueSoonWindow ?? ctx.config.dueSoonWorkdays)
+  ) {
     return { status: '临期', reason: `距完成时限 ${cnDate(deadline)} 还有${remaining}个工作日` };
   }
   if (input.lateReasons.length > 0) return { status: '滞后', reason: joinReasons(input.lateReasons) };
   if (input.notStarted) return { status: '未启动', reason: input.notStarted };
   return { status: '正常推进', reason: '' };
+}
+
+/**
+ * 待办结审批 (SPEC §4.1): the unit applied to close before 完成时限 and the card is still moving through its chain —
+ * seed 002 §四(一) "在规定时限内按要求基本完成承办事项" is the unit's part; the signers' pace is not its delay.
+ */
+function pendingApproval({ facts, deadline }: StatusInput): string | null {
+  const card = facts.completion;
+  if (!card || card.approved || card.refused || !card.pendingSigner || card.submitted === null) return null;
+  if (deadline !== null && card.submitted > deadline) return null;
+  return `已于${cnDate(card.submitted)}申请办结${deadline === null ? '' : `（完成时限 ${cnDate(deadline)} 前）`}，办结审批卡待"${card.pendingSigner}"签批`;
 }

@@ -68,6 +68,16 @@ export interface CompletionEntry {
   closed: Day | null; // the last signature
   level: EvaluationLevel | null; // 评价等级 decided by the signer
   verified: boolean; // 督查室核实 signed
+  /** The first refusal on the card (不同意, 退回, 不予办结, 暂缓 …) or 状态 = 退回: the item returns to 正在办理. */
+  refused?: { signer: string; opinion: string } | null;
+  /** The signer the card waits for (null when approved or refused). */
+  pendingSigner?: string | null;
+  /** Date of the last signature before the waiting signer (the application itself when none). */
+  pendingSince?: Day | null;
+  /** Key item: the card needs the 主要领导 (seed 002 §三(六)). */
+  keyItem?: boolean;
+  /** Opinions that say neither consent nor refusal (reported, never read as consent). */
+  problems?: string[];
 }
 
 export interface IssuedNotice {

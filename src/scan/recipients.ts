@@ -26,7 +26,7 @@ export function recipientsFor(
   const people = (party: Party): Person[] => {
     if (party === 'unit') return directory.unitContacts(task.leadUnit);
     if (party === 'leader') return directory.leaderOf(task.leader, task.leadUnit);
-    return directory.byRole(party === 'chief' ? '主要领导' : '督查室');
+    return directory.byRole(ROLE_OF[party]);
   };
   const to = addressing.to.flatMap(people);
   return {
@@ -39,3 +39,10 @@ export function recipientsFor(
 function names(people: Person[], fallback: string): string {
   return people.length ? people.map((p) => p.name).join('、') : fallback;
 }
+
+const ROLE_OF = {
+  chief: '主要领导',
+  office: '督查室',
+  director: '办公室主任',
+  deputy: '办公室分管副主任',
+} as const;

@@ -9,6 +9,7 @@ import type { MonthFill } from '../domain/types';
 export const STATUS_FILL: Record<Status, string> = {
   已办结: 'B4CFC0', // grey-green
   已调出: 'A6A6A6', // grey
+  待办结审批: '8CA5BF', // blue-grey
   逾期: 'F0606A', // red
   临期: 'FFE34D', // yellow
   滞后: 'F4A259', // orange
@@ -29,6 +30,7 @@ export const MONTH_FILL: Record<Exclude<MonthFill, null>, string> = {
 export const FILL_NAMES: Record<string, string> = {
   [STATUS_FILL.已办结]: '灰绿（已办结）',
   [STATUS_FILL.已调出]: '灰色（已调出）',
+  [STATUS_FILL.待办结审批]: '蓝灰（待办结审批）',
   [STATUS_FILL.逾期]: '红色（逾期）',
   [STATUS_FILL.临期]: '黄色（临期）',
   [STATUS_FILL.滞后]: '橙色（滞后）',

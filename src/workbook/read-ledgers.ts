@@ -7,7 +7,8 @@ import { noFacts, type CompletionEntry, type TaskFacts } from '../domain/types';
 import { cellText } from '../store/grid/cell-text';
 import type { Cell, TabData } from '../store/port';
 import { signerKeys } from './schema/tabs';
-import { EVALUATION_LEVELS } from './schema/lists';
+import { EVALUATION_LEVELS, SIGNERS } from './schema/lists';
+import { readCompletionCard, type SignerCells } from '../domain/completion-card';
 import { parseDedupeKey } from './dedupe-key';
 
 type Cells = Record<string, Cell>;
@@ -47,7 +48,7 @@ export function readLedgers(
   year: number,
   today: Day,
   config: RulesConfig,
-  stars: Map<string, number | null>,
+  keyItems: Map<string, boolean>,
 ): Ledgers {
   const facts = new Map<string, TaskFacts>();
   const of = (id: string) => {
@@ -82,8 +83,7 @@ export function readLedgers(
   }
   for (const { cells } of tabs['办结审批']?.rows ?? []) {
     const id = textOf(cells, '编号');
-    if (id)
-      of(id).completion = completionOf(cells, year, config, (stars.get(id) ?? 0) >= config.keyItemStars);
+    if (id) of(id).completion = completionOf(cells, year, config, keyItems.get(id) ?? true);
   }
   for (const { cells } of tabs['调整记录']?.rows ?? []) {
     const id = textOf(cells, '编号');
@@ -144,28 +144,27 @@ export function readRegister(tab: TabData | undefined, year: number): RegisterRo
   }));
 }
 
-/**
- * The completion card: approved when every signer of the chain has signed without refusing (a minor item's
- * chain ends at 规则配置 一般事项审批止于), or when 状态 says 已办结.
- */
+/** The completion card's cells, read by src/domain/completion-card.ts. */
 function completionOf(cells: Cells, year: number, config: RulesConfig, keyItem: boolean): CompletionEntry {
-  let chain = config.approvalChain;
-  const stop = chain.indexOf(config.minorChainEnd);
-  if (!keyItem && stop >= 0) chain = chain.slice(0, stop + 1);
-  const signed = (signer: string) => {
-    const k = signerKeys(signer);
-    return textOf(cells, k.signature) !== '' && !/不同意|退回/.test(textOf(cells, k.opinion));
-  };
-  const dates = chain.map((s) => dayIn(cells, signerKeys(s).date, year)).filter((d): d is Day => d !== null);
   const levelText = textOf(cells, '评价等级');
-  const status = textOf(cells, '状态');
-  return {
-    approved: status === '已办结' || (status !== '退回' && chain.every(signed)),
-    submitted: dayIn(cells, signerKeys(chain[0] ?? '承办单位主要负责人').date, year),
-    closed: dates.length ? Math.max(...dates) : null,
-    level: (EVALUATION_LEVELS as readonly string[]).includes(levelText)
-      ? (levelText as EvaluationLevel)
-      : null,
-    verified: signed('督查室核实'),
-  };
+  const signers: SignerCells[] = SIGNERS.map((signer) => {
+    const k = signerKeys(signer);
+    return {
+      signer,
+      opinion: textOf(cells, k.opinion),
+      signature: textOf(cells, k.signature),
+      date: dayIn(cells, k.date, year),
+    };
+  });
+  return readCompletionCard(
+    signers,
+    {
+      status: textOf(cells, '状态'),
+      level: (EVALUATION_LEVELS as readonly string[]).includes(levelText)
+        ? (levelText as EvaluationLevel)
+        : null,
+      keyItem,
+    },
+    config,
+  );
 }

@@ -4,6 +4,7 @@ import type { RulesConfig } from '../domain/config';
 import type { Card } from '../domain/glossary';
 import type { TaskFacts, TaskRecord } from '../domain/types';
 import { noFacts } from '../domain/types';
+import { isKeyItem } from '../domain/key-item';
 import { cellText } from '../store/grid/cell-text';
 import type { Snapshot, TabData } from '../store/port';
 import { Directory } from './directory';
@@ -71,15 +72,24 @@ export function readWorkbook(
     const read = name === '挂图作战表' ? readBattleRow : readLedgerRow;
     for (const row of tab?.rows ?? []) tasks.push({ task: read(row, name, year, directory), row });
   }
-  const stars = new Map(tasks.map(({ task }) => [task.id, task.stars]));
-  const { facts, register } = readLedgers(snapshot.tabs, year, today, config, stars);
+  const keyItems = new Map(tasks.map(({ task }) => [task.id, isKeyItem(task, config)]));
+  const { facts, register } = readLedgers(snapshot.tabs, year, today, config, keyItems);
   const entries = tasks.map(({ task, row }) => ({
     task,
     row,
     facts: (task.id && facts.get(task.id)) || noFacts(),
     priorCard: cardOf(cellText(row.cells['预警'] ?? null)),
   }));
-  for (const { task } of entries) {
+  for (const { task, facts: f } of entries) {
+    for (const message of f.completion?.problems ?? [])
+      problems.push({
+        tab: '办结审批',
+        row: null,
+        id: task.id || null,
+        cell: '意见',
+        code: 'unclear-opinion',
+        message,
+      });
     for (const p of task.problems)
       problems.push({
         tab: task.tab,

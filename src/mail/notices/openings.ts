@@ -15,6 +15,8 @@ export function openingOf(doc: NoticeDoc): string {
       return '你单位承办的下列事项未按要求办理，现予催办。请接此单后抓紧办理，并按时限要求反馈办理情况。';
     case '督办单':
       return '你单位承办的下列事项经催办后仍未落实到位，现予督办。请单位主要负责人亲自过问，采取有力措施加快办理，并按时限要求书面报告办理结果。';
+    case '审批提醒':
+      return '下列事项已在完成时限前申请办结，办结审批卡正等待您签批。请及时签批（同意办结，或写明不同意及理由后退回）。';
     case '提醒函':
       return '你单位承办的下列事项推进进度滞后于时序进度，现予蓝牌提醒。请认真分析原因，制定赶进措施，加快推进。';
     case '督办通知书':
@@ -39,4 +41,3 @@ export function intervieweesOf(doc: Extract<NoticeDoc, { kind: '约谈建议' }>
   const head = `${doc.unit}主要负责人`;
   return doc.card === '红牌' ? ['分管领导', head] : [head];
 }
-
