@@ -7,7 +7,9 @@ export interface CardInput {
   status: Status;
   redFlag: boolean;
   overdueWorkdays: number; // 0 when not overdue
-  unresolvedSupervisions: number; // 督办单 issued in the current, still open episode
+  unresolvedSupervisions: number; // 督办单 issued in one still open episode
+  /** What started each cause, so a card's notice is keyed by its episode, not by the scan day (SPEC §4.4). */
+  episodes?: Partial<Record<CardCause, string>>;
   notStarted: boolean;
   missedMonths: number[];
   missedRun: number; // longest run of consecutive missed months
@@ -21,49 +23,66 @@ export interface CardInput {
  * 红黄蓝牌 per SPEC §4.2 (seed 001 §三(三)); the highest card that applies wins and carries its reason.
  * Closed and transferred items, and items waiting in the approval chain, carry no card.
  */
-export function decideCard(input: CardInput, config: RulesConfig): { card: Card | null; reason: string } {
+export function decideCard(
+  input: CardInput,
+  config: RulesConfig,
+): { card: Card | null; reason: string; episode: string } {
   const { status } = input;
-  if (status === '已办结' || status === '已调出' || status === '待办结审批')
-    return { card: null, reason: '' };
+  const none = { card: null, reason: '', episode: '' };
+  if (status === '已办结' || status === '已调出' || status === '待办结审批') return none;
   const red = redReason(input, config);
-  if (red) return { card: '红牌', reason: red };
-  if (status === '数据有误') return { card: null, reason: '' };
+  if (red.reason) return { card: '红牌', ...red };
+  if (status === '数据有误') return none;
   const yellow = yellowReason(input, config);
-  if (yellow) return { card: '黄牌', reason: yellow };
+  if (yellow.reason) return { card: '黄牌', ...yellow };
   const blue = blueReason(input, config);
-  if (blue) return { card: '蓝牌', reason: blue };
-  return { card: null, reason: '' };
+  if (blue.reason) return { card: '蓝牌', ...blue };
+  return none;
+}
+
+/** Why a card is shown; the first cause found names the card's episode. */
+export type CardCause =
+  'flag' | 'overdue' | 'supervision' | 'notStarted' | 'missedRun' | 'dueSoon' | 'missed' | 'lag';
+
+class Reasons {
+  reason = '';
+  episode = '';
+  constructor(private readonly episodes: Partial<Record<CardCause, string>>) {}
+  add(cause: CardCause, text: string): void {
+    this.reason = addReason(this.reason, text);
+    if (!this.episode) this.episode = this.episodes[cause] ?? cause;
+  }
 }
 
 /** Every reason for the card that applies, joined by `；`. */
-function redReason(i: CardInput, c: RulesConfig): string {
-  let out = '';
-  if (i.redFlag) out = '人工标记红牌（虚报进度等）';
+function redReason(i: CardInput, c: RulesConfig): Reasons {
+  const r = new Reasons(i.episodes ?? {});
+  if (i.redFlag) r.add('flag', '人工标记红牌（虚报进度等）');
   if (i.overdueWorkdays > c.redOverdueWorkdays) {
-    out = addReason(out, `逾期${i.overdueWorkdays}个工作日，超过${c.redOverdueWorkdays}个工作日`);
+    r.add('overdue', `逾期${i.overdueWorkdays}个工作日，超过${c.redOverdueWorkdays}个工作日`);
   }
   if (i.unresolvedSupervisions >= c.redSupervisionCount) {
-    out = addReason(out, `已下发督办单${i.unresolvedSupervisions}次仍无结果`);
+    r.add('supervision', `已下发督办单${i.unresolvedSupervisions}次仍无结果`);
   }
-  return out;
+  return r;
 }
 
-function yellowReason(i: CardInput, c: RulesConfig): string {
-  let out = '';
-  if (i.notStarted) out = '应启动而未启动（无任何反馈）';
-  if (i.missedRun >= 2) out = addReason(out, `连续${i.missedRun}个月未按期反馈`);
+function yellowReason(i: CardInput, c: RulesConfig): Reasons {
+  const r = new Reasons(i.episodes ?? {});
+  if (i.notStarted) r.add('notStarted', '应启动而未启动（无任何反馈）');
+  if (i.missedRun >= 2) r.add('missedRun', `连续${i.missedRun}个月未按期反馈`);
   // Seed 001 §三(三) 黄牌 needs evidence of not starting or stalling: a *reported* % below the floor, never a blank.
   if (i.status === '临期' && i.progress !== null && i.progress < c.yellowDueSoonProgress) {
-    out = addReason(out, `临期且进度仅${i.progress}%，低于${c.yellowDueSoonProgress}%`);
+    r.add('dueSoon', `临期且进度仅${i.progress}%，低于${c.yellowDueSoonProgress}%`);
   }
-  return out;
+  return r;
 }
 
-function blueReason(i: CardInput, c: RulesConfig): string {
-  let out = '';
-  if (i.missedMonths.length > 0) out = `${i.missedMonths.join('、')}月未按期反馈`;
+function blueReason(i: CardInput, c: RulesConfig): Reasons {
+  const r = new Reasons(i.episodes ?? {});
+  if (i.missedMonths.length > 0) r.add('missed', `${i.missedMonths.join('、')}月未按期反馈`);
   if (i.progress !== null && i.elapsedPercent !== null && i.elapsedPercent - i.progress > c.blueLagPoints) {
-    out = addReason(out, `进度${i.progress}%落后时间进度${i.elapsedPercent}%超过${c.blueLagPoints}个百分点`);
+    r.add('lag', `进度${i.progress}%落后时间进度${i.elapsedPercent}%超过${c.blueLagPoints}个百分点`);
   }
-  return out;
+  return r;
 }

@@ -21,14 +21,21 @@ export function missedReportTrigger(firstMissed: string, reasons: string[]): Tri
 }
 
 /**
- * 督办单 issued on a task that still has an open problem — two without a result make a 红牌. All of the task's
- * 督办单 count, not only the current episode's: a missed report that turned into 逾期 is the same unresolved item.
+ * 多次督办无果 (seed 001 §三(三), SPEC §4.2): the 督办单 issued within one episode that is still open — a missed
+ * month still missing, the first report still not in, the overdue deadline still passed. Episodes resolved since
+ * do not count. Returns the open episode with the most 督办单.
  */
-export function unresolvedSupervisions(notices: IssuedNotice[], trigger: Trigger | null): number {
-  if (!trigger) return 0;
-  let n = 0;
-  for (const notice of notices) if (notice.type === '督办单') n++;
-  return n;
+export function unresolvedSupervisions(
+  notices: IssuedNotice[],
+  openPeriods: readonly string[],
+): { count: number; period: string | null } {
+  let best = { count: 0, period: null as string | null };
+  for (const period of openPeriods) {
+    let n = 0;
+    for (const notice of notices) if (notice.type === '督办单' && notice.period === period) n++;
+    if (n > best.count) best = { count: n, period };
+  }
+  return best;
 }
 
 /**

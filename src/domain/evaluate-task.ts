@@ -88,12 +88,34 @@ export function evaluateTask(
   else if (open && facts.lateSubItems.length > 0)
     trigger = missedReportTrigger(`子项${facts.lateSubItems.join(',')}`, lateReasons);
 
+  // The episodes still open (SPEC §4.2 "resolved episodes do not count").
+  const monthKey = (m: number) => `${year}-${String(m).padStart(2, '0')}`;
+  const openPeriods: string[] = [];
+  if (open) {
+    if (status === '逾期' && deadline !== null) openPeriods.push(overdueTrigger(deadline, []).period);
+    for (const m of missedMonths) openPeriods.push(missedReportTrigger(monthKey(m), []).period);
+    if (missedReport) openPeriods.push(missedReportTrigger(isoOf(missedReport.due), []).period);
+    if (trigger && !openPeriods.includes(trigger.period)) openPeriods.push(trigger.period);
+  }
+  const supervisions = unresolvedSupervisions(facts.notices, openPeriods);
+  const runStart = missedRunStart(missedMonths);
   const { card, reason: cardReason } = decideCard(
     {
       status,
       redFlag: task.redFlag,
       overdueWorkdays: status === '逾期' && remaining !== null ? -remaining : 0,
-      unresolvedSupervisions: unresolvedSupervisions(facts.notices, trigger),
+      unresolvedSupervisions: supervisions.count,
+      episodes: {
+        flag: '人工标记',
+        ...(deadline !== null
+          ? { overdue: `逾期@${isoOf(deadline)}`, dueSoon: `临期@${isoOf(deadline)}` }
+          : {}),
+        ...(supervisions.period ? { supervision: supervisions.period } : {}),
+        notStarted: `未启动@${isoOf(plannedStart)}`,
+        ...(runStart !== null ? { missedRun: `反馈@${monthKey(runStart)}` } : {}),
+        ...(missedMonths.length ? { missed: `反馈@${monthKey(missedMonths[0]!)}` } : {}),
+        lag: `进度@${progressMonth(task, facts, year)}`,
+      },
       notStarted: open && notStarted !== null,
       missedMonths,
       missedRun: longestMissedRun(missedMonths),
@@ -182,6 +204,35 @@ function dueSoonWindow(task: TaskRecord, deadline: Day | null, ctx: RuleContext)
 
 function issued(facts: TaskFacts, due: NoticeDue): boolean {
   return facts.notices.some((n) => n.type === due.type && n.level === due.level && n.period === due.period);
+}
+
+/** The first month of the longest run of consecutive missed months (≥ 2), or null. */
+function missedRunStart(missed: number[]): number | null {
+  let best = 0;
+  let bestStart: number | null = null;
+  let run = 0;
+  let start = 0;
+  let prev = -1;
+  for (const m of missed) {
+    if (m === prev + 1) run++;
+    else [run, start] = [1, m];
+    if (run >= 2 && run > best) [best, bestStart] = [run, start];
+    prev = m;
+  }
+  return bestStart;
+}
+
+/** `YYYY-MM` of the latest progress report (反馈记录 进度, else the last 完成情况 with a %): a 蓝牌 lag's episode. */
+function progressMonth(task: TaskRecord, facts: TaskFacts, year: number): string {
+  let latest: Day | null = null;
+  for (const f of facts.feedback)
+    if (f.progress !== null && (latest === null || f.day > latest)) latest = f.day;
+  if (latest !== null) return isoOf(latest).slice(0, 7);
+  for (let i = task.months.length - 1; i >= 0; i--) {
+    const m = task.months[i]!;
+    if (m.done.includes('%') || m.done.includes('％')) return `${year}-${String(m.month).padStart(2, '0')}`;
+  }
+  return String(year);
 }
 
 function push(list: NoticeDue[], item: NoticeDue | null): void {
