@@ -163,7 +163,10 @@ function looksLikeText(head: Buffer): boolean {
  * The scan replaces the file with a new one beside it (atomic rename), which a read-only attribute would not stop:
  * so a read-only workbook is refused here, not silently replaced, and so is a folder it cannot create files in.
  */
-async function writeProblem(file: string, mode: number): Promise<{ code: WorkbookFileCode; message: string } | null> {
+async function writeProblem(
+  file: string,
+  mode: number,
+): Promise<{ code: WorkbookFileCode; message: string } | null> {
   const hint = '只查看结果可加 --dry-run（不写入、不发送）。';
   if ((mode & 0o222) === 0 || !(await canAccess(file, constants.W_OK)))
     return {
@@ -187,7 +190,10 @@ function canAccess(path: string, mode: number): Promise<boolean> {
   );
 }
 
-function errnoProblem(file: string, error: NodeJS.ErrnoException): { code: WorkbookFileCode; message: string } {
+function errnoProblem(
+  file: string,
+  error: NodeJS.ErrnoException,
+): { code: WorkbookFileCode; message: string } {
   if (error.code === 'ENOENT')
     return {
       code: 'missing',
@@ -199,7 +205,10 @@ function errnoProblem(file: string, error: NodeJS.ErrnoException): { code: Workb
       message: `没有读取 ${file} 的权限；请让管理员给运行 duban 的账户读写此文件及其所在文件夹的权限。`,
     };
   if (error.code === 'EISDIR')
-    return { code: 'directory', message: `${file} 是一个文件夹，不是工作簿；请用 --workbook 指向 .xlsx 文件。` };
+    return {
+      code: 'directory',
+      message: `${file} 是一个文件夹，不是工作簿；请用 --workbook 指向 .xlsx 文件。`,
+    };
   return {
     code: 'no-permission',
     message: `无法读取 ${file}（${error.code ?? error.message}）；请确认文件存在、可访问（网络盘已连接）后重试。`,

@@ -1,5 +1,13 @@
 /** Issue 10: `duban scan` on a file it cannot use exits 1 with one Chinese answer, no stack trace, nothing written. */
-import { chmodSync, copyFileSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -20,7 +28,12 @@ const cases: Array<[string, string, (file: string) => void | Promise<void>, RegE
   ['zero-byte', 'a.xlsx', (f) => writeFileSync(f, ''), /空文件/],
   ['plain text', 'a.xlsx', (f) => writeFileSync(f, '编号\tZD-2026-001\n'), /文本文件/],
   ['truncated', 'a.xlsx', (f) => writeFileSync(f, readFileSync(TEMPLATE).subarray(0, 30_000)), /不完整/],
-  ['encrypted', 'a.xlsx', (f) => writeFileSync(f, cfbFile(['EncryptionInfo', 'EncryptedPackage'])), /打开密码/],
+  [
+    'encrypted',
+    'a.xlsx',
+    (f) => writeFileSync(f, cfbFile(['EncryptionInfo', 'EncryptedPackage'])),
+    /打开密码/,
+  ],
   ['.xls', 'a.xls', (f) => writeFileSync(f, cfbFile(['Workbook'])), /旧版 Excel/],
   ['.csv', 'a.csv', (f) => writeFileSync(f, '编号,完成时限\n'), /CSV/],
   ['corrupt XML inside', 'a.xlsx', corruptInside, /内容已损坏/],

@@ -36,6 +36,8 @@ export function cfbFile(streams: string[]): Buffer {
     directory.writeUInt32LE(0xfffffffe, at + 116); // start sector: none
   };
   entry(0, 'Root Entry', 5, streams.length ? 1 : 0xffffffff, 0xffffffff);
-  streams.slice(0, 3).forEach((name, i) => entry(i + 1, name, 2, 0xffffffff, i + 1 < streams.length ? i + 2 : 0xffffffff));
+  streams
+    .slice(0, 3)
+    .forEach((name, i) => entry(i + 1, name, 2, 0xffffffff, i + 1 < streams.length ? i + 2 : 0xffffffff));
   return Buffer.concat([header, fat, directory]);
 }

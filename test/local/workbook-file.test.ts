@@ -27,7 +27,12 @@ describe('the workbook file check', () => {
     ['a missing file', () => join(dir(), 'none.xlsx'), 'missing', /找不到工作簿.*duban init/],
     ['a folder', () => dir(), 'directory', /是一个文件夹.*--workbook/],
     ['a zero-byte file', () => withFile('a.xlsx', ''), 'empty', /空文件（0 字节）.*备份/],
-    ['plain text named .xlsx', () => withFile('a.xlsx', '编号,完成时限\nZD-2026-001,2026-03-31\n'), 'text', /文本文件.*另存为/],
+    [
+      'plain text named .xlsx',
+      () => withFile('a.xlsx', '编号,完成时限\nZD-2026-001,2026-03-31\n'),
+      'text',
+      /文本文件.*另存为/,
+    ],
     ['a .csv export', () => withFile('a.csv', '编号,完成时限\n'), 'text', /CSV.*\.xlsx/],
     [
       'a workbook cut off half-way',
@@ -41,15 +46,30 @@ describe('the workbook file check', () => {
       'encrypted',
       /打开密码.*清空密码/,
     ],
-    ['an .xls workbook', () => withFile('a.xls', cfbFile(['Workbook'])), 'legacy-binary', /旧版 Excel（\.xls）.*另存为/],
-    ['a WPS .et workbook', () => withFile('a.et', cfbFile(['Workbook'])), 'legacy-binary', /WPS 表格（\.et）/],
+    [
+      'an .xls workbook',
+      () => withFile('a.xls', cfbFile(['Workbook'])),
+      'legacy-binary',
+      /旧版 Excel（\.xls）.*另存为/,
+    ],
+    [
+      'a WPS .et workbook',
+      () => withFile('a.et', cfbFile(['Workbook'])),
+      'legacy-binary',
+      /WPS 表格（\.et）/,
+    ],
     [
       'a .docx renamed .xlsx',
       () => withFile('a.xlsx', zipNamed('word/document.xml')),
       'not-xlsx',
       /不是 Excel 工作簿/,
     ],
-    ['random bytes', () => withFile('a.xlsx', Buffer.from([0, 1, 2, 3, 0, 250, 251])), 'not-xlsx', /不是 Excel 工作簿/],
+    [
+      'random bytes',
+      () => withFile('a.xlsx', Buffer.from([0, 1, 2, 3, 0, 250, 251])),
+      'not-xlsx',
+      /不是 Excel 工作簿/,
+    ],
   ];
   for (const [what, make, code, message] of cases)
     it(`answers ${what} in Chinese: ${code}`, async () => {

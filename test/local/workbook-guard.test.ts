@@ -1,5 +1,13 @@
 /** Issue 10: every local scan runs through the workbook guard — file check, lease, open-in-editor wait, leftovers. */
-import { chmodSync, copyFileSync, existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,7 +46,9 @@ describe('a workbook open in Excel, WPS or LibreOffice', () => {
     const failure = await guarded(async () => (ran = true)).catch((e: unknown) => e);
     expect(ran).toBe(false);
     expect(failure).toBeInstanceOf(WorkbookFileError);
-    expect((failure as Error).message).toMatch(/正在 Excel、WPS 或 LibreOffice 中打开（锁文件 ~\$督办-2026\.xlsx）.*未写入、未发送/);
+    expect((failure as Error).message).toMatch(
+      /正在 Excel、WPS 或 LibreOffice 中打开（锁文件 ~\$督办-2026\.xlsx）.*未写入、未发送/,
+    );
     expect(told).toHaveLength(1);
     expect(existsSync(`${file}.scan-lease`)).toBe(false); // the lease is given back
   });
@@ -64,7 +74,9 @@ describe('a workbook open in Excel, WPS or LibreOffice', () => {
   it('does not wait on a dry run, which only reads', async () => {
     const file = workbookIn();
     writeFileSync(join(file, '..', '~$督办-2026.xlsx'), '');
-    await expect(workbookGuard(file, { dryRun: true, waitMs: 60_000 })(async () => 'read')).resolves.toBe('read');
+    await expect(workbookGuard(file, { dryRun: true, waitMs: 60_000 })(async () => 'read')).resolves.toBe(
+      'read',
+    );
   });
 });
 
