@@ -4,8 +4,10 @@
  */
 import { existsSync } from 'node:fs';
 import { toDay } from '../calendar/day';
-import { scanLease } from '../local/scan-lease';
-import { leaseFileOf, localEnv, localTargets, scanInstant } from '../local/targets';
+import { localEnv, localTargets, scanInstant } from '../local/targets';
+import { workbookGuard } from '../local/workbook-guard';
+import { WorkbookFileError } from '../local/workbook-file';
+import { OPEN_WAIT_MS } from '../local/open-in-editor';
 import { progressBar } from '../local/progress-bar';
 import type { Mailer } from '../mail/port';
 import { runScan } from '../scan/run-scan';
@@ -21,6 +23,8 @@ const USAGE = `用法：
     --dry-run   只计算并报告，不写入工作簿、不发送通知
     --outbox    通知 .eml 文件的目录，默认工作簿旁的 outbox/
     --json      在标准输出打印一个 JSON 摘要
+    --wait-open 秒  工作簿正在 Excel/WPS/LibreOffice 中打开时等待关闭的秒数，默认 ${OPEN_WAIT_MS / 1000}；
+                超时则不写入、不发送，退出码 1
   duban scan --sheet 表格ID或网址 [--date …] [--dry-run] [--outbox 目录] [--json]
     扫描 Google 表格，通知 .eml 写入 --outbox（默认 ./outbox）；凭据取自环境变量
     GOOGLE_SERVICE_ACCOUNT_JSON（密钥 JSON 全文）或 GOOGLE_APPLICATION_CREDENTIALS（密钥文件路径）`;
@@ -33,6 +37,7 @@ export async function run(args: string[]): Promise<number> {
     'dry-run': { type: 'boolean' },
     outbox: { type: 'string' },
     json: { type: 'boolean' },
+    'wait-open': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if ('error' in parsed) return fail(parsed.error);
@@ -52,6 +57,9 @@ export async function run(args: string[]): Promise<number> {
       return fail(`--date "${values.date}" 不是有效日期，应为 YYYY-MM-DD`);
     }
   }
+  const waitOpen = values['wait-open'] === undefined ? OPEN_WAIT_MS / 1000 : Number(values['wait-open']);
+  if (!Number.isFinite(waitOpen) || waitOpen < 0 || waitOpen > 86_400)
+    return fail(`--wait-open "${values['wait-open']}" 应为 0–86400 之间的秒数`);
   const env = localEnv();
   if (!env.ok) {
     console.error(`duban scan：${env.message}`);
@@ -74,10 +82,13 @@ export async function run(args: string[]): Promise<number> {
   }
   let summary: ScanSummary;
   try {
-    const exclusive =
-      values.workbook && !values['dry-run']
-        ? scanLease(leaseFileOf(values.workbook)).exclusive
-        : <T>(work: () => Promise<T>) => work();
+    const exclusive = values.workbook
+      ? workbookGuard(values.workbook, {
+          dryRun: values['dry-run'] ?? false,
+          waitMs: waitOpen * 1000,
+          onWait: (message) => console.error(`duban scan：${message}`),
+        })
+      : <T>(work: () => Promise<T>) => work();
     summary = await exclusive(() =>
       runScan({
         ...targets,
@@ -89,6 +100,10 @@ export async function run(args: string[]): Promise<number> {
       }),
     );
   } catch (error) {
+    if (error instanceof WorkbookFileError) {
+      console.error(`duban scan：${error.message}`);
+      return 1;
+    }
     if (!explain) throw error;
     console.error(`duban scan：${explain(error)}`);
     return 1;

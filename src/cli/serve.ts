@@ -6,7 +6,8 @@ import { parseOptions } from './parse-options';
 
 const USAGE = `用法：
   duban serve --workbook 文件.xlsx [--port 8787] [--host 127.0.0.1] [--outbox 目录] [--no-schedule]
-    --host 0.0.0.0  对局域网提供服务（须先设置环境变量 DUBAN_ADMIN_TOKEN）`;
+    --host 0.0.0.0  对局域网提供服务（须先设置环境变量 DUBAN_ADMIN_TOKEN）
+    --wait-open 秒  扫描时工作簿正被 Excel/WPS/LibreOffice 打开，等待关闭的秒数（默认 120），超时则本次不写入`;
 
 export async function run(args: string[]): Promise<number> {
   const parsed = parseOptions(args, {
@@ -15,6 +16,7 @@ export async function run(args: string[]): Promise<number> {
     host: { type: 'string' },
     outbox: { type: 'string' },
     'no-schedule': { type: 'boolean' },
+    'wait-open': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if ('error' in parsed) return fail(parsed.error);
@@ -26,6 +28,9 @@ export async function run(args: string[]): Promise<number> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 1 || port > 65_535)
     return fail(`--port "${values.port}" 应为 1–65535 的整数`);
+  const waitOpen = values['wait-open'] === undefined ? undefined : Number(values['wait-open']);
+  if (waitOpen !== undefined && !(Number.isFinite(waitOpen) && waitOpen >= 0 && waitOpen <= 86_400))
+    return fail(`--wait-open "${values['wait-open']}" 应为 0–86400 之间的秒数`);
   if (!values.workbook || !existsSync(values.workbook)) return fail(`找不到工作簿 ${values.workbook ?? ''}`);
   try {
     await serveForever({
@@ -33,6 +38,7 @@ export async function run(args: string[]): Promise<number> {
       port,
       ...(values.host ? { host: values.host } : {}),
       schedule: !values['no-schedule'],
+      ...(waitOpen !== undefined ? { openWaitMs: waitOpen * 1000 } : {}),
       ...(values.outbox ? { outbox: values.outbox } : {}),
     });
   } catch (error) {

@@ -7,14 +7,23 @@ import { z } from 'zod';
  */
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
-const text = z.string().trim().min(1);
+/** A name typed into 规则配置: a 文号前缀 or 机关名称 of pages is a paste gone wrong, refused like any bad value. */
+const text = z.string().trim().min(1).max(40);
 const list = z
   .string()
   .transform((s) => s.split(/[,，、\s]+/).filter(Boolean))
   .pipe(z.array(z.string()).min(1));
 const yesNo = z.enum(['是', '否']).transform((v) => v === '是');
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
-const duration = z.string().regex(/^(\d+个工作日|\d+[天日]|\d+周|半个月|\d+个?月)$/);
+/** A time limit of at least one day and at most a year: 0天 or 999个工作日 is a typo, not a rule. */
+const duration = z
+  .string()
+  .regex(/^(\d+个工作日|\d+[天日]|\d+周|半个月|\d+个?月)$/)
+  .refine(function withinAYear(s) {
+    const n = Number(/\d+/.exec(s)?.[0] ?? 1);
+    const max = s.includes('工作日') ? 250 : /[天日]/.test(s) ? 366 : s.includes('周') ? 52 : 12;
+    return n >= 1 && n <= max;
+  });
 
 interface Entry<T> {
   key: string;
@@ -29,7 +38,7 @@ function entry<T>(key: string, def: string, note: string, schema: z.ZodType<T>, 
 }
 
 const INT = '整数';
-const DUR = '如 5个工作日、7天、1周、半个月、1个月';
+const DUR = '如 5个工作日、7天、1周、半个月、1个月，不少于1天、不超过一年';
 
 const ENTRIES = {
   workbookYear: entry(

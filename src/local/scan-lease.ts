@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
+import { WorkbookFileError } from './workbook-file';
 
 /** How long a lease lives without renewal: a killed scan holds the workbook this long at most. */
 export const LEASE_TTL_MS = 30_000;
@@ -97,7 +98,8 @@ export function scanLease(file: string, options: ScanLeaseOptions = {}) {
         const holder = await tryAcquire(owner);
         if (!holder) break;
         if (now() - started > (options.waitMs ?? 600_000))
-          throw new Error(
+          throw new WorkbookFileError(
+            'scan-running',
             `另一次扫描正在进行（${holder.host} 上的进程 ${holder.pid}），等待超时；请稍后再试。` +
               `如确认没有扫描在运行，可删除 ${file}。`,
           );

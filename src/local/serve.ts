@@ -4,8 +4,8 @@ import { dirname, join } from 'node:path';
 import { serve as serveNode } from '@hono/node-server';
 import { createService, type RuntimeSummary, type SummaryStore } from '../runtime/service';
 import { dailySchedule } from './daily-schedule';
-import { scanLease } from './scan-lease';
-import { leaseFileOf, localEnv, localTargets } from './targets';
+import { localEnv, localTargets } from './targets';
+import { workbookGuard } from './workbook-guard';
 
 export interface ServeOptions {
   workbook: string;
@@ -21,6 +21,8 @@ export interface ServeOptions {
   /** Scan once right away (npm start); the summary is returned with the handle. */
   scanOnStart?: boolean;
   now?: () => Date;
+  /** How long a scan waits for a workbook open in Excel / WPS / LibreOffice to be closed (open-in-editor.ts). */
+  openWaitMs?: number;
   /** How often the schedule looks at the clock (default 30 s). */
   tickMs?: number;
 }
@@ -60,7 +62,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     from: env.config.from,
     adminToken: token,
     clock: now,
-    exclusive: scanLease(leaseFileOf(options.workbook)).exclusive,
+    exclusive: workbookGuard(options.workbook, {
+      ...(options.openWaitMs !== undefined ? { waitMs: options.openWaitMs } : {}),
+      onWait: (message) => console.error(`[scan:local] ${message}`),
+    }),
     summaries: fileSummaries(join(dirname(options.workbook), 'last-scan.json')),
     outbox: async () =>
       (await readdir(targets.outboxDir).catch(() => [] as string[]))

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { link, mkdir, readdir, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { composeEml } from './compose';
 import { outboxFileName, shanghaiStamp } from './outbox-name';
@@ -7,6 +7,11 @@ import type { MailMessage, Mailer, SendResult } from './port';
 
 /** How many names to try when another process took the same one; more would mean a bug, not a race. */
 const MAX_NAME_ATTEMPTS = 10_000;
+/**
+ * A temp file lives for the milliseconds between its write and its link; one older than this was left by a killed
+ * process (another process sharing the outbox may be mid-write on a younger one).
+ */
+const ORPHAN_TEMP_MS = 60_000;
 
 /**
  * A Mailer that writes each message as an RFC 822 `.eml` file into `dir` (created on first send), for local runs
@@ -71,12 +76,27 @@ export function createOutboxMailer(dir: string): Mailer {
   async function highestSeqOnDisk(stamp: string): Promise<number> {
     await mkdir(dir, { recursive: true });
     let max = 0;
-    for (const name of await readdir(dir)) {
+    const names = await readdir(dir);
+    await removeOrphanTemps(names);
+    for (const name of names) {
       if (!name.startsWith(`${stamp}-`)) continue;
       const seq = Number(name.slice(stamp.length + 1, stamp.length + 5));
       if (Number.isInteger(seq) && seq > max) max = seq;
     }
     return max;
+  }
+
+  /** The `.tmp-*.eml` files a killed scan left behind (written, never linked): not notices, just litter. */
+  async function removeOrphanTemps(names: string[]): Promise<void> {
+    for (const name of names) {
+      if (!name.startsWith('.tmp-') || !name.endsWith('.eml')) continue;
+      const path = join(dir, name);
+      const age = await stat(path).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
+      if (age > ORPHAN_TEMP_MS) await unlink(path).catch(() => undefined);
+    }
   }
 
   return { send };

@@ -7,6 +7,7 @@ import type { AuditRow } from './audit';
 import { auditRow } from './audit';
 import { CARD_FILL, fillName, isSystemFill, MONTH_FILL, STATUS_FILL } from './palette';
 import type { TaskEntry } from './read-workbook';
+import { BAD_ID_CODES } from './id-cell';
 
 const MAX_HINT = 1000;
 
@@ -48,11 +49,7 @@ export interface PlanOutput {
  * of rows that lack one, and an audit row for every change. Staff cells are never in it; a month cell's fill is
  * only cleared when the system painted it.
  */
-export function buildPlan(
-  entries: TaskEntry[],
-  verdicts: TaskVerdict[],
-  stamp: string,
-): PlanOutput {
+export function buildPlan(entries: TaskEntry[], verdicts: TaskVerdict[], stamp: string): PlanOutput {
   const plan: WritePlan = { cells: [], ids: [], appends: [], ledgerUpdates: [] };
   const audit: AuditRow[] = [];
   const tick = countdownTick(entries, verdicts);
@@ -178,7 +175,7 @@ function countdownTick(entries: TaskEntry[], verdicts: TaskVerdict[]): number | 
 export function numberNewRows(entries: TaskEntry[], year: number): TaskEntry[] {
   const nextId = idAllocator(entries, year);
   return entries.map((entry) =>
-    entry.task.id || !entry.task.title
+    entry.task.id || !entry.task.title || entry.task.problems.some((p) => BAD_ID_CODES.has(p.code))
       ? entry
       : {
           ...entry,

@@ -10,6 +10,7 @@ import { signerKeys } from './schema/tabs';
 import { EVALUATION_LEVELS, SIGNERS } from './schema/lists';
 import { readCompletionCard, type SignerCells } from '../domain/completion-card';
 import { parseDedupeKey } from './dedupe-key';
+import { normalizeCellText } from '../calendar/normalize-text';
 
 type Cells = Record<string, Cell>;
 
@@ -60,8 +61,9 @@ export function readLedgers(
     const id = textOf(cells, '编号');
     const day = dayIn(cells, '时间', year);
     if (!id || day === null) continue;
-    const month = /^(\d{1,2})月?$/.exec(textOf(cells, '月份'));
-    const progress = Number.parseFloat(textOf(cells, '进度(%)'));
+    // ６月 and ６０% typed with a Chinese input method read like 6月 and 60% (ledger-problems.ts reports the rest).
+    const month = /^(0?[1-9]|1[0-2])月?份?$/.exec(normalizeCellText(textOf(cells, '月份')));
+    const progress = Number.parseFloat(normalizeCellText(textOf(cells, '进度(%)')));
     of(id).feedback.push({
       day,
       month: month ? Number(month[1]) : null,

@@ -41,12 +41,12 @@ export function readSettings(snapshot: Snapshot, today: Day): WorkbookSettings {
     problems: [
       ...configHeaderProblems(snapshot.tabs['规则配置']),
       ...problems.map((p) => ({
-      tab: '规则配置',
-      row: null,
-      id: null,
-      cell: p.key,
-      code: p.code,
-      message: p.message,
+        tab: '规则配置',
+        row: null,
+        id: null,
+        cell: p.key,
+        code: p.code,
+        message: p.message,
       })),
     ],
   };
@@ -70,9 +70,21 @@ function configValues(tab: TabData | undefined): Record<string, string> {
   for (const { cells } of tab?.rows ?? []) {
     const key = cellText(cells[CONFIG_HEADERS.key] ?? cells[LEGACY_CONFIG_HEADERS.key] ?? null).trim();
     if (key)
-      values[key] = cellText(cells[CONFIG_HEADERS.value] ?? cells[LEGACY_CONFIG_HEADERS.value] ?? null).trim();
+      values[key] = halfWidthDigits(
+        cellText(cells[CONFIG_HEADERS.value] ?? cells[LEGACY_CONFIG_HEADERS.value] ?? null).trim(),
+      );
   }
   return values;
+}
+
+/**
+ * Digits typed with a Chinese input method (５个工作日, ０８：３０) read as the date cells read them; only digits and the
+ * colon change, so names such as 机关名称 keep their full-width brackets.
+ */
+function halfWidthDigits(text: string): string {
+  return text
+    .replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/：/g, ':');
 }
 
 /** A 规则配置 tab with neither its headers nor the old ones: every rule then runs on its default. */

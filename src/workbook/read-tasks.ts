@@ -7,6 +7,8 @@ import { MONTH_KEYS } from './schema/tabs';
 import { ITEM_TYPES, SOURCE_CATEGORIES } from './schema/lists';
 import type { Directory } from './directory';
 import { splitList } from './directory';
+import { idCellProblem } from './id-cell';
+import { redFlagOf } from './red-flag';
 
 /** Longer staff text is kept in the sheet but clipped in what the system repeats (hints, notices). */
 export const MAX_TEXT = 2000;
@@ -189,6 +191,10 @@ export function readLedgerRow(row: SheetRow, tab: string, year: number, director
 
 function base(r: RowReader, kind: TaskKind, directory: Directory, fields: Partial<TaskRecord>): TaskRecord {
   const unit = leadUnit(r, directory);
+  const idProblem = idCellProblem(r.row.cells['编号'] ?? null, where(r, '编号'));
+  if (idProblem) r.problems.push(idProblem);
+  const red = redFlagOf(text(r, '红牌标记'), where(r, '红牌标记'));
+  if (red.problem) r.problems.push(red.problem);
   return {
     kind,
     tab: r.tab,
@@ -209,7 +215,7 @@ function base(r: RowReader, kind: TaskKind, directory: Directory, fields: Partia
     itemType: null,
     handling: '',
     stars: stars(r),
-    redFlag: text(r, '红牌标记') === '是',
+    redFlag: red.flag,
     months: [],
     ...fields,
     problems: r.problems,

@@ -13,6 +13,8 @@ import { readSettings, type WorkbookSettings } from './read-settings';
 import { readBattleRow, readLedgerRow } from './read-tasks';
 import type { ScanProblem } from './scan-problem';
 import { TASK_TABS } from './task-tabs';
+import { markDuplicateIds } from './id-cell';
+import { ledgerProblems } from './ledger-problems';
 
 export type { ScanProblem } from './scan-problem';
 export { TASK_TABS } from './task-tabs';
@@ -72,6 +74,7 @@ export function readWorkbook(
     const read = name === '挂图作战表' ? readBattleRow : readLedgerRow;
     for (const row of tab?.rows ?? []) tasks.push({ task: read(row, name, year, directory), row });
   }
+  markDuplicateIds(tasks.map((t) => t.task));
   const keyItems = new Map(tasks.map(({ task }) => [task.id, isKeyItem(task, config)]));
   const { facts, register } = readLedgers(snapshot.tabs, year, today, config, keyItems);
   const entries = tasks.map(({ task, row }) => ({
@@ -80,6 +83,8 @@ export function readWorkbook(
     facts: (task.id && facts.get(task.id)) || noFacts(),
     priorCard: cardOf(cellText(row.cells['预警'] ?? null)),
   }));
+  const ids = new Set(tasks.map(({ task }) => task.id.trim()).filter(Boolean));
+  for (const p of ledgerProblems(snapshot.tabs, year, ids, config.approvalChain)) problems.push(p);
   for (const { task, facts: f } of entries) {
     for (const message of f.completion?.problems ?? [])
       problems.push({

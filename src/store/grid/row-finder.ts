@@ -69,10 +69,9 @@ export class RowFinder {
   private findById(id: string, hint: number): number | string {
     const idCol = this.layout.columns.get(ID);
     if (idCol === undefined) return `缺少列「${ID}」`;
-    if (hint > this.layout.headerRows && norm(this.text(hint, idCol)) === norm(id)) {
-      const rows = this.index(idCol).get(norm(id));
-      if (!rows || rows.length === 1) return hint;
-    }
+    // The row read there still holds the 编号: write there. When the 编号 repeats (the scan marks each such row
+    // 数据有误), this is the only way to reach each row; rows holding one 编号 get the same verdict either way.
+    if (hint > this.layout.headerRows && norm(this.text(hint, idCol)) === norm(id)) return hint;
     const rows = this.index(idCol).get(norm(id));
     if (!rows?.length) return `编号「${id}」的行已不存在（可能被删除或改了编号）`;
     if (rows.length > 1) return `编号「${id}」重复出现在第 ${rows.join('、')} 行`;
