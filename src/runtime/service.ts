@@ -10,6 +10,7 @@ import type { NoticeJournal } from '../store/journal/port';
 import type { SheetStore } from '../store/port';
 import { createApp } from '../web/app';
 import type { ScanService } from '../web/scan-service';
+import type { LinkSettings } from '../web/links/link-settings';
 
 /** Where notices go: an SMTP server, `.eml` files in an outbox folder, or nowhere yet (they stay 待发送). */
 export type MailTransport = 'smtp' | 'outbox' | 'none';
@@ -54,6 +55,8 @@ export interface ServiceOptions {
   newRunId?: () => string;
   /** Runs a scan holding the office's scan lease (local: a lease file beside the workbook); default: as is. */
   exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
+  /** Signed links (签收, 反馈, 延期申请): their keys, office and public address; absent = no link pages. */
+  links?: LinkSettings;
 }
 
 export interface DubanService extends ScanService {
@@ -119,6 +122,17 @@ export function createService(options: ServiceOptions): DubanService {
     service,
     adminToken: options.adminToken,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.links
+      ? {
+          links: {
+            ...options.links,
+            store: targets.store,
+            mailer: targets.mailer,
+            from: options.from,
+            clock: options.clock ?? (() => new Date()),
+          },
+        }
+      : {}),
   });
   return { ...service, app };
 }
