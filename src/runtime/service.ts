@@ -10,6 +10,7 @@ import type { NoticeJournal } from '../store/journal/port';
 import type { SheetStore } from '../store/port';
 import { createApp } from '../web/app';
 import type { ScanService } from '../web/scan-service';
+import type { LinkDeps } from '../web/links/link-deps';
 import type { LinkSettings } from '../web/links/link-settings';
 
 /** Where notices go: an SMTP server, `.eml` files in an outbox folder, or nowhere yet (they stay 待发送). */
@@ -122,19 +123,28 @@ export function createService(options: ServiceOptions): DubanService {
     service,
     adminToken: options.adminToken,
     ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.links
-      ? {
-          links: {
-            ...options.links,
-            store: targets.store,
-            mailer: targets.mailer,
-            from: options.from,
-            clock: options.clock ?? (() => new Date()),
-          },
-        }
-      : {}),
+    ...(options.links ? { links: linkDepsOf(options.links, options) } : {}),
   });
   return { ...service, app };
+}
+
+/** The link pages' dependencies; the settings are read at each use (duban serve learns its port after listening). */
+function linkDepsOf(settings: LinkSettings, options: ServiceOptions): LinkDeps {
+  return {
+    store: options.targets.store,
+    mailer: options.targets.mailer,
+    from: options.from,
+    clock: options.clock ?? (() => new Date()),
+    get keys() {
+      return settings.keys;
+    },
+    get office() {
+      return settings.office;
+    },
+    get publicUrl() {
+      return settings.publicUrl;
+    },
+  };
 }
 
 /** The last summary of this instance only: Workers and Cloud Functions keep no disk (the 审计日志 is the record). */

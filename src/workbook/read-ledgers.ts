@@ -9,6 +9,7 @@ import type { Cell, TabData } from '../store/port';
 import { signerKeys } from './schema/tabs';
 import { EVALUATION_LEVELS } from './schema/lists';
 import { parseDedupeKey } from './dedupe-key';
+import { ACK_MONTH, readAck } from './acknowledgement';
 
 type Cells = Record<string, Cell>;
 
@@ -59,6 +60,12 @@ export function readLedgers(
     const id = textOf(cells, '编号');
     const day = dayIn(cells, '时间', year);
     if (!id || day === null) continue;
+    if (textOf(cells, '月份') === ACK_MONTH) {
+      // 签收 is not a report on the work: it only shows in 当前节点.
+      const f = of(id);
+      (f.acknowledgements ??= []).push({ day, ...readAck(textOf(cells, '完成情况')) });
+      continue;
+    }
     const month = /^(\d{1,2})月?$/.exec(textOf(cells, '月份'));
     const progress = Number.parseFloat(textOf(cells, '进度(%)'));
     of(id).feedback.push({
