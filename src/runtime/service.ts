@@ -11,6 +11,7 @@ import type { SheetStore } from '../store/port';
 import { createApp } from '../web/app';
 import type { ScanService } from '../web/scan-service';
 import type { LinkDeps } from '../web/links/link-deps';
+import { noticeLinks } from '../web/links/notice-links';
 import type { LinkSettings } from '../web/links/link-settings';
 
 /** Where notices go: an SMTP server, `.eml` files in an outbox folder, or nowhere yet (they stay 待发送). */
@@ -94,6 +95,7 @@ export function createService(options: ServiceOptions): DubanService {
           now,
           runId: newRunId(),
           scheduled,
+          ...(options.links ? { noticeLinks: noticeLinks(options.links, now) } : {}),
         }),
       );
       const result: RuntimeSummary = { ...summary, mail: mailReport(targets.mailTransport, summary) };

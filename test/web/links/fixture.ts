@@ -71,7 +71,7 @@ export function linkFixture(day = '2026-06-15') {
     const all = [...(await rows('挂图作战表')), ...(await rows('督办台账'))];
     return all.find((r) => cellText(r.cells['编号'] ?? null) === id)!;
   }
-  return { app, store, mailer, now, token, path, submit, post, rows, taskRow };
+  return { app, service, store, mailer, now, token, path, submit, post, rows, taskRow };
 }
 
 export const SAME_ORIGIN: Record<string, string> = {
