@@ -169,7 +169,7 @@ export function evaluateTask(
     deadline,
     originalDeadline: limits.originalDeadline,
     remainingWorkdays: shown ? remaining : null,
-    currentNode: shown ? currentNode(limits, today, ongoingNext) : '',
+    currentNode: shown ? withAck(currentNode(limits, today, ongoingNext), facts) : '',
     lastFeedback: lastFeedbackDay(facts),
     progress,
     monthFills: months?.fills ?? [],
@@ -286,4 +286,12 @@ function ledgerMissedReport(
   return reported
     ? null
     : { due: monthDue, reason: `长期事项${prev.m}月办理情况未在${cnDate(monthDue)}前反馈` };
+}
+
+/** 当前节点 after the unit signed for a notice: `已签收（6月15日，具体责任人：张三）→ 反馈办理情况（6月22日）`. */
+function withAck(node: string, facts: TaskFacts): string {
+  const ack = facts.acknowledgements?.at(-1);
+  if (!ack) return node;
+  const signed = `已签收（${cnDate(ack.day)}${ack.owner ? `，具体责任人：${ack.owner}` : ''}）`;
+  return node ? `${signed}→ ${node}` : signed;
 }

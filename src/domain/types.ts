@@ -98,6 +98,16 @@ export interface TaskFacts {
   notices: IssuedNotice[];
   /** 编号 of this task's sub-items that are late (滞后 or worse). */
   lateSubItems: string[];
+  /** 签收 of its notices by the unit (signed links), oldest first. */
+  acknowledgements?: AckEntry[];
+}
+
+/** The unit signed for a notice (签收) and named its 具体责任人. */
+export interface AckEntry {
+  day: Day;
+  /** The notice's 文号 ('' when it named none). */
+  ref: string;
+  owner: string;
 }
 
 export const noFacts = (): TaskFacts => ({
@@ -107,6 +117,7 @@ export const noFacts = (): TaskFacts => ({
   transferredOut: false,
   notices: [],
   lateSubItems: [],
+  acknowledgements: [],
 });
 
 export interface RuleContext {

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { serve as serveNode } from '@hono/node-server';
 import { createService, type RuntimeSummary, type SummaryStore } from '../runtime/service';
+import type { LinkSettings } from '../web/links/link-settings';
 import { dailySchedule } from './daily-schedule';
+import { localLinkKeys } from './link-secret';
 import { localEnv, localTargets } from './targets';
 import { workbookGuard } from './workbook-guard';
 
@@ -56,6 +58,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     );
   const targets = localTargets(options.workbook, options.outbox);
   const token = env.config.adminToken || randomBytes(18).toString('base64url');
+  const linkKeys = await localLinkKeys(options.workbook, env.config.linkKeys);
+  if (linkKeys.created)
+    console.log(`[serve] 已生成链接密钥文件 ${linkKeys.file}（仅本人可读）；设置 DUBAN_LINK_SECRET 可改用自己的密钥。`);
+  // The links in notices open `duban serve` itself unless DUBAN_PUBLIC_URL names another address.
+  const links: LinkSettings = { keys: linkKeys.keys, office: basename(options.workbook) };
+  const ownUrl = (port: number) => `http://${isLoopback(host) ? 'localhost' : host}:${port}`;
+  links.publicUrl = env.config.publicUrl ?? (options.port ? ownUrl(options.port) : undefined);
   const service = createService({
     name: 'local',
     targets,
@@ -66,6 +75,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       ...(options.openWaitMs !== undefined ? { waitMs: options.openWaitMs } : {}),
       onWait: (message) => console.error(`[scan:local] ${message}`),
     }),
+    links,
     summaries: fileSummaries(join(dirname(options.workbook), 'last-scan.json')),
     outbox: async () =>
       (await readdir(targets.outboxDir).catch(() => [] as string[]))
@@ -81,6 +91,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       );
     },
   );
+  links.publicUrl ??= ownUrl(port);
   const schedule = dailySchedule(targets.store, (instant) => service.scheduledScan(instant));
   // The scan `npm start` just made counts as today's: the schedule does not scan again the same morning.
   if (firstScan && !firstScan.dayOff) schedule.done(now());
@@ -90,7 +101,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       : setInterval(() => void schedule.tick(now()), options.tickMs ?? 30_000);
 
   return {
-    url: `http://${isLoopback(host) ? 'localhost' : host}:${port}`,
+    url: ownUrl(port),
     token,
     outboxDir: targets.outboxDir,
     firstScan,

@@ -5,10 +5,8 @@
  */
 import { z } from 'zod';
 import type { Address } from '../mail/port';
-import {
-  serviceAccountKeySchema,
-  type ServiceAccountKey,
-} from '../store/drivers/google/google-auth';
+import { serviceAccountKeySchema, type ServiceAccountKey } from '../store/drivers/google/google-auth';
+import { type LinkKeys, parseLinkKeys } from '../web/links/token';
 
 /** Where the product runs: the serverless runtimes read their whole config from env; `local` only a few keys. */
 export type Runtime = 'workers' | 'cloud-functions' | 'local';
@@ -176,6 +174,30 @@ const sheetsRootUrl = text.transform(function rootUrlOf(url, ctx): string | unde
   return url.endsWith('/') ? url : `${url}/`;
 });
 
+/** `DUBAN_LINK_SECRET`: the keys of the signed links; unset = no link pages and no links in notices. */
+const linkSecret = rawText.transform(function linkKeysOf(value, ctx): LinkKeys | null {
+  if (value === undefined) return null;
+  try {
+    return parseLinkKeys(value);
+  } catch (error) {
+    fail(ctx, (error as Error).message);
+    return null;
+  }
+});
+
+/** `DUBAN_PUBLIC_URL`: the address units open the links at, e.g. `https://duban.example.gov.cn`. */
+const publicUrl = text.transform(function publicUrlOf(url, ctx): string | undefined {
+  if (!url) return undefined;
+  if (!z.url({ protocol: /^https?$/ }).safeParse(url).success) {
+    fail(
+      ctx,
+      'DUBAN_PUBLIC_URL is not an http(s) URL: give the address the links open at, e.g. https://duban.example.gov.cn.',
+    );
+    return undefined;
+  }
+  return url.replace(/\/+$/, '');
+});
+
 /**
  * The schema of every key, for a runtime. Adding a key is one entry here; `Env` and the parsed object follow.
  *
@@ -195,6 +217,8 @@ export function envKeySchemas(runtime: Runtime) {
     DUBAN_SMTP_PASS: rawText,
     DUBAN_SMTP_SERVERNAME: rawText,
     DUBAN_SHEETS_ROOT_URL: sheetsRootUrl,
+    DUBAN_LINK_SECRET: linkSecret,
+    DUBAN_PUBLIC_URL: publicUrl,
   };
 }
 

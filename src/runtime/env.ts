@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Address } from '../mail/port';
 import type { ServiceAccountKey } from '../store/drivers/google/google-auth';
+import type { LinkKeys } from '../web/links/token';
 import { envKeySchemas, howToSet, type ParsedEnv, type Runtime } from './env-keys';
 
 export type { Env, Runtime } from './env-keys';
@@ -39,6 +40,10 @@ export interface RuntimeConfig {
   smtp: SmtpConfig | null;
   /** Sheets API root ending in `/` (tests point it at the local Sheets server); undefined = Google's. */
   sheetsRootUrl?: string;
+  /** Keys of the signed links (DUBAN_LINK_SECRET); null = links off (local: duban serve makes a secret file). */
+  linkKeys: LinkKeys | null;
+  /** DUBAN_PUBLIC_URL without a trailing slash: the base of every link in a mail. */
+  publicUrl?: string;
 }
 
 export type EnvResult = { ok: true; config: RuntimeConfig } | { ok: false; problems: string[] };
@@ -138,6 +143,8 @@ function configOf(env: ParsedEnv, runtime: Runtime): RuntimeConfig {
     from,
     smtp: smtpOf(env),
     sheetsRootUrl: env.DUBAN_SHEETS_ROOT_URL,
+    linkKeys: env.DUBAN_LINK_SECRET,
+    ...(env.DUBAN_PUBLIC_URL ? { publicUrl: env.DUBAN_PUBLIC_URL } : {}),
   };
 }
 

@@ -29,6 +29,11 @@ export function createRuntime(config: RuntimeConfig, clock: () => Date = () => n
     from: config.from,
     adminToken: config.adminToken,
     clock,
+    links: {
+      keys: config.linkKeys,
+      office: config.spreadsheetId,
+      ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+    },
   });
   return { ...service, config, scheduledApp: createScheduledApp(service, config.adminToken, clock) };
 }

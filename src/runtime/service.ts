@@ -10,6 +10,9 @@ import type { NoticeJournal } from '../store/journal/port';
 import type { SheetStore } from '../store/port';
 import { createApp } from '../web/app';
 import type { ScanService } from '../web/scan-service';
+import type { LinkDeps } from '../web/links/link-deps';
+import { noticeLinks } from '../web/links/notice-links';
+import type { LinkSettings } from '../web/links/link-settings';
 
 /** Where notices go: an SMTP server, `.eml` files in an outbox folder, or nowhere yet (they stay 待发送). */
 export type MailTransport = 'smtp' | 'outbox' | 'none';
@@ -54,6 +57,8 @@ export interface ServiceOptions {
   newRunId?: () => string;
   /** Runs a scan holding the office's scan lease (local: a lease file beside the workbook); default: as is. */
   exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
+  /** Signed links (签收, 反馈, 延期申请): their keys, office and public address; absent = no link pages. */
+  links?: LinkSettings;
 }
 
 export interface DubanService extends ScanService {
@@ -90,6 +95,7 @@ export function createService(options: ServiceOptions): DubanService {
           now,
           runId: newRunId(),
           scheduled,
+          ...(options.links ? { noticeLinks: noticeLinks(options.links, now) } : {}),
         }),
       );
       const result: RuntimeSummary = { ...summary, mail: mailReport(targets.mailTransport, summary) };
@@ -119,8 +125,28 @@ export function createService(options: ServiceOptions): DubanService {
     service,
     adminToken: options.adminToken,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.links ? { links: linkDepsOf(options.links, options) } : {}),
   });
   return { ...service, app };
+}
+
+/** The link pages' dependencies; the settings are read at each use (duban serve learns its port after listening). */
+function linkDepsOf(settings: LinkSettings, options: ServiceOptions): LinkDeps {
+  return {
+    store: options.targets.store,
+    mailer: options.targets.mailer,
+    from: options.from,
+    clock: options.clock ?? (() => new Date()),
+    get keys() {
+      return settings.keys;
+    },
+    get office() {
+      return settings.office;
+    },
+    get publicUrl() {
+      return settings.publicUrl;
+    },
+  };
 }
 
 /** The last summary of this instance only: Workers and Cloud Functions keep no disk (the 审计日志 is the record). */

@@ -1,5 +1,6 @@
 import { partsOf } from '../calendar/day';
-import { renderDigest, renderNotice } from '../mail/notices';
+import { renderDigest, renderNotice, type RecipientLinks } from '../mail/notices';
+import { kindOf } from '../domain/notice-kinds';
 import type { MailMessage } from '../mail/port';
 import { toMailMessage } from '../mail/to-mail-message';
 import type { CellWrite, LedgerUpdate, SheetStore, Snapshot } from '../store/port';
@@ -27,7 +28,7 @@ function sentKeys(entries: JournalEntry[]): Set<string> {
 }
 
 /** What sending needs from the scan's dependencies. */
-export type NotifyDeps = Pick<ScanDeps, 'store' | 'mailer' | 'from' | 'now' | 'journal'>;
+export type NotifyDeps = Pick<ScanDeps, 'store' | 'mailer' | 'from' | 'now' | 'journal' | 'noticeLinks'>;
 
 /** The notices one scan planned, with what they were planned from. */
 export interface NotifyInput {
@@ -153,7 +154,8 @@ export async function sendNotices(deps: NotifyDeps, input: NotifyInput): Promise
       continue;
     }
     await journal?.append([{ key: notice.key, docNo, state: 'sending', at: stamp }]);
-    const result = await deps.mailer.send(messageOf(deps, model, notice, docNo));
+    const links = await linksOf(deps, notice, docNo);
+    const result = await deps.mailer.send(messageOf(deps, model, notice, docNo, links));
     await journal?.append(
       [{ key: notice.key, token: notice.token }, ...(notice.covers ?? [])].map((row) => ({
         key: row.key,
@@ -243,14 +245,27 @@ function retriesDue(model: WorkbookModel): Array<{ row: RegisterRow; notice: Pla
   return out;
 }
 
+/** The recipients' signed links of a notice to a unit (not a digest, not a leader's 约谈建议); none when off. */
+async function linksOf(
+  deps: NotifyDeps,
+  notice: PlannedNotice,
+  docNo: string,
+): Promise<RecipientLinks[] | undefined> {
+  if (!deps.noticeLinks || !notice.doc || notice.type === '每日汇总') return undefined;
+  if (!kindOf(notice.type).recipients.default.to.includes('unit')) return undefined;
+  const links = await deps.noticeLinks({ id: notice.id, type: notice.type, docNo, to: notice.to });
+  return links.length ? links : undefined;
+}
+
 function messageOf(
   deps: NotifyDeps,
   model: WorkbookModel,
   notice: PlannedNotice,
   docNo: string,
+  links?: RecipientLinks[],
 ): MailMessage {
   const rendered = notice.doc
-    ? renderNotice({ ...notice.doc, ...(docNo ? { docNo } : {}) })
+    ? renderNotice({ ...notice.doc, ...(docNo ? { docNo } : {}), ...(links ? { links } : {}) })
     : renderDigest({
         issuer: model.config.officeName,
         recipient: notice.to[0]?.name ?? '',

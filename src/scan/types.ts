@@ -1,4 +1,5 @@
 import type { Card, Status } from '../domain/glossary';
+import type { RecipientLinks } from '../mail/notices/notice-doc';
 import type { Address, Mailer } from '../mail/port';
 import type { NoticeJournal } from '../store/journal/port';
 import type { SheetStore } from '../store/port';
@@ -25,9 +26,22 @@ export interface ScanDeps {
   dryRun?: boolean;
   /** A scheduled run: on a day off by the workbook's calendar (节假日 tab included) it writes and sends nothing. */
   scheduled?: boolean;
+  /**
+   * Each recipient's signed links for a notice addressed to a unit (签收, 反馈, 延期申请); absent = no links (the
+   * runtime gives it when DUBAN_LINK_SECRET and a public address are set).
+   */
+  noticeLinks?: NoticeLinker;
   /** Phase progress for long scans (the CLI draws a bar on stderr). */
   onProgress?: (phase: ScanPhase, done: number, total: number) => void;
 }
+
+/** The signed links of one notice's recipients. */
+export type NoticeLinker = (notice: {
+  id: string;
+  type: string;
+  docNo: string;
+  to: Address[];
+}) => Promise<RecipientLinks[]>;
 
 export type ScanPhase = 'read' | 'rules' | 'plan' | 'write' | 'notify';
 

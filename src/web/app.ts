@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import { adminAuth } from './admin-auth';
 import { mapError } from './errors';
 import { homePage } from './home-page';
+import type { LinkDeps } from './links/link-deps';
+import { linkRoutes } from './links/routes';
 import type { ScanService } from './scan-service';
 
 export interface AppDeps {
@@ -10,6 +12,8 @@ export interface AppDeps {
   adminToken: string;
   /** The clock of scans started over HTTP. */
   clock?: () => Date;
+  /** The signed-link pages under /l (签收, 反馈, 延期申请, 审批); absent = not served. */
+  links?: LinkDeps;
 }
 
 /**
@@ -20,8 +24,9 @@ export interface AppDeps {
  * const app = createApp({ service, adminToken: env.DUBAN_ADMIN_TOKEN });
  * await app.request('/health'); // 200 {"ok":true}
  */
-export function createApp({ service, adminToken, clock = () => new Date() }: AppDeps): Hono {
+export function createApp({ service, adminToken, clock = () => new Date(), links }: AppDeps): Hono {
   const app = new Hono();
+  if (links) app.route('/l', linkRoutes(links));
 
   app.get('/health', (c) => c.json({ ok: true }));
 

@@ -5,6 +5,7 @@
 import { normalizeCellText } from '../calendar/normalize-text';
 import { cellText, isBlank } from '../store/grid/cell-text';
 import type { Cell, TabData } from '../store/port';
+import { ACK_MONTH } from './acknowledgement';
 import { parseDateCell } from './parse-date-cell';
 import type { ScanProblem } from './scan-problem';
 import { signerKeys } from './schema/tabs';
@@ -91,7 +92,7 @@ export function ledgerProblems(
     taskId(c, ids);
     badDate(c, '时间', year, true);
     const month = normalizeCellText(textOf(c.cells, '月份'));
-    if (month && !/^(0?[1-9]|1[0-2])月?(份)?$/.test(month))
+    if (month && month !== ACK_MONTH && !/^(0?[1-9]|1[0-2])月?(份)?$/.test(month))
       report(c, '月份', 'bad-month', `"${month.slice(0, 10)}"不是月份，应为 1–12 或 6月`);
     const progress = normalizeCellText(textOf(c.cells, '进度(%)'));
     if (progress && !/^\d{1,3}(\.\d+)?%?$/.test(progress))

@@ -11,6 +11,7 @@ import { EVALUATION_LEVELS, SIGNERS } from './schema/lists';
 import { readCompletionCard, type SignerCells } from '../domain/completion-card';
 import { parseDedupeKey } from './dedupe-key';
 import { normalizeCellText } from '../calendar/normalize-text';
+import { ACK_MONTH, readAck } from './acknowledgement';
 
 type Cells = Record<string, Cell>;
 
@@ -61,6 +62,12 @@ export function readLedgers(
     const id = textOf(cells, '编号');
     const day = dayIn(cells, '时间', year);
     if (!id || day === null) continue;
+    if (textOf(cells, '月份') === ACK_MONTH) {
+      // 签收 is not a report on the work: it only shows in 当前节点.
+      const f = of(id);
+      (f.acknowledgements ??= []).push({ day, ...readAck(textOf(cells, '完成情况')) });
+      continue;
+    }
     // ６月 and ６０% typed with a Chinese input method read like 6月 and 60% (ledger-problems.ts reports the rest).
     const month = /^(0?[1-9]|1[0-2])月?份?$/.exec(normalizeCellText(textOf(cells, '月份')));
     const progress = Number.parseFloat(normalizeCellText(textOf(cells, '进度(%)')));

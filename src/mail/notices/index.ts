@@ -8,4 +8,4 @@ export {
 } from './weekly-digest';
 export { escapeHtml } from './html';
 export { provisionalNote } from './common';
-export type { CardColour, NoticeDoc, NoticeItem, NoticeKind, RenderedMail } from './notice-doc';
+export type { CardColour, NoticeDoc, NoticeItem, NoticeKind, RecipientLinks, RenderedMail } from './notice-doc';

@@ -38,6 +38,8 @@ export interface NoticeBase {
   requirement?: string;
   /** Signed URL to answer without a spreadsheet account. */
   answerUrl?: string;
+  /** Each recipient's own signed links (签收, 反馈, 延期申请); printed instead of `answerUrl` when given. */
+  links?: RecipientLinks[];
   /** 抄送: names with roles, e.g. `李四（县政府分管领导）`. */
   cc: string[];
   /** 签发 / 印发 date. */
@@ -80,6 +82,12 @@ export type NoticeDoc =
       /** Who is talked with (default by card: the unit's 主要负责人 / also the 分管领导). */
       interviewees?: string[];
     });
+
+/** One recipient's signed links, e.g. `{ name: '孙振华', links: [{ label: '签收', url: 'https://…' }] }`. */
+export interface RecipientLinks {
+  name: string;
+  links: Array<{ label: string; url: string }>;
+}
 
 /** A rendered mail body, ready for `toMailMessage`. */
 export interface RenderedMail {

@@ -45,7 +45,7 @@ export function renderNotice(doc: NoticeDoc): RenderedMail {
     '事由：',
     ...reasonLines(doc.reasons).map((r) => `${INDENT}${r}`),
     ...(requirement ? [`时限要求：${requirement}`] : []),
-    `${answer.label}：${answer.text}`,
+    ...answerTextLines(doc, answer),
     ...(note ? ['', note] : []),
     '',
     ...(doc.signer ? [`签发：${doc.signer}`] : []),
@@ -119,7 +119,29 @@ function requirementOf(doc: NoticeDoc, action: string): string | null {
   return by === undefined ? null : `请于${cnFullDate(by)}前${action}。`;
 }
 
+/** The answer in plain text: each recipient's links on lines of their own (a URL ends its line), or one line. */
+function answerTextLines(doc: NoticeDoc, answer: Field): string[] {
+  if (!doc.links?.length) return [`${answer.label}：${answer.text}`];
+  return [
+    `${answer.label}：${answer.text}`,
+    ...doc.links.flatMap((r) => [
+      `${INDENT}${r.name}：`,
+      ...r.links.map((l) => `${INDENT}${INDENT}${l.label} ${l.url}`),
+    ]),
+  ];
+}
+
 function answerLine(doc: NoticeDoc, office: string): Field {
+  if (doc.links?.length) {
+    const html = doc.links
+      .map((r) => `${escapeHtml(r.name)}：${r.links.map((l) => linkHtml(l.url, l.label)).join('　')}`)
+      .join('<br>');
+    return {
+      label: '办理链接',
+      text: '无需表格账号，收件人请用本人链接办理（仅限本人使用）',
+      html: `无需表格账号，收件人请用本人链接办理（仅限本人使用）<br>${html}`,
+    };
+  }
   if (doc.answerUrl) {
     return {
       // The URL ends the line: mail clients that auto-link plain text would swallow a trailing bracket.

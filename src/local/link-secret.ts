@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { type LinkKeys, parseLinkKeys } from '../web/links/token';
+
+/** The link secret of a workbook on the local default: `.duban-link-secret` beside it, readable by its owner only. */
+export const linkSecretFileOf = (workbook: string): string => join(dirname(workbook), '.duban-link-secret');
+
+/**
+ * The signed-link keys of `duban serve`: DUBAN_LINK_SECRET when set; else the secret file beside the workbook,
+ * made on first use (32 random bytes, mode 600) and reported once, so links mailed before a restart keep working.
+ *
+ * @example
+ * const { keys, created } = await localLinkKeys('data/demo.xlsx', config.linkKeys);
+ */
+export async function localLinkKeys(
+  workbook: string,
+  fromEnv: LinkKeys | null,
+): Promise<{ keys: LinkKeys; file?: string; created: boolean }> {
+  if (fromEnv) return { keys: fromEnv, created: false };
+  const file = linkSecretFileOf(workbook);
+  const existing = await readFile(file, 'utf8').catch(() => null);
+  if (existing?.trim()) return { keys: parseLinkKeys(existing.trim()), file, created: false };
+  const secret = `k1:${randomBytes(32).toString('base64url')}`;
+  // `wx`: two processes starting at once do not overwrite each other's secret.
+  try {
+    await writeFile(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  } catch {
+    return { keys: parseLinkKeys((await readFile(file, 'utf8')).trim()), file, created: false };
+  }
+  return { keys: parseLinkKeys(secret), file, created: true };
+}

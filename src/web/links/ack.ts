@@ -1,0 +1,102 @@
+/** 签收: the unit acknowledges a notice and names its 具体责任人; once per notice. */
+import { html } from 'hono/html';
+import { z } from 'zod';
+import { ACK_MONTH, ackText, readAck } from '../../workbook/acknowledgement';
+import { AUDIT_TAB, auditRow } from '../../workbook/audit';
+import { cellText } from '../../store/grid/cell-text';
+import type { Snapshot } from '../../store/port';
+import { commitAnswer } from './commit';
+import { actionUrl, errorsHtml, hiddenFields, issuesOf } from './form';
+import { page } from './layout';
+import { type ActionHandler, type LinkContext, unitHolder } from './link-context';
+import { recordHtml } from './record';
+import { recomputeRow, verdictOf, withRow } from './workbook-state';
+
+const FEEDBACK_TAB = '反馈记录';
+
+const ackForm = z.object({
+  owner: z
+    .string({ error: '请填写具体责任人姓名' })
+    .trim()
+    .min(1, '请填写具体责任人姓名')
+    .max(30, '具体责任人姓名不超过30个字'),
+});
+
+/** The 签收 row of this notice already in 反馈记录, if any. */
+function signedRow(snapshot: Snapshot, task: string, ref: string) {
+  return snapshot.tabs[FEEDBACK_TAB]?.rows.find((r) => {
+    const text = (k: string) => cellText(r.cells[k] ?? null).trim();
+    return text('编号') === task && text('月份') === ACK_MONTH && readAck(text('完成情况')).ref === ref;
+  });
+}
+
+function form(ctx: LinkContext, errors: string[] = [], owner = '') {
+  const what = ctx.claims.ref ? `《${ctx.claims.ref}》` : '本事项的通知';
+  return html`<p>
+      ${ctx.person.name}（${ctx.entry.task.leadUnit}）：请确认已收到${what}，并指定本事项的具体责任人。
+    </p>
+    ${errorsHtml(errors)}
+    <form method="post" action="${actionUrl(ctx)}">
+      ${hiddenFields(ctx)}
+      <label for="owner">具体责任人</label>
+      <input id="owner" name="owner" maxlength="30" required value="${owner || ctx.entry.task.owner}" />
+      <button type="submit">确认签收</button>
+    </form>
+    <h2>事项情况</h2>
+    ${recordHtml(ctx.entry, verdictOf(ctx.state, ctx.entry))}`;
+}
+
+export const ackHandler: ActionHandler = {
+  holder: unitHolder,
+
+  async get(ctx) {
+    const used = signedRow(ctx.state.snapshot, ctx.claims.task, ctx.claims.ref ?? '');
+    if (used) return ctx.refuse('reused', `已于 ${cellText(used.cells['时间'] ?? null)} 签收`);
+    return ctx.c.html(page('签收通知', form(ctx)));
+  },
+
+  async post(ctx, body) {
+    const parsed = ackForm.safeParse(body);
+    if (!parsed.success)
+      return ctx.c.html(page('签收通知', form(ctx, issuesOf(parsed.error), body.owner)), 400);
+    const { owner } = parsed.data;
+    const ref = ctx.claims.ref ?? '';
+    const result = await commitAnswer(ctx, (state, entry) => {
+      const used = signedRow(state.snapshot, entry.task.id, ref);
+      if (used) return { refusal: 'reused', detail: `已于 ${cellText(used.cells['时间'] ?? null)} 签收` };
+      const text = ackText(ref, owner);
+      const row = {
+        时间: state.stamp,
+        编号: entry.task.id,
+        月份: ACK_MONTH,
+        完成情况: text,
+        '进度(%)': null,
+        存在问题: '',
+        下步计划: '',
+        填报人: ctx.person.name,
+        渠道: '链接',
+      };
+      const answered = withRow(state.snapshot, FEEDBACK_TAB, row);
+      const { cells, audit } = recomputeRow(state, answered, entry.task.id);
+      const note = `渠道 链接；${ctx.person.name}（${ctx.person.email}）`;
+      const ack = auditRow(state.stamp, '链接签收', entry.task.id, '签收', '', text, note, ctx.person.name);
+      return {
+        value: text,
+        plan: {
+          cells,
+          ids: [],
+          appends: [],
+          ledgerUpdates: [],
+          rows: [
+            { tab: FEEDBACK_TAB, rows: [row] },
+            { tab: AUDIT_TAB, rows: [ack, ...audit], about: '编号' },
+          ],
+        },
+      };
+    });
+    if (!result.ok) return result.response;
+    return ctx.c.html(
+      page('签收成功', html`<p class="ok">已签收。具体责任人：${owner}。签收时间已记入督办台账。</p>`),
+    );
+  },
+};

@@ -1,0 +1,336 @@
+/**
+ * 延期申请 (seed 002 §三(五): only before the deadline): the unit asks on its link, the 分管领导 gets a one-time link
+ * to approve or refuse with an opinion. An approved request makes the task's 完成时限 the requested date from then on
+ * (the rules read the 延期申请 row) and fills 原完成时限; the unit is told by mail either way.
+ */
+import { html } from 'hono/html';
+import { z } from 'zod';
+import { cnFullDate, isoOf, toDay, type Day } from '../../calendar/day';
+import { cellText } from '../../store/grid/cell-text';
+import type { SheetRow, Snapshot } from '../../store/port';
+import { AUDIT_TAB, auditRow } from '../../workbook/audit';
+import { addressesOf } from '../../workbook/directory';
+import type { TaskEntry } from '../../workbook/read-workbook';
+import { commitAnswer } from './commit';
+import { actionUrl, errorsHtml, hiddenFields, issuesOf } from './form';
+import { page } from './layout';
+import { type ActionHandler, type LinkContext, unitHolder } from './link-context';
+import { expiryOf, linkUrl } from './link-deps';
+import { sendLinkMail } from './link-mail';
+import { recordHtml } from './record';
+import { signLink } from './token';
+import { recomputeRow, verdictOf, withCells, type WorkbookState } from './workbook-state';
+
+const TAB = '延期申请';
+const MAX_REASON = 2000;
+
+const textOf = (row: SheetRow, key: string) => cellText(row.cells[key] ?? null).trim();
+
+function requestsOf(snapshot: Snapshot, task: string): SheetRow[] {
+  return snapshot.tabs[TAB]?.rows.filter((r) => textOf(r, '编号') === task) ?? [];
+}
+
+/** Why the task cannot be extended now, or null. */
+function blocked(state: WorkbookState, entry: TaskEntry): string | null {
+  const v = verdictOf(state, entry);
+  if (v.status === '已办结' || v.status === '已调出') return `该事项${v.status}，无需延期。`;
+  if (v.deadline === null) return '该事项没有明确的完成时限，无需申请延期。';
+  if (state.model.today > v.deadline)
+    return `延期须在完成时限（${cnFullDate(v.deadline)}）前申请，现已超过时限，不能申请延期。`;
+  const pending = requestsOf(state.snapshot, entry.task.id).find((r) => textOf(r, '状态') === '待审批');
+  if (pending) return `已有待审批的延期申请（${textOf(pending, '申请号')}），请等待审批结果。`;
+  return null;
+}
+
+function requestForm(deadline: Day) {
+  return z.object({
+    requested: z
+      .string({ error: '请选择申请完成时限' })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, '申请完成时限请填写日期，如 2026-12-31')
+      .refine((s) => !Number.isNaN(Date.parse(s)), '申请完成时限不是有效日期')
+      .refine((s) => toDay(s) > deadline, `申请完成时限须晚于现完成时限 ${isoOf(deadline)}`),
+    reason: z
+      .string({ error: '请填写延期理由' })
+      .trim()
+      .min(1, '请填写延期理由')
+      .max(MAX_REASON, `延期理由不超过${MAX_REASON}个字`),
+  });
+}
+
+function requestHtml(ctx: LinkContext, errors: string[] = [], values: Record<string, string> = {}) {
+  const v = verdictOf(ctx.state, ctx.entry);
+  return html`<p>
+      ${ctx.person.name}（${ctx.entry.task.leadUnit}）：延期须在完成时限前申请，由分管领导审批。
+    </p>
+    ${errorsHtml(errors)}
+    <form method="post" action="${actionUrl(ctx)}">
+      ${hiddenFields(ctx)}
+      <label for="requested">申请完成时限</label>
+      <input id="requested" name="requested" type="date" required value="${values.requested ?? ''}" />
+      <label for="reason">延期理由</label>
+      <textarea id="reason" name="reason" maxlength="${MAX_REASON}" required>${values.reason ?? ''}</textarea>
+      <button type="submit">提交延期申请</button>
+    </form>
+    <h2>事项情况</h2>
+    ${recordHtml(ctx.entry, v)}`;
+}
+
+export const extendHandler: ActionHandler = {
+  holder: unitHolder,
+
+  async get(ctx) {
+    const why = blocked(ctx.state, ctx.entry);
+    if (why) return ctx.refuse('closed', why);
+    return ctx.c.html(page('延期申请', requestHtml(ctx)));
+  },
+
+  async post(ctx, body) {
+    const why = blocked(ctx.state, ctx.entry);
+    if (why) return ctx.refuse('closed', why);
+    const deadline = verdictOf(ctx.state, ctx.entry).deadline!;
+    const parsed = requestForm(deadline).safeParse(body);
+    if (!parsed.success)
+      return ctx.c.html(page('延期申请', requestHtml(ctx, issuesOf(parsed.error), body)), 400);
+    const { requested, reason } = parsed.data;
+    const leader = ctx.state.model.directory.leaderOf(ctx.entry.task.leader, ctx.entry.task.leadUnit)[0];
+    const result = await commitAnswer<string>(ctx, (state, entry) => {
+      const again = blocked(state, entry);
+      if (again) return { refusal: 'closed', detail: again };
+      const id = entry.task.id;
+      const no = `YQ-${id}-${requestsOf(state.snapshot, id).length + 1}`;
+      const row = {
+        申请号: no,
+        编号: id,
+        原完成时限: isoOf(deadline),
+        申请完成时限: requested,
+        理由: reason,
+        申请人: ctx.person.name,
+        申请时间: state.stamp,
+        状态: '待审批',
+        审批人: leader?.name ?? entry.task.leader,
+        审批意见: '',
+        审批时间: '',
+      };
+      const note = `渠道 链接；${ctx.person.name}（${ctx.person.email}）；理由：${reason}`;
+      const audit = auditRow(
+        state.stamp,
+        '延期申请',
+        id,
+        '完成时限',
+        isoOf(deadline),
+        requested,
+        note,
+        ctx.person.name,
+      );
+      return {
+        value: no,
+        plan: {
+          cells: [],
+          ids: [],
+          appends: [],
+          ledgerUpdates: [],
+          rows: [
+            { tab: TAB, rows: [row] },
+            { tab: AUDIT_TAB, rows: [audit] },
+          ],
+        },
+      };
+    });
+    if (!result.ok) return result.response;
+    const no = result.value;
+    const mailed = leader ? await mailApprover(ctx, leader.email, no, requested, reason, deadline) : false;
+    return ctx.c.html(
+      page(
+        '延期申请已提交',
+        html`<p class="ok">延期申请 ${no} 已提交：申请将完成时限由 ${isoOf(deadline)} 延至 ${requested}。</p>
+          <p>
+            ${mailed ? `已通知分管领导${leader!.name}审批，审批结果将以邮件告知。` : '审批通知未能发出，请联系督查室。'}
+          </p>`,
+      ),
+    );
+  },
+};
+
+async function mailApprover(
+  ctx: LinkContext,
+  email: string,
+  no: string,
+  requested: string,
+  reason: string,
+  deadline: Day,
+): Promise<boolean> {
+  const { deps, entry } = ctx;
+  const now = deps.clock();
+  const claims = {
+    office: deps.office,
+    task: entry.task.id,
+    action: 'approve-extension' as const,
+    person: email,
+    exp: expiryOf('approve-extension', now),
+    ref: no,
+  };
+  const token = await signLink(claims, deps.keys!);
+  const base = deps.publicUrl ?? new URL(ctx.c.req.url).origin;
+  const leader = ctx.state.model.directory.leaderOf(entry.task.leader, entry.task.leadUnit);
+  return sendLinkMail(
+    deps,
+    addressesOf(leader.filter((p) => p.email === email)),
+    `【延期申请】${entry.task.id} ${entry.task.title.slice(0, 30)}`,
+    [
+      `${entry.task.leadUnit}申请将“${entry.task.title}”（${entry.task.id}）的完成时限由 ${isoOf(deadline)} 延至 ${requested}。`,
+      `申请号：${no}；申请人：${ctx.person.name}`,
+      `理由：${reason}`,
+      '请打开以下链接审批（同意或不同意，并填写意见）。链接仅限本人使用一次。',
+    ],
+    { label: '审批链接', url: linkUrl(base, claims, token) },
+  );
+}
+
+const decisionForm = z
+  .object({
+    decision: z.enum(['同意', '不同意'], { error: '请选择同意或不同意' }),
+    opinion: z.string().trim().max(MAX_REASON, `审批意见不超过${MAX_REASON}个字`).default(''),
+  })
+  .refine((d) => d.decision === '同意' || d.opinion !== '', {
+    message: '不同意延期时请填写审批意见',
+    path: ['opinion'],
+  });
+
+function pendingRequest(snapshot: Snapshot, task: string, no: string) {
+  return requestsOf(snapshot, task).find((r) => textOf(r, '申请号') === no);
+}
+
+function approveHtml(ctx: LinkContext, request: SheetRow, errors: string[] = [], opinion = '') {
+  return html`<p>${ctx.person.name}：${ctx.entry.task.leadUnit}申请延期，请审批。</p>
+    <table>
+      <tr>
+        <th>申请号</th>
+        <td>${textOf(request, '申请号')}</td>
+      </tr>
+      <tr>
+        <th>原完成时限</th>
+        <td>${textOf(request, '原完成时限')}</td>
+      </tr>
+      <tr>
+        <th>申请完成时限</th>
+        <td>${textOf(request, '申请完成时限')}</td>
+      </tr>
+      <tr>
+        <th>理由</th>
+        <td>${textOf(request, '理由')}</td>
+      </tr>
+      <tr>
+        <th>申请人</th>
+        <td>${textOf(request, '申请人')}（${textOf(request, '申请时间')}）</td>
+      </tr>
+    </table>
+    ${errorsHtml(errors)}
+    <form method="post" action="${actionUrl(ctx)}">
+      ${hiddenFields(ctx)}
+      <label for="opinion">审批意见</label>
+      <textarea id="opinion" name="opinion" maxlength="${MAX_REASON}">${opinion}</textarea>
+      <button type="submit" name="decision" value="同意">同意延期</button>
+      <button type="submit" name="decision" value="不同意" class="secondary">不同意</button>
+    </form>
+    <h2>事项情况</h2>
+    ${recordHtml(ctx.entry, verdictOf(ctx.state, ctx.entry))}`;
+}
+
+/** Why this approver cannot decide this request now (not theirs, already decided), or null. */
+function approverProblem(ctx: LinkContext, request: SheetRow | undefined) {
+  if (!request) return { reason: 'reused' as const, detail: '找不到此延期申请，可能已被撤回。' };
+  if (textOf(request, '审批人') !== ctx.person.name)
+    return { reason: 'other-person' as const, detail: undefined };
+  if (textOf(request, '状态') !== '待审批')
+    return {
+      reason: 'reused' as const,
+      detail: `该申请已于 ${textOf(request, '审批时间')} 审批：${textOf(request, '状态')}。`,
+    };
+  return null;
+}
+
+export const approveExtensionHandler: ActionHandler = {
+  holder({ state, entry, claims }) {
+    const email = claims.person.toLowerCase();
+    return state.model.directory
+      .leaderOf(entry.task.leader, entry.task.leadUnit)
+      .find((p) => p.email.trim().toLowerCase() === email);
+  },
+
+  async get(ctx) {
+    const request = pendingRequest(ctx.state.snapshot, ctx.claims.task, ctx.claims.ref ?? '');
+    const problem = approverProblem(ctx, request);
+    if (problem) return ctx.refuse(problem.reason, problem.detail);
+    return ctx.c.html(page('延期审批', approveHtml(ctx, request!)));
+  },
+
+  async post(ctx, body) {
+    const no = ctx.claims.ref ?? '';
+    const first = pendingRequest(ctx.state.snapshot, ctx.claims.task, no);
+    const problem = approverProblem(ctx, first);
+    if (problem) return ctx.refuse(problem.reason, problem.detail);
+    const parsed = decisionForm.safeParse(body);
+    if (!parsed.success)
+      return ctx.c.html(
+        page('延期审批', approveHtml(ctx, first!, issuesOf(parsed.error), body.opinion)),
+        400,
+      );
+    const { decision } = parsed.data;
+    const opinion = parsed.data.opinion || decision;
+    const result = await commitAnswer<{ from: string; to: string }>(ctx, (state, entry) => {
+      const request = pendingRequest(state.snapshot, entry.task.id, no);
+      const again = approverProblem(ctx, request);
+      if (again) return { refusal: again.reason, ...(again.detail ? { detail: again.detail } : {}) };
+      const values = { 状态: decision, 审批意见: opinion, 审批时间: state.stamp };
+      const answered = withCells(
+        state.snapshot,
+        TAB,
+        (r) => r === request,
+        (cells) => ({ ...cells, ...values }),
+      );
+      const recomputed = recomputeRow(state, answered, entry.task.id);
+      const from = textOf(request!, '原完成时限');
+      const to = textOf(request!, '申请完成时限');
+      const note = `申请号 ${no}；${decision}；意见：${opinion}`;
+      const audit = auditRow(
+        state.stamp,
+        '延期审批',
+        entry.task.id,
+        '完成时限',
+        from,
+        decision === '同意' ? to : from,
+        note,
+        ctx.person.name,
+      );
+      return {
+        value: { from, to },
+        plan: {
+          cells: recomputed.cells,
+          ids: [],
+          appends: [],
+          ledgerUpdates: [{ tab: TAB, keyColumn: '申请号', key: no, values }],
+          rows: [{ tab: AUDIT_TAB, rows: [audit, ...recomputed.audit], about: '编号' }],
+        },
+      };
+    });
+    if (!result.ok) return result.response;
+    const { from, to } = result.value;
+    const { task } = ctx.entry;
+    const unit = addressesOf(ctx.state.model.directory.unitContacts(task.leadUnit));
+    const told = await sendLinkMail(ctx.deps, unit, `【延期审批结果】${task.id} ${decision}`, [
+      `${task.leadUnit}：`,
+      `你单位关于“${task.title}”（${task.id}）的延期申请 ${no}，分管领导${ctx.person.name}${decision}。`,
+      decision === '同意' ? `完成时限由 ${from} 延至 ${to}。` : `完成时限仍为 ${from}。`,
+      `审批意见：${opinion}`,
+    ]);
+    return ctx.c.html(
+      page(
+        '审批完成',
+        html`<p class="ok">
+            已${decision}延期申请 ${no}。${decision === '同意' ? `完成时限延至 ${to}。` : ''}
+          </p>
+          <p>${told ? '已邮件告知承办单位。' : '邮件告知承办单位未能发出，请联系督查室。'}</p>`,
+      ),
+    );
+  },
+};

@@ -1,0 +1,180 @@
+/**
+ * 反馈: the unit's page for its task — the record, and a form for a month's 完成情况, 进度 %, 存在问题 and 下步计划.
+ * Submitting appends a 反馈记录 row (渠道 链接), appends the text into the month's 完成情况 cell after what staff typed,
+ * audits it, and recomputes and recolours the task's row — one read, one batched write.
+ */
+import { html } from 'hono/html';
+import { z } from 'zod';
+import { cnDate, partsOf } from '../../calendar/day';
+import { cellText } from '../../store/grid/cell-text';
+import { AUDIT_TAB, auditRow } from '../../workbook/audit';
+import { monthKeys } from '../../workbook/schema/tabs';
+import type { TaskEntry } from '../../workbook/read-workbook';
+import { commitAnswer } from './commit';
+import { actionUrl, errorsHtml, hiddenFields, issuesOf, MAX_TEXT } from './form';
+import { page } from './layout';
+import { type ActionHandler, type LinkContext, unitHolder } from './link-context';
+import { recordHtml } from './record';
+import { recomputeRow, verdictOf, withCells, withRow, type WorkbookState } from './workbook-state';
+
+const FEEDBACK_TAB = '反馈记录';
+
+const text = (label: string, required: boolean) => {
+  const base = z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .max(MAX_TEXT, `${label}不超过${MAX_TEXT}个字`);
+  return required ? base.min(1, `请填写${label}`) : base;
+};
+
+function feedbackForm(lastMonth: number) {
+  return z.object({
+    month: z.coerce
+      .number({ error: '请选择月份' })
+      .int('月份应为1–12的整数')
+      .min(1, '月份应为1–12的整数')
+      .max(lastMonth, `只能填报${lastMonth}月及以前的月份`),
+    done: text('完成情况', true),
+    progress: z.coerce
+      .number({ error: '进度请填0–100的整数' })
+      .int('进度请填0–100的整数')
+      .min(0, '进度不能小于0')
+      .max(100, '进度不能大于100'),
+    problems: text('存在问题', false).default(''),
+    plan: text('下步计划', false).default(''),
+  });
+}
+
+/** The last month a report can be for: this month of the workbook's year (December once the year is over). */
+function lastMonthOf(state: WorkbookState): number {
+  const { year, month } = partsOf(state.model.today);
+  return year > state.model.year ? 12 : year < state.model.year ? 1 : month;
+}
+
+/** The month the form suggests: last month while its planned milestone is still unreported, else this month. */
+function suggestedMonth(entry: TaskEntry, last: number): number {
+  const previous = entry.task.months.find((m) => m.month === last - 1);
+  const current = entry.task.months.find((m) => m.month === last);
+  return previous?.planned && !previous.done && !current?.planned ? last - 1 : last;
+}
+
+type Values = Partial<Record<'month' | 'done' | 'progress' | 'problems' | 'plan', string>>;
+
+function formHtml(ctx: LinkContext, errors: string[] = [], values: Values = {}) {
+  const last = lastMonthOf(ctx.state);
+  const battle = ctx.entry.task.kind === 'battle';
+  const month = Number(values.month) || suggestedMonth(ctx.entry, last);
+  const months = Array.from({ length: last }, (_, i) => last - i);
+  return html`<p>
+      ${ctx.person.name}（${ctx.entry.task.leadUnit}）：请填报本事项的完成情况。提交后直接记入督办台账。
+    </p>
+    ${errorsHtml(errors)}
+    <form method="post" action="${actionUrl(ctx)}">
+      ${hiddenFields(ctx)}
+      <label for="month">月份</label>
+      ${
+        battle
+          ? html`<select id="month" name="month">
+              ${months.map((m) => html`<option value="${m}" ${m === month ? ' selected' : ''}>${m}月</option>`)}
+            </select>`
+          : html`<input type="hidden" name="month" value="${last}" />
+              <p>${last}月</p>`
+      }
+      <label for="done">完成情况</label>
+      <textarea id="done" name="done" maxlength="${MAX_TEXT}" required>${values.done ?? ''}</textarea>
+      <label for="progress">进度（%）</label>
+      <input
+        id="progress"
+        name="progress"
+        type="number"
+        min="0"
+        max="100"
+        step="1"
+        inputmode="numeric"
+        required
+        value="${values.progress ?? ''}"
+      />
+      <label for="problems">存在问题</label>
+      <textarea id="problems" name="problems" maxlength="${MAX_TEXT}">${values.problems ?? ''}</textarea>
+      <label for="plan">下步计划</label>
+      <textarea id="plan" name="plan" maxlength="${MAX_TEXT}">${values.plan ?? ''}</textarea>
+      <button type="submit">提交反馈</button>
+    </form>
+    <h2>事项情况</h2>
+    ${recordHtml(ctx.entry, verdictOf(ctx.state, ctx.entry))}`;
+}
+
+export const feedbackHandler: ActionHandler = {
+  holder: unitHolder,
+
+  async get(ctx) {
+    return ctx.c.html(page('填报完成情况', formHtml(ctx)));
+  },
+
+  async post(ctx, body) {
+    const parsed = feedbackForm(lastMonthOf(ctx.state)).safeParse(body);
+    if (!parsed.success)
+      return ctx.c.html(page('填报完成情况', formHtml(ctx, issuesOf(parsed.error), body)), 400);
+    const f = parsed.data;
+    const who = ctx.person;
+    const result = await commitAnswer(ctx, (state, entry) => {
+      const id = entry.task.id;
+      const row = {
+        时间: state.stamp,
+        编号: id,
+        月份: `${f.month}月`,
+        完成情况: f.done,
+        '进度(%)': f.progress,
+        存在问题: f.problems,
+        下步计划: f.plan,
+        填报人: who.name,
+        渠道: '链接',
+      };
+      const note = `渠道 链接；${who.name}（${who.email}）`;
+      const audit = [auditRow(state.stamp, '链接反馈', id, `${f.month}月反馈`, '', f.done, note, who.name)];
+      let answered = withRow(state.snapshot, FEEDBACK_TAB, row);
+      const column = monthKeys(f.month).done;
+      const appends = [];
+      if (entry.task.kind === 'battle' && column in entry.row.cells) {
+        const added = `${f.done}（进度${f.progress}%，${who.name}${cnDate(state.model.today)}链接反馈）`;
+        const before = cellText(entry.row.cells[column] ?? null);
+        const after = before.trim() ? `${before}\n${added}` : added;
+        appends.push({ tab: entry.task.tab, id, rowHint: entry.row.row, column, text: added });
+        answered = withCells(
+          answered,
+          entry.task.tab,
+          (r) => r.row === entry.row.row,
+          (cells) => ({
+            ...cells,
+            [column]: after,
+          }),
+        );
+        audit.push(auditRow(state.stamp, '追加完成情况', id, column, before, after, note, who.name));
+      }
+      const recomputed = recomputeRow(state, answered, id);
+      return {
+        value: recomputed.verdict,
+        plan: {
+          cells: recomputed.cells,
+          ids: [],
+          appends,
+          ledgerUpdates: [],
+          rows: [
+            { tab: FEEDBACK_TAB, rows: [row] },
+            { tab: AUDIT_TAB, rows: [...audit, ...recomputed.audit], about: '编号' },
+          ],
+        },
+      };
+    });
+    if (!result.ok) return result.response;
+    const verdict = result.value;
+    return ctx.c.html(
+      page(
+        '反馈已提交',
+        html`<p class="ok">${f.month}月完成情况已记入督办台账。</p>
+          ${verdict ? html`<p>事项当前状态：${verdict.status}${verdict.card ? `（${verdict.card}）` : ''}</p>` : ''}
+          <p class="note">如需补充，可再次打开邮件中的链接填报，新内容接在已填内容之后。</p>`,
+      ),
+    );
+  },
+};

@@ -1,0 +1,35 @@
+import type { Address, Mailer } from '../../mail/port';
+import type { SheetStore } from '../../store/port';
+import type { LinkAction, LinkClaims, LinkKeys } from './token';
+
+/** What the signed-link pages need from the runtime: the office's workbook, its keys, a mailer and a clock. */
+export interface LinkDeps {
+  store: SheetStore;
+  /** null: DUBAN_LINK_SECRET is not set; every link page says so (503). */
+  keys: LinkKeys | null;
+  /** The office the links of this deployment belong to (spreadsheet id; the workbook's file name locally). */
+  office: string;
+  /** Base of the links put into mails sent from the pages (the approver's link); else the request's own origin. */
+  publicUrl?: string;
+  mailer: Mailer;
+  from: Address;
+  clock: () => Date;
+}
+
+/** How long a link stays valid after it is mailed, per action (a leaked link exposes its task for this long). */
+export const LINK_LIFETIME_DAYS: Record<LinkAction, number> = {
+  ack: 30,
+  feedback: 45,
+  extend: 30,
+  'approve-extension': 14,
+};
+
+/** The page of a link: `/l/<编号>/<action>?t=<token>`. */
+export function linkUrl(base: string, claims: Pick<LinkClaims, 'task' | 'action'>, token: string): string {
+  return `${base.replace(/\/+$/, '')}/l/${encodeURIComponent(claims.task)}/${claims.action}?t=${token}`;
+}
+
+/** The expiry of a link made at `now` for `action`, seconds since the epoch. */
+export function expiryOf(action: LinkAction, now: Date): number {
+  return Math.floor(now.getTime() / 1000) + LINK_LIFETIME_DAYS[action] * 86_400;
+}

@@ -1,0 +1,50 @@
+import type { RecipientLinks } from '../../mail/notices/notice-doc';
+import type { Address } from '../../mail/port';
+import { expiryOf, linkUrl } from './link-deps';
+import type { LinkSettings } from './link-settings';
+import { type LinkAction, signLink } from './token';
+
+/** The links a unit's notice carries, in the order a recipient uses them. */
+const UNIT_ACTIONS: Array<{ action: LinkAction; label: string }> = [
+  { action: 'ack', label: '签收' },
+  { action: 'feedback', label: '反馈' },
+  { action: 'extend', label: '延期申请' },
+];
+
+/**
+ * The signed links of a notice's recipients: for each, 签收 (recorded against the notice's 文号), 反馈 and 延期申请,
+ * each naming that recipient, valid for its action's lifetime from `now`. Empty when links are off (no key or no
+ * public address), so the notice says to answer in writing as before.
+ *
+ * @example
+ * const links = await noticeLinks(settings, now)({ id: 'ZD-2026-007', type: '催办单', docNo: '临政督催〔2026〕3号', to });
+ * links[0].links[0].label; // '签收'
+ */
+export function noticeLinks(settings: LinkSettings, now: Date) {
+  return async function linksOfNotice(notice: {
+    id: string;
+    docNo: string;
+    to: Address[];
+  }): Promise<RecipientLinks[]> {
+    const { keys, publicUrl, office } = settings;
+    if (!keys || !publicUrl) return [];
+    return Promise.all(
+      notice.to.map(async (person) => ({
+        name: person.name || person.address,
+        links: await Promise.all(
+          UNIT_ACTIONS.map(async ({ action, label }) => {
+            const claims = {
+              office,
+              task: notice.id,
+              action,
+              person: person.address,
+              exp: expiryOf(action, now),
+              ...(action === 'ack' ? { ref: notice.docNo } : {}),
+            };
+            return { label, url: linkUrl(publicUrl, claims, await signLink(claims, keys)) };
+          }),
+        ),
+      })),
+    );
+  };
+}

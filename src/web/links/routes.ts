@@ -1,0 +1,114 @@
+/**
+ * The signed-link pages (SPEC §4.5), mounted under `/l`: `GET /l/<编号>/<action>?t=<token>` shows the page,
+ * `POST` the same path submits its form. Every request goes through the same gate: rate limits, the token's
+ * signature and expiry, its office, task, action and person, and for forms the same-origin and CSRF checks. Any
+ * refusal is a Chinese page with a 4xx and a 审计日志 row.
+ */
+import { type Context, Hono } from 'hono';
+import { ackHandler } from './ack';
+import { approveExtensionHandler, extendHandler } from './extension';
+import { feedbackHandler } from './feedback';
+import type { ActionHandlers, LinkContext } from './link-context';
+import type { LinkDeps } from './link-deps';
+import { refuse, type RefusalReason } from './refusal';
+import { crossSite, linkBodyLimit, linkSecurityHeaders, noStore, RateLimiter } from './security';
+import { hmac, LINK_ACTIONS, type LinkAction, type LinkClaims, verifyLink } from './token';
+import { entryOf, readState } from './workbook-state';
+
+const HANDLERS: ActionHandlers = {
+  ack: ackHandler,
+  feedback: feedbackHandler,
+  extend: extendHandler,
+  'approve-extension': approveExtensionHandler,
+};
+
+export interface LinkRouteOptions {
+  /** Requests per address per 10 minutes (default 120). */
+  perAddress?: number;
+  /** Requests per token per 10 minutes (default 30). */
+  perToken?: number;
+}
+
+/**
+ * @example
+ * app.route('/l', linkRoutes(deps));
+ * await app.request('/l/ZD-2026-001/feedback?t=' + token); // the unit's feedback page
+ */
+export function linkRoutes(deps: LinkDeps, options: LinkRouteOptions = {}): Hono {
+  const app = new Hono();
+  const byAddress = new RateLimiter(options.perAddress ?? 120, 600_000);
+  const byToken = new RateLimiter(options.perToken ?? 30, 600_000);
+
+  app.use('*', linkSecurityHeaders, noStore);
+  app.post('*', linkBodyLimit);
+
+  const handle = async function handleLink(c: Context): Promise<Response> {
+    const task = c.req.param('task') ?? '';
+    const action = c.req.param('action') ?? '';
+    const ip = addressOf(c);
+    const base = { task, action, ip };
+    const now = deps.clock();
+    if (!byAddress.hit(ip, now.getTime())) return refuse(c, deps, { ...base, reason: 'rate-limited' });
+    if (!deps.keys) return refuse(c, deps, { ...base, reason: 'disabled' });
+    if (!(LINK_ACTIONS as readonly string[]).includes(action)) return c.notFound();
+    const form = c.req.method === 'POST' ? await formOf(c) : {};
+    const token = form.t ?? c.req.query('t') ?? '';
+    if (!token) return refuse(c, deps, { ...base, reason: 'missing' });
+    if (!byToken.hit(token, now.getTime())) return refuse(c, deps, { ...base, reason: 'rate-limited' });
+
+    const verified = await verifyLink(token, deps.keys, now);
+    if (!verified.ok) {
+      const reason: RefusalReason = verified.reason === 'expired' ? 'expired' : 'forged';
+      return refuse(c, deps, { ...base, reason, ...(verified.claims ? { claims: verified.claims } : {}) });
+    }
+    const { claims } = verified;
+    const scoped = (reason: RefusalReason, detail?: string) =>
+      refuse(c, deps, { ...base, reason, claims, ...(detail ? { detail } : {}) });
+    if (claims.office !== deps.office) return scoped('other-office');
+    if (claims.task !== task) return scoped('other-task', `令牌事项 ${claims.task}`);
+    if (claims.action !== action) return scoped('other-action', `令牌操作 ${claims.action}`);
+
+    const csrf = await csrfOf(deps, claims, token);
+    if (c.req.method === 'POST') {
+      if (crossSite(c.req.raw.headers, ownOrigins(c, deps))) return scoped('cross-site');
+      if (form.csrf !== csrf) return scoped('csrf');
+    }
+    const state = await readState(deps.store, now);
+    const entry = entryOf(state.model, task);
+    if (!entry) return scoped('no-task');
+    const handler = HANDLERS[action as LinkAction];
+    const person = handler.holder({ state, entry, claims });
+    if (!person) return scoped('other-person');
+    const ctx: LinkContext = { c, deps, claims, token, csrf, state, entry, person, refuse: scoped };
+    return c.req.method === 'POST' ? handler.post(ctx, form) : handler.get(ctx);
+  };
+  app.get('/:task/:action', handle);
+  app.post('/:task/:action', handle);
+  return app;
+}
+
+/** The CSRF field of a link's forms: an HMAC of the token under the key that signed it, so only this server makes it. */
+async function csrfOf(deps: LinkDeps, claims: LinkClaims, token: string): Promise<string> {
+  const kid = token.split('.')[0];
+  const key = deps.keys!.all.find((k) => k.id === kid) ?? deps.keys!.signing;
+  return hmac(key.secret, `csrf.${claims.action}.${token}`);
+}
+
+async function formOf(c: Context): Promise<Record<string, string>> {
+  const body = await c.req.parseBody().catch(() => ({}));
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
+function ownOrigins(c: Context, deps: LinkDeps): string[] {
+  const origins = [new URL(c.req.url).origin];
+  if (deps.publicUrl) origins.push(new URL(deps.publicUrl).origin);
+  return origins;
+}
+
+/** The client's address as the platform reports it (Workers, a proxy), for rate limits and the audit row. */
+function addressOf(c: Context): string {
+  const forwarded = c.req.header('cf-connecting-ip') ?? c.req.header('x-forwarded-for')?.split(',')[0];
+  return forwarded?.trim() || 'local';
+}

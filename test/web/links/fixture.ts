@@ -1,0 +1,82 @@
+/** The demo county on the memory store behind the one service, with signed links on: what every link test drives. */
+import { createMemoryMailer } from '../../../src/mail/memory';
+import { createService } from '../../../src/runtime/service';
+import { createMemoryStore } from '../../../src/store/drivers/memory/memory';
+import { cellText } from '../../../src/store/grid/cell-text';
+import type { SheetRow } from '../../../src/store/port';
+import { expiryOf, linkUrl } from '../../../src/web/links/link-deps';
+import { type LinkAction, type LinkClaims, parseLinkKeys, signLink } from '../../../src/web/links/token';
+import { type TabName, tabSpec } from '../../../src/workbook/schema/tabs';
+import { at830, demoWorkbook, FROM } from '../../scan/demo-workbook';
+
+export const KEYS = parseLinkKeys('k2:second-secret-0123456789,k1:first-secret-0123456789');
+export const OFFICE = 'demo.xlsx';
+export const PUBLIC = 'https://duban.example.gov.cn';
+/** 县商务局's task with a 蓝牌 and June not yet reported on 2026-06-15; its liaison and its 分管领导. */
+export const TASK = 'ZD-2026-007';
+export const LIAISON = 'swj.lianluo@demo.gov.cn';
+export const LEADER = 'changwu@demo.gov.cn';
+
+export function linkFixture(day = '2026-06-15') {
+  const now = at830(day);
+  const store = createMemoryStore(demoWorkbook());
+  const mailer = createMemoryMailer();
+  const service = createService({
+    name: 'test',
+    targets: { store, mailer, mailTransport: 'smtp' },
+    from: FROM,
+    adminToken: 'admin-token-0123456789',
+    clock: () => now,
+    links: { keys: KEYS, office: OFFICE, publicUrl: PUBLIC },
+  });
+  const app = service.app;
+
+  async function token(action: LinkAction, over: Partial<LinkClaims> = {}): Promise<string> {
+    return signLink(
+      { office: OFFICE, task: TASK, action, person: LIAISON, exp: expiryOf(action, now), ...over },
+      KEYS,
+    );
+  }
+  /** The page path of a token (as in the mail, without the public host). */
+  const path = (action: LinkAction, t: string, task = TASK) => linkUrl('', { task, action }, t);
+
+  /** GET the page and POST its form with `fields`, as a browser on the same origin does. */
+  async function submit(
+    action: LinkAction,
+    t: string,
+    fields: Record<string, string>,
+    headers = SAME_ORIGIN,
+  ) {
+    const page = await app.request(path(action, t));
+    const csrf = /name="csrf"\s+value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+    return post(action, t, { csrf, ...fields }, headers);
+  }
+  function post(
+    action: LinkAction,
+    t: string,
+    fields: Record<string, string>,
+    headers = SAME_ORIGIN,
+    task = TASK,
+  ) {
+    return app.request(linkUrl('', { task, action }, '').replace(/\?t=$/, ''), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      body: new URLSearchParams({ t, ...fields }).toString(),
+    });
+  }
+  async function rows(tab: TabName): Promise<SheetRow[]> {
+    return (await store.read([tabSpec(tab)])).tabs[tab]?.rows ?? [];
+  }
+  async function taskRow(id = TASK): Promise<SheetRow> {
+    const all = [...(await rows('挂图作战表')), ...(await rows('督办台账'))];
+    return all.find((r) => cellText(r.cells['编号'] ?? null) === id)!;
+  }
+  return { app, service, store, mailer, now, token, path, submit, post, rows, taskRow };
+}
+
+export const SAME_ORIGIN: Record<string, string> = {
+  origin: 'http://localhost',
+  'sec-fetch-site': 'same-origin',
+};
+
+export const text = (row: SheetRow | undefined, key: string) => cellText(row?.cells[key] ?? null);

@@ -1,0 +1,54 @@
+/** Every formal notice to a unit carries each recipient's own 签收, 反馈 and 延期申请 links, and they open. */
+import { describe, expect, it } from 'vitest';
+import { renderNotice } from '../../../src/mail/notices';
+import { toDay } from '../../../src/calendar/day';
+import { linkFixture, PUBLIC, text } from './fixture';
+
+describe('links in notices', () => {
+  it('a scan puts each unit recipient’s links into 催办单 / 提醒函 mails, and the links open that task’s pages', async () => {
+    const f = linkFixture();
+    await f.service.scan(f.now);
+    const toUnit = f.mailer.sent.filter((m) => /cuiban|tixing|duban/.test(m.headers?.['X-Duban-Kind'] ?? ''));
+    expect(toUnit.length).toBeGreaterThan(0);
+    for (const mail of toUnit) {
+      expect(mail.text).toContain('办理链接');
+      for (const to of mail.to) expect(mail.text).toContain(`${to.name}：`);
+      const urls = [...mail.text.matchAll(/(签收|反馈|延期申请) (https:\/\/\S+)/g)];
+      expect(urls.length).toBe(3 * mail.to.length);
+    }
+    const mail = toUnit[0]!;
+    const id = mail.headers!['X-Duban-Item-Id']!;
+    const docNo = mail.headers!['X-Duban-Doc-No']!;
+    const ack = /签收 (https:\/\/\S+)/.exec(mail.text)![1]!;
+    const feedback = /反馈 (https:\/\/\S+)/.exec(mail.text)![1]!;
+    expect(ack.startsWith(`${PUBLIC}/l/${id}/ack?t=`)).toBe(true);
+    const ackPage = await f.app.request(ack.slice(PUBLIC.length));
+    expect(ackPage.status).toBe(200);
+    expect(await ackPage.text()).toContain(docNo);
+    expect((await f.app.request(feedback.slice(PUBLIC.length))).status).toBe(200);
+    // The register row of the notice is the one the 签收 will name.
+    const register = await f.rows('文书登记');
+    expect(register.some((r) => text(r, '文号') === docNo && text(r, '编号') === id)).toBe(true);
+    // A leader's 约谈建议 carries no unit links.
+    for (const m of f.mailer.sent.filter((m) => m.headers?.['X-Duban-Kind'] === 'yuetan'))
+      expect(m.text).not.toContain('办理链接');
+  });
+
+  it('renders each recipient’s links escaped, with the URL ending its own line', () => {
+    const mail = renderNotice({
+      kind: '催办单',
+      issuer: '县政府办公室',
+      to: '县商务局',
+      item: { id: 'ZD-2026-007', title: '组织企业参加广交会' },
+      reasons: ['6月未反馈'],
+      cc: [],
+      issuedOn: toDay('2026-06-15'),
+      links: [
+        { name: '孙<振>华', links: [{ label: '签收', url: 'https://x.cn/l/ZD-2026-007/ack?t=a.b.c' }] },
+      ],
+    });
+    expect(mail.text).toMatch(/签收 https:\/\/x\.cn\/l\/ZD-2026-007\/ack\?t=a\.b\.c\n/);
+    expect(mail.html).toContain('孙&lt;振&gt;华');
+    expect(mail.html).toContain('<a href="https://x.cn/l/ZD-2026-007/ack?t=a.b.c"');
+  });
+});
