@@ -56,11 +56,11 @@ export function attr(tag: string, name: string): string | undefined {
 
 /** The start tag with attribute `name` set to `value` (added when missing), or removed when `value` is null. */
 export function withAttr(tag: string, name: string, value: string | null): string {
-  const re = new RegExp(`\\s${name.replace(':', '\\:')}="[^"]*"`);
-  const cut = tag.replace(re, '');
-  if (value === null) return cut;
-  const end = cut.endsWith('/>') ? cut.length - 2 : cut.length - 1;
-  return `${cut.slice(0, end)} ${name}="${escapeXml(value)}"${cut.slice(end)}`;
+  const re = new RegExp(`(\\s)${name.replace(':', '\\:')}="[^"]*"`);
+  if (re.test(tag)) return tag.replace(re, value === null ? '' : `$1${name}="${escapeXml(value)}"`);
+  if (value === null) return tag;
+  const end = tag.endsWith('/>') ? tag.length - 2 : tag.length - 1;
+  return `${tag.slice(0, end)} ${name}="${escapeXml(value)}"${tag.slice(end)}`;
 }
 
 export interface XmlElement {
