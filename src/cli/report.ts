@@ -10,7 +10,7 @@ import { PERIOD_FORMATS, parsePeriod, yearPeriod, type BulletinPeriod } from '..
 import { scanInstant } from '../local/targets';
 import { bulletinConsole, bulletinJson } from '../report/bulletin-console';
 import { bulletinDocx } from '../report/bulletin-docx';
-import { createXlsxStore } from '../store/drivers/xlsx/xlsx';
+import { createXlsxPackageStore } from '../store/drivers/xlsx-package/xlsx-package';
 import { bulletinInput } from '../workbook/bulletin-input';
 import { readWorkbook, type WorkbookModel } from '../workbook/read-workbook';
 import { TAB_SPECS } from '../workbook/schema/tabs';
@@ -77,7 +77,7 @@ export async function run(args: string[]): Promise<number> {
 }
 
 async function readModel(file: string, today: Day): Promise<WorkbookModel> {
-  return readWorkbook(await createXlsxStore(file).read([...TAB_SPECS]), today);
+  return readWorkbook(await createXlsxPackageStore(file).read([...TAB_SPECS]), today);
 }
 
 /** Last year's bottom three, from last year's workbook read as of its 31 December. */

@@ -4,7 +4,7 @@ import { toDay } from '../calendar/day';
 import { createOutboxMailer } from '../mail/outbox';
 import { parseRuntimeEnv, type RuntimeConfig } from '../runtime/env';
 import type { ServiceTargets } from '../runtime/service';
-import { createXlsxStore } from '../store/drivers/xlsx/xlsx';
+import { createXlsxPackageStore } from '../store/drivers/xlsx-package/xlsx-package';
 import { createFileJournal } from '../store/journal/file';
 
 /** The scan's instant for `--date YYYY-MM-DD`: that day at 08:30 Asia/Shanghai (00:30 UTC), as the cron runs. */
@@ -46,7 +46,7 @@ export const journalFileOf = (workbook: string): string => `${workbook}.notices.
 export function localTargets(workbook: string, outbox?: string): LocalTargets {
   const outboxDir = outbox ?? join(dirname(workbook), 'outbox');
   return {
-    store: createXlsxStore(workbook),
+    store: createXlsxPackageStore(workbook),
     mailer: createOutboxMailer(outboxDir),
     mailTransport: 'outbox',
     journal: createFileJournal(journalFileOf(workbook)),

@@ -16,7 +16,7 @@ export type { ScanDeps, ScanPhase, ScanSummary } from './types';
  * again and planned again (stale-retry.ts), never overwritten.
  *
  * @example
- * const summary = await runScan({ store: createXlsxStore('data/demo.xlsx'), mailer: createOutboxMailer('outbox'),
+ * const summary = await runScan({ store: createXlsxPackageStore('data/demo.xlsx'), mailer: createOutboxMailer('outbox'),
  *   now: new Date(), from: { name: '县政府督查室', address: 'duban@example.gov.cn' } });
  */
 export async function runScan(deps: ScanDeps): Promise<ScanSummary> {

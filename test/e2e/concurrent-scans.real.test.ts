@@ -8,7 +8,7 @@ import { runScan } from '../../src/scan/run-scan';
 import { createGoogleStore } from '../../src/store/drivers/google/google';
 import { serviceAccountAuth } from '../../src/store/drivers/google/google-auth';
 import type { SheetStore } from '../../src/store/port';
-import { createXlsxStore } from '../../src/store/drivers/xlsx/xlsx';
+import { createXlsxPackageStore } from '../../src/store/drivers/xlsx-package/xlsx-package';
 import { SCAN_TIME, seedDemo, serviceAccountJson } from '../runtime/fixtures';
 import { startSheetsServer, type SheetsServer } from '../sheets-server/server';
 import { readRegister } from '../../src/workbook/read-ledgers';
@@ -89,14 +89,14 @@ describe('two scans started at the same moment: no duplicate 文号, no duplicat
     const file = join(mkdtempSync(join(tmpdir(), 'duban-retry-')), 'demo.xlsx');
     await createWorkbook(file, '2026-11-20');
     expectEachRetriedOnce(
-      await outageThenTwoAtOnce(() => createXlsxStore(file), new Date('2026-11-20T00:30:00Z')),
+      await outageThenTwoAtOnce(() => createXlsxPackageStore(file), new Date('2026-11-20T00:30:00Z')),
     );
   }, 240_000);
 
   it('on one .xlsx workbook', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'duban-twice-')), 'demo.xlsx');
     await createWorkbook(file, '2026-11-20');
-    expectNoDuplicates(await twoAtOnce(() => createXlsxStore(file), new Date('2026-11-20T00:30:00Z')));
+    expectNoDuplicates(await twoAtOnce(() => createXlsxPackageStore(file), new Date('2026-11-20T00:30:00Z')));
   }, 240_000);
 
   describe('on one Google spreadsheet', () => {

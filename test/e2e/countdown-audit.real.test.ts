@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createWorkbook } from '../../sheets-templates/cli/init';
 import { createMemoryMailer } from '../../src/mail/memory';
 import { runScan } from '../../src/scan/run-scan';
-import { createXlsxStore } from '../../src/store/drivers/xlsx/xlsx';
+import { createXlsxPackageStore } from '../../src/store/drivers/xlsx-package/xlsx-package';
 import { readBook, readRows, rowWhere, type ReadRow } from './sheet-reader';
 
 // The demo scanned on Friday 2026-10-16 and again on Monday 2026-10-19: one working day later.
@@ -15,7 +15,7 @@ const file = join(dir, 'demo.xlsx');
 const EXTENDED = '规上工业企业培育';
 const scan = (iso: string) =>
   runScan({
-    store: createXlsxStore(file),
+    store: createXlsxPackageStore(file),
     mailer: createMemoryMailer(),
     now: new Date(`${iso}T00:30:00Z`),
     from: { address: 'duban@demo.gov.cn' },

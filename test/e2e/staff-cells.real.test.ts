@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createWorkbook } from '../../sheets-templates/cli/init';
 import { createMemoryMailer } from '../../src/mail/memory';
 import { runScan } from '../../src/scan/run-scan';
-import { createXlsxStore } from '../../src/store/drivers/xlsx/xlsx';
+import { createXlsxPackageStore } from '../../src/store/drivers/xlsx-package/xlsx-package';
 import { SYSTEM_COLUMNS } from '../../src/workbook/schema/tabs';
 import { inspectXlsx, type Inspected } from '../store/xlsx-inspect';
 import { columnOf, insertColumn, mergeDown, reverseRows, swapColumns } from './xlsx-staff-edits';
@@ -79,7 +79,7 @@ async function scenario(
   await book.xlsx.writeFile(file);
   const before = await inspectXlsx(file);
   const summary = await runScan({
-    store: createXlsxStore(file),
+    store: createXlsxPackageStore(file),
     mailer: createMemoryMailer(),
     now: new Date(`${DATE}T00:30:00Z`),
     from: { address: 'd@demo.gov.cn' },

@@ -10,7 +10,7 @@ import { createMemoryMailer } from '../../src/mail/memory';
 import type { MailMessage } from '../../src/mail/port';
 import { runScan } from '../../src/scan/run-scan';
 import { MONTH_FILL } from '../../src/workbook/palette';
-import { createXlsxStore } from '../../src/store/drivers/xlsx/xlsx';
+import { createXlsxPackageStore } from '../../src/store/drivers/xlsx-package/xlsx-package';
 import { readBook, readRows, rowWhere } from './sheet-reader';
 
 // Thirty consecutive working days from Friday 2026-10-16 on the demo workbook, scanned every morning at 08:30.
@@ -67,7 +67,7 @@ beforeAll(async () => {
   const book = readBook(file);
   ledgerId = rowWhere(readRows(book, '督办台账'), '事项标题', '推进高铁站前广场停车场建设').values['编号']!;
   lateTaskId = rowWhere(readRows(book, '挂图作战表'), '工作任务', '规上工业企业培育').values['编号']!;
-  const store = createXlsxStore(file);
+  const store = createXlsxPackageStore(file);
   for (const day of DAYS) {
     if (day === REPORT_DAY) {
       await staffTypes('规上工业企业培育', '8月/完成情况', '已完成（补报）');

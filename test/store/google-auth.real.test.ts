@@ -1,7 +1,11 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGoogleStore } from '../../src/store/drivers/google/google';
-import { SHEETS_SCOPE, parseServiceAccountKey, serviceAccountAuth } from '../../src/store/drivers/google/google-auth';
+import {
+  SHEETS_SCOPE,
+  parseServiceAccountKey,
+  serviceAccountAuth,
+} from '../../src/store/drivers/google/google-auth';
 import { startSheetsServer, type SheetsServer } from '../sheets-server/server';
 
 const EMAIL = 'duban-bot@duban-2026.iam.gserviceaccount.com';

@@ -3,10 +3,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyStaffEdit } from './staff-edits';
-import { fixtureFromGrid, gridFromFixture, type MemoryWorkbook } from '../../src/store/drivers/memory/workbook-model';
+import {
+  fixtureFromGrid,
+  gridFromFixture,
+  type MemoryWorkbook,
+} from '../../src/store/drivers/memory/workbook-model';
 import { createXlsxStore, type XlsxStoreOptions } from '../../src/store/drivers/xlsx/xlsx';
 import { readFixtureXlsx, writeFixtureXlsx } from './xlsx-fixture';
 import type { StoreHarness } from './contract';
+import type { SheetStore } from '../../src/store/port';
 
 export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'duban-store-'));
@@ -17,13 +22,14 @@ export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<v
 export async function makeXlsxHarness(
   fixture: MemoryWorkbook,
   options?: XlsxStoreOptions,
+  create: (file: string, options?: XlsxStoreOptions) => SheetStore = createXlsxStore,
 ): Promise<StoreHarness & { file: string }> {
   const { dir, cleanup } = await tempDir();
   const file = join(dir, '督办-2026.xlsx');
   await writeFixtureXlsx(file, fixture);
   return {
     file,
-    store: createXlsxStore(file, options),
+    store: create(file, options),
     staleOnEdit: true,
     async staffEdit(tab, edit) {
       const workbook = await readFixtureXlsx(file);

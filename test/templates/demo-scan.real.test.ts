@@ -11,7 +11,7 @@ import { evaluateTask } from '../../src/domain/evaluate-task';
 import { STATUSES } from '../../src/domain/glossary';
 import type { TaskVerdict } from '../../src/domain/types';
 import { planNotices } from '../../src/scan/plan-notices';
-import { createXlsxStore } from '../../src/store/drivers/xlsx/xlsx';
+import { createXlsxPackageStore } from '../../src/store/drivers/xlsx-package/xlsx-package';
 import { readWorkbook } from '../../src/workbook/read-workbook';
 import { TAB_SPECS } from '../../src/workbook/schema/tabs';
 import { generateDemo } from '../../sheets-templates/demo';
@@ -28,7 +28,7 @@ afterAll(async () => {
 async function scanDemo(asOf: string) {
   const file = join(dir, `demo-${asOf}.xlsx`);
   await writeTemplate(file, { demo: generateDemo({ year: 2026, asOf }) });
-  const snapshot = await createXlsxStore(file).read([...TAB_SPECS]);
+  const snapshot = await createXlsxPackageStore(file).read([...TAB_SPECS]);
   const model = readWorkbook(snapshot, toDay(asOf));
   const ctx = { today: model.today, cal: model.calendar, config: model.config, year: model.year };
   const verdicts = model.entries.map((e) => evaluateTask(e.task, e.facts, ctx, e.priorCard));

@@ -8,7 +8,12 @@ describe('the file journal', () => {
   it('keeps every entry across reopening, one JSON line each', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'journal-')), 'demo.xlsx.notices.jsonl');
     expect(await createFileJournal(file).read()).toEqual([]);
-    const entry = { key: 'ZD-2026-001|催办单|1|逾期@2026-06-10', docNo: '临政督催〔2026〕1号', state: 'sent' as const, at: '2026-06-15 08:30:00' };
+    const entry = {
+      key: 'ZD-2026-001|催办单|1|逾期@2026-06-10',
+      docNo: '临政督催〔2026〕1号',
+      state: 'sent' as const,
+      at: '2026-06-15 08:30:00',
+    };
     await createFileJournal(file).append([{ ...entry, state: 'sending' }]);
     await createFileJournal(file).append([entry]);
     expect(await createFileJournal(file).read()).toEqual([{ ...entry, state: 'sending' }, entry]);
@@ -17,7 +22,13 @@ describe('the file journal', () => {
 
   it('skips a line cut off by a crash and keeps appending readable lines after it', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'journal-')), 'j.jsonl');
-    const entry = { key: 'k1', docNo: '', state: 'registered' as const, at: '2026-06-15 08:30:00', row: { 编号: 'ZD-2026-001' } };
+    const entry = {
+      key: 'k1',
+      docNo: '',
+      state: 'registered' as const,
+      at: '2026-06-15 08:30:00',
+      row: { 编号: 'ZD-2026-001' },
+    };
     await createFileJournal(file).append([entry]);
     appendFileSync(file, '{"key":"k2","docNo":"","sta'); // power lost mid-write
     await createFileJournal(file).append([{ ...entry, key: 'k3' }]);

@@ -1,0 +1,138 @@
+/** One <c> element: what the port reads from it, and the XML of a cell the driver writes. */
+import type { Cell, CellWrite } from '../../port';
+import { attr, escapeXml, unescapeXml } from './xml-text';
+
+export interface CellContext {
+  /** The shared string at an index: its text and, for rich text, the XML of its runs. */
+  shared(index: number): SharedString;
+  isDate(style: number): boolean;
+  date1904: boolean;
+}
+
+export interface SharedString {
+  text: string;
+  /** Inner XML of the <si> when it holds formatted runs (<r>…</r>), else null. */
+  runs: string | null;
+}
+
+const OPEN = /^<(?:\w+:)?c\b([^>]*?)(\/?)>/;
+const V = /<(?:\w+:)?v>([\s\S]*?)<\/(?:\w+:)?v>/;
+const F = /<(?:\w+:)?f\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?f>)/;
+const IS = /<(?:\w+:)?is>([\s\S]*?)<\/(?:\w+:)?is>/;
+
+/** The style index of a cell's XML (0 when it has none). */
+export function styleOf(xml: string): number {
+  const open = OPEN.exec(xml);
+  return open ? Number(attr(open[1]!, 's') ?? 0) : 0;
+}
+
+/** True when the cell holds a value (not only a style). */
+export function hasValue(xml: string): boolean {
+  return !xml.endsWith('/>') && /<(?:\w+:)?(?:v|is)>/.test(xml);
+}
+
+/**
+ * The port's Cell of a <c> element: shared and inline strings as text, date-formatted numbers as `{ date }`, formulas
+ * with their cached result, errors as `{ error }`.
+ * @example decodeCell('<c r="A1" t="inlineStr"><is><t>x</t></is></c>', ctx) // 'x'
+ */
+export function decodeCell(xml: string, ctx: CellContext): Cell {
+  const open = OPEN.exec(xml);
+  if (!open || open[2]) return null;
+  const tag = open[1]!;
+  const type = attr(tag, 't') ?? 'n';
+  const body = xml.slice(open[0].length);
+  const f = F.exec(body);
+  const v = V.exec(body)?.[1];
+  const value = ((): Cell => {
+    switch (type) {
+      case 's':
+        return v === undefined ? null : ctx.shared(Number(v)).text;
+      case 'inlineStr': {
+        const is = IS.exec(body)?.[1];
+        return is === undefined ? null : textOf(is);
+      }
+      case 'str':
+        return v === undefined ? null : unescapeXml(v);
+      case 'b':
+        return v === undefined ? null : v.trim() === '1' || v.trim() === 'true';
+      case 'e':
+        return v === undefined ? null : { error: unescapeXml(v) };
+      case 'd':
+        return v === undefined ? null : { date: v.slice(0, 10) };
+      default: {
+        if (v === undefined || v.trim() === '') return null;
+        const n = Number(v);
+        if (Number.isFinite(n) && ctx.isDate(Number(attr(tag, 's') ?? 0)))
+          return { date: serialDate(n, ctx.date1904) };
+        return n;
+      }
+    }
+  })();
+  if (!f) return value;
+  const result =
+    value === null || typeof value !== 'object'
+      ? value
+      : 'date' in value
+        ? value.date
+        : 'error' in value
+          ? value.error
+          : null;
+  return { formula: unescapeXml(f[1] ?? ''), result };
+}
+
+/** The text of an <si> or <is>: its <t> runs joined, phonetic guides (<rPh>) left out. */
+export function textOf(inner: string): string {
+  const bare = inner.includes('rPh') ? inner.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '') : inner;
+  let out = '';
+  for (const m of bare.matchAll(/<(?:\w+:)?t\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?t>)/g)) out += m[1] ?? '';
+  return unescapeXml(out);
+}
+
+/** The runs of an <si>/<is> when it has formatted runs, else null. */
+export function runsOf(inner: string): string | null {
+  return /<(?:\w+:)?r>/.test(inner)
+    ? inner.replace(/<(?:\w+:)?(rPh|phoneticPr)\b[\s\S]*?(?:\/>|<\/(?:\w+:)?\1>)/g, '')
+    : null;
+}
+
+function serialDate(serial: number, date1904: boolean): string {
+  const days = Math.floor(serial) + (date1904 ? 1462 : 0);
+  // Excel's day 60 is the fictitious 1900-02-29; serials after it are one day ahead of the calendar.
+  const epoch = Date.UTC(1899, 11, days >= 60 || date1904 ? 30 : 31);
+  return new Date(epoch + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The XML of a written cell: numbers as numbers, text as an inline string (never a formula, whatever it starts with),
+ * null as a cell with only its style.
+ * @example cellXml('J4', 5, '逾期') // '<c r="J4" s="5" t="inlineStr"><is><t>逾期</t></is></c>'
+ */
+export function cellXml(ref: string, style: number, value: CellWrite, prefix = ''): string {
+  const s = style ? ` s="${style}"` : '';
+  const c = `${prefix}c`;
+  if (value === null || value === '') return `<${c} r="${ref}"${s}/>`;
+  if (typeof value === 'number') return `<${c} r="${ref}"${s}><${prefix}v>${value}</${prefix}v></${c}>`;
+  return `<${c} r="${ref}"${s} t="inlineStr"><${prefix}is>${tText(value, prefix)}</${prefix}is></${c}>`;
+}
+
+/** Rich text kept: the old runs, then a new run with `text`. */
+export function richCellXml(ref: string, style: number, runs: string, text: string, prefix = ''): string {
+  const s = style ? ` s="${style}"` : '';
+  return `<${prefix}c r="${ref}"${s} t="inlineStr"><${prefix}is>${runs}<${prefix}r>${tText(text, prefix)}</${prefix}r></${prefix}is></${prefix}c>`;
+}
+
+function tText(text: string, prefix: string): string {
+  const space = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : '';
+  return `<${prefix}t${space}>${escapeXml(text)}</${prefix}t>`;
+}
+
+/** The cell's XML with its style index replaced. */
+export function restyled(xml: string, style: number): string {
+  const open = OPEN.exec(xml);
+  if (!open) return xml;
+  const tag = open[0].replace(/\ss="[^"]*"/, '');
+  const at = tag.endsWith('/>') ? tag.length - 2 : tag.length - 1;
+  const next = style ? `${tag.slice(0, at)} s="${style}"${tag.slice(at)}` : tag;
+  return next + xml.slice(open[0].length);
+}

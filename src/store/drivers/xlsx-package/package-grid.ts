@@ -1,0 +1,128 @@
+import { isTyped, cellText } from '../../grid/cell-text';
+import type { SheetGrid } from '../../grid/sheet-grid';
+import type { Cell, CellWrite, Fill } from '../../port';
+import { cellXml, decodeCell, hasValue, restyled, richCellXml, styleOf, type CellContext } from './cell-xml';
+import { columnLetter as columnLetters } from '../../grid/a1';
+import type { SheetXml } from './sheet-xml';
+import type { Styles } from './styles';
+import { attr, withAttr } from './xml-text';
+
+/** Points per line of wrapped 10–11 pt text, Excel's largest row height, the default row height and column width. */
+const LINE_POINTS = 13.5;
+const MAX_HEIGHT = 409;
+const ROW_HEIGHT = 15;
+const COLUMN_WIDTH = 9;
+
+/**
+ * The SheetGrid view of a worksheet part: reads decode the <c> elements in place, writes replace single <c>
+ * elements (a new fill is a new style appended to styles.xml). Nothing else in the part changes.
+ * @example readTab(packageGrid('挂图作战表', sheet, styles, ctx), spec)
+ */
+export function packageGrid(name: string, sheet: SheetXml, styles: Styles, ctx: CellContext): SheetGrid {
+  const p = sheet.prefix;
+  const ref = (row: number, column: number) => `${columnLetters(column)}${row}`;
+  const xmlAt = (row: number, column: number) => sheet.cellXml(row, column);
+  const value = (row: number, column: number): Cell => {
+    const xml = xmlAt(row, column);
+    return xml ? decodeCell(xml, ctx) : null;
+  };
+  const columnInfo = (column: number) => sheet.columns.find((c) => c.min <= column && column <= c.max);
+  /** The style a new cell gets: the row's style when it has one, else the column's — what staff see there now. */
+  const styleAt = (row: number, column: number): number => {
+    const xml = xmlAt(row, column);
+    if (xml) return styleOf(xml);
+    const open = sheet.rowOpen(row);
+    if (open && attr(open, 'customFormat') === '1') return Number(attr(open, 's') ?? 0);
+    return columnInfo(column)?.style ?? 0;
+  };
+  const write = (row: number, column: number, style: number, v: CellWrite) =>
+    sheet.setCellXml(row, column, cellXml(ref(row, column), style, v, p));
+
+  /** Grow the row so a wrapped cell just written shows all its lines; never shrinks. */
+  const fitRow = (row: number, column: number, text: string) => {
+    const style = styleAt(row, column);
+    if (!styles.wraps(style) && !styles.wraps(columnInfo(column)?.style ?? 0)) return;
+    const width = columnInfo(column)?.width ?? COLUMN_WIDTH;
+    const lines = text
+      .split('\n')
+      .reduce((n, line) => n + Math.max(1, Math.ceil(unitsOf(line) / Math.max(1, width - 1))), 0);
+    if (lines <= 1) return;
+    const needed = Math.min(MAX_HEIGHT, Math.ceil(lines * LINE_POINTS + 4));
+    const open = sheet.rowOpen(row) ?? `<${p}row r="${row}">`;
+    if (needed > Number(attr(open, 'ht') ?? ROW_HEIGHT))
+      sheet.setRowOpen(row, withAttr(withAttr(open, 'ht', String(needed)), 'customHeight', '1'));
+  };
+
+  return {
+    name,
+    lastRow() {
+      const rows = [...sheet.rows.keys()].sort((a, b) => b - a);
+      for (const r of rows)
+        for (const c of sheet.cellColumns(r)) {
+          const xml = xmlAt(r, c)!;
+          if (hasValue(xml) && isTyped(decodeCell(xml, ctx))) return r;
+        }
+      return 0;
+    },
+    lastColumn() {
+      let width = 0;
+      for (const r of sheet.rows.keys()) {
+        const columns = sheet.cellColumns(r);
+        for (let i = columns.length - 1; i >= 0 && columns[i]! > width; i--)
+          if (hasValue(xmlAt(r, columns[i]!)!)) {
+            width = columns[i]!;
+            break;
+          }
+      }
+      return width;
+    },
+    value,
+    fill(row, column) {
+      const xml = xmlAt(row, column);
+      return xml ? styles.fillOf(styleOf(xml)) : null;
+    },
+    merges: () => sheet.merges,
+    setValue(row, column, v) {
+      write(row, column, styleAt(row, column), v);
+      if (typeof v === 'string') fitRow(row, column, v);
+    },
+    setFill(row, column, fill: Fill) {
+      const xml = xmlAt(row, column) ?? cellXml(ref(row, column), styleAt(row, column), null, p);
+      sheet.setCellXml(row, column, restyled(xml, styles.withFill(styleOf(xml), fill)));
+    },
+    appendText(row, column, text) {
+      const xml = xmlAt(row, column);
+      const style = styleAt(row, column);
+      const old = xml ? decodeCell(xml, ctx) : null;
+      const runs =
+        xml && /\bt="s"/.test(xml) ? ctx.shared(Number(/<(?:\w+:)?v>(\d+)</.exec(xml)?.[1])).runs : null;
+      if (runs) {
+        sheet.setCellXml(row, column, richCellXml(ref(row, column), style, runs, `\n${text}`, p));
+        return;
+      }
+      const before = cellText(old);
+      write(row, column, style, before.trim() === '' ? text : `${before}\n${text}`);
+    },
+    styleRowLike(row, like) {
+      const source = sheet.rowOpen(like);
+      if (!source) return;
+      let open = sheet.rowOpen(row) ?? `<${p}row r="${row}">`;
+      for (const name of ['ht', 'customHeight']) open = withAttr(open, name, attr(source, name) ?? null);
+      sheet.setRowOpen(row, open);
+      for (const column of sheet.cellColumns(like)) {
+        const style = styleOf(xmlAt(like, column)!);
+        if (!style) continue;
+        const bare = styles.withFill(style, null);
+        const xml = xmlAt(row, column) ?? cellXml(ref(row, column), 0, null, p);
+        sheet.setCellXml(row, column, restyled(xml, bare));
+      }
+    },
+  };
+}
+
+/** Width of text in Excel column units: a CJK character takes about two. */
+function unitsOf(text: string): number {
+  let units = 0;
+  for (const ch of text) units += ch.charCodeAt(0) > 0x2e7f ? 2 : 1.1;
+  return units;
+}

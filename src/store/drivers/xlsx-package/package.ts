@@ -1,0 +1,162 @@
+/**
+ * An .xlsx / .xlsm file as the OOXML package it is: parts are read on first use, the worksheets the driver opens
+ * are indexed, and `toBytes()` writes back only the parts that changed — every other zip entry is copied as stored.
+ */
+import { basename, posix } from 'node:path';
+import { StoreError } from '../../errors';
+import type { SheetGrid } from '../../grid/sheet-grid';
+import type { TabWrite } from '../../port';
+import type { CellContext } from './cell-xml';
+import { packageGrid } from './package-grid';
+import { sharedStrings } from './shared-strings';
+import { SheetXml } from './sheet-xml';
+import { parseStyles, type Styles } from './styles';
+import { tabXml } from './tab-xml';
+import { addTabEdits, readWorkbookParts, type WorkbookParts } from './workbook-part';
+import { entryBytes, newEntry, readZip, writeZip, type ZipEntry } from './zip';
+
+/**
+ * The Chinese message for a file that cannot be read as a workbook package. Nothing was written when it is thrown.
+ * @example corruptError('督办.xlsx', error)
+ */
+export function corruptError(file: string, error: unknown): StoreError {
+  const detail = (error as Error).message;
+  return new StoreError(
+    'xlsx',
+    `工作簿「${basename(file)}」已损坏，无法读取（${detail}）。文件未作任何改动。请用 Excel 或 WPS 打开它并“另存为” .xlsx 后再试，或换用备份。`,
+    { cause: error },
+  );
+}
+
+export class XlsxPackage {
+  private readonly entries: ZipEntry[];
+  private readonly byName = new Map<string, ZipEntry>();
+  private readonly texts = new Map<string, string>();
+  /** New text of changed or added parts, by part name. */
+  private readonly changedParts = new Map<string, string>();
+  private readonly sheets = new Map<string, SheetXml>();
+  private readonly parts: WorkbookParts;
+  private stylesCache: Styles | null = null;
+  private ctxCache: CellContext | null = null;
+
+  constructor(
+    bytes: Uint8Array,
+    private readonly file: string,
+  ) {
+    try {
+      this.entries = readZip(bytes);
+      for (const e of this.entries) this.byName.set(e.name, e);
+      this.parts = readWorkbookParts((name) => this.text(name));
+    } catch (error) {
+      throw corruptError(file, error);
+    }
+  }
+
+  /** Tab names in workbook order. */
+  tabNames(): string[] {
+    return this.parts.tabs.map((t) => t.name);
+  }
+
+  /** The text of a part (its new text when changed), or null when the package has no such part. */
+  text(name: string): string | null {
+    const changed = this.changedParts.get(name);
+    if (changed !== undefined) return changed;
+    let text = this.texts.get(name);
+    if (text === undefined) {
+      const entry = this.byName.get(name);
+      if (!entry) return null;
+      text = entryBytes(entry).toString('utf8');
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      // Worksheets are indexed by SheetXml and not kept twice.
+      if (!name.includes('worksheets/')) this.texts.set(name, text);
+    }
+    return text;
+  }
+
+  private guard<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      if (error instanceof StoreError) throw error;
+      throw corruptError(this.file, error);
+    }
+  }
+
+  private get styles(): Styles {
+    return (this.stylesCache ??= this.guard(() => {
+      const xml = this.parts.styles ? this.text(this.parts.styles) : null;
+      if (xml === null) throw new Error('the package has no styles part');
+      return parseStyles(xml);
+    }));
+  }
+
+  private get ctx(): CellContext {
+    if (!this.ctxCache) {
+      const part = this.parts.sharedStrings;
+      const xml = part ? this.guard(() => this.text(part)) : null;
+      const shared =
+        xml === null ? () => ({ text: '', runs: null }) : this.guard(() => sharedStrings(xml, part!));
+      const styles = this.styles;
+      this.ctxCache = { shared, isDate: (s) => styles.isDate(s), date1904: this.parts.date1904 };
+    }
+    return this.ctxCache;
+  }
+
+  /**
+   * The grid of a tab matched by name with surrounding spaces ignored (a trailing space typed by staff is invisible),
+   * or null when there is no such tab.
+   */
+  grid(name: string): SheetGrid | null {
+    const tab = this.parts.tabs.find((t) => t.name.trim() === name.trim());
+    if (!tab) return null;
+    const sheet = this.sheet(tab.part);
+    return packageGrid(tab.name, sheet, this.styles, this.ctx);
+  }
+
+  private sheet(part: string): SheetXml {
+    let sheet = this.sheets.get(part);
+    if (!sheet) {
+      sheet = this.guard(() => {
+        const xml = this.text(part);
+        if (xml === null) throw new Error(`missing part ${part}`);
+        return new SheetXml(xml, part);
+      });
+      this.sheets.set(part, sheet);
+    }
+    return sheet;
+  }
+
+  /** Write a whole system-owned tab: its part replaced when the tab exists, else a new part and tab at the end. */
+  writeTab(tab: TabWrite): void {
+    const existing = this.parts.tabs.find((t) => t.name.trim() === tab.name.trim());
+    if (existing) {
+      this.sheets.delete(existing.part);
+      this.changedParts.set(existing.part, tabXml(tab, this.styles));
+      return;
+    }
+    let n = this.parts.tabs.length + 1;
+    const dir = posix.dirname(this.parts.tabs[0]?.part ?? 'xl/worksheets/sheet1.xml');
+    while (this.byName.has(`${dir}/sheet${n}.xml`) || this.changedParts.has(`${dir}/sheet${n}.xml`)) n++;
+    const part = `${dir}/sheet${n}.xml`;
+    const edits = addTabEdits(this.parts, (name) => this.text(name), tab.name, part);
+    for (const [name, text] of Object.entries(edits)) this.changedParts.set(name, text);
+    this.changedParts.set(part, tabXml(tab, this.styles));
+    this.parts.tabs.push({ name: tab.name, part });
+  }
+
+  /** The package with every changed part rewritten and every other entry copied as stored. */
+  toBytes(): Buffer {
+    const changed = new Map(this.changedParts);
+    for (const [part, sheet] of this.sheets) if (sheet.isChanged) changed.set(part, sheet.serialize());
+    if (this.stylesCache?.changed && this.parts.styles)
+      changed.set(this.parts.styles, this.stylesCache.xml());
+    const out = this.entries.map((e) => {
+      const text = changed.get(e.name);
+      if (text === undefined) return e;
+      changed.delete(e.name);
+      return newEntry(e.name, Buffer.from(text, 'utf8'), e);
+    });
+    for (const [name, text] of changed) out.push(newEntry(name, Buffer.from(text, 'utf8')));
+    return writeZip(out);
+  }
+}

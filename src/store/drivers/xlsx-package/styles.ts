@@ -1,0 +1,182 @@
+/**
+ * xl/styles.xml as the driver needs it: the fill, number format and wrap of a cell style (xf), and new styles made by
+ * appending fills, fonts and xfs — never by changing or reordering the ones there, so every styled cell keeps its look.
+ */
+import type { Fill } from '../../port';
+import { attr, withAttr, xmlElements } from './xml-text';
+
+const BUILTIN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54,
+  55, 56, 57, 58,
+]);
+
+export interface Styles {
+  /** 6-hex RGB of a style's solid fill; null for no fill, patterns, theme and indexed colours. */
+  fillOf(style: number): Fill;
+  isDate(style: number): boolean;
+  wraps(style: number): boolean;
+  /** The style like `style` but with `fill` (null: no fill). */
+  withFill(style: number, fill: Fill): number;
+  /** A style with the bold (or regular) 宋体 11 font, wrapped and centred vertically, with `fill`. */
+  plain(bold: boolean, fill: Fill): number;
+  /** True once a style was added; `xml()` is then the new part. */
+  readonly changed: boolean;
+  xml(): string;
+}
+
+/** A section such as `<cellXfs count="3">…</cellXfs>`: where its items are and their raw XML. */
+interface Section {
+  items: string[];
+  added: string[];
+  /** Offsets of the section in the original text: start of the open tag, end of the close tag. */
+  start: number;
+  end: number;
+  tag: string;
+}
+
+function section(xml: string, name: string, item: string): Section | null {
+  const open = new RegExp(`<(\\w+:)?${name}\\b[^>]*?(/?)>`).exec(xml);
+  if (!open) return null;
+  const prefix = open[1] ?? '';
+  if (open[2])
+    return {
+      items: [],
+      added: [],
+      start: open.index,
+      end: open.index + open[0].length,
+      tag: `${prefix}${name}`,
+    };
+  const close = xml.indexOf(`</${prefix}${name}>`, open.index);
+  const body = xml.slice(open.index + open[0].length, close);
+  const re = new RegExp(`<${prefix}${item}\\b(?:[^>]*?/>|[\\s\\S]*?</${prefix}${item}>)`, 'g');
+  return {
+    items: body.match(re) ?? [],
+    added: [],
+    start: open.index,
+    end: close + name.length + prefix.length + 3,
+    tag: `${prefix}${name}`,
+  };
+}
+
+function render(s: Section, xml: string): string {
+  const all = [...s.items, ...s.added];
+  const openTag = /^<[^>]*?\/?>/.exec(xml.slice(s.start))![0].replace(/\/>$/, '>');
+  return `${withAttr(openTag, 'count', String(all.length))}${all.join('')}</${s.tag}>`;
+}
+
+/**
+ * Parse styles.xml (checked well-formed).
+ * @example const styles = parseStyles(xml); styles.fillOf(3) // 'FF0000'
+ */
+export function parseStyles(xml: string): Styles {
+  xmlElements(xml, 'xl/styles.xml', []);
+  const fills = section(xml, 'fills', 'fill');
+  const fonts = section(xml, 'fonts', 'font');
+  const xfs = section(xml, 'cellXfs', 'xf');
+  if (!fills || !fonts || !xfs) throw new Error('styles.xml has no fills, fonts or cellXfs');
+  const numFmts = new Map<number, string>();
+  for (const m of xml.matchAll(/<(?:\w+:)?numFmt\b[^>]*>/g))
+    numFmts.set(Number(attr(m[0], 'numFmtId')), attr(m[0], 'formatCode') ?? '');
+  const xf = (style: number) =>
+    xfs.items[style] ?? xfs.added[style - xfs.items.length] ?? xfs.items[0] ?? '<xf/>';
+  const fill = (id: number) => fills.items[id] ?? fills.added[id - fills.items.length] ?? '';
+  const derived = new Map<string, number>();
+  let changed = false;
+  const addFill = (rgb: Fill): number => {
+    if (rgb === null) {
+      const none = fills.items.findIndex((f) => /patternType="none"/.test(f));
+      if (none >= 0) return none;
+    }
+    const body =
+      rgb === null
+        ? '<patternFill patternType="none"/>'
+        : `<patternFill patternType="solid"><fgColor rgb="FF${rgb}"/><bgColor indexed="64"/></patternFill>`;
+    const key = `<fill>${body}</fill>`;
+    const known = [...fills.items, ...fills.added].indexOf(key);
+    if (known >= 0) return known;
+    fills.added.push(key);
+    changed = true;
+    return fills.items.length + fills.added.length - 1;
+  };
+  const addXf = (key: string, make: () => string): number => {
+    let id = derived.get(key);
+    if (id === undefined) {
+      xfs.added.push(make());
+      id = xfs.items.length + xfs.added.length - 1;
+      derived.set(key, id);
+      changed = true;
+    }
+    return id;
+  };
+  const fontIds = new Map<boolean, number>();
+  const addFont = (bold: boolean): number => {
+    let id = fontIds.get(bold);
+    if (id === undefined) {
+      fonts.added.push(
+        `<font>${bold ? '<b/>' : ''}<sz val="11"/><name val="宋体"/><family val="3"/><charset val="134"/></font>`,
+      );
+      id = fonts.items.length + fonts.added.length - 1;
+      fontIds.set(bold, id);
+      changed = true;
+    }
+    return id;
+  };
+
+  return {
+    fillOf(style) {
+      const f = fill(Number(attr(xf(style), 'fillId') ?? 0));
+      if (!/patternType="solid"/.test(f)) return null;
+      const rgb = /<(?:\w+:)?fgColor\b[^>]*\brgb="([0-9A-Fa-f]{6,8})"/.exec(f)?.[1];
+      return rgb ? rgb.slice(-6).toUpperCase() : null;
+    },
+    isDate(style) {
+      const id = Number(attr(xf(style), 'numFmtId') ?? 0);
+      if (BUILTIN_DATE_FORMATS.has(id)) return true;
+      const code = numFmts.get(id);
+      return code !== undefined && isDateFormat(code);
+    },
+    wraps: (style) => /<(?:\w+:)?alignment\b[^>]*\bwrapText="(1|true)"/.test(xf(style)),
+    withFill(style, rgb) {
+      const fillId = Number(attr(xf(style), 'fillId') ?? 0);
+      if (rgb === null ? fillId === 0 || /patternType="none"/.test(fill(fillId)) : this.fillOf(style) === rgb)
+        return style;
+      return addXf(`${style}|${rgb}`, () => {
+        const fillId = addFill(rgb);
+        const tag = /^<[^>]*?\/?>/.exec(xf(style))![0];
+        const rest = xf(style).slice(tag.length);
+        return withAttr(withAttr(tag, 'fillId', String(fillId)), 'applyFill', '1') + rest;
+      });
+    },
+    plain(bold, rgb) {
+      return addXf(`plain|${bold}|${rgb}`, () => {
+        const fontId = addFont(bold);
+        const fillId = addFill(rgb);
+        return `<xf numFmtId="0" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf>`;
+      });
+    },
+    get changed() {
+      return changed;
+    },
+    xml() {
+      const parts = [fills, fonts, xfs].filter((s) => s.added.length).sort((a, b) => a.start - b.start);
+      let out = '';
+      let at = 0;
+      for (const s of parts) {
+        out += xml.slice(at, s.start) + render(s, xml);
+        at = s.end;
+      }
+      return out + xml.slice(at);
+    },
+  };
+}
+
+/** A number format shows a date when it has a y/m/d/h/s code outside quotes, brackets and escapes. */
+export function isDateFormat(code: string): boolean {
+  const bare = code
+    .split(';')[0]!
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\\./g, '')
+    .replace(/_./g, '');
+  return /[ymdhsYMDHS年月日]/.test(bare) && !/^General$/i.test(bare);
+}

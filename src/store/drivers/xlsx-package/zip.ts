@@ -1,0 +1,171 @@
+/**
+ * The zip container of an OOXML package, read and written with node:zlib. Unchanged entries are copied as their
+ * compressed bytes (never inflated and deflated again), so every part the scan does not change stays byte for byte
+ * what Excel or WPS wrote, and a write costs only the deflate of the parts that changed.
+ */
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+
+export interface ZipEntry {
+  name: string;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  crc: number;
+  size: number;
+  /** The entry's data as stored in the file (compressed when method is 8). */
+  raw: Uint8Array;
+  time: number;
+  date: number;
+}
+
+/** Thrown for a file that is not a zip archive this reader understands; the store turns it into a Chinese message. */
+export class ZipFormatError extends Error {
+  override name = 'ZipFormatError';
+}
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+/**
+ * The entries of a zip archive, in the order of its central directory.
+ * @example const parts = readZip(await readFile('督办.xlsx')); parts.find((e) => e.name === 'xl/workbook.xml')
+ */
+export function readZip(bytes: Uint8Array): ZipEntry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--)
+    if (view.getUint32(i, true) === EOCD) {
+      end = i;
+      break;
+    }
+  if (end < 0) throw new ZipFormatError('no end of central directory (not a zip file, or truncated)');
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  if (count === 0xffff || at === 0xffffffff) throw new ZipFormatError('zip64 archives are not supported');
+  const entries: ZipEntry[] = [];
+  const decoder = new TextDecoder();
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL)
+      throw new ZipFormatError(`central directory entry ${n} is damaged`);
+    const flags = view.getUint16(at + 8, true);
+    const method = view.getUint16(at + 10, true);
+    const csize = view.getUint32(at + 20, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const skip = nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    const local = view.getUint32(at + 42, true);
+    const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    if (flags & 1) throw new ZipFormatError(`entry ${name} is encrypted`);
+    if (method !== 0 && method !== 8)
+      throw new ZipFormatError(`entry ${name} uses compression method ${method}`);
+    if (local + 30 > bytes.length || view.getUint32(local, true) !== LOCAL)
+      throw new ZipFormatError(`local header of ${name} is damaged`);
+    const data = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    if (data + csize > bytes.length) throw new ZipFormatError(`entry ${name} is truncated`);
+    entries.push({
+      name,
+      method,
+      time: view.getUint16(at + 12, true),
+      date: view.getUint16(at + 14, true),
+      crc: view.getUint32(at + 16, true),
+      size: view.getUint32(at + 24, true),
+      raw: bytes.subarray(data, data + csize),
+    });
+    at += 46 + skip;
+  }
+  return entries;
+}
+
+/** The uncompressed bytes of an entry, checked against its CRC. */
+export function entryBytes(entry: ZipEntry): Buffer {
+  let out: Buffer;
+  try {
+    out = entry.method === 8 ? inflateRawSync(entry.raw) : Buffer.from(entry.raw);
+  } catch (error) {
+    throw new ZipFormatError(`entry ${entry.name} cannot be inflated: ${(error as Error).message}`);
+  }
+  if (out.length !== entry.size || crc32(out) !== entry.crc)
+    throw new ZipFormatError(`entry ${entry.name} is damaged (size or CRC mismatch)`);
+  return out;
+}
+
+/** A new entry from uncompressed bytes, deflated; its date and time are those of `like` (or now). */
+export function newEntry(name: string, content: Uint8Array, like?: ZipEntry): ZipEntry {
+  const { time, date } = like ?? dosNow();
+  return {
+    name,
+    method: 8,
+    crc: crc32(content),
+    size: content.length,
+    raw: deflateRawSync(content, { level: 6 }),
+    time,
+    date,
+  };
+}
+
+/**
+ * A zip archive of the entries, in order; the entries' stored bytes are written as they are.
+ * @example writeZip(entries.map((e) => (e.name === changed ? newEntry(e.name, xml, e) : e)))
+ */
+export function writeZip(entries: ZipEntry[]): Buffer {
+  const encoder = new TextEncoder();
+  const names = entries.map((e) => encoder.encode(e.name));
+  let size = 22;
+  for (const [i, e] of entries.entries()) size += 30 + 46 + 2 * names[i]!.length + e.raw.length;
+  const out = Buffer.alloc(size);
+  const centrals: Array<{ at: number; entry: ZipEntry; name: Uint8Array }> = [];
+  let at = 0;
+  entries.forEach((entry, i) => {
+    const name = names[i]!;
+    centrals.push({ at, entry, name });
+    at = header(out, at, LOCAL, entry, name);
+    out.set(entry.raw, at);
+    at += entry.raw.length;
+  });
+  const directory = at;
+  for (const { at: local, entry, name } of centrals) at = header(out, at, CENTRAL, entry, name, local);
+  out.writeUInt32LE(EOCD, at);
+  out.writeUInt16LE(0, at + 4);
+  out.writeUInt16LE(0, at + 6);
+  out.writeUInt16LE(entries.length, at + 8);
+  out.writeUInt16LE(entries.length, at + 10);
+  out.writeUInt32LE(at - directory, at + 12);
+  out.writeUInt32LE(directory, at + 16);
+  out.writeUInt16LE(0, at + 20);
+  return out.subarray(0, at + 22);
+}
+
+function header(out: Buffer, at: number, kind: number, e: ZipEntry, name: Uint8Array, local = 0): number {
+  const utf8 = name.some((b) => b > 0x7f) ? 0x800 : 0;
+  out.writeUInt32LE(kind, at);
+  let p = at + 4;
+  if (kind === CENTRAL) {
+    out.writeUInt16LE(20, p);
+    p += 2;
+  }
+  out.writeUInt16LE(20, p);
+  out.writeUInt16LE(utf8, p + 2);
+  out.writeUInt16LE(e.method, p + 4);
+  out.writeUInt16LE(e.time, p + 6);
+  out.writeUInt16LE(e.date, p + 8);
+  out.writeUInt32LE(e.crc >>> 0, p + 10);
+  out.writeUInt32LE(e.raw.length, p + 14);
+  out.writeUInt32LE(e.size, p + 18);
+  out.writeUInt16LE(name.length, p + 22);
+  out.writeUInt16LE(0, p + 24);
+  p += 26;
+  if (kind === CENTRAL) {
+    out.fill(0, p, p + 10); // comment length, disk, internal and external attributes
+    out.writeUInt32LE(local, p + 10);
+    p += 14;
+  }
+  out.set(name, p);
+  return p + name.length;
+}
+
+function dosNow(): { time: number; date: number } {
+  const d = new Date();
+  return {
+    time: (d.getHours() << 11) | (d.getMinutes() << 5) | (d.getSeconds() >> 1),
+    date: ((d.getFullYear() - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
+  };
+}
