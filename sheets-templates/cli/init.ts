@@ -76,11 +76,15 @@ async function initGoogleFrom(values: {
   });
 }
 
-/** Write a new workbook (demo data as of `demoAsOf`, or empty when null). */
-export async function createWorkbook(file: string, demoAsOf: string | null): Promise<void> {
+/** Write a new workbook (demo data as of `demoAsOf`, or empty when null), with these 规则配置 values. */
+export async function createWorkbook(
+  file: string,
+  demoAsOf: string | null,
+  config: Record<string, string> = {},
+): Promise<void> {
   mkdirSync(dirname(file), { recursive: true });
   const demo = demoAsOf ? generateDemo({ year: partsOf(toDay(demoAsOf)).year, asOf: demoAsOf }) : undefined;
-  await writeTemplate(file, demo ? { demo } : {});
+  await writeTemplate(file, { ...(demo ? { demo } : {}), config });
 }
 
 function fail(message: string): number {

@@ -5,7 +5,8 @@ import { serve as serveNode } from '@hono/node-server';
 import { createService, type RuntimeSummary, type SummaryStore } from '../runtime/service';
 import { dailySchedule } from './daily-schedule';
 import { scanLease } from './scan-lease';
-import { leaseFileOf, localEnv, localTargets } from './targets';
+import { localEnvFor } from './config-file';
+import { leaseFileOf, localTargets } from './targets';
 
 export interface ServeOptions {
   workbook: string;
@@ -44,7 +45,7 @@ export interface RunningServer {
  */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const now = options.now ?? (() => new Date());
-  const env = localEnv();
+  const env = localEnvFor(options.workbook);
   if (!env.ok) throw new Error(env.message);
   const host = options.host ?? '127.0.0.1';
   if (!isLoopback(host) && !env.config.adminToken)
@@ -52,7 +53,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       `在 ${host} 上对局域网提供服务时必须设置管理令牌：请先设置环境变量 DUBAN_ADMIN_TOKEN（至少16个随机字符，` +
         '可用 openssl rand -base64 24 生成），再启动 duban serve。',
     );
-  const targets = localTargets(options.workbook, options.outbox);
+  const targets = localTargets(options.workbook, options.outbox, env.config);
   const token = env.config.adminToken || randomBytes(18).toString('base64url');
   const service = createService({
     name: 'local',

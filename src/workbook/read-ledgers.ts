@@ -7,7 +7,7 @@ import { noFacts, type CompletionEntry, type TaskFacts } from '../domain/types';
 import { cellText } from '../store/grid/cell-text';
 import type { Cell, TabData } from '../store/port';
 import { signerKeys } from './schema/tabs';
-import { EVALUATION_LEVELS } from './schema/lists';
+import { EVALUATION_LEVELS, STORED } from './schema/lists';
 import { parseDedupeKey } from './dedupe-key';
 
 type Cells = Record<string, Cell>;
@@ -109,7 +109,7 @@ export function readLedgers(
       day: entry.day ?? today,
       period: parsed.period,
       level: parsed.level,
-      sent: entry.status === '已发送',
+      sent: entry.status === '已发送' || entry.status === STORED,
     });
   }
   for (const { cells } of tabs['任务清单']?.rows ?? []) {
