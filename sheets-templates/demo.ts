@@ -4,6 +4,7 @@
  * the tables in demo-battle-map.ts, demo-ledger.ts, demo-lists.ts and demo-flows.ts say which row triggers what.
  */
 import { partsOf, toDay } from '../src/calendar/day';
+import { demoConfigRows } from './config-rows';
 import type { DemoData } from '../src/workbook/schema/tabs';
 import { battleMap } from './demo-battle-map';
 import { dateCell, secondFridayOfAugust } from './demo-dates';
@@ -51,6 +52,7 @@ export function generateDemo({ year, asOf }: DemoOptions): DemoData {
     文书登记: noticeRows(tasks, items, ctx),
     审计日志: [],
     通讯录: directoryRows(dir),
+    规则配置: demoConfigRows(),
     节假日: [
       { 日期: dateCell(localHoliday), 类型: '放假', 名称: '县庆（示例，可删除）' },
       { 日期: dateCell(localHoliday - 6), 类型: '调休上班', 名称: '县庆调休（示例，可删除）' },

@@ -7,18 +7,26 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { isoOf, partsOf, shanghaiDayOf, toDay } from '../../src/calendar/day';
 import { generateDemo } from '../demo';
+import { type InitIo, nextSteps, officeSettings, writeEnvTemplate } from './init-office';
 import { writeTemplate } from '../xlsx/xlsx';
 import { parseOptions } from '../../src/cli/parse-options';
 
-const USAGE = `用法：
-  duban init --workbook 文件.xlsx            由模板新建工作簿
-  duban init --demo [--as-of YYYY-MM-DD] --workbook 文件.xlsx   新建含演示数据的工作簿（默认截至今天）
-  已存在的文件不会被覆盖。
+export const USAGE = `用法：
+  duban init --workbook 文件.xlsx --org 机关名称 --prefix 文号前缀 --email 督查室邮箱 [--year 年度]
+      由空白模板新建本机关的工作簿，把机关名称、文号前缀、督查室邮箱和工作年度写入「规则配置」，
+      并在同一文件夹写一个不含密码的 duban.env（邮件服务器等本机设置）。在终端中运行且缺少这些参数时会逐项询问。
+    --org     机关名称，通知落款用，如 某某县人民政府办公室
+    --prefix  文号前缀，如 某政督（文号为 某政督催〔2026〕1号）
+    --email   督查室邮箱，通知邮件的回复地址，如 duban@example.gov.cn
+    --year    工作年度（挂图作战表 1月…12月 所属年份），默认今年
+  duban init --demo [--as-of YYYY-MM-DD] --workbook 文件.xlsx   新建含演示数据（虚构的县）的工作簿，默认截至今天
   duban init --google [--demo] [--as-of YYYY-MM-DD] [--title 标题]   新建 Google 表格，打印网址和表格 ID
   duban init --google --sheet 表格ID [--demo]   在已共享给服务账号的空白表格中建立各工作表
-    凭据取自环境变量 GOOGLE_SERVICE_ACCOUNT_JSON（密钥 JSON 全文）或 GOOGLE_APPLICATION_CREDENTIALS（密钥文件路径）`;
+    凭据取自环境变量 GOOGLE_SERVICE_ACCOUNT_JSON（密钥 JSON 全文）或 GOOGLE_APPLICATION_CREDENTIALS（密钥文件路径）
+  已存在的文件不会被覆盖。
+  退出码：0 已创建；1 写入失败；2 参数有误或文件已存在`;
 
-export async function run(args: string[]): Promise<number> {
+export async function run(args: string[], io: InitIo = terminalIo()): Promise<number> {
   const parsed = parseOptions(args, {
     workbook: { type: 'string', short: 'w' },
     demo: { type: 'boolean' },
@@ -26,6 +34,10 @@ export async function run(args: string[]): Promise<number> {
     google: { type: 'boolean' },
     title: { type: 'string' },
     sheet: { type: 'string' },
+    org: { type: 'string' },
+    prefix: { type: 'string' },
+    email: { type: 'string' },
+    year: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if ('error' in parsed) return fail(parsed.error);
@@ -42,8 +54,20 @@ export async function run(args: string[]): Promise<number> {
     return fail(`${values.workbook} 已存在，未覆盖；请换一个文件名或先移走原文件`);
   const asOf = demoAsOf(values['as-of']);
   if (asOf === null) return fail(`--as-of "${values['as-of']}" 不是有效日期，应为 YYYY-MM-DD`);
-  await createWorkbook(values.workbook, values.demo ? asOf : null);
-  console.log(`已创建 ${values.workbook}${values.demo ? `（演示数据截至 ${asOf}）` : ''}`);
+  const officeFlags = values.org ?? values.prefix ?? values.email ?? values.year;
+  if (values.demo && officeFlags !== undefined)
+    return fail('--org、--prefix、--email、--year 不用于 --demo（演示数据自带虚构的县）');
+  if (values.demo) {
+    await createWorkbook(values.workbook, asOf);
+    console.log(`已创建 ${values.workbook}（演示数据截至 ${asOf}）`);
+    return 0;
+  }
+  const thisYear = partsOf(toDay(isoOf(shanghaiDayOf(new Date())))).year;
+  const office = await officeSettings(values, thisYear, io);
+  if ('error' in office) return fail(office.error);
+  await createWorkbook(values.workbook, null, office.config);
+  const env = writeEnvTemplate(values.workbook);
+  console.log(nextSteps(values.workbook, office, env));
   return 0;
 }
 
@@ -76,11 +100,31 @@ async function initGoogleFrom(values: {
   });
 }
 
-/** Write a new workbook (demo data as of `demoAsOf`, or empty when null). */
-export async function createWorkbook(file: string, demoAsOf: string | null): Promise<void> {
+/** Write a new workbook (demo data as of `demoAsOf`, or empty when null), with these 规则配置 values. */
+export async function createWorkbook(
+  file: string,
+  demoAsOf: string | null,
+  config: Record<string, string> = {},
+): Promise<void> {
   mkdirSync(dirname(file), { recursive: true });
   const demo = demoAsOf ? generateDemo({ year: partsOf(toDay(demoAsOf)).year, asOf: demoAsOf }) : undefined;
-  await writeTemplate(file, demo ? { demo } : {});
+  await writeTemplate(file, { ...(demo ? { demo } : {}), config });
+}
+
+/** Prompts on the terminal only when both ends are one (never in scripts, services or tests). */
+function terminalIo(): InitIo {
+  return {
+    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    async ask(question) {
+      const { createInterface } = await import('node:readline/promises');
+      const rl = createInterface({ input: process.stdin, output: process.stdout });
+      try {
+        return await rl.question(question);
+      } finally {
+        rl.close();
+      }
+    },
+  };
 }
 
 function fail(message: string): number {

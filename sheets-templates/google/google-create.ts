@@ -5,9 +5,8 @@
  * and the demo rows.
  */
 import type { sheets_v4 } from 'googleapis/build/src/apis/sheets';
-import { CONFIG_ENTRIES } from '../../src/domain/config';
+import { configRows } from '../config-rows';
 import {
-  CONFIG_HEADERS,
   GUIDE_TAB,
   TABS,
   type CellValue,
@@ -58,11 +57,7 @@ export function spreadsheetUrl(spreadsheetId: string): string {
 
 function rowsOf(def: TabDef, demo: DemoData | undefined): Array<Record<string, CellValue>> {
   if (def.name !== '规则配置') return demo?.[def.name] ?? [];
-  return CONFIG_ENTRIES.map((e) => ({
-    [CONFIG_HEADERS.key]: e.key,
-    [CONFIG_HEADERS.value]: e.default,
-    [CONFIG_HEADERS.note]: e.note,
-  }));
+  return configRows(demo);
 }
 
 interface PlannedTab {

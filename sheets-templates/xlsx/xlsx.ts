@@ -4,9 +4,7 @@
  * Only features exceljs writes correctly are used, so the file opens cleanly in Excel, WPS and LibreOffice.
  */
 import ExcelJS from 'exceljs';
-import { CONFIG_ENTRIES } from '../../src/domain/config';
 import {
-  CONFIG_HEADERS,
   GUIDE_TAB,
   TABS,
   type CellValue,
@@ -14,6 +12,7 @@ import {
   type DemoData,
   type TabDef,
 } from '../../src/workbook/schema/tabs';
+import { configRows } from '../config-rows';
 import { guideLines } from '../guide';
 import { TEMPLATE_ROWS } from '../template-rows';
 
@@ -158,14 +157,6 @@ function writeRows(ws: ExcelJS.Worksheet, def: TabDef, rows: Array<Record<string
   });
 }
 
-function configRows(): Array<Record<string, CellValue>> {
-  return CONFIG_ENTRIES.map((e) => ({
-    [CONFIG_HEADERS.key]: e.key,
-    [CONFIG_HEADERS.value]: e.default,
-    [CONFIG_HEADERS.note]: e.note,
-  }));
-}
-
 function addGuide(wb: ExcelJS.Workbook): void {
   const ws = wb.addWorksheet(GUIDE_TAB, { properties: { tabColor: { argb: 'FF2F75B5' } } });
   ws.getColumn(1).width = 12;
@@ -267,6 +258,12 @@ function addTab(wb: ExcelJS.Workbook, def: TabDef, rows: Array<Record<string, Ce
   writeRows(ws, def, rows);
 }
 
+export interface TemplateOptions {
+  demo?: DemoData;
+  /** 规则配置 values by key (duban init's 机关名称, 文号前缀, 督查室邮箱, 工作年度). */
+  config?: Record<string, string>;
+}
+
 /**
  * Build the workbook: a `使用说明` tab, then every tab of SPEC §2 with headers, drop-downs, frozen panes and the
  * 规则配置 defaults; with `demo`, its rows too.
@@ -275,7 +272,7 @@ function addTab(wb: ExcelJS.Workbook, def: TabDef, rows: Array<Record<string, Ce
  * const wb = await buildTemplateWorkbook();
  * wb.getWorksheet('挂图作战表')?.getCell('O1').value; // '1月'
  */
-export async function buildTemplateWorkbook(opts: { demo?: DemoData } = {}): Promise<ExcelJS.Workbook> {
+export async function buildTemplateWorkbook(opts: TemplateOptions = {}): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'duban-sheets';
   wb.lastModifiedBy = 'duban-sheets';
@@ -284,7 +281,7 @@ export async function buildTemplateWorkbook(opts: { demo?: DemoData } = {}): Pro
   wb.title = '督查督办工作簿';
   addGuide(wb);
   for (const def of TABS) {
-    const rows = def.name === '规则配置' ? configRows() : (opts.demo?.[def.name] ?? []);
+    const rows = def.name === '规则配置' ? configRows(opts.demo, opts.config) : (opts.demo?.[def.name] ?? []);
     addTab(wb, def, rows);
   }
   return wb;
@@ -296,7 +293,7 @@ export async function buildTemplateWorkbook(opts: { demo?: DemoData } = {}): Pro
  * @example
  * await writeTemplate('duban-template.xlsx');
  */
-export async function writeTemplate(file: string, opts: { demo?: DemoData } = {}): Promise<void> {
+export async function writeTemplate(file: string, opts: TemplateOptions = {}): Promise<void> {
   const wb = await buildTemplateWorkbook(opts);
   await wb.xlsx.writeFile(file);
 }

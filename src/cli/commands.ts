@@ -6,4 +6,5 @@ export const cliCommands: CommandTable = {
   scan: () => import('./scan'),
   serve: () => import('./serve'),
   report: () => import('./report'),
+  mail: () => import('./mail'),
 };

@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { toDay } from '../calendar/day';
+import { localEnvFor } from '../local/config-file';
 import { localEnv, localTargets, scanInstant } from '../local/targets';
 import { workbookGuard } from '../local/workbook-guard';
 import { WorkbookFileError } from '../local/workbook-file';
@@ -60,7 +61,7 @@ export async function run(args: string[]): Promise<number> {
   const waitOpen = values['wait-open'] === undefined ? OPEN_WAIT_MS / 1000 : Number(values['wait-open']);
   if (!Number.isFinite(waitOpen) || waitOpen < 0 || waitOpen > 86_400)
     return fail(`--wait-open "${values['wait-open']}" 应为 0–86400 之间的秒数`);
-  const env = localEnv();
+  const env = values.workbook ? localEnvFor(values.workbook) : localEnv();
   if (!env.ok) {
     console.error(`duban scan：${env.message}`);
     return 2;
@@ -78,7 +79,7 @@ export async function run(args: string[]): Promise<number> {
     targets = found.value;
     explain = (error) => google.explainGoogleFailure(error, found.value);
   } else {
-    targets = localTargets(values.workbook!, values.outbox);
+    targets = localTargets(values.workbook!, values.outbox, values['dry-run'] ? undefined : env.config);
   }
   let summary: ScanSummary;
   try {
@@ -104,15 +105,19 @@ export async function run(args: string[]): Promise<number> {
       console.error(`duban scan：${error.message}`);
       return 1;
     }
+    await targets.mailer.close?.();
     if (!explain) throw error;
     console.error(`duban scan：${explain(error)}`);
     return 1;
   }
-  console.log(values.json ? JSON.stringify(publicSummary(summary)) : describe(summary));
+  await targets.mailer.close?.();
+  const stored = Boolean(values.sheet) || !env.config.smtp; // --sheet scans write .eml files (src/cli/google.ts)
+  console.log(values.json ? JSON.stringify(publicSummary(summary)) : describe(summary, { stored }));
   return summary.stopped ? 1 : 0;
 }
 
-export function describe(s: ScanSummary): string {
+/** The scan's summary in Chinese; `stored`: the notices went to the outbox folder (no mail server set). */
+export function describe(s: ScanSummary, mail: { stored?: boolean } = {}): string {
   const counts = (r: Record<string, number>) =>
     Object.entries(r)
       .filter(([, n]) => n)
@@ -121,7 +126,10 @@ export function describe(s: ScanSummary): string {
   return [
     `${s.dryRun ? '【试运行，未写入】' : ''}${s.date} 扫描${s.tasks}项：${counts(s.byStatus)}；预警 ${counts(s.byCard)}`,
     `写入单元格${s.cellsWritten}个、着色${s.fillsWritten}处、新编号${s.idsAssigned}个、审计记录${s.auditRows}条`,
-    `通知：新建${s.notices.created}、已发送${s.notices.sent}、重复跳过${s.notices.duplicateSkipped}、发送失败${s.notices.failed}`,
+    `通知：新建${s.notices.created}、${mail.stored ? '已存入发件箱' : '已发送'}${s.notices.sent}、重复跳过${s.notices.duplicateSkipped}、发送失败${s.notices.failed}`,
+    ...(mail.stored && s.notices.sent
+      ? ['注：未配置邮件服务器（DUBAN_SMTP_URL），通知只存入了发件箱文件夹，尚未发给任何人']
+      : []),
     ...(s.provisionalYears.length
       ? [`注：${s.provisionalYears.join('、')}年节假日安排尚未公布，工作日按推算`]
       : []),

@@ -52,9 +52,10 @@ export async function run(args: string[]): Promise<number> {
 export async function serveForever(options: Parameters<typeof startServer>[0]): Promise<void> {
   const server = await startServer(options);
   if (server.firstScan) {
-    console.log(describe(server.firstScan));
+    const stored = server.firstScan.mail.transport === 'outbox';
+    console.log(describe(server.firstScan, { stored }));
     console.log(
-      `通知已写入 ${server.outboxDir}/；用 Excel、WPS 或 LibreOffice 打开 ${options.workbook} 查看着色和系统提示。`,
+      `${stored ? `通知已存入 ${server.outboxDir}/；` : ''}用 Excel、WPS 或 LibreOffice 打开 ${options.workbook} 查看着色和系统提示。`,
     );
   }
   console.log(

@@ -48,14 +48,21 @@ const ENTRIES = {
     z.union([z.literal(''), int(2000, 2100)]),
     '留空或 2000–2100 的年份',
   ),
-  agencyName: entry('机关名称', '临猗县人民政府办公室', '通知落款的机关名称', text, '机关全称'),
-  officeName: entry('督查室名称', '县政府督查室', '发文部门（督查室）名称', text, '部门名称'),
+  agencyName: entry('机关名称', '', '通知落款的机关名称（duban init --org 填写）', text, '机关全称'),
+  officeName: entry('督查室名称', '县政府督查室', '发文部门（督查室）名称，也是通知邮件的发件人名称', text, '部门名称'),
   docPrefix: entry(
     '文号前缀',
-    '临政督',
-    '文号格式：前缀〔年份〕序号号，如 临政督〔2026〕15号',
+    '',
+    '文号格式：前缀＋类别〔年份〕序号号，如前缀“某政督”得 某政督催〔2026〕15号（duban init --prefix 填写）',
     text,
     '简称文字',
+  ),
+  officeEmail: entry(
+    '督查室邮箱',
+    '',
+    '通知邮件的回复地址（Reply-To）；未设置发件账号时也作发件地址（duban init --email 填写）',
+    z.union([z.literal(''), z.email()]),
+    '电子邮箱地址，如 duban@example.gov.cn',
   ),
   dueSoonWorkdays: entry(
     '临期工作日',
@@ -195,6 +202,18 @@ export const CONFIG_ENTRIES: Array<{ field: ConfigField; key: string; default: s
   Object.entries(ENTRIES) as Array<[ConfigField, Entry<unknown>]>
 ).map(([field, e]) => ({ field, key: e.key, default: e.default, note: e.note }));
 
+/** The office's own names have no default: left blank, the scan says so on every run and uses a visible placeholder. */
+const UNSET_OFFICE: Partial<Record<ConfigField, { value: string; message: string }>> = {
+  agencyName: {
+    value: '（未填写机关名称）',
+    message: '规则配置"机关名称"未填写，通知落款将显示“（未填写机关名称）”：请在规则配置中填写本机关全称，如 某某县人民政府办公室',
+  },
+  docPrefix: {
+    value: '督',
+    message: '规则配置"文号前缀"未填写，文号暂用“督催〔年份〕N号”：请在规则配置中填写本机关的文号前缀，如 某政督',
+  },
+};
+
 export interface ConfigProblem {
   key: string;
   code: 'bad-config' | 'unknown-config';
@@ -219,6 +238,13 @@ export function parseConfig(values: Record<string, string>): {
   for (const [field, e] of Object.entries(ENTRIES) as Array<[ConfigField, Entry<unknown>]>) {
     known.add(e.key);
     const raw = values[e.key]?.trim();
+    const unset = UNSET_OFFICE[field];
+    if (unset && !raw) {
+      // No county's name is a safe default: a notice headed by another office is worse than a visible gap.
+      problems.push({ key: e.key, code: 'bad-config', message: unset.message });
+      config[field] = unset.value;
+      continue;
+    }
     const parsed = e.schema.safeParse(raw === undefined || raw === '' ? e.default : raw);
     if (parsed.success) {
       config[field] = parsed.data;

@@ -5,8 +5,9 @@ import { serve as serveNode } from '@hono/node-server';
 import { createService, type RuntimeSummary, type SummaryStore } from '../runtime/service';
 import type { LinkSettings } from '../web/links/link-settings';
 import { dailySchedule } from './daily-schedule';
+import { localEnvFor } from './config-file';
 import { localLinkKeys } from './link-secret';
-import { localEnv, localTargets } from './targets';
+import { localTargets } from './targets';
 import { workbookGuard } from './workbook-guard';
 
 export interface ServeOptions {
@@ -48,7 +49,7 @@ export interface RunningServer {
  */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const now = options.now ?? (() => new Date());
-  const env = localEnv();
+  const env = localEnvFor(options.workbook);
   if (!env.ok) throw new Error(env.message);
   const host = options.host ?? '127.0.0.1';
   if (!isLoopback(host) && !env.config.adminToken)
@@ -56,7 +57,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       `在 ${host} 上对局域网提供服务时必须设置管理令牌：请先设置环境变量 DUBAN_ADMIN_TOKEN（至少16个随机字符，` +
         '可用 openssl rand -base64 24 生成），再启动 duban serve。',
     );
-  const targets = localTargets(options.workbook, options.outbox);
+  const targets = localTargets(options.workbook, options.outbox, env.config);
   const token = env.config.adminToken || randomBytes(18).toString('base64url');
   const linkKeys = await localLinkKeys(options.workbook, env.config.linkKeys);
   if (linkKeys.created)

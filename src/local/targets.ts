@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { beijingInstant } from '../calendar/beijing-clock';
 import { toDay } from '../calendar/day';
 import { createOutboxMailer } from '../mail/outbox';
+import { smtpMailer } from '../runtime/smtp-mailer';
 import { parseRuntimeEnv, type RuntimeConfig } from '../runtime/env';
 import type { ServiceTargets } from '../runtime/service';
 import { createXlsxPackageStore } from '../store/drivers/xlsx-package/xlsx-package';
@@ -40,15 +41,21 @@ export const leaseFileOf = (workbook: string): string => `${workbook}.scan-lease
 export const journalFileOf = (workbook: string): string => `${workbook}.notices.jsonl`;
 
 /**
- * The embedded default, chosen by the workbook's name: an .xlsx workbook, an outbox folder of .eml files and the
- * notice journal beside it. (A new local driver is chosen here.)
+ * The embedded default, chosen by the workbook's name: an .xlsx workbook, the notice journal beside it, and the
+ * office's SMTP server when DUBAN_SMTP_URL (or DUBAN_SMTP_HOST) is set — else an outbox folder of .eml files, whose
+ * notices the register marks 已存入发件箱. (A new local driver is chosen here.)
  */
-export function localTargets(workbook: string, outbox?: string): LocalTargets {
+export function localTargets(
+  workbook: string,
+  outbox?: string,
+  mail?: Pick<RuntimeConfig, 'smtp' | 'from'>,
+): LocalTargets {
   const outboxDir = outbox ?? join(dirname(workbook), 'outbox');
+  const smtp = mail?.smtp ? smtpMailer(mail.smtp, mail.from.address) : null;
   return {
     store: createXlsxPackageStore(workbook),
-    mailer: createOutboxMailer(outboxDir),
-    mailTransport: 'outbox',
+    mailer: smtp ?? createOutboxMailer(outboxDir),
+    mailTransport: smtp ? 'smtp' : 'outbox',
     journal: createFileJournal(journalFileOf(workbook)),
     outboxDir,
   };

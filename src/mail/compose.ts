@@ -18,6 +18,7 @@ export function toNodemailerOptions(message: MailMessage): Mail.Options {
     from: toMailAddress(message.from),
     to: message.to.map(toMailAddress),
     cc: message.cc && message.cc.length > 0 ? message.cc.map(toMailAddress) : undefined,
+    ...(message.replyTo ? { replyTo: toMailAddress(message.replyTo) } : {}),
     subject: message.subject,
     text: message.text,
     html: message.html,

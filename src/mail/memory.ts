@@ -4,7 +4,7 @@ export interface MemoryMailer extends Mailer {
   /** Every message accepted, in send order. */
   readonly sent: MailMessage[];
   /** Make the next `count` sends fail with `error` (for retry tests: a failed send must stay 待发送). */
-  failNext(count: number, error?: string): void;
+  failNext(count: number, error?: string, permanent?: boolean): void;
 }
 
 /**
@@ -21,19 +21,24 @@ export function createMemoryMailer(): MemoryMailer {
   const sent: MailMessage[] = [];
   let failures = 0;
   let failure = '[mail:memory] simulated failure';
+  let refused = false;
 
   async function send(message: MailMessage): Promise<SendResult> {
     if (failures > 0) {
       failures--;
-      return { ok: false, error: failure };
+      return refused
+        ? { ok: false, error: failure, permanent: true, kind: 'rejected' }
+        : { ok: false, error: failure };
     }
     sent.push(message);
     return { ok: true, messageId: `<memory-${sent.length}@duban.local>` };
   }
 
-  function failNext(count: number, error = '[mail:memory] simulated failure'): void {
+  /** `permanent`: answer as a server refusing for good (5xx), so the notice is 发送失败, not retried. */
+  function failNext(count: number, error = '[mail:memory] simulated failure', permanent = false): void {
     failures = Math.max(0, Math.floor(count));
     failure = error;
+    refused = permanent;
   }
 
   return { sent, send, failNext };

@@ -22,7 +22,7 @@ const ORPHAN_TEMP_MS = 60_000;
  * @example
  * const mailer = createOutboxMailer('./outbox');
  * const result = await mailer.send(message);
- * // { ok: true, messageId: '<…>', location: 'outbox/20260321T083000-0001-cuiban-2026-015-1f2e3d4c.eml' }
+ * // { ok: true, stored: true, messageId: '<…>', location: 'outbox/20260321T083000-0001-cuiban-2026-015-1f2e3d4c.eml' }
  */
 export function createOutboxMailer(dir: string): Mailer {
   /** Per stamp: the highest sequence already on disk when this mailer first saw the stamp, and how many it sent since. */
@@ -42,7 +42,7 @@ export function createOutboxMailer(dir: string): Mailer {
       await writeFile(temp, eml);
       const hash = createHash('sha256').update(eml).digest('hex');
       const location = await linkUnique(temp, message, seq, hash);
-      return { ok: true, messageId: messageIdOf(eml), location };
+      return { ok: true, messageId: messageIdOf(eml), location, stored: true };
     } catch (error) {
       // A directory that could not be listed must be listed again on the next try, not fail forever.
       if (

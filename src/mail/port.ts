@@ -14,12 +14,27 @@ export interface MailMessage {
   html: string;
   /** Extra headers, e.g. `X-Duban-Dedupe-Key`, `X-Duban-Doc-No`. */
   headers?: Record<string, string>;
+  /** Where answers go (规则配置 督查室邮箱) when it is not the sender. */
+  replyTo?: Address;
   /** Instant the message is dated (from the scan clock, never `new Date()` in the core). */
   date: Date;
 }
 
-export type SendResult = { ok: true; messageId: string; location?: string } | { ok: false; error: string };
+/**
+ * What became of one message. `stored`: written to an outbox folder, received by nobody yet (the register says
+ * 已存入发件箱). `permanent`: the server refused the message for good (a 5xx answer such as 550 unknown mailbox) — the
+ * register says 发送失败 and it is not retried; any other failure (4xx, network, auth) stays 待发送 for the next scan.
+ */
+export type SendResult =
+  | { ok: true; messageId: string; location?: string; stored?: boolean }
+  | { ok: false; error: string; permanent?: boolean; kind?: SendFailureKind };
+
+/** Why a send failed, for a Chinese explanation (src/mail/explain-failure.ts). */
+export type SendFailureKind =
+  'dns' | 'refused' | 'timeout' | 'tls' | 'auth' | 'rejected' | 'deferred' | 'other';
 
 export interface Mailer {
   send(message: MailMessage): Promise<SendResult>;
+  /** Close pooled connections (the smtp driver); the next send opens new ones. */
+  close?(): Promise<void>;
 }

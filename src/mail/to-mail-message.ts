@@ -5,6 +5,7 @@ export interface Envelope {
   from: Address;
   to: Address[];
   cc?: Address[];
+  replyTo?: Address;
   /** The scan instant (never `new Date()` in the core). */
   date: Date;
   /** Added to the template's headers; these win on a clash (e.g. `X-Duban-Dedupe-Key`). */
@@ -34,5 +35,6 @@ export function toMailMessage(rendered: RenderedMail, envelope: Envelope): MailM
     date: envelope.date,
   };
   if (envelope.cc && envelope.cc.length > 0) message.cc = envelope.cc;
+  if (envelope.replyTo) message.replyTo = envelope.replyTo;
   return message;
 }

@@ -162,6 +162,59 @@ const smtpPort = z
     return undefined;
   });
 
+/** The SMTP server of DUBAN_SMTP_URL: `smtps://user:pass@host:465` (TLS) or `smtp://user:pass@host:587` (STARTTLS). */
+export interface SmtpUrl {
+  host: string;
+  port: number;
+  secure: boolean;
+  user?: string;
+  pass?: string;
+}
+
+function smtpUrl(runtime: Runtime) {
+  return rawText.transform(function smtpUrlOf(value, ctx): SmtpUrl | undefined {
+    if (!value) return undefined;
+    const bad = () => {
+      fail(
+        ctx,
+        'DUBAN_SMTP_URL is not an SMTP address: write smtps://user:password@mail.example.gov.cn:465 (TLS) or ' +
+          'smtp://user:password@mail.example.gov.cn:587 (STARTTLS); percent-encode @ : / in the password (%40 %3A %2F).',
+      );
+      return undefined;
+    };
+    let url: URL;
+    try {
+      url = new URL(value.trim());
+    } catch {
+      return bad();
+    }
+    if ((url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || !url.hostname) return bad();
+    const secure = url.protocol === 'smtps:';
+    const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    if (runtime === 'workers' && !ipLiteral.safeParse(host).success)
+      fail(
+        ctx,
+        'DUBAN_SMTP_URL must name the server by IP address on Cloudflare Workers (workerd has no dns.lookup); put ' +
+          "the certificate's host name in DUBAN_SMTP_SERVERNAME.",
+      );
+    let user: string | undefined;
+    let pass: string | undefined;
+    try {
+      user = url.username ? decodeURIComponent(url.username) : undefined;
+      pass = url.password ? decodeURIComponent(url.password) : undefined;
+    } catch {
+      return bad();
+    }
+    return {
+      host,
+      port: url.port ? Number(url.port) : secure ? 465 : 587,
+      secure,
+      ...(user ? { user } : {}),
+      ...(pass !== undefined ? { pass } : {}),
+    };
+  });
+}
+
 const sheetsRootUrl = text.transform(function rootUrlOf(url, ctx): string | undefined {
   if (!url) return undefined;
   if (!z.url({ protocol: /^https?$/ }).safeParse(url).success) {
@@ -211,6 +264,7 @@ export function envKeySchemas(runtime: Runtime) {
     GOOGLE_SERVICE_ACCOUNT_JSON: serviceAccountJson(runtime),
     DUBAN_ADMIN_TOKEN: adminToken(runtime),
     DUBAN_MAIL_FROM: mailFrom,
+    DUBAN_SMTP_URL: smtpUrl(runtime),
     DUBAN_SMTP_HOST: smtpHost(runtime),
     DUBAN_SMTP_PORT: smtpPort,
     DUBAN_SMTP_USER: text,

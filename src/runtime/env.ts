@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Address } from '../mail/port';
+import { DEFAULT_SENDER } from '../mail/sender';
 import type { ServiceAccountKey } from '../store/drivers/google/google-auth';
 import type { LinkKeys } from '../web/links/token';
 import { envKeySchemas, howToSet, type ParsedEnv, type Runtime } from './env-keys';
@@ -12,8 +13,8 @@ import { envKeySchemas, howToSet, type ParsedEnv, type Runtime } from './env-key
 export type { Env, Runtime } from './env-keys';
 export { MIN_ADMIN_TOKEN_LENGTH } from './env-keys';
 
-/** Default sender when DUBAN_MAIL_FROM is not set. */
-export const DEFAULT_FROM: Address = { name: '督查室', address: 'duban@localhost' };
+/** Default sender when DUBAN_MAIL_FROM is not set (the 督查室邮箱 of 规则配置 then takes its place, mail/sender.ts). */
+export const DEFAULT_FROM: Address = DEFAULT_SENDER;
 /** Implicit TLS, what Chinese government and enterprise mail hosts (腾讯企业邮、263、网易) expect. */
 export const DEFAULT_SMTP_PORT = 465;
 
@@ -103,6 +104,7 @@ export function loadRuntimeConfig(env: Record<string, unknown>, runtime: Runtime
 
 /** SMTP keys that only make sense together. */
 function smtpPairProblems(env: ParsedEnv, runtime: Runtime): string[] {
+  if (env.DUBAN_SMTP_URL !== undefined) return smtpUrlClashes(env);
   const { DUBAN_SMTP_HOST: host, DUBAN_SMTP_USER: user, DUBAN_SMTP_PASS: pass } = env;
   if (!host) {
     const stray = (
@@ -127,10 +129,22 @@ function smtpPairProblems(env: ParsedEnv, runtime: Runtime): string[] {
   return [];
 }
 
+/** DUBAN_SMTP_URL is the whole server setting: the separate keys beside it would be ambiguous. */
+function smtpUrlClashes(env: ParsedEnv): string[] {
+  const also = (['DUBAN_SMTP_HOST', 'DUBAN_SMTP_PORT', 'DUBAN_SMTP_USER', 'DUBAN_SMTP_PASS'] as const).filter(
+    (k) => env[k] !== undefined,
+  );
+  if (!also.length) return [];
+  return [
+    `DUBAN_SMTP_URL is set together with ${also.join(', ')}: keep only DUBAN_SMTP_URL ` +
+      '(smtps://user:password@host:465), which holds the server, port, account and password.',
+  ];
+}
+
 const emailSchema = z.email();
 
 function configOf(env: ParsedEnv, runtime: Runtime): RuntimeConfig {
-  const user = env.DUBAN_SMTP_USER;
+  const user = env.DUBAN_SMTP_URL?.user ?? env.DUBAN_SMTP_USER;
   // Without DUBAN_MAIL_FROM the SMTP account is the sender, so the server accepts the envelope.
   const from =
     env.DUBAN_MAIL_FROM ??
@@ -149,6 +163,11 @@ function configOf(env: ParsedEnv, runtime: Runtime): RuntimeConfig {
 }
 
 function smtpOf(env: ParsedEnv): SmtpConfig | null {
+  const url = env.DUBAN_SMTP_URL;
+  if (url) {
+    const servername = env.DUBAN_SMTP_SERVERNAME;
+    return { ...url, ...(servername ? { servername } : {}) };
+  }
   const host = env.DUBAN_SMTP_HOST;
   if (!host) return null;
   const port = env.DUBAN_SMTP_PORT ?? DEFAULT_SMTP_PORT;

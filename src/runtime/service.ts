@@ -97,7 +97,7 @@ export function createService(options: ServiceOptions): DubanService {
           scheduled,
           ...(options.links ? { noticeLinks: noticeLinks(options.links, now) } : {}),
         }),
-      );
+      ).finally(() => targets.mailer.close?.());
       const result: RuntimeSummary = { ...summary, mail: mailReport(targets.mailTransport, summary) };
       if (summary.dayOff) return result;
       // A rescan that found nothing to do keeps the day's summary of what was done on the page.
@@ -167,6 +167,15 @@ function isIdle(s: ScanSummary): boolean {
 }
 
 function mailReport(transport: MailTransport, summary: ScanSummary): MailReport {
+  if (transport === 'outbox')
+    return summary.notices.sent
+      ? {
+          transport,
+          note:
+            `未配置邮件服务器（DUBAN_SMTP_URL）：本次 ${summary.notices.sent} 份通知已存入发件箱，尚未发给任何人；` +
+            '请用邮件客户端打开发件箱中的 .eml 文件转发，或配置邮件服务器。',
+        }
+      : { transport };
   if (transport !== 'none') return { transport };
   return {
     transport,

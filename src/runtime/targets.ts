@@ -8,10 +8,10 @@
  */
 import { createUnconfiguredMailer } from '../mail/unconfigured';
 import type { Mailer } from '../mail/port';
-import { createSmtpMailer } from '../mail/smtp';
 import { createGoogleStore } from '../store/drivers/google/google';
 import { applicationDefaultAuth, serviceAccountAuth } from '../store/drivers/google/google-auth';
 import type { RuntimeConfig } from './env';
+import { smtpMailer } from './smtp-mailer';
 import type { ServiceTargets } from './service';
 
 /**
@@ -31,17 +31,7 @@ export function runtimeTargets(config: RuntimeConfig): ServiceTargets {
     ...(config.sheetsRootUrl ? { rootUrl: config.sheetsRootUrl } : {}),
   });
   if (!config.smtp) return { store, mailer: noMailTransport(), mailTransport: 'none' };
-  const { host, port, secure, user, pass, servername } = config.smtp;
-  const mailer = createSmtpMailer({
-    host,
-    port,
-    secure,
-    user,
-    pass,
-    from: config.from.address,
-    ...(servername ? { servername } : {}),
-  });
-  return { store, mailer, mailTransport: 'smtp' };
+  return { store, mailer: smtpMailer(config.smtp, config.from.address), mailTransport: 'smtp' };
 }
 
 /** The mailer of a runtime without SMTP: every send fails, so notices stay 待发送 (see createUnconfiguredMailer). */

@@ -33,7 +33,8 @@ export function restoreRegister(snapshot: Snapshot, entries: JournalEntry[], sta
   for (const entry of entries) {
     if (entry.state !== 'registered' || !entry.row || present.has(entry.key)) continue;
     present.add(entry.key);
-    rows.push({ ...entry.row, 发送状态: states.get(entry.key) === 'sent' ? '已发送' : '待发送' });
+    const state = states.get(entry.key);
+    rows.push({ ...entry.row, 发送状态: state === 'sent' ? '已发送' : state === 'rejected' ? '发送失败' : '待发送' });
   }
   if (!rows.length) return { snapshot, rows, audit: [], problems: [] };
   let last = tab.rows.reduce((max, r) => Math.max(max, r.row), 1);

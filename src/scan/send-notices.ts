@@ -1,12 +1,14 @@
 import { partsOf } from '../calendar/day';
 import { renderDigest, renderNotice, type RecipientLinks } from '../mail/notices';
 import { kindOf } from '../domain/notice-kinds';
-import type { MailMessage } from '../mail/port';
+import type { MailMessage, SendResult } from '../mail/port';
+import { senderOf } from '../mail/sender';
 import { toMailMessage } from '../mail/to-mail-message';
 import type { CellWrite, LedgerUpdate, SheetStore, Snapshot } from '../store/port';
 import { tabSpec } from '../workbook/schema/tabs';
 import { AUDIT_TAB, auditRow, type AuditRow } from '../workbook/audit';
 import { DUPLICATE, readRegister, type RegisterRow } from '../workbook/read-ledgers';
+import { REJECTED, STORED } from '../workbook/schema/lists';
 import type { ScanProblem, WorkbookModel } from '../workbook/read-workbook';
 import { finalizeDocNos, isProvisional, provisionalDocNo } from './doc-numbers';
 import type { Cover, PlannedNotice } from './plan-notices';
@@ -160,17 +162,18 @@ export async function sendNotices(deps: NotifyDeps, input: NotifyInput): Promise
       [{ key: notice.key, token: notice.token }, ...(notice.covers ?? [])].map((row) => ({
         key: row.key,
         docNo: row.key === notice.key ? docNo : (docNoOf(row.token) ?? ''),
-        state: result.ok ? ('sent' as const) : ('failed' as const),
+        state: result.ok ? ('sent' as const) : result.permanent ? ('rejected' as const) : ('failed' as const),
         at: stamp,
       })),
     );
-    const status = result.ok ? '已发送' : '待发送';
+    const status = sendState(result);
     for (const row of [{ token: notice.token, key: notice.key }, ...(notice.covers ?? [])])
       settle(row.token, row.key, status);
     const claim = claimOf.get(notice);
-    if (claim) settle(claim.token, claim.key, result.ok ? '已发送' : RESEND_FAILED);
+    if (claim) settle(claim.token, claim.key, result.ok ? status : RESEND_FAILED);
     if (result.ok) {
       out.sent++;
+      const to = notice.to.map((a) => a.address).join('、');
       audit.push(
         auditRow(
           stamp,
@@ -179,9 +182,33 @@ export async function sendNotices(deps: NotifyDeps, input: NotifyInput): Promise
           notice.type,
           '',
           docNo || notice.key,
-          `已发送至 ${notice.to.map((a) => a.address).join('、')}`,
+          result.stored ? `未配置邮件服务器，已存入发件箱（${result.location ?? ''}），收件人 ${to}` : `已发送至 ${to}`,
         ),
       );
+    } else if (result.permanent) {
+      out.failed++;
+      audit.push(
+        auditRow(
+          stamp,
+          '发文失败',
+          notice.id,
+          notice.type,
+          '',
+          docNo || notice.key,
+          `邮件服务器拒收（永久性错误），已标为发送失败、不再自动重试：${result.error}`,
+        ),
+      );
+      const what = `${notice.type}${docNo ? ` ${docNo}` : ''}`;
+      out.problems.push({
+        tab: REGISTER,
+        row: null,
+        id: notice.id || null,
+        cell: null,
+        code: 'send-rejected',
+        message:
+          `${what}被邮件服务器拒收，已标为发送失败（${result.error}）：请核对收件人邮箱（通讯录），` +
+          '改正后把文书登记中该行的发送状态改回“待发送”，下次扫描会重发',
+      });
     } else {
       out.failed++;
       audit.push(
@@ -257,6 +284,12 @@ async function linksOf(
   return links.length ? links : undefined;
 }
 
+/** 文书登记 发送状态 after one send. */
+function sendState(result: SendResult): string {
+  if (result.ok) return result.stored ? STORED : '已发送';
+  return result.permanent ? REJECTED : '待发送';
+}
+
 function messageOf(
   deps: NotifyDeps,
   model: WorkbookModel,
@@ -272,8 +305,10 @@ function messageOf(
         date: model.today,
         items: notice.digest!.items,
       });
+  const { from, replyTo } = senderOf(deps.from, model.config);
   return toMailMessage(rendered, {
-    from: deps.from,
+    from,
+    ...(replyTo ? { replyTo } : {}),
     to: notice.to,
     cc: notice.cc,
     date: deps.now,

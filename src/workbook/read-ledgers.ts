@@ -7,7 +7,7 @@ import { noFacts, type CompletionEntry, type TaskFacts } from '../domain/types';
 import { cellText } from '../store/grid/cell-text';
 import type { Cell, TabData } from '../store/port';
 import { signerKeys } from './schema/tabs';
-import { EVALUATION_LEVELS, SIGNERS } from './schema/lists';
+import { EVALUATION_LEVELS, SIGNERS, STORED } from './schema/lists';
 import { readCompletionCard, type SignerCells } from '../domain/completion-card';
 import { parseDedupeKey } from './dedupe-key';
 import { normalizeCellText } from '../calendar/normalize-text';
@@ -118,7 +118,7 @@ export function readLedgers(
       day: entry.day ?? today,
       period: parsed.period,
       level: parsed.level,
-      sent: entry.status === '已发送',
+      sent: entry.status === '已发送' || entry.status === STORED,
     });
   }
   for (const { cells } of tabs['任务清单']?.rows ?? []) {

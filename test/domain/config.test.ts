@@ -29,6 +29,8 @@ describe('规则配置', () => {
 
   it('takes valid values and reports a bad one in Chinese, falling back to its default', () => {
     const { config, problems } = parseConfig({
+      机关名称: '某某县人民政府办公室',
+      文号前缀: '某政督',
       临期工作日: '7',
       红牌逾期工作日: '十天',
       常务会议反馈时限: '两周半',
@@ -39,6 +41,24 @@ describe('规则配置', () => {
     expect(problems.map((p) => p.message)).toEqual([
       '规则配置"红牌逾期工作日"的值"十天"无效（应为整数 1–120），已按默认值"10"执行',
       '规则配置"常务会议反馈时限"的值"两周半"无效（应为如 5个工作日、7天、1周、半个月、1个月，不少于1天、不超过一年），已按默认值"半个月"执行',
+    ]);
+  });
+
+  it("has no county's name by default: a blank 机关名称 or 文号前缀 is reported and a visible placeholder used", () => {
+    const { config, problems } = parseConfig({ 督查室邮箱: 'duban@example.gov.cn' });
+    expect(JSON.stringify(CONFIG_ENTRIES)).not.toMatch(/临猗|临政督/);
+    expect(config.agencyName).toBe('（未填写机关名称）');
+    expect(config.docPrefix).toBe('督');
+    expect(config.officeEmail).toBe('duban@example.gov.cn');
+    expect(problems.map((p) => p.key)).toEqual(['机关名称', '文号前缀']);
+    expect(problems[0]!.message).toContain('请在规则配置中填写本机关全称');
+  });
+
+  it('takes the office values and checks the 督查室邮箱', () => {
+    const { config, problems } = parseConfig({ 机关名称: '甲县人民政府办公室', 文号前缀: '甲政督', 督查室邮箱: 'duban' });
+    expect([config.agencyName, config.docPrefix, config.officeEmail]).toEqual(['甲县人民政府办公室', '甲政督', '']);
+    expect(problems.map((p) => p.message)).toEqual([
+      '规则配置"督查室邮箱"的值"duban"无效（应为电子邮箱地址，如 duban@example.gov.cn），已按默认值""执行',
     ]);
   });
 

@@ -121,6 +121,7 @@ describe('SMTP mailer against a real SMTP server', () => {
     const result = await mailer.send(message());
     expect(result).toEqual({
       ok: false,
+      kind: 'refused',
       error: `[mail:smtp] connection refused by 127.0.0.1:${dead} (ECONNREFUSED): is the SMTP server running and the port right?`,
     });
   });

@@ -2,9 +2,8 @@
  * A Google spreadsheet laid out from src/workbook/schema/tabs.ts, with optional demo rows, as seed data for the
  * local Sheets server: the same tabs, header rows, merges and 规则配置 defaults as the .xlsx template.
  */
-import { CONFIG_ENTRIES } from '../../src/domain/config';
+import { configRows } from '../../sheets-templates/config-rows';
 import {
-  CONFIG_HEADERS,
   GUIDE_TAB,
   TABS,
   type CellValue,
@@ -49,14 +48,6 @@ function headerRows(def: TabDef): { rows: SeedCell[][]; merges: string[] } {
   return { rows: [top, bottom], merges };
 }
 
-function configRows(): Array<Record<string, CellValue>> {
-  return CONFIG_ENTRIES.map((e) => ({
-    [CONFIG_HEADERS.key]: e.key,
-    [CONFIG_HEADERS.value]: e.default,
-    [CONFIG_HEADERS.note]: e.note,
-  }));
-}
-
 function tabSheet(def: TabDef, data: Array<Record<string, CellValue>>): SeedSheet {
   const known = new Set(def.columns.map((c) => c.key));
   for (const row of data) {
@@ -89,7 +80,7 @@ export function templateSeed(
     rows: guideLines().map((line) => (line.style ? [line.text] : [line.tab ?? null, line.text])),
   };
   const sheets = TABS.map((def) =>
-    tabSheet(def, def.name === '规则配置' ? configRows() : (opts.demo?.[def.name] ?? [])),
+    tabSheet(def, def.name === '规则配置' ? configRows(opts.demo) : (opts.demo?.[def.name] ?? [])),
   );
   return {
     title: '督查督办工作簿',

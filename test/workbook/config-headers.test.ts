@@ -22,6 +22,12 @@ function withConfig(headers: string[], rows: string[][]): Snapshot {
   };
 }
 
+const OFFICE = [
+  ['临期工作日', '7', ''],
+  ['机关名称', '甲县人民政府办公室', ''],
+  ['文号前缀', '甲政督', ''],
+];
+
 describe('规则配置 headers', () => {
   it('are Chinese in the template: 配置项 / 取值 / 说明', () => {
     expect(tabDef('规则配置').columns.map((c) => c.header)).toEqual(['配置项', '取值', '说明']);
@@ -29,8 +35,8 @@ describe('规则配置 headers', () => {
 
   it('read the Chinese headers and the English ones of older workbooks alike', () => {
     const today = toDay('2026-06-01');
-    const chinese = readWorkbook(withConfig(['配置项', '取值', '说明'], [['临期工作日', '7', '']]), today);
-    const english = readWorkbook(withConfig(['key', 'value', '说明'], [['临期工作日', '7', '']]), today);
+    const chinese = readWorkbook(withConfig(['配置项', '取值', '说明'], OFFICE), today);
+    const english = readWorkbook(withConfig(['key', 'value', '说明'], OFFICE), today);
     expect(chinese.config.dueSoonWorkdays).toBe(7);
     expect(english.config.dueSoonWorkdays).toBe(7);
     expect([...chinese.problems, ...english.problems]).toEqual([]);

@@ -6,7 +6,8 @@
  */
 import type { CellWrite } from '../port';
 
-export type JournalState = 'registered' | 'sending' | 'sent' | 'failed';
+/** `rejected`: refused for good by the mail server (5xx), 发送失败 in the register. */
+export type JournalState = 'registered' | 'sending' | 'sent' | 'failed' | 'rejected';
 
 export interface JournalEntry {
   /** The notice's 去重键 (文书登记). */

@@ -57,9 +57,14 @@ export const FEEDBACK_CHANNELS = ['表格', '链接'] as const;
 
 /**
  * 文书登记 发送状态: a failed send stays 待发送 and is retried (SPEC §4.4); 重复作废 = lost a race with a concurrent
- * scan, never sent; 发送失败 = a 重发 attempt that failed (src/scan/retry-claims.ts).
+ * scan, never sent; 发送失败 = refused by the mail server (5xx) or a 重发 attempt that failed (src/scan/retry-claims.ts);
+ * 已存入发件箱 = an .eml file in the outbox, no SMTP server set.
  */
-export const SEND_STATES = ['待发送', '已发送', '发送失败', '重复作废'] as const;
+export const SEND_STATES = ['待发送', '已发送', '已存入发件箱', '发送失败', '重复作废'] as const;
+/** Written to the outbox folder because no mail server is set: nobody has received it yet (not retried). */
+export const STORED = '已存入发件箱';
+/** Refused for good by the mail server (5xx), or a 重发 attempt that failed; not retried until staff reset it. */
+export const REJECTED = '发送失败';
 
 /** 文书登记 类型: the notices, the daily digest, and the claims on a retry. */
 export const REGISTER_TYPES = [...NOTICE_TYPES, '每日汇总', '重发'] as const;

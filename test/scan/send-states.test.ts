@@ -1,0 +1,133 @@
+/**
+ * Issue 13: what 文书登记 says after each kind of send — delivered, kept in the outbox folder (no mail server),
+ * refused for good by the server (5xx) or refused for now (4xx, network) — and who the notices come from.
+ */
+import { describe, expect, it } from 'vitest';
+import { createMemoryMailer } from '../../src/mail/memory';
+import type { MailMessage, Mailer } from '../../src/mail/port';
+import { runScan } from '../../src/scan/run-scan';
+import { createMemoryStore } from '../../src/store/drivers/memory/memory';
+import type { SheetStore } from '../../src/store/port';
+import { TAB_SPECS } from '../../src/workbook/schema/tabs';
+import { at830, demoWorkbook, FROM } from './demo-workbook';
+
+const DAY = at830('2026-06-15');
+const NEXT_DAY = at830('2026-06-16');
+
+async function registerStates(store: SheetStore): Promise<string[]> {
+  const snapshot = await store.read([...TAB_SPECS]);
+  return snapshot.tabs['文书登记']!.rows.map((r) => String(r.cells['发送状态']));
+}
+
+async function auditNotes(store: SheetStore, action: string): Promise<string[]> {
+  const snapshot = await store.read([...TAB_SPECS]);
+  return snapshot.tabs['审计日志']!.rows.filter((r) => r.cells['动作'] === action).map((r) =>
+    String(r.cells['备注']),
+  );
+}
+
+/** A mailer that writes files: every send is `stored`, as the outbox driver answers. */
+function storingMailer(): Mailer & { count: number; keys: string[] } {
+  const m = {
+    count: 0,
+    keys: [] as string[],
+    async send(message: MailMessage) {
+      m.count++;
+      m.keys.push(message.headers?.['X-Duban-Dedupe-Key'] ?? '');
+      return {
+        ok: true as const,
+        messageId: `<m${m.count}@x>`,
+        location: `outbox/${m.count}.eml`,
+        stored: true,
+      };
+    },
+  };
+  return m;
+}
+
+describe('文书登记 after each kind of send', () => {
+  it('a notice written to the outbox folder is 已存入发件箱, never 已发送, and is not written again', async () => {
+    const store = createMemoryStore(demoWorkbook());
+    const mailer = storingMailer();
+    const before = await registerStates(store);
+    const summary = await runScan({ store, mailer, from: FROM, now: DAY });
+    const after = (await registerStates(store)).slice(before.length);
+    expect(summary.notices.created).toBeGreaterThan(0);
+    expect(after).toContain('已存入发件箱');
+    expect(after).not.toContain('已发送');
+    expect((await auditNotes(store, '发文'))[0]).toMatch(/^未配置邮件服务器，已存入发件箱/);
+    await runScan({ store, mailer, from: FROM, now: NEXT_DAY });
+    // Only the new day's notices: none of yesterday's is written twice, none is left 待发送.
+    expect(new Set(mailer.keys).size).toBe(mailer.keys.length);
+    expect((await registerStates(store)).slice(before.length)).not.toContain('待发送');
+  });
+
+  it('a 5xx refusal is 发送失败 with the answer, reported and audited, and not retried by the next scan', async () => {
+    const store = createMemoryStore(demoWorkbook());
+    const mailer = createMemoryMailer();
+    mailer.failNext(
+      Number.MAX_SAFE_INTEGER,
+      '[mail:smtp] (server said 550: 5.1.1 mailbox unavailable)',
+      true,
+    );
+    const before = (await registerStates(store)).length;
+    const summary = await runScan({ store, mailer, from: FROM, now: DAY });
+    const states = (await registerStates(store)).slice(before);
+    expect(states).toContain('发送失败');
+    expect(states).not.toContain('待发送');
+    expect(summary.notices.failed).toBeGreaterThan(0);
+    const problem = summary.problems.find((p) => p.code === 'send-rejected')!;
+    expect(problem.message).toContain('550: 5.1.1 mailbox unavailable');
+    expect(problem.message).toContain('把文书登记中该行的发送状态改回“待发送”');
+    expect((await auditNotes(store, '发文失败'))[0]).toMatch(/^邮件服务器拒收（永久性错误）.*550/);
+
+    mailer.failNext(0);
+    const rerun = await runScan({ store, mailer, from: FROM, now: NEXT_DAY });
+    expect(rerun.notices.failed).toBe(0);
+    const refusedKeys = new Set(mailer.sent.map((m) => m.headers?.['X-Duban-Dedupe-Key']));
+    const failedRows = (await store.read([...TAB_SPECS])).tabs['文书登记']!.rows.filter(
+      (r) => r.cells['发送状态'] === '发送失败',
+    );
+    expect(failedRows.length).toBeGreaterThan(0);
+    for (const r of failedRows) expect(refusedKeys.has(String(r.cells['去重键']))).toBe(false);
+  });
+
+  it('a 4xx or a dropped connection stays 待发送 and the next scan sends it once', async () => {
+    const store = createMemoryStore(demoWorkbook());
+    const mailer = createMemoryMailer();
+    mailer.failNext(Number.MAX_SAFE_INTEGER, '[mail:smtp] (server said 421: try again later)');
+    const first = await runScan({ store, mailer, from: FROM, now: DAY });
+    expect(first.problems.some((p) => p.code === 'send-failed')).toBe(true);
+    expect(await registerStates(store)).toContain('待发送');
+    mailer.failNext(0);
+    await runScan({ store, mailer, from: FROM, now: NEXT_DAY });
+    const keys = mailer.sent.map((m) => m.headers?.['X-Duban-Dedupe-Key']);
+    expect(keys.length).toBeGreaterThan(0);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect((await registerStates(store)).filter((s) => s === '待发送')).toEqual([]);
+  });
+
+  it('comes from the 督查室名称 and answers go to the 督查室邮箱 of 规则配置', async () => {
+    const workbook = demoWorkbook();
+    const config = workbook.tabs.find((t) => t.name === '规则配置')!;
+    const office: Record<string, string> = { 督查室邮箱: 'dcs@example.gov.cn', 督查室名称: '甲县政府督查室' };
+    config.rows = config.rows.map((r) =>
+      String(r[0]) in office ? [r[0]!, office[String(r[0])]!, r[2]!] : r,
+    );
+    const store = createMemoryStore(workbook);
+    const mailer = createMemoryMailer();
+    await runScan({ store, mailer, from: { name: '督查室', address: 'noreply@example.gov.cn' }, now: DAY });
+    const m = mailer.sent[0]!;
+    expect(m.from).toEqual({ name: '甲县政府督查室', address: 'noreply@example.gov.cn' });
+    expect(m.replyTo).toEqual({ name: '甲县政府督查室', address: 'dcs@example.gov.cn' });
+    const sameAddress = createMemoryMailer();
+    await runScan({
+      store: createMemoryStore(workbook),
+      mailer: sameAddress,
+      from: { name: '督查室', address: 'duban@localhost' },
+      now: DAY,
+    });
+    expect(sameAddress.sent[0]!.from.address).toBe('dcs@example.gov.cn');
+    expect(sameAddress.sent[0]!.replyTo).toBeUndefined();
+  });
+});

@@ -1,0 +1,108 @@
+/** Issue 13: `duban init` sets up a real office — its own names in 规则配置, no demo county anywhere, the next steps. */
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { run } from '../../sheets-templates/cli/init';
+
+let out: string[] = [];
+beforeEach(() => {
+  out = [];
+  vi.spyOn(console, 'log').mockImplementation((s: string) => void out.push(s));
+  vi.spyOn(console, 'error').mockImplementation((s: string) => void out.push(s));
+});
+afterEach(() => vi.restoreAllMocks());
+
+const noTerminal = { interactive: false, ask: async () => '' };
+const fresh = () => join(mkdtempSync(join(tmpdir(), 'duban-init-')), '督办-2027.xlsx');
+
+async function everyCell(file: string): Promise<{ texts: string[]; config: Map<string, string> }> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const texts: string[] = [];
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) => row.eachCell((cell) => void texts.push(`${ws.name}!${cell.address} ${cell.text}`))),
+  );
+  const config = new Map<string, string>();
+  wb.getWorksheet('规则配置')!.eachRow((row) => config.set(row.getCell(1).text, row.getCell(2).text));
+  return { texts, config };
+}
+
+describe('duban init for an office', () => {
+  it('writes the office values into 规则配置, no demo county in any cell, a duban.env without secrets, the next three steps', async () => {
+    const workbook = fresh();
+    const code = await run(
+      [
+        '--workbook',
+        workbook,
+        '--org',
+        '甲县人民政府办公室',
+        '--prefix',
+        '甲政督',
+        '--email',
+        'dcs@jia.gov.cn',
+        '--year',
+        '2027',
+      ],
+      noTerminal,
+    );
+    expect(code, out.join('\n')).toBe(0);
+    const { texts, config } = await everyCell(workbook);
+    expect(texts.length).toBeGreaterThan(200);
+    expect(texts.filter((t) => /临猗|临政督/.test(t))).toEqual([]);
+    expect([
+      config.get('机关名称'),
+      config.get('文号前缀'),
+      config.get('督查室邮箱'),
+      config.get('工作年度'),
+    ]).toEqual(['甲县人民政府办公室', '甲政督', 'dcs@jia.gov.cn', '2027']);
+    const env = join(workbook, '..', 'duban.env');
+    expect(readFileSync(env, 'utf8')).toMatch(
+      /^# DUBAN_SMTP_URL=smtps:\/\/账号:密码@mail\.example\.gov\.cn:465$/m,
+    );
+    expect(readFileSync(env, 'utf8')).not.toMatch(/^[A-Z_]+=/m); // every setting commented out: no secret written
+    if (process.platform !== 'win32') expect(statSync(env).mode & 0o077).toBe(0);
+    const printed = out.join('\n');
+    expect(printed).toContain('接下来三步：');
+    expect(printed).toMatch(
+      /1\. 用 Excel 或 WPS 打开[\s\S]*2\. 设置邮件服务器[\s\S]*duban mail test --to dcs@jia\.gov\.cn[\s\S]*3\. 先试扫描/,
+    );
+  });
+
+  it('asks for what is missing at a terminal, again after a bad answer; without a terminal says what is left blank', async () => {
+    const answers = ['乙县人民政府办公室', '乙政督〔', '', '乙政督', 'dcs@yi.gov.cn'];
+    const asked: string[] = [];
+    const workbook = fresh();
+    const io = { interactive: true, ask: async (q: string) => (asked.push(q), answers.shift() ?? '') };
+    expect(await run(['--workbook', workbook, '--year', '2027'], io)).toBe(0);
+    expect(asked[0]).toMatch(/^机关名称/);
+    expect(asked[2]).toMatch(/不能作文号前缀.*按回车后重新输入$/);
+    const { config } = await everyCell(workbook);
+    expect([config.get('机关名称'), config.get('文号前缀'), config.get('督查室邮箱')]).toEqual([
+      '乙县人民政府办公室',
+      '乙政督',
+      'dcs@yi.gov.cn',
+    ]);
+
+    const blank = fresh();
+    expect(await run(['--workbook', blank], noTerminal)).toBe(0);
+    expect(out.join('\n')).toContain('规则配置中的 机关名称、文号前缀、督查室邮箱 尚未填写');
+  });
+
+  it('the template shipped in the repository holds no demo county either', async () => {
+    const { texts, config } = await everyCell('sheets-templates/duban-template.xlsx');
+    expect(texts.filter((t) => /临猗|临政督/.test(t))).toEqual([]);
+    expect(config.get('机关名称')).toBe('');
+  });
+
+  it('refuses bad values in Chinese with the usage, and writes nothing', async () => {
+    const workbook = fresh();
+    expect(await run(['--workbook', workbook, '--email', 'dcs'], noTerminal)).toBe(2);
+    expect(out.at(-1)).toMatch(/^duban init：--email “dcs”不是电子邮箱地址[\s\S]*用法：/);
+    expect(await run(['--workbook', workbook, '--year', '27'], noTerminal)).toBe(2);
+    expect(out.at(-1)).toMatch(/--year "27" 应为四位年份/);
+    expect(await run(['--workbook', workbook, '--demo', '--org', 'x'], noTerminal)).toBe(2);
+    expect(existsSync(workbook)).toBe(false);
+  });
+});
