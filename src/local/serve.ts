@@ -5,6 +5,7 @@ import { serve as serveNode } from '@hono/node-server';
 import { createService, type RuntimeSummary, type SummaryStore } from '../runtime/service';
 import { dailySchedule } from './daily-schedule';
 import { scanLease } from './scan-lease';
+import { weeklySchedule } from './weekly-schedule';
 import { leaseFileOf, localEnv, localTargets } from './targets';
 
 export interface ServeOptions {
@@ -79,10 +80,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const schedule = dailySchedule(targets.store, (instant) => service.scheduledScan(instant));
   // The scan `npm start` just made counts as today's: the schedule does not scan again the same morning.
   if (firstScan && !firstScan.dayOff) schedule.done(now());
+  const weekly = weeklySchedule((instant) => service.weeklyBrief(instant));
   const timer =
     options.schedule === false
       ? null
-      : setInterval(() => void schedule.tick(now()), options.tickMs ?? 30_000);
+      : setInterval(() => void schedule.tick(now()).then(() => weekly.tick(now())), options.tickMs ?? 30_000);
 
   return {
     url: `http://${isLoopback(host) ? 'localhost' : host}:${port}`,

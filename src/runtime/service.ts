@@ -5,6 +5,7 @@
 import type { Hono } from 'hono';
 import type { Address, Mailer } from '../mail/port';
 import { runScan } from '../scan/run-scan';
+import { runWeeklyBrief, type WeeklyBriefResult } from '../scan/weekly/run-weekly-brief';
 import type { ScanSummary } from '../scan/types';
 import type { NoticeJournal } from '../store/journal/port';
 import type { SheetStore } from '../store/port';
@@ -60,6 +61,8 @@ export interface DubanService extends ScanService {
   scan(now: Date): Promise<RuntimeSummary>;
   scheduledScan(now: Date): Promise<RuntimeSummary | null>;
   lastSummary(): Promise<RuntimeSummary | null>;
+  /** The 分管领导's weekly brief, if due now (src/scan/weekly/run-weekly-brief.ts); once per leader per week. */
+  weeklyBrief(now: Date): Promise<WeeklyBriefResult>;
   /** Health, POST /api/scan (admin token) and the status page. */
   app: Hono;
 }
@@ -113,6 +116,10 @@ export function createService(options: ServiceOptions): DubanService {
       return null;
     },
     lastSummary: () => summaries.load(),
+    weeklyBrief: (now: Date) =>
+      (options.exclusive ?? (<T>(work: () => Promise<T>) => work()))(() =>
+        runWeeklyBrief({ store: targets.store, mailer: targets.mailer, from: options.from, now }),
+      ),
     ...(options.outbox ? { outbox: options.outbox } : {}),
   };
   const app = createApp({
