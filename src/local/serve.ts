@@ -60,6 +60,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     targets,
     from: env.config.from,
     adminToken: token,
+    viewerToken: env.config.viewerToken,
     clock: now,
     exclusive: scanLease(leaseFileOf(options.workbook)).exclusive,
     summaries: fileSummaries(join(dirname(options.workbook), 'last-scan.json')),

@@ -5,10 +5,7 @@
  */
 import { z } from 'zod';
 import type { Address } from '../mail/port';
-import {
-  serviceAccountKeySchema,
-  type ServiceAccountKey,
-} from '../store/drivers/google/google-auth';
+import { serviceAccountKeySchema, type ServiceAccountKey } from '../store/drivers/google/google-auth';
 
 /** Where the product runs: the serverless runtimes read their whole config from env; `local` only a few keys. */
 export type Runtime = 'workers' | 'cloud-functions' | 'local';
@@ -125,6 +122,19 @@ function adminToken(runtime: Runtime) {
   });
 }
 
+/** DUBAN_VIEWER_TOKEN: optional; the read-only key of /board links (`/board?t=…`). */
+function viewerToken(runtime: Runtime) {
+  return text.transform(function viewerTokenOf(token, ctx): string | undefined {
+    if (token && token.length < MIN_ADMIN_TOKEN_LENGTH)
+      fail(
+        ctx,
+        `DUBAN_VIEWER_TOKEN is too short: use at least ${MIN_ADMIN_TOKEN_LENGTH} random characters ` +
+          `(e.g. \`openssl rand -base64 24\`), since it opens the board; ${howToSet('DUBAN_VIEWER_TOKEN', runtime, true)}.`,
+      );
+    return token;
+  });
+}
+
 const mailFrom = text.transform(function senderOf(value, ctx): Address | undefined {
   if (!value) return undefined;
   const m = /^(.*?)\s*<([^>]+)>$/.exec(value);
@@ -195,6 +205,7 @@ export function envKeySchemas(runtime: Runtime) {
     DUBAN_SMTP_PASS: rawText,
     DUBAN_SMTP_SERVERNAME: rawText,
     DUBAN_SHEETS_ROOT_URL: sheetsRootUrl,
+    DUBAN_VIEWER_TOKEN: viewerToken(runtime),
   };
 }
 

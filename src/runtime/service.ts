@@ -10,6 +10,7 @@ import type { ScanSummary } from '../scan/types';
 import type { NoticeJournal } from '../store/journal/port';
 import type { SheetStore } from '../store/port';
 import { createApp } from '../web/app';
+import { boardSource } from '../web/board/board-cache';
 import type { ScanService } from '../web/scan-service';
 
 /** Where notices go: an SMTP server, `.eml` files in an outbox folder, or nowhere yet (they stay 待发送). */
@@ -53,6 +54,8 @@ export interface ServiceOptions {
   outbox?: () => Promise<string[]>;
   /** A fresh run id per scan (random by default; fixed in tests). */
   newRunId?: () => string;
+  /** DUBAN_VIEWER_TOKEN: opens /board read-only (the admin token opens it too). */
+  viewerToken?: string | undefined;
   /** Runs a scan holding the office's scan lease (local: a lease file beside the workbook); default: as is. */
   exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
 }
@@ -80,6 +83,7 @@ export function createService(options: ServiceOptions): DubanService {
   const summaries = options.summaries ?? memorySummaries();
   const newRunId = options.newRunId ?? (() => crypto.randomUUID().slice(0, 8));
   let running: Promise<RuntimeSummary> | null = null;
+  const board = boardSource(targets.store, options.clock ?? (() => new Date()));
 
   function scanOnce(now: Date, scheduled: boolean): Promise<RuntimeSummary> {
     running ??= (async function runOne() {
@@ -97,6 +101,7 @@ export function createService(options: ServiceOptions): DubanService {
       );
       const result: RuntimeSummary = { ...summary, mail: mailReport(targets.mailTransport, summary) };
       if (summary.dayOff) return result;
+      if (!summary.dryRun) board.invalidate();
       // A rescan that found nothing to do keeps the day's summary of what was done on the page.
       const previous = await summaries.load();
       if (!(isIdle(result) && previous?.date === result.date)) await summaries.save(result);
@@ -126,6 +131,8 @@ export function createService(options: ServiceOptions): DubanService {
     service,
     adminToken: options.adminToken,
     ...(options.clock ? { clock: options.clock } : {}),
+    board,
+    viewerToken: options.viewerToken,
   });
   return { ...service, app };
 }

@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import { adminAuth } from './admin-auth';
+import type { BoardSource } from './board/board-cache';
+import { boardRoutes } from './board/board-routes';
 import { mapError } from './errors';
 import { homePage } from './home-page';
 import type { ScanService } from './scan-service';
@@ -10,6 +12,10 @@ export interface AppDeps {
   adminToken: string;
   /** The clock of scans started over HTTP. */
   clock?: () => Date;
+  /** The board's snapshot (GET /board); no board without it. */
+  board?: BoardSource;
+  /** DUBAN_VIEWER_TOKEN: opens /board read-only. */
+  viewerToken?: string | undefined;
 }
 
 /**
@@ -20,8 +26,15 @@ export interface AppDeps {
  * const app = createApp({ service, adminToken: env.DUBAN_ADMIN_TOKEN });
  * await app.request('/health'); // 200 {"ok":true}
  */
-export function createApp({ service, adminToken, clock = () => new Date() }: AppDeps): Hono {
+export function createApp({
+  service,
+  adminToken,
+  clock = () => new Date(),
+  board,
+  viewerToken,
+}: AppDeps): Hono {
   const app = new Hono();
+  if (board) app.route('/board', boardRoutes({ source: board, adminToken, viewerToken }));
 
   app.get('/health', (c) => c.json({ ok: true }));
 
