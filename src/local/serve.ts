@@ -61,6 +61,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     from: env.config.from,
     adminToken: token,
     viewerToken: env.config.viewerToken,
+    warmBoard: true,
     clock: now,
     exclusive: scanLease(leaseFileOf(options.workbook)).exclusive,
     summaries: fileSummaries(join(dirname(options.workbook), 'last-scan.json')),

@@ -56,6 +56,8 @@ export interface ServiceOptions {
   newRunId?: () => string;
   /** DUBAN_VIEWER_TOKEN: opens /board read-only (the admin token opens it too). */
   viewerToken?: string | undefined;
+  /** Render the board right after each scan (a long-running server), not on its first request. */
+  warmBoard?: boolean;
   /** Runs a scan holding the office's scan lease (local: a lease file beside the workbook); default: as is. */
   exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
 }
@@ -102,6 +104,7 @@ export function createService(options: ServiceOptions): DubanService {
       const result: RuntimeSummary = { ...summary, mail: mailReport(targets.mailTransport, summary) };
       if (summary.dayOff) return result;
       if (!summary.dryRun) board.invalidate();
+      if (!summary.dryRun && options.warmBoard) board.warm();
       // A rescan that found nothing to do keeps the day's summary of what was done on the page.
       const previous = await summaries.load();
       if (!(isIdle(result) && previous?.date === result.date)) await summaries.save(result);

@@ -1,5 +1,5 @@
 /** Issue 11: GET /board — who may open it, every filter, the counts, the 红黑榜, one snapshot per scan. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ADMIN, idsOn, scannedDemo, sheetTasks, VIEWER } from './board-fixture';
 
 const { store, service, app } = await scannedDemo();
@@ -114,5 +114,27 @@ describe('the page', () => {
     const afterScan = store.calls.read;
     await page('');
     expect(store.calls.read).toBe(afterScan + 1);
+  });
+});
+
+describe('on a long-running server (duban serve)', () => {
+  it('renders the board right after a scan, so the first viewer does not wait for it', async () => {
+    const { createService } = await import('../../src/runtime/service');
+    const { createMemoryMailer } = await import('../../src/mail/memory');
+    const warmed = createService({
+      name: 'test',
+      targets: { store, mailer: createMemoryMailer(), mailTransport: 'outbox' },
+      from: { address: 'duban@example.gov.cn' },
+      adminToken: ADMIN,
+      warmBoard: true,
+    });
+    const before = store.calls.read;
+    await warmed.scan(new Date('2026-06-15T11:00:00+08:00'));
+    // The scan's read, then the board's, with no request.
+    await vi.waitFor(() => expect(store.calls.read).toBe(before + 2), { timeout: 5000 });
+    const afterWarm = store.calls.read;
+    const res = await warmed.app.request('/board', { headers: { authorization: `Bearer ${ADMIN}` } });
+    expect(res.status).toBe(200);
+    expect(store.calls.read).toBe(afterWarm);
   });
 });

@@ -9,6 +9,8 @@ export interface BoardSource {
   get(): Promise<RenderedBoard>;
   /** A scan finished: drop the snapshot; the next request renders the new one. */
   invalidate(): void;
+  /** Render now in the background (after a scan on `duban serve`), so the first viewer does not wait. */
+  warm(): void;
 }
 
 /**
@@ -39,6 +41,9 @@ export function boardSource(store: SheetStore, clock: () => Date, maxAgeMs = 600
     get: () => (current && clock().getTime() - current.at < maxAgeMs ? current.value : load()),
     invalidate() {
       current = null;
+    },
+    warm() {
+      if (!current) load().catch((error: Error) => console.error(`[board] render failed: ${error.message}`));
     },
   };
 }

@@ -5,7 +5,9 @@ import { monthPeriod } from '../../domain/bulletin-period';
 import type { Card, Status } from '../../domain/glossary';
 import type { MonthFill } from '../../domain/types';
 import { generatedBulletins } from '../../scan/plan-bulletin';
-import { planScan } from '../../scan/plan-scan';
+import { evaluateTask } from '../../domain/evaluate-task';
+import { numberNewRows } from '../../workbook/plan';
+import { readWorkbook } from '../../workbook/read-workbook';
 import type { Snapshot } from '../../store/port';
 import { AUDIT_TAB } from '../../workbook/audit';
 import { bulletinInput } from '../../workbook/bulletin-input';
@@ -40,14 +42,17 @@ export interface BoardData {
 
 /**
  * The board's data from a snapshot, as a scan would see it now: every task's 状态 and 预警 from the same pure rules
- * (planScan, nothing written), in sheet order, and the last 通报 the 审计日志 says was generated.
+ * (evaluateTask, nothing written), in sheet order, and the last 通报 the 审计日志 says was generated.
  *
  * @example const data = boardData(await store.read([...TAB_SPECS]), new Date());
  */
 export function boardData(snapshot: Snapshot, now: Date): BoardData {
   const today = shanghaiDayOf(now);
-  const plan = planScan(snapshot, readSettings(snapshot, today), now, 'board');
-  const { model, verdicts } = plan;
+  const read = readWorkbook(snapshot, today, readSettings(snapshot, today));
+  // The rules only (no write plan, no notices): the board shows what a scan would paint, writes nothing.
+  const model = { ...read, entries: numberNewRows(read.entries, read.year) };
+  const ctx = { today, cal: model.calendar, config: model.config, year: model.year };
+  const verdicts = model.entries.map((e) => evaluateTask(e.task, e.facts, ctx, e.priorCard));
   const tasks: BoardTask[] = model.entries.map(({ task }, i) => {
     const v = verdicts[i]!;
     const leader = task.leader || model.directory.leaderOf('', task.leadUnit)[0]?.name || '';
@@ -76,7 +81,7 @@ export function boardData(snapshot: Snapshot, now: Date): BoardData {
     tasks,
     leaders: distinct(tasks.map((t) => t.leader)),
     units: distinct(tasks.map((t) => t.unit)),
-    bulletin: lastBulletin(snapshot, plan.model),
+    bulletin: lastBulletin(snapshot, model),
   };
 }
 
