@@ -1,5 +1,6 @@
 /**
- * The Cloudflare Workers entry: the cron scans at `controller.scheduledTime`, fetch serves the shared Hono app.
+ * The Cloudflare Workers entry: each cron runs at `controller.scheduledTime` (the daily scan, or the weekly brief on
+ * its own cron: runtime/crons.ts), fetch serves the shared Hono app.
  * Configuration: wrangler.toml (vars) and `wrangler secret put` (secrets); src/runtime/env-keys.ts checks every key.
  */
 import type {
@@ -9,6 +10,7 @@ import type {
   Response as WorkerResponse,
   ScheduledController,
 } from '@cloudflare/workers-types/index';
+import { onCron } from './runtime/crons';
 import { RuntimeEnvError, type Env } from './runtime/env';
 import { misconfiguredResponse, runtimeFromEnv } from './runtime/from-env';
 
@@ -25,6 +27,6 @@ export default {
   async scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
     const found = runtimeFromEnv(env, 'workers');
     if (!found.ok) throw new RuntimeEnvError(found.problems);
-    ctx.waitUntil(found.runtime.scheduledScan(new Date(controller.scheduledTime)));
+    ctx.waitUntil(onCron(found.runtime, controller.cron, new Date(controller.scheduledTime)));
   },
 } satisfies ExportedHandler<Env>;

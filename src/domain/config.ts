@@ -15,6 +15,18 @@ const list = z
   .pipe(z.array(z.string()).min(1));
 const yesNo = z.enum(['是', '否']).transform((v) => v === '是');
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'];
+/** `周一`, `星期一`, `礼拜一` or `1` → 1 … `周日` / `周天` / `7` → 7. */
+const weekday = z
+  .string()
+  .trim()
+  .transform((s) => {
+    const n = /^[1-7]$/.test(s)
+      ? Number(s)
+      : WEEKDAYS.indexOf(s.replace(/^(周|星期|礼拜)/, '').replace('天', '日')) + 1;
+    return s.length <= 3 && n >= 1 ? n : NaN;
+  })
+  .pipe(z.number().int().min(1).max(7));
 /** A time limit of at least one day and at most a year: 0天 or 999个工作日 is a typo, not a rule. */
 const duration = z
   .string()
@@ -154,7 +166,14 @@ const ENTRIES = {
   ),
   extensionApprover: entry('延期审批人', '分管领导', '延期申请由谁审批', text, '通讯录中的角色'),
   scanTime: entry('每日扫描时间', '08:30', '工作日自动扫描时间（北京时间）', hhmm, 'HH:MM，如 08:30'),
-  weeklyDigestWeekday: entry('周报星期', '1', '分管领导周报发送日（1=周一）', int(1, 7), '1–7'),
+  weeklyBriefWeekday: entry(
+    '周报星期',
+    '周一',
+    '分管领导周报在每周哪天发出（周一例会前）；该日放假则改在本周第一个工作日发出，每周一次',
+    weekday,
+    '周一…周日（或 1–7）',
+  ),
+  weeklyBriefTime: entry('周报时间', '08:00', '分管领导周报发送时间（北京时间）', hhmm, 'HH:MM，如 08:00'),
   notifyOverdueTimes: entry(
     '全县通报逾期次数',
     '3',

@@ -8,6 +8,7 @@ import { dailySchedule } from './daily-schedule';
 import { localEnvFor } from './config-file';
 import { localLinkKeys } from './link-secret';
 import { localTargets } from './targets';
+import { weeklySchedule } from './weekly-schedule';
 import { workbookGuard } from './workbook-guard';
 
 export interface ServeOptions {
@@ -71,6 +72,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     targets,
     from: env.config.from,
     adminToken: token,
+    viewerToken: env.config.viewerToken,
+    warmBoard: true,
     clock: now,
     exclusive: workbookGuard(options.workbook, {
       ...(options.openWaitMs !== undefined ? { waitMs: options.openWaitMs } : {}),
@@ -96,10 +99,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const schedule = dailySchedule(targets.store, (instant) => service.scheduledScan(instant));
   // The scan `npm start` just made counts as today's: the schedule does not scan again the same morning.
   if (firstScan && !firstScan.dayOff) schedule.done(now());
+  const weekly = weeklySchedule((instant) => service.weeklyBrief(instant));
   const timer =
     options.schedule === false
       ? null
-      : setInterval(() => void schedule.tick(now()), options.tickMs ?? 30_000);
+      : setInterval(() => void schedule.tick(now()).then(() => weekly.tick(now())), options.tickMs ?? 30_000);
 
   return {
     url: ownUrl(port),

@@ -123,6 +123,19 @@ function adminToken(runtime: Runtime) {
   });
 }
 
+/** DUBAN_VIEWER_TOKEN: optional; the read-only key of /board links (`/board?t=…`). */
+function viewerToken(runtime: Runtime) {
+  return text.transform(function viewerTokenOf(token, ctx): string | undefined {
+    if (token && token.length < MIN_ADMIN_TOKEN_LENGTH)
+      fail(
+        ctx,
+        `DUBAN_VIEWER_TOKEN is too short: use at least ${MIN_ADMIN_TOKEN_LENGTH} random characters ` +
+          `(e.g. \`openssl rand -base64 24\`), since it opens the board; ${howToSet('DUBAN_VIEWER_TOKEN', runtime, true)}.`,
+      );
+    return token;
+  });
+}
+
 const mailFrom = text.transform(function senderOf(value, ctx): Address | undefined {
   if (!value) return undefined;
   const m = /^(.*?)\s*<([^>]+)>$/.exec(value);
@@ -273,6 +286,7 @@ export function envKeySchemas(runtime: Runtime) {
     DUBAN_SHEETS_ROOT_URL: sheetsRootUrl,
     DUBAN_LINK_SECRET: linkSecret,
     DUBAN_PUBLIC_URL: publicUrl,
+    DUBAN_VIEWER_TOKEN: viewerToken(runtime),
   };
 }
 

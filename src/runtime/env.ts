@@ -36,6 +36,8 @@ export interface RuntimeConfig {
   serviceAccountKey: ServiceAccountKey | null;
   /** Empty on `local` when unset (duban serve then makes one). */
   adminToken: string;
+  /** Opens /board read-only (a link `/board?t=…` sets it as a cookie); unset: only the admin token opens it. */
+  viewerToken?: string;
   from: Address;
   /** null: no mail transport; notices stay 待发送 until SMTP is configured (see targets.ts). */
   smtp: SmtpConfig | null;
@@ -154,6 +156,7 @@ function configOf(env: ParsedEnv, runtime: Runtime): RuntimeConfig {
     spreadsheetId: env.DUBAN_SPREADSHEET_ID ?? '',
     serviceAccountKey: env.GOOGLE_SERVICE_ACCOUNT_JSON ?? null,
     adminToken: env.DUBAN_ADMIN_TOKEN,
+    ...(env.DUBAN_VIEWER_TOKEN ? { viewerToken: env.DUBAN_VIEWER_TOKEN } : {}),
     from,
     smtp: smtpOf(env),
     sheetsRootUrl: env.DUBAN_SHEETS_ROOT_URL,

@@ -28,6 +28,7 @@ export function createRuntime(config: RuntimeConfig, clock: () => Date = () => n
     targets: runtimeTargets(config),
     from: config.from,
     adminToken: config.adminToken,
+    viewerToken: config.viewerToken,
     clock,
     links: {
       keys: config.linkKeys,

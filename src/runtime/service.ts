@@ -5,10 +5,12 @@
 import type { Hono } from 'hono';
 import type { Address, Mailer } from '../mail/port';
 import { runScan } from '../scan/run-scan';
+import { runWeeklyBrief, type WeeklyBriefResult } from '../scan/weekly/run-weekly-brief';
 import type { ScanSummary } from '../scan/types';
 import type { NoticeJournal } from '../store/journal/port';
 import type { SheetStore } from '../store/port';
 import { createApp } from '../web/app';
+import { boardSource } from '../web/board/board-cache';
 import type { ScanService } from '../web/scan-service';
 import type { LinkDeps } from '../web/links/link-deps';
 import { noticeLinks } from '../web/links/notice-links';
@@ -55,6 +57,10 @@ export interface ServiceOptions {
   outbox?: () => Promise<string[]>;
   /** A fresh run id per scan (random by default; fixed in tests). */
   newRunId?: () => string;
+  /** DUBAN_VIEWER_TOKEN: opens /board read-only (the admin token opens it too). */
+  viewerToken?: string | undefined;
+  /** Render the board right after each scan (a long-running server), not on its first request. */
+  warmBoard?: boolean;
   /** Runs a scan holding the office's scan lease (local: a lease file beside the workbook); default: as is. */
   exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
   /** Signed links (签收, 反馈, 延期申请): their keys, office and public address; absent = no link pages. */
@@ -65,6 +71,8 @@ export interface DubanService extends ScanService {
   scan(now: Date): Promise<RuntimeSummary>;
   scheduledScan(now: Date): Promise<RuntimeSummary | null>;
   lastSummary(): Promise<RuntimeSummary | null>;
+  /** The 分管领导's weekly brief, if due now (src/scan/weekly/run-weekly-brief.ts); once per leader per week. */
+  weeklyBrief(now: Date): Promise<WeeklyBriefResult>;
   /** Health, POST /api/scan (admin token) and the status page. */
   app: Hono;
 }
@@ -82,6 +90,7 @@ export function createService(options: ServiceOptions): DubanService {
   const summaries = options.summaries ?? memorySummaries();
   const newRunId = options.newRunId ?? (() => crypto.randomUUID().slice(0, 8));
   let running: Promise<RuntimeSummary> | null = null;
+  const board = boardSource(targets.store, options.clock ?? (() => new Date()));
 
   function scanOnce(now: Date, scheduled: boolean): Promise<RuntimeSummary> {
     running ??= (async function runOne() {
@@ -100,6 +109,8 @@ export function createService(options: ServiceOptions): DubanService {
       ).finally(() => targets.mailer.close?.());
       const result: RuntimeSummary = { ...summary, mail: mailReport(targets.mailTransport, summary) };
       if (summary.dayOff) return result;
+      if (!summary.dryRun) board.invalidate();
+      if (!summary.dryRun && options.warmBoard) board.warm();
       // A rescan that found nothing to do keeps the day's summary of what was done on the page.
       const previous = await summaries.load();
       if (!(isIdle(result) && previous?.date === result.date)) await summaries.save(result);
@@ -119,6 +130,10 @@ export function createService(options: ServiceOptions): DubanService {
       return null;
     },
     lastSummary: () => summaries.load(),
+    weeklyBrief: (now: Date) =>
+      (options.exclusive ?? (<T>(work: () => Promise<T>) => work()))(() =>
+        runWeeklyBrief({ store: targets.store, mailer: targets.mailer, from: options.from, now }),
+      ),
     ...(options.outbox ? { outbox: options.outbox } : {}),
   };
   const app = createApp({
@@ -126,6 +141,8 @@ export function createService(options: ServiceOptions): DubanService {
     adminToken: options.adminToken,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.links ? { links: linkDepsOf(options.links, options) } : {}),
+    board,
+    viewerToken: options.viewerToken,
   });
   return { ...service, app };
 }

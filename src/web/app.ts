@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import { adminAuth } from './admin-auth';
+import type { BoardSource } from './board/board-cache';
+import { boardRoutes } from './board/board-routes';
 import { mapError } from './errors';
 import { homePage } from './home-page';
 import type { LinkDeps } from './links/link-deps';
@@ -14,6 +16,10 @@ export interface AppDeps {
   clock?: () => Date;
   /** The signed-link pages under /l (签收, 反馈, 延期申请, 审批); absent = not served. */
   links?: LinkDeps;
+  /** The board's snapshot (GET /board); no board without it. */
+  board?: BoardSource;
+  /** DUBAN_VIEWER_TOKEN: opens /board read-only. */
+  viewerToken?: string | undefined;
 }
 
 /**
@@ -24,9 +30,17 @@ export interface AppDeps {
  * const app = createApp({ service, adminToken: env.DUBAN_ADMIN_TOKEN });
  * await app.request('/health'); // 200 {"ok":true}
  */
-export function createApp({ service, adminToken, clock = () => new Date(), links }: AppDeps): Hono {
+export function createApp({
+  service,
+  adminToken,
+  clock = () => new Date(),
+  board,
+  viewerToken,
+  links,
+}: AppDeps): Hono {
   const app = new Hono();
   if (links) app.route('/l', linkRoutes(links));
+  if (board) app.route('/board', boardRoutes({ source: board, adminToken, viewerToken }));
 
   app.get('/health', (c) => c.json({ ok: true }));
 

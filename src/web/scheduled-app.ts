@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { adminAuth } from './admin-auth';
 import { mapError } from './errors';
 import type { ScanService } from './scan-service';
+import { scheduleTime, weeklyBriefRoute } from './weekly-brief-route';
 
 /** Cloud Scheduler's RFC 3339 schedule time of the run (kept on retries), e.g. `2026-06-15T00:30:00Z`. */
 export const SCHEDULE_TIME_HEADER = 'x-cloudscheduler-scheduletime';
@@ -20,16 +21,16 @@ export const SCHEDULE_TIME_HEADER = 'x-cloudscheduler-scheduletime';
  * // 200 with the summary, or { scanned: false, reason } on a day off
  */
 export function createScheduledApp(
-  service: Pick<ScanService, 'scheduledScan'>,
+  service: Pick<ScanService, 'scheduledScan'> & { weeklyBrief?: (now: Date) => Promise<unknown> },
   adminToken: string,
   clock: () => Date = () => new Date(),
 ): Hono {
   const app = new Hono();
+  const { weeklyBrief } = service;
+  if (weeklyBrief) app.post('/weekly-brief', adminAuth(adminToken), weeklyBriefRoute(weeklyBrief, clock));
   app.post('*', adminAuth(adminToken), async function scanOnSchedule(c) {
-    const scheduled = c.req.header(SCHEDULE_TIME_HEADER);
-    const now = scheduled ? new Date(scheduled) : clock();
-    if (Number.isNaN(now.getTime()))
-      return c.json({ error: `${SCHEDULE_TIME_HEADER} 不是有效的 RFC 3339 时间` }, 400);
+    const now = scheduleTime(c.req.header(SCHEDULE_TIME_HEADER), clock);
+    if (!now) return c.json({ error: `${SCHEDULE_TIME_HEADER} 不是有效的 RFC 3339 时间` }, 400);
     try {
       const summary = await service.scheduledScan(now);
       return c.json(summary ?? { scanned: false, reason: '今天不是工作日（北京时间），未扫描' });

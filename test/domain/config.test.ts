@@ -70,4 +70,16 @@ describe('规则配置', () => {
     expect(evaluateTask(task, facts(), ctxOn('2026-03-10')).status).toBe('正常推进'); // 8 working days left
     expect(evaluateTask(task, facts(), ctxOn('2026-03-10', { 临期工作日: '8' })).status).toBe('临期');
   });
+
+  it('周报星期 takes 周一…周日 (or 1–7) and 周报时间 an HH:MM, default 周一 08:00', () => {
+    expect(defaultConfig()).toMatchObject({ weeklyBriefWeekday: 1, weeklyBriefTime: '08:00' });
+    for (const [text, day] of [['周三', 3], ['星期日', 7], ['周天', 7], ['5', 5]] as const)
+      expect(parseConfig({ 周报星期: text }).config.weeklyBriefWeekday).toBe(day);
+    const { config, problems } = parseConfig({ 周报星期: '周八', 周报时间: '8点' });
+    expect(config).toMatchObject({ weeklyBriefWeekday: 1, weeklyBriefTime: '08:00' });
+    expect(problems.map((p) => p.message)).toEqual([
+      '规则配置"周报星期"的值"周八"无效（应为周一…周日（或 1–7）），已按默认值"周一"执行',
+      '规则配置"周报时间"的值"8点"无效（应为HH:MM，如 08:00），已按默认值"08:00"执行',
+    ]);
+  });
 });

@@ -4,6 +4,7 @@ export {
   renderWeeklyDigest,
   type WeeklyChange,
   type WeeklyDigestDoc,
+  type WeeklyWaiting,
   type WeeklyItem,
 } from './weekly-digest';
 export { escapeHtml } from './html';

@@ -23,6 +23,13 @@ export interface WeeklyChange {
   change: string;
 }
 
+/** Something waiting for the leader: an approval, a signature, a 约谈建议. `what` is a Chinese phrase. */
+export interface WeeklyWaiting {
+  id: string;
+  title: string;
+  what: string;
+}
+
 /** The Monday digest for a 分管领导, before the 周一例会 (seed 004 §二.1). */
 export interface WeeklyDigestDoc {
   issuer: string;
@@ -32,6 +39,8 @@ export interface WeeklyDigestDoc {
   weekOf: Day;
   items: WeeklyItem[];
   changes: WeeklyChange[];
+  /** 待您处理: approvals, signatures and 约谈建议 waiting for this leader. */
+  waiting?: WeeklyWaiting[];
   boardUrl?: string;
   provisionalYears?: number[];
 }
@@ -54,8 +63,10 @@ export function renderWeeklyDigest(d: WeeklyDigestDoc): RenderedMail {
     CARD_ORDER,
     '张',
   );
-  const subject = `【每周督办摘要】${date} 分管领域重点工作${d.items.length}项${byStatus ? `（${byStatus}）` : ''}`;
+  const waitingTail = d.waiting?.length ? `，待您处理${d.waiting.length}件` : '';
+  const subject = `【每周督办摘要】${date} 分管领域重点工作${d.items.length}项${byStatus ? `（${byStatus}）` : ''}${waitingTail}`;
   const groups = groupByStatus(d.items);
+  const waiting = (d.waiting ?? []).map((w) => ({ id: w.id, title: w.title, change: w.what }));
   const closing = { issuer: d.issuer, date, boardUrl: d.boardUrl, note: provisionalNote(d.provisionalYears) };
   const summary = `截至${date}，您分管领域的重点工作共${d.items.length}项${byStatus ? `：${byStatus}` : ''}。`;
   const cards = `预警：${byCard || '无'}`;
@@ -70,6 +81,9 @@ export function renderWeeklyDigest(d: WeeklyDigestDoc): RenderedMail {
       ...items.map((i) => `  ${i.id} ${i.title}（${[i.unit, ...itemFacts(i)].join('，')}）`),
       '',
     ]),
+    '【待您处理】',
+    ...(waiting.length > 0 ? waiting.map((w) => `  ${w.id} ${w.title}：${w.change}`) : ['  无。']),
+    '',
     '【本周变化】',
     ...(d.changes.length > 0
       ? d.changes.map((c) => `  ${c.id} ${c.title}：${c.change}`)
@@ -84,6 +98,10 @@ export function renderWeeklyDigest(d: WeeklyDigestDoc): RenderedMail {
     `<p style="margin:0;text-indent:2em">${escapeHtml(summary)}</p>`,
     `<p style="margin:0;text-indent:2em">${escapeHtml(cards)}</p>`,
     ...groups.map(([status, items]) => groupHtml(status, items)),
+    '<h3 style="font-size:16px;margin:20px 0 8px">待您处理</h3>',
+    waiting.length > 0
+      ? `<ul style="margin:0;padding-left:20px">${waiting.map(changeHtml).join('')}</ul>`
+      : '<p style="margin:0">无。</p>',
     '<h3 style="font-size:16px;margin:20px 0 8px">本周变化</h3>',
     d.changes.length > 0
       ? `<ul style="margin:0;padding-left:20px">${d.changes.map(changeHtml).join('')}</ul>`
@@ -133,6 +151,6 @@ function groupHtml(status: string, items: readonly WeeklyItem[]): string {
   ].join('\n');
 }
 
-function changeHtml(change: WeeklyChange): string {
+function changeHtml(change: Pick<WeeklyChange, 'id' | 'title' | 'change'>): string {
   return `<li>${escapeHtml(change.id)} ${multilineHtml(change.title)}：${multilineHtml(change.change)}</li>`;
 }

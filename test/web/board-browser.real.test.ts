@@ -1,0 +1,136 @@
+/**
+ * Issue 11: the board in a real browser (Debian's Chromium through playwright-core) — each filter used as a leader
+ * would on a 390 px phone, then the page printed to A3 landscape. Writes docs/images/board-phone-390.png,
+ * docs/board-a3.pdf and docs/images/board-a3-page1.png (pdftoppm) for the README.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scannedDemo, sheetTasks, VIEWER } from './board-fixture';
+
+const { store, app } = await scannedDemo();
+const tasks = sheetTasks(store);
+let server: ReturnType<typeof serve>;
+let base: string;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((r) => server.once('listening', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+  // Offline offices: the page must not reach out anywhere.
+  await page.route(
+    (url) => !url.href.startsWith(base),
+    (route) => route.abort(),
+  );
+  await page.goto(`${base}/board?t=${VIEWER}`);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+});
+
+const shownIds = () => page.$$eval('#map tbody tr', (rows) => rows.map((r) => r.getAttribute('data-id')));
+/** Wait for the form's navigation: an empty field is in the query too (`status=`), so match the value. */
+const filtered = (key: string, value: string) => page.waitForURL((u) => u.searchParams.get(key) === value);
+const ids = (keep: (t: (typeof tasks)[number]) => boolean) => tasks.filter(keep).map((t) => t.id);
+
+describe('the board in Chromium at 390 px', () => {
+  it('the viewer link leaves the token out of the address bar and keeps the viewer in by cookie', async () => {
+    expect(page.url()).toBe(`${base}/board`);
+    expect(await shownIds()).toEqual(tasks.map((t) => t.id));
+    const cookies = await page.context().cookies();
+    expect(cookies.find((c) => c.name === 'duban_board')).toMatchObject({ httpOnly: true });
+  });
+
+  it('fits the phone: no horizontal scroll of the page itself, the map scrolls in its frame', async () => {
+    const width = (await page.evaluate('document.documentElement.scrollWidth')) as number;
+    expect(width).toBeLessThanOrEqual(390);
+    mkdirSync('docs/images', { recursive: true });
+    await page.screenshot({ path: 'docs/images/board-phone-390.png' });
+  });
+
+  it('choosing a 分管领导 filters at once (no button press)', async () => {
+    await Promise.all([filtered('leader', '冯长青'), page.selectOption('select[name=leader]', '冯长青')]);
+    expect(await shownIds()).toEqual(ids((t) => t.leader === '冯长青'));
+  });
+
+  it('then a 状态 narrows it further, and the count says how many', async () => {
+    await Promise.all([filtered('status', '逾期'), page.selectOption('select[name=status]', '逾期')]);
+    const expected = ids((t) => t.leader === '冯长青' && t.status === '逾期');
+    expect(await shownIds()).toEqual(expected);
+    expect(await page.textContent('#counts b')).toBe(`共${expected.length}项`);
+  });
+
+  it('牵头单位 and 预警 filter too', async () => {
+    await page.goto(`${base}/board`);
+    await Promise.all([filtered('unit', '县住建局'), page.selectOption('select[name=unit]', '县住建局')]);
+    expect(await shownIds()).toEqual(ids((t) => t.unit === '县住建局'));
+    await page.goto(`${base}/board`);
+    await Promise.all([filtered('card', '黄牌'), page.selectOption('select[name=card]', '黄牌')]);
+    expect(await shownIds()).toEqual(ids((t) => t.card === '黄牌'));
+  });
+
+  it('search finds by words of the task, and a count chip filters by its 状态', async () => {
+    await page.goto(`${base}/board`);
+    await page.fill('input[name=q]', '供暖');
+    await Promise.all([filtered('q', '供暖'), page.press('input[name=q]', 'Enter')]);
+    expect(await shownIds()).toEqual(ids((t) => t.title.includes('供暖')));
+    await page.goto(`${base}/board`);
+    await Promise.all([filtered('status', '临期'), page.click('a.chip:has-text("临期")')]);
+    expect(await shownIds()).toEqual(ids((t) => t.status === '临期'));
+  });
+
+  it('prints on A3 landscape with 状态 and 预警 beside each task on the first page', async () => {
+    await page.goto(`${base}/board?p=all`);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({
+      path: 'docs/board-a3.pdf',
+      format: 'A3',
+      landscape: true,
+      printBackground: true,
+    });
+    await page.emulateMedia({ media: 'screen' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      'docs/board-a3.pdf',
+      'docs/images/board-a3-page1',
+    ]);
+    const text = execFileSync('pdftotext', ['-layout', '-f', '1', '-l', '1', 'docs/board-a3.pdf', '-'], {
+      encoding: 'utf8',
+    });
+    // A3 landscape: 420 × 297 mm ≈ 1191 × 842 pt.
+    const info = execFileSync('pdfinfo', ['docs/board-a3.pdf'], { encoding: 'utf8' });
+    expect(info).toMatch(/Page size:\s+119[01]\.\d+ x 84[12]\.\d+ pts \(A3\)/);
+    const first = tasks[0]!;
+    const line = text.split('\n').find((l) => l.includes(first.id))!;
+    expect(line).toBeDefined();
+    // The task's 状态 is on its own line of the first page, before the months.
+    expect(line.indexOf(first.status)).toBeGreaterThan(line.indexOf(first.id));
+  });
+});
