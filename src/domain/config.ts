@@ -269,12 +269,13 @@ export function parseConfig(values: Record<string, string>): {
       config[field] = parsed.data;
       continue;
     }
+    const fallback = unset ? '留空' : `已按默认值"${e.default}"执行`;
     problems.push({
       key: e.key,
       code: 'bad-config',
-      message: `规则配置"${e.key}"的值"${raw}"无效（应为${e.accepted}），已按默认值"${e.default}"执行`,
+      message: `规则配置"${e.key}"的值"${raw}"无效（应为${e.accepted}），${fallback}`,
     });
-    config[field] = e.schema.parse(e.default);
+    config[field] = unset ? unset.value : e.schema.parse(e.default);
   }
   for (const key of Object.keys(values)) {
     if (!known.has(key) && key.trim()) {

@@ -81,7 +81,7 @@ describe('the filters', () => {
     const res = await app.request(`/board${encodeURI('?status=很好')}`, { headers: { cookie } });
     expect(res.status).toBe(400);
     expect(await res.text()).toBe(
-      '状态"很好"无法识别，可选：已办结、已调出、逾期、临期、滞后、未启动、正常推进、数据有误',
+      '状态"很好"无法识别，可选：已办结、已调出、待办结审批、逾期、临期、滞后、未启动、正常推进、数据有误',
     );
     const card = await app.request(`/board${encodeURI('?card=绿牌')}`, { headers: { cookie } });
     expect(await card.text()).toBe('预警"绿牌"无法识别，可选：红牌、黄牌、蓝牌、无');
