@@ -117,11 +117,11 @@ describe('duban scan on the demo workbook (read back with SheetJS)', () => {
     expect(rows.filter((r) => r.values['动作'] === '编号')).toHaveLength(summary.idsAssigned);
   });
 
-  it('文书登记 gets numbered, sent notices; the 督办单 follows the earlier 催办单', () => {
+  it('文书登记 gets numbered notices, 已存入发件箱 with no mail server set; the 督办单 follows the earlier 催办单', () => {
     const oldCount = readRows(before, '文书登记').length;
     const added = readRows(after, '文书登记').slice(oldCount);
     expect(added.length).toBe(summary.notices.created);
-    expect(added.every((r) => r.values['发送状态'] === '已发送')).toBe(true);
+    expect(added.every((r) => r.values['发送状态'] === '已存入发件箱')).toBe(true);
     const id = task('重点项目征地拆迁').values['编号'];
     const duban = added.find((r) => r.values['编号'] === id && r.values['类型'] === '督办单')!;
     expect(duban.values['文号']).toMatch(/^临政督督〔2026〕\d+号$/);
