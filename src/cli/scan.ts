@@ -10,6 +10,7 @@ import { workbookGuard } from '../local/workbook-guard';
 import { WorkbookFileError } from '../local/workbook-file';
 import { OPEN_WAIT_MS } from '../local/open-in-editor';
 import { progressBar } from '../local/progress-bar';
+import { StoreError } from '../store/errors';
 import type { Mailer } from '../mail/port';
 import { runScan } from '../scan/run-scan';
 import type { ScanSummary } from '../scan/types';
@@ -103,6 +104,12 @@ export async function run(args: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof WorkbookFileError) {
       console.error(`duban scan：${error.message}`);
+      return 1;
+    }
+    // A package that opens but whose parts are broken: the driver's Chinese answer, without the stack.
+    if (error instanceof StoreError && error.driver === 'xlsx') {
+      await targets.mailer.close?.();
+      console.error(`duban scan：${error.message.replace(/^\[store:xlsx\] /, '')}`);
       return 1;
     }
     await targets.mailer.close?.();
