@@ -1,5 +1,6 @@
 import { cnDate, dayOf, isoOf, partsOf, yearOf, type Day } from '../calendar/day';
 import { decideCard } from './cards';
+import { adjustedTarget } from './deadline-changes';
 import {
   approvalReminder,
   cardNotice,
@@ -158,6 +159,10 @@ export function evaluateTask(
     );
   }
   for (const p of facts.completion?.problems ?? []) hints.push(p);
+  for (const p of limits.changeProblems) hints.push(p);
+  const target = adjustedTarget(facts, ctx);
+  if (target.target !== null) hints.push(`年度目标已调整为：${target.target}`);
+  for (const p of target.problems) hints.push(p);
   for (const p of task.problems) if (!p.blocking) hints.push(p.message);
   if (provisional) hints.push(`注：${yearOf(deadline ?? today)}年节假日安排尚未公布，工作日按推算`);
 
@@ -179,6 +184,13 @@ export function evaluateTask(
     due,
     hints,
     provisional,
+    ledgerProblems: [
+      ...limits.changeProblems.map((message) => ({
+        tab: message.startsWith('调整') ? ('调整记录' as const) : ('延期申请' as const),
+        message,
+      })),
+      ...target.problems.map((message) => ({ tab: '调整记录' as const, message })),
+    ],
   };
 }
 
