@@ -1,5 +1,6 @@
 import { cnDate, dayOf, isoOf, partsOf, yearOf, type Day } from '../calendar/day';
 import { decideCard } from './cards';
+import { proposeLevel } from './evaluation';
 import { adjustedTarget } from './deadline-changes';
 import {
   approvalReminder,
@@ -159,6 +160,16 @@ export function evaluateTask(
     );
   }
   for (const p of facts.completion?.problems ?? []) hints.push(p);
+  // SPEC §4.6: every completion card gets the system's proposal; the signer decides (评价等级 stays theirs).
+  const proposed = facts.completion
+    ? proposeLevel(task, facts, { card, deadline, originalDeadline: limits.originalDeadline })
+    : null;
+  if (proposed) {
+    const decided = facts.completion?.level;
+    hints.push(
+      `建议评价等级：${proposed.level}（${proposed.reason}）${decided ? `；签批评定：${decided}` : '，由签批领导确定'}`,
+    );
+  }
   for (const p of limits.changeProblems) hints.push(p);
   const target = adjustedTarget(facts, ctx);
   if (target.target !== null) hints.push(`年度目标已调整为：${target.target}`);
@@ -184,6 +195,7 @@ export function evaluateTask(
     due,
     hints,
     provisional,
+    proposedLevel: proposed?.level ?? null,
     ledgerProblems: [
       ...limits.changeProblems.map((message) => ({
         tab: message.startsWith('调整') ? ('调整记录' as const) : ('延期申请' as const),

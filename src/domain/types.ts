@@ -166,6 +166,8 @@ export interface TaskVerdict {
   urgings: number; // 催办单 + 督办单 issued
   due: NoticeDue[];
   hints: string[]; // 系统提示 lines
+  /** The 评价等级 the system proposes for a task with a completion card (SPEC §4.6), else null. */
+  proposedLevel?: EvaluationLevel | null;
   /** Ledger rows refused (a late 延期申请, a 调整 out of its window): also reported in the scan summary. */
   ledgerProblems?: Array<{ tab: '延期申请' | '调整记录'; message: string }>;
   provisional: boolean; // a date relied on a provisional calendar year
