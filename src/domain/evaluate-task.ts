@@ -101,7 +101,11 @@ export function evaluateTask(
   }
   const supervisions = unresolvedSupervisions(facts.notices, openPeriods);
   const runStart = missedRunStart(missedMonths);
-  const { card, reason: cardReason } = decideCard(
+  const {
+    card,
+    reason: cardReason,
+    episode: cardEpisode,
+  } = decideCard(
     {
       status,
       redFlag: task.redFlag,
@@ -138,7 +142,7 @@ export function evaluateTask(
     if (reminder && !issued(facts, reminder)) due.push(reminder);
   }
   if (status !== '已办结' && status !== '已调出' && status !== '待办结审批')
-    push(due, cardNotice(card, priorCard, cardReason, scanDay));
+    push(due, cardNotice(card, cardEpisode, cardReason, facts.notices, priorCard, scanDay.replyBy));
 
   const ongoingNext = limits.ongoing ? monthFeedbackDeadline(ctx, scanDay.year, scanDay.month) : null;
   const provisional = scanDay.provisional || (deadline !== null && cal.isProvisional(yearOf(deadline)));
