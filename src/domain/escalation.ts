@@ -37,6 +37,9 @@ export function unresolvedSupervisions(
   return best;
 }
 
+/** Card notices carry the card as their level; ladder notices their step number. */
+const CARD_LEVEL = /^(红牌|黄牌|蓝牌)$/;
+
 /**
  * Which step of the ladder is due today for one episode: the first step at once, each next step only after the
  * previous one had `escalationWorkdays` to work; 约谈建议 only after the 督办通知书's rectification deadline passed.
@@ -52,7 +55,8 @@ export function ladderStepDue(
   let top = -1;
   let topDay = 0;
   for (const n of notices) {
-    if (n.period !== trigger.period) continue;
+    // A card's 约谈建议 (level 黄牌 / 红牌) may share the episode: it is not a step of the ladder.
+    if (n.period !== trigger.period || CARD_LEVEL.test(n.level)) continue;
     const step = LADDER.indexOf(n.type);
     if (step < 0) continue;
     if (step > top || (step === top && n.day > topDay)) [top, topDay] = [step, n.day];
