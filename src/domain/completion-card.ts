@@ -44,9 +44,11 @@ export function readCompletionCard(
   let pendingSigner: string | null = null;
   let since: Day | null = null;
   let signedAll = true;
-  for (const signer of chain) {
+  for (const [i, signer] of chain.entries()) {
     const c = bySigner.get(signer);
-    const reading = readOpinion(c?.opinion ?? '');
+    // The first signer is the unit applying (申请销号): its 意见 is the application, consent unless it refuses.
+    const read = readOpinion(c?.opinion ?? '');
+    const reading = i === 0 && read === 'unclear' ? 'consent' : read;
     const signed = (c?.signature ?? '') !== '' && (reading === 'consent' || reading === 'blank');
     if (c && c.signature !== '' && reading === 'unclear') {
       problems.push(

@@ -1,6 +1,5 @@
 import { cnDate, isoOf, type Day } from '../calendar/day';
 import type { Card } from './glossary';
-import type { ScanDay } from './scan-day';
 import { LADDER } from './notice-kinds';
 import type { CompletionEntry, IssuedNotice, NoticeDue, RuleContext } from './types';
 
@@ -38,6 +37,9 @@ export function unresolvedSupervisions(
   return best;
 }
 
+/** Card notices carry the card as their level; ladder notices their step number. */
+const CARD_LEVEL = /^(红牌|黄牌|蓝牌)$/;
+
 /**
  * Which step of the ladder is due today for one episode: the first step at once, each next step only after the
  * previous one had `escalationWorkdays` to work; 约谈建议 only after the 督办通知书's rectification deadline passed.
@@ -53,7 +55,8 @@ export function ladderStepDue(
   let top = -1;
   let topDay = 0;
   for (const n of notices) {
-    if (n.period !== trigger.period) continue;
+    // A card's 约谈建议 (level 黄牌 / 红牌) may share the episode: it is not a step of the ladder.
+    if (n.period !== trigger.period || CARD_LEVEL.test(n.level)) continue;
     const step = LADDER.indexOf(n.type);
     if (step < 0) continue;
     if (step > top || (step === top && n.day > topDay)) [top, topDay] = [step, n.day];
@@ -87,24 +90,32 @@ export function dueSoonReminder(
 }
 
 /**
- * The notice that goes with a new card (SPEC §4.2): 蓝牌 → 提醒函 to the unit; 黄牌 / 红牌 → 约谈建议 to the
- * 分管领导 / 主要领导. Due when the card differs from what the sheet showed before this scan.
+ * The notice that goes with a card (SPEC §4.2): 蓝牌 → 提醒函 to the unit; 黄牌 / 红牌 → 约谈建议 to the
+ * 分管领导 / 主要领导. Level-triggered (SPEC §4.4): due while the card stands and `文书登记` holds no notice for
+ * this card and episode — whatever the 预警 cell showed before, so a scan killed after writing the cells, a day
+ * without 通讯录 or a repaired header neither loses nor repeats one. The episode is what started the card's cause
+ * (`逾期@2026-03-31`, `反馈@2026-03`, `未启动@2026-06-01`), stable across days.
+ *
+ * A card notice registered by an earlier version carries the scan day as its period (`黄牌@2026-06-15`): while
+ * the sheet still shows that card, it stands for the current episode.
  */
 export function cardNotice(
   card: Card | null,
-  priorCard: Card | null,
+  episode: string,
   reason: string,
-  today: ScanDay,
+  notices: IssuedNotice[],
+  priorCard: Card | null,
+  replyBy: Day,
 ): NoticeDue | null {
-  if (!card || card === priorCard) return null;
-  return {
-    type: card === '蓝牌' ? '提醒函' : '约谈建议',
-    level: card,
-    period: today.cardPeriods[card],
-    reasons: [reason],
-    replyBy: today.replyBy,
-    rectifyBy: null,
-  };
+  if (!card) return null;
+  const type = card === '蓝牌' ? '提醒函' : '约谈建议';
+  const legacy = `${card}@`;
+  for (const n of notices) {
+    if (n.type !== type || n.level !== card) continue;
+    if (n.period === episode) return null;
+    if (priorCard === card && n.period.startsWith(legacy)) return null;
+  }
+  return { type, level: card, period: episode, reasons: [reason], replyBy, rectifyBy: null };
 }
 
 /**

@@ -1,5 +1,7 @@
 import { cnDate, dayOf, isoOf, partsOf, yearOf, type Day } from '../calendar/day';
 import { decideCard } from './cards';
+import { proposeLevel } from './evaluation';
+import { adjustedTarget } from './deadline-changes';
 import {
   approvalReminder,
   cardNotice,
@@ -99,7 +101,11 @@ export function evaluateTask(
   }
   const supervisions = unresolvedSupervisions(facts.notices, openPeriods);
   const runStart = missedRunStart(missedMonths);
-  const { card, reason: cardReason } = decideCard(
+  const {
+    card,
+    reason: cardReason,
+    episode: cardEpisode,
+  } = decideCard(
     {
       status,
       redFlag: task.redFlag,
@@ -136,7 +142,7 @@ export function evaluateTask(
     if (reminder && !issued(facts, reminder)) due.push(reminder);
   }
   if (status !== '已办结' && status !== '已调出' && status !== '待办结审批')
-    push(due, cardNotice(card, priorCard, cardReason, scanDay));
+    push(due, cardNotice(card, cardEpisode, cardReason, facts.notices, priorCard, scanDay.replyBy));
 
   const ongoingNext = limits.ongoing ? monthFeedbackDeadline(ctx, scanDay.year, scanDay.month) : null;
   const provisional = scanDay.provisional || (deadline !== null && cal.isProvisional(yearOf(deadline)));
@@ -158,6 +164,20 @@ export function evaluateTask(
     );
   }
   for (const p of facts.completion?.problems ?? []) hints.push(p);
+  // SPEC §4.6: every completion card gets the system's proposal; the signer decides (评价等级 stays theirs).
+  const proposed = facts.completion
+    ? proposeLevel(task, facts, { card, deadline, originalDeadline: limits.originalDeadline })
+    : null;
+  if (proposed) {
+    const decided = facts.completion?.level;
+    hints.push(
+      `建议评价等级：${proposed.level}（${proposed.reason}）${decided ? `；签批评定：${decided}` : '，由签批领导确定'}`,
+    );
+  }
+  for (const p of limits.changeProblems) hints.push(p);
+  const target = adjustedTarget(facts, ctx);
+  if (target.target !== null) hints.push(`年度目标已调整为：${target.target}`);
+  for (const p of target.problems) hints.push(p);
   for (const p of task.problems) if (!p.blocking) hints.push(p.message);
   if (provisional) hints.push(`注：${yearOf(deadline ?? today)}年节假日安排尚未公布，工作日按推算`);
 
@@ -179,6 +199,14 @@ export function evaluateTask(
     due,
     hints,
     provisional,
+    proposedLevel: proposed?.level ?? null,
+    ledgerProblems: [
+      ...limits.changeProblems.map((message) => ({
+        tab: message.startsWith('调整') ? ('调整记录' as const) : ('延期申请' as const),
+        message,
+      })),
+      ...target.problems.map((message) => ({ tab: '调整记录' as const, message })),
+    ],
   };
 }
 

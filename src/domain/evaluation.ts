@@ -1,10 +1,12 @@
 import { cnDate } from '../calendar/day';
 import type { EvaluationLevel } from './glossary';
+import { kindOf } from './notice-kinds';
 import type { TaskFacts, TaskRecord, TaskVerdict } from './types';
 
 /**
  * The level the system proposes on the completion card (SPEC §4.6, seed 002 §四(一)); the signer decides.
- * 落实好 is never proposed: it takes a leader's hand.
+ * 落实好 is never proposed: it takes a leader's hand. 落实较好 needs "积极主动…提前完成": not when 催办 was needed;
+ * 基本落实 needs "在规定时限内": a task finished late is not, chased or not.
  */
 export function proposeLevel(
   task: TaskRecord,
@@ -12,12 +14,21 @@ export function proposeLevel(
   verdict: Pick<TaskVerdict, 'card' | 'deadline' | 'originalDeadline'>,
 ): { level: EvaluationLevel; reason: string } {
   if (task.redFlag) return { level: '落实较差', reason: '存在虚报进度等情况（红牌标记）' };
-  if (verdict.card === '红牌') return { level: '落实较差', reason: '被亮红牌' };
+  const redBefore = facts.notices.some((n) => n.type === '约谈建议' && n.level === '红牌');
+  if (verdict.card === '红牌' || redBefore) return { level: '落实较差', reason: '被亮红牌' };
   const finished = facts.completion?.submitted ?? null;
   const deadline = verdict.deadline;
-  const urged = facts.notices.some((n) => n.type === '催办单' || n.type === '督办单');
-  if (deadline !== null && (finished === null || finished > deadline) && urged) {
+  const urgings = facts.notices.filter((n) => kindOf(n.type).urging).length;
+  const late = deadline !== null && (finished === null || finished > deadline);
+  if (late && urgings > 0) {
     return { level: '落实不力', reason: `经催办、督办后仍未在完成时限 ${cnDate(deadline)} 前完成` };
+  }
+  if (late) {
+    const when = finished === null ? '尚未申请办结' : `才申请办结（${cnDate(finished)}）`;
+    return { level: '落实不力', reason: `超过完成时限 ${cnDate(deadline)} ${when}` };
+  }
+  if (urgings > 0) {
+    return { level: '基本落实', reason: `按期完成，但曾经催办${urgings}次才报告进展，不评落实较好` };
   }
   if (deadline !== null && finished !== null && finished < deadline && verdict.originalDeadline === null) {
     return { level: '落实较好', reason: `提前完成（${cnDate(finished)}，时限 ${cnDate(deadline)}）` };

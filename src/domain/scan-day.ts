@@ -1,7 +1,6 @@
-import { isoOf, partsOf, type Day } from '../calendar/day';
+import { partsOf, type Day } from '../calendar/day';
 import type { WorkCalendar } from '../calendar/types';
 import type { RulesConfig } from './config';
-import type { Card } from './glossary';
 import type { RuleContext } from './types';
 
 /** What every task evaluated in one context shares about today. */
@@ -9,8 +8,6 @@ export interface ScanDay {
   /** Today's calendar year and month (the workbook's year is `workYear`). */
   year: number;
   month: number;
-  /** The episode a card notice issued today belongs to, per card: `蓝牌@2026-10-21`. */
-  cardPeriods: Readonly<Record<Card, string>>;
   /** 时限要求 of a notice issued today: `escalationWorkdays` working days from today. */
   replyBy: Day;
   /** Today's year has no published holiday schedule. */
@@ -33,11 +30,9 @@ export function scanDayOf(ctx: RuleContext): ScanDay {
     return cached;
   }
   const { year, month } = partsOf(ctx.today);
-  const iso = isoOf(ctx.today);
   const day: CachedScanDay = {
     year,
     month,
-    cardPeriods: { 红牌: `红牌@${iso}`, 黄牌: `黄牌@${iso}`, 蓝牌: `蓝牌@${iso}` },
     replyBy: ctx.cal.addWorkdays(ctx.today, ctx.config.escalationWorkdays),
     provisional: ctx.cal.isProvisional(year),
     today: ctx.today,

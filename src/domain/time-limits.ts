@@ -1,5 +1,6 @@
 import { applyDuration, parseDuration, type Duration } from '../calendar';
 import { cnDate, dayOf, newYearsDay, type Day } from '../calendar/day';
+import { applyDeadlineChanges } from './deadline-changes';
 import { monthDeadlines } from './month-deadlines';
 import { clip } from './text';
 import { documentRule, feedbackRule, isDocument } from './source-limits';
@@ -23,6 +24,8 @@ export interface TimeLimits {
   feedbackBasis: string;
   ongoing: boolean;
   checkpoints: Checkpoint[];
+  /** 延期申请 / 调整时限 rows refused (asked after the deadline, no 申请时间). */
+  changeProblems: string[];
 }
 
 function addLimit(ctx: RuleContext, from: Day, text: string): Day {
@@ -62,7 +65,7 @@ export function plannedStartOf(task: TaskRecord, ctx: RuleContext): Day {
  */
 export function timeLimits(task: TaskRecord, facts: TaskFacts, ctx: RuleContext): TimeLimits {
   const start = startOf(task, ctx);
-  const ext = approvedExtension(facts);
+
   let deadline: Day | null = null;
   let basis = '完成时限';
   let ongoing = task.deadline.kind === 'ongoing' || task.itemType === '长期';
@@ -80,10 +83,15 @@ export function timeLimits(task: TaskRecord, facts: TaskFacts, ctx: RuleContext)
     }
   }
   let originalDeadline: Day | null = null;
-  if (ext && deadline !== null) {
-    originalDeadline = deadline;
-    deadline = ext;
-    basis = `延期后完成时限（原 ${cnDate(originalDeadline)}）`;
+  let changeProblems: string[] = [];
+  if (deadline !== null) {
+    const changed = applyDeadlineChanges(deadline, facts);
+    changeProblems = changed.problems;
+    if (changed.original !== null) {
+      originalDeadline = changed.original;
+      deadline = changed.deadline;
+      basis = changed.basis;
+    }
   }
   if (deadline !== null) ongoing = false;
 
@@ -125,6 +133,7 @@ export function timeLimits(task: TaskRecord, facts: TaskFacts, ctx: RuleContext)
     feedbackBasis,
     ongoing,
     checkpoints,
+    changeProblems,
   };
 }
 
@@ -143,16 +152,6 @@ function addCheckpoint(list: Checkpoint[], checkpoint: Checkpoint): void {
   list.push(checkpoint);
   for (; i > 0 && list[i - 1]!.day > checkpoint.day; i--) list[i] = list[i - 1]!;
   list[i] = checkpoint;
-}
-
-function approvedExtension(facts: TaskFacts): Day | null {
-  let latest: { decided: Day; requested: Day } | null = null;
-  for (const e of facts.extensions) {
-    if (e.status !== '同意' || e.requested === null) continue;
-    const decided = e.decided ?? 0;
-    if (!latest || decided >= latest.decided) latest = { decided, requested: e.requested };
-  }
-  return latest?.requested ?? null;
 }
 
 /** `当前节点`: the next checkpoint from today, with its date. */

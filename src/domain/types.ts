@@ -60,6 +60,19 @@ export interface ExtensionEntry {
   requested: Day | null;
   status: '待审批' | '同意' | '不同意';
   decided: Day | null;
+  /** 申请时间: an extension asked after the deadline is refused (seed 002 §三(五)). */
+  asked?: Day | null;
+}
+
+/** A 调整记录 row of kind 调整时限 / 调整目标 (seed 000 §二(四) 动态管理). */
+export interface AdjustmentEntry {
+  kind: '调整时限' | '调整目标';
+  day: Day | null; // 日期: when it was asked
+  approved: boolean; // 状态 = 同意
+  leaderOpinion: string; // 分管领导意见
+  chiefOpinion: string; // 主要领导意见
+  newDeadline: Day | null; // 调整后完成时限
+  newTarget: string; // 调整后目标
 }
 
 export interface CompletionEntry {
@@ -95,6 +108,8 @@ export interface TaskFacts {
   extensions: ExtensionEntry[];
   completion: CompletionEntry | null;
   transferredOut: boolean;
+  /** 调整记录 rows 调整时限 / 调整目标. */
+  adjustments?: AdjustmentEntry[];
   notices: IssuedNotice[];
   /** 编号 of this task's sub-items that are late (滞后 or worse). */
   lateSubItems: string[];
@@ -162,5 +177,9 @@ export interface TaskVerdict {
   urgings: number; // 催办单 + 督办单 issued
   due: NoticeDue[];
   hints: string[]; // 系统提示 lines
+  /** The 评价等级 the system proposes for a task with a completion card (SPEC §4.6), else null. */
+  proposedLevel?: EvaluationLevel | null;
+  /** Ledger rows refused (a late 延期申请, a 调整 out of its window): also reported in the scan summary. */
+  ledgerProblems?: Array<{ tab: '延期申请' | '调整记录'; message: string }>;
   provisional: boolean; // a date relied on a provisional calendar year
 }

@@ -86,6 +86,18 @@ export function planScan(
     ],
   };
   const summary = baseSummary(model, verdicts);
+  verdicts.forEach((v, i) => {
+    const id = model.entries[i]!.task.id || null;
+    for (const p of v.ledgerProblems ?? [])
+      summary.problems.push({
+        tab: p.tab,
+        row: null,
+        id,
+        cell: null,
+        code: 'refused-change',
+        message: p.message,
+      });
+  });
   for (const p of restored.problems) summary.problems.push(p);
   summary.notices.duplicateSkipped = notices.duplicateSkipped;
   for (const p of notices.problems) summary.problems.push(p);

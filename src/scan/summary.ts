@@ -1,6 +1,7 @@
 import { isoOf, partsOf } from '../calendar/day';
 import { CARDS, STATUSES, type Card, type Status } from '../domain/glossary';
 import type { TaskVerdict } from '../domain/types';
+import { overdueUnits } from '../domain/overdue-units';
 import type { WorkbookModel } from '../workbook/read-workbook';
 import type { ScanPhase, ScanSummary } from './types';
 
@@ -17,6 +18,7 @@ const PUBLIC_FIELDS = [
   'auditRows',
   'problems',
   'provisionalYears',
+  'overdueUnits',
 ] as const;
 
 export type PublicSummary = Pick<ScanSummary, (typeof PUBLIC_FIELDS)[number]>;
@@ -61,6 +63,12 @@ export function baseSummary(model: WorkbookModel, verdicts: TaskVerdict[]): Scan
     auditRows: 0,
     problems: [...model.problems],
     provisionalYears: [...provisional].sort(),
+    overdueUnits: verdicts.length
+      ? overdueUnits(
+          model.entries.map((e, i) => ({ task: e.task, facts: e.facts, verdict: verdicts[i]! })),
+          { today: model.today, cal: model.calendar, config: model.config, year: model.year },
+        )
+      : [],
     dryRun: false,
     timings: noTimings(),
   };

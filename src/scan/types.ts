@@ -1,3 +1,4 @@
+import type { OverdueUnit } from '../domain/overdue-units';
 import type { Card, Status } from '../domain/glossary';
 import type { RecipientLinks } from '../mail/notices/notice-doc';
 import type { Address, Mailer } from '../mail/port';
@@ -59,6 +60,8 @@ export interface ScanSummary {
   auditRows: number;
   problems: ScanProblem[];
   provisionalYears: number[];
+  /** Units with missed or late reports this year, on both task tabs (规则配置 全县通报逾期次数 / 移交纪委逾期次数). */
+  overdueUnits: OverdueUnit[];
   dryRun: boolean;
   /** Milliseconds per phase (read, rules, plan, write, notify). */
   timings: Record<ScanPhase, number>;

@@ -88,6 +88,7 @@ export function readLedgers(
       requested: dayIn(cells, '申请完成时限', year),
       status: status as '待审批' | '同意' | '不同意',
       decided: dayIn(cells, '审批时间', year),
+      asked: dayIn(cells, '申请时间', year),
     });
   }
   for (const { cells } of tabs['办结审批']?.rows ?? []) {
@@ -96,6 +97,18 @@ export function readLedgers(
   }
   for (const { cells } of tabs['调整记录']?.rows ?? []) {
     const id = textOf(cells, '编号');
+    const kind = textOf(cells, '类型');
+    if (id && (kind === '调整时限' || kind === '调整目标')) {
+      (of(id).adjustments ??= []).push({
+        kind,
+        day: dayIn(cells, '日期', year),
+        approved: textOf(cells, '状态') === '同意',
+        leaderOpinion: textOf(cells, '分管领导意见'),
+        chiefOpinion: textOf(cells, '主要领导意见'),
+        newDeadline: dayIn(cells, '调整后完成时限', year),
+        newTarget: textOf(cells, '调整后目标'),
+      });
+    }
     const agreed = (k: string) => /同意/.test(textOf(cells, k)) && !/不同意/.test(textOf(cells, k));
     if (
       id &&

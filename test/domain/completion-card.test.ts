@@ -157,3 +157,18 @@ describe('key items need the 主要领导 (seed 002 §三(六) "重点事项、�
 });
 
 export type { Day };
+
+describe('the applicant signs first', () => {
+  it('the unit head’s 意见 is the application itself ("申请销号"), not an unclear opinion', () => {
+    const t = battleTask({ stars: 2 });
+    const c = completion(
+      t,
+      card(
+        CHAIN.slice(0, 5).map(() => ['2026-05-20'] as [string]),
+        { 承办单位主要负责人: '经审核，已完成目标任务，申请销号' },
+      ),
+    );
+    expect(c.problems).toEqual([]);
+    expect(c.approved).toBe(true);
+  });
+});

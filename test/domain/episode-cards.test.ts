@@ -46,4 +46,22 @@ describe('红牌 for 多次督办无果 counts one unresolved episode (seed 001 
     expect(v.card).toBe('红牌');
     expect(v.cardReason).toBe('已下发督办单2次仍无结果');
   });
+
+  it('a 红牌 约谈建议 in the same episode does not end the ladder: the 督办通知书 still follows the 督办单', () => {
+    const task = battleTask({
+      deadline: { kind: 'date', day: toDay('2026-09-30') },
+      months: months({}, () => ''),
+    });
+    const f = facts({
+      notices: [
+        issued('催办单', '2026-10-08', '逾期@2026-09-30'),
+        issued('督办单', '2026-10-13', '逾期@2026-09-30'),
+        { ...issued('约谈建议', '2026-10-15', '逾期@2026-09-30'), level: '红牌' },
+      ],
+    });
+    const v = evaluateTask(task, f, ctxOn('2026-10-16'));
+    expect(v.due.filter((d) => /^\d$/.test(d.level)).map((d) => `${d.type}|${d.level}`)).toEqual([
+      '督办通知书|3',
+    ]);
+  });
 });

@@ -106,17 +106,55 @@ describe('escalation ladder (SPEC §4.4)', () => {
     expect(again).toEqual([]);
   });
 
-  it('a new card brings its notice once: 蓝牌 → 提醒函, 黄牌/红牌 → 约谈建议 to the leaders', () => {
+  it('a card brings its notice once per episode, whatever the 预警 cell showed (SPEC §4.4 "derived from state")', () => {
     const blue = battleTask({ months: months({ 1: '已完成', 2: '已完成' }) });
     const due = evaluateTask(blue, facts(), ctxOn('2026-04-09'), null).due;
     expect(due.filter((d) => d.type === '提醒函').map((d) => `${d.level}@${d.period}`)).toEqual([
-      '蓝牌@蓝牌@2026-04-09',
+      '蓝牌@反馈@2026-03',
     ]);
+    // The cell already shows 蓝牌 (a scan killed after writing it) but the register lacks the notice: still due.
     expect(
       evaluateTask(blue, facts(), ctxOn('2026-04-09'), '蓝牌').due.filter((d) => d.type === '提醒函'),
+    ).toHaveLength(1);
+    // Registered for this episode: not again, on any later day.
+    const sent = facts({
+      notices: [
+        {
+          type: '提醒函',
+          docNo: 'x',
+          day: toDay('2026-04-09'),
+          period: '反馈@2026-03',
+          level: '蓝牌',
+          sent: true,
+        },
+      ],
+    });
+    expect(
+      evaluateTask(blue, sent, ctxOn('2026-04-14'), null).due.filter((d) => d.type === '提醒函'),
     ).toEqual([]);
     const yellow = battleTask({ months: months({ 1: '已完成' }) });
     const y = evaluateTask(yellow, facts(), ctxOn('2026-04-09'), '蓝牌').due.find((d) => d.level === '黄牌');
     expect(y?.type).toBe('约谈建议');
+    expect(y?.period).toBe('反馈@2026-02');
+  });
+
+  it('a card notice registered by the edge-triggered version (period 黄牌@day) covers the card the sheet still shows', () => {
+    const yellow = battleTask({ months: months({ 1: '已完成' }) });
+    const legacy = facts({
+      notices: [
+        {
+          type: '约谈建议',
+          docNo: 'x',
+          day: toDay('2026-04-09'),
+          period: '黄牌@2026-04-09',
+          level: '黄牌',
+          sent: true,
+        },
+      ],
+    });
+    const yellowDue = (prior: '黄牌' | null) =>
+      evaluateTask(yellow, legacy, ctxOn('2026-04-10'), prior).due.filter((d) => d.level === '黄牌');
+    expect(yellowDue('黄牌')).toEqual([]);
+    expect(yellowDue(null)).toHaveLength(1);
   });
 });

@@ -115,6 +115,7 @@ describe('time limits by source (SPEC §4.3)', () => {
       requested: toDay('2026-09-30'),
       status: '同意' as const,
       decided: toDay('2026-06-10'),
+      asked: toDay('2026-06-05'),
     };
     const v = evaluateTask(
       item,

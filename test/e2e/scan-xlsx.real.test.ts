@@ -42,6 +42,7 @@ describe('duban scan on the demo workbook (read back with SheetJS)', () => {
         'notices',
         'problems',
         'provisionalYears',
+        'overdueUnits',
         'tasks',
       ].sort(),
     );

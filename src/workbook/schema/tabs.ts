@@ -434,6 +434,9 @@ export const TABS: readonly TabDef[] = [
       col('主要领导意见', 16, req),
       col('日期', 11, { ...req, kind: 'date' }),
       col('状态', 8, { ...req, list: APPROVAL_STATES }),
+      // Optional: a workbook made before these columns still reads (调入 / 调出 rows need neither).
+      col('调整后完成时限', 12, { kind: 'date', note: '调整时限：须在原完成时限前提出，分管领导同意' }),
+      col('调整后目标', 30, { note: '调整目标：每年目标调整月份（默认7月）受理，其他月份须主要领导同意' }),
     ],
   }),
   tab({
