@@ -113,7 +113,11 @@ export async function run(args: string[]): Promise<number> {
       return 1;
     }
     await targets.mailer.close?.();
-    if (!explain) throw error;
+    if (!explain) {
+      // The log line keeps the detail; the clerk gets one sentence, not a stack trace.
+      console.error(`duban scan：扫描未完成，未发送的通知将在下次扫描时补发：${(error as Error).message}`);
+      return 1;
+    }
     console.error(`duban scan：${explain(error)}`);
     return 1;
   }

@@ -221,6 +221,9 @@ function errnoProblem(
  */
 export function corruptWorkbookError(file: string, error: unknown): WorkbookFileError | null {
   const text = error instanceof Error ? error.message : String(error);
+  // A driver that already says it in Chinese (the package driver: 工作簿…已损坏…) is passed on without its log prefix.
+  if (/^\[store:xlsx\] .*已损坏/.test(text))
+    return new WorkbookFileError('corrupt', text.replace(/^\[store:xlsx\] /, ''));
   if (!/cannot read .* as an \.xlsx workbook/.test(text)) return null;
   return new WorkbookFileError(
     'corrupt',

@@ -1,4 +1,5 @@
 import { partsOf } from '../calendar/day';
+import { cellText } from '../store/grid/cell-text';
 import { renderDigest, renderNotice, type RecipientLinks } from '../mail/notices';
 import { kindOf } from '../domain/notice-kinds';
 import type { MailMessage, SendResult } from '../mail/port';
@@ -11,7 +12,7 @@ import { DUPLICATE, readRegister, type RegisterRow } from '../workbook/read-ledg
 import { REJECTED, STORED } from '../workbook/schema/lists';
 import type { ScanProblem, WorkbookModel } from '../workbook/read-workbook';
 import { finalizeDocNos, isProvisional, provisionalDocNo } from './doc-numbers';
-import type { Cover, PlannedNotice } from './plan-notices';
+import type { PlannedNotice } from './plan-notices';
 import { registerRow } from './register-row';
 import { claimKeys, claimRow, claimsWon, RESEND, RESEND_FAILED } from './retry-claims';
 import { retryOf } from './retry-notice';
@@ -92,7 +93,14 @@ export async function sendNotices(deps: NotifyDeps, input: NotifyInput): Promise
   /** The register row of `token`/`key` gets its final 文号 (if still provisional) and 发送状态. */
   const settle = (token: string, key: string, status: string) => {
     const values: Record<string, CellWrite> = { 发送状态: status };
-    if (!isProvisional(token)) return updates.push({ tab: REGISTER, keyColumn: '去重键', key, values });
+    // A numbered row by its 文号: a 去重键 also names the 重复作废 rows of a scan that lost a race, and the latest
+    // of those is what a lookup by 去重键 finds — the live row would stay 待发送 and be claimed every day.
+    if (!isProvisional(token))
+      return updates.push(
+        token
+          ? { tab: REGISTER, keyColumn: '文号', key: token, values }
+          : { tab: REGISTER, keyColumn: '去重键', key, values },
+      );
     values['文号'] = docNoOf(token) ?? '';
     return updates.push({ tab: REGISTER, keyColumn: '文号', key: token, values });
   };
@@ -113,7 +121,7 @@ export async function sendNotices(deps: NotifyDeps, input: NotifyInput): Promise
     claims.map((c) => ({ token: c.token, base: c.row.key })),
     model.today,
   );
-  const claimOf = new Map<PlannedNotice, Cover>();
+  const claimOf = new Map<PlannedNotice, (typeof claims)[number]>();
   for (const claim of claims) {
     if (!won.has(claim.token)) {
       settle(claim.token, claim.key, DUPLICATE); // another scan is sending it, or has sent it
@@ -125,20 +133,21 @@ export async function sendNotices(deps: NotifyDeps, input: NotifyInput): Promise
 
   const journal = deps.journal;
   const sentBefore = journal ? sentKeys(await journal.read()) : new Set<string>();
-  // The final register rows of this scan's notices, durable before the first one goes out.
+  // The final register rows of this scan's notices, durable before the first one goes out — a retried notice's too
+  // (registered by a scan killed before it could journal it), with the 文号 its register row already has, so a
+  // workbook rolled back to before that row gets it back under the 文号 the mail carried, not a new one.
   await journal?.append(
-    outgoing
-      .filter((n) => !claimOf.has(n))
-      .map((n) => {
-        const docNo = docNoOf(n.token) ?? '';
-        return {
-          key: n.key,
-          docNo,
-          state: 'registered' as const,
-          at: stamp,
-          row: registerRow(n, docNo, stamp),
-        };
-      }),
+    outgoing.map((n) => {
+      const claim = claimOf.get(n);
+      const docNo = docNoOf(claim ? claim.row.docNo : n.token) ?? '';
+      return {
+        key: n.key,
+        docNo,
+        state: 'registered' as const,
+        at: stamp,
+        row: claim ? { ...journalRow(claim.row), 文号: docNo } : registerRow(n, docNo, stamp),
+      };
+    }),
   );
 
   for (const notice of outgoing) {
@@ -256,6 +265,11 @@ async function settleRegister(
     return store.apply(plan, snapshot);
   });
   return applied.rowsAppended ?? 0;
+}
+
+/** A register row as read, as the values the journal keeps (text, as the register holds it). */
+function journalRow(row: RegisterRow): Record<string, CellWrite> {
+  return Object.fromEntries(Object.entries(row.cells).map(([k, cell]) => [k, cellText(cell ?? null)]));
 }
 
 /** Notices registered earlier and still 待发送 that can be rebuilt and sent again (not a claim, not a lost race). */

@@ -28,9 +28,12 @@ export interface NoticeJournal {
   append(entries: JournalEntry[]): Promise<void>;
 }
 
-/** The last state of each key. */
+/**
+ * The last state of each key; `sent` is final. A notice registered again after it went out (a workbook rolled back to
+ * before its register row, twice) is still sent: reading the later `registered` as its state would send it again.
+ */
 export function lastStates(entries: JournalEntry[]): Map<string, JournalState> {
   const out = new Map<string, JournalState>();
-  for (const e of entries) out.set(e.key, e.state);
+  for (const e of entries) if (out.get(e.key) !== 'sent') out.set(e.key, e.state);
   return out;
 }

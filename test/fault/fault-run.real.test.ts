@@ -1,0 +1,38 @@
+/**
+ * Issue 10 "must show": the fault-injection run at CI size (scripts/fault-run.ts runs the long one, figures in the
+ * README). Every fault kind strikes, in turn, on most of 60 working days; after every day no staff cell changed, no
+ * notice is lost or left due, 文号 stay unique and gap-free and match the mail, duplicates come only from kills inside
+ * the send window (at most one each, same Message-ID), and the 审计日志 matches the sheet.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FAULTS, type FaultRunFigures, faultRun } from './fault-harness';
+
+let figures: FaultRunFigures;
+
+describe('the fault-injection run (CI size)', () => {
+  beforeAll(async () => {
+    figures = await faultRun({ days: 60, seed: 20260615, faultRate: 0.8, roundRobin: true });
+    console.log(JSON.stringify(figures, null, 1));
+  }, 300_000);
+
+  it('keeps every promise through 60 working days with a fault on most of them', () => {
+    expect(Object.keys(figures.faults).sort()).toEqual([...FAULTS].sort());
+    expect(figures.violations).toEqual([]);
+    expect(figures.noticesSent).toBeGreaterThan(100);
+  });
+
+  it('duplicates a notice only for a kill inside the send window, once at most, under the same Message-ID', () => {
+    expect(figures.killsInSendWindow).toBeGreaterThan(0);
+    expect(figures.duplicateDeliveries).toBeLessThanOrEqual(figures.killsInSendWindow);
+    expect(figures.duplicatesWithNewMessageId).toBe(0);
+  });
+
+  // Card notices (提醒函 / 约谈建议 of a 红黄蓝牌) are still planned when the 预警 cell changes: a kill between the cell
+  // write and the register loses them, and the 红牌 a scan's own 督办单 completes shows only on the next scan (issue 10
+  // rows 1 and 5). The level-triggered card notices of the rules branch fix both; when they are merged this test
+  // starts failing as "expected to fail": then turn `it.fails` into `it`.
+  it.fails('loses no card notice and sends none a day late', () => {
+    expect(figures.cardNoticesLost).toEqual([]);
+    expect(figures.cardNoticesLate).toEqual([]);
+  });
+});
