@@ -1,5 +1,5 @@
 import { partsOf } from '../calendar/day';
-import { renderDigest, renderNotice, type RecipientLinks } from '../mail/notices';
+import { type DigestItem, renderDigest, renderNotice, type RecipientLinks } from '../mail/notices';
 import { kindOf } from '../domain/notice-kinds';
 import type { MailMessage } from '../mail/port';
 import { toMailMessage } from '../mail/to-mail-message';
@@ -155,7 +155,8 @@ export async function sendNotices(deps: NotifyDeps, input: NotifyInput): Promise
     }
     await journal?.append([{ key: notice.key, docNo, state: 'sending', at: stamp }]);
     const links = await linksOf(deps, notice, docNo);
-    const result = await deps.mailer.send(messageOf(deps, model, notice, docNo, links));
+    const items = await digestItemsOf(deps, notice);
+    const result = await deps.mailer.send(messageOf(deps, model, notice, docNo, links, items));
     await journal?.append(
       [{ key: notice.key, token: notice.token }, ...(notice.covers ?? [])].map((row) => ({
         key: row.key,
@@ -257,12 +258,26 @@ async function linksOf(
   return links.length ? links : undefined;
 }
 
+/** A digest's items, each with its recipient's 反馈 link when links are on (the unit answers item by item). */
+async function digestItemsOf(deps: NotifyDeps, notice: PlannedNotice): Promise<DigestItem[] | undefined> {
+  if (!notice.digest || !deps.noticeLinks) return undefined;
+  const { recipient, items } = notice.digest;
+  return Promise.all(
+    items.map(async (item) => {
+      const links = await deps.noticeLinks!({ id: item.id, type: '临期提醒', docNo: '', to: [recipient] });
+      const url = links[0]?.links.find((l) => l.label === '反馈')?.url;
+      return url ? { ...item, answerUrl: url } : item;
+    }),
+  );
+}
+
 function messageOf(
   deps: NotifyDeps,
   model: WorkbookModel,
   notice: PlannedNotice,
   docNo: string,
   links?: RecipientLinks[],
+  digestItems?: DigestItem[],
 ): MailMessage {
   const rendered = notice.doc
     ? renderNotice({ ...notice.doc, ...(docNo ? { docNo } : {}), ...(links ? { links } : {}) })
@@ -270,7 +285,7 @@ function messageOf(
         issuer: model.config.officeName,
         recipient: notice.to[0]?.name ?? '',
         date: model.today,
-        items: notice.digest!.items,
+        items: digestItems ?? notice.digest!.items,
       });
   return toMailMessage(rendered, {
     from: deps.from,
