@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { toDay } from '../calendar/day';
+import { workbookNoticeLinks } from '../local/link-secret';
 import { scanLease } from '../local/scan-lease';
 import { leaseFileOf, localEnv, localTargets, scanInstant } from '../local/targets';
 import { progressBar } from '../local/progress-bar';
@@ -72,6 +73,8 @@ export async function run(args: string[]): Promise<number> {
   } else {
     targets = localTargets(values.workbook!, values.outbox);
   }
+  const now = scanInstant(values.date);
+  const linker = values.workbook ? await workbookNoticeLinks(values.workbook, env.config, now) : undefined;
   let summary: ScanSummary;
   try {
     const exclusive =
@@ -81,8 +84,9 @@ export async function run(args: string[]): Promise<number> {
     summary = await exclusive(() =>
       runScan({
         ...targets,
-        now: scanInstant(values.date),
+        now,
         from: env.config.from,
+        ...(linker ? { noticeLinks: linker } : {}),
         runId: crypto.randomUUID().slice(0, 8),
         dryRun: values['dry-run'] ?? false,
         onProgress: progressBar(),
