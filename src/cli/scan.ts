@@ -9,6 +9,7 @@ import { localEnv, localTargets, scanInstant } from '../local/targets';
 import { workbookGuard } from '../local/workbook-guard';
 import { WorkbookFileError } from '../local/workbook-file';
 import { OPEN_WAIT_MS } from '../local/open-in-editor';
+import { workbookNoticeLinks } from '../local/link-secret';
 import { progressBar } from '../local/progress-bar';
 import { StoreError } from '../store/errors';
 import type { Mailer } from '../mail/port';
@@ -82,6 +83,8 @@ export async function run(args: string[]): Promise<number> {
   } else {
     targets = localTargets(values.workbook!, values.outbox, values['dry-run'] ? undefined : env.config);
   }
+  const now = scanInstant(values.date);
+  const linker = values.workbook ? await workbookNoticeLinks(values.workbook, env.config, now) : undefined;
   let summary: ScanSummary;
   try {
     const exclusive = values.workbook
@@ -94,8 +97,9 @@ export async function run(args: string[]): Promise<number> {
     summary = await exclusive(() =>
       runScan({
         ...targets,
-        now: scanInstant(values.date),
+        now,
         from: env.config.from,
+        ...(linker ? { noticeLinks: linker } : {}),
         runId: crypto.randomUUID().slice(0, 8),
         dryRun: values['dry-run'] ?? false,
         onProgress: progressBar(),

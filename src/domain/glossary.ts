@@ -19,6 +19,8 @@
  * | doc number          | 文号            | 临政督催〔2026〕15号, one sequence per type and year             |
  * | notice register     | 文书登记        | the ledger of every formal notice                               |
  * | extension           | 延期申请        | request to move 完成时限, approved by the 分管领导               |
+ * | acknowledgement     | 签收            | the unit confirms a notice and names its 具体责任人 (ack)       |
+ * | signed link         | 链接（签名链接）| a mailed URL scoped to one task, action and person (src/web/links) |
  * | completion card     | 办结审批卡      | signatures in order; the last one closes the item (销号)        |
  * | adjustment          | 调整记录        | 调入 / 调出 / 调整目标 / 调整时限                                |
  * | evaluation level    | 评价等级        | 落实好 / 落实较好 / 基本落实 / 落实不力 / 落实较差              |

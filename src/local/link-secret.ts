@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import type { RuntimeConfig } from '../runtime/env';
+import type { NoticeLinker } from '../scan/types';
+import { noticeLinks } from '../web/links/notice-links';
 import { type LinkKeys, parseLinkKeys } from '../web/links/token';
 
 /** The link secret of a workbook on the local default: `.duban-link-secret` beside it, readable by its owner only. */
@@ -29,4 +32,21 @@ export async function localLinkKeys(
     return { keys: parseLinkKeys((await readFile(file, 'utf8')).trim()), file, created: false };
   }
   return { keys: parseLinkKeys(secret), file, created: true };
+}
+
+/**
+ * The links of the notices `duban scan --workbook` sends: only when DUBAN_PUBLIC_URL says where `duban serve` answers
+ * them (a scan from the command line does not know), signed with the same keys `duban serve` uses.
+ *
+ * @example
+ * const linker = await workbookNoticeLinks('督办-2026.xlsx', config, now); // undefined without DUBAN_PUBLIC_URL
+ */
+export async function workbookNoticeLinks(
+  workbook: string,
+  config: Pick<RuntimeConfig, 'linkKeys' | 'publicUrl'>,
+  now: Date,
+): Promise<NoticeLinker | undefined> {
+  if (!config.publicUrl) return undefined;
+  const { keys } = await localLinkKeys(workbook, config.linkKeys);
+  return noticeLinks({ keys, office: basename(workbook), publicUrl: config.publicUrl }, now);
 }

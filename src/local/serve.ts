@@ -6,6 +6,7 @@ import { createService, type RuntimeSummary, type SummaryStore } from '../runtim
 import type { LinkSettings } from '../web/links/link-settings';
 import { dailySchedule } from './daily-schedule';
 import { localEnvFor } from './config-file';
+import { linkBase, localOnlyNote } from './link-base';
 import { localLinkKeys } from './link-secret';
 import { localTargets } from './targets';
 import { weeklySchedule } from './weekly-schedule';
@@ -65,8 +66,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     console.log(`[serve] 已生成链接密钥文件 ${linkKeys.file}（仅本人可读）；设置 DUBAN_LINK_SECRET 可改用自己的密钥。`);
   // The links in notices open `duban serve` itself unless DUBAN_PUBLIC_URL names another address.
   const links: LinkSettings = { keys: linkKeys.keys, office: basename(options.workbook) };
-  const ownUrl = (port: number) => `http://${isLoopback(host) ? 'localhost' : host}:${port}`;
-  links.publicUrl = env.config.publicUrl ?? (options.port ? ownUrl(options.port) : undefined);
+  links.publicUrl = env.config.publicUrl ?? (options.port ? linkBase(host, options.port) : undefined);
   const service = createService({
     name: 'local',
     targets,
@@ -95,7 +95,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       );
     },
   );
-  links.publicUrl ??= ownUrl(port);
+  links.publicUrl ??= linkBase(host, port);
+  const note = localOnlyNote(links.publicUrl);
+  if (note) console.log(note);
   const schedule = dailySchedule(targets.store, (instant) => service.scheduledScan(instant));
   // The scan `npm start` just made counts as today's: the schedule does not scan again the same morning.
   if (firstScan && !firstScan.dayOff) schedule.done(now());
@@ -106,7 +108,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       : setInterval(() => void schedule.tick(now()).then(() => weekly.tick(now())), options.tickMs ?? 30_000);
 
   return {
-    url: ownUrl(port),
+    url: `http://${isLoopback(host) ? 'localhost' : host}:${port}`,
     token,
     outboxDir: targets.outboxDir,
     firstScan,

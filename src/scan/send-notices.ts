@@ -1,6 +1,6 @@
 import { partsOf } from '../calendar/day';
 import { cellText } from '../store/grid/cell-text';
-import { renderDigest, renderNotice, type RecipientLinks } from '../mail/notices';
+import { type DigestItem, renderDigest, renderNotice, type RecipientLinks } from '../mail/notices';
 import { kindOf } from '../domain/notice-kinds';
 import type { MailMessage, SendResult } from '../mail/port';
 import { senderOf } from '../mail/sender';
@@ -166,7 +166,8 @@ export async function sendNotices(deps: NotifyDeps, input: NotifyInput): Promise
     }
     await journal?.append([{ key: notice.key, docNo, state: 'sending', at: stamp }]);
     const links = await linksOf(deps, notice, docNo);
-    const result = await deps.mailer.send(messageOf(deps, model, notice, docNo, links));
+    const items = await digestItemsOf(deps, notice);
+    const result = await deps.mailer.send(messageOf(deps, model, notice, docNo, links, items));
     await journal?.append(
       [{ key: notice.key, token: notice.token }, ...(notice.covers ?? [])].map((row) => ({
         key: row.key,
@@ -304,12 +305,26 @@ function sendState(result: SendResult): string {
   return result.permanent ? REJECTED : '待发送';
 }
 
+/** A digest's items, each with its recipient's 反馈 link when links are on (the unit answers item by item). */
+async function digestItemsOf(deps: NotifyDeps, notice: PlannedNotice): Promise<DigestItem[] | undefined> {
+  if (!notice.digest || !deps.noticeLinks) return undefined;
+  const { recipient, items } = notice.digest;
+  return Promise.all(
+    items.map(async (item) => {
+      const links = await deps.noticeLinks!({ id: item.id, type: '临期提醒', docNo: '', to: [recipient] });
+      const url = links[0]?.links.find((l) => l.label === '反馈')?.url;
+      return url ? { ...item, answerUrl: url } : item;
+    }),
+  );
+}
+
 function messageOf(
   deps: NotifyDeps,
   model: WorkbookModel,
   notice: PlannedNotice,
   docNo: string,
   links?: RecipientLinks[],
+  digestItems?: DigestItem[],
 ): MailMessage {
   const rendered = notice.doc
     ? renderNotice({ ...notice.doc, ...(docNo ? { docNo } : {}), ...(links ? { links } : {}) })
@@ -317,7 +332,7 @@ function messageOf(
         issuer: model.config.officeName,
         recipient: notice.to[0]?.name ?? '',
         date: model.today,
-        items: notice.digest!.items,
+        items: digestItems ?? notice.digest!.items,
       });
   const { from, replyTo } = senderOf(deps.from, model.config);
   return toMailMessage(rendered, {

@@ -1,13 +1,10 @@
 /**
- * 延期申请 (seed 002 §三(五): only before the deadline): the unit asks on its link, the 分管领导 gets a one-time link
- * to approve or refuse with an opinion. An approved request makes the task's 完成时限 the requested date from then on
- * (the rules read the 延期申请 row) and fills 原完成时限; the unit is told by mail either way.
+ * 延期申请 (seed 002 §三(五): only before the deadline): the unit asks on its link; the 分管领导 is mailed a one-time
+ * link to decide (extension-approval.ts).
  */
 import { html } from 'hono/html';
 import { z } from 'zod';
 import { cnFullDate, isoOf, toDay, type Day } from '../../calendar/day';
-import { cellText } from '../../store/grid/cell-text';
-import type { SheetRow, Snapshot } from '../../store/port';
 import { AUDIT_TAB, auditRow } from '../../workbook/audit';
 import { addressesOf } from '../../workbook/directory';
 import type { TaskEntry } from '../../workbook/read-workbook';
@@ -19,16 +16,8 @@ import { expiryOf, linkUrl } from './link-deps';
 import { sendLinkMail } from './link-mail';
 import { recordHtml } from './record';
 import { signLink } from './token';
-import { recomputeRow, verdictOf, withCells, type WorkbookState } from './workbook-state';
-
-const TAB = '延期申请';
-const MAX_REASON = 2000;
-
-const textOf = (row: SheetRow, key: string) => cellText(row.cells[key] ?? null).trim();
-
-function requestsOf(snapshot: Snapshot, task: string): SheetRow[] {
-  return snapshot.tabs[TAB]?.rows.filter((r) => textOf(r, '编号') === task) ?? [];
-}
+import { EXTENSION_TAB as TAB, MAX_REASON, requestsOf, textOf } from './extension-ledger';
+import { verdictOf, type WorkbookState } from './workbook-state';
 
 /** Why the task cannot be extended now, or null. */
 function blocked(state: WorkbookState, entry: TaskEntry): string | null {
@@ -185,152 +174,3 @@ async function mailApprover(
     { label: '审批链接', url: linkUrl(base, claims, token) },
   );
 }
-
-const decisionForm = z
-  .object({
-    decision: z.enum(['同意', '不同意'], { error: '请选择同意或不同意' }),
-    opinion: z.string().trim().max(MAX_REASON, `审批意见不超过${MAX_REASON}个字`).default(''),
-  })
-  .refine((d) => d.decision === '同意' || d.opinion !== '', {
-    message: '不同意延期时请填写审批意见',
-    path: ['opinion'],
-  });
-
-function pendingRequest(snapshot: Snapshot, task: string, no: string) {
-  return requestsOf(snapshot, task).find((r) => textOf(r, '申请号') === no);
-}
-
-function approveHtml(ctx: LinkContext, request: SheetRow, errors: string[] = [], opinion = '') {
-  return html`<p>${ctx.person.name}：${ctx.entry.task.leadUnit}申请延期，请审批。</p>
-    <table>
-      <tr>
-        <th>申请号</th>
-        <td>${textOf(request, '申请号')}</td>
-      </tr>
-      <tr>
-        <th>原完成时限</th>
-        <td>${textOf(request, '原完成时限')}</td>
-      </tr>
-      <tr>
-        <th>申请完成时限</th>
-        <td>${textOf(request, '申请完成时限')}</td>
-      </tr>
-      <tr>
-        <th>理由</th>
-        <td>${textOf(request, '理由')}</td>
-      </tr>
-      <tr>
-        <th>申请人</th>
-        <td>${textOf(request, '申请人')}（${textOf(request, '申请时间')}）</td>
-      </tr>
-    </table>
-    ${errorsHtml(errors)}
-    <form method="post" action="${actionUrl(ctx)}">
-      ${hiddenFields(ctx)}
-      <label for="opinion">审批意见</label>
-      <textarea id="opinion" name="opinion" maxlength="${MAX_REASON}">${opinion}</textarea>
-      <button type="submit" name="decision" value="同意">同意延期</button>
-      <button type="submit" name="decision" value="不同意" class="secondary">不同意</button>
-    </form>
-    <h2>事项情况</h2>
-    ${recordHtml(ctx.entry, verdictOf(ctx.state, ctx.entry))}`;
-}
-
-/** Why this approver cannot decide this request now (not theirs, already decided), or null. */
-function approverProblem(ctx: LinkContext, request: SheetRow | undefined) {
-  if (!request) return { reason: 'reused' as const, detail: '找不到此延期申请，可能已被撤回。' };
-  if (textOf(request, '审批人') !== ctx.person.name)
-    return { reason: 'other-person' as const, detail: undefined };
-  if (textOf(request, '状态') !== '待审批')
-    return {
-      reason: 'reused' as const,
-      detail: `该申请已于 ${textOf(request, '审批时间')} 审批：${textOf(request, '状态')}。`,
-    };
-  return null;
-}
-
-export const approveExtensionHandler: ActionHandler = {
-  holder({ state, entry, claims }) {
-    const email = claims.person.toLowerCase();
-    return state.model.directory
-      .leaderOf(entry.task.leader, entry.task.leadUnit)
-      .find((p) => p.email.trim().toLowerCase() === email);
-  },
-
-  async get(ctx) {
-    const request = pendingRequest(ctx.state.snapshot, ctx.claims.task, ctx.claims.ref ?? '');
-    const problem = approverProblem(ctx, request);
-    if (problem) return ctx.refuse(problem.reason, problem.detail);
-    return ctx.c.html(page('延期审批', approveHtml(ctx, request!)));
-  },
-
-  async post(ctx, body) {
-    const no = ctx.claims.ref ?? '';
-    const first = pendingRequest(ctx.state.snapshot, ctx.claims.task, no);
-    const problem = approverProblem(ctx, first);
-    if (problem) return ctx.refuse(problem.reason, problem.detail);
-    const parsed = decisionForm.safeParse(body);
-    if (!parsed.success)
-      return ctx.c.html(
-        page('延期审批', approveHtml(ctx, first!, issuesOf(parsed.error), body.opinion)),
-        400,
-      );
-    const { decision } = parsed.data;
-    const opinion = parsed.data.opinion || decision;
-    const result = await commitAnswer<{ from: string; to: string }>(ctx, (state, entry) => {
-      const request = pendingRequest(state.snapshot, entry.task.id, no);
-      const again = approverProblem(ctx, request);
-      if (again) return { refusal: again.reason, ...(again.detail ? { detail: again.detail } : {}) };
-      const values = { 状态: decision, 审批意见: opinion, 审批时间: state.stamp };
-      const answered = withCells(
-        state.snapshot,
-        TAB,
-        (r) => r === request,
-        (cells) => ({ ...cells, ...values }),
-      );
-      const recomputed = recomputeRow(state, answered, entry.task.id);
-      const from = textOf(request!, '原完成时限');
-      const to = textOf(request!, '申请完成时限');
-      const note = `申请号 ${no}；${decision}；意见：${opinion}`;
-      const audit = auditRow(
-        state.stamp,
-        '延期审批',
-        entry.task.id,
-        '完成时限',
-        from,
-        decision === '同意' ? to : from,
-        note,
-        ctx.person.name,
-      );
-      return {
-        value: { from, to },
-        plan: {
-          cells: recomputed.cells,
-          ids: [],
-          appends: [],
-          ledgerUpdates: [{ tab: TAB, keyColumn: '申请号', key: no, values }],
-          rows: [{ tab: AUDIT_TAB, rows: [audit, ...recomputed.audit], about: '编号' }],
-        },
-      };
-    });
-    if (!result.ok) return result.response;
-    const { from, to } = result.value;
-    const { task } = ctx.entry;
-    const unit = addressesOf(ctx.state.model.directory.unitContacts(task.leadUnit));
-    const told = await sendLinkMail(ctx.deps, unit, `【延期审批结果】${task.id} ${decision}`, [
-      `${task.leadUnit}：`,
-      `你单位关于“${task.title}”（${task.id}）的延期申请 ${no}，分管领导${ctx.person.name}${decision}。`,
-      decision === '同意' ? `完成时限由 ${from} 延至 ${to}。` : `完成时限仍为 ${from}。`,
-      `审批意见：${opinion}`,
-    ]);
-    return ctx.c.html(
-      page(
-        '审批完成',
-        html`<p class="ok">
-            已${decision}延期申请 ${no}。${decision === '同意' ? `完成时限延至 ${to}。` : ''}
-          </p>
-          <p>${told ? '已邮件告知承办单位。' : '邮件告知承办单位未能发出，请联系督查室。'}</p>`,
-      ),
-    );
-  },
-};

@@ -13,7 +13,7 @@ export function page(title: string, body: Html): Html {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
+        <meta name="referrer" content="same-origin" />
         <title>${title}</title>
         <style>
           ${raw(STYLE)}
@@ -35,7 +35,7 @@ main{max-width:720px;margin:0 auto;padding:12px 14px 40px;background:#fff;min-he
 h1{font-size:20px;margin:8px 0 12px;color:#b00}
 h2{font-size:17px;margin:20px 0 8px;border-left:4px solid #b00;padding-left:8px}
 table{width:100%;border-collapse:collapse;font-size:14px}
-th,td{border:1px solid #ddd;padding:6px;text-align:left;vertical-align:top;word-break:break-all;white-space:pre-wrap}
+th,td{border:1px solid #ddd;padding:6px;text-align:left;vertical-align:top;word-break:break-all}
 th{background:#fafafa;width:6.5em;white-space:nowrap}
 label{display:block;margin:12px 0 4px;font-weight:bold}
 input,textarea,select{width:100%;font:inherit;padding:8px;border:1px solid #bbb;border-radius:6px}
@@ -48,3 +48,8 @@ button.secondary{background:#666}
 .card-红牌{color:#fff;background:#c00;padding:0 6px}.card-黄牌{background:#fc0;padding:0 6px}.card-蓝牌{color:#fff;background:#06c;padding:0 6px}
 @media print{form,button{display:none}main{max-width:none}}
 `;
+
+/** Cell text with its line breaks kept: each line escaped, joined by `<br>`. */
+export function lines(text: string) {
+  return text.split(/\r?\n/).map((line, i) => (i ? html`<br />${line}` : html`${line}`));
+}

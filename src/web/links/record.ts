@@ -2,6 +2,7 @@ import { html } from 'hono/html';
 import { cnFullDate, isoOf } from '../../calendar/day';
 import type { TaskVerdict } from '../../domain/types';
 import type { TaskEntry } from '../../workbook/read-workbook';
+import { lines } from './layout';
 
 /**
  * The task's record as its unit and its approver see it: what the task is, its deadlines, 状态 and card, the months
@@ -27,7 +28,7 @@ export function recordHtml(entry: TaskEntry, verdict: TaskVerdict) {
       </tr>
       <tr>
         <th>${task.kind === 'ledger' ? '事项标题' : '工作任务'}</th>
-        <td>${task.title}</td>
+        <td>${lines(task.title)}</td>
       </tr>
       <tr>
         <th>牵头单位</th>
@@ -77,7 +78,7 @@ export function recordHtml(entry: TaskEntry, verdict: TaskVerdict) {
                   html`<tr>
                     <th>${m.month}月</th>
                     <td>
-                      ${m.planned}${m.done ? html`<br /><span class="note">完成情况：</span>${m.done}` : ''}
+                      ${lines(m.planned)}${m.done ? html`<br /><span class="note">完成情况：</span>${lines(m.done)}` : ''}
                     </td>
                   </tr>`,
               )}
@@ -107,7 +108,7 @@ export function recordHtml(entry: TaskEntry, verdict: TaskVerdict) {
                 html`<tr>
                   <th>${isoOf(f.day)}</th>
                   <td>
-                    ${f.month ? `${f.month}月：` : ''}${f.text}${f.progress === null ? '' : `（进度${f.progress}%）`}
+                    ${f.month ? `${f.month}月：` : ''}${lines(f.text)}${f.progress === null ? '' : `（进度${f.progress}%）`}
                   </td>
                 </tr>`,
             )}

@@ -6,7 +6,8 @@
  */
 import { type Context, Hono } from 'hono';
 import { ackHandler } from './ack';
-import { approveExtensionHandler, extendHandler } from './extension';
+import { extendHandler } from './extension';
+import { approveExtensionHandler } from './extension-approval';
 import { feedbackHandler } from './feedback';
 import type { ActionHandlers, LinkContext } from './link-context';
 import type { LinkDeps } from './link-deps';

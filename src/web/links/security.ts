@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 
 /**
- * Headers of every link page: no script at all, no framing, no referrer (the token is in the URL), forms post only
+ * Headers of every link page: no script at all, no framing, no referrer to other sites (the token is in the URL), forms post only
  * back here, nothing cached.
  */
 export const linkSecurityHeaders: MiddlewareHandler = secureHeaders({
@@ -15,7 +15,8 @@ export const linkSecurityHeaders: MiddlewareHandler = secureHeaders({
     baseUri: ["'none'"],
     frameAncestors: ["'none'"],
   },
-  referrerPolicy: 'no-referrer',
+  // The token is in the address: never sent to another site, kept on this one so forms carry their Origin.
+  referrerPolicy: 'same-origin',
   xFrameOptions: 'DENY',
   crossOriginResourcePolicy: 'same-origin',
 });
@@ -34,18 +35,18 @@ export const linkBodyLimit: MiddlewareHandler = bodyLimit({
 });
 
 /**
- * The same-origin half of CSRF protection: a browser says where a form was posted from (`Sec-Fetch-Site`, `Origin`);
- * a post from another site is refused. A client that sends neither (curl) still needs the form's CSRF field.
+ * The same-origin half of CSRF protection: a browser says where a form was posted from. `Sec-Fetch-Site` decides when
+ * sent (every current browser); else `Origin` must be this server's (`null`, from a sandboxed frame, is refused). A
+ * client that sends neither (curl) still needs the form's CSRF field.
  */
 export function crossSite(
   headers: { get(name: string): string | null | undefined },
   ownOrigins: string[],
 ): boolean {
   const site = headers.get('sec-fetch-site');
-  if (site && site !== 'same-origin' && site !== 'none') return true;
+  if (site) return site !== 'same-origin' && site !== 'none';
   const origin = headers.get('origin');
-  if (origin && origin !== 'null' && !ownOrigins.includes(origin)) return true;
-  return origin === 'null';
+  return Boolean(origin) && !ownOrigins.includes(origin!);
 }
 
 /**

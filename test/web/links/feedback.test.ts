@@ -14,7 +14,7 @@ describe('反馈 link', () => {
     expect(page).toContain('name="progress"');
     expect(page).not.toContain('ZD-2026-006');
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
-    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('referrer-policy')).toBe('same-origin');
     expect(res.headers.get('x-frame-options')).toBe('DENY');
     expect(res.headers.get('cache-control')).toBe('no-store');
   });

@@ -34,6 +34,22 @@ describe('links in notices', () => {
       expect(m.text).not.toContain('办理链接');
   });
 
+  it('a daily digest gives its recipient a 反馈 link for each item, and each opens that item’s page', async () => {
+    const f = linkFixture();
+    await f.service.scan(f.now);
+    const digests = f.mailer.sent.filter((m) => m.headers?.['X-Duban-Kind'] === 'digest');
+    expect(digests.length).toBeGreaterThan(0);
+    for (const digest of digests) {
+      const urls = [...digest.text.matchAll(/反馈链接：(https:\/\/\S+)/g)].map((m) => m[1]!);
+      expect(urls.length).toBeGreaterThan(0);
+      for (const url of urls) {
+        const res = await f.app.request(url.slice(PUBLIC.length));
+        expect(res.status).toBe(200);
+        expect(await res.text()).toContain(`${digest.to[0]!.name}（`);
+      }
+    }
+  });
+
   it('renders each recipient’s links escaped, with the URL ending its own line', () => {
     const mail = renderNotice({
       kind: '催办单',

@@ -1,0 +1,26 @@
+import { hostname, networkInterfaces } from 'node:os';
+
+/**
+ * The address the links in notices open when DUBAN_PUBLIC_URL is not set: `duban serve` itself. Listening on every
+ * interface (`--host 0.0.0.0`), that is this PC's first LAN IPv4 address (or its host name) — `0.0.0.0` opens
+ * nothing on another PC or a phone.
+ *
+ * @example linkBase('0.0.0.0', 8787) // 'http://192.168.1.20:8787'
+ */
+export function linkBase(host: string, port: number): string {
+  if (host === 'localhost' || host === '::1' || host.startsWith('127.')) return `http://localhost:${port}`;
+  if (host !== '0.0.0.0' && host !== '::') return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const lan = Object.values(networkInterfaces())
+    .flat()
+    .find((a) => a && a.family === 'IPv4' && !a.internal);
+  return `http://${lan?.address ?? hostname()}:${port}`;
+}
+
+/** The start-up note when the links only open on this PC. */
+export function localOnlyNote(base: string): string | null {
+  if (!base.startsWith('http://localhost:')) return null;
+  return (
+    `[serve] 通知中的链接指向 ${base}，只能在本机打开；要让各单位在自己的电脑或手机上打开，` +
+    '请用 --host 0.0.0.0 对局域网提供服务，或设置 DUBAN_PUBLIC_URL。'
+  );
+}

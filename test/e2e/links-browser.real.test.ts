@@ -1,0 +1,180 @@
+/**
+ * The link pages in real Chromium on a 390×844 phone viewport, against `duban serve` on an .xlsx workbook: a unit opens
+ * the links of the 催办单 it received, signs for it and answers it; it asks for an extension and the 分管领导 approves
+ * it from the link in their mail. Each step is checked in the workbook as an outsider reads it (SheetJS).
+ * With DUBAN_SCREENSHOTS=1 the pages are saved under docs/images/ for the README.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { simpleParser } from 'mailparser';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorkbook } from '../../sheets-templates/cli/init';
+import { type RunningServer, startServer } from '../../src/local/serve';
+import { readBook, readRows, rowWhere } from './sheet-reader';
+
+const CHROMIUM = '/usr/bin/chromium';
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const SHOTS =
+  process.env.DUBAN_SCREENSHOTS === '1' ? resolve(import.meta.dirname, '../../docs/images') : null;
+const TASK = 'ZD-2026-013'; // 县工信局: 4月 unreported, 滞后 with a 蓝牌 on 2026-06-15
+
+let dir: string;
+let workbook: string;
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'duban-links-browser-'));
+  workbook = join(dir, 'demo.xlsx');
+  await createWorkbook(workbook, '2026-06-15');
+  server = await startServer({
+    workbook,
+    port: 0,
+    schedule: false,
+    now: () => new Date('2026-06-15T00:30:00Z'),
+  });
+  const scan = await fetch(`${server.url}/api/scan`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.token}` },
+  });
+  expect(scan.status).toBe(200);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  page = await (
+    await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
+  ).newPage();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The outbox's mails, parsed, oldest first. */
+async function mails() {
+  const files = readdirSync(server.outboxDir).filter((f) => f.endsWith('.eml'));
+  const parsed = await Promise.all(
+    files.map(async (f) => {
+      const file = join(server.outboxDir, f);
+      return { mtime: statSync(file).mtimeMs, mail: await simpleParser(readFileSync(file)) };
+    }),
+  );
+  return parsed.sort((a, b) => a.mtime - b.mtime).map((p) => p.mail);
+}
+
+const battleRow = () => rowWhere(readRows(readBook(workbook), '挂图作战表'), '编号', TASK);
+
+async function shot(name: string) {
+  if (!SHOTS) return;
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `links-${name}.png`), fullPage: true });
+}
+
+describe('link pages in Chromium on a phone', () => {
+  it('the unit signs for its 催办单 and answers it; 当前节点, 状态 and the month colour change in the xlsx', async () => {
+    expect(existsSync(join(dir, '.duban-link-secret'))).toBe(true);
+    const notice = (await mails()).find(
+      (m) => m.headers.get('x-duban-kind') === 'cuiban' && m.headers.get('x-duban-item-id') === TASK,
+    )!;
+    const text = notice.text ?? '';
+    const ack = /签收 (http:\/\/\S+)/.exec(text)![1]!;
+    const feedback = /反馈 (http:\/\/\S+)/.exec(text)![1]!;
+    expect(ack.startsWith(`${server.url}/l/${TASK}/ack?t=`)).toBe(true);
+
+    await page.goto(ack);
+    await shot('ack');
+    await page.fill('#owner', '赵工');
+    await page.click('button[type=submit]');
+    await expect.poll(() => page.textContent('main')).toContain('已签收');
+    expect(battleRow().values['当前节点']).toMatch(/^已签收（6月15日，具体责任人：赵工）→ /);
+
+    const before = battleRow();
+    expect(before.values['状态']).toBe('滞后');
+    await page.goto(feedback);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await page.selectOption('#month', '4');
+    await page.fill('#done', '已完成，入规辅导企业15家');
+    await page.fill('#progress', '40');
+    await page.fill('#problems', '<script>alert(1)</script> =HYPERLINK("http://x","y") 🚀');
+    await page.fill('#plan', '5月起按月推进');
+    await shot('feedback');
+    await page.click('button[type=submit]');
+    await expect.poll(() => page.textContent('main')).toContain('4月完成情况已记入督办台账');
+    await shot('feedback-done');
+
+    const after = battleRow();
+    expect(after.values['4月/完成情况']).toMatch(/^已完成，入规辅导企业15家（进度40%/);
+    expect(after.values['状态']).not.toBe('滞后');
+    expect(after.fills['4月/完成情况']).not.toBe(before.fills['4月/完成情况']);
+    expect(after.values['最近反馈']).toBe('2026-06-15');
+    const ledger = readRows(readBook(workbook), '反馈记录').at(-1)!;
+    expect(ledger.values['存在问题']).toBe('<script>alert(1)</script> =HYPERLINK("http://x","y") 🚀');
+    expect(ledger.values['渠道']).toBe('链接');
+  }, 120_000);
+
+  it('the unit asks for an extension and the 分管领导 approves it from their mail', async () => {
+    const notice = (await mails()).find(
+      (m) => m.headers.get('x-duban-kind') === 'cuiban' && m.headers.get('x-duban-item-id') === TASK,
+    )!;
+    const extend = /延期申请 (http:\/\/\S+)/.exec(notice.text ?? '')![1]!;
+    await page.goto(extend);
+    await page.fill('#requested', '2027-03-31');
+    await page.fill('#reason', '企业入规需跨年度统计核定');
+    await shot('extend');
+    await page.click('button[type=submit]');
+    await expect.poll(() => page.textContent('main')).toContain('已通知分管领导');
+
+    const request = (await mails()).find((m) => (m.subject ?? '').startsWith('【延期申请】'))!;
+    const approve = /审批链接：(http:\/\/\S+)/.exec(request.text ?? '')![1]!;
+    await page.goto(approve);
+    await page.fill('#opinion', '同意，请抓紧推进');
+    await shot('approve');
+    await page.click('button[value=同意]');
+    await expect.poll(() => page.textContent('main')).toContain('完成时限延至 2027-03-31');
+    const row = battleRow();
+    expect(row.values['原完成时限']).not.toBe('');
+    const decided = readRows(readBook(workbook), '延期申请').at(-1)!;
+    expect(decided.values['状态']).toBe('同意');
+    expect((await mails()).some((m) => (m.subject ?? '').startsWith('【延期审批结果】'))).toBe(true);
+
+    await page.goto(approve);
+    expect(await page.textContent('h1')).toBe('链接已使用');
+  }, 120_000);
+
+  it('refuses the form when another site posts it (a page on another port of this machine)', async () => {
+    const notice = (await mails()).find((m) => m.headers.get('x-duban-item-id') === TASK)!;
+    const link = new URL(/反馈 (http:\/\/\S+)/.exec(notice.text ?? '')![1]!);
+    await page.goto(link.href);
+    const csrf = await page.getAttribute('input[name=csrf]', 'value');
+    const evil = createServer((_, res) => {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.end(
+        `<form method="post" action="${link.origin}${link.pathname}"><input name="t" value="${link.searchParams.get('t')}">` +
+          `<input name="csrf" value="${csrf}"><input name="month" value="6"><input name="done" value="伪造">` +
+          '<input name="progress" value="100"><button>go</button></form>',
+      );
+    });
+    await new Promise<void>((r) => evil.listen(0, '127.0.0.1', () => r()));
+    try {
+      await page.goto(`http://127.0.0.1:${(evil.address() as AddressInfo).port}/`);
+      await page.click('button');
+      await expect.poll(() => page.textContent('h1')).toBe('提交被拒绝');
+      expect(readRows(readBook(workbook), '反馈记录').some((r) => r.values['完成情况'] === '伪造')).toBe(
+        false,
+      );
+    } finally {
+      evil.close();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,17 @@
+/** Where duban serve's links point when DUBAN_PUBLIC_URL is not set: an address another PC or a phone can open. */
+import { describe, expect, it } from 'vitest';
+import { linkBase, localOnlyNote } from '../../src/local/link-base';
+
+describe('the local link address', () => {
+  it('is localhost on loopback (with a note that only this PC opens it), the host given, or a LAN address for 0.0.0.0', () => {
+    expect(linkBase('127.0.0.1', 8787)).toBe('http://localhost:8787');
+    expect(localOnlyNote(linkBase('127.0.0.1', 8787))).toContain('只能在本机打开');
+    expect(linkBase('192.168.1.20', 8787)).toBe('http://192.168.1.20:8787');
+    expect(localOnlyNote('http://192.168.1.20:8787')).toBeNull();
+    expect(linkBase('fd00::5', 80)).toBe('http://[fd00::5]:80');
+    const wildcard = linkBase('0.0.0.0', 8787);
+    expect(wildcard).toMatch(/^http:\/\/[^/]+:8787$/);
+    expect(wildcard).not.toContain('0.0.0.0');
+    expect(wildcard).not.toContain('localhost');
+  });
+});
