@@ -5,6 +5,7 @@ import { createOutboxMailer } from '../mail/outbox';
 import { parseRuntimeEnv, type RuntimeConfig } from '../runtime/env';
 import type { ServiceTargets } from '../runtime/service';
 import { createXlsxStore } from '../store/drivers/xlsx/xlsx';
+import { nodePngRuntime } from '../report/resvg-node';
 import { createFileJournal } from '../store/journal/file';
 
 /** The scan's instant for `--date YYYY-MM-DD`: that day at 08:30 Asia/Shanghai (00:30 UTC), as the cron runs. */
@@ -50,6 +51,7 @@ export function localTargets(workbook: string, outbox?: string): LocalTargets {
     mailer: createOutboxMailer(outboxDir),
     mailTransport: 'outbox',
     journal: createFileJournal(journalFileOf(workbook)),
+    png: nodePngRuntime,
     outboxDir,
   };
 }

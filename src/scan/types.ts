@@ -1,5 +1,6 @@
 import type { Card, Status } from '../domain/glossary';
 import type { Address, Mailer } from '../mail/port';
+import type { PngRuntime } from '../report/chart-png';
 import type { NoticeJournal } from '../store/journal/port';
 import type { SheetStore } from '../store/port';
 import type { ScanProblem } from '../workbook/scan-problem';
@@ -25,6 +26,10 @@ export interface ScanDeps {
   dryRun?: boolean;
   /** A scheduled run: on a day off by the workbook's calendar (节假日 tab included) it writes and sends nothing. */
   scheduled?: boolean;
+  /** Mail last month's 通报 to the leaders once its tab is written (the runtimes' scans; scan/bulletin-mail/). */
+  mailBulletin?: boolean;
+  /** The charts' PNG renderer for that mail (Node); without it the mail carries the .docx only. */
+  png?: () => Promise<PngRuntime>;
   /** Phase progress for long scans (the CLI draws a bar on stderr). */
   onProgress?: (phase: ScanPhase, done: number, total: number) => void;
 }
