@@ -6,6 +6,7 @@ import { smtpMailer } from '../runtime/smtp-mailer';
 import { parseRuntimeEnv, type RuntimeConfig } from '../runtime/env';
 import type { ServiceTargets } from '../runtime/service';
 import { createXlsxPackageStore } from '../store/drivers/xlsx-package/xlsx-package';
+import { nodePngRuntime } from '../report/resvg-node';
 import { createFileJournal } from '../store/journal/file';
 
 /** The scan's instant for `--date YYYY-MM-DD`: that day at 08:30 Asia/Shanghai (00:30 UTC), as the cron runs. */
@@ -57,6 +58,7 @@ export function localTargets(
     mailer: smtp ?? createOutboxMailer(outboxDir),
     mailTransport: smtp ? 'smtp' : 'outbox',
     journal: createFileJournal(journalFileOf(workbook)),
+    png: nodePngRuntime,
     outboxDir,
   };
 }

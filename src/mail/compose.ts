@@ -26,6 +26,16 @@ export function toNodemailerOptions(message: MailMessage): Mail.Options {
     headers: message.headers,
     messageId: stableMessageId(message),
     textEncoding: 'base64',
+    ...(message.attachments?.length
+      ? {
+          attachments: message.attachments.map((a) => ({
+            filename: a.filename,
+            content: Buffer.from(a.content),
+            contentType: a.contentType,
+            ...(a.cid ? { cid: a.cid } : {}),
+          })),
+        }
+      : {}),
   };
 }
 

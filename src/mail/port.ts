@@ -16,6 +16,8 @@ export interface MailMessage {
   headers?: Record<string, string>;
   /** Where answers go (规则配置 督查室邮箱) when it is not the sender. */
   replyTo?: Address;
+  /** Files attached (the 通报 .docx), and images the HTML shows by `cid:` (the charts as PNG). */
+  attachments?: MailAttachment[];
   /** Instant the message is dated (from the scan clock, never `new Date()` in the core). */
   date: Date;
 }
@@ -32,6 +34,15 @@ export type SendResult =
 /** Why a send failed, for a Chinese explanation (src/mail/explain-failure.ts). */
 export type SendFailureKind =
   'dns' | 'refused' | 'timeout' | 'tls' | 'auth' | 'rejected' | 'deferred' | 'other';
+
+export interface MailAttachment {
+  filename: string;
+  content: Uint8Array;
+  contentType: string;
+  /** Set for an inline image: the HTML refers to it as `cid:<cid>`. */
+  cid?: string;
+}
+
 
 export interface Mailer {
   send(message: MailMessage): Promise<SendResult>;

@@ -4,6 +4,7 @@
  */
 import type { Hono } from 'hono';
 import type { Address, Mailer } from '../mail/port';
+import type { PngRuntime } from '../report/chart-png';
 import { runScan } from '../scan/run-scan';
 import { runWeeklyBrief, type WeeklyBriefResult } from '../scan/weekly/run-weekly-brief';
 import type { ScanSummary } from '../scan/types';
@@ -34,6 +35,8 @@ export interface ServiceTargets {
   mailTransport: MailTransport;
   /** The notice journal outside the workbook, where the runtime has one (the local default). */
   journal?: NoticeJournal;
+  /** The charts' PNG renderer for the 通报 mail (Node); absent, that mail carries the .docx only. */
+  png?: () => Promise<PngRuntime>;
 }
 
 /** Where the last summary is kept: memory on the serverless runtimes, a file beside the workbook locally. */
@@ -100,6 +103,8 @@ export function createService(options: ServiceOptions): DubanService {
           store: targets.store,
           mailer: targets.mailer,
           ...(targets.journal ? { journal: targets.journal } : {}),
+          mailBulletin: true,
+          ...(targets.png ? { png: targets.png } : {}),
           from: options.from,
           now,
           runId: newRunId(),

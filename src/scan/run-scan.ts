@@ -2,6 +2,8 @@ import { shanghaiDayOf } from '../calendar/day';
 import { TAB_SPECS } from '../workbook/schema/tabs';
 import { readSettings } from '../workbook/read-settings';
 import { readWorkbook } from '../workbook/read-workbook';
+import { AUDIT_TAB } from '../workbook/audit';
+import { sendBulletinMail } from './bulletin-mail/send-bulletin-mail';
 import { baseSummary, noTimings } from './summary';
 import { planScan, writesNothing, type ScanPlan } from './plan-scan';
 import { sendNotices } from './send-notices';
@@ -106,6 +108,14 @@ export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
   summary.notices.failed = sent.failed;
   for (const p of sent.problems) summary.problems.push(p);
   summary.auditRows += sent.auditRows;
+  if (deps.mailBulletin) {
+    const written = planned.applied ? plan.write.tabs?.[0]?.name : undefined;
+    const mailed = await timeAsync('notify', () =>
+      sendBulletinMail(deps, plan.model, snapshot.tabs[AUDIT_TAB], written),
+    );
+    summary.auditRows += mailed.auditRows;
+    for (const p of mailed.problems) summary.problems.push(p);
+  }
   return summary;
 }
 

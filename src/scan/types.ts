@@ -2,6 +2,7 @@ import type { OverdueUnit } from '../domain/overdue-units';
 import type { Card, Status } from '../domain/glossary';
 import type { RecipientLinks } from '../mail/notices/notice-doc';
 import type { Address, Mailer } from '../mail/port';
+import type { PngRuntime } from '../report/chart-png';
 import type { NoticeJournal } from '../store/journal/port';
 import type { SheetStore } from '../store/port';
 import type { ScanProblem } from '../workbook/scan-problem';
@@ -32,6 +33,10 @@ export interface ScanDeps {
    * runtime gives it when DUBAN_LINK_SECRET and a public address are set).
    */
   noticeLinks?: NoticeLinker;
+  /** Mail last month's 通报 to the leaders once its tab is written (the runtimes' scans; scan/bulletin-mail/). */
+  mailBulletin?: boolean;
+  /** The charts' PNG renderer for that mail (Node); without it the mail carries the .docx only. */
+  png?: () => Promise<PngRuntime>;
   /** Phase progress for long scans (the CLI draws a bar on stderr). */
   onProgress?: (phase: ScanPhase, done: number, total: number) => void;
 }

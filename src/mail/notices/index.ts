@@ -9,4 +9,5 @@ export {
 } from './weekly-digest';
 export { escapeHtml } from './html';
 export { provisionalNote } from './common';
+export { renderBulletinMail, type BulletinMailDoc } from './bulletin-mail';
 export type { CardColour, NoticeDoc, NoticeItem, NoticeKind, RecipientLinks, RenderedMail } from './notice-doc';

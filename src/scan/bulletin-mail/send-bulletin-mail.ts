@@ -1,0 +1,119 @@
+import { beijingStamp } from '../../calendar/beijing-clock';
+import { buildBulletin } from '../../domain/bulletin';
+import { renderBulletinMail } from '../../mail/notices';
+import type { Address, MailAttachment, Mailer } from '../../mail/port';
+import { toMailMessage } from '../../mail/to-mail-message';
+import { bulletinDocx } from '../../report/bulletin-docx';
+import { bulletinTitle } from '../../report/bulletin-text';
+import { svgToPng, type PngRuntime } from '../../report/chart-png';
+import { leaderChart, rankingChart, trendChart } from '../../report/chart-spec';
+import { chartSvg } from '../../report/chart-svg';
+import type { SheetStore, TabData } from '../../store/port';
+import { AUDIT_TAB, auditRow } from '../../workbook/audit';
+import { bulletinInput } from '../../workbook/bulletin-input';
+import { addressesOf } from '../../workbook/directory';
+import { CARD_FILL, STATUS_FILL } from '../../workbook/palette';
+import type { WorkbookModel } from '../../workbook/read-workbook';
+import type { ScanProblem } from '../../workbook/scan-problem';
+import { bulletinTabName } from '../../workbook/schema/bulletin';
+import { BULLETIN_MAILED, bulletinMailDue } from './bulletin-mail-due';
+
+export interface BulletinMailDeps {
+  store: SheetStore;
+  mailer: Mailer;
+  from: Address;
+  now: Date;
+  /** The PNG renderer of the charts (Node: report/resvg-node.ts); without it the mail carries the .docx only. */
+  png?: () => Promise<PngRuntime>;
+}
+
+/**
+ * Mail last month's 通报 to the county leaders once, when the scan has generated its tab (SPEC §4.7; seed 000 §三:
+ * 督查结果呈送县级领导): to every 主要领导 and 分管领导 of the 通讯录, copied to the 办公室主任; the 《政务督查通报》
+ * .docx attached, the three charts inline as PNG. A 发送通报 row in the 审计日志 registers it; a failed send is a
+ * problem of the scan and is retried by the next one.
+ */
+export async function sendBulletinMail(
+  deps: BulletinMailDeps,
+  model: WorkbookModel,
+  audit: TabData | undefined,
+  writtenNow: string | undefined,
+): Promise<{ mailed: string | null; auditRows: number; problems: ScanProblem[] }> {
+  const none = { mailed: null, auditRows: 0, problems: [] };
+  const period = bulletinMailDue(model, audit, writtenNow);
+  const bulletin = period && buildBulletin(bulletinInput(model), period);
+  if (!period || !bulletin) return none;
+  const tab = bulletinTabName(period.label);
+  const problem = (message: string): ScanProblem => ({
+    tab,
+    row: null,
+    id: null,
+    cell: null,
+    code: 'bulletin-mail',
+    message,
+  });
+  const to = addressesOf([...model.directory.byRole('主要领导'), ...model.directory.byRole('分管领导')]);
+  if (!to.length)
+    return { ...none, problems: [problem(`${tab}未发送：通讯录中没有主要领导或分管领导的邮箱`)] };
+  const cc = addressesOf(model.directory.byRole('办公室主任')).filter(
+    (a) => !to.some((t) => t.address === a.address),
+  );
+  const docNo = `${model.config.docPrefix}通〔${period.year}〕${period.months[0]}号`;
+  const title = bulletinTitle(bulletin);
+  const docxName = `${title}.docx`;
+  const attachments: MailAttachment[] = [
+    {
+      filename: docxName,
+      content: await bulletinDocx(bulletin, {
+        agencyName: model.config.agencyName,
+        docNo,
+        issuedOn: model.today,
+      }),
+      contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    },
+  ];
+  const problems: ScanProblem[] = [];
+  if (deps.png) {
+    try {
+      const runtime = await deps.png();
+      const colours = { status: STATUS_FILL, card: CARD_FILL };
+      const specs = [rankingChart(bulletin), leaderChart(bulletin, colours), trendChart(bulletin, colours)];
+      for (const [i, spec] of specs.entries())
+        attachments.push({
+          filename: `chart-${i + 1}.png`,
+          content: (await svgToPng(chartSvg(spec), runtime)).png,
+          contentType: 'image/png',
+          cid: `chart-${i + 1}@duban`,
+        });
+    } catch (error) {
+      problems.push(problem(`${tab}的图表未能生成图片，邮件只附通报正文：${(error as Error).message}`));
+    }
+  }
+  const rendered = renderBulletinMail({
+    issuer: model.config.officeName,
+    docNo,
+    title,
+    bulletin,
+    issuedOn: model.today,
+    chartCids: attachments.flatMap((a) => (a.cid ? [a.cid] : [])),
+    docxName,
+  });
+  const message = {
+    ...toMailMessage(rendered, {
+      from: deps.from,
+      to,
+      cc,
+      date: deps.now,
+      headers: { 'X-Duban-Dedupe-Key': `通报|${tab}` },
+    }),
+    attachments,
+  };
+  const sent = await deps.mailer.send(message);
+  if (!sent.ok)
+    return { ...none, problems: [...problems, problem(`${tab}邮件发送失败，下次扫描时重试：${sent.error}`)] };
+  const note = `通报已发送至${[...to, ...cc].map((a) => a.name || a.address).join('、')}`;
+  await deps.store.append(AUDIT_TAB, [
+    auditRow(beijingStamp(deps.now), BULLETIN_MAILED, '', tab, '', docNo, note),
+  ]);
+  return { mailed: tab, auditRows: 1, problems };
+}
