@@ -6,7 +6,12 @@ import { parseOptions } from './parse-options';
 
 const USAGE = `用法：
   duban serve --workbook 文件.xlsx [--port 8787] [--host 127.0.0.1] [--outbox 目录] [--no-schedule]
-    --host 0.0.0.0  对局域网提供服务（须先设置环境变量 DUBAN_ADMIN_TOKEN）`;
+    --workbook      工作簿文件（同一文件夹中的 duban.env 提供邮件服务器等设置）
+    --port          端口，默认 8787
+    --host 0.0.0.0  对局域网提供服务（须先设置环境变量 DUBAN_ADMIN_TOKEN）
+    --outbox        未配置邮件服务器时存放通知 .eml 文件的目录，默认工作簿旁的 outbox/
+    --no-schedule   不在每个工作日定时扫描（只提供网页和手动扫描）
+  退出码：0 正常停止；1 服务无法启动（端口被占用、设置有误）；2 参数有误`;
 
 export async function run(args: string[]): Promise<number> {
   const parsed = parseOptions(args, {
@@ -36,10 +41,25 @@ export async function run(args: string[]): Promise<number> {
       ...(values.outbox ? { outbox: values.outbox } : {}),
     });
   } catch (error) {
-    console.error(`duban serve：${(error as Error).message}`);
+    console.error(`duban serve：${explainServeError(error, port)}`);
     return 1;
   }
   return 0;
+}
+
+/**
+ * Why the server could not start, in Chinese with what to do; the port already taken is the usual one.
+ * @example explainServeError(Object.assign(new Error('listen EADDRINUSE'), { code: 'EADDRINUSE' }), 8787);
+ */
+export function explainServeError(error: unknown, port: number): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE')
+    return `端口 ${port} 已被占用：可能已有一个 duban serve 或 npm start 在运行（请先按 Ctrl+C 关闭它），或用 --port（npm start 用环境变量 PORT）换一个端口，如 --port 8788。`;
+  if (code === 'EACCES')
+    return `没有权限使用端口 ${port}：1024 以下的端口需要管理员权限，请改用 8787 等端口。`;
+  if (code === 'EADDRNOTAVAIL')
+    return '本机没有这个地址：--host 请写 127.0.0.1（仅本机）、0.0.0.0（局域网）或本机的一个 IP 地址。';
+  return (error as Error).message;
 }
 
 /** Start the server and keep the process alive until Ctrl-C. */
