@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { isoOf, shanghaiDayOf } from '../../src/calendar/day';
 import { createWorkbook } from './init';
 import { parseOptions } from '../../src/cli/parse-options';
+import { startLog } from '../../src/local/log-file';
 import { explainServeError, serveForever } from '../../src/cli/serve';
 
 const WORKBOOK = 'data/demo.xlsx';
@@ -31,6 +32,7 @@ export async function run(args: string[] = []): Promise<number> {
     await createWorkbook(WORKBOOK, today);
     console.log(`已创建演示工作簿 ${WORKBOOK}（演示数据截至 ${today}）`);
   }
+  console.log(`日志写入 ${startLog(WORKBOOK).file}`);
   try {
     await serveForever({ workbook: WORKBOOK, port: Number(process.env.PORT ?? 8787), scanOnStart: true });
   } catch (error) {

@@ -1,5 +1,6 @@
 /** `duban serve --workbook FILE [--port 8787] [--outbox DIR]`: the local web page, manual scans and the daily schedule. */
 import { existsSync } from 'node:fs';
+import { startLog } from '../local/log-file';
 import { startServer } from '../local/serve';
 import { describe } from './scan';
 import { parseOptions } from './parse-options';
@@ -11,6 +12,7 @@ const USAGE = `用法：
     --host 0.0.0.0  对局域网提供服务（须先设置环境变量 DUBAN_ADMIN_TOKEN）
     --outbox        未配置邮件服务器时存放通知 .eml 文件的目录，默认工作簿旁的 outbox/
     --no-schedule   不在每个工作日定时扫描（只提供网页和手动扫描）
+    --log 文件      日志写入该文件（默认工作簿旁的 duban.log），超过 5 MB 轮换，保留 5 个旧文件
   退出码：0 正常停止；1 服务无法启动（端口被占用、设置有误）；2 参数有误`;
 
 export async function run(args: string[]): Promise<number> {
@@ -20,6 +22,7 @@ export async function run(args: string[]): Promise<number> {
     host: { type: 'string' },
     outbox: { type: 'string' },
     'no-schedule': { type: 'boolean' },
+    log: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if ('error' in parsed) return fail(parsed.error);
@@ -32,6 +35,15 @@ export async function run(args: string[]): Promise<number> {
   if (!Number.isInteger(port) || port < 1 || port > 65_535)
     return fail(`--port "${values.port}" 应为 1–65535 的整数`);
   if (!values.workbook || !existsSync(values.workbook)) return fail(`找不到工作簿 ${values.workbook ?? ''}`);
+  let log: string;
+  try {
+    log = startLog(values.workbook, values.log).file;
+  } catch (error) {
+    return fail(
+      `无法写入日志文件 ${values.log ?? ''}：${(error as Error).message}；请用 --log 指定一个可写的文件`,
+    );
+  }
+  console.log(`日志写入 ${log}`);
   try {
     await serveForever({
       workbook: values.workbook,

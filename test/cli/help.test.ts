@@ -93,7 +93,7 @@ describe('duban help', () => {
     for (const line of err) expect(line).not.toMatch(/Unknown option|argument missing|Unexpected argument/);
   });
 
-  it('duban serve on a port already taken explains it in Chinese and scans nothing', async () => {
+  it('duban serve on a port already taken explains it in Chinese (terminal and log) and scans nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'duban-busy-'));
     const workbook = join(dir, '督办.xlsx');
     await createWorkbook(workbook, '2026-11-20');
@@ -109,6 +109,10 @@ describe('duban help', () => {
     expect(err.at(-1)).toBe(
       `duban serve：端口 ${port} 已被占用：可能已有一个 duban serve 或 npm start 在运行（请先按 Ctrl+C 关闭它），或用 --port（npm start 用环境变量 PORT）换一个端口，如 --port 8788。`,
     );
-    expect(hashes(dir)).toEqual(before);
+    const after = hashes(dir);
+    const log = join(dir, 'duban.log');
+    expect(readFileSync(log, 'utf8')).toMatch(/ERROR duban serve：端口 \d+ 已被占用/);
+    after.delete(log);
+    expect(after).toEqual(before); // nothing scanned, nothing written but the log
   });
 });
