@@ -34,7 +34,11 @@ export async function run(args: string[]): Promise<number> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 1 || port > 65_535)
     return fail(`--port "${values.port}" 应为 1–65535 的整数`);
-  if (!values.workbook || !existsSync(values.workbook)) return fail(`找不到工作簿 ${values.workbook ?? ''}`);
+  if (!values.workbook) return fail('缺少 --workbook 文件.xlsx（要服务的督办工作簿）');
+  if (!existsSync(values.workbook))
+    return fail(
+      `找不到工作簿 ${values.workbook}：请核对路径，或先运行 duban init --workbook ${values.workbook} --org 机关名称 --prefix 文号前缀 --email 督查室邮箱 新建`,
+    );
   let log: string;
   try {
     log = startLog(values.workbook, values.log).file;
