@@ -30,7 +30,9 @@ const USAGE = `用法：
                 超时则不写入、不发送，退出码 1
   duban scan --sheet 表格ID或网址 [--date …] [--dry-run] [--outbox 目录] [--json]
     扫描 Google 表格，通知 .eml 写入 --outbox（默认 ./outbox）；凭据取自环境变量
-    GOOGLE_SERVICE_ACCOUNT_JSON（密钥 JSON 全文）或 GOOGLE_APPLICATION_CREDENTIALS（密钥文件路径）`;
+    GOOGLE_SERVICE_ACCOUNT_JSON（密钥 JSON 全文）或 GOOGLE_APPLICATION_CREDENTIALS（密钥文件路径）
+  邮件服务器取自环境变量 DUBAN_SMTP_URL 或工作簿旁 duban.env；未设置时通知只存入发件箱文件夹。
+  退出码：0 完成（个别通知发送失败也为 0，见摘要）；1 扫描停止（缺少工作表或关键表头）；2 参数或设置有误`;
 
 export async function run(args: string[]): Promise<number> {
   const parsed = parseOptions(args, {

@@ -87,17 +87,19 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         .sort()
         .reverse(),
   });
-  const firstScan = options.scanOnStart ? await service.scan(now()) : null;
+  // Listen first: a port already taken must stop the start before any scan writes or sends.
   const { server, port } = await new Promise<{ server: ReturnType<typeof serveNode>; port: number }>(
-    (resolve) => {
+    (resolve, reject) => {
       const s = serveNode({ fetch: service.app.fetch, port: options.port, hostname: host }, (info) =>
         resolve({ server: s, port: info.port }),
       );
+      s.once('error', reject);
     },
   );
   links.publicUrl ??= linkBase(host, port);
   const note = localOnlyNote(links.publicUrl);
   if (note) console.log(note);
+  const firstScan = options.scanOnStart ? await service.scan(now()) : null;
   const schedule = dailySchedule(targets.store, (instant) => service.scheduledScan(instant));
   // The scan `npm start` just made counts as today's: the schedule does not scan again the same morning.
   if (firstScan && !firstScan.dayOff) schedule.done(now());

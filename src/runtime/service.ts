@@ -202,7 +202,7 @@ function mailReport(transport: MailTransport, summary: ScanSummary): MailReport 
   return {
     transport,
     note:
-      `未配置 SMTP（DUBAN_SMTP_HOST）：本次 ${summary.notices.created} 份通知已在文书登记中登记为待发送，` +
+      `未配置邮件服务器（DUBAN_SMTP_URL）：本次 ${summary.notices.created} 份通知已在文书登记中登记为待发送，` +
       '配置 SMTP 后的下一次扫描会自动发出。',
   };
 }

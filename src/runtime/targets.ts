@@ -36,5 +36,5 @@ export function runtimeTargets(config: RuntimeConfig): ServiceTargets {
 
 /** The mailer of a runtime without SMTP: every send fails, so notices stay 待发送 (see createUnconfiguredMailer). */
 export function noMailTransport(): Mailer {
-  return createUnconfiguredMailer('set DUBAN_SMTP_HOST (and DUBAN_SMTP_PORT/USER/PASS) to send notices');
+  return createUnconfiguredMailer('set DUBAN_SMTP_URL (smtps://user:pass@host:465) to send notices');
 }

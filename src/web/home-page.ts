@@ -1,8 +1,15 @@
 import { escapeHtml } from '../mail/notices';
 import type { ScanSummary } from '../scan/types';
 
-/** The local status page: the last scan's summary and the newest notices in the outbox. */
-export function homePage(summary: ScanSummary | null, outbox: string[] | null): string {
+/** Where the scan's notices went, as the runtime reports it (runtime/service.ts `MailReport`). */
+type WithMail = ScanSummary & { mail?: { transport: string; note?: string } };
+
+/**
+ * The local status page: the last scan's summary and the newest notices in the outbox. Notices only written to the
+ * outbox folder are counted as 已存入发件箱, never 已发送, with the runtime's note on it.
+ */
+export function homePage(summary: WithMail | null, outbox: string[] | null): string {
+  const stored = summary?.mail?.transport === 'outbox';
   const rows = (record: Record<string, number>) =>
     Object.entries(record)
       .map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${v}</td></tr>`)
@@ -11,8 +18,9 @@ export function homePage(summary: ScanSummary | null, outbox: string[] | null): 
     ? `<h2>最近一次扫描：${escapeHtml(summary.date)}（${summary.tasks}项）</h2>
 <div class="grid"><table><caption>状态</caption>${rows(summary.byStatus)}</table>
 <table><caption>预警</caption>${rows(summary.byCard)}</table>
-<table><caption>通知</caption>${rows({ 新建: summary.notices.created, 已发送: summary.notices.sent, 重复跳过: summary.notices.duplicateSkipped, 发送失败: summary.notices.failed })}</table>
+<table><caption>通知</caption>${rows({ 新建: summary.notices.created, [stored ? '已存入发件箱' : '已发送']: summary.notices.sent, 重复跳过: summary.notices.duplicateSkipped, 发送失败: summary.notices.failed })}</table>
 <table><caption>写入</caption>${rows({ 单元格: summary.cellsWritten, 着色: summary.fillsWritten, 新编号: summary.idsAssigned, 审计记录: summary.auditRows })}</table></div>
+${summary.mail?.note ? `<p class="note">${escapeHtml(summary.mail.note)}</p>` : ''}
 <h3>数据问题（${summary.problems.length}）</h3>
 <ul>${summary.problems
         .slice(0, 200)

@@ -217,8 +217,7 @@ describe('the dubanScan function with SMTP', () => {
     const mailing = await serve('dubanScan', {
       ...env,
       DUBAN_SPREADSHEET_ID: id,
-      DUBAN_SMTP_HOST: 'localhost',
-      DUBAN_SMTP_PORT: String(sink.port),
+      DUBAN_SMTP_URL: `smtp://localhost:${sink.port}`, // the one setting of every runtime (issue 13)
     });
     try {
       const res = await fetch(mailing.url, {

@@ -188,8 +188,7 @@ describe('the Worker with SMTP', () => {
       DUBAN_SHEETS_ROOT_URL: server.url,
       DUBAN_ADMIN_TOKEN: ADMIN_TOKEN,
       DUBAN_MAIL_FROM: FROM,
-      DUBAN_SMTP_HOST: '127.0.0.1',
-      DUBAN_SMTP_PORT: String(sink.port),
+      DUBAN_SMTP_URL: `smtp://127.0.0.1:${sink.port}`, // the one setting of every runtime (issue 13)
     });
     try {
       const worker = await mailing.getWorker();

@@ -1,0 +1,31 @@
+/** Issue 13: the documentation users get — Chinese first, no files they do not have, every command and exit code. */
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { COMMAND_SUMMARIES } from '../../src/cli/help';
+
+const manual = readFileSync('docs/使用手册.md', 'utf8');
+const readme = readFileSync('README.md', 'utf8');
+
+describe('user documentation', () => {
+  it('the README opens in Chinese with Node 20, the two commands and the manual', () => {
+    const first = readme.slice(0, readme.indexOf('\n---\n'));
+    expect(first).toMatch(/^# duban-sheets\n\n督查督办/);
+    expect(first).toContain('Node.js 20 或更高版本');
+    expect(first).toMatch(/^npm install && npm start {2,}# /m);
+    expect(first).toMatch(/^npm test {2,}# /m);
+    expect(first).toContain('](docs/使用手册.md)');
+    for (const [, path] of first.matchAll(/\]\(([^)]+\.(?:md|png))\)/g))
+      expect(existsSync(path!), path).toBe(true);
+  });
+
+  it('the manual cites no file users do not have, and its images exist', () => {
+    expect(manual).not.toMatch(/SPEC|seeds\/|seed \d|\.txt/);
+    for (const [, path] of manual.matchAll(/\]\((images\/[^)]+)\)/g))
+      expect(existsSync(`docs/${path}`), path).toBe(true);
+  });
+
+  it('the manual lists every command and the three exit codes', () => {
+    for (const [name] of COMMAND_SUMMARIES) expect(manual, name).toContain(`duban ${name}`);
+    expect(manual).toMatch(/\| 0 \| 成功[\s\S]*\| 1 \| 运行中失败[\s\S]*\| 2 \| 命令或参数有误/);
+  });
+});
