@@ -22,8 +22,23 @@ const IS = /<(?:\w+:)?is>([\s\S]*?)<\/(?:\w+:)?is>/;
 
 /** The style index of a cell's XML (0 when it has none). */
 export function styleOf(xml: string): number {
-  const open = OPEN.exec(xml);
-  return open ? Number(attr(open[1]!, 's') ?? 0) : 0;
+  const end = xml.indexOf('>');
+  const at = xml.indexOf(' s="');
+  if (at < 0 || at > end) return 0;
+  let n = 0;
+  for (let i = at + 4, code = xml.charCodeAt(i); code >= 48 && code <= 57; code = xml.charCodeAt(++i))
+    n = n * 10 + code - 48;
+  return n;
+}
+
+/** The text between `<name>` and `</name>` (prefix-free parts only; else the regex), or undefined. */
+function inner(xml: string, from: number, name: string, re: RegExp): string | undefined {
+  const open = xml.indexOf(`<${name}>`, from);
+  if (open >= 0) {
+    const close = xml.indexOf(`</${name}>`, open);
+    return close < 0 ? undefined : xml.slice(open + name.length + 2, close);
+  }
+  return xml.includes(':') ? re.exec(xml.slice(from))?.[1] : undefined;
 }
 
 /** True when the cell holds a value (not only a style). */
@@ -41,15 +56,16 @@ export function decodeCell(xml: string, ctx: CellContext): Cell {
   if (!open || open[2]) return null;
   const tag = open[1]!;
   const type = attr(tag, 't') ?? 'n';
-  const body = xml.slice(open[0].length);
-  const f = F.exec(body);
-  const v = V.exec(body)?.[1];
+  const from = open[0].length;
+  const body = xml.slice(from);
+  const f = xml.includes('f', from) && /<(?:\w+:)?f[\s>/]/.test(body) ? F.exec(body) : null;
+  const v = inner(xml, from, 'v', V);
   const value = ((): Cell => {
     switch (type) {
       case 's':
         return v === undefined ? null : ctx.shared(Number(v)).text;
       case 'inlineStr': {
-        const is = IS.exec(body)?.[1];
+        const is = inner(xml, from, 'is', IS);
         return is === undefined ? null : textOf(is);
       }
       case 'str':

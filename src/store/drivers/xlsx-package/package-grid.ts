@@ -64,18 +64,7 @@ export function packageGrid(name: string, sheet: SheetXml, styles: Styles, ctx: 
         }
       return 0;
     },
-    lastColumn() {
-      let width = 0;
-      for (const r of sheet.rows.keys()) {
-        const columns = sheet.cellColumns(r);
-        for (let i = columns.length - 1; i >= 0 && columns[i]! > width; i--)
-          if (hasValue(xmlAt(r, columns[i]!)!)) {
-            width = columns[i]!;
-            break;
-          }
-      }
-      return width;
-    },
+    lastColumn: () => sheet.lastColumnWhere(hasValue),
     value,
     fill(row, column) {
       const xml = xmlAt(row, column);
