@@ -102,8 +102,8 @@ export function packageGrid(name: string, sheet: SheetXml, styles: Styles, ctx: 
         const style = styleOf(xmlAt(like, column)!);
         if (!style) continue;
         const bare = styles.withFill(style, null);
-        const xml = xmlAt(row, column) ?? cellXml(ref(row, column), 0, null, p);
-        sheet.setCellXml(row, column, restyled(xml, bare));
+        const xml = xmlAt(row, column);
+        sheet.setCellXml(row, column, xml ? restyled(xml, bare) : cellXml(ref(row, column), bare, null, p));
       }
     },
   };
