@@ -103,12 +103,12 @@ export function decodeCell(xml: string, ctx: CellContext): Cell {
 
 /** A binary (latin1) string's UTF-8 text; ASCII comes through unchanged. */
 export function utf8(binary: string): string {
-  return /[^\x00-\x7f]/.test(binary) ? Buffer.from(binary, 'latin1').toString('utf8') : binary;
+  return /[\u0080-\uffff]/.test(binary) ? Buffer.from(binary, 'latin1').toString('utf8') : binary;
 }
 
 /** A text as the binary (latin1) string of its UTF-8 bytes, for splicing into a worksheet part. */
 export function binary(text: string): string {
-  return /[^\x00-\x7f]/.test(text) ? Buffer.from(text, 'utf8').toString('latin1') : text;
+  return /[\u0080-\uffff]/.test(text) ? Buffer.from(text, 'utf8').toString('latin1') : text;
 }
 
 /** The text of an <si> or <is>: its <t> runs joined, phonetic guides (<rPh>) left out. */
