@@ -1,9 +1,10 @@
 /**
  * How long the xlsx driver takes on a big battle map: 50,000 rows × 44 columns (two header rows, 12 month groups),
  * read once, then one apply writing 状态 + fill + 剩余工作日 on every row and an id on 1% of rows.
- * Run: npx tsx bench/store-xlsx.ts [rows]
+ * The package driver and the exceljs driver run on copies of the same file, next to a bare unzip + rezip of it.
+ * Run: npx tsx bench/store-xlsx.ts [rows] [package|exceljs]   (each driver alone, for its own peak RSS)
  */
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -11,6 +12,8 @@ import { createMemoryStore } from '../src/store/drivers/memory/memory';
 import { emptyPlan, type SheetStore, type TabSpec, type WritePlan } from '../src/store/port';
 import type { FixtureTab } from '../src/store/drivers/memory/workbook-model';
 import { createXlsxStore } from '../src/store/drivers/xlsx/xlsx';
+import { createXlsxPackageStore } from '../src/store/drivers/xlsx-package/xlsx-package';
+import { entryBytes, newEntry, readZip, writeZip } from '../src/store/drivers/xlsx-package/zip';
 
 const ROWS = Number(process.argv[2] ?? 50_000);
 const TAB = '挂图作战表';
@@ -79,14 +82,14 @@ const SPEC: TabSpec = {
   fillsOf: (h) => h === '状态' || h.endsWith('/完成情况'),
 };
 
-async function time<T>(label: string, work: () => Promise<T>): Promise<T> {
+/** Wall time and the process's peak RSS so far, in MB. */
+async function time<T>(label: string, work: () => Promise<T>): Promise<{ ms: number; result: T }> {
   const started = performance.now();
   const result = await work();
-  const rss = process.memoryUsage().rss / 2 ** 20;
-  console.log(
-    `${label.padEnd(34)} ${(performance.now() - started).toFixed(0).padStart(7)} ms   rss ${rss.toFixed(0)} MB`,
-  );
-  return result;
+  const ms = performance.now() - started;
+  const peak = process.resourceUsage().maxRSS / 1024;
+  console.log(`${label.padEnd(40)} ${ms.toFixed(0).padStart(7)} ms   peak rss ${peak.toFixed(0)} MB`);
+  return { ms, result };
 }
 
 function planFor(snapshot: Awaited<ReturnType<SheetStore['read']>>): WritePlan {
@@ -103,9 +106,54 @@ function planFor(snapshot: Awaited<ReturnType<SheetStore['read']>>): WritePlan {
   return plan;
 }
 
+/** read + apply (every row) + read again + apply with every hint wrong + one append, on a copy of `source`. */
+async function runDriver(
+  name: string,
+  create: (file: string) => SheetStore,
+  source: string,
+): Promise<number> {
+  const file = source.replace(/\.xlsx$/, `-${name}.xlsx`);
+  await copyFile(source, file);
+  const store = create(file);
+  let total = 0;
+  const snapshot = await time(`${name} read`, () => store.read([SPEC]));
+  const plan = planFor(snapshot.result);
+  const applied = await time(`${name} apply (${plan.cells.length} changes)`, () =>
+    store.apply(plan, snapshot.result),
+  );
+  const r = applied.result;
+  console.log(
+    `  written ${r.cellsWritten} cells, ${r.fillsWritten} fills, ${r.idsAssigned} ids, skipped ${r.skipped.length}`,
+  );
+  // Row hints all wrong by one: every row is found through the 编号 index instead.
+  const again = await time(`${name} read after apply`, () => store.read([SPEC]));
+  const shifted = planFor(again.result);
+  for (const c of shifted.cells) c.rowHint += 1;
+  const second = await time(`${name} apply, all row hints wrong`, () => store.apply(shifted, again.result));
+  const appended = await time(`${name} append 10 ledger rows`, () =>
+    store.append(
+      TAB,
+      Array.from({ length: 10 }, (_, i) => ({ 编号: `NEW-${i}` })),
+    ),
+  );
+  total = snapshot.ms + applied.ms + again.ms + second.ms + appended.ms;
+  console.log(`${name} total ${(total / 1000).toFixed(2)} s`);
+  return total;
+}
+
+/** The floor for any driver that rewrites the file: inflate every entry, deflate it again, write the file. */
+async function bareRezip(source: string): Promise<number> {
+  const { ms } = await time('bare unzip + rezip (node:zlib)', async () => {
+    const entries = readZip(await readFile(source)).map((e) => newEntry(e.name, entryBytes(e), e));
+    await writeFile(source.replace(/\.xlsx$/, '-rezip.xlsx'), writeZip(entries));
+  });
+  return ms;
+}
+
 async function main() {
   const dir = await mkdtemp(join(tmpdir(), 'duban-bench-'));
   const file = join(dir, 'big.xlsx');
+  const only = process.argv[3];
   try {
     const tab = battleMap(ROWS);
     console.log(`${ROWS} rows × ${tab.rows[0]!.length} columns`);
@@ -121,29 +169,18 @@ async function main() {
       await wb.commit();
     });
     console.log(`file size ${((await stat(file)).size / 2 ** 20).toFixed(1)} MB`);
-
-    const xlsx = createXlsxStore(file);
-    const snapshot = await time('xlsx read', () => xlsx.read([SPEC]));
-    const plan = planFor(snapshot);
-    const result = await time(`xlsx apply (${plan.cells.length} changes)`, () => xlsx.apply(plan, snapshot));
-    console.log(
-      `  written ${result.cellsWritten} cells, ${result.fillsWritten} fills, ${result.idsAssigned} ids, skipped ${result.skipped.length}`,
-    );
-    // Row hints all wrong by one: every row is found through the 编号 index instead.
-    const again = await time('xlsx read after apply', () => xlsx.read([SPEC]));
-    const shifted = planFor(again);
-    for (const c of shifted.cells) c.rowHint += 1;
-    await time('xlsx apply, all row hints wrong', () => xlsx.apply(shifted, again));
-    await time('xlsx append 10 ledger rows', () =>
-      xlsx.append(
-        TAB,
-        Array.from({ length: 10 }, (_, i) => ({ 编号: `NEW-${i}` })),
-      ),
-    );
-
+    const floor = await bareRezip(file);
+    const pkg = only === 'exceljs' ? null : await runDriver('package', createXlsxPackageStore, file);
+    const excel = only === 'package' ? null : await runDriver('exceljs', createXlsxStore, file);
+    if (pkg !== null)
+      console.log(
+        `package / bare rezip: ${(pkg / floor).toFixed(2)}× (5 store calls, each one a read or a write)`,
+      );
+    if (pkg !== null && excel !== null) console.log(`exceljs / package: ${(excel / pkg).toFixed(1)}×`);
+    if (only) return;
     const memory = createMemoryStore({ tabs: [tab] });
     const memSnapshot = await time('memory read', () => memory.read([SPEC]));
-    await time('memory apply', () => memory.apply(planFor(memSnapshot), memSnapshot));
+    await time('memory apply', () => memory.apply(planFor(memSnapshot.result), memSnapshot.result));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

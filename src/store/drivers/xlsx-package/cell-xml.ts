@@ -1,4 +1,8 @@
-/** One <c> element: what the port reads from it, and the XML of a cell the driver writes. */
+/**
+ * One <c> element: what the port reads from it, and the XML of a cell the driver writes. Worksheet parts are held as
+ * "binary" strings (latin1: one character per byte of the UTF-8 part — half the memory of decoded CJK text, and
+ * offsets that are byte offsets), so text read from a cell is decoded from UTF-8 here and text written is encoded.
+ */
 import type { Cell, CellWrite } from '../../port';
 import { attr, escapeXml, unescapeXml } from './xml-text';
 
@@ -22,8 +26,23 @@ const IS = /<(?:\w+:)?is>([\s\S]*?)<\/(?:\w+:)?is>/;
 
 /** The style index of a cell's XML (0 when it has none). */
 export function styleOf(xml: string): number {
-  const open = OPEN.exec(xml);
-  return open ? Number(attr(open[1]!, 's') ?? 0) : 0;
+  const end = xml.indexOf('>');
+  const at = xml.indexOf(' s="');
+  if (at < 0 || at > end) return 0;
+  let n = 0;
+  for (let i = at + 4, code = xml.charCodeAt(i); code >= 48 && code <= 57; code = xml.charCodeAt(++i))
+    n = n * 10 + code - 48;
+  return n;
+}
+
+/** The text between `<name>` and `</name>` (prefix-free parts only; else the regex), or undefined. */
+function inner(xml: string, from: number, name: string, re: RegExp): string | undefined {
+  const open = xml.indexOf(`<${name}>`, from);
+  if (open >= 0) {
+    const close = xml.indexOf(`</${name}>`, open);
+    return close < 0 ? undefined : xml.slice(open + name.length + 2, close);
+  }
+  return xml.includes(':') ? re.exec(xml.slice(from))?.[1] : undefined;
 }
 
 /** True when the cell holds a value (not only a style). */
@@ -41,23 +60,24 @@ export function decodeCell(xml: string, ctx: CellContext): Cell {
   if (!open || open[2]) return null;
   const tag = open[1]!;
   const type = attr(tag, 't') ?? 'n';
-  const body = xml.slice(open[0].length);
-  const f = F.exec(body);
-  const v = V.exec(body)?.[1];
+  const from = open[0].length;
+  const body = xml.slice(from);
+  const f = xml.includes('f', from) && /<(?:\w+:)?f[\s>/]/.test(body) ? F.exec(body) : null;
+  const v = inner(xml, from, 'v', V);
   const value = ((): Cell => {
     switch (type) {
       case 's':
         return v === undefined ? null : ctx.shared(Number(v)).text;
       case 'inlineStr': {
-        const is = IS.exec(body)?.[1];
-        return is === undefined ? null : textOf(is);
+        const is = inner(xml, from, 'is', IS);
+        return is === undefined ? null : utf8(textOf(is));
       }
       case 'str':
-        return v === undefined ? null : unescapeXml(v);
+        return v === undefined ? null : utf8(unescapeXml(v));
       case 'b':
         return v === undefined ? null : v.trim() === '1' || v.trim() === 'true';
       case 'e':
-        return v === undefined ? null : { error: unescapeXml(v) };
+        return v === undefined ? null : { error: utf8(unescapeXml(v)) };
       case 'd':
         return v === undefined ? null : { date: v.slice(0, 10) };
       default: {
@@ -78,7 +98,17 @@ export function decodeCell(xml: string, ctx: CellContext): Cell {
         : 'error' in value
           ? value.error
           : null;
-  return { formula: unescapeXml(f[1] ?? ''), result };
+  return { formula: utf8(unescapeXml(f[1] ?? '')), result };
+}
+
+/** A binary (latin1) string's UTF-8 text; ASCII comes through unchanged. */
+export function utf8(binary: string): string {
+  return /[\u0080-\uffff]/.test(binary) ? Buffer.from(binary, 'latin1').toString('utf8') : binary;
+}
+
+/** A text as the binary (latin1) string of its UTF-8 bytes, for splicing into a worksheet part. */
+export function binary(text: string): string {
+  return /[\u0080-\uffff]/.test(text) ? Buffer.from(text, 'utf8').toString('latin1') : text;
 }
 
 /** The text of an <si> or <is>: its <t> runs joined, phonetic guides (<rPh>) left out. */
@@ -119,12 +149,12 @@ export function cellXml(ref: string, style: number, value: CellWrite, prefix = '
 /** Rich text kept: the old runs, then a new run with `text`. */
 export function richCellXml(ref: string, style: number, runs: string, text: string, prefix = ''): string {
   const s = style ? ` s="${style}"` : '';
-  return `<${prefix}c r="${ref}"${s} t="inlineStr"><${prefix}is>${runs}<${prefix}r>${tText(text, prefix)}</${prefix}r></${prefix}is></${prefix}c>`;
+  return `<${prefix}c r="${ref}"${s} t="inlineStr"><${prefix}is>${binary(runs)}<${prefix}r>${tText(text, prefix)}</${prefix}r></${prefix}is></${prefix}c>`;
 }
 
 function tText(text: string, prefix: string): string {
   const space = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : '';
-  return `<${prefix}t${space}>${escapeXml(text)}</${prefix}t>`;
+  return `<${prefix}t${space}>${binary(escapeXml(text))}</${prefix}t>`;
 }
 
 /** The cell's XML with its style index replaced. */

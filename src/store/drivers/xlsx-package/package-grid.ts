@@ -64,18 +64,7 @@ export function packageGrid(name: string, sheet: SheetXml, styles: Styles, ctx: 
         }
       return 0;
     },
-    lastColumn() {
-      let width = 0;
-      for (const r of sheet.rows.keys()) {
-        const columns = sheet.cellColumns(r);
-        for (let i = columns.length - 1; i >= 0 && columns[i]! > width; i--)
-          if (hasValue(xmlAt(r, columns[i]!)!)) {
-            width = columns[i]!;
-            break;
-          }
-      }
-      return width;
-    },
+    lastColumn: () => sheet.lastColumnWhere(hasValue),
     value,
     fill(row, column) {
       const xml = xmlAt(row, column);
@@ -113,8 +102,8 @@ export function packageGrid(name: string, sheet: SheetXml, styles: Styles, ctx: 
         const style = styleOf(xmlAt(like, column)!);
         if (!style) continue;
         const bare = styles.withFill(style, null);
-        const xml = xmlAt(row, column) ?? cellXml(ref(row, column), 0, null, p);
-        sheet.setCellXml(row, column, restyled(xml, bare));
+        const xml = xmlAt(row, column);
+        sheet.setCellXml(row, column, xml ? restyled(xml, bare) : cellXml(ref(row, column), bare, null, p));
       }
     },
   };

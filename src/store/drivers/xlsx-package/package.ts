@@ -33,7 +33,7 @@ export class XlsxPackage {
   private readonly byName = new Map<string, ZipEntry>();
   private readonly texts = new Map<string, string>();
   /** New text of changed or added parts, by part name. */
-  private readonly changedParts = new Map<string, string>();
+  private readonly changedParts = new Map<string, Buffer>();
   private readonly sheets = new Map<string, SheetXml>();
   private readonly parts: WorkbookParts;
   private stylesCache: Styles | null = null;
@@ -60,17 +60,25 @@ export class XlsxPackage {
   /** The text of a part (its new text when changed), or null when the package has no such part. */
   text(name: string): string | null {
     const changed = this.changedParts.get(name);
-    if (changed !== undefined) return changed;
+    if (changed !== undefined) return changed.toString('utf8');
     let text = this.texts.get(name);
     if (text === undefined) {
       const entry = this.byName.get(name);
       if (!entry) return null;
       text = entryBytes(entry).toString('utf8');
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      // Worksheets are indexed by SheetXml and not kept twice.
-      if (!name.includes('worksheets/')) this.texts.set(name, text);
+      this.texts.set(name, text);
     }
     return text;
+  }
+
+  /** A worksheet part as a binary (latin1) string: one character per byte, see cell-xml.ts. */
+  private sheetText(name: string): string | null {
+    const entry = this.byName.get(name);
+    const bytes = this.changedParts.get(name) ?? (entry ? entryBytes(entry) : null);
+    if (!bytes) return null;
+    const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    return bytes.toString('latin1', start);
   }
 
   private guard<T>(work: () => T): T {
@@ -117,7 +125,7 @@ export class XlsxPackage {
     let sheet = this.sheets.get(part);
     if (!sheet) {
       sheet = this.guard(() => {
-        const xml = this.text(part);
+        const xml = this.sheetText(part);
         if (xml === null) throw new Error(`missing part ${part}`);
         return new SheetXml(xml, part);
       });
@@ -131,7 +139,7 @@ export class XlsxPackage {
     const existing = this.parts.tabs.find((t) => t.name.trim() === tab.name.trim());
     if (existing) {
       this.sheets.delete(existing.part);
-      this.changedParts.set(existing.part, tabXml(tab, this.styles));
+      this.changedParts.set(existing.part, Buffer.from(tabXml(tab, this.styles), 'latin1'));
       return;
     }
     let n = this.parts.tabs.length + 1;
@@ -139,24 +147,25 @@ export class XlsxPackage {
     while (this.byName.has(`${dir}/sheet${n}.xml`) || this.changedParts.has(`${dir}/sheet${n}.xml`)) n++;
     const part = `${dir}/sheet${n}.xml`;
     const edits = addTabEdits(this.parts, (name) => this.text(name), tab.name, part);
-    for (const [name, text] of Object.entries(edits)) this.changedParts.set(name, text);
-    this.changedParts.set(part, tabXml(tab, this.styles));
+    for (const [name, text] of Object.entries(edits)) this.changedParts.set(name, Buffer.from(text, 'utf8'));
+    this.changedParts.set(part, Buffer.from(tabXml(tab, this.styles), 'latin1'));
     this.parts.tabs.push({ name: tab.name, part });
   }
 
   /** The package with every changed part rewritten and every other entry copied as stored. */
   toBytes(): Buffer {
     const changed = new Map(this.changedParts);
-    for (const [part, sheet] of this.sheets) if (sheet.isChanged) changed.set(part, sheet.serialize());
+    for (const [part, sheet] of this.sheets)
+      if (sheet.isChanged) changed.set(part, Buffer.from(sheet.serialize(), 'latin1'));
     if (this.stylesCache?.changed && this.parts.styles)
-      changed.set(this.parts.styles, this.stylesCache.xml());
+      changed.set(this.parts.styles, Buffer.from(this.stylesCache.xml(), 'utf8'));
     const out = this.entries.map((e) => {
-      const text = changed.get(e.name);
-      if (text === undefined) return e;
+      const bytes = changed.get(e.name);
+      if (bytes === undefined) return e;
       changed.delete(e.name);
-      return newEntry(e.name, Buffer.from(text, 'utf8'), e);
+      return newEntry(e.name, bytes, e);
     });
-    for (const [name, text] of changed) out.push(newEntry(name, Buffer.from(text, 'utf8')));
+    for (const [name, bytes] of changed) out.push(newEntry(name, bytes));
     return writeZip(out);
   }
 }

@@ -12,9 +12,9 @@ export interface RowData {
   start: number;
   end: number;
   open: string;
-  /** Source cells: columns ascending, and their [start, end) offsets. */
-  cols: number[];
-  spans: number[];
+  /** Source cells: `count` entries from `first` in the sheet's cell index (columns ascending). */
+  first: number;
+  count: number;
   /** Changed or added cells by column, as their new XML. */
   patched: Map<number, string> | null;
   dirty: boolean;
@@ -47,6 +47,10 @@ export class SheetXml {
   private readonly dataEnd: number;
   private readonly selfClosed: boolean;
   private changed = false;
+  /** The cell index: column, start and end offset of every source <c>, row after row. */
+  private readonly cellCol: number[] = [];
+  private readonly cellStart: number[] = [];
+  private readonly cellEnd: number[] = [];
 
   constructor(
     readonly xml: string,
@@ -80,67 +84,75 @@ export class SheetXml {
     }
   }
 
-  /** Index the rows of <sheetData>; returns the offset of `</sheetData>`. */
+  /** Index the rows of <sheetData> without copying them; returns the offset of `</sheetData>`. */
   private scanRows(from: number): number {
     const { xml, prefix: p } = this;
-    const rowTag = new RegExp(`\\s*<${p}row\\b[^>]*?(/?)>`, 'y');
-    const cellTag = new RegExp(`\\s*<${p}c\\b[^>]*?(/?)>`, 'y');
+    const rowOpen = `<${p}row`;
     const rowClose = `</${p}row>`;
+    const cellOpen = `<${p}c`;
     const cellClose = `</${p}c>`;
-    let at = from;
+    let at = skipSpace(xml, from);
     let lastRow = 0;
-    for (;;) {
-      rowTag.lastIndex = at;
-      const m = rowTag.exec(xml);
-      if (!m) break;
-      const start = m.index + m[0].indexOf('<');
-      const open = m[0].slice(m[0].indexOf('<'));
+    while (xml.startsWith(rowOpen, at) && isNameEnd(xml.charCodeAt(at + rowOpen.length))) {
+      const start = at;
+      const tagEnd = xml.indexOf('>', at);
+      if (tagEnd < 0) throw new CorruptPartError(this.part, `row tag after row ${lastRow} is not closed`);
+      const open = xml.slice(start, tagEnd + 1);
       const r = Number(attr(open, 'r') ?? lastRow + 1);
       if (!(r > lastRow)) throw new CorruptPartError(this.part, `row ${r} is out of order`);
       lastRow = r;
-      const row: RowData = { r, start, end: 0, open, cols: [], spans: [], patched: null, dirty: false };
-      at = rowTag.lastIndex;
-      if (!m[1]) {
+      const row: RowData = {
+        r,
+        start,
+        end: 0,
+        open,
+        first: this.cellCol.length,
+        count: 0,
+        patched: null,
+        dirty: false,
+      };
+      at = tagEnd + 1;
+      if (xml.charCodeAt(tagEnd - 1) !== 47) {
         const close = xml.indexOf(rowClose, at);
         if (close < 0) throw new CorruptPartError(this.part, `row ${r} is not closed`);
         let lastCol = 0;
-        for (;;) {
-          cellTag.lastIndex = at;
-          const c = cellTag.exec(xml);
-          if (!c || c.index >= close) break;
-          const cellStart = c.index + c[0].indexOf('<');
-          const ref = attr(c[0], 'r');
-          const col = ref ? columnNumber(ref) : lastCol + 1;
+        for (
+          at = skipSpace(xml, at);
+          at < close && xml.startsWith(cellOpen, at) && isNameEnd(xml.charCodeAt(at + cellOpen.length));
+          at = skipSpace(xml, at)
+        ) {
+          const end = xml.indexOf('>', at);
+          const ref = xml.indexOf(' r="', at);
+          const col = ref >= 0 && ref < end ? lettersAt(xml, ref + 4) : lastCol + 1;
           if (!(col > lastCol))
-            throw new CorruptPartError(this.part, `cell ${ref} is out of order in row ${r}`);
+            throw new CorruptPartError(this.part, `cell ${col} is out of order in row ${r}`);
           lastCol = col;
-          let cellEnd = cellTag.lastIndex;
-          if (!c[1]) {
-            const end = xml.indexOf(cellClose, cellEnd);
-            if (end < 0 || end > close)
-              throw new CorruptPartError(this.part, `cell ${ref ?? col} is not closed`);
-            cellEnd = end + cellClose.length;
+          let cellEnd = end + 1;
+          if (xml.charCodeAt(end - 1) !== 47) {
+            const c = xml.indexOf(cellClose, cellEnd);
+            if (c < 0 || c > close) throw new CorruptPartError(this.part, `a cell of row ${r} is not closed`);
+            cellEnd = c + cellClose.length;
           }
-          row.cols.push(col);
-          row.spans.push(cellStart, cellEnd);
+          this.cellCol.push(col);
+          this.cellStart.push(at);
+          this.cellEnd.push(cellEnd);
+          row.count++;
           at = cellEnd;
         }
-        const rest = xml.slice(at, close).trim();
-        if (rest && !rest.startsWith(`<${p}extLst`))
-          throw new CorruptPartError(this.part, `unexpected content in row ${r}: ${rest.slice(0, 40)}`);
+        if (at < close && !xml.startsWith(`<${p}extLst`, at))
+          throw new CorruptPartError(this.part, `unexpected content in row ${r}: ${xml.slice(at, at + 40)}`);
         at = close + rowClose.length;
       }
       row.end = at;
       this.rows.set(r, row);
+      at = skipSpace(xml, at);
     }
-    const close = new RegExp(`\\s*</${p}sheetData>`, 'y');
-    close.lastIndex = at;
-    if (!close.test(xml))
+    if (!xml.startsWith(`</${p}sheetData>`, at))
       throw new CorruptPartError(
         this.part,
         `unexpected content in <sheetData> near: ${xml.slice(at, at + 40)}`,
       );
-    return at + (xml.slice(at).match(/^\s*/)?.[0].length ?? 0);
+    return at;
   }
 
   /** The XML of a cell, or null when the sheet has no <c> there. */
@@ -149,16 +161,49 @@ export class SheetXml {
     if (!row) return null;
     const patched = row.patched?.get(c);
     if (patched !== undefined) return patched;
-    const i = indexOf(row.cols, c);
-    return i < 0 ? null : this.xml.slice(row.spans[2 * i]!, row.spans[2 * i + 1]!);
+    const i = this.find(row, c);
+    return i < 0 ? null : this.xml.slice(this.cellStart[i]!, this.cellEnd[i]!);
+  }
+
+  /** Index of column `c` of a row in the cell index, or -1. */
+  private find(row: RowData, c: number): number {
+    let lo = row.first;
+    let hi = row.first + row.count - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = this.cellCol[mid]!;
+      if (v === c) return mid;
+      if (v < c) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  /** The last column whose cell passes `test`, over every row. */
+  lastColumnWhere(test: (xml: string) => boolean): number {
+    let width = 0;
+    for (const row of this.rows.values()) {
+      const columns = row.patched ? this.cellColumns(row.r) : null;
+      const count = columns ? columns.length : row.count;
+      for (let i = count - 1; i >= 0; i--) {
+        const c = columns ? columns[i]! : this.cellCol[row.first + i]!;
+        if (c <= width) break;
+        if (test(this.cellXml(row.r, c)!)) {
+          width = c;
+          break;
+        }
+      }
+    }
+    return width;
   }
 
   /** Columns holding a <c> in a row (source and added), ascending. */
   cellColumns(r: number): number[] {
     const row = this.rows.get(r);
     if (!row) return [];
-    if (!row.patched) return row.cols;
-    return [...new Set([...row.cols, ...row.patched.keys()])].sort((a, b) => a - b);
+    const own = this.cellCol.slice(row.first, row.first + row.count);
+    if (!row.patched) return own;
+    return [...new Set([...own, ...row.patched.keys()])].sort((a, b) => a - b);
   }
 
   setCellXml(r: number, c: number, xml: string): void {
@@ -198,8 +243,8 @@ export class SheetXml {
         start: -1,
         end: -1,
         open: `<${this.prefix}row r="${r}">`,
-        cols: [],
-        spans: [],
+        first: 0,
+        count: 0,
         patched: null,
         dirty: true,
       };
@@ -267,15 +312,21 @@ export class SheetXml {
   }
 }
 
-function indexOf(sorted: number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = sorted[mid]!;
-    if (v === value) return mid;
-    if (v < value) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
+function skipSpace(xml: string, from: number): number {
+  let at = from;
+  for (let c = xml.charCodeAt(at); c === 32 || c === 10 || c === 13 || c === 9; c = xml.charCodeAt(++at));
+  return at;
+}
+
+/** True when the character after a tag name ends it (so `<c` does not match `<col`). */
+function isNameEnd(code: number): boolean {
+  return code === 32 || code === 62 || code === 47 || code === 10 || code === 13 || code === 9;
+}
+
+/** The column number of the letters at `at` (an A1 reference). */
+function lettersAt(xml: string, at: number): number {
+  let n = 0;
+  for (let code = xml.charCodeAt(at); code >= 65 && code <= 90; code = xml.charCodeAt(++at))
+    n = n * 26 + code - 64;
+  return n;
 }

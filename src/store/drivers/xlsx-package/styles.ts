@@ -122,23 +122,35 @@ export function parseStyles(xml: string): Styles {
     return id;
   };
 
+  const memo = <T>(compute: (style: number) => T) => {
+    const known = new Map<number, T>();
+    return (style: number): T => {
+      let v = known.get(style);
+      if (v === undefined && !known.has(style)) known.set(style, (v = compute(style)));
+      return v as T;
+    };
+  };
+  const fillOfStyle = memo((style): Fill => {
+    const f = fill(Number(attr(xf(style), 'fillId') ?? 0));
+    if (!/patternType="solid"/.test(f)) return null;
+    const rgb = /<(?:\w+:)?fgColor\b[^>]*\brgb="([0-9A-Fa-f]{6,8})"/.exec(f)?.[1];
+    return rgb ? rgb.slice(-6).toUpperCase() : null;
+  });
+  const isDateStyle = memo((style): boolean => {
+    const id = Number(attr(xf(style), 'numFmtId') ?? 0);
+    if (BUILTIN_DATE_FORMATS.has(id)) return true;
+    const code = numFmts.get(id);
+    return code !== undefined && isDateFormat(code);
+  });
+  const wrapsStyle = memo((style) => /<(?:\w+:)?alignment\b[^>]*\bwrapText="(1|true)"/.test(xf(style)));
+
   return {
-    fillOf(style) {
-      const f = fill(Number(attr(xf(style), 'fillId') ?? 0));
-      if (!/patternType="solid"/.test(f)) return null;
-      const rgb = /<(?:\w+:)?fgColor\b[^>]*\brgb="([0-9A-Fa-f]{6,8})"/.exec(f)?.[1];
-      return rgb ? rgb.slice(-6).toUpperCase() : null;
-    },
-    isDate(style) {
-      const id = Number(attr(xf(style), 'numFmtId') ?? 0);
-      if (BUILTIN_DATE_FORMATS.has(id)) return true;
-      const code = numFmts.get(id);
-      return code !== undefined && isDateFormat(code);
-    },
-    wraps: (style) => /<(?:\w+:)?alignment\b[^>]*\bwrapText="(1|true)"/.test(xf(style)),
+    fillOf: fillOfStyle,
+    isDate: isDateStyle,
+    wraps: wrapsStyle,
     withFill(style, rgb) {
       const fillId = Number(attr(xf(style), 'fillId') ?? 0);
-      if (rgb === null ? fillId === 0 || /patternType="none"/.test(fill(fillId)) : this.fillOf(style) === rgb)
+      if (rgb === null ? fillId === 0 || /patternType="none"/.test(fill(fillId)) : fillOfStyle(style) === rgb)
         return style;
       return addXf(`${style}|${rgb}`, () => {
         const fillId = addFill(rgb);

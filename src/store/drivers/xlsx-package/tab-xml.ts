@@ -1,4 +1,4 @@
-/** The XML of a whole system-owned tab (the monthly 通报), written fresh: values, fills, merges, widths, bold rows. */
+/** The XML of a whole system-owned tab (the monthly 通报), written fresh: values, fills, merges, widths, bold rows; a binary (latin1) string like every worksheet the driver holds (see cell-xml.ts). */
 import { parseRange } from '../../grid/a1';
 import type { TabWrite } from '../../port';
 import { cellXml } from './cell-xml';

@@ -36,8 +36,12 @@ export function unescapeXml(text: string): string {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters to escape
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the characters escapeXml rewrites
+const NEEDS_ESCAPE = /[&<>"_\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+
 /** Text as XML character data; control characters Excel cannot store as such become `_xHHHH_`. */
 export function escapeXml(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(/[&<>"]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : '&quot;'))
     .replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F${m.slice(1)}`)
