@@ -89,6 +89,18 @@ describe('the runtime env', () => {
     expect(loadRuntimeConfig(env, 'cloud-functions').serviceAccountKey).toBeNull();
   });
 
+  it('reads the optional DUBAN_VIEWER_TOKEN of the board, and refuses a short one', () => {
+    expect(loadRuntimeConfig(good, 'workers').viewerToken).toBeUndefined();
+    expect(loadRuntimeConfig({ ...good, DUBAN_VIEWER_TOKEN: 'v'.repeat(20) }, 'workers').viewerToken).toBe(
+      'v'.repeat(20),
+    );
+    expect(problemsOf({ ...good, DUBAN_VIEWER_TOKEN: 'short' })).toEqual([
+      expect.stringMatching(
+        /^DUBAN_VIEWER_TOKEN is too short: use at least 16 random characters .*wrangler secret put DUBAN_VIEWER_TOKEN/,
+      ),
+    ]);
+  });
+
   it('refuses a short admin token', () => {
     expect(problemsOf({ ...good, DUBAN_ADMIN_TOKEN: 'secret' })).toEqual([
       expect.stringMatching(/^DUBAN_ADMIN_TOKEN is too short: use at least 16 random characters/),

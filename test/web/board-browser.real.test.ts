@@ -17,6 +17,8 @@ let server: ReturnType<typeof serve>;
 let base: string;
 let browser: Browser;
 let page: Page;
+/** Requests the page made to anywhere but the board's own server. */
+const outside: string[] = [];
 
 beforeAll(async () => {
   server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
@@ -37,7 +39,10 @@ beforeAll(async () => {
   // Offline offices: the page must not reach out anywhere.
   await page.route(
     (url) => !url.href.startsWith(base),
-    (route) => route.abort(),
+    (route) => {
+      outside.push(route.request().url());
+      return route.abort();
+    },
   );
   await page.goto(`${base}/board?t=${VIEWER}`);
 }, 60_000);
@@ -132,5 +137,9 @@ describe('the board in Chromium at 390 px', () => {
     expect(line).toBeDefined();
     // The task's 状态 is on its own line of the first page, before the months.
     expect(line.indexOf(first.status)).toBeGreaterThan(line.indexOf(first.id));
+  });
+
+  it('never asked anything of the internet (offices are offline: no CDN, no web font)', () => {
+    expect(outside).toEqual([]);
   });
 });

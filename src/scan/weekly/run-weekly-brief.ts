@@ -36,7 +36,7 @@ export type WeeklyBriefResult =
 /**
  * The weekly brief to every 分管领导 (SPEC §4.4, seed 004 §二.1), the same on every runtime: due on this week's brief
  * day (briefDayOfWeek: 规则配置 周报星期, moved to the week's first working day after it when that day is a holiday) at
- * or after 规则配置 周报时间, and on the working days after it in the same week if it could not go out. Each brief
+ * or after 规则配置 周报时间, that day only (a brief that could not go out that day is not sent late in the week). Each brief
  * sent gets a 发送周报 row in the 审计日志 right after the mail server accepts it, and a leader with such a row for
  * this week gets nothing more — so the brief goes out once per leader per week however many runs and runtimes
  * call this. A failed send is retried on the next run. Reads only 规则配置 and 节假日 when not due.
@@ -57,8 +57,7 @@ export async function runWeeklyBrief(deps: WeeklyBriefDeps): Promise<WeeklyBrief
       reason,
       time: rules.config.weeklyBriefTime,
     }) as const;
-  if (briefDay === null || today < briefDay || !rules.calendar.isWorkday(today))
-    return notDue('not-brief-day');
+  if (briefDay !== today) return notDue('not-brief-day');
   if (beijingClockTime(deps.now) < rules.config.weeklyBriefTime) return notDue('too-early');
 
   const snapshot = await deps.store.read([...TAB_SPECS]);
