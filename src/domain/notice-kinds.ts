@@ -18,7 +18,9 @@ export type Party =
   /** the 办公室主任 */
   | 'director'
   /** the 办公室分管副主任 */
-  | 'deputy';
+  | 'deputy'
+  /** 组织部, 监察机关 and 作风办, copied on 催办单 and 督办单 (seed 004 §五.4) */
+  | 'oversight';
 
 export interface Addressing {
   to: Party[];
@@ -74,7 +76,8 @@ export const NOTICE_KINDS = {
     subjectTail: '催办',
     action: '反馈办理情况',
     ladderStep: 0,
-    recipients: toUnit(['leader']),
+    // Seed 004 §五.4: 《催办单》、《督办单》…抄送县委组织部、县监察局和作风办.
+    recipients: toUnit(['leader', 'oversight']),
     viaDigest: false,
     urging: true,
     needsSigning: false,
@@ -86,7 +89,7 @@ export const NOTICE_KINDS = {
     subjectTail: '督办',
     action: '书面报告办理结果',
     ladderStep: 1,
-    recipients: toUnit(['leader', 'office']),
+    recipients: toUnit(['leader', 'office', 'oversight']),
     viaDigest: false,
     urging: true,
     needsSigning: false,
