@@ -20,7 +20,9 @@ export type Party =
   /** the 办公室分管副主任 */
   | 'deputy'
   /** 组织部, 监察机关 and 作风办, copied on 催办单 and 督办单 (seed 004 §五.4) */
-  | 'oversight';
+  | 'oversight'
+  /** the heads and liaisons of the task's 配合单位 / 协办单位 */
+  | 'coUnits';
 
 export interface Addressing {
   to: Party[];
@@ -132,6 +134,19 @@ export const NOTICE_KINDS = {
     ladderStep: null,
     card: '蓝牌',
     recipients: toUnit(['leader']),
+    viaDigest: false,
+    urging: false,
+    needsSigning: false,
+  },
+  交办单: {
+    docMark: '交',
+    slug: 'jiaoban',
+    title: '交办单',
+    subjectTail: '交办',
+    action: '研究部署并反馈办理情况',
+    ladderStep: null,
+    // Seed 004 §五.2: 交办单 numbered centrally by the 督查室; the 配合单位 get a copy.
+    recipients: toUnit(['coUnits']),
     viaDigest: false,
     urging: false,
     needsSigning: false,

@@ -26,6 +26,7 @@ export function recipientsFor(
   const people = (party: Party): Person[] => {
     if (party === 'unit') return directory.unitContacts(task.leadUnit);
     if (party === 'leader') return directory.leaderOf(task.leader, task.leadUnit);
+    if (party === 'coUnits') return task.coUnits.flatMap((unit) => directory.unitContacts(unit));
     if (party === 'oversight') return OVERSIGHT.flatMap((role) => directory.byRole(role));
     return directory.byRole(ROLE_OF[party]);
   };
