@@ -6,8 +6,8 @@
  * | heating-gap        | 复杂    | A−10 | blank → 1个月 ≈ A+20      | 正在办理 | A−7          | 正常推进                                 |
  * | station-parking    | 复杂    | A−60 | A−25                     | 正在办理 | A−40         | 逾期 >10 WD → 红牌; 催办单 A−20 and 督办单 A−14 sent → 督办通知书 next |
  * | sewage-overflow    | 一般    | A−20 | blank → 7天 ≈ A−13        | 正在办理 | none         | 逾期 + 黄牌 (never started) → 催办单     |
- * | food-plant-land    | 一般    | A−4  | blank → 7天 ≈ A+3         | 正在办理 | A−1 (40%)    | 临期 + 黄牌 (<50%) → 临期提醒            |
- * | migrant-wages      | 一般    | A−2  | blank → 7天 ≈ A+5         | 正在办理 | none yet     | 临期 + 黄牌 (no progress reported)       |
+ * | food-plant-land    | 一般    | A−4  | A+1                      | 正在办理 | A−1 (40%)    | 临期 + 黄牌 (<50%) → 临期提醒            |
+ * | migrant-wages      | 一般    | A−4  | A+1                      | 正在办理 | none yet     | 临期, no card (unknown progress is no evidence) |
  * | hospital-equipment | 复杂    | A−22 | A+30 (全体会议: 1个月 to report) | 正在办理 | none  | 未启动 → 黄牌                            |
  * | power-capacity     | 一般    | A−16 | A−3                      | 已完成   | A−4          | 已办结 (card 审批中, 督查室核实 signed)   |
  * | tourism-festival   | 一般    | A−12 | 本月底 (unreadable)       | 正在办理 | A−8          | 数据有误                                 |
@@ -61,7 +61,13 @@ const ITEM_PLANS: Record<string, ItemPlan> = {
     state: '已落实',
     feedback: [9],
   },
-  'food-plant-land': { scenario: 'due-soon', assigned: 4, deadline: null, feedback: [1] },
+  // A short item is 临期 only near its end (SPEC §4.1 proportionate window): due the day after A.
+  'food-plant-land': {
+    scenario: 'due-soon',
+    assigned: 4,
+    deadline: { offset: 1, style: 'md' },
+    feedback: [1],
+  },
   'hospital-equipment': {
     scenario: 'not-started',
     assigned: 22,
@@ -102,7 +108,7 @@ const ITEM_PLANS: Record<string, ItemPlan> = {
     deadline: { offset: 45, style: 'cell' },
     feedback: [30, 8],
   },
-  'migrant-wages': { scenario: 'due-soon', assigned: 2, deadline: null, feedback: [] },
+  'migrant-wages': { scenario: 'due-soon', assigned: 4, deadline: { offset: 1, style: 'md' }, feedback: [] },
   'tourism-festival': { scenario: 'bad-deadline', assigned: 12, deadline: { text: '本月底' }, feedback: [8] },
   petitions: { scenario: 'open-ended', assigned: 80, deadline: { text: '常态化' }, feedback: [65, 35, 4] },
   'flood-repair': { scenario: 'normal', assigned: 15, deadline: { offset: 35, style: 'cn' }, feedback: [10] },

@@ -3,6 +3,7 @@
  * Names are drawn from a seeded PRNG; e-mails are on demo.gov.cn (a reserved-looking, non-routable demo domain).
  */
 import type { CellValue } from '../src/workbook/schema/tabs';
+import type { ROLES } from '../src/workbook/schema/lists';
 import type { Rng } from './prng';
 
 export interface Unit {
@@ -19,7 +20,7 @@ export interface Person {
   name: string;
   title: string;
   unit: string;
-  role: '主要领导' | '分管领导' | '督查室' | '办公室主任' | '办公室分管副主任' | '单位负责人' | '联络员';
+  role: (typeof ROLES)[number];
   email: string;
   phone: string;
   area: string;
@@ -132,6 +133,12 @@ export function buildDirectory(rng: Rng): Directory {
     heads.set(u.name, person(u.headTitle, u.name, '单位负责人', `${u.mail}.fuze`));
     liaisons.set(u.name, person(u.liaisonTitle, u.name, '联络员', `${u.mail}.lianluo`));
   }
+  // Copied on 催办单 / 督办单 (seed 004 §五.4); made last so the names above stay as they were.
+  const oversight = [
+    person('干部监督科科长', '县委组织部', '组织部', 'zzb.jiandu'),
+    person('党风政风监督室主任', '县监察委员会', '监察机关', 'jw.dfzf'),
+    person('作风办主任', '县作风建设办公室', '作风办', 'zuofengban'),
+  ];
   const units = new Map(UNITS.map((u) => [u.name, u]));
   function must<T>(value: T | undefined, what: string): T {
     if (value === undefined) throw new Error(`demo directory has no ${what}`);
@@ -144,6 +151,7 @@ export function buildDirectory(rng: Rng): Directory {
       officeDeputy,
       ...supervisors,
       ...UNITS.flatMap((u) => [heads.get(u.name)!, liaisons.get(u.name)!]),
+      ...oversight,
     ],
     leaders,
     chief: leaders[0]!,

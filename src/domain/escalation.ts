@@ -140,3 +140,29 @@ export function approvalReminder(
     rectifyBy: null,
   };
 }
+
+/**
+ * The 《交办单》 that starts an assigned item (seed 004 §五.2; SPEC §4.4): once per 交办日期, carrying its deadlines
+ * (SPEC §4.3, the 13710 nodes included). Due from 交办日期 for 规则配置 升级间隔工作日 working days, so a row typed in a
+ * day late still gets one and a workbook taken into use mid-year does not send one for every old item.
+ */
+export function assignmentNotice(
+  assigned: Day,
+  checkpoints: ReadonlyArray<{ label: string; day: Day }>,
+  notices: IssuedNotice[],
+  ctx: RuleContext,
+  replyBy: Day,
+): NoticeDue | null {
+  const { today, cal, config } = ctx;
+  if (today < assigned || today > cal.addWorkdays(assigned, config.escalationWorkdays)) return null;
+  if (notices.some((n) => n.type === '交办单')) return null;
+  const nodes = checkpoints.map((c) => `${c.label}：${cnDate(c.day)}前`);
+  return {
+    type: '交办单',
+    level: '1',
+    period: `交办@${isoOf(assigned)}`,
+    reasons: [`${cnDate(assigned)}交办`, ...nodes],
+    replyBy,
+    rectifyBy: null,
+  };
+}

@@ -4,6 +4,7 @@ import { proposeLevel } from './evaluation';
 import { adjustedTarget } from './deadline-changes';
 import {
   approvalReminder,
+  assignmentNotice,
   cardNotice,
   dueSoonReminder,
   ladderStepDue,
@@ -137,6 +138,11 @@ export function evaluateTask(
   if (status === '临期' && deadline !== null)
     push(due, dueSoonReminder(deadline, facts.notices, [statusReason], scanDay.replyBy));
   if (trigger) push(due, ladderStepDue(trigger, facts.notices, ctx, scanDay.replyBy));
+  if (shown && task.assigned !== null && task.kind !== 'subitem') {
+    const feedbackBy = limits.feedbackDue ?? scanDay.replyBy;
+    const nodes = limits.checkpoints.filter((c) => c.planned === undefined);
+    push(due, assignmentNotice(task.assigned, nodes, facts.notices, ctx, feedbackBy));
+  }
   if (status === '待办结审批' && facts.completion) {
     const reminder = approvalReminder(facts.completion, ctx, scanDay.replyBy);
     if (reminder && !issued(facts, reminder)) due.push(reminder);

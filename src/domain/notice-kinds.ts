@@ -18,7 +18,11 @@ export type Party =
   /** the 办公室主任 */
   | 'director'
   /** the 办公室分管副主任 */
-  | 'deputy';
+  | 'deputy'
+  /** 组织部, 监察机关 and 作风办, copied on 催办单 and 督办单 (seed 004 §五.4) */
+  | 'oversight'
+  /** the heads and liaisons of the task's 配合单位 / 协办单位 */
+  | 'coUnits';
 
 export interface Addressing {
   to: Party[];
@@ -74,7 +78,8 @@ export const NOTICE_KINDS = {
     subjectTail: '催办',
     action: '反馈办理情况',
     ladderStep: 0,
-    recipients: toUnit(['leader']),
+    // Seed 004 §五.4: 《催办单》、《督办单》…抄送县委组织部、县监察局和作风办.
+    recipients: toUnit(['leader', 'oversight']),
     viaDigest: false,
     urging: true,
     needsSigning: false,
@@ -86,7 +91,7 @@ export const NOTICE_KINDS = {
     subjectTail: '督办',
     action: '书面报告办理结果',
     ladderStep: 1,
-    recipients: toUnit(['leader', 'office']),
+    recipients: toUnit(['leader', 'office', 'oversight']),
     viaDigest: false,
     urging: true,
     needsSigning: false,
@@ -129,6 +134,19 @@ export const NOTICE_KINDS = {
     ladderStep: null,
     card: '蓝牌',
     recipients: toUnit(['leader']),
+    viaDigest: false,
+    urging: false,
+    needsSigning: false,
+  },
+  交办单: {
+    docMark: '交',
+    slug: 'jiaoban',
+    title: '交办单',
+    subjectTail: '交办',
+    action: '研究部署并反馈办理情况',
+    ladderStep: null,
+    // Seed 004 §五.2: 交办单 numbered centrally by the 督查室; the 配合单位 get a copy.
+    recipients: toUnit(['coUnits']),
     viaDigest: false,
     urging: false,
     needsSigning: false,

@@ -95,7 +95,14 @@ export function taskMonthLine(
   let notices = 0;
   let supervisions = 0;
   for (const n of facts.notices) {
-    if (n.type === '临期提醒' || n.type === '审批提醒' || n.day < first || n.day > last) continue;
+    if (
+      n.type === '临期提醒' ||
+      n.type === '审批提醒' ||
+      n.type === '交办单' ||
+      n.day < first ||
+      n.day > last
+    )
+      continue;
     notices++;
     if (n.type === '督办单') supervisions++;
   }

@@ -26,6 +26,8 @@ export function recipientsFor(
   const people = (party: Party): Person[] => {
     if (party === 'unit') return directory.unitContacts(task.leadUnit);
     if (party === 'leader') return directory.leaderOf(task.leader, task.leadUnit);
+    if (party === 'coUnits') return task.coUnits.flatMap((unit) => directory.unitContacts(unit));
+    if (party === 'oversight') return OVERSIGHT.flatMap((role) => directory.byRole(role));
     return directory.byRole(ROLE_OF[party]);
   };
   const to = addressing.to.flatMap(people);
@@ -46,3 +48,5 @@ const ROLE_OF = {
   director: '办公室主任',
   deputy: '办公室分管副主任',
 } as const;
+
+const OVERSIGHT = ['组织部', '监察机关', '作风办'] as const;

@@ -3,7 +3,16 @@ import { cellText } from '../store/grid/cell-text';
 import type { TabData } from '../store/port';
 
 export type Role =
-  '主要领导' | '分管领导' | '督查室' | '办公室主任' | '办公室分管副主任' | '单位负责人' | '联络员';
+  | '主要领导'
+  | '分管领导'
+  | '督查室'
+  | '办公室主任'
+  | '办公室分管副主任'
+  | '单位负责人'
+  | '联络员'
+  | '组织部'
+  | '监察机关'
+  | '作风办';
 
 export interface Person {
   name: string;

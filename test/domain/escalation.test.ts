@@ -19,9 +19,11 @@ const issued = (type: IssuedNotice['type'], day: string): IssuedNotice => ({
   level: '',
   sent: true,
 });
-/** Ladder steps only (their level is the step number; card notices carry the card colour). */
+/** Ladder steps only (their level is the step number; card notices carry the card colour; the 交办单 is no step). */
 const ladder = (today: string, notices: IssuedNotice[] = []) =>
-  evaluateTask(item, facts({ notices }), ctxOn(today)).due.filter((d) => /^\d$/.test(d.level));
+  evaluateTask(item, facts({ notices }), ctxOn(today)).due.filter(
+    (d) => /^\d$/.test(d.level) && d.type !== '交办单',
+  );
 const brief = (d: NoticeDue) =>
   `${d.type}→${isoOf(d.replyBy)}${d.rectifyBy ? `/整改${isoOf(d.rectifyBy)}` : ''}`;
 

@@ -49,6 +49,8 @@ const DESIGNED: Record<string, [string, string | null]> = {
   规上工业企业培育: ['滞后', '蓝牌'],
   乡镇综合文化站提档升级: ['滞后', '黄牌'],
   城镇老旧小区改造: ['滞后', null],
+  // Its milestones start in A's month: 未启动 counts from there (SPEC §4.1), so on 6月15日 — the 10th working day
+  // after 6月1日 — it is not yet 未启动 (see NOT_YET below).
   新能源装备产业链精准招商: ['未启动', '黄牌'],
   外贸进出口稳规模: ['正常推进', '蓝牌'],
   农村人居环境整治: ['正常推进', '红牌'],
@@ -62,7 +64,13 @@ const DESIGNED: Record<string, [string, string | null]> = {
   协调解决工业园区企业用电增容问题: ['已办结', null],
   做好文化旅游节筹备工作: ['数据有误', null],
   协调解决绿源食品公司项目用地手续: ['临期', '黄牌'],
-  核查处理农民工工资拖欠投诉: ['临期', '黄牌'],
+  // No progress reported is no evidence for a 黄牌 (seed 001 §三(三), SPEC §4.2).
+  核查处理农民工工资拖欠投诉: ['临期', null],
+};
+
+/** Rows whose designed outcome needs more days than A gives on one of the scanned dates. */
+const NOT_YET: Record<string, Record<string, [string, string | null]>> = {
+  '2026-06-15': { 新能源装备产业链精准招商: ['正常推进', null] },
 };
 
 describe.each(['2026-06-15', '2026-11-21'])('a scan of the demo on %s', (asOf) => {
@@ -73,13 +81,14 @@ describe.each(['2026-06-15', '2026-11-21'])('a scan of the demo on %s', (asOf) =
 
   it('meets every status of SPEC §4.1 and every card of §4.2', () => {
     const statuses = new Set(scan.verdicts.map((v) => v.status));
-    expect([...STATUSES].filter((s) => !statuses.has(s))).toEqual([]);
+    // 待办结审批 (issue 9) is not in the demo yet: test/scan/summary-json.test.ts adds a card to show it.
+    expect([...STATUSES].filter((s) => !statuses.has(s) && s !== '待办结审批')).toEqual([]);
     const cards = new Set(scan.verdicts.map((v) => v.card));
     expect(['红牌', '黄牌', '蓝牌'].filter((c) => !cards.has(c as never))).toEqual([]);
   });
 
   it('gives each designed row its status and card', () => {
-    for (const [title, [status, card]] of Object.entries(DESIGNED)) {
+    for (const [title, [status, card]] of Object.entries({ ...DESIGNED, ...NOT_YET[asOf] })) {
       const v = scan.byTitle.get(title);
       expect([v?.status, v?.card ?? null], title).toEqual([status, card]);
     }

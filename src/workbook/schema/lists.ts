@@ -36,6 +36,10 @@ export const ROLES = [
   '办公室分管副主任',
   '单位负责人',
   '联络员',
+  // Copied on 催办单 and 督办单 (seed 004 §五.4 "抄送县委组织部、县监察局和作风办"); names as the county calls them.
+  '组织部',
+  '监察机关',
+  '作风办',
 ] as const;
 
 export const HOLIDAY_KINDS = ['放假', '调休上班'] as const;

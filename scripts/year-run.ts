@@ -1,0 +1,55 @@
+/**
+ * The demo county scanned on every working day of a year (issue 9 "Must show"): cards and card notices per month,
+ * and e-mails per person per day. Staff never type anything after the start, so later months go unreported.
+ *
+ *   npx tsx scripts/year-run.ts [YEAR] [START]     # default 2026, the demo generated as of 2026-01-05
+ */
+import { defaultCalendar, isoOf, toDay } from '../src/calendar';
+import { createMemoryMailer } from '../src/mail/memory';
+import { runScan } from '../src/scan/run-scan';
+import { createMemoryStore } from '../src/store/drivers/memory/memory';
+import { demoWorkbook } from '../test/scan/demo-workbook';
+
+const year = Number(process.argv[2] ?? 2026);
+const start = process.argv[3] ?? `${year}-01-05`;
+const cal = defaultCalendar();
+const store = createMemoryStore(demoWorkbook(start));
+const mailer = createMemoryMailer();
+const perMonth = new Map<string, { days: number; red: number; yellow: number; blue: number; 约谈建议: number; 提醒函: number }>();
+const perPersonDay = new Map<string, { all: number; routine: number }>();
+
+for (let day = toDay(start); day <= toDay(`${year}-12-31`); day++) {
+  if (!cal.isWorkday(day)) continue;
+  const before = mailer.sent.length;
+  const s = await runScan({ store, mailer, from: { address: 'duban@demo.gov.cn' }, now: new Date(day * 86_400_000 + 30 * 60_000) });
+  const month = isoOf(day).slice(0, 7);
+  const m = perMonth.get(month) ?? { days: 0, red: 0, yellow: 0, blue: 0, 约谈建议: 0, 提醒函: 0 };
+  m.days++;
+  m.red += s.byCard.红牌;
+  m.yellow += s.byCard.黄牌;
+  m.blue += s.byCard.蓝牌;
+  for (const msg of mailer.sent.slice(before)) {
+    const type = msg.headers?.['X-Duban-Notice-Type'] ?? (msg.subject.includes('约谈建议') ? '约谈建议' : msg.subject.includes('提醒函') ? '提醒函' : '');
+    if (type === '约谈建议' || msg.subject.includes('约谈建议')) m.约谈建议++;
+    else if (type === '提醒函' || msg.subject.includes('提醒函')) m.提醒函++;
+    const routine = msg.subject.startsWith('【督办提醒】');
+    for (const to of msg.to) {
+      const key = `${to.address}@${isoOf(day)}`;
+      const p = perPersonDay.get(key) ?? { all: 0, routine: 0 };
+      p.all++;
+      if (routine) p.routine++;
+      perPersonDay.set(key, p);
+    }
+  }
+  perMonth.set(month, m);
+}
+
+console.log('month    days  红牌/day 黄牌/day 蓝牌/day 约谈建议 提醒函');
+for (const [month, m] of perMonth) {
+  const avg = (n: number) => (n / m.days).toFixed(1).padStart(8);
+  console.log(`${month} ${String(m.days).padStart(5)} ${avg(m.red)} ${avg(m.yellow)} ${avg(m.blue)} ${String(m.约谈建议).padStart(8)} ${String(m.提醒函).padStart(6)}`);
+}
+const all = [...perPersonDay.values()];
+const max = (k: 'all' | 'routine') => Math.max(...all.map((p) => p[k]));
+const mean = (k: 'all' | 'routine') => (all.reduce((n, p) => n + p[k], 0) / all.length).toFixed(2);
+console.log(`mails: ${mailer.sent.length}; per person per day (days they got any): max ${max('all')}, mean ${mean('all')}; digests max ${max('routine')}`);
