@@ -30,7 +30,9 @@ export async function removeDeadScanLeftovers(workbook: string): Promise<string[
   const removed: string[] = [];
   const lockFile = `${workbook}.lock`;
   const lock = await readFile(lockFile, 'utf8').catch(() => null);
-  if (lock !== null && !alive(Number(lock.split(' ')[0]))) {
+  const holder = lock === null ? Number.NaN : Number(lock.split(' ')[0]);
+  // Only a lock that names its process (`<pid> <time>`) and whose process is gone; anything else is left alone.
+  if (Number.isInteger(holder) && holder > 0 && !alive(holder)) {
     await unlink(lockFile).catch(() => undefined);
     removed.push(basename(lockFile));
   }
