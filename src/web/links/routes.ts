@@ -6,6 +6,8 @@
  */
 import { type Context, Hono } from 'hono';
 import { ackHandler } from './ack';
+import { completeHandler } from './completion';
+import { signCompletionHandler } from './completion-sign';
 import { extendHandler } from './extension';
 import { approveExtensionHandler } from './extension-approval';
 import { feedbackHandler } from './feedback';
@@ -21,6 +23,8 @@ const HANDLERS: ActionHandlers = {
   feedback: feedbackHandler,
   extend: extendHandler,
   'approve-extension': approveExtensionHandler,
+  complete: completeHandler,
+  'sign-completion': signCompletionHandler,
 };
 
 export interface LinkRouteOptions {
