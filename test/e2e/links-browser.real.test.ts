@@ -152,6 +152,54 @@ describe('link pages in Chromium on a phone', () => {
     expect(await page.textContent('h1')).toBe('链接已使用');
   }, 120_000);
 
+  it('a completion card goes through the whole chain and closes the item with its level; the card prints on one A4 page', async () => {
+    const notice = (await mails()).find(
+      (m) => m.headers.get('x-duban-kind') === 'cuiban' && m.headers.get('x-duban-item-id') === TASK,
+    )!;
+    // The head's own links come first in the 办理链接 block (单位负责人, then 联络员).
+    const feedback = /反馈 (http:\/\/\S+)/.exec(notice.text ?? '')![1]!;
+    await page.goto(feedback);
+    await page.click('text=申请办结');
+    await page.fill('#opinion', '年度目标已全部完成');
+    await page.click('button[type=submit]');
+    await expect.poll(() => page.textContent('main')).toContain('办结申请已提交');
+
+    const tried = new Set<string>();
+    let closed = false;
+    for (let step = 0; step < 12 && !closed; step++) {
+      const links = (await mails())
+        .filter((m) => (m.subject ?? '').startsWith('【办结审批】'))
+        .map((m) => /签批链接：(http:\/\/\S+)/.exec(m.text ?? '')![1]!)
+        .filter((u) => !tried.has(u));
+      expect(links.length).toBeGreaterThan(0);
+      for (const link of links) {
+        tried.add(link);
+        await page.goto(link);
+        if ((await page.textContent('h1')) !== '办结审批') continue; // a colleague of the same post signed first
+        const last = (await page.$('#level')) !== null;
+        if (last) {
+          await page.selectOption('#level', '落实较好');
+          await shot('sign-completion');
+        }
+        await page.fill('#opinion', '同意');
+        await page.click('button[value=同意]');
+        await expect.poll(() => page.textContent('h1')).toBe('签批完成');
+        closed = last;
+        break;
+      }
+    }
+    expect(closed).toBe(true);
+    expect(battleRow().values['状态']).toBe('已办结');
+    const card = readRows(readBook(workbook), '办结审批').at(-1)!;
+    expect(card.values['评价等级']).toBe('落实较好');
+    expect(card.values['状态']).toBe('已办结');
+
+    await page.goto(`${[...tried].at(-1)}&print=1`);
+    await shot('completion-card');
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
+  }, 180_000);
+
   it('refuses the form when another site posts it (a page on another port of this machine)', async () => {
     const notice = (await mails()).find((m) => m.headers.get('x-duban-item-id') === TASK)!;
     const link = new URL(/反馈 (http:\/\/\S+)/.exec(notice.text ?? '')![1]!);

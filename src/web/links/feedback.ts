@@ -14,7 +14,9 @@ import { commitAnswer } from './commit';
 import { actionUrl, errorsHtml, hiddenFields, issuesOf, MAX_TEXT } from './form';
 import { page } from './layout';
 import { type ActionHandler, type LinkContext, unitHolder } from './link-context';
+import { expiryOf, linkUrl } from './link-deps';
 import { recordHtml } from './record';
+import { signLink } from './token';
 import { recomputeRow, verdictOf, withCells, withRow, type WorkbookState } from './workbook-state';
 
 const FEEDBACK_TAB = '反馈记录';
@@ -104,11 +106,27 @@ function formHtml(ctx: LinkContext, errors: string[] = [], values: Values = {}) 
     ${recordHtml(ctx.entry, verdictOf(ctx.state, ctx.entry))}`;
 }
 
+/** The unit head's own 办结申请 link, made on the page (the card's first signature is theirs); null for others. */
+async function completionLink(ctx: LinkContext): Promise<string | null> {
+  if (ctx.person.role !== '单位负责人' || !ctx.deps.keys) return null;
+  const claims = {
+    ...ctx.claims,
+    action: 'complete' as const,
+    exp: expiryOf('complete', ctx.state.now),
+  };
+  delete claims.ref;
+  return linkUrl('', claims, await signLink(claims, ctx.deps.keys));
+}
+
 export const feedbackHandler: ActionHandler = {
   holder: unitHolder,
 
   async get(ctx) {
-    return ctx.c.html(page('填报完成情况', formHtml(ctx)));
+    const apply = await completionLink(ctx);
+    const more = apply
+      ? html`<p class="note">事项已全部完成？<a href="${apply}">申请办结（主要负责人签字）</a></p>`
+      : '';
+    return ctx.c.html(page('填报完成情况', html`${formHtml(ctx)}${more}`));
   },
 
   async post(ctx, body) {

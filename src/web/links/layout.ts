@@ -46,7 +46,9 @@ button.secondary{background:#666}
 .error{color:#b00;background:#fff0f0;border:1px solid #f3c0c0;padding:8px;border-radius:6px}
 .ok{color:#064;background:#effaf3;border:1px solid #b7e4c7;padding:8px;border-radius:6px}
 .card-红牌{color:#fff;background:#c00;padding:0 6px}.card-黄牌{background:#fc0;padding:0 6px}.card-蓝牌{color:#fff;background:#06c;padding:0 6px}
-@media print{form,button{display:none}main{max-width:none}}
+@media print{form,button,.note{display:none}main{max-width:none;padding:0;min-height:0}body{background:#fff}h1{text-align:center;color:#000}}
+@page{size:A4;margin:15mm}
+.a4card th{width:7em;white-space:normal}.a4card td{height:3em}.sign{text-align:right;color:#444;margin-top:6px}
 `;
 
 /** Cell text with its line breaks kept: each line escaped, joined by `<br>`. */

@@ -22,6 +22,8 @@ export const LINK_LIFETIME_DAYS: Record<LinkAction, number> = {
   feedback: 45,
   extend: 30,
   'approve-extension': 14,
+  complete: 30,
+  'sign-completion': 14,
 };
 
 /** The page of a link: `/l/<编号>/<action>?t=<token>`. */

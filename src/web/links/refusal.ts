@@ -131,6 +131,8 @@ export interface RefusalInfo {
   /** More for the page (why it is closed, when it was used). */
   detail?: string;
   ip: string;
+  /** False once the instance's budget of audited refusals is spent (a flood is logged, not written). */
+  audit?: boolean;
 }
 
 /**
@@ -139,7 +141,7 @@ export interface RefusalInfo {
  */
 export async function refuse(c: Context, deps: LinkDeps, info: RefusalInfo): Promise<Response> {
   const text = TEXT[info.reason];
-  if (info.reason !== 'rate-limited' && info.reason !== 'disabled') {
+  if (info.reason !== 'rate-limited' && info.reason !== 'disabled' && info.audit !== false) {
     const actor = info.claims?.person ?? `匿名（${info.ip}）`;
     const note = [NOTE[info.reason], info.detail, `来源 ${info.ip}`].filter(Boolean).join('；');
     const row = auditRow(beijingStamp(deps.clock()), '链接拒绝', info.task, info.action, '', '', note, actor);

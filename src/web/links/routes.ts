@@ -6,12 +6,14 @@
  */
 import { type Context, Hono } from 'hono';
 import { ackHandler } from './ack';
+import { completeHandler } from './completion';
+import { signCompletionHandler } from './completion-sign';
 import { extendHandler } from './extension';
 import { approveExtensionHandler } from './extension-approval';
 import { feedbackHandler } from './feedback';
 import type { ActionHandlers, LinkContext } from './link-context';
 import type { LinkDeps } from './link-deps';
-import { refuse, type RefusalReason } from './refusal';
+import { type RefusalInfo, type RefusalReason, refuse } from './refusal';
 import { crossSite, linkBodyLimit, linkSecurityHeaders, noStore, RateLimiter } from './security';
 import { hmac, LINK_ACTIONS, type LinkAction, type LinkClaims, verifyLink } from './token';
 import { entryOf, readState } from './workbook-state';
@@ -21,6 +23,8 @@ const HANDLERS: ActionHandlers = {
   feedback: feedbackHandler,
   extend: extendHandler,
   'approve-extension': approveExtensionHandler,
+  complete: completeHandler,
+  'sign-completion': signCompletionHandler,
 };
 
 export interface LinkRouteOptions {
@@ -28,6 +32,8 @@ export interface LinkRouteOptions {
   perAddress?: number;
   /** Requests per token per 10 minutes (default 30). */
   perToken?: number;
+  /** Refusals written to 审计日志 per 10 minutes, all addresses together (default 200); more are only logged. */
+  auditedRefusals?: number;
 }
 
 /**
@@ -39,6 +45,8 @@ export function linkRoutes(deps: LinkDeps, options: LinkRouteOptions = {}): Hono
   const app = new Hono();
   const byAddress = new RateLimiter(options.perAddress ?? 120, 600_000);
   const byToken = new RateLimiter(options.perToken ?? 30, 600_000);
+  // Forged tokens from ever-new addresses must not flood the workbook's 审计日志.
+  const auditBudget = new RateLimiter(options.auditedRefusals ?? 200, 600_000);
 
   app.use('*', linkSecurityHeaders, noStore);
   app.post('*', linkBodyLimit);
@@ -47,24 +55,30 @@ export function linkRoutes(deps: LinkDeps, options: LinkRouteOptions = {}): Hono
     const task = c.req.param('task') ?? '';
     const action = c.req.param('action') ?? '';
     const ip = addressOf(c);
-    const base = { task, action, ip };
     const now = deps.clock();
-    if (!byAddress.hit(ip, now.getTime())) return refuse(c, deps, { ...base, reason: 'rate-limited' });
-    if (!deps.keys) return refuse(c, deps, { ...base, reason: 'disabled' });
+    const base = { task, action, ip };
+    const deny = (info: Omit<RefusalInfo, 'task' | 'action' | 'ip'>) =>
+      refuse(c, deps, {
+        ...base,
+        ...info,
+        audit: quiet(info.reason) || auditBudget.hit('refusals', now.getTime()),
+      });
+    if (!byAddress.hit(ip, now.getTime())) return deny({ reason: 'rate-limited' });
+    if (!deps.keys) return deny({ reason: 'disabled' });
     if (!(LINK_ACTIONS as readonly string[]).includes(action)) return c.notFound();
     const form = c.req.method === 'POST' ? await formOf(c) : {};
     const token = form.t ?? c.req.query('t') ?? '';
-    if (!token) return refuse(c, deps, { ...base, reason: 'missing' });
-    if (!byToken.hit(token, now.getTime())) return refuse(c, deps, { ...base, reason: 'rate-limited' });
+    if (!token) return deny({ reason: 'missing' });
+    if (!byToken.hit(token, now.getTime())) return deny({ reason: 'rate-limited' });
 
     const verified = await verifyLink(token, deps.keys, now);
     if (!verified.ok) {
       const reason: RefusalReason = verified.reason === 'expired' ? 'expired' : 'forged';
-      return refuse(c, deps, { ...base, reason, ...(verified.claims ? { claims: verified.claims } : {}) });
+      return deny({ reason, ...(verified.claims ? { claims: verified.claims } : {}) });
     }
     const { claims } = verified;
     const scoped = (reason: RefusalReason, detail?: string) =>
-      refuse(c, deps, { ...base, reason, claims, ...(detail ? { detail } : {}) });
+      deny({ reason, claims, ...(detail ? { detail } : {}) });
     if (claims.office !== deps.office) return scoped('other-office');
     if (claims.task !== task) return scoped('other-task', `令牌事项 ${claims.task}`);
     if (claims.action !== action) return scoped('other-action', `令牌操作 ${claims.action}`);
@@ -87,6 +101,9 @@ export function linkRoutes(deps: LinkDeps, options: LinkRouteOptions = {}): Hono
   app.post('/:task/:action', handle);
   return app;
 }
+
+/** Refusals never written to 审计日志 anyway: they spend no audit budget. */
+const quiet = (reason: RefusalReason) => reason === 'rate-limited' || reason === 'disabled';
 
 /** The CSRF field of a link's forms: an HMAC of the token under the key that signed it, so only this server makes it. */
 async function csrfOf(deps: LinkDeps, claims: LinkClaims, token: string): Promise<string> {

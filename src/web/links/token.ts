@@ -8,7 +8,14 @@
  */
 
 /** What a link lets its holder do. */
-export const LINK_ACTIONS = ['ack', 'feedback', 'extend', 'approve-extension'] as const;
+export const LINK_ACTIONS = [
+  'ack',
+  'feedback',
+  'extend',
+  'approve-extension',
+  'complete',
+  'sign-completion',
+] as const;
 export type LinkAction = (typeof LINK_ACTIONS)[number];
 
 export interface LinkClaims {
@@ -21,7 +28,7 @@ export interface LinkClaims {
   person: string;
   /** Expiry, seconds since the epoch. */
   exp: number;
-  /** What the use is recorded against: the notice's 文号 for 签收, the 申请号 for an approval. */
+  /** What the use is recorded against: the notice's 文号 for 签收, the 申请号 for an approval, the signer for a card. */
   ref?: string;
 }
 

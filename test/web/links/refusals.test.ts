@@ -154,6 +154,27 @@ describe('refused links', () => {
     ).toBe(429);
   });
 
+  it('a flood of forged tokens from ever-new addresses writes at most the audit budget into 审计日志', async () => {
+    const store = createMemoryStore(demoWorkbook());
+    const now = at830('2026-06-15');
+    const deps = {
+      store,
+      keys: KEYS,
+      office: OFFICE,
+      mailer: createMemoryMailer(),
+      from: FROM,
+      clock: () => now,
+    };
+    const app = new Hono().route('/l', linkRoutes(deps, { auditedRefusals: 2 }));
+    for (let i = 0; i < 5; i++) {
+      const res = await app.request(`/l/${TASK}/feedback?t=k2.e30.forged${i}`, {
+        headers: { 'x-forwarded-for': `10.1.0.${i}` },
+      });
+      expect(res.status).toBe(403);
+    }
+    expect(store.calls.append).toBe(2);
+  });
+
   it('without DUBAN_LINK_SECRET every link page says links are off (503)', async () => {
     const store = createMemoryStore(demoWorkbook());
     const deps = {

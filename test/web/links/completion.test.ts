@@ -1,0 +1,127 @@
+/**
+ * 办结申请 → the completion card through signed links: the unit head applies and signs first, each signer of the
+ * chain gets a one-time link in turn, the last one chooses the 评价等级 and the item closes; a 退回 sends it back.
+ */
+import { describe, expect, it } from 'vitest';
+import { linkFixture, text } from './fixture';
+
+const ITEM = 'ZD-2026-003'; // 县发改局, ★★★★: a key item, the whole chain up to the 主要领导
+const HEAD = 'fgj.fuze@demo.gov.cn';
+
+type F = ReturnType<typeof linkFixture>;
+
+async function csrfOf(f: F, path: string) {
+  const res = await f.app.request(path);
+  const html = await res.text();
+  return { status: res.status, html, csrf: /name="csrf"\s+value="([^"]+)"/.exec(html)?.[1] ?? '' };
+}
+
+async function apply(f: F) {
+  const t = await f.token('complete', { task: ITEM, person: HEAD });
+  const { csrf } = await csrfOf(f, f.path('complete', t, ITEM));
+  return f.post('complete', t, { csrf, opinion: '年度目标已全部完成，项目已竣工验收' }, undefined, ITEM);
+}
+
+/** The newest signing link mailed, as a path and its token. */
+function lastSignLink(f: F) {
+  const mail = [...f.mailer.sent].reverse().find((m) => m.text.includes('/sign-completion?'))!;
+  const path = /https:\/\/duban\.example\.gov\.cn(\/l\/\S+)/.exec(mail.text)![1]!;
+  return { path, token: new URL(path, 'http://x').searchParams.get('t')!, to: mail.to[0]!.address };
+}
+
+async function sign(f: F, fields: Record<string, string>) {
+  const link = lastSignLink(f);
+  const { csrf, html, status } = await csrfOf(f, link.path);
+  expect(status).toBe(200);
+  const res = await f.post('sign-completion', link.token, { csrf, ...fields }, undefined, ITEM);
+  return { res, html, link, csrf };
+}
+
+describe('办结 links', () => {
+  it('the unit head finds the 办结申请 on the 反馈 page; the liaison does not, and cannot use the head’s', async () => {
+    const f = linkFixture();
+    const head = await (
+      await f.app.request(f.path('feedback', await f.token('feedback', { task: ITEM, person: HEAD }), ITEM))
+    ).text();
+    const apply = /href="(\/l\/[^"]+\/complete\?t=[^"]+)"/.exec(head)![1]!;
+    expect((await f.app.request(apply)).status).toBe(200);
+    const liaison = await f.token('feedback', { task: ITEM, person: 'fgj.lianluo@demo.gov.cn' });
+    expect(await (await f.app.request(f.path('feedback', liaison, ITEM))).text()).not.toContain('申请办结');
+    const asLiaison = await f.token('complete', { task: ITEM, person: 'fgj.lianluo@demo.gov.cn' });
+    expect((await f.app.request(f.path('complete', asLiaison, ITEM))).status).toBe(403);
+  });
+
+  it('goes through the whole chain in order and closes the item with the level the last signer chose', async () => {
+    const f = linkFixture();
+    const applied = await apply(f);
+    expect(applied.status).toBe(200);
+    expect(await applied.text()).toContain('已通知督查室核实签批');
+    const card = (await f.rows('办结审批')).at(-1);
+    expect(text(card, '承办单位主要负责人签字')).toBe('徐雅琴');
+    expect(text(card, '状态')).toBe('审批中');
+    // A second application while the card is open is refused.
+    const t = await f.token('complete', { task: ITEM, person: HEAD });
+    const twice = await f.app.request(f.path('complete', t, ITEM));
+    expect(twice.status).toBe(409);
+    expect(await twice.text()).toContain('已有审批中的办结申请');
+
+    for (const signer of ['督查室核实', '办公室分管副主任', '办公室主任', '分管领导']) {
+      const { res, html } = await sign(f, { decision: '同意', opinion: `${signer}同意` });
+      expect(html).toContain(`${signer}</b>身份签批`);
+      expect(res.status).toBe(200);
+      expect(text((await f.rows('办结审批')).at(-1), `${signer}签字`)).not.toBe('');
+    }
+    const last = await sign(f, { decision: '同意', opinion: '同意销号', level: '落实较好' });
+    expect(last.html).toContain('name="level"');
+    expect(last.link.to).toBe('xianzhang@demo.gov.cn');
+    expect(await last.res.text()).toContain('评价等级：落实较好');
+    const closed = (await f.rows('办结审批')).at(-1);
+    expect(text(closed, '状态')).toBe('已办结');
+    expect(text(closed, '评价等级')).toBe('落实较好');
+    expect(text(await f.taskRow(ITEM), '状态')).toBe('已办结');
+    expect(f.mailer.sent.at(-1)!.text).toContain('已办结（销号），评价等级：落实较好');
+
+    const reused = await f.post(
+      'sign-completion',
+      last.link.token,
+      { csrf: last.csrf, decision: '同意' },
+      undefined,
+      ITEM,
+    );
+    expect(reused.status).toBe(409);
+    const print = await f.app.request(`${last.link.path}&print=1`);
+    expect(print.status).toBe(200);
+    const card2 = await print.text();
+    expect(card2).toContain('县政府重点督查事项完结审批卡');
+    expect(card2).toContain('主要领导意见');
+    expect(card2).toContain('@page{size:A4');
+  });
+
+  it('a 退回 needs an opinion, ends the card and tells the unit; only the signer whose turn it is may sign', async () => {
+    const f = linkFixture();
+    await apply(f);
+    const early = await f.token('sign-completion', {
+      task: ITEM,
+      person: 'zfb.zhuren@demo.gov.cn',
+      ref: '办公室主任',
+    });
+    const notYet = await f.app.request(f.path('sign-completion', early, ITEM));
+    expect(notYet.status).toBe(409);
+    expect(await notYet.text()).toContain('尚未轮到办公室主任签批');
+    const impostor = await f.token('sign-completion', { task: ITEM, person: HEAD, ref: '督查室核实' });
+    expect((await f.app.request(f.path('sign-completion', impostor, ITEM))).status).toBe(403);
+
+    const bare = await sign(f, { decision: '退回', opinion: '' });
+    expect(bare.res.status).toBe(400);
+    expect(await bare.res.text()).toContain('退回时请填写意见');
+    const back = await sign(f, { decision: '退回', opinion: '佐证材料不全' });
+    expect(back.res.status).toBe(200);
+    const card = (await f.rows('办结审批')).at(-1);
+    expect(text(card, '状态')).toBe('退回');
+    expect(text(card, '督查室核实意见')).toBe('退回：佐证材料不全');
+    expect(text(await f.taskRow(ITEM), '状态')).not.toBe('已办结');
+    expect(f.mailer.sent.at(-1)!.text).toContain('被督查室核实退回');
+    // The unit can apply again.
+    expect((await apply(f)).status).toBe(200);
+  });
+});
