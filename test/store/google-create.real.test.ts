@@ -280,7 +280,8 @@ describe('the demo as a Google Sheet', () => {
         rows.map((r) => ({ row: r.row, cells: r.cells, fills: r.fills }));
       expect(strip(google.tabs[name]!.rows), name).toEqual(strip(xlsx.tabs[name]!.rows));
       // 规则配置 holds every key (the demo only overrides its county's names in it).
-      const rows = name === '规则配置' ? CONFIG_ENTRIES.length : (demo[name]?.length ?? CONFIG_ENTRIES.length);
+      const rows =
+        name === '规则配置' ? CONFIG_ENTRIES.length : (demo[name]?.length ?? CONFIG_ENTRIES.length);
       expect(google.tabs[name]!.rows.length, name).toBe(rows);
     }
   });
