@@ -34,7 +34,10 @@ export function restoreRegister(snapshot: Snapshot, entries: JournalEntry[], sta
     if (entry.state !== 'registered' || !entry.row || present.has(entry.key)) continue;
     present.add(entry.key);
     const state = states.get(entry.key);
-    rows.push({ ...entry.row, 发送状态: state === 'sent' ? '已发送' : state === 'rejected' ? '发送失败' : '待发送' });
+    rows.push({
+      ...entry.row,
+      发送状态: state === 'sent' ? '已发送' : state === 'rejected' ? '发送失败' : '待发送',
+    });
   }
   if (!rows.length) return { snapshot, rows, audit: [], problems: [] };
   let last = tab.rows.reduce((max, r) => Math.max(max, r.row), 1);

@@ -180,7 +180,9 @@ export async function sendNotices(deps: NotifyDeps, input: NotifyInput): Promise
           notice.type,
           '',
           docNo || notice.key,
-          result.stored ? `未配置邮件服务器，已存入发件箱（${result.location ?? ''}），收件人 ${to}` : `已发送至 ${to}`,
+          result.stored
+            ? `未配置邮件服务器，已存入发件箱（${result.location ?? ''}），收件人 ${to}`
+            : `已发送至 ${to}`,
         ),
       );
     } else if (result.permanent) {
