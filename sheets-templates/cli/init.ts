@@ -48,6 +48,10 @@ export async function run(args: string[], io: InitIo = terminalIo()): Promise<nu
   }
   if (values.google && values.workbook) return fail('--google 与 --workbook 只能选一个');
   if ((values.title || values.sheet) && !values.google) return fail('--title 和 --sheet 只用于 --google');
+  if (values.google && (values.org ?? values.prefix ?? values.email ?? values.year) !== undefined)
+    return fail(
+      '--org、--prefix、--email、--year 目前只用于 .xlsx 工作簿；Google 表格请建好后在「规则配置」中填写',
+    );
   if (values.google) return initGoogleFrom(values);
   if (!values.workbook) return fail('缺少 --workbook 文件（或用 --google 新建 Google 表格）');
   if (existsSync(values.workbook))

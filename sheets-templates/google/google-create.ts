@@ -24,7 +24,6 @@ import { toStoreError } from '../../src/store/drivers/google/google-errors';
 import { rgbOfFill } from '../../src/store/drivers/google/google-a1';
 import { withRetry, type RetryOptions } from '../../src/store/drivers/google/google-retry';
 
-
 export interface CreateWorkbookOptions {
   /** A ready client; otherwise one is made from `auth` (and `rootUrl`). */
   sheets?: sheets_v4.Sheets;

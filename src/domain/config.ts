@@ -61,7 +61,13 @@ const ENTRIES = {
     '留空或 2000–2100 的年份',
   ),
   agencyName: entry('机关名称', '', '通知落款的机关名称（duban init --org 填写）', text, '机关全称'),
-  officeName: entry('督查室名称', '县政府督查室', '发文部门（督查室）名称，也是通知邮件的发件人名称', text, '部门名称'),
+  officeName: entry(
+    '督查室名称',
+    '县政府督查室',
+    '发文部门（督查室）名称，也是通知邮件的发件人名称',
+    text,
+    '部门名称',
+  ),
   docPrefix: entry(
     '文号前缀',
     '',
@@ -225,11 +231,13 @@ export const CONFIG_ENTRIES: Array<{ field: ConfigField; key: string; default: s
 const UNSET_OFFICE: Partial<Record<ConfigField, { value: string; message: string }>> = {
   agencyName: {
     value: '（未填写机关名称）',
-    message: '规则配置"机关名称"未填写，通知落款将显示“（未填写机关名称）”：请在规则配置中填写本机关全称，如 某某县人民政府办公室',
+    message:
+      '规则配置"机关名称"未填写，通知落款将显示“（未填写机关名称）”：请在规则配置中填写本机关全称，如 某某县人民政府办公室',
   },
   docPrefix: {
     value: '督',
-    message: '规则配置"文号前缀"未填写，文号暂用“督催〔年份〕N号”：请在规则配置中填写本机关的文号前缀，如 某政督',
+    message:
+      '规则配置"文号前缀"未填写，文号暂用“督催〔年份〕N号”：请在规则配置中填写本机关的文号前缀，如 某政督',
   },
 };
 

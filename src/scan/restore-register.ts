@@ -1,9 +1,10 @@
-import type { JournalEntry } from '../store/journal/port';
+import type { JournalEntry, JournalState } from '../store/journal/port';
 import { lastStates } from '../store/journal/port';
 import type { CellWrite, Snapshot } from '../store/port';
 import { cellText } from '../store/grid/cell-text';
 import { auditRow, type AuditRow } from '../workbook/audit';
 import type { ScanProblem } from '../workbook/scan-problem';
+import { REJECTED, STORED } from '../workbook/schema/lists';
 
 const REGISTER = '文书登记';
 
@@ -15,6 +16,13 @@ export interface Restored {
   audit: AuditRow[];
   problems: ScanProblem[];
 }
+
+/** 文书登记 发送状态 of a restored row, by its last journal state; anything not finished is 待发送 (retried). */
+const RESTORED_STATE: Partial<Record<JournalState, string>> = {
+  sent: '已发送',
+  stored: STORED,
+  rejected: REJECTED,
+};
 
 /**
  * The register rows a rolled-back workbook lost (a clerk saved an old copy over it, or deleted rows), taken back from
@@ -34,7 +42,10 @@ export function restoreRegister(snapshot: Snapshot, entries: JournalEntry[], sta
     if (entry.state !== 'registered' || !entry.row || present.has(entry.key)) continue;
     present.add(entry.key);
     const state = states.get(entry.key);
-    rows.push({ ...entry.row, 发送状态: state === 'sent' ? '已发送' : state === 'rejected' ? '发送失败' : '待发送' });
+    rows.push({
+      ...entry.row,
+      发送状态: RESTORED_STATE[state ?? 'registered'] ?? '待发送',
+    });
   }
   if (!rows.length) return { snapshot, rows, audit: [], problems: [] };
   let last = tab.rows.reduce((max, r) => Math.max(max, r.row), 1);

@@ -16,17 +16,18 @@ import type { PlannedNotice } from './plan-notices';
 import { registerRow } from './register-row';
 import { claimKeys, claimRow, claimsWon, RESEND, RESEND_FAILED } from './retry-claims';
 import { retryOf } from './retry-notice';
-import { lastStates, type JournalEntry } from '../store/journal/port';
+import { lastStates, type JournalEntry, type JournalState } from '../store/journal/port';
 import { retryOnStale } from './stale-retry';
 import type { ScanDeps } from './types';
 
 const REGISTER = '文书登记';
 const RECOVERED_NOTE = '据通知日志，此前的扫描已将其发出但未及登记为已发送；本次补记，未重复发送';
 
-/** Keys the journal says went out (their last state is `sent`). */
-function sentKeys(entries: JournalEntry[]): Set<string> {
-  const out = new Set<string>();
-  for (const [key, state] of lastStates(entries)) if (state === 'sent') out.add(key);
+/** Keys the journal says went out (last state `sent`), or into the outbox folder (`stored`), with that state. */
+function sentKeys(entries: JournalEntry[]): Map<string, 'sent' | 'stored'> {
+  const out = new Map<string, 'sent' | 'stored'>();
+  for (const [key, state] of lastStates(entries))
+    if (state === 'sent' || state === 'stored') out.set(key, state);
   return out;
 }
 
@@ -132,7 +133,7 @@ export async function sendNotices(deps: NotifyDeps, input: NotifyInput): Promise
   }
 
   const journal = deps.journal;
-  const sentBefore = journal ? sentKeys(await journal.read()) : new Set<string>();
+  const sentBefore = journal ? sentKeys(await journal.read()) : new Map<string, 'sent' | 'stored'>();
   // The final register rows of this scan's notices, durable before the first one goes out — a retried notice's too
   // (registered by a scan killed before it could journal it), with the 文号 its register row already has, so a
   // workbook rolled back to before that row gets it back under the 文号 the mail carried, not a new one.
@@ -153,12 +154,14 @@ export async function sendNotices(deps: NotifyDeps, input: NotifyInput): Promise
   for (const notice of outgoing) {
     if (notice.viaDigest) continue; // a 临期提醒 travels in its recipient's daily digest
     const docNo = docNoOf(notice.token) ?? '';
-    if (sentBefore.has(notice.key)) {
+    const before = sentBefore.get(notice.key);
+    if (before) {
       // Sent by a scan that was stopped before it could mark it: mark it now, never send it twice.
+      const status = before === 'stored' ? STORED : '已发送';
       for (const row of [{ token: notice.token, key: notice.key }, ...(notice.covers ?? [])])
-        settle(row.token, row.key, '已发送');
+        settle(row.token, row.key, status);
       const claim = claimOf.get(notice);
-      if (claim) settle(claim.token, claim.key, '已发送');
+      if (claim) settle(claim.token, claim.key, status);
       audit.push(
         auditRow(stamp, '补记已发送', notice.id, notice.type, '待发送', docNo || notice.key, RECOVERED_NOTE),
       );
@@ -172,7 +175,7 @@ export async function sendNotices(deps: NotifyDeps, input: NotifyInput): Promise
       [{ key: notice.key, token: notice.token }, ...(notice.covers ?? [])].map((row) => ({
         key: row.key,
         docNo: row.key === notice.key ? docNo : (docNoOf(row.token) ?? ''),
-        state: result.ok ? ('sent' as const) : result.permanent ? ('rejected' as const) : ('failed' as const),
+        state: journalState(result),
         at: stamp,
       })),
     );
@@ -192,7 +195,9 @@ export async function sendNotices(deps: NotifyDeps, input: NotifyInput): Promise
           notice.type,
           '',
           docNo || notice.key,
-          result.stored ? `未配置邮件服务器，已存入发件箱（${result.location ?? ''}），收件人 ${to}` : `已发送至 ${to}`,
+          result.stored
+            ? `未配置邮件服务器，已存入发件箱（${result.location ?? ''}），收件人 ${to}`
+            : `已发送至 ${to}`,
         ),
       );
     } else if (result.permanent) {
@@ -297,6 +302,12 @@ async function linksOf(
   if (!kindOf(notice.type).recipients.default.to.includes('unit')) return undefined;
   const links = await deps.noticeLinks({ id: notice.id, type: notice.type, docNo, to: notice.to });
   return links.length ? links : undefined;
+}
+
+/** The journal's record of one send. */
+function journalState(result: SendResult): JournalState {
+  if (result.ok) return result.stored ? 'stored' : 'sent';
+  return result.permanent ? 'rejected' : 'failed';
 }
 
 /** 文书登记 发送状态 after one send. */

@@ -1,4 +1,7 @@
-/** Issue 13: a CLI that helps — Chinese help everywhere, `--help` never acts, typo suggestions, Chinese errors. */
+/**
+ * Issue 13: a CLI that helps — Chinese help everywhere, `--help` never acts, typo suggestions, Chinese errors — and
+ * the service definitions (Dockerfile, systemd unit, WinSW config) start `duban serve` with options it knows.
+ */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
@@ -116,5 +119,40 @@ describe('duban help', () => {
     // The signed-link key made on first start is kept for the next one; it is not a scan's output.
     after.delete(join(dir, '.duban-link-secret'));
     expect(after).toEqual(before); // nothing scanned, nothing written but the log
+  });
+});
+
+/** `--workbook X` → `--workbook /nonexistent/…`, quotes removed. */
+function withMissingWorkbook(args: string[]): string[] {
+  return args.map((a, i) =>
+    args[i - 1] === '--workbook' ? '/nonexistent/duban.xlsx' : a.replace(/^"|"$/g, ''),
+  );
+}
+
+const docker = (): string[] =>
+  JSON.parse(/^CMD (\[.*\])$/m.exec(readFileSync('Dockerfile', 'utf8'))![1]!) as string[];
+const systemd = (): string[] =>
+  /^ExecStart=\S+ \S+duban\.js (.*)$/m.exec(readFileSync('deploy/duban.service', 'utf8'))![1]!.split(' ');
+const winsw = (): string[] =>
+  /<arguments>"[^"]+duban\.js" (.*)<\/arguments>/
+    .exec(readFileSync('deploy/windows/duban-service.xml', 'utf8'))![1]!
+    .match(/"[^"]*"|\S+/g)!;
+
+describe('service definitions start duban serve with options it knows', () => {
+  it.each([
+    ['Dockerfile', docker],
+    ['deploy/duban.service', systemd],
+    ['deploy/windows/duban-service.xml', winsw],
+  ])('%s', async (_name, argsOf) => {
+    const args = argsOf();
+    expect(args[0]).toBe('serve');
+    expect(await runCli(withMissingWorkbook(args), cliCommands)).toBe(2);
+    expect(err.join('\n')).toMatch(/^duban serve：找不到工作簿 \/nonexistent\/duban\.xlsx/);
+  });
+
+  it('the systemd unit does not restart on a setting error (exit code 2) and reads duban.env', () => {
+    const unit = readFileSync('deploy/duban.service', 'utf8');
+    expect(unit).toMatch(/^RestartPreventExitStatus=2$/m);
+    expect(unit).toMatch(/^EnvironmentFile=-\/srv\/duban\/duban\.env$/m);
   });
 });

@@ -18,8 +18,9 @@ describe('user documentation', () => {
       expect(existsSync(path!), path).toBe(true);
   });
 
-  it('the manual cites no file users do not have, and its images exist', () => {
+  it('the manual and the README cite no file users do not have, and the images exist', () => {
     expect(manual).not.toMatch(/SPEC|seeds\/|seed \d|\.txt/);
+    expect(readme).not.toMatch(/SPEC/);
     for (const [, path] of manual.matchAll(/\]\((images\/[^)]+)\)/g))
       expect(existsSync(`docs/${path}`), path).toBe(true);
   });

@@ -55,8 +55,16 @@ describe('规则配置', () => {
   });
 
   it('takes the office values and checks the 督查室邮箱', () => {
-    const { config, problems } = parseConfig({ 机关名称: '甲县人民政府办公室', 文号前缀: '甲政督', 督查室邮箱: 'duban' });
-    expect([config.agencyName, config.docPrefix, config.officeEmail]).toEqual(['甲县人民政府办公室', '甲政督', '']);
+    const { config, problems } = parseConfig({
+      机关名称: '甲县人民政府办公室',
+      文号前缀: '甲政督',
+      督查室邮箱: 'duban',
+    });
+    expect([config.agencyName, config.docPrefix, config.officeEmail]).toEqual([
+      '甲县人民政府办公室',
+      '甲政督',
+      '',
+    ]);
     expect(problems.map((p) => p.message)).toEqual([
       '规则配置"督查室邮箱"的值"duban"无效（应为电子邮箱地址，如 duban@example.gov.cn），已按默认值""执行',
     ]);

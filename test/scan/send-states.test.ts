@@ -7,7 +7,10 @@ import { createMemoryMailer } from '../../src/mail/memory';
 import type { MailMessage, Mailer } from '../../src/mail/port';
 import { runScan } from '../../src/scan/run-scan';
 import { createMemoryStore } from '../../src/store/drivers/memory/memory';
-import type { SheetStore } from '../../src/store/port';
+import { createMemoryJournal } from '../../src/store/journal/memory';
+import { restoreRegister } from '../../src/scan/restore-register';
+import type { JournalState } from '../../src/store/journal/port';
+import type { SheetStore, Snapshot } from '../../src/store/port';
 import { TAB_SPECS } from '../../src/workbook/schema/tabs';
 import { at830, demoWorkbook, FROM } from './demo-workbook';
 
@@ -45,7 +48,41 @@ function storingMailer(): Mailer & { count: number; keys: string[] } {
   return m;
 }
 
+/** A store whose process "dies" at the first register update after the sends (the settle write never happens). */
+function dyingAtSettle(store: SheetStore): SheetStore {
+  let died = false;
+  return {
+    read: (specs) => store.read(specs),
+    append: (tab, rows) => store.append(tab, rows),
+    apply: async (plan, snapshot) => {
+      if (!died && plan.ledgerUpdates.length) {
+        died = true;
+        throw new Error('killed');
+      }
+      return store.apply(plan, snapshot);
+    },
+  };
+}
+
 describe('文书登记 after each kind of send', () => {
+  it('a scan killed after writing to the outbox: the rerun marks them 已存入发件箱 (not 已发送) and writes none again', async () => {
+    const store = createMemoryStore(demoWorkbook());
+    const journal = createMemoryJournal();
+    const mailer = storingMailer();
+    const before = (await registerStates(store)).length;
+    await expect(
+      runScan({ store: dyingAtSettle(store), mailer, journal, from: FROM, now: DAY }),
+    ).rejects.toThrow('killed');
+    const written = mailer.count;
+    expect(written).toBeGreaterThan(5);
+    await runScan({ store, mailer, journal, from: FROM, now: DAY });
+    expect(mailer.count).toBe(written);
+    const states = (await registerStates(store)).slice(before);
+    expect(states).toContain('已存入发件箱');
+    expect(states).not.toContain('已发送');
+    expect(states).not.toContain('待发送');
+  });
+
   it('a notice written to the outbox folder is 已存入发件箱, never 已发送, and is not written again', async () => {
     const store = createMemoryStore(demoWorkbook());
     const mailer = storingMailer();
@@ -129,5 +166,28 @@ describe('文书登记 after each kind of send', () => {
     });
     expect(sameAddress.sent[0]!.from.address).toBe('dcs@example.gov.cn');
     expect(sameAddress.sent[0]!.replyTo).toBeUndefined();
+  });
+});
+
+describe('a register row restored from the journal keeps how it went out', () => {
+  it('sent → 已发送, stored → 已存入发件箱, rejected → 发送失败, unfinished → 待发送', () => {
+    const snapshot = {
+      tabs: { 文书登记: { name: '文书登记', headers: ['文号', '去重键', '发送状态'], rows: [] } },
+      problems: [],
+      version: 'v1',
+    } as unknown as Snapshot;
+    const at = '2026-06-15 08:30:00';
+    const entries = ['sent', 'stored', 'rejected', 'failed'].flatMap((state, i) => [
+      {
+        key: `k${i}`,
+        docNo: `d${i}`,
+        state: 'registered' as const,
+        at,
+        row: { 文号: `d${i}`, 去重键: `k${i}` },
+      },
+      { key: `k${i}`, docNo: `d${i}`, state: state as JournalState, at },
+    ]);
+    const { rows } = restoreRegister(snapshot, entries, at);
+    expect(rows.map((r) => r['发送状态'])).toEqual(['已发送', '已存入发件箱', '发送失败', '待发送']);
   });
 });

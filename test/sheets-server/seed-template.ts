@@ -3,13 +3,7 @@
  * local Sheets server: the same tabs, header rows, merges and 规则配置 defaults as the .xlsx template.
  */
 import { configRows } from '../../sheets-templates/config-rows';
-import {
-  GUIDE_TAB,
-  TABS,
-  type CellValue,
-  type DemoData,
-  type TabDef,
-} from '../../src/workbook/schema/tabs';
+import { GUIDE_TAB, TABS, type CellValue, type DemoData, type TabDef } from '../../src/workbook/schema/tabs';
 import { guideLines } from '../../sheets-templates/guide';
 import { columnLetters } from './a1';
 import type { SeedCell, SeedSheet, SeedSpreadsheet } from './seed';

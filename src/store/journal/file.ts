@@ -6,7 +6,7 @@ import type { JournalEntry, NoticeJournal } from './port';
 const entrySchema = z.object({
   key: z.string(),
   docNo: z.string(),
-  state: z.enum(['registered', 'sending', 'sent', 'failed', 'rejected']),
+  state: z.enum(['registered', 'sending', 'sent', 'stored', 'failed', 'rejected']),
   at: z.string(),
   row: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).optional(),
 });

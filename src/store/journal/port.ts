@@ -6,8 +6,11 @@
  */
 import type { CellWrite } from '../port';
 
-/** `rejected`: refused for good by the mail server (5xx), 发送失败 in the register. */
-export type JournalState = 'registered' | 'sending' | 'sent' | 'failed' | 'rejected';
+/**
+ * `stored`: written to the outbox folder, no mail server set (已存入发件箱); `rejected`: refused for good by the mail
+ * server (5xx), 发送失败 in the register.
+ */
+export type JournalState = 'registered' | 'sending' | 'sent' | 'stored' | 'failed' | 'rejected';
 
 export interface JournalEntry {
   /** The notice's 去重键 (文书登记). */
