@@ -40,7 +40,8 @@ export const leaseFileOf = (workbook: string): string => `${workbook}.scan-lease
 export const journalFileOf = (workbook: string): string => `${workbook}.notices.jsonl`;
 
 /**
- * The embedded default, chosen by the workbook's name: an .xlsx workbook, an outbox folder of .eml files and the
+ * The embedded default, chosen by the workbook's name: an .xlsx or .xlsm workbook edited in place as an OOXML package
+ * (drivers/xlsx-package: every part the scan does not change is kept byte for byte), an outbox folder of .eml files and the
  * notice journal beside it. (A new local driver is chosen here.)
  */
 export function localTargets(workbook: string, outbox?: string): LocalTargets {
