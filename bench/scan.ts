@@ -3,6 +3,7 @@
  * the exceljs driver, each size and driver in its own process so peak RSS is that run's own: time per phase (read,
  * rules, plan, write, notify) and peak memory. Floors measured on the same file: a bare unzip + rezip of every entry
  * (node:zlib), and what exceljs alone needs to load and save the workbook.
+ * CPU s (user + system) is the figure to compare on a busy machine, where wall time depends on the other load.
  * Run: npx tsx bench/scan.ts [sizes…]   (default 1000 10000 50000; the exceljs scan runs up to 10,000 tasks)
  */
 import { spawnSync } from 'node:child_process';
@@ -51,6 +52,7 @@ async function child(kind: Kind, file: string): Promise<void> {
   }
   const store = kind === 'package' ? createXlsxPackageStore(file) : createXlsxStore(file);
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const summary = await runScan({
     store,
     mailer: createMemoryMailer(),
@@ -58,7 +60,9 @@ async function child(kind: Kind, file: string): Promise<void> {
     from: { address: 'd@x.cn' },
   });
   const total = performance.now() - t0;
+  const used = process.cpuUsage(cpu0);
   const out = {
+    cpu: (used.user + used.system) / 1000,
     total,
     timings: summary.timings,
     cells: summary.cellsWritten,
@@ -85,7 +89,7 @@ function run(size: number, kind: Kind, file: string): Record<string, never> | nu
 async function parent(sizes: number[]): Promise<void> {
   const s = (ms: number) => (ms / 1000).toFixed(2).padStart(7);
   console.log(
-    'tasks  file MB  driver    read s  rules s  plan s  write s  notify s  total s  peak RSS MB   cells  notices',
+    'tasks  file MB  driver    read s  rules s  plan s  write s  notify s  total s  CPU s  peak RSS MB   cells  notices',
   );
   const floors: string[] = [];
   for (const size of sizes) {
@@ -103,9 +107,9 @@ async function parent(sizes: number[]): Promise<void> {
       results[kind] = o;
       if (kind === 'floors') continue;
       const t = (o as unknown as { timings: Record<string, number> }).timings;
-      const x = o as unknown as { total: number; rssMb: number; cells: number; notices: number };
+      const x = o as unknown as { total: number; cpu: number; rssMb: number; cells: number; notices: number };
       console.log(
-        `${String(size).padStart(6)}  ${mb.toFixed(1).padStart(6)}  ${kind.padEnd(8)} ${s(t.read!)}  ${s(t.rules!)} ${s(t.plan!)}  ${s(t.write!)}  ${s(t.notify!)}  ${s(x.total)}  ${x.rssMb.toFixed(0).padStart(11)}  ${String(x.cells).padStart(6)}  ${x.notices}`,
+        `${String(size).padStart(6)}  ${mb.toFixed(1).padStart(6)}  ${kind.padEnd(8)} ${s(t.read!)}  ${s(t.rules!)} ${s(t.plan!)}  ${s(t.write!)}  ${s(t.notify!)}  ${s(x.total)} ${s(x.cpu)}  ${x.rssMb.toFixed(0).padStart(11)}  ${String(x.cells).padStart(6)}  ${x.notices}`,
       );
     }
     const f = results.floors as unknown as { rezip: number; exceljs: number } | undefined;

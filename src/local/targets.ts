@@ -42,8 +42,9 @@ export const leaseFileOf = (workbook: string): string => `${workbook}.scan-lease
 export const journalFileOf = (workbook: string): string => `${workbook}.notices.jsonl`;
 
 /**
- * The embedded default, chosen by the workbook's name: an .xlsx workbook, the notice journal beside it, and the
- * office's SMTP server when DUBAN_SMTP_URL (or DUBAN_SMTP_HOST) is set — else an outbox folder of .eml files, whose
+ * The embedded default, chosen by the workbook's name: an .xlsx or .xlsm workbook edited in place as an OOXML package
+ * (drivers/xlsx-package: every part the scan does not change is kept byte for byte), the notice journal beside it, and
+ * the office's SMTP server when DUBAN_SMTP_URL (or DUBAN_SMTP_HOST) is set — else an outbox folder of .eml files, whose
  * notices the register marks 已存入发件箱. (A new local driver is chosen here.)
  */
 export function localTargets(

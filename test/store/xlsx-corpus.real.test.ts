@@ -9,11 +9,13 @@ import { execFileSync } from 'node:child_process';
 import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import XLSX from 'xlsx';
 import { createMemoryMailer } from '../../src/mail/memory';
 import { runScan } from '../../src/scan/run-scan';
 import { createXlsxPackageStore } from '../../src/store/drivers/xlsx-package/xlsx-package';
 import { SYSTEM_COLUMNS } from '../../src/workbook/schema/tabs';
+import { readZip } from '../../src/store/drivers/xlsx-package/zip';
 import { changedEntries, packageParts, restoredEntries, type PackageParts } from './package-parts';
 import { tempDir } from './xlsx-harness';
 
@@ -155,6 +157,17 @@ describe.each(Object.keys(FEATURES))('the corpus workbook %s after a scan', (nam
     const after = staffValues(file);
     expect(before.size).toBeGreaterThan(500);
     for (const [address, value] of before) expect(after.get(address), address).toEqual(value);
+  });
+});
+
+describe('the exceljs driver, for comparison (src/store/README.md)', () => {
+  it.each(Object.keys(FEATURES))('loses every one of those parts of %s in a load and save', async (name) => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(FIXTURES, name));
+    const saved = new Set(readZip(Buffer.from(await book.xlsx.writeBuffer())).map((e) => e.name));
+    // (exceljs keeps media files it finds, but not the cellimages.xml that places them in cells.)
+    const parts = FEATURES[name]!.filter((part) => !/media\/|_rels\//.test(part));
+    expect(parts.filter((part) => saved.has(part))).toEqual([]);
   });
 });
 
