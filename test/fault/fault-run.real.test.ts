@@ -27,11 +27,9 @@ describe('the fault-injection run (CI size)', () => {
     expect(figures.duplicatesWithNewMessageId).toBe(0);
   });
 
-  // Card notices (提醒函 / 约谈建议 of a 红黄蓝牌) are still planned when the 预警 cell changes: a kill between the cell
-  // write and the register loses them, and the 红牌 a scan's own 督办单 completes shows only on the next scan (issue 10
-  // rows 1 and 5). The level-triggered card notices of the rules branch fix both; when they are merged this test
-  // starts failing as "expected to fail": then turn `it.fails` into `it`.
-  it.fails('loses no card notice and sends none a day late', () => {
+  // Card notices (提醒函 / 约谈建议 of a 红黄蓝牌) are planned from the card and its episode, not from the 预警 cell's
+  // change: a kill between the cell write and the register loses none, and none waits a day (issue 10 rows 1 and 5).
+  it('loses no card notice and sends none a day late', () => {
     expect(figures.cardNoticesLost).toEqual([]);
     expect(figures.cardNoticesLate).toEqual([]);
   });
