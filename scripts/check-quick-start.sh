@@ -7,7 +7,8 @@ set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 DIR=$(mktemp -d)
 PORT=${PORT:-18788}
-cleanup() { [ -n "${START_PID:-}" ] && kill "$START_PID" 2>/dev/null || true; rm -rf "$DIR"; }
+# npm start runs node as a child: stop the whole process group, or the server outlives the script.
+cleanup() { [ -n "${START_PID:-}" ] && kill -INT -- "-$START_PID" 2>/dev/null || true; sleep 1; rm -rf "$DIR"; }
 trap cleanup EXIT
 
 echo "== git clone"; git clone --quiet "$REPO" "$DIR/duban-sheets"; cd "$DIR/duban-sheets"; git log --oneline -1
@@ -19,10 +20,11 @@ else
   echo "== npm install"; npm install --no-fund --no-audit 2>&1 | tail -3
 fi
 echo "== npm start (PORT=$PORT)"
-PORT=$PORT npm start >start.log 2>&1 &
+PORT=$PORT setsid npm start >start.log 2>&1 &
 START_PID=$!
-for _ in $(seq 1 120); do grep -q '督办服务已启动' start.log 2>/dev/null && break; sleep 1; done
+for _ in $(seq 1 120); do grep -qE '督办服务已启动|duban start：' start.log 2>/dev/null && break; sleep 1; done
 cat start.log
+grep -q '督办服务已启动' start.log || { echo "npm start did not start the server" >&2; exit 1; }
 echo "== duban scan (a second scan: nothing new to write or send)"
 node bin/duban.js scan --workbook data/demo.xlsx
 echo "== the page"
