@@ -18,6 +18,7 @@ const figures = await faultRun({
   days: Number(values.days),
   seed: Number(values.seed),
   faultRate: Number(values.rate),
+  progress: (line) => console.error(line),
   log: values.quiet
     ? (line) => line.startsWith('VIOLATION') && console.log(line)
     : (line) => console.log(line),

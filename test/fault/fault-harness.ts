@@ -63,6 +63,8 @@ export interface FaultRunOptions {
   roundRobin?: boolean;
   /** Called at the end with both runs' mailers and the faulty run's journal (for digging into a violation). */
   inspect?: (runs: { faulty: Office; reference: Office }) => void | Promise<void>;
+  /** Told every 100 days how far the run is (the long run takes a while). */
+  progress?: (line: string) => void;
   /** A line per day with a fault, and every violation. */
   log?: (line: string) => void;
 }
@@ -553,6 +555,10 @@ export async function faultRun(options: FaultRunOptions): Promise<FaultRunFigure
     // the copies a clerk may save back: not one with the renamed tab, which would stop every scan until fixed by hand
     if (!renamed) faulty.copies = [...faulty.copies.slice(-4), structuredClone(faulty.store.dump())];
     if (figures.violations.length > 20) break;
+    if ((n + 1) % 100 === 0)
+      options.progress?.(
+        `${iso}: ${n + 1} days, ${faulty.mailer.sent.length} mails, ${figures.violations.length} violations`,
+      );
   }
   await options.inspect?.({ faulty, reference });
   const sent = new Set(faulty.mailer.sent.map(keyOf));
