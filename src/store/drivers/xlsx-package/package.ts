@@ -154,18 +154,20 @@ export class XlsxPackage {
 
   /** The package with every changed part rewritten and every other entry copied as stored. */
   toBytes(): Buffer {
-    const changed = new Map(this.changedParts);
-    for (const [part, sheet] of this.sheets)
-      if (sheet.isChanged) changed.set(part, Buffer.from(sheet.serialize(), 'latin1'));
-    if (this.stylesCache?.changed && this.parts.styles)
-      changed.set(this.parts.styles, Buffer.from(this.stylesCache.xml(), 'utf8'));
+    // Each changed part is made, deflated and let go in turn, so at most one big uncompressed part is held at a time.
+    const made = (name: string): Buffer | undefined => {
+      const sheet = this.sheets.get(name);
+      if (sheet?.isChanged) return Buffer.from(sheet.serialize(), 'latin1');
+      if (name === this.parts.styles && this.stylesCache?.changed)
+        return Buffer.from(this.stylesCache.xml(), 'utf8');
+      return this.changedParts.get(name);
+    };
     const out = this.entries.map((e) => {
-      const bytes = changed.get(e.name);
-      if (bytes === undefined) return e;
-      changed.delete(e.name);
-      return newEntry(e.name, bytes, e);
+      const bytes = made(e.name);
+      return bytes === undefined ? e : newEntry(e.name, bytes, e);
     });
-    for (const [name, bytes] of changed) out.push(newEntry(name, bytes));
+    const known = new Set(this.entries.map((e) => e.name));
+    for (const [name, bytes] of this.changedParts) if (!known.has(name)) out.push(newEntry(name, bytes));
     return writeZip(out);
   }
 }
