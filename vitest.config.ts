@@ -17,6 +17,9 @@ export default defineConfig({
           name: 'fast',
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.real.test.ts'],
+          // The fast files share no global state, so a worker keeps its loaded modules between them: the tier spends
+          // its time in tests, not in importing the same modules 80 times (53 s → 15 s on this 2-core machine).
+          isolate: false,
           sequence: { groupOrder: 0 },
         },
       },
