@@ -6,13 +6,13 @@
  */
 import { html } from 'hono/html';
 import { z } from 'zod';
-import { toDay, type Day } from '../../calendar/day';
 import type { SheetRow } from '../../store/port';
 import { AUDIT_TAB, auditRow } from '../../workbook/audit';
 import { addressesOf } from '../../workbook/directory';
 import {
   ADJUST_TAB,
   type Approver,
+  askedOf,
   approversOf,
   opinionColumn,
   requestOfReason,
@@ -38,11 +38,6 @@ const decisionForm = z
     message: '不同意时请填写审批意见',
     path: ['opinion'],
   });
-
-const askedOf = (row: SheetRow): Day | null => {
-  const t = textOf(row, '日期');
-  return /^\d{4}-\d{2}-\d{2}/.test(t) ? toDay(t.slice(0, 10)) : null;
-};
 
 /** Who of the two leaders holds this link (by the 通讯录 address the token names). */
 function roleOf(ctx: Pick<LinkContext, 'state' | 'entry' | 'claims'>): Approver | null {

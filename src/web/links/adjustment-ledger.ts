@@ -4,7 +4,7 @@
  * Who decides (SPEC §4.5, seed 000 §二(四)): 调出 needs the 分管领导 then the 主要领导; 调整时限 the 分管领导;
  * 调整目标 the 分管领导, and outside 规则配置 目标调整月份 also the 主要领导.
  */
-import { partsOf, type Day } from '../../calendar/day';
+import { partsOf, toDay, type Day } from '../../calendar/day';
 import type { SheetRow, Snapshot } from '../../store/port';
 import { textOf } from './extension-ledger';
 
@@ -52,4 +52,10 @@ export function waitingFor(row: SheetRow, asked: Day | null, adjustMonth: number
   return (
     approversOf(textOf(row, '类型'), asked, adjustMonth).find((a) => !textOf(row, opinionColumn(a))) ?? null
   );
+}
+
+/** The day a request was asked (its 日期), or null when unreadable. */
+export function askedOf(row: SheetRow): Day | null {
+  const t = textOf(row, '日期');
+  return /^\d{4}-\d{2}-\d{2}/.test(t) ? toDay(t.slice(0, 10)) : null;
 }
