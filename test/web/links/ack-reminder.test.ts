@@ -4,6 +4,7 @@ import { createMemoryMailer } from '../../../src/mail/memory';
 import { createService } from '../../../src/runtime/service';
 import { createMemoryStore } from '../../../src/store/drivers/memory/memory';
 import type { SheetStore } from '../../../src/store/port';
+import { ackByOf, remindedDocNo } from '../../../src/scan/ack-reminders';
 import { requirementDates } from '../../../src/scan/register-row';
 import { type TabName, tabSpec } from '../../../src/workbook/schema/tabs';
 import { at830, demoWorkbook, FROM } from '../../scan/demo-workbook';
@@ -101,5 +102,15 @@ describe('签收提醒', () => {
     const d2 = serviceOn(linked, '2026-06-16', false);
     await d2.service.scan(d2.now);
     expect(reminders(d2.mailer)).toEqual([]);
+  });
+
+  it('reads the 签收 day and the reminded notice back from 时限要求, and a retry still finds each reply date', () => {
+    const sent = '2026-06-22前反馈；2026-06-29前整改到位；2026-06-16前签收';
+    expect(ackByOf(sent)).toBe('2026-06-16');
+    expect(requirementDates(sent)).toHaveLength(2);
+    expect(ackByOf('2026-06-22前反馈')).toBeNull();
+    const reminder = '2026-06-17前签收《临政督催〔2026〕3号》';
+    expect(remindedDocNo(reminder)).toBe('临政督催〔2026〕3号');
+    expect(requirementDates(reminder)).toHaveLength(1);
   });
 });

@@ -173,4 +173,32 @@ describe('调出 / 调整 links', () => {
     const unknown = await f.token('approve-adjustment', { task: ITEM, person: LEADER, ref: `TZ-${ITEM}-9` });
     expect((await f.app.request(f.path('approve-adjustment', unknown, ITEM))).status).toBe(409);
   });
+
+  it('a request or a decision posted from another site, or without the CSRF field, is refused and nothing is written', async () => {
+    const f = linkFixture();
+    const t = await f.token('adjust', { task: ITEM, person: UNIT });
+    const csrf = /name="csrf"\s+value="([^"]+)"/.exec(
+      await (await f.app.request(f.path('adjust', t, ITEM))).text(),
+    )![1]!;
+    const fields = { csrf, kind: '调出', reason: '划转' };
+    const before = (await f.rows('调整记录')).length;
+    expect((await f.post('adjust', t, fields, { origin: 'https://evil.example' }, ITEM)).status).toBe(403);
+    expect((await f.post('adjust', t, { ...fields, csrf: 'guess' }, undefined, ITEM)).status).toBe(403);
+    expect((await f.rows('调整记录')).length).toBe(before);
+
+    await ask(f, { kind: '调出', reason: '划转' });
+    const path = linkTo(f, LEADER);
+    const token = new URL(path, 'http://localhost').searchParams.get('t')!;
+    const page = await (await f.app.request(path)).text();
+    const leaderCsrf = /name="csrf"\s+value="([^"]+)"/.exec(page)![1]!;
+    const evil = await f.post(
+      'approve-adjustment',
+      token,
+      { csrf: leaderCsrf, decision: '同意' },
+      { 'sec-fetch-site': 'cross-site' },
+      ITEM,
+    );
+    expect(evil.status).toBe(403);
+    expect(text(await lastRow(f), '分管领导意见')).toBe('');
+  });
 });
