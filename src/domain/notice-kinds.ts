@@ -151,6 +151,19 @@ export const NOTICE_KINDS = {
     urging: false,
     needsSigning: false,
   },
+  签收提醒: {
+    docMark: null,
+    slug: 'qianshou',
+    title: '签收提醒',
+    subjectTail: '签收提醒',
+    action: '签收通知并指定具体责任人',
+    ladderStep: null,
+    // One reminder when a notice that carried a 签收 link is not signed for within 1 working day (13710's "1").
+    recipients: toUnit([]),
+    viaDigest: false,
+    urging: false,
+    needsSigning: false,
+  },
   审批提醒: {
     docMark: null,
     slug: 'shenpi',

@@ -98,6 +98,7 @@ export function taskMonthLine(
     if (
       n.type === '临期提醒' ||
       n.type === '审批提醒' ||
+      n.type === '签收提醒' ||
       n.type === '交办单' ||
       n.day < first ||
       n.day > last

@@ -109,7 +109,9 @@ export function createService(options: ServiceOptions): DubanService {
           now,
           runId: newRunId(),
           scheduled,
-          ...(options.links ? { noticeLinks: noticeLinks(options.links, now) } : {}),
+          ...(options.links?.keys && options.links.publicUrl
+            ? { noticeLinks: noticeLinks(options.links, now) }
+            : {}),
         }),
       ).finally(() => targets.mailer.close?.());
       const result: RuntimeSummary = { ...summary, mail: mailReport(targets.mailTransport, summary) };

@@ -31,6 +31,8 @@ export interface PlannedNotice {
   viaDigest?: boolean;
   /** A digest: the 临期提醒 register rows it delivers. */
   covers?: Cover[];
+  /** A 签收提醒: the 文号 of the notice its 签收 link signs for (ack-reminders.ts). */
+  ackRef?: string;
 }
 
 /** A register row by its (provisional or final) 文号 and its 去重键. */

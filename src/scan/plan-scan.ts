@@ -8,6 +8,7 @@ import { AUDIT_TAB } from '../workbook/audit';
 import { buildPlan, numberNewRows } from '../workbook/plan';
 import type { WorkbookSettings } from '../workbook/read-settings';
 import { readWorkbook, type WorkbookModel } from '../workbook/read-workbook';
+import { ackByText, ackReminders, carriesAckLink } from './ack-reminders';
 import { planNotices, type PlannedNotice, type NoticePlan } from './plan-notices';
 import { baseSummary } from './summary';
 import { blockingProblems } from './write-guard';
@@ -41,6 +42,8 @@ export interface PlanScanOptions {
   time?: <T>(phase: ScanPhase, work: () => T) => T;
   /** The notice journal's entries: register rows a rolled-back workbook lost are restored from them. */
   journal?: JournalEntry[];
+  /** Notices carry 签收 links: register their 签收 day and plan the 签收提醒 due (ack-reminders.ts). */
+  ackLinks?: boolean;
 }
 
 /**
@@ -71,6 +74,7 @@ export function planScan(
   const model = { ...read, entries: numberNewRows(read.entries, read.year) };
   const verdicts = time('rules', () => evaluateAll(model, progress));
   const notices = time('plan', () => planNotices(model, verdicts, runId));
+  if (options.ackLinks) withAcks(model, verdicts, runId, notices);
   countNewUrgings(model, verdicts, notices.notices);
   const { plan, audit: changes } = time('plan', () => buildPlan(model.entries, verdicts, stamp));
   const bulletin = bulletinDue(model, generatedBulletins(snapshot.tabs[AUDIT_TAB]), stamp);
@@ -111,6 +115,13 @@ export function planScan(
     stamp,
     summary,
   };
+}
+
+/** Notices sent with 签收 links say when to sign by; the 签收提醒 due today join them. */
+function withAcks(model: WorkbookModel, verdicts: TaskVerdict[], runId: string, plan: NoticePlan): void {
+  const tail = ackByText(model);
+  for (const n of plan.notices) if (carriesAckLink(n.type)) n.requirement += tail;
+  plan.notices.push(...ackReminders(model, verdicts, runId, plan.notices.length));
 }
 
 /** A plan that writes and sends nothing: the scan stopped on a missing tab or key header (write-guard.ts). */

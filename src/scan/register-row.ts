@@ -37,5 +37,8 @@ export function registerRow(n: PlannedNotice, docNo: string, stamp: string): Rec
 
 /** The ISO dates in a registered 时限要求: reply by, then (督办通知书) rectify by. */
 export function requirementDates(text: string): number[] {
-  return [...text.matchAll(/\d{4}-\d{2}-\d{2}/g)].map((m) => toDay(m[0]));
+  // `；2026-06-16前签收` (a notice sent with 签收 links, ack-reminders.ts) is neither.
+  return [...text.replace(/；\d{4}-\d{2}-\d{2}前签收$/, '').matchAll(/\d{4}-\d{2}-\d{2}/g)].map((m) =>
+    toDay(m[0]),
+  );
 }

@@ -6,6 +6,7 @@ import type { RegisterRow } from '../workbook/read-ledgers';
 import type { WorkbookModel } from '../workbook/read-workbook';
 import type { Cover, PlannedNotice } from './plan-notices';
 import { noticeDocOf } from './notice-doc-of';
+import { ACK_REMINDER, remindedDocNo } from './ack-reminders';
 import { parseAddresses, requirementDates } from './register-row';
 
 /** Rebuild a notice registered earlier but not yet delivered, from its register row. */
@@ -48,7 +49,8 @@ export function retryOf(row: RegisterRow, model: WorkbookModel): PlannedNotice |
     unit: entry.task.leadUnit,
     rectifyBy: rectifyBy ?? replyBy ?? model.today,
   });
-  return { ...base, type, doc: full };
+  const ackRef = type === ACK_REMINDER ? remindedDocNo(base.requirement) : null;
+  return { ...base, type, doc: full, ...(ackRef ? { ackRef } : {}) };
 }
 
 /** The routine items registered on `day` for one recipient: what their pending digest listed. */

@@ -55,6 +55,7 @@ export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
       onProgress: progress,
       time,
       ...(journal ? { journal } : {}),
+      ...(deps.noticeLinks ? { ackLinks: true } : {}),
     });
     if (plan.summary.stopped) return { kind: 'stopped', plan } as const;
     if (deps.dryRun) return { kind: 'dry-run', plan } as const;

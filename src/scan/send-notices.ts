@@ -300,7 +300,12 @@ async function linksOf(
 ): Promise<RecipientLinks[] | undefined> {
   if (!deps.noticeLinks || !notice.doc || notice.type === '每日汇总') return undefined;
   if (!kindOf(notice.type).recipients.default.to.includes('unit')) return undefined;
-  const links = await deps.noticeLinks({ id: notice.id, type: notice.type, docNo, to: notice.to });
+  const links = await deps.noticeLinks({
+    id: notice.id,
+    type: notice.type,
+    docNo: notice.ackRef ?? docNo,
+    to: notice.to,
+  });
   return links.length ? links : undefined;
 }
 

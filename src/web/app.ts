@@ -5,6 +5,7 @@ import { boardRoutes } from './board/board-routes';
 import { mapError } from './errors';
 import { homePage } from './home-page';
 import type { LinkDeps } from './links/link-deps';
+import { deskRoutes } from './links/desk';
 import { linkRoutes } from './links/routes';
 import type { ScanService } from './scan-service';
 
@@ -40,6 +41,7 @@ export function createApp({
 }: AppDeps): Hono {
   const app = new Hono();
   if (links) app.route('/l', linkRoutes(links));
+  if (links) app.route('/desk', deskRoutes(links, adminToken));
   if (board) app.route('/board', boardRoutes({ source: board, adminToken, viewerToken }));
 
   app.get('/health', (c) => c.json({ ok: true }));

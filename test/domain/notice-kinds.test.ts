@@ -14,8 +14,13 @@ describe('the table of notice kinds', () => {
     const slugs = NOTICE_TYPES.map((t) => NOTICE_KINDS[t].slug);
     expect(new Set(slugs).size).toBe(slugs.length);
     expect(slugs.every((s) => /^[a-z]+$/.test(s))).toBe(true);
-    // Only the routine reminders (临期提醒, and 审批提醒 to a waiting signer) have no 文号 and travel in the daily digest.
-    expect(NOTICE_TYPES.filter((t) => NOTICE_KINDS[t].docMark === null)).toEqual(['临期提醒', '审批提醒']);
+    // Only the reminders (临期提醒, 签收提醒, and 审批提醒 to a waiting signer) have no 文号; the 签收提醒 travels on its
+    // own, with the 签收 link of the notice it reminds of, the others in the daily digest.
+    expect(NOTICE_TYPES.filter((t) => NOTICE_KINDS[t].docMark === null)).toEqual([
+      '临期提醒',
+      '签收提醒',
+      '审批提醒',
+    ]);
     expect(NOTICE_TYPES.filter((t) => NOTICE_KINDS[t].viaDigest)).toEqual(['临期提醒', '审批提醒']);
   });
 

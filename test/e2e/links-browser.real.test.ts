@@ -152,6 +152,34 @@ describe('link pages in Chromium on a phone', () => {
     expect(await page.textContent('h1')).toBe('链接已使用');
   }, 120_000);
 
+  it('the unit asks to adjust its target from its 反馈 page; the 分管领导 then the 主要领导 approve from their mail', async () => {
+    const notice = (await mails()).find(
+      (m) => m.headers.get('x-duban-kind') === 'cuiban' && m.headers.get('x-duban-item-id') === TASK,
+    )!;
+    await page.goto(/反馈 (http:\/\/\S+)/.exec(notice.text ?? '')![1]!);
+    await page.click('text=申请调出、调整目标或调整时限');
+    await page.selectOption('#kind', '调整目标');
+    await page.fill('#target', '新增规上工业企业6家');
+    await page.fill('#reason', '受市场影响，年度目标需调整');
+    await page.click('button[type=submit]');
+    await expect.poll(() => page.textContent('main')).toContain('分管领导 → 主要领导');
+
+    for (const [n, expected] of [
+      [1, '已通知主要领导'],
+      [2, '已邮件告知承办单位'],
+    ] as const) {
+      const requests = (await mails()).filter((m) => (m.subject ?? '').startsWith('【调整目标申请】'));
+      expect(requests).toHaveLength(n);
+      await page.goto(/审批链接：(http:\/\/\S+)/.exec(requests.at(-1)!.text ?? '')![1]!);
+      await page.click('button[value=同意]');
+      await expect.poll(() => page.textContent('main')).toContain(expected);
+    }
+    const decided = readRows(readBook(workbook), '调整记录').at(-1)!;
+    expect(decided.values['状态']).toBe('同意');
+    expect(decided.values['调整后目标']).toBe('新增规上工业企业6家');
+    expect((await mails()).some((m) => (m.subject ?? '').startsWith('【调整目标审批结果】'))).toBe(true);
+  }, 120_000);
+
   it('a completion card goes through the whole chain and closes the item with its level; the card prints on one A4 page', async () => {
     const notice = (await mails()).find(
       (m) => m.headers.get('x-duban-kind') === 'cuiban' && m.headers.get('x-duban-item-id') === TASK,

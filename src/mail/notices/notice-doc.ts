@@ -62,7 +62,7 @@ export interface NoticeBase {
  * };
  */
 export type NoticeDoc =
-  | (NoticeBase & { kind: '临期提醒' | '催办单' | '督办单' | '提醒函' | '审批提醒' | '交办单' })
+  | (NoticeBase & { kind: '临期提醒' | '催办单' | '督办单' | '提醒函' | '审批提醒' | '交办单' | '签收提醒' })
   | (NoticeBase & {
       kind: '督办通知书';
       /** 整改期限: the date the problems must be rectified by. */

@@ -106,6 +106,14 @@ function formHtml(ctx: LinkContext, errors: string[] = [], values: Values = {}) 
     ${recordHtml(ctx.entry, verdictOf(ctx.state, ctx.entry))}`;
 }
 
+/** The unit's 调出 / 调整 link, made on the page for the person it names. */
+async function adjustLink(ctx: LinkContext): Promise<string | null> {
+  if (!ctx.deps.keys) return null;
+  const claims = { ...ctx.claims, action: 'adjust' as const, exp: expiryOf('adjust', ctx.state.now) };
+  delete claims.ref;
+  return linkUrl('', claims, await signLink(claims, ctx.deps.keys));
+}
+
 /** The unit head's own 办结申请 link, made on the page (the card's first signature is theirs); null for others. */
 async function completionLink(ctx: LinkContext): Promise<string | null> {
   if (ctx.person.role !== '单位负责人' || !ctx.deps.keys) return null;
@@ -126,7 +134,11 @@ export const feedbackHandler: ActionHandler = {
     const more = apply
       ? html`<p class="note">事项已全部完成？<a href="${apply}">申请办结（主要负责人签字）</a></p>`
       : '';
-    return ctx.c.html(page('填报完成情况', html`${formHtml(ctx)}${more}`));
+    const adjust = await adjustLink(ctx);
+    const change = adjust
+      ? html`<p class="note"><a href="${adjust}">申请调出、调整目标或调整时限</a></p>`
+      : '';
+    return ctx.c.html(page('填报完成情况', html`${formHtml(ctx)}${more}${change}`));
   },
 
   async post(ctx, body) {

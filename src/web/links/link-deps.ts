@@ -24,6 +24,8 @@ export const LINK_LIFETIME_DAYS: Record<LinkAction, number> = {
   'approve-extension': 14,
   complete: 30,
   'sign-completion': 14,
+  adjust: 30,
+  'approve-adjustment': 14,
 };
 
 /** The page of a link: `/l/<编号>/<action>?t=<token>`. */

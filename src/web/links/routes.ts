@@ -6,6 +6,8 @@
  */
 import { type Context, Hono } from 'hono';
 import { ackHandler } from './ack';
+import { adjustHandler } from './adjustment';
+import { approveAdjustmentHandler } from './adjustment-approval';
 import { completeHandler } from './completion';
 import { signCompletionHandler } from './completion-sign';
 import { extendHandler } from './extension';
@@ -25,6 +27,8 @@ const HANDLERS: ActionHandlers = {
   'approve-extension': approveExtensionHandler,
   complete: completeHandler,
   'sign-completion': signCompletionHandler,
+  adjust: adjustHandler,
+  'approve-adjustment': approveAdjustmentHandler,
 };
 
 export interface LinkRouteOptions {

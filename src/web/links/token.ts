@@ -15,6 +15,8 @@ export const LINK_ACTIONS = [
   'approve-extension',
   'complete',
   'sign-completion',
+  'adjust',
+  'approve-adjustment',
 ] as const;
 export type LinkAction = (typeof LINK_ACTIONS)[number];
 

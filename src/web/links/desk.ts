@@ -1,0 +1,202 @@
+/**
+ * The 督查室's desk (issue 14 item 8, first part): one page, behind the admin token, listing what waits on whom —
+ * 延期申请 and 调出 / 调整 waiting for a leader, completion cards waiting in the chain, notices sent with a 签收 link
+ * and not yet signed for — and the links' trail in 审计日志 (filter by 编号 with `?id=`). Read-only.
+ * Opened by `/desk?t=<admin token>` (kept in an HttpOnly cookie, then redirected without it) or the admin token in
+ * `Authorization: Bearer` / `X-Duban-Token`.
+ */
+import { type Context, Hono } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { html } from 'hono/html';
+import { timingSafeEqual } from 'hono/utils/buffer';
+import { isoOf } from '../../calendar/day';
+import { cellText } from '../../store/grid/cell-text';
+import type { SheetRow } from '../../store/port';
+import { ackByOf, carriesAckLink } from '../../scan/ack-reminders';
+import { AUDIT_TAB } from '../../workbook/audit';
+import { STORED } from '../../workbook/schema/lists';
+import { ADJUST_TAB, askedOf, requestOfReason, waitingFor } from './adjustment-ledger';
+import { EXTENSION_TAB, textOf } from './extension-ledger';
+import { page } from './layout';
+import type { LinkDeps } from './link-deps';
+import { linkSecurityHeaders, noStore } from './security';
+import { readState, verdictOf, type WorkbookState } from './workbook-state';
+
+export const DESK_COOKIE = 'duban_desk';
+const AUDIT_ROWS = 100;
+/** 审计日志 actions written by the link pages. */
+const LINK_ACTION = /^链接|申请$|审批$|签批$/;
+
+const REFUSED =
+  '需要管理令牌：请用督查室的工作台链接（…/desk?t=…）打开，或在 Authorization: Bearer 头中提供。';
+
+/** @example app.route('/desk', deskRoutes(links, env.DUBAN_ADMIN_TOKEN)); */
+export function deskRoutes(deps: LinkDeps, adminToken: string): Hono {
+  const app = new Hono();
+  const valid = async (given: string | undefined) =>
+    Boolean(adminToken) && Boolean(given) && (await timingSafeEqual(adminToken, given!.trim()));
+  app.use('*', linkSecurityHeaders, noStore);
+  app.get('/', async function desk(c: Context) {
+    const refused = () => c.html(page('督查室工作台', html`<p class="error">${REFUSED}</p>`), 401);
+    const fromLink = c.req.query('t');
+    if (fromLink !== undefined) {
+      if (!(await valid(fromLink))) return refused();
+      setCookie(c, DESK_COOKIE, fromLink, {
+        httpOnly: true,
+        sameSite: 'Strict',
+        path: '/desk',
+        secure: new URL(c.req.url).protocol === 'https:',
+        maxAge: 60 * 60 * 12,
+      });
+      const url = new URL(c.req.url);
+      url.searchParams.delete('t');
+      return c.redirect(`${url.pathname}${url.search}`, 302);
+    }
+    const bearer = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    const ok =
+      (await valid(getCookie(c, DESK_COOKIE))) ||
+      (await valid(bearer)) ||
+      (await valid(c.req.header('x-duban-token')));
+    if (!ok) return refused();
+    const state = await readState(deps.store, deps.clock());
+    return c.html(page('督查室工作台', deskHtml(state, c.req.query('id')?.trim() ?? '')));
+  });
+  return app;
+}
+
+const rowsOf = (state: WorkbookState, tab: string): SheetRow[] => state.snapshot.tabs[tab]?.rows ?? [];
+
+function deskHtml(state: WorkbookState, id: string) {
+  const { model } = state;
+  const today = isoOf(model.today);
+  const extensions = rowsOf(state, EXTENSION_TAB).filter((r) => textOf(r, '状态') === '待审批');
+  const adjustments = rowsOf(state, ADJUST_TAB).flatMap((r) => {
+    const waiting = waitingFor(r, askedOf(r), model.config.adjustMonth);
+    return waiting ? [{ row: r, waiting }] : [];
+  });
+  const cards = model.entries.flatMap((e) => {
+    const card = e.facts.completion;
+    if (!card?.pendingSigner || card.approved || card.refused) return [];
+    return [{ entry: e, signer: card.pendingSigner, node: verdictOf(state, e).currentNode }];
+  });
+  const signed = new Set(
+    model.entries.flatMap((e) => (e.facts.acknowledgements ?? []).map((a) => `${e.task.id}|${a.ref}`)),
+  );
+  const unsigned = model.register.filter((r) => {
+    const by = ackByOf(cellText(r.cells['时限要求'] ?? null));
+    return (
+      by !== null &&
+      carriesAckLink(r.type) &&
+      (r.status === '已发送' || r.status === STORED) &&
+      !signed.has(`${r.id}|${r.docNo}`)
+    );
+  });
+  const audit = rowsOf(state, AUDIT_TAB)
+    .filter((r) => LINK_ACTION.test(textOf(r, '动作')) && (!id || textOf(r, '编号') === id))
+    .slice(-AUDIT_ROWS)
+    .reverse();
+  const empty = (n: number, cols: number) =>
+    n
+      ? ''
+      : html`<tr>
+          <td colspan="${cols}">无</td>
+        </tr>`;
+  return html`<p class="note">
+      ${today}：待审批${extensions.length + adjustments.length}件，办结审批卡${cards.length}张，未签收通知${unsigned.length}份。
+    </p>
+    <h2>待审批申请</h2>
+    <table>
+      <tr>
+        <th>申请号</th>
+        <th>事项</th>
+        <th>类型</th>
+        <th>等待</th>
+        <th>申请</th>
+      </tr>
+      ${extensions.map(
+        (r) =>
+          html`<tr>
+            <td>${textOf(r, '申请号')}</td>
+            <td>${textOf(r, '编号')}</td>
+            <td>延期申请（至${textOf(r, '申请完成时限')}）</td>
+            <td>${textOf(r, '审批人')}</td>
+            <td>${textOf(r, '申请人')} ${textOf(r, '申请时间')}</td>
+          </tr>`,
+      )}
+      ${adjustments.map(
+        ({ row, waiting }) =>
+          html`<tr>
+            <td>${requestOfReason(textOf(row, '理由'))?.no ?? ''}</td>
+            <td>${textOf(row, '编号')}</td>
+            <td>${textOf(row, '类型')}</td>
+            <td>${waiting}</td>
+            <td>${textOf(row, '申请单位')} ${textOf(row, '日期')}</td>
+          </tr>`,
+      )}
+      ${empty(extensions.length + adjustments.length, 5)}
+    </table>
+    <h2>办结审批卡</h2>
+    <table>
+      <tr>
+        <th>事项</th>
+        <th>单位</th>
+        <th>等待</th>
+        <th>当前节点</th>
+      </tr>
+      ${cards.map(
+        (c) =>
+          html`<tr>
+            <td>${c.entry.task.id}</td>
+            <td>${c.entry.task.leadUnit}</td>
+            <td>${c.signer}</td>
+            <td>${c.node}</td>
+          </tr>`,
+      )}
+      ${empty(cards.length, 4)}
+    </table>
+    <h2>未签收通知</h2>
+    <table>
+      <tr>
+        <th>文号</th>
+        <th>事项</th>
+        <th>单位</th>
+        <th>签收期限</th>
+      </tr>
+      ${unsigned.map((r) => {
+        const by = ackByOf(cellText(r.cells['时限要求'] ?? null))!;
+        return html`<tr>
+          <td>${r.docNo}</td>
+          <td>${r.id}</td>
+          <td>${cellText(r.cells['发往单位'] ?? null)}</td>
+          <td>${by}${by <= today ? '（已逾期）' : ''}</td>
+        </tr>`;
+      })}
+      ${empty(unsigned.length, 4)}
+    </table>
+    <h2>链接操作留痕${id ? `（${id}）` : ''}</h2>
+    <form method="get" action="/desk">
+      <label for="id">按编号筛选</label><input id="id" name="id" value="${id}" /><button type="submit">
+        筛选
+      </button>
+    </form>
+    <table>
+      <tr>
+        <th>时间</th>
+        <th>操作者</th>
+        <th>动作</th>
+        <th>编号</th>
+        <th>备注</th>
+      </tr>
+      ${audit.map(
+        (r) =>
+          html`<tr>
+            <td>${textOf(r, '时间')}</td>
+            <td>${textOf(r, '操作者')}</td>
+            <td>${textOf(r, '动作')}</td>
+            <td>${textOf(r, '编号')}</td>
+            <td>${textOf(r, '备注')}</td>
+          </tr>`,
+      )}
+      ${empty(audit.length, 5)}
+    </table>`;
+}

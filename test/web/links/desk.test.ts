@@ -1,0 +1,70 @@
+/** The 督查室's desk: behind the admin token; what waits on whom, and the links' trail in 审计日志. */
+import { describe, expect, it } from 'vitest';
+import { linkFixture } from './fixture';
+
+const ADMIN = 'admin-token-0123456789';
+const ITEM = 'ZD-2026-003';
+const UNIT = 'fgj.lianluo@demo.gov.cn';
+
+async function submit(
+  f: ReturnType<typeof linkFixture>,
+  action: 'extend' | 'adjust',
+  fields: Record<string, string>,
+) {
+  const t = await f.token(action, { task: ITEM, person: UNIT });
+  const csrf = /name="csrf"\s+value="([^"]+)"/.exec(
+    await (await f.app.request(f.path(action, t, ITEM))).text(),
+  )![1]!;
+  return f.post(action, t, { csrf, ...fields }, undefined, ITEM);
+}
+
+describe('督查室 desk', () => {
+  it('refuses without the admin token; the token link sets an HttpOnly cookie and drops the token from the address', async () => {
+    const f = linkFixture();
+    expect((await f.app.request('/desk')).status).toBe(401);
+    const wrong = await f.app.request('/desk?t=guess');
+    expect(wrong.status).toBe(401);
+    expect(await wrong.text()).toContain('需要管理令牌');
+    expect((await f.app.request('/desk', { headers: { authorization: 'Bearer guess' } })).status).toBe(401);
+    const link = await f.app.request(`/desk?t=${ADMIN}&id=${ITEM}`);
+    expect(link.status).toBe(302);
+    expect(link.headers.get('location')).toBe(`/desk?id=${ITEM}`);
+    const cookie = link.headers.get('set-cookie')!;
+    expect(cookie).toContain('HttpOnly');
+    const page = await f.app.request('/desk', { headers: { cookie: cookie.split(';')[0]! } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toContain('no-store');
+    expect((await f.app.request('/desk', { headers: { authorization: `Bearer ${ADMIN}` } })).status).toBe(
+      200,
+    );
+    expect((await f.app.request('/desk', { headers: { 'x-duban-token': ADMIN } })).status).toBe(200);
+  });
+
+  it('lists open requests with whom they wait for, cards in the chain, unsigned notices, and the links’ audit (escaped, filtered)', async () => {
+    const f = linkFixture();
+    await f.service.scan(f.now);
+    expect((await submit(f, 'extend', { requested: '2026-11-30', reason: '资金未到位' })).status).toBe(200);
+    const asked = await submit(f, 'adjust', {
+      kind: '调整目标',
+      target: '8亿元',
+      reason: '<script>x</script>',
+    });
+    expect(asked.status).toBe(200);
+    const read = async (q = '') =>
+      (await f.app.request(`/desk${q}`, { headers: { authorization: `Bearer ${ADMIN}` } })).text();
+    const html = await read();
+    expect(html).toContain(`YQ-${ITEM}-1`);
+    expect(html).toContain(`TZ-${ITEM}-1`);
+    expect(html).toMatch(/调整目标<\/td>\s*<td>分管领导/);
+    // The demo's 督办台账 item with a card signed by the unit head and the 督查室 only.
+    const section = (from: string, to: string) => html.slice(html.indexOf(from), html.indexOf(to));
+    expect(section('<h2>办结审批卡', '<h2>未签收通知')).toMatch(/<td>DB-2026-\d+<\/td>/);
+    expect(section('<h2>办结审批卡', '<h2>未签收通知')).not.toContain('>无<');
+    expect(section('<h2>未签收通知', '<h2>链接操作留痕')).toMatch(/临政督[^<]*号<\/td>/);
+    expect(html).toContain('调整目标申请');
+    expect(html).toContain('&lt;script&gt;');
+    expect(html).not.toContain('<script>');
+    const other = await read('?id=DB-2026-001');
+    expect(other).not.toContain('调整目标申请');
+  });
+});
