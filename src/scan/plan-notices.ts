@@ -27,7 +27,7 @@ export interface PlannedNotice {
   /** The rendered document (formal notices and 临期提醒); digests carry `digest`. */
   doc?: NoticeDoc;
   digest?: { recipient: Address; items: DigestItem[] };
-  /** Routine items (临期提醒) travel in the recipient's daily digest, not as mails of their own. */
+  /** Routine items (临期提醒) and a leader's items (约谈建议, 审批提醒) travel in the recipient's daily digest. */
   viaDigest?: boolean;
   /** A digest: the 临期提醒 register rows it delivers. */
   covers?: Cover[];
@@ -98,7 +98,9 @@ export function planNotices(model: WorkbookModel, verdicts: TaskVerdict[], run: 
         ...(kindOf(due.type).viaDigest ? { viaDigest: true } : {}),
       });
       if (kindOf(due.type).viaDigest) {
-        for (const recipient of to) {
+        // A numbered item reaches its copies too (the 督查室, the other leader), in their own briefs.
+        const copies = kindOf(due.type).docMark ? addressesOf(r.cc) : [];
+        for (const recipient of [...to, ...copies]) {
           const digest = digests.get(recipient.address) ?? { recipient, items: [], covers: [] };
           digest.items.push(digestItem(entry, v, due));
           digest.covers.push({ token: notices.at(-1)!.token, key });
@@ -167,7 +169,10 @@ function noticeDoc(
 }
 
 function digestItem(entry: TaskEntry, v: TaskVerdict, due: NoticeDue): DigestItem {
+  // A numbered item (a leader's 约谈建议) names its document; the 文号 is added when it is final (send-notices.ts).
+  const title = kindOf(due.type).docMark ? { notice: `《${kindOf(due.type).title}》` } : {};
   return {
+    ...title,
     id: entry.task.id,
     title: entry.task.title,
     status: v.status,

@@ -51,7 +51,7 @@ export function retryOf(row: RegisterRow, model: WorkbookModel): PlannedNotice |
   return { ...base, type, doc: full };
 }
 
-/** The routine items registered on `day` for one recipient: what their pending digest listed. */
+/** The items registered on `day` for one recipient (临期提醒, 约谈建议, 审批提醒): what their pending digest listed. */
 function digestItemsOn(
   model: WorkbookModel,
   day: Day,
@@ -60,13 +60,18 @@ function digestItemsOn(
   const items: DigestItem[] = [];
   const covers: Cover[] = [];
   for (const r of model.register) {
-    if (r.type !== '临期提醒' || r.day !== day || !textOf(r, '收件人').includes(address)) continue;
+    if (!isNoticeType(r.type) || !kindOf(r.type).viaDigest || r.day !== day) continue;
+    // A numbered item (约谈建议) is in its copies' briefs too (plan-notices.ts).
+    const reaches = kindOf(r.type).docMark ? `${textOf(r, '收件人')} ${textOf(r, '抄送')}` : textOf(r, '收件人');
+    if (!reaches.includes(address)) continue;
     const entry = model.entries.find((e) => e.task.id === r.id);
     if (!entry) continue;
+    const kind = kindOf(r.type);
     items.push({
       id: r.id,
       title: entry.task.title,
-      status: '临期',
+      status: r.type === '临期提醒' ? '临期' : textOf(r, '类型'),
+      ...(kind.docMark ? { notice: `《${kind.title}》` } : {}),
       due: `${textOf(r, '事由')}（${isoOf(day)}）`,
     });
     covers.push({ token: r.docNo, key: r.key });

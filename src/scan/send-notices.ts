@@ -169,7 +169,7 @@ export async function sendNotices(deps: NotifyDeps, input: NotifyInput): Promise
     }
     await journal?.append([{ key: notice.key, docNo, state: 'sending', at: stamp }]);
     const links = await linksOf(deps, notice, docNo);
-    const items = await digestItemsOf(deps, notice);
+    const items = await digestItemsOf(deps, notice, docNoOf);
     const result = await deps.mailer.send(messageOf(deps, model, notice, docNo, links, items));
     await journal?.append(
       [{ key: notice.key, token: notice.token }, ...(notice.covers ?? [])].map((row) => ({
@@ -316,13 +316,26 @@ function sendState(result: SendResult): string {
   return result.permanent ? REJECTED : '待发送';
 }
 
-/** A digest's items, each with its recipient's 反馈 link when links are on (the unit answers item by item). */
-async function digestItemsOf(deps: NotifyDeps, notice: PlannedNotice): Promise<DigestItem[] | undefined> {
-  if (!notice.digest || !deps.noticeLinks) return undefined;
+/**
+ * A digest's items, each numbered item with its final 文号 (the item's cover row, same index) and each routine item
+ * with its recipient's 反馈 link when links are on (the unit answers item by item).
+ */
+async function digestItemsOf(
+  deps: NotifyDeps,
+  notice: PlannedNotice,
+  docNoOf: (token: string) => string | null,
+): Promise<DigestItem[] | undefined> {
+  if (!notice.digest) return undefined;
   const { recipient, items } = notice.digest;
   return Promise.all(
-    items.map(async (item) => {
-      const links = await deps.noticeLinks!({ id: item.id, type: '临期提醒', docNo: '', to: [recipient] });
+    items.map(async (item, i) => {
+      if (item.notice) {
+        const token = notice.covers?.[i]?.token ?? '';
+        const docNo = isProvisional(token) ? (docNoOf(token) ?? '') : token;
+        return docNo && !item.notice.endsWith(docNo) ? { ...item, notice: `${item.notice}${docNo}` } : item;
+      }
+      if (!deps.noticeLinks) return item;
+      const links = await deps.noticeLinks({ id: item.id, type: '临期提醒', docNo: '', to: [recipient] });
       const url = links[0]?.links.find((l) => l.label === '反馈')?.url;
       return url ? { ...item, answerUrl: url } : item;
     }),

@@ -14,9 +14,10 @@ describe('the table of notice kinds', () => {
     const slugs = NOTICE_TYPES.map((t) => NOTICE_KINDS[t].slug);
     expect(new Set(slugs).size).toBe(slugs.length);
     expect(slugs.every((s) => /^[a-z]+$/.test(s))).toBe(true);
-    // Only the routine reminders (临期提醒, and 审批提醒 to a waiting signer) have no 文号 and travel in the daily digest.
+    // Only the routine reminders (临期提醒, and 审批提醒 to a waiting signer) have no 文号; they and a leader's numbered
+    // 约谈建议 travel in the daily digest / brief (issue 9 item 8).
     expect(NOTICE_TYPES.filter((t) => NOTICE_KINDS[t].docMark === null)).toEqual(['临期提醒', '审批提醒']);
-    expect(NOTICE_TYPES.filter((t) => NOTICE_KINDS[t].viaDigest)).toEqual(['临期提醒', '审批提醒']);
+    expect(NOTICE_TYPES.filter((t) => NOTICE_KINDS[t].viaDigest)).toEqual(['临期提醒', '约谈建议', '审批提醒']);
   });
 
   it('renders every kind with its title, subject wording and slug from the table', () => {
