@@ -11,6 +11,7 @@ import { noticeDocOf } from './notice-doc-of';
 import { dedupeKey, digestKey } from '../workbook/dedupe-key';
 import type { ScanProblem, TaskEntry, WorkbookModel } from '../workbook/read-workbook';
 import { recipientsFor } from './recipients';
+import { draftKey, draftStep, draftsByKey, waitingBySigner, waitingDrafts } from './signing';
 
 /** A notice decided by this scan, before it is registered and sent. */
 export interface PlannedNotice {
@@ -31,6 +32,10 @@ export interface PlannedNotice {
   viaDigest?: boolean;
   /** A digest: the 临期提醒 register rows it delivers. */
   covers?: Cover[];
+  /** A draft waiting for 签发 (signing.ts): registered 待签发 without a 文号, not sent. */
+  draft?: true;
+  /** A signed notice: the 去重键 of its draft, marked 已签发 once this notice is registered. */
+  signedDraft?: string;
 }
 
 /** A register row by its (provisional or final) 文号 and its 去重键. */
@@ -60,6 +65,7 @@ export function planNotices(model: WorkbookModel, verdicts: TaskVerdict[], run: 
   const { config, today, directory } = model;
   const year = partsOf(today).year;
   const known = new Set(model.register.map((r) => r.key));
+  const drafts = draftsByKey(model.register);
   const token = () => provisionalDocNo(year, run, notices.length + 1);
   const notices: PlannedNotice[] = [];
   const problems: ScanProblem[] = [];
@@ -76,6 +82,9 @@ export function planNotices(model: WorkbookModel, verdicts: TaskVerdict[], run: 
         duplicateSkipped++;
         continue;
       }
+      const signing = (config.signedKinds as string[]).includes(due.type) || drafts.has(key);
+      const draft = drafts.get(key);
+      if (signing && known.has(draftKey(key)) && (!draft || draftStep(draft) !== null)) continue; // waits
       const r = recipientsFor(due.type, due.level, entry.task, directory);
       const to = addressesOf(r.to);
       if (to.length === 0) {
@@ -83,6 +92,23 @@ export function planNotices(model: WorkbookModel, verdicts: TaskVerdict[], run: 
         continue;
       }
       known.add(key);
+      if (signing && !draft) {
+        // Seed 004 §五.2: proposed now, numbered and sent once the 分管领导 consented and the 办公室主任 signed.
+        known.add(draftKey(key));
+        notices.push({
+          key: draftKey(key),
+          token: token(),
+          type: due.type,
+          id,
+          unit: entry.task.leadUnit,
+          to,
+          cc: addressesOf(r.cc),
+          reasons: due.reasons.join('；'),
+          requirement: requirementText(due),
+          draft: true,
+        });
+        continue;
+      }
       const doc = noticeDoc(entry, v, due, r.addressee, r.cc.map(ccLabel), today, config);
       notices.push({
         key,
@@ -96,6 +122,7 @@ export function planNotices(model: WorkbookModel, verdicts: TaskVerdict[], run: 
         requirement: requirementText(due),
         doc,
         ...(kindOf(due.type).viaDigest ? { viaDigest: true } : {}),
+        ...(draft ? { signedDraft: draft.key } : {}),
       });
       if (kindOf(due.type).viaDigest) {
         // A numbered item reaches its copies too (the 督查室, the other leader), in their own briefs.
@@ -109,6 +136,16 @@ export function planNotices(model: WorkbookModel, verdicts: TaskVerdict[], run: 
       }
     }
   });
+
+  // The signers' items: drafts already waiting, and this scan's new ones (at the 分管领导's consent).
+  const newDrafts = notices
+    .filter((n) => n.draft)
+    .map((n) => ({ id: n.id, type: n.type, reasons: n.reasons, step: '同意' as const }));
+  for (const [address, list] of waitingBySigner(model, [...waitingDrafts(model.register), ...newDrafts])) {
+    const digest = digests.get(address) ?? { recipient: list.recipient, items: [], covers: [] };
+    digest.items.push(...list.items);
+    digests.set(address, digest);
+  }
 
   for (const digest of digests.values()) {
     const key = digestKey(digest.recipient.address, isoOf(today));

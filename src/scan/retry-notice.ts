@@ -7,6 +7,7 @@ import type { WorkbookModel } from '../workbook/read-workbook';
 import type { Cover, PlannedNotice } from './plan-notices';
 import { noticeDocOf } from './notice-doc-of';
 import { parseAddresses, requirementDates } from './register-row';
+import { waitingBySigner, waitingDrafts } from './signing';
 
 /** Rebuild a notice registered earlier but not yet delivered, from its register row. */
 export function retryOf(row: RegisterRow, model: WorkbookModel): PlannedNotice | null {
@@ -26,6 +27,8 @@ export function retryOf(row: RegisterRow, model: WorkbookModel): PlannedNotice |
   if (isNoticeType(row.type) && kindOf(row.type).viaDigest) return null;
   if (row.type === '每日汇总') {
     const { items, covers } = digestItemsOn(model, row.day ?? model.today, to[0]!.address);
+    // What still waits for this signer (signing.ts), after the covered items so their indexes stay aligned.
+    items.push(...(waitingBySigner(model, waitingDrafts(model.register)).get(to[0]!.address)?.items ?? []));
     return items.length ? { ...base, type: '每日汇总', digest: { recipient: to[0]!, items }, covers } : null;
   }
   const parsed = parseDedupeKey(row.key);

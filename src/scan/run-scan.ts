@@ -103,6 +103,7 @@ export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
     }),
   );
   summary.notices.created = sent.created;
+  summary.notices.awaitingSignature += sent.drafted;
   summary.notices.duplicateSkipped += sent.duplicates;
   summary.notices.sent = sent.sent;
   summary.notices.failed = sent.failed;
@@ -124,7 +125,8 @@ function dryRunSummary(summary: ScanSummary, plan: ScanPlan): ScanSummary {
   summary.cellsWritten = plan.write.cells.filter((c) => c.value !== undefined).length;
   summary.fillsWritten = plan.write.cells.filter((c) => c.fill !== undefined).length;
   summary.idsAssigned = plan.write.ids.length;
-  summary.notices.created = plan.notices.notices.length;
+  summary.notices.created = plan.notices.notices.filter((n) => !n.draft).length;
+  summary.notices.awaitingSignature += plan.notices.notices.filter((n) => n.draft).length;
   summary.auditRows = plan.auditRows;
   return summary;
 }
