@@ -11,7 +11,7 @@ import { noticeDocOf } from './notice-doc-of';
 import { dedupeKey, digestKey } from '../workbook/dedupe-key';
 import type { ScanProblem, TaskEntry, WorkbookModel } from '../workbook/read-workbook';
 import { recipientsFor } from './recipients';
-import { draftKey, draftStep, draftsByKey, waitingBySigner, waitingDrafts } from './signing';
+import { draftKey, draftStep, draftsByKey, type WaitingDraft, waitingBySigner } from './signing';
 
 /** A notice decided by this scan, before it is registered and sent. */
 export interface PlannedNotice {
@@ -48,6 +48,8 @@ export interface NoticePlan {
   notices: PlannedNotice[];
   duplicateSkipped: number;
   problems: ScanProblem[];
+  /** Drafts still due and waiting for 同意 / 签发 after this scan, this scan's new ones included. */
+  awaitingSignature: number;
 }
 
 /** 时限要求 as registered (ISO dates, so a retry can rebuild the notice). */
@@ -66,6 +68,8 @@ export function planNotices(model: WorkbookModel, verdicts: TaskVerdict[], run: 
   const year = partsOf(today).year;
   const known = new Set(model.register.map((r) => r.key));
   const drafts = draftsByKey(model.register);
+  /** Drafts waiting whose notice is still due today: a draft no longer due is withdrawn (no 文号, no reminder). */
+  const waiting: WaitingDraft[] = [];
   const token = () => provisionalDocNo(year, run, notices.length + 1);
   const notices: PlannedNotice[] = [];
   const problems: ScanProblem[] = [];
@@ -84,7 +88,11 @@ export function planNotices(model: WorkbookModel, verdicts: TaskVerdict[], run: 
       }
       const signing = (config.signedKinds as string[]).includes(due.type) || drafts.has(key);
       const draft = drafts.get(key);
-      if (signing && known.has(draftKey(key)) && (!draft || draftStep(draft) !== null)) continue; // waits
+      if (signing && known.has(draftKey(key)) && (!draft || draftStep(draft) !== null)) {
+        const step = draft && draftStep(draft);
+        if (step) waiting.push({ id, type: due.type, reasons: due.reasons.join('；'), step });
+        continue;
+      }
       const r = recipientsFor(due.type, due.level, entry.task, directory);
       const to = addressesOf(r.to);
       if (to.length === 0) {
@@ -141,7 +149,7 @@ export function planNotices(model: WorkbookModel, verdicts: TaskVerdict[], run: 
   const newDrafts = notices
     .filter((n) => n.draft)
     .map((n) => ({ id: n.id, type: n.type, reasons: n.reasons, step: '同意' as const }));
-  for (const [address, list] of waitingBySigner(model, [...waitingDrafts(model.register), ...newDrafts])) {
+  for (const [address, list] of waitingBySigner(model, [...waiting, ...newDrafts])) {
     const digest = digests.get(address) ?? { recipient: list.recipient, items: [], covers: [] };
     digest.items.push(...list.items);
     digests.set(address, digest);
@@ -168,7 +176,7 @@ export function planNotices(model: WorkbookModel, verdicts: TaskVerdict[], run: 
       covers: digest.covers,
     });
   }
-  return { notices, duplicateSkipped, problems };
+  return { notices, duplicateSkipped, problems, awaitingSignature: waiting.length + newDrafts.length };
 }
 
 function noticeDoc(

@@ -100,6 +100,7 @@ export function planScan(
   });
   for (const p of restored.problems) summary.problems.push(p);
   summary.notices.duplicateSkipped = notices.duplicateSkipped;
+  summary.notices.awaitingSignature = notices.awaitingSignature;
   for (const p of notices.problems) summary.problems.push(p);
   return {
     model,
@@ -125,7 +126,7 @@ function stoppedPlan(model: WorkbookModel, blocked: ScanProblem[], stamp: string
     write: { cells: [], ids: [], appends: [], ledgerUpdates: [] },
     auditRows: 0,
     restoredRows: 0,
-    notices: { notices: [], duplicateSkipped: 0, problems: [] },
+    notices: { notices: [], duplicateSkipped: 0, problems: [], awaitingSignature: 0 },
     stamp,
     summary,
   };

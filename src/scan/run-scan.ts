@@ -103,7 +103,6 @@ export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
     }),
   );
   summary.notices.created = sent.created;
-  summary.notices.awaitingSignature += sent.drafted;
   summary.notices.duplicateSkipped += sent.duplicates;
   summary.notices.sent = sent.sent;
   summary.notices.failed = sent.failed;
@@ -126,7 +125,6 @@ function dryRunSummary(summary: ScanSummary, plan: ScanPlan): ScanSummary {
   summary.fillsWritten = plan.write.cells.filter((c) => c.fill !== undefined).length;
   summary.idsAssigned = plan.write.ids.length;
   summary.notices.created = plan.notices.notices.filter((n) => !n.draft).length;
-  summary.notices.awaitingSignature += plan.notices.notices.filter((n) => n.draft).length;
   summary.auditRows = plan.auditRows;
   return summary;
 }

@@ -3,8 +3,6 @@ import { CARDS, STATUSES, type Card, type Status } from '../domain/glossary';
 import type { TaskVerdict } from '../domain/types';
 import { overdueUnits } from '../domain/overdue-units';
 import type { WorkbookModel } from '../workbook/read-workbook';
-import { AWAITING_SIGNATURE } from '../workbook/schema/lists';
-import { draftStep } from './signing';
 import type { ScanPhase, ScanSummary } from './types';
 
 /** The fields of the `--json` summary, as documented in the README. */
@@ -63,8 +61,7 @@ export function baseSummary(model: WorkbookModel, verdicts: TaskVerdict[]): Scan
       sent: 0,
       duplicateSkipped: 0,
       failed: 0,
-      awaitingSignature: model.register.filter((r) => r.status === AWAITING_SIGNATURE && draftStep(r) !== null)
-        .length,
+      awaitingSignature: 0,
     },
     cellsWritten: 0,
     fillsWritten: 0,
