@@ -17,6 +17,8 @@ const store = createMemoryStore(demoWorkbook(start));
 const mailer = createMemoryMailer();
 const perMonth = new Map<string, { days: number; red: number; yellow: number; blue: number; 约谈建议: number; 提醒函: number }>();
 const perPersonDay = new Map<string, { all: number; routine: number }>();
+/** Mails to or copied to one address on one day, and those without a 文号 (digests, briefs). */
+const perAddressDay = new Map<string, { all: number; plain: number }>();
 
 for (let day = toDay(start); day <= toDay(`${year}-12-31`); day++) {
   if (!cal.isWorkday(day)) continue;
@@ -33,6 +35,13 @@ for (let day = toDay(start); day <= toDay(`${year}-12-31`); day++) {
     if (type === '约谈建议' || msg.subject.includes('约谈建议')) m.约谈建议++;
     else if (type === '提醒函' || msg.subject.includes('提醒函')) m.提醒函++;
     const routine = msg.subject.startsWith('【督办提醒】');
+    for (const a of [...msg.to, ...(msg.cc ?? [])]) {
+      const key = `${a.address}@${isoOf(day)}`;
+      const p = perAddressDay.get(key) ?? { all: 0, plain: 0 };
+      p.all++;
+      if (!msg.headers?.['X-Duban-Doc-No']) p.plain++;
+      perAddressDay.set(key, p);
+    }
     for (const to of msg.to) {
       const key = `${to.address}@${isoOf(day)}`;
       const p = perPersonDay.get(key) ?? { all: 0, routine: 0 };
@@ -53,3 +62,10 @@ const all = [...perPersonDay.values()];
 const max = (k: 'all' | 'routine') => Math.max(...all.map((p) => p[k]));
 const mean = (k: 'all' | 'routine') => (all.reduce((n, p) => n + p[k], 0) / all.length).toFixed(2);
 console.log(`mails: ${mailer.sent.length}; per person per day (days they got any): max ${max('all')}, mean ${mean('all')}; digests max ${max('routine')}`);
+const each = [...perAddressDay.values()];
+const top = (k: 'all' | 'plain') => Math.max(...each.map((p) => p[k]));
+const avg = (k: 'all' | 'plain') => (each.reduce((n, p) => n + p[k], 0) / each.length).toFixed(2);
+console.log(`to + cc per address per day: all mails max ${top('all')}, mean ${avg('all')}; without a 文号 max ${top('plain')}, mean ${avg('plain')}`);
+const LEADERS = /^(xianzhang|changwu|fxz\.)/;
+const leaders = [...perAddressDay].filter(([k]) => LEADERS.test(k)).map(([, p]) => p.all);
+if (leaders.length) console.log(`leaders (县长, 分管副县长): mails per day max ${Math.max(...leaders)}, mean ${(leaders.reduce((a, b) => a + b, 0) / leaders.length).toFixed(2)}`);

@@ -13,6 +13,12 @@ const list = z
   .string()
   .transform((s) => s.split(/[,，、\s]+/).filter(Boolean))
   .pipe(z.array(z.string()).min(1));
+/** Kind names, or `无`: e.g. which formal notices wait for 签发. */
+const kinds = z
+  .string()
+  .trim()
+  .transform((s) => (s === '无' ? [] : s.split(/[,，、\s]+/).filter(Boolean)))
+  .pipe(z.array(z.enum(['催办单', '督办单', '督办通知书', '约谈建议', '提醒函', '交办单'])));
 const yesNo = z.enum(['是', '否']).transform((v) => v === '是');
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'];
@@ -169,6 +175,14 @@ const ENTRIES = {
     '办结审批卡在某一签批环节停留达到该工作日数，提醒该签批人（每人每份审批卡一次）',
     int(1, 30),
     `${INT} 1–30`,
+  ),
+  // Seed 004 §五.2: 《催辦單》、《督辦單》…報縣政府分管領導同意後，由縣政府辦公室主任簽發.
+  signedKinds: entry(
+    '需签发文书',
+    '催办单、督办单',
+    '这些文书须经分管领导同意、办公室主任签发后才编号发出（在文书登记中填写同意人、签发人、签发日期）；其余自动发出',
+    kinds,
+    '用顿号分隔的文书类型（催办单、督办单、督办通知书、约谈建议、提醒函、交办单），或 无',
   ),
   extensionApprover: entry('延期审批人', '分管领导', '延期申请由谁审批', text, '通讯录中的角色'),
   scanTime: entry('每日扫描时间', '08:30', '工作日自动扫描时间（北京时间）', hhmm, 'HH:MM，如 08:30'),

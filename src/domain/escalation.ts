@@ -119,6 +119,22 @@ export function cardNotice(
 }
 
 /**
+ * One 约谈建议 to the 主要领导 per episode (issue 9, item 8): a 红牌 (seed 001 §三(三)) and the ladder's last step
+ * (SPEC §4.4) both ask the leaders to 约谈 the unit for the same unresolved problem, so whichever comes first stands
+ * for both. A 黄牌's 约谈建议 goes to the 分管领导 only and does not count.
+ */
+export function oneInterviewPerEpisode(due: NoticeDue[], notices: IssuedNotice[]): NoticeDue[] {
+  const toChief = (n: { type: string; level: string }) => n.type === '约谈建议' && n.level !== '黄牌';
+  const held = new Set(notices.filter(toChief).map((n) => n.period));
+  return due.filter((d) => {
+    if (!toChief(d)) return true;
+    if (held.has(d.period)) return false;
+    held.add(d.period);
+    return true;
+  });
+}
+
+/**
  * 待办结审批 (SPEC §4.1): the signer the completion card waits for is reminded once, after 规则配置
  * 办结审批提醒工作日 working days at that step. Keyed by the application (办结@date) and the signer.
  */

@@ -8,6 +8,7 @@ import {
   cardNotice,
   dueSoonReminder,
   ladderStepDue,
+  oneInterviewPerEpisode,
   missedReportTrigger,
   overdueTrigger,
   unresolvedSupervisions,
@@ -149,6 +150,7 @@ export function evaluateTask(
   }
   if (status !== '已办结' && status !== '已调出' && status !== '待办结审批')
     push(due, cardNotice(card, cardEpisode, cardReason, facts.notices, priorCard, scanDay.replyBy));
+  const dueOnce = oneInterviewPerEpisode(due, facts.notices);
 
   const ongoingNext = limits.ongoing ? monthFeedbackDeadline(ctx, scanDay.year, scanDay.month) : null;
   const provisional = scanDay.provisional || (deadline !== null && cal.isProvisional(yearOf(deadline)));
@@ -202,7 +204,7 @@ export function evaluateTask(
     missedMonths,
     lateMonths: months?.lateReports ?? [],
     urgings: urgingsOf(facts),
-    due,
+    due: dueOnce,
     hints,
     provisional,
     proposedLevel: proposed?.level ?? null,

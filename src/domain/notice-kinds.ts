@@ -48,7 +48,7 @@ export interface KindSpec {
   card?: '蓝牌';
   /** Recipients by the notice's level (a card for 约谈建议), else `default`. */
   recipients: { default: Addressing } & Partial<Record<string, Addressing>>;
-  /** Routine: travels in the recipient's one daily digest instead of a mail of its own. */
+  /** Travels in the recipient's one daily digest / brief instead of a mail of its own (routine items, and a leader's items). */
   viaDigest: boolean;
   /** Counts in 催办次数 and in "needed 催办" (evaluation, 红牌 for 多次督办无果 counts 督办单 only). */
   urging: boolean;
@@ -121,7 +121,8 @@ export const NOTICE_KINDS = {
       黄牌: { to: ['leader'], cc: ['office'], addressee: '分管领导' },
       红牌: { to: ['chief'], cc: ['leader', 'office'], addressee: '主要领导' },
     },
-    viaDigest: false,
+    // Issue 9 item 8 (SPEC §4.4): a leader's 约谈建议 travels in the leader's one daily brief, numbered and registered.
+    viaDigest: true,
     urging: false,
     needsSigning: false,
   },

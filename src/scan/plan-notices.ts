@@ -11,6 +11,7 @@ import { noticeDocOf } from './notice-doc-of';
 import { dedupeKey, digestKey } from '../workbook/dedupe-key';
 import type { ScanProblem, TaskEntry, WorkbookModel } from '../workbook/read-workbook';
 import { recipientsFor } from './recipients';
+import { draftKey, draftStep, draftsByKey, type WaitingDraft, waitingBySigner } from './signing';
 
 /** A notice decided by this scan, before it is registered and sent. */
 export interface PlannedNotice {
@@ -27,12 +28,16 @@ export interface PlannedNotice {
   /** The rendered document (formal notices and 临期提醒); digests carry `digest`. */
   doc?: NoticeDoc;
   digest?: { recipient: Address; items: DigestItem[] };
-  /** Routine items (临期提醒) travel in the recipient's daily digest, not as mails of their own. */
+  /** Routine items (临期提醒) and a leader's items (约谈建议, 审批提醒) travel in the recipient's daily digest. */
   viaDigest?: boolean;
   /** A digest: the 临期提醒 register rows it delivers. */
   covers?: Cover[];
   /** A 签收提醒: the 文号 of the notice its 签收 link signs for (ack-reminders.ts). */
   ackRef?: string;
+  /** A draft waiting for 签发 (signing.ts): registered 待签发 without a 文号, not sent. */
+  draft?: true;
+  /** A signed notice: the 去重键 of its draft, marked 已签发 once this notice is registered. */
+  signedDraft?: string;
 }
 
 /** A register row by its (provisional or final) 文号 and its 去重键. */
@@ -45,6 +50,8 @@ export interface NoticePlan {
   notices: PlannedNotice[];
   duplicateSkipped: number;
   problems: ScanProblem[];
+  /** Drafts still due and waiting for 同意 / 签发 after this scan, this scan's new ones included. */
+  awaitingSignature: number;
 }
 
 /** 时限要求 as registered (ISO dates, so a retry can rebuild the notice). */
@@ -62,6 +69,9 @@ export function planNotices(model: WorkbookModel, verdicts: TaskVerdict[], run: 
   const { config, today, directory } = model;
   const year = partsOf(today).year;
   const known = new Set(model.register.map((r) => r.key));
+  const drafts = draftsByKey(model.register);
+  /** Drafts waiting whose notice is still due today: a draft no longer due is withdrawn (no 文号, no reminder). */
+  const waiting: WaitingDraft[] = [];
   const token = () => provisionalDocNo(year, run, notices.length + 1);
   const notices: PlannedNotice[] = [];
   const problems: ScanProblem[] = [];
@@ -78,6 +88,13 @@ export function planNotices(model: WorkbookModel, verdicts: TaskVerdict[], run: 
         duplicateSkipped++;
         continue;
       }
+      const signing = (config.signedKinds as string[]).includes(due.type) || drafts.has(key);
+      const draft = drafts.get(key);
+      if (signing && known.has(draftKey(key)) && (!draft || draftStep(draft) !== null)) {
+        const step = draft && draftStep(draft);
+        if (step) waiting.push({ id, type: due.type, reasons: due.reasons.join('；'), step });
+        continue;
+      }
       const r = recipientsFor(due.type, due.level, entry.task, directory);
       const to = addressesOf(r.to);
       if (to.length === 0) {
@@ -85,6 +102,23 @@ export function planNotices(model: WorkbookModel, verdicts: TaskVerdict[], run: 
         continue;
       }
       known.add(key);
+      if (signing && !draft) {
+        // Seed 004 §五.2: proposed now, numbered and sent once the 分管领导 consented and the 办公室主任 signed.
+        known.add(draftKey(key));
+        notices.push({
+          key: draftKey(key),
+          token: token(),
+          type: due.type,
+          id,
+          unit: entry.task.leadUnit,
+          to,
+          cc: addressesOf(r.cc),
+          reasons: due.reasons.join('；'),
+          requirement: requirementText(due),
+          draft: true,
+        });
+        continue;
+      }
       const doc = noticeDoc(entry, v, due, r.addressee, r.cc.map(ccLabel), today, config);
       notices.push({
         key,
@@ -98,9 +132,12 @@ export function planNotices(model: WorkbookModel, verdicts: TaskVerdict[], run: 
         requirement: requirementText(due),
         doc,
         ...(kindOf(due.type).viaDigest ? { viaDigest: true } : {}),
+        ...(draft ? { signedDraft: draft.key } : {}),
       });
       if (kindOf(due.type).viaDigest) {
-        for (const recipient of to) {
+        // A numbered item reaches its copies too (the 督查室, the other leader), in their own briefs.
+        const copies = kindOf(due.type).docMark ? addressesOf(r.cc) : [];
+        for (const recipient of [...to, ...copies]) {
           const digest = digests.get(recipient.address) ?? { recipient, items: [], covers: [] };
           digest.items.push(digestItem(entry, v, due));
           digest.covers.push({ token: notices.at(-1)!.token, key });
@@ -109,6 +146,16 @@ export function planNotices(model: WorkbookModel, verdicts: TaskVerdict[], run: 
       }
     }
   });
+
+  // The signers' items: drafts already waiting, and this scan's new ones (at the 分管领导's consent).
+  const newDrafts = notices
+    .filter((n) => n.draft)
+    .map((n) => ({ id: n.id, type: n.type, reasons: n.reasons, step: '同意' as const }));
+  for (const [address, list] of waitingBySigner(model, [...waiting, ...newDrafts])) {
+    const digest = digests.get(address) ?? { recipient: list.recipient, items: [], covers: [] };
+    digest.items.push(...list.items);
+    digests.set(address, digest);
+  }
 
   for (const digest of digests.values()) {
     const key = digestKey(digest.recipient.address, isoOf(today));
@@ -131,7 +178,7 @@ export function planNotices(model: WorkbookModel, verdicts: TaskVerdict[], run: 
       covers: digest.covers,
     });
   }
-  return { notices, duplicateSkipped, problems };
+  return { notices, duplicateSkipped, problems, awaitingSignature: waiting.length + newDrafts.length };
 }
 
 function noticeDoc(
@@ -169,7 +216,10 @@ function noticeDoc(
 }
 
 function digestItem(entry: TaskEntry, v: TaskVerdict, due: NoticeDue): DigestItem {
+  // A numbered item (a leader's 约谈建议) names its document; the 文号 is added when it is final (send-notices.ts).
+  const title = kindOf(due.type).docMark ? { notice: `《${kindOf(due.type).title}》` } : {};
   return {
+    ...title,
     id: entry.task.id,
     title: entry.task.title,
     status: v.status,

@@ -104,6 +104,7 @@ export function planScan(
   });
   for (const p of restored.problems) summary.problems.push(p);
   summary.notices.duplicateSkipped = notices.duplicateSkipped;
+  summary.notices.awaitingSignature = notices.awaitingSignature;
   for (const p of notices.problems) summary.problems.push(p);
   return {
     model,
@@ -117,10 +118,13 @@ export function planScan(
   };
 }
 
-/** Notices sent with 签收 links say when to sign by; the 签收提醒 due today join them. */
+/**
+ * Notices sent with 签收 links say when to sign by; the 签收提醒 due today join them. A draft waiting for 签发 is not
+ * sent, so it gets its 签收 day when it is signed and sent, not now.
+ */
 function withAcks(model: WorkbookModel, verdicts: TaskVerdict[], runId: string, plan: NoticePlan): void {
   const tail = ackByText(model);
-  for (const n of plan.notices) if (carriesAckLink(n.type)) n.requirement += tail;
+  for (const n of plan.notices) if (carriesAckLink(n.type) && !n.draft) n.requirement += tail;
   plan.notices.push(...ackReminders(model, verdicts, runId, plan.notices.length));
 }
 
@@ -136,7 +140,7 @@ function stoppedPlan(model: WorkbookModel, blocked: ScanProblem[], stamp: string
     write: { cells: [], ids: [], appends: [], ledgerUpdates: [] },
     auditRows: 0,
     restoredRows: 0,
-    notices: { notices: [], duplicateSkipped: 0, problems: [] },
+    notices: { notices: [], duplicateSkipped: 0, problems: [], awaitingSignature: 0 },
     stamp,
     summary,
   };
@@ -154,11 +158,11 @@ function evaluateAll(
   });
 }
 
-/** 催办次数 counts the 催办单 and 督办单 registered by this scan too. */
+/** 催办次数 counts the 催办单 and 督办单 registered by this scan too (not a draft waiting for 签发). */
 function countNewUrgings(model: WorkbookModel, verdicts: TaskVerdict[], notices: PlannedNotice[]): void {
   const added = new Map<string, number>();
   for (const n of notices)
-    if (n.type !== '每日汇总' && kindOf(n.type).urging) added.set(n.id, (added.get(n.id) ?? 0) + 1);
+    if (!n.draft && n.type !== '每日汇总' && kindOf(n.type).urging) added.set(n.id, (added.get(n.id) ?? 0) + 1);
   model.entries.forEach((e, i) => {
     const extra = added.get(e.task.id);
     if (extra) verdicts[i]!.urgings += extra;

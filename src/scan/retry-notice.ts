@@ -8,6 +8,7 @@ import type { Cover, PlannedNotice } from './plan-notices';
 import { noticeDocOf } from './notice-doc-of';
 import { ACK_REMINDER, remindedDocNo } from './ack-reminders';
 import { parseAddresses, requirementDates } from './register-row';
+import { waitingBySigner, waitingDrafts } from './signing';
 
 /** Rebuild a notice registered earlier but not yet delivered, from its register row. */
 export function retryOf(row: RegisterRow, model: WorkbookModel): PlannedNotice | null {
@@ -27,6 +28,8 @@ export function retryOf(row: RegisterRow, model: WorkbookModel): PlannedNotice |
   if (isNoticeType(row.type) && kindOf(row.type).viaDigest) return null;
   if (row.type === '每日汇总') {
     const { items, covers } = digestItemsOn(model, row.day ?? model.today, to[0]!.address);
+    // What still waits for this signer (signing.ts), after the covered items so their indexes stay aligned.
+    items.push(...(waitingBySigner(model, waitingDrafts(model.register)).get(to[0]!.address)?.items ?? []));
     return items.length ? { ...base, type: '每日汇总', digest: { recipient: to[0]!, items }, covers } : null;
   }
   const parsed = parseDedupeKey(row.key);
@@ -53,7 +56,7 @@ export function retryOf(row: RegisterRow, model: WorkbookModel): PlannedNotice |
   return { ...base, type, doc: full, ...(ackRef ? { ackRef } : {}) };
 }
 
-/** The routine items registered on `day` for one recipient: what their pending digest listed. */
+/** The items registered on `day` for one recipient (临期提醒, 约谈建议, 审批提醒): what their pending digest listed. */
 function digestItemsOn(
   model: WorkbookModel,
   day: Day,
@@ -62,13 +65,18 @@ function digestItemsOn(
   const items: DigestItem[] = [];
   const covers: Cover[] = [];
   for (const r of model.register) {
-    if (r.type !== '临期提醒' || r.day !== day || !textOf(r, '收件人').includes(address)) continue;
+    if (!isNoticeType(r.type) || !kindOf(r.type).viaDigest || r.day !== day) continue;
+    // A numbered item (约谈建议) is in its copies' briefs too (plan-notices.ts).
+    const reaches = kindOf(r.type).docMark ? `${textOf(r, '收件人')} ${textOf(r, '抄送')}` : textOf(r, '收件人');
+    if (!reaches.includes(address)) continue;
     const entry = model.entries.find((e) => e.task.id === r.id);
     if (!entry) continue;
+    const kind = kindOf(r.type);
     items.push({
       id: r.id,
       title: entry.task.title,
-      status: '临期',
+      status: r.type === '临期提醒' ? '临期' : textOf(r, '类型'),
+      ...(kind.docMark ? { notice: `《${kind.title}》` } : {}),
       due: `${textOf(r, '事由')}（${isoOf(day)}）`,
     });
     covers.push({ token: r.docNo, key: r.key });

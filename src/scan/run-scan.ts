@@ -125,7 +125,7 @@ function dryRunSummary(summary: ScanSummary, plan: ScanPlan): ScanSummary {
   summary.cellsWritten = plan.write.cells.filter((c) => c.value !== undefined).length;
   summary.fillsWritten = plan.write.cells.filter((c) => c.fill !== undefined).length;
   summary.idsAssigned = plan.write.ids.length;
-  summary.notices.created = plan.notices.notices.length;
+  summary.notices.created = plan.notices.notices.filter((n) => !n.draft).length;
   summary.auditRows = plan.auditRows;
   return summary;
 }

@@ -9,7 +9,7 @@ import type { CellWrite, LedgerUpdate, SheetStore, Snapshot } from '../store/por
 import { tabSpec } from '../workbook/schema/tabs';
 import { AUDIT_TAB, auditRow, type AuditRow } from '../workbook/audit';
 import { DUPLICATE, readRegister, type RegisterRow } from '../workbook/read-ledgers';
-import { REJECTED, STORED } from '../workbook/schema/lists';
+import { AWAITING_SIGNATURE, REJECTED, SIGNED, STORED } from '../workbook/schema/lists';
 import type { ScanProblem, WorkbookModel } from '../workbook/read-workbook';
 import { finalizeDocNos, isProvisional, provisionalDocNo } from './doc-numbers';
 import type { PlannedNotice } from './plan-notices';
@@ -50,6 +50,8 @@ export interface SendOutcome {
   /** Audit rows appended (with the register updates, in one batch). */
   auditRows: number;
   created: number;
+  /** Drafts registered 待签发 (not numbered, not sent). */
+  drafted: number;
   /** Registered by a concurrent scan first: marked 重复作废, not sent. */
   duplicates: number;
   sent: number;
@@ -64,8 +66,18 @@ export interface SendOutcome {
  * failed send stays 待发送 for the next scan — never recorded as sent.
  */
 export async function sendNotices(deps: NotifyDeps, input: NotifyInput): Promise<SendOutcome> {
-  const { model, notices: fresh, runId: run, stamp, snapshot } = input;
-  const out: SendOutcome = { auditRows: 0, created: 0, duplicates: 0, sent: 0, failed: 0, problems: [] };
+  const { model, runId: run, stamp, snapshot } = input;
+  const drafts = input.notices.filter((n) => n.draft);
+  const fresh = input.notices.filter((n) => !n.draft);
+  const out: SendOutcome = {
+    auditRows: 0,
+    created: 0,
+    drafted: drafts.length,
+    duplicates: 0,
+    sent: 0,
+    failed: 0,
+    problems: [],
+  };
   const audit: AuditRow[] = [];
   const year = partsOf(model.today).year;
   const claimKey = claimKeys(model.register);
@@ -76,8 +88,10 @@ export async function sendNotices(deps: NotifyDeps, input: NotifyInput): Promise
   }));
   let register = model.register;
   let latest = snapshot;
-  if (fresh.length || claims.length) {
+  if (fresh.length || claims.length || drafts.length) {
     await deps.store.append(REGISTER, [
+      // A draft: no 文号 until signed (signing.ts), so it takes no number of the sequence.
+      ...drafts.map((n) => ({ ...registerRow(n, '', stamp), 发送状态: AWAITING_SIGNATURE })),
       ...fresh.map((n) => registerRow(n, n.token, stamp)),
       ...claims.map((c) => claimRow(c.row, c.token, c.key, stamp)),
     ]);
@@ -108,6 +122,10 @@ export async function sendNotices(deps: NotifyDeps, input: NotifyInput): Promise
 
   const outgoing: PlannedNotice[] = [];
   for (const notice of fresh) {
+    if (notice.signedDraft) {
+      settle('', notice.signedDraft, SIGNED);
+      audit.push(auditRow(stamp, '签发', notice.id, notice.type, AWAITING_SIGNATURE, SIGNED, notice.signedDraft));
+    }
     if (docNoOf(notice.token) === null) {
       out.duplicates++;
       settle(notice.token, notice.key, DUPLICATE);
@@ -169,7 +187,7 @@ export async function sendNotices(deps: NotifyDeps, input: NotifyInput): Promise
     }
     await journal?.append([{ key: notice.key, docNo, state: 'sending', at: stamp }]);
     const links = await linksOf(deps, notice, docNo);
-    const items = await digestItemsOf(deps, notice);
+    const items = await digestItemsOf(deps, notice, docNoOf);
     const result = await deps.mailer.send(messageOf(deps, model, notice, docNo, links, items));
     await journal?.append(
       [{ key: notice.key, token: notice.token }, ...(notice.covers ?? [])].map((row) => ({
@@ -321,13 +339,26 @@ function sendState(result: SendResult): string {
   return result.permanent ? REJECTED : '待发送';
 }
 
-/** A digest's items, each with its recipient's 反馈 link when links are on (the unit answers item by item). */
-async function digestItemsOf(deps: NotifyDeps, notice: PlannedNotice): Promise<DigestItem[] | undefined> {
-  if (!notice.digest || !deps.noticeLinks) return undefined;
+/**
+ * A digest's items, each numbered item with its final 文号 (the item's cover row, same index) and each routine item
+ * with its recipient's 反馈 link when links are on (the unit answers item by item).
+ */
+async function digestItemsOf(
+  deps: NotifyDeps,
+  notice: PlannedNotice,
+  docNoOf: (token: string) => string | null,
+): Promise<DigestItem[] | undefined> {
+  if (!notice.digest) return undefined;
   const { recipient, items } = notice.digest;
   return Promise.all(
-    items.map(async (item) => {
-      const links = await deps.noticeLinks!({ id: item.id, type: '临期提醒', docNo: '', to: [recipient] });
+    items.map(async (item, i) => {
+      if (item.notice) {
+        const token = notice.covers?.[i]?.token ?? '';
+        const docNo = isProvisional(token) ? (docNoOf(token) ?? '') : token;
+        return docNo && !item.notice.endsWith(docNo) ? { ...item, notice: `${item.notice}${docNo}` } : item;
+      }
+      if (!deps.noticeLinks) return item;
+      const links = await deps.noticeLinks({ id: item.id, type: '临期提醒', docNo: '', to: [recipient] });
       const url = links[0]?.links.find((l) => l.label === '反馈')?.url;
       return url ? { ...item, answerUrl: url } : item;
     }),

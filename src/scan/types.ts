@@ -51,7 +51,14 @@ export type NoticeLinker = (notice: {
 
 export type ScanPhase = 'read' | 'rules' | 'plan' | 'write' | 'notify';
 
-export type NoticeCounts = { created: number; sent: number; duplicateSkipped: number; failed: number };
+export type NoticeCounts = {
+  created: number;
+  sent: number;
+  duplicateSkipped: number;
+  failed: number;
+  /** Drafts in 文书登记 waiting for 同意 / 签发 after this scan (seed 004 §五.2). */
+  awaitingSignature: number;
+};
 
 export interface ScanSummary {
   date: string;

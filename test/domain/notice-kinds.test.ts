@@ -14,14 +14,15 @@ describe('the table of notice kinds', () => {
     const slugs = NOTICE_TYPES.map((t) => NOTICE_KINDS[t].slug);
     expect(new Set(slugs).size).toBe(slugs.length);
     expect(slugs.every((s) => /^[a-z]+$/.test(s))).toBe(true);
-    // Only the reminders (临期提醒, 签收提醒, and 审批提醒 to a waiting signer) have no 文号; the 签收提醒 travels on its
-    // own, with the 签收 link of the notice it reminds of, the others in the daily digest.
+    // Only the reminders (临期提醒, 签收提醒, and 审批提醒 to a waiting signer) have no 文号. The 签收提醒 travels on its
+    // own, with the 签收 link of the notice it reminds of; the others and a leader's numbered 约谈建议 travel in the
+    // daily digest / brief (issue 9 item 8).
     expect(NOTICE_TYPES.filter((t) => NOTICE_KINDS[t].docMark === null)).toEqual([
       '临期提醒',
       '签收提醒',
       '审批提醒',
     ]);
-    expect(NOTICE_TYPES.filter((t) => NOTICE_KINDS[t].viaDigest)).toEqual(['临期提醒', '审批提醒']);
+    expect(NOTICE_TYPES.filter((t) => NOTICE_KINDS[t].viaDigest)).toEqual(['临期提醒', '约谈建议', '审批提醒']);
   });
 
   it('renders every kind with its title, subject wording and slug from the table', () => {

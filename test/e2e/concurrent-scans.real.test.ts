@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkbook } from '../../sheets-templates/cli/init';
+import { isNoticeType, kindOf } from '../../src/domain/notice-kinds';
+import { sendWithoutSigning } from './no-signing';
 import { createMemoryMailer, type MemoryMailer } from '../../src/mail/memory';
 import { runScan } from '../../src/scan/run-scan';
 import { createGoogleStore } from '../../src/store/drivers/google/google';
@@ -15,6 +17,9 @@ import { readRegister } from '../../src/workbook/read-ledgers';
 import { tabSpec } from '../../src/workbook/schema/tabs';
 
 const FROM = { address: 'duban@demo.gov.cn' };
+
+/** A register row sent as a mail of its own: not an item of a daily digest (临期提醒, 审批提醒, a leader's 约谈建议). */
+const ownMail = (type: string) => !(isNoticeType(type) && kindOf(type).viaDigest);
 
 /** Two scans started at the same moment, each with its own store and mailer, as two cron runs or two machines. */
 async function twoAtOnce(makeStore: () => SheetStore, now: Date) {
@@ -38,7 +43,7 @@ function expectNoDuplicates({ summaries, register, sent, before }: Awaited<Retur
   const keys = sent.map((m) => m.headers?.['X-Duban-Dedupe-Key']);
   expect(new Set(keys).size).toBe(keys.length);
   // Every notice due went out exactly once, whichever scan sent it.
-  const live = register.filter((r) => r.status === '已发送' && r.type !== '临期提醒' && !before.has(r.key));
+  const live = register.filter((r) => r.status === '已发送' && ownMail(r.type) && !before.has(r.key));
   expect(register.some((r) => r.status === '重复作废')).toBe(true); // the race did happen
   expect(sent.length).toBe(live.length);
   expect(summaries[0]!.notices.sent + summaries[1]!.notices.sent).toBe(sent.length);
@@ -61,7 +66,7 @@ async function outageThenTwoAtOnce(makeStore: () => SheetStore, now: Date) {
   await runScan({ store: makeStore(), mailer: down, now, from: FROM });
   const registerOf = async () =>
     readRegister((await makeStore().read([tabSpec('文书登记')])).tabs['文书登记'], 2026);
-  const pending = (await registerOf()).filter((r) => r.status === '待发送' && r.type !== '临期提醒');
+  const pending = (await registerOf()).filter((r) => r.status === '待发送' && ownMail(r.type));
   const mailers = [createMemoryMailer(), createMemoryMailer()];
   await Promise.all(mailers.map((mailer) => runScan({ store: makeStore(), mailer, now, from: FROM })));
   return { pending, register: await registerOf(), mailers };
@@ -88,6 +93,7 @@ describe('two scans started at the same moment: no duplicate 文号, no duplicat
   it('retries a notice left 待发送 by an SMTP outage once, on one .xlsx workbook', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'duban-retry-')), 'demo.xlsx');
     await createWorkbook(file, '2026-11-20');
+    await sendWithoutSigning(file); // 签发 is tested in test/scan/signing.test.ts
     expectEachRetriedOnce(
       await outageThenTwoAtOnce(() => createXlsxPackageStore(file), new Date('2026-11-20T00:30:00Z')),
     );
@@ -96,6 +102,7 @@ describe('two scans started at the same moment: no duplicate 文号, no duplicat
   it('on one .xlsx workbook', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'duban-twice-')), 'demo.xlsx');
     await createWorkbook(file, '2026-11-20');
+    await sendWithoutSigning(file); // 签发 is tested in test/scan/signing.test.ts
     expectNoDuplicates(await twoAtOnce(() => createXlsxPackageStore(file), new Date('2026-11-20T00:30:00Z')));
   }, 240_000);
 

@@ -13,6 +13,7 @@ import { simpleParser } from 'mailparser';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkbook } from '../../sheets-templates/cli/init';
+import { sendWithoutSigning } from './no-signing';
 import { type RunningServer, startServer } from '../../src/local/serve';
 import { readBook, readRows, rowWhere } from './sheet-reader';
 
@@ -39,6 +40,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'duban-links-browser-'));
   workbook = join(dir, 'demo.xlsx');
   await createWorkbook(workbook, '2026-06-15');
+  await sendWithoutSigning(workbook); // 签发 is tested in test/scan/signing.test.ts
   server = await startServer({
     workbook,
     port: 0,

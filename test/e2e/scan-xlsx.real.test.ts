@@ -5,6 +5,7 @@ import { simpleParser } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CARD_FILL, MONTH_FILL, STATUS_FILL } from '../../src/workbook/palette';
 import { duban } from './cli';
+import { sendWithoutSigning } from './no-signing';
 import { readBook, readRows, rowWhere, type ReadRow } from './sheet-reader';
 
 // A demo county on Friday 2026-11-20: October's reports were due 11月6日 (5th working day of November).
@@ -16,8 +17,9 @@ let before: ReturnType<typeof readBook>;
 let after: ReturnType<typeof readBook>;
 let summary: Record<string, any>;
 
-beforeAll(() => {
+beforeAll(async () => {
   expect(duban(['init', '--demo', '--as-of', DATE, '--workbook', workbook]).code).toBe(0);
+  await sendWithoutSigning(workbook); // the 文号 / outbox mechanics; 签发 is tested in test/scan/signing.test.ts
   before = readBook(workbook);
   const scan = duban(['scan', '--workbook', workbook, '--date', DATE, '--outbox', outbox, '--json']);
   expect(scan.stderr).toBe('');

@@ -10,6 +10,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createWorkbook } from '../../sheets-templates/cli/init';
+import { sendWithoutSigning } from '../e2e/no-signing';
 import { run as mailCli } from '../../src/cli/mail';
 import { startServer } from '../../src/local/serve';
 import { dubanAsync } from '../e2e/cli';
@@ -76,6 +77,7 @@ async function office(smtp: boolean, password = 'secret'): Promise<{ dir: string
   const dir = mkdtempSync(join(tmpdir(), 'duban-smtp-'));
   const workbook = join(dir, '督办.xlsx');
   await createWorkbook(workbook, '2026-11-20', OFFICE);
+  await sendWithoutSigning(workbook); // 签发 is tested in test/scan/signing.test.ts
   if (smtp)
     writeFileSync(
       join(dir, 'duban.env'),

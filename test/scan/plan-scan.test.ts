@@ -41,7 +41,15 @@ describe('runScan on the memory store and the memory mailer, with a fixed clock'
     const sentBefore = mailer.sent.length;
     const second = await runScan({ ...deps, runId: 'fixed002' });
     expect(publicSummary(second)).toMatchObject({ cellsWritten: 0, fillsWritten: 0, auditRows: 0 });
-    expect(second.notices).toEqual({ created: 0, sent: 0, duplicateSkipped: expect.any(Number), failed: 0 });
+    // The demo's 催办单 / 督办单 wait for 签发 (seed 004 §五.2, the 需签发文书 default): still drafts, never sent twice.
+    expect(second.notices).toEqual({
+      created: 0,
+      sent: 0,
+      duplicateSkipped: expect.any(Number),
+      failed: 0,
+      awaitingSignature: expect.any(Number),
+    });
+    expect(second.notices.awaitingSignature).toBeGreaterThan(0);
     expect(mailer.sent.length).toBe(sentBefore);
   });
 

@@ -22,6 +22,8 @@ export interface DigestItem {
   remainingWorkdays?: number;
   /** Signed link to answer for this item */
   answerUrl?: string;
+  /** A numbered item delivered by this mail (a leader's 约谈建议), e.g. `《约谈建议》临政督谈〔2026〕3号` */
+  notice?: string;
 }
 
 /** The daily digest: one mail per recipient per day listing all their routine items (SPEC §4.4). */
@@ -59,7 +61,7 @@ export function renderDigest(d: DigestDoc): RenderedMail {
   const subject = `【督办提醒】${date} ${who}您有${items.length}项重点工作需关注${urgent ? `（${urgent}）` : ''}`;
   const summary = `截至${date}，您负责的重点工作共${items.length}项${urgent ? `，其中${urgent}` : ''}。请关注以下事项：`;
   const closing = { issuer: d.issuer, date, boardUrl: d.boardUrl, note: provisionalNote(d.provisionalYears) };
-  const footer = '本邮件由督办系统每日汇总发送，每人每天一封；正式编号的催办单、督办单另行发送。';
+  const footer = '本邮件由督办系统每日汇总发送，每人每天一封；正式编号的催办单、督办单等另行发送；发给您的约谈建议等编号文书列在本邮件中。';
 
   const text = [
     `${d.recipient}同志：`,
@@ -94,6 +96,7 @@ function itemLines(item: DigestItem, n: number): string[] {
   return [
     `${n}. ${item.id} ${item.title}`,
     `   ${facts.join('　')}`,
+    ...(item.notice ? [`   文书：${item.notice}`] : []),
     ...(item.node ? [`   当前节点：${item.node}`] : []),
     ...(item.due ? [`   待办：${item.due}`] : []),
     ...(item.answerUrl ? [`   反馈链接：${item.answerUrl}`] : []),
@@ -102,6 +105,7 @@ function itemLines(item: DigestItem, n: number): string[] {
 
 function itemRowHtml(item: DigestItem): string {
   const due = [
+    item.notice ? escapeHtml(item.notice) : '',
     item.due ? multilineHtml(item.due) : '',
     item.remainingWorkdays !== undefined ? `剩余工作日：${item.remainingWorkdays}` : '',
     item.answerUrl ? linkHtml(item.answerUrl, '填报反馈') : '',

@@ -64,7 +64,11 @@ export const FEEDBACK_CHANNELS = ['表格', '链接'] as const;
  * scan, never sent; 发送失败 = refused by the mail server (5xx) or a 重发 attempt that failed (src/scan/retry-claims.ts);
  * 已存入发件箱 = an .eml file in the outbox, no SMTP server set.
  */
-export const SEND_STATES = ['待发送', '已发送', '已存入发件箱', '发送失败', '重复作废'] as const;
+export const SEND_STATES = ['待签发', '已签发', '待发送', '已发送', '已存入发件箱', '发送失败', '重复作废'] as const;
+/** A draft waiting for 同意 / 签发 (seed 004 §五.2): no 文号, not sent. */
+export const AWAITING_SIGNATURE = '待签发';
+/** A draft whose signed, numbered notice is registered on its own row. */
+export const SIGNED = '已签发';
 /** Written to the outbox folder because no mail server is set: nobody has received it yet (not retried). */
 export const STORED = '已存入发件箱';
 /** Refused for good by the mail server (5xx), or a 重发 attempt that failed; not retried until staff reset it. */

@@ -455,6 +455,10 @@ export const TABS: readonly TabDef[] = [
       col('生成时间', 17, { ...req, kind: 'datetime' }),
       col('发送状态', 9, { ...req, list: SEND_STATES }),
       col('去重键', 30, req),
+      // Filled by staff on a 待签发 draft (seed 004 §五.2); the system never writes them.
+      col('同意人', 10),
+      col('签发人', 10),
+      col('签发日期', 12, { kind: 'date' }),
     ],
   }),
   tab({
