@@ -18,7 +18,8 @@ describe('the fault-injection run (CI size)', () => {
   it('keeps every promise through 60 working days with a fault on most of them', () => {
     expect(Object.keys(figures.faults).sort()).toEqual([...FAULTS].sort());
     expect(figures.violations).toEqual([]);
-    expect(figures.noticesSent).toBeGreaterThan(100);
+    // Nobody signs in this run, so its 催办单 / 督办单 stay drafts (签发, seed 004 §五.2): fewer mails than before.
+    expect(figures.noticesSent).toBeGreaterThan(50);
   });
 
   it('duplicates a notice only for a kill inside the send window, once at most, under the same Message-ID', () => {
