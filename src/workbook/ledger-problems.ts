@@ -8,21 +8,14 @@ import type { Cell, TabData } from '../store/port';
 import { ACK_MONTH } from './acknowledgement';
 import { parseDateCell } from './parse-date-cell';
 import type { ScanProblem } from './scan-problem';
+import { ROLES } from './schema/lists';
 import { signerKeys } from './schema/tabs';
 
 type Cells = Record<string, Cell>;
 const textOf = (cells: Cells, key: string) => cellText(cells[key] ?? null).trim();
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-/** Roles that receive notices: without a usable address their notices cannot go out. */
-const RECEIVING_ROLES = new Set([
-  '主要领导',
-  '分管领导',
-  '督查室',
-  '办公室主任',
-  '办公室分管副主任',
-  '单位负责人',
-  '联络员',
-]);
+/** Every role receives notices or copies of them: without a usable address they cannot go out. */
+const RECEIVING_ROLES = new Set<string>(ROLES);
 
 interface Check {
   tab: string;

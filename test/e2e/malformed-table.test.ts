@@ -222,6 +222,8 @@ const CASES: Case[] = [
   ledger('通讯录', { 邮箱: '张三@单位' }, 'bad-email'),
   ledger('通讯录', { 邮箱: 'a b@example.gov.cn' }, 'bad-email'),
   ledger('通讯录', { 邮箱: null, 角色: '联络员' }, 'missing-email'),
+  // The bodies copied on 催办单 / 督办单 (seed 004 §五.4) cannot get their copies without an address either.
+  ledger('通讯录', { 邮箱: null, 角色: '作风办' }, 'missing-email'),
   ledgerReads(
     '通讯录',
     { 邮箱: ' new.liaison@example.gov.cn ', 姓名: '新联络员', 单位: '县发改局', 角色: '联络员' },
