@@ -8,6 +8,8 @@ import { defaultCalendar, isoOf, toDay } from '../src/calendar';
 import { createMemoryMailer } from '../src/mail/memory';
 import { runScan } from '../src/scan/run-scan';
 import { createMemoryStore } from '../src/store/drivers/memory/memory';
+import { cellText } from '../src/store/grid/cell-text';
+import { tabSpec } from '../src/workbook/schema/tabs';
 import { demoWorkbook } from '../test/scan/demo-workbook';
 
 const year = Number(process.argv[2] ?? 2026);
@@ -31,9 +33,6 @@ for (let day = toDay(start); day <= toDay(`${year}-12-31`); day++) {
   m.yellow += s.byCard.黄牌;
   m.blue += s.byCard.蓝牌;
   for (const msg of mailer.sent.slice(before)) {
-    const type = msg.headers?.['X-Duban-Notice-Type'] ?? (msg.subject.includes('约谈建议') ? '约谈建议' : msg.subject.includes('提醒函') ? '提醒函' : '');
-    if (type === '约谈建议' || msg.subject.includes('约谈建议')) m.约谈建议++;
-    else if (type === '提醒函' || msg.subject.includes('提醒函')) m.提醒函++;
     const routine = msg.subject.startsWith('【督办提醒】');
     for (const a of [...msg.to, ...(msg.cc ?? [])]) {
       const key = `${a.address}@${isoOf(day)}`;
@@ -51,6 +50,15 @@ for (let day = toDay(start); day <= toDay(`${year}-12-31`); day++) {
     }
   }
   perMonth.set(month, m);
+}
+
+// Card notices by the month they were registered: a 约谈建议 travels in the leader's daily brief, so count register rows,
+// not e-mails.
+const register = (await store.read([tabSpec('文书登记')])).tabs['文书登记']?.rows ?? [];
+for (const row of register) {
+  const type = cellText(row.cells['类型'] ?? null);
+  const m = perMonth.get(cellText(row.cells['生成时间'] ?? null).slice(0, 7));
+  if (m && (type === '约谈建议' || type === '提醒函')) m[type]++;
 }
 
 console.log('month    days  红牌/day 黄牌/day 蓝牌/day 约谈建议 提醒函');
