@@ -147,7 +147,7 @@ export function createService(options: ServiceOptions): DubanService {
     service,
     adminToken: options.adminToken,
     ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.links ? { links: linkDepsOf(options.links, options) } : {}),
+    ...(options.links ? { links: linkDepsOf(options.links, options, service.scan) } : {}),
     board,
     viewerToken: options.viewerToken,
   });
@@ -155,8 +155,13 @@ export function createService(options: ServiceOptions): DubanService {
 }
 
 /** The link pages' dependencies; the settings are read at each use (duban serve learns its port after listening). */
-function linkDepsOf(settings: LinkSettings, options: ServiceOptions): LinkDeps {
+function linkDepsOf(
+  settings: LinkSettings,
+  options: ServiceOptions,
+  scan: (now: Date) => Promise<unknown>,
+): LinkDeps {
   return {
+    scan,
     store: options.targets.store,
     mailer: options.targets.mailer,
     from: options.from,
