@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { signLink } from '../../../src/web/links/token';
 import { expiryOf, linkUrl } from '../../../src/web/links/link-deps';
+import { at830 } from '../../scan/demo-workbook';
 import { KEYS, linkFixture, OFFICE, SAME_ORIGIN, text } from './fixture';
 
 const LEADER = 'fxz.chengjian@demo.gov.cn'; // 冯长青, 分管 县住建局、县交通运输局…
@@ -200,6 +201,52 @@ describe('签发 by link', () => {
     const res = await submit(f, 'consent-notices', l, csrf, { draft: b! });
     expect(res.status).toBe(403);
     expect(text(await register(f, `${b}|待签发`), '同意人')).toBe('');
+  });
+});
+
+describe("签发 links in the signers' daily digests", () => {
+  it("the 分管领导's digest links to consent all their drafts; the 办公室主任's next digest links to sign them", async () => {
+    const f = await drafted();
+    const fromMail = (to: string, label: string) => {
+      const mail = f.mailer.sent
+        .filter((m) => m.subject.startsWith('【督办提醒】') && m.to.some((a) => a.address === to))
+        .at(-1)!;
+      const url = new RegExp(`${label}：https://duban\\.example\\.gov\\.cn(/l/\\S+)`).exec(mail.text)?.[1];
+      expect(mail.html).toContain(label === '审核同意链接' ? '阅后同意' : '阅后签发');
+      return url!;
+    };
+    const consentPath = fromMail(LEADER, '审核同意链接');
+    expect(consentPath).toContain('/consent-notices?t=');
+    const page = await f.app.request(consentPath);
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    for (const id of DRAFTS) expect(html).toContain(id);
+    const t = new URL(consentPath, 'http://localhost').searchParams.get('t')!;
+    const task = consentPath.split('/')[2]!;
+    const csrf = /name="csrf"\s+value="([^"]+)"/.exec(html)![1]!;
+    expect((await submit(f, 'consent-notices', { t, task }, csrf, { all: '1' })).status).toBe(200);
+
+    await f.service.scan(at830('2026-06-16'));
+    const signPath = fromMail(DIRECTOR, '签发链接');
+    const signPage = await f.app.request(signPath);
+    expect(signPage.status).toBe(200);
+    const signHtml = await signPage.text();
+    for (const id of DRAFTS) expect(signHtml).toContain(id);
+    expect(signHtml).toContain('全部签发（3份）');
+    const signCsrf = /name="csrf"\s+value="([^"]+)"/.exec(signHtml)![1]!;
+    const signToken = new URL(signPath, 'http://localhost').searchParams.get('t')!;
+    const before = f.mailer.sent.length;
+    const signed = await submit(
+      f,
+      'sign-notices',
+      { t: signToken, task: signPath.split('/')[2]! },
+      signCsrf,
+      {
+        all: '1',
+      },
+    );
+    expect(signed.status).toBe(200);
+    expect(f.mailer.sent.slice(before).filter((m) => /【催办单】/.test(m.subject))).toHaveLength(3);
   });
 });
 
