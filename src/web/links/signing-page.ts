@@ -18,7 +18,7 @@ import { commitAnswer } from './commit';
 import { actionUrl, hiddenFields } from './form';
 import { page } from './layout';
 import type { ActionHandler, LinkContext } from './link-context';
-import type { LinkAction } from './token';
+import { readState } from './workbook-state';
 
 const REGISTER_TAB = '文书登记';
 /** Separates the drafts' 去重键 in a link's `ref`. */
@@ -214,11 +214,7 @@ export const signNoticesHandler: ActionHandler = {
     });
     if (!result.ok) return result.response;
     const done = result.value;
-    let sent = '';
-    if (step === '签发' && ctx.deps.scan) {
-      await ctx.deps.scan(ctx.deps.clock());
-      sent = '已编号并发出。';
-    }
+    const sent = step === '签发' ? await issue(ctx, done) : '';
     const verb = step === '同意' ? '同意' : '签发';
     return ctx.c.html(
       page(
@@ -230,4 +226,24 @@ export const signNoticesHandler: ActionHandler = {
   },
 };
 
-export const SIGNING_ACTIONS: LinkAction[] = ['consent-notices', 'sign-notices'];
+/**
+ * Number and send the signed drafts now, by the scan (the one code path that numbers notices). A scan already running
+ * may have read the workbook before the signature: then one more. A failure leaves them signed; the next scan sends.
+ */
+async function issue(ctx: LinkContext, keys: string[]): Promise<string> {
+  const later = '签发已记录，编号和发送将由下一次扫描完成。';
+  if (!ctx.deps.scan) return later;
+  const waiting = async () => {
+    const state = await readState(ctx.deps.store, ctx.deps.clock());
+    const drafts = draftsByKey(state.model.register);
+    return keys.some((k) => drafts.has(k));
+  };
+  try {
+    await ctx.deps.scan(ctx.deps.clock());
+    if (await waiting()) await ctx.deps.scan(ctx.deps.clock());
+    return (await waiting()) ? later : '已编号并发出。';
+  } catch (error) {
+    console.error(`[web:links] scan after 签发 failed: ${(error as Error).message}`);
+    return later;
+  }
+}

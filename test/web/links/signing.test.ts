@@ -6,7 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { signLink } from '../../../src/web/links/token';
 import { expiryOf, linkUrl } from '../../../src/web/links/link-deps';
-import { at830 } from '../../scan/demo-workbook';
+import { Hono } from 'hono';
+import { linkRoutes } from '../../../src/web/links/routes';
+import { at830, FROM } from '../../scan/demo-workbook';
 import { KEYS, linkFixture, OFFICE, SAME_ORIGIN, text } from './fixture';
 
 const LEADER = 'fxz.chengjian@demo.gov.cn'; // 冯长青, 分管 县住建局、县交通运输局…
@@ -201,6 +203,92 @@ describe('签发 by link', () => {
     const res = await submit(f, 'consent-notices', l, csrf, { draft: b! });
     expect(res.status).toBe(403);
     expect(text(await register(f, `${b}|待签发`), '同意人')).toBe('');
+  });
+});
+
+describe('签发 by link: tokens and a failed send', () => {
+  it('expired, forged and other-office tokens are refused with a Chinese page, 4xx, and audited', async () => {
+    const f = await drafted();
+    const keys = await draftKeys(f);
+    const expired = await open(f, await link(f, 'sign-notices', DIRECTOR, keys, { exp: 1 }));
+    expect(expired.res.status).toBe(410);
+    expect(expired.html).toContain('链接已过期');
+    const good = await link(f, 'consent-notices', LEADER, keys);
+    const forged = await f.app.request(good.path.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')));
+    expect(forged.status).toBe(403);
+    expect(await forged.text()).toContain('链接无效');
+    const office = await open(f, await link(f, 'consent-notices', LEADER, keys, { office: 'other.xlsx' }));
+    expect(office.res.status).toBe(403);
+    expect(await audits(f, '令牌已过期')).not.toHaveLength(0);
+    expect(await audits(f, '令牌被篡改或伪造')).not.toHaveLength(0);
+    expect(await audits(f, '令牌属于其他工作簿')).not.toHaveLength(0);
+    for (const k of keys) expect(text(await register(f, `${k}|待签发`), '同意人')).toBe('');
+  });
+
+  it('a scan that read the workbook before the signature is followed by one more, so the notice still goes at once', async () => {
+    const f = await drafted();
+    const [key] = await draftKeys(f, ['ZD-2026-033']);
+    await consentAll(f, [key!]);
+    let calls = 0;
+    const app = new Hono();
+    app.route(
+      '/l',
+      linkRoutes({
+        store: f.store,
+        keys: KEYS,
+        office: OFFICE,
+        mailer: f.mailer,
+        from: FROM,
+        clock: () => f.now,
+        // The first call returns a scan already under way (it saw no signature): nothing sent.
+        scan: async (now) => (++calls === 1 ? null : f.service.scan(now)),
+      }),
+    );
+    const l = await link(f, 'sign-notices', DIRECTOR, [key!]);
+    const page = await app.request(l.path);
+    const csrf = /name="csrf"\s+value="([^"]+)"/.exec(await page.text())![1]!;
+    const before = f.mailer.sent.length;
+    const res = await app.request(`/l/${l.task}/sign-notices`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...SAME_ORIGIN },
+      body: new URLSearchParams({ t: l.t, csrf, draft: key! }).toString(),
+    });
+    expect(await res.text()).toContain('已编号并发出');
+    expect(calls).toBe(2);
+    expect(f.mailer.sent.slice(before).filter((m) => /【催办单】/.test(m.subject))).toHaveLength(1);
+  });
+
+  it('when the scan after signing fails, the signature stays recorded and the page says the next scan sends', async () => {
+    const f = await drafted();
+    const [key] = await draftKeys(f, ['ZD-2026-033']);
+    await consentAll(f, [key!]);
+    const app = new Hono();
+    app.route(
+      '/l',
+      linkRoutes({
+        store: f.store,
+        keys: KEYS,
+        office: OFFICE,
+        mailer: f.mailer,
+        from: FROM,
+        clock: () => f.now,
+        scan: () => Promise.reject(new Error('SMTP down')),
+      }),
+    );
+    const l = await link(f, 'sign-notices', DIRECTOR, [key!]);
+    const page = await app.request(l.path);
+    const csrf = /name="csrf"\s+value="([^"]+)"/.exec(await page.text())![1]!;
+    const res = await app.request(`/l/${l.task}/sign-notices`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...SAME_ORIGIN },
+      body: new URLSearchParams({ t: l.t, csrf, draft: key! }).toString(),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('编号和发送将由下一次扫描完成');
+    expect(text(await register(f, `${key}|待签发`), '签发人')).toBe('魏晨曦');
+    const before = f.mailer.sent.length;
+    await f.service.scan(f.now);
+    expect(f.mailer.sent.slice(before).filter((m) => /【催办单】/.test(m.subject))).toHaveLength(1);
   });
 });
 
