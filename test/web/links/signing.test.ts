@@ -225,6 +225,22 @@ describe('签发 by link: tokens and a failed send', () => {
     for (const k of keys) expect(text(await register(f, `${k}|待签发`), '同意人')).toBe('');
   });
 
+  it("a consent posted from another site or without the page's CSRF field is refused and writes nothing", async () => {
+    const f = await drafted();
+    const keys = await draftKeys(f);
+    const l = await link(f, 'consent-notices', LEADER, keys);
+    const { csrf } = await open(f, l);
+    const body = new URLSearchParams({ t: l.t, csrf, all: '1' }).toString();
+    const cross = await f.app.request(`/l/${l.task}/consent-notices`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
+      body,
+    });
+    expect(cross.status).toBe(403);
+    expect((await submit(f, 'consent-notices', l, 'wrong', { all: '1' })).status).toBe(403);
+    for (const k of keys) expect(text(await register(f, `${k}|待签发`), '同意人')).toBe('');
+  });
+
   it('a scan that read the workbook before the signature is followed by one more, so the notice still goes at once', async () => {
     const f = await drafted();
     const [key] = await draftKeys(f, ['ZD-2026-033']);
