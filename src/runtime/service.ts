@@ -14,7 +14,7 @@ import { createApp } from '../web/app';
 import { boardSource } from '../web/board/board-cache';
 import type { ScanService } from '../web/scan-service';
 import type { LinkDeps } from '../web/links/link-deps';
-import { noticeLinks } from '../web/links/notice-links';
+import { noticeLinks, signingLinks } from '../web/links/notice-links';
 import type { LinkSettings } from '../web/links/link-settings';
 
 /** Where notices go: an SMTP server, `.eml` files in an outbox folder, or nowhere yet (they stay 待发送). */
@@ -110,7 +110,7 @@ export function createService(options: ServiceOptions): DubanService {
           runId: newRunId(),
           scheduled,
           ...(options.links?.keys && options.links.publicUrl
-            ? { noticeLinks: noticeLinks(options.links, now) }
+            ? { noticeLinks: noticeLinks(options.links, now), signingLinks: signingLinks(options.links, now) }
             : {}),
         }),
       ).finally(() => targets.mailer.close?.());
@@ -147,7 +147,7 @@ export function createService(options: ServiceOptions): DubanService {
     service,
     adminToken: options.adminToken,
     ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.links ? { links: linkDepsOf(options.links, options) } : {}),
+    ...(options.links ? { links: linkDepsOf(options.links, options, service.scan) } : {}),
     board,
     viewerToken: options.viewerToken,
   });
@@ -155,8 +155,13 @@ export function createService(options: ServiceOptions): DubanService {
 }
 
 /** The link pages' dependencies; the settings are read at each use (duban serve learns its port after listening). */
-function linkDepsOf(settings: LinkSettings, options: ServiceOptions): LinkDeps {
+function linkDepsOf(
+  settings: LinkSettings,
+  options: ServiceOptions,
+  scan: (now: Date) => Promise<unknown>,
+): LinkDeps {
   return {
+    scan,
     store: options.targets.store,
     mailer: options.targets.mailer,
     from: options.from,

@@ -11,7 +11,7 @@ import { noticeDocOf } from './notice-doc-of';
 import { dedupeKey, digestKey } from '../workbook/dedupe-key';
 import type { ScanProblem, TaskEntry, WorkbookModel } from '../workbook/read-workbook';
 import { recipientsFor } from './recipients';
-import { draftKey, draftStep, draftsByKey, type WaitingDraft, waitingBySigner } from './signing';
+import { draftKey, draftOf, draftStep, draftsByKey, type WaitingDraft, waitingBySigner } from './signing';
 
 /** A notice decided by this scan, before it is registered and sent. */
 export interface PlannedNotice {
@@ -92,7 +92,7 @@ export function planNotices(model: WorkbookModel, verdicts: TaskVerdict[], run: 
       const draft = drafts.get(key);
       if (signing && known.has(draftKey(key)) && (!draft || draftStep(draft) !== null)) {
         const step = draft && draftStep(draft);
-        if (step) waiting.push({ id, type: due.type, reasons: due.reasons.join('；'), step });
+        if (step) waiting.push({ key, id, type: due.type, reasons: due.reasons.join('；'), step });
         continue;
       }
       const r = recipientsFor(due.type, due.level, entry.task, directory);
@@ -150,7 +150,13 @@ export function planNotices(model: WorkbookModel, verdicts: TaskVerdict[], run: 
   // The signers' items: drafts already waiting, and this scan's new ones (at the 分管领导's consent).
   const newDrafts = notices
     .filter((n) => n.draft)
-    .map((n) => ({ id: n.id, type: n.type, reasons: n.reasons, step: '同意' as const }));
+    .map((n) => ({
+      key: draftOf(n.key) ?? n.key,
+      id: n.id,
+      type: n.type,
+      reasons: n.reasons,
+      step: '同意' as const,
+    }));
   for (const [address, list] of waitingBySigner(model, [...waiting, ...newDrafts])) {
     const digest = digests.get(address) ?? { recipient: list.recipient, items: [], covers: [] };
     digest.items.push(...list.items);

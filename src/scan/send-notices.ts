@@ -32,7 +32,10 @@ function sentKeys(entries: JournalEntry[]): Map<string, 'sent' | 'stored'> {
 }
 
 /** What sending needs from the scan's dependencies. */
-export type NotifyDeps = Pick<ScanDeps, 'store' | 'mailer' | 'from' | 'now' | 'journal' | 'noticeLinks'>;
+export type NotifyDeps = Pick<
+  ScanDeps,
+  'store' | 'mailer' | 'from' | 'now' | 'journal' | 'noticeLinks' | 'signingLinks'
+>;
 
 /** The notices one scan planned, with what they were planned from. */
 export interface NotifyInput {
@@ -124,7 +127,9 @@ export async function sendNotices(deps: NotifyDeps, input: NotifyInput): Promise
   for (const notice of fresh) {
     if (notice.signedDraft) {
       settle('', notice.signedDraft, SIGNED);
-      audit.push(auditRow(stamp, '签发', notice.id, notice.type, AWAITING_SIGNATURE, SIGNED, notice.signedDraft));
+      audit.push(
+        auditRow(stamp, '签发', notice.id, notice.type, AWAITING_SIGNATURE, SIGNED, notice.signedDraft),
+      );
     }
     if (docNoOf(notice.token) === null) {
       out.duplicates++;
@@ -350,8 +355,13 @@ async function digestItemsOf(
 ): Promise<DigestItem[] | undefined> {
   if (!notice.digest) return undefined;
   const { recipient, items } = notice.digest;
+  const signUrls = await signingUrlsOf(deps, recipient.address, items);
   return Promise.all(
     items.map(async (item, i) => {
+      if (item.draft) {
+        const url = signUrls.get(item.draft.step);
+        return url ? { ...item, signUrl: url } : item;
+      }
       if (item.notice) {
         const token = notice.covers?.[i]?.token ?? '';
         const docNo = isProvisional(token) ? (docNoOf(token) ?? '') : token;
@@ -363,6 +373,24 @@ async function digestItemsOf(
       return url ? { ...item, answerUrl: url } : item;
     }),
   );
+}
+
+/** One link per step for a signer's drafts in this digest (all of them on one page), when links are on. */
+async function signingUrlsOf(
+  deps: NotifyDeps,
+  person: string,
+  items: DigestItem[],
+): Promise<Map<'同意' | '签发', string>> {
+  const out = new Map<'同意' | '签发', string>();
+  if (!deps.signingLinks) return out;
+  for (const step of ['同意', '签发'] as const) {
+    const drafts = items.filter((i) => i.draft?.step === step);
+    if (!drafts.length) continue;
+    const keys = drafts.map((d) => d.draft!.key);
+    const url = await deps.signingLinks({ task: drafts[0]!.id, step, person, keys });
+    if (url) out.set(step, url);
+  }
+  return out;
 }
 
 function messageOf(

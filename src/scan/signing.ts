@@ -20,7 +20,8 @@ const DRAFT = '|待签发';
 export const draftKey = (key: string): string => `${key}${DRAFT}`;
 
 /** A draft row's notice key, or null for other rows. */
-export const draftOf = (key: string): string | null => (key.endsWith(DRAFT) ? key.slice(0, -DRAFT.length) : null);
+export const draftOf = (key: string): string | null =>
+  key.endsWith(DRAFT) ? key.slice(0, -DRAFT.length) : null;
 
 /** Where a draft waits: the 分管领导's consent, the 办公室主任's signature, or nothing (signed). */
 export type DraftStep = '同意' | '签发' | null;
@@ -44,6 +45,8 @@ export function draftsByKey(register: RegisterRow[]): Map<string, RegisterRow> {
 
 /** A draft as the signers' briefs list it. */
 export interface WaitingDraft {
+  /** The notice's 去重键 (the draft's without `|待签发`). */
+  key: string;
   id: string;
   type: string;
   reasons: string;
@@ -70,6 +73,7 @@ export function waitingBySigner(
         id: d.id,
         title: entry.task.title,
         status: '待签发',
+        draft: { step: d.step, key: d.key },
         notice: `《${d.type}》（待签发，未编号）`,
         due:
           d.step === '同意'
@@ -85,9 +89,10 @@ export function waitingBySigner(
 /** The drafts of the register still waiting, with their step. */
 export function waitingDrafts(register: RegisterRow[]): WaitingDraft[] {
   const out: WaitingDraft[] = [];
-  for (const row of draftsByKey(register).values()) {
+  for (const [key, row] of draftsByKey(register)) {
     const step = draftStep(row);
-    if (step) out.push({ id: row.id, type: row.type, reasons: cellText(row.cells['事由'] ?? null), step });
+    if (step)
+      out.push({ key, id: row.id, type: row.type, reasons: cellText(row.cells['事由'] ?? null), step });
   }
   return out;
 }

@@ -33,6 +33,8 @@ export interface ScanDeps {
    * runtime gives it when DUBAN_LINK_SECRET and a public address are set).
    */
   noticeLinks?: NoticeLinker;
+  /** A signer's link to the drafts waiting for them in their daily digest (签发 by link); absent = no link. */
+  signingLinks?: SigningLinker;
   /** Mail last month's 通报 to the leaders once its tab is written (the runtimes' scans; scan/bulletin-mail/). */
   mailBulletin?: boolean;
   /** The charts' PNG renderer for that mail (Node); without it the mail carries the .docx only. */
@@ -48,6 +50,14 @@ export type NoticeLinker = (notice: {
   docNo: string;
   to: Address[];
 }) => Promise<RecipientLinks[]>;
+
+/** The 分管领导's (同意) or 办公室主任's (签发) link to the drafts `keys` (notice 去重键), named after `task`. */
+export type SigningLinker = (link: {
+  task: string;
+  step: '同意' | '签发';
+  person: string;
+  keys: string[];
+}) => Promise<string | undefined>;
 
 export type ScanPhase = 'read' | 'rules' | 'plan' | 'write' | 'notify';
 

@@ -22,6 +22,10 @@ export interface DigestItem {
   remainingWorkdays?: number;
   /** Signed link to answer for this item */
   answerUrl?: string;
+  /** A draft waiting for this signer: the step and the notice's 去重键 (signing.ts). */
+  draft?: { step: '同意' | '签发'; key: string };
+  /** Signed link to the page where the signer reads and consents / signs the drafts waiting for them */
+  signUrl?: string;
   /** A numbered item delivered by this mail (a leader's 约谈建议), e.g. `《约谈建议》临政督谈〔2026〕3号` */
   notice?: string;
 }
@@ -61,7 +65,8 @@ export function renderDigest(d: DigestDoc): RenderedMail {
   const subject = `【督办提醒】${date} ${who}您有${items.length}项重点工作需关注${urgent ? `（${urgent}）` : ''}`;
   const summary = `截至${date}，您负责的重点工作共${items.length}项${urgent ? `，其中${urgent}` : ''}。请关注以下事项：`;
   const closing = { issuer: d.issuer, date, boardUrl: d.boardUrl, note: provisionalNote(d.provisionalYears) };
-  const footer = '本邮件由督办系统每日汇总发送，每人每天一封；正式编号的催办单、督办单等另行发送；发给您的约谈建议等编号文书列在本邮件中。';
+  const footer =
+    '本邮件由督办系统每日汇总发送，每人每天一封；正式编号的催办单、督办单等另行发送；发给您的约谈建议等编号文书列在本邮件中。';
 
   const text = [
     `${d.recipient}同志：`,
@@ -100,6 +105,7 @@ function itemLines(item: DigestItem, n: number): string[] {
     ...(item.node ? [`   当前节点：${item.node}`] : []),
     ...(item.due ? [`   待办：${item.due}`] : []),
     ...(item.answerUrl ? [`   反馈链接：${item.answerUrl}`] : []),
+    ...(item.signUrl ? [`   ${item.draft?.step === '签发' ? '签发' : '审核同意'}链接：${item.signUrl}`] : []),
   ];
 }
 
@@ -109,6 +115,7 @@ function itemRowHtml(item: DigestItem): string {
     item.due ? multilineHtml(item.due) : '',
     item.remainingWorkdays !== undefined ? `剩余工作日：${item.remainingWorkdays}` : '',
     item.answerUrl ? linkHtml(item.answerUrl, '填报反馈') : '',
+    item.signUrl ? linkHtml(item.signUrl, item.draft?.step === '签发' ? '阅后签发' : '阅后同意') : '',
   ].filter(Boolean);
   const cells = [
     escapeHtml(item.id),

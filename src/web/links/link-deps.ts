@@ -14,6 +14,8 @@ export interface LinkDeps {
   mailer: Mailer;
   from: Address;
   clock: () => Date;
+  /** The scan, run right after a 签发 link signs drafts, so they are numbered and sent at once. */
+  scan?: (now: Date) => Promise<unknown>;
 }
 
 /** How long a link stays valid after it is mailed, per action (a leaked link exposes its task for this long). */
@@ -26,6 +28,8 @@ export const LINK_LIFETIME_DAYS: Record<LinkAction, number> = {
   'sign-completion': 14,
   adjust: 30,
   'approve-adjustment': 14,
+  'consent-notices': 7,
+  'sign-notices': 7,
 };
 
 /** The page of a link: `/l/<编号>/<action>?t=<token>`. */

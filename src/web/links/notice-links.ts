@@ -1,6 +1,7 @@
 import type { RecipientLinks } from '../../mail/notices/notice-doc';
 import type { Address } from '../../mail/port';
 import { expiryOf, linkUrl } from './link-deps';
+import { DRAFT_SEPARATOR } from './signing-page';
 import type { LinkSettings } from './link-settings';
 import { type LinkAction, signLink } from './token';
 
@@ -46,5 +47,37 @@ export function noticeLinks(settings: LinkSettings, now: Date) {
         ),
       })),
     );
+  };
+}
+
+/** More drafts than this and the signer's link names none: its page lists all that wait for them (a token stays short). */
+const MAX_LINKED_DRAFTS = 12;
+
+/**
+ * The signer's link in their daily digest (签发 by link): the 分管领导's to consent, the 办公室主任's to sign the drafts
+ * `keys`, named after the first draft's task; undefined when links are off.
+ *
+ * @example
+ * await signingLinks(settings, now)({ task: 'ZD-2026-033', step: '签发', person: 'zfb.zhuren@…', keys });
+ */
+export function signingLinks(settings: LinkSettings, now: Date) {
+  return async function signingLink(link: {
+    task: string;
+    step: '同意' | '签发';
+    person: string;
+    keys: string[];
+  }): Promise<string | undefined> {
+    const { keys, publicUrl, office } = settings;
+    if (!keys || !publicUrl) return undefined;
+    const action: LinkAction = link.step === '同意' ? 'consent-notices' : 'sign-notices';
+    const claims = {
+      office,
+      task: link.task,
+      action,
+      person: link.person,
+      exp: expiryOf(action, now),
+      ...(link.keys.length <= MAX_LINKED_DRAFTS ? { ref: link.keys.join(DRAFT_SEPARATOR) } : {}),
+    };
+    return linkUrl(publicUrl, claims, await signLink(claims, keys));
   };
 }

@@ -17,6 +17,7 @@ import type { ActionHandlers, LinkContext } from './link-context';
 import type { LinkDeps } from './link-deps';
 import { type RefusalInfo, type RefusalReason, refuse } from './refusal';
 import { crossSite, linkBodyLimit, linkSecurityHeaders, noStore, RateLimiter } from './security';
+import { signNoticesHandler } from './signing-page';
 import { hmac, LINK_ACTIONS, type LinkAction, type LinkClaims, verifyLink } from './token';
 import { entryOf, readState } from './workbook-state';
 
@@ -29,6 +30,8 @@ const HANDLERS: ActionHandlers = {
   'sign-completion': signCompletionHandler,
   adjust: adjustHandler,
   'approve-adjustment': approveAdjustmentHandler,
+  'consent-notices': signNoticesHandler,
+  'sign-notices': signNoticesHandler,
 };
 
 export interface LinkRouteOptions {

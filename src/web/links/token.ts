@@ -17,6 +17,8 @@ export const LINK_ACTIONS = [
   'sign-completion',
   'adjust',
   'approve-adjustment',
+  'consent-notices',
+  'sign-notices',
 ] as const;
 export type LinkAction = (typeof LINK_ACTIONS)[number];
 

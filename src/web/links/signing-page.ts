@@ -1,0 +1,249 @@
+/**
+ * 签发 from a link (seed 004 §五.2, issue 14 item 7): the 分管领导's daily digest carries a link to consent, the
+ * 办公室主任's a link to sign. The page lists the drafts (待签发, no 文号) the link was issued for that still wait for that
+ * person, read-only; one button each or all at once. Submitting writes 同意人 (or 签发人 + 签发日期) into that draft's
+ * 文书登记 row as the signer's own act, audits it, and runs the scan at once, so the signed notices are numbered and
+ * sent by the same code that numbers every notice (文号 without gaps, each sent once). The filled cells are the
+ * link's single use: a draft already consented (signed) is not offered again.
+ */
+import { html } from 'hono/html';
+import { recipientsFor } from '../../scan/recipients';
+import { draftOf, draftStep, draftsByKey } from '../../scan/signing';
+import { cellText } from '../../store/grid/cell-text';
+import { AUDIT_TAB, auditRow } from '../../workbook/audit';
+import type { Person } from '../../workbook/directory';
+import type { WorkbookModel } from '../../workbook/read-workbook';
+import type { RegisterRow } from '../../workbook/read-ledgers';
+import { commitAnswer } from './commit';
+import { actionUrl, hiddenFields } from './form';
+import { page } from './layout';
+import type { ActionHandler, LinkContext } from './link-context';
+import { readState } from './workbook-state';
+
+const REGISTER_TAB = '文书登记';
+/** Separates the drafts' 去重键 in a link's `ref`. */
+export const DRAFT_SEPARATOR = '\n';
+
+type Step = '同意' | '签发';
+const STEP: Record<'consent-notices' | 'sign-notices', Step> = {
+  'consent-notices': '同意',
+  'sign-notices': '签发',
+};
+const SIGNER: Record<Step, string> = { 同意: '分管领导', 签发: '办公室主任' };
+
+/** The people who act on the drafts of a task at this step: its 分管领导, or the 办公室主任. */
+function signersOf(model: WorkbookModel, taskId: string, step: Step): Person[] {
+  const entry = model.entries.find((e) => e.task.id === taskId);
+  return entry ? recipientsFor('审批提醒', SIGNER[step], entry.task, model.directory).to : [];
+}
+
+const isPerson = (people: Person[], email: string) =>
+  people.some((p) => p.email.trim().toLowerCase() === email.toLowerCase());
+
+interface Draft {
+  key: string;
+  row: RegisterRow;
+  title: string;
+}
+
+/** The drafts this link names (all of the person's when it names none), still 待签发. */
+function draftsOfLink(model: WorkbookModel, ref: string | undefined): Draft[] {
+  const wanted = ref ? new Set(ref.split(DRAFT_SEPARATOR)) : null;
+  const out: Draft[] = [];
+  for (const [key, row] of draftsByKey(model.register)) {
+    if (wanted && !wanted.has(key)) continue;
+    const title = model.entries.find((e) => e.task.id === row.id)?.task.title ?? '';
+    out.push({ key, row, title });
+  }
+  return out;
+}
+
+const stepOf = (ctx: Pick<LinkContext, 'claims'>) => STEP[ctx.claims.action as keyof typeof STEP];
+
+/** What this person may act on now: drafts of their tasks at this link's step. */
+function actionable(ctx: LinkContext, model: WorkbookModel): Draft[] {
+  const step = stepOf(ctx);
+  return draftsOfLink(model, ctx.claims.ref).filter(
+    (d) => draftStep(d.row) === step && isPerson(signersOf(model, d.row.id, step), ctx.claims.person),
+  );
+}
+
+const reasonOf = (row: RegisterRow) => cellText(row.cells['事由'] ?? null);
+
+function listHtml(ctx: LinkContext, drafts: Draft[], waitingConsent: Draft[]) {
+  const step = stepOf(ctx);
+  const verb = step === '同意' ? '同意' : '签发';
+  return html`<p>
+      ${ctx.person.name}：以下文书待您${step === '同意' ? '审核同意' : '签发'}，请阅后办理。签发后即编号发出。
+    </p>
+    ${drafts.map(
+      (d) =>
+        html`<section class="draft">
+          <h2>《${d.row.type}》（待签发，未编号）</h2>
+          <table>
+            <tr>
+              <th>编号</th>
+              <td>${d.row.id}</td>
+            </tr>
+            <tr>
+              <th>工作任务</th>
+              <td>${d.title}</td>
+            </tr>
+            <tr>
+              <th>事由</th>
+              <td>${reasonOf(d.row)}</td>
+            </tr>
+            ${
+              step === '签发'
+                ? html`<tr>
+                    <th>同意人</th>
+                    <td>${cellText(d.row.cells['同意人'] ?? null)}</td>
+                  </tr>`
+                : ''
+            }
+          </table>
+          <form method="post" action="${actionUrl(ctx)}">
+            ${hiddenFields(ctx)}
+            <input type="hidden" name="draft" value="${d.key}" />
+            <button type="submit">${verb}</button>
+          </form>
+        </section>`,
+    )}
+    ${
+      drafts.length > 1
+        ? html`<form method="post" action="${actionUrl(ctx)}">
+            ${hiddenFields(ctx)}
+            <input type="hidden" name="all" value="1" />
+            <button type="submit">全部${verb}（${drafts.length}份）</button>
+          </form>`
+        : ''
+    }
+    ${
+      waitingConsent.length
+        ? html`<p>另有 ${waitingConsent.length} 份文书尚待分管领导同意，同意后方可签发。</p>`
+        : ''
+    }`;
+}
+
+export const signNoticesHandler: ActionHandler = {
+  holder({ state, entry, claims }) {
+    const step = STEP[claims.action as keyof typeof STEP];
+    const email = claims.person.toLowerCase();
+    return signersOf(state.model, entry.task.id, step).find((p) => p.email.trim().toLowerCase() === email);
+  },
+
+  async get(ctx) {
+    const drafts = actionable(ctx, ctx.state.model);
+    const waitingConsent =
+      stepOf(ctx) === '签发'
+        ? draftsOfLink(ctx.state.model, ctx.claims.ref).filter((d) => draftStep(d.row) === '同意')
+        : [];
+    if (!drafts.length) {
+      if (waitingConsent.length) return ctx.refuse('closed', '这些文书尚未经分管领导同意，暂不能签发。');
+      return ctx.refuse('reused', '此链接所列文书均已办理（或已撤销）。');
+    }
+    const title = stepOf(ctx) === '同意' ? '文书审核同意' : '文书签发';
+    return ctx.c.html(page(title, listHtml(ctx, drafts, waitingConsent)));
+  },
+
+  async post(ctx, body) {
+    const step = stepOf(ctx);
+    const chosen = body.all === '1' ? null : (body.draft ?? '');
+    const result = await commitAnswer<string[]>(ctx, (state) => {
+      const model = state.model;
+      let targets: Draft[];
+      if (chosen === null) {
+        targets = actionable(ctx, model);
+        if (!targets.length) {
+          const unconsented = draftsOfLink(model, ctx.claims.ref).some((d) => draftStep(d.row) === '同意');
+          return unconsented && step === '签发'
+            ? { refusal: 'closed', detail: '这些文书尚未经分管领导同意，暂不能签发。' }
+            : { refusal: 'reused', detail: '此链接所列文书均已办理。' };
+        }
+      } else {
+        const named = ctx.claims.ref ? ctx.claims.ref.split(DRAFT_SEPARATOR) : null;
+        if (!draftOf(`${chosen}|待签发`) || (named && !named.includes(chosen)))
+          return { refusal: 'other-task', detail: '此链接不包括该文书。' };
+        const draft = draftsOfLink(model, undefined).find((d) => d.key === chosen);
+        if (!draft) return { refusal: 'reused', detail: '该文书已签发或已撤销。' };
+        if (!isPerson(signersOf(model, draft.row.id, step), ctx.claims.person))
+          return { refusal: 'other-person' };
+        const at = draftStep(draft.row);
+        if (step === '签发' && at === '同意')
+          return { refusal: 'closed', detail: '该文书尚未经分管领导同意，不能签发。' };
+        if (at !== step) return { refusal: 'reused', detail: '该文书已经办理过。' };
+        targets = [draft];
+      }
+      const values: Record<string, string> =
+        step === '同意'
+          ? { 同意人: ctx.person.name }
+          : { 签发人: ctx.person.name, 签发日期: state.stamp.slice(0, 10) };
+      const column = step === '同意' ? '同意人' : '签发人';
+      return {
+        value: targets.map((d) => d.key),
+        plan: {
+          cells: [],
+          ids: [],
+          appends: [],
+          ledgerUpdates: targets.map((d) => ({
+            tab: REGISTER_TAB,
+            keyColumn: '去重键',
+            key: `${d.key}|待签发`,
+            values,
+          })),
+          rows: [
+            {
+              tab: AUDIT_TAB,
+              rows: targets.map((d) =>
+                auditRow(
+                  state.stamp,
+                  step === '同意' ? '文书同意' : '文书签发',
+                  d.row.id,
+                  column,
+                  '',
+                  ctx.person.name,
+                  `《${d.row.type}》${d.key}；经签发链接`,
+                  ctx.person.name,
+                ),
+              ),
+              about: '编号',
+            },
+          ],
+        },
+      };
+    });
+    if (!result.ok) return result.response;
+    const done = result.value;
+    const sent = step === '签发' ? await issue(ctx, done) : '';
+    const verb = step === '同意' ? '同意' : '签发';
+    return ctx.c.html(
+      page(
+        `${verb}完成`,
+        html`<p class="ok">已${verb} ${done.length} 份文书。${sent}</p>
+          ${step === '同意' ? html`<p>已转办公室主任签发。</p>` : ''}`,
+      ),
+    );
+  },
+};
+
+/**
+ * Number and send the signed drafts now, by the scan (the one code path that numbers notices). A scan already running
+ * may have read the workbook before the signature: then one more. A failure leaves them signed; the next scan sends.
+ */
+async function issue(ctx: LinkContext, keys: string[]): Promise<string> {
+  const later = '签发已记录，编号和发送将由下一次扫描完成。';
+  if (!ctx.deps.scan) return later;
+  const waiting = async () => {
+    const state = await readState(ctx.deps.store, ctx.deps.clock());
+    const drafts = draftsByKey(state.model.register);
+    return keys.some((k) => drafts.has(k));
+  };
+  try {
+    await ctx.deps.scan(ctx.deps.clock());
+    if (await waiting()) await ctx.deps.scan(ctx.deps.clock());
+    return (await waiting()) ? later : '已编号并发出。';
+  } catch (error) {
+    console.error(`[web:links] scan after 签发 failed: ${(error as Error).message}`);
+    return later;
+  }
+}
