@@ -59,14 +59,49 @@ export function deskRoutes(deps: LinkDeps, adminToken: string): Hono {
       (await valid(c.req.header('x-duban-token')));
     if (!ok) return refused();
     const state = await readState(deps.store, deps.clock());
-    return c.html(page('督查室工作台', deskHtml(state, c.req.query('id')?.trim() ?? '')));
+    return c.html(
+      page(
+        '督查室工作台',
+        deskHtml(
+          state,
+          auditFilterOf((k) => c.req.query(k)),
+        ),
+      ),
+    );
   });
   return app;
 }
 
 const rowsOf = (state: WorkbookState, tab: string): SheetRow[] => state.snapshot.tabs[tab]?.rows ?? [];
 
-function deskHtml(state: WorkbookState, id: string) {
+/** The 审计日志 filters of the desk's address: 动作 (part of it), 编号, 操作者 (part of it), a date range on 时间. */
+export type AuditFilter = { action: string; id: string; actor: string; from: string; to: string };
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export function auditFilterOf(query: (key: string) => string | undefined): AuditFilter {
+  const q = (k: string) => query(k)?.trim().slice(0, 100) ?? '';
+  const day = (k: string) => (DAY.test(q(k)) ? q(k) : '');
+  return { action: q('action'), id: q('id'), actor: q('actor'), from: day('from'), to: day('to') };
+}
+
+/** Rows of 审计日志 passing the filter; with no 动作 filter, the link pages' actions only (the scan writes many more). */
+export function auditRowsOf(rows: SheetRow[], f: AuditFilter): SheetRow[] {
+  return rows.filter((r) => {
+    const action = textOf(r, '动作');
+    const day = textOf(r, '时间').slice(0, 10);
+    return (
+      (f.action ? action.includes(f.action) : LINK_ACTION.test(action)) &&
+      (!f.id || textOf(r, '编号') === f.id) &&
+      (!f.actor || textOf(r, '操作者').includes(f.actor)) &&
+      (!f.from || day >= f.from) &&
+      (!f.to || day <= f.to)
+    );
+  });
+}
+
+function deskHtml(state: WorkbookState, filter: AuditFilter) {
+  const id = filter.id;
   const { model } = state;
   const today = isoOf(model.today);
   const extensions = rowsOf(state, EXTENSION_TAB).filter((r) => textOf(r, '状态') === '待审批');
@@ -91,10 +126,7 @@ function deskHtml(state: WorkbookState, id: string) {
       !signed.has(`${r.id}|${r.docNo}`)
     );
   });
-  const audit = rowsOf(state, AUDIT_TAB)
-    .filter((r) => LINK_ACTION.test(textOf(r, '动作')) && (!id || textOf(r, '编号') === id))
-    .slice(-AUDIT_ROWS)
-    .reverse();
+  const audit = auditRowsOf(rowsOf(state, AUDIT_TAB), filter).slice(-AUDIT_ROWS).reverse();
   const empty = (n: number, cols: number) =>
     n
       ? ''
@@ -173,12 +205,16 @@ function deskHtml(state: WorkbookState, id: string) {
       })}
       ${empty(unsigned.length, 4)}
     </table>
-    <h2>链接操作留痕${id ? `（${id}）` : ''}</h2>
+    <h2>审计日志${id ? `（${id}）` : ''}</h2>
     <form method="get" action="/desk">
-      <label for="id">按编号筛选</label><input id="id" name="id" value="${id}" /><button type="submit">
-        筛选
-      </button>
+      <label for="action">动作</label><input id="action" name="action" value="${filter.action}" />
+      <label for="id">编号</label><input id="id" name="id" value="${id}" /> <label for="actor">操作者</label
+      ><input id="actor" name="actor" value="${filter.actor}" /> <label for="from">起始日期</label
+      ><input id="from" name="from" type="date" value="${filter.from}" /> <label for="to">截止日期</label
+      ><input id="to" name="to" type="date" value="${filter.to}" />
+      <button type="submit">筛选</button>
     </form>
+    <p class="note">未填动作时只列链接页面的操作；最多列出最近${AUDIT_ROWS}条。</p>
     <table>
       <tr>
         <th>时间</th>

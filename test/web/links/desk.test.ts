@@ -60,11 +60,42 @@ describe('督查室 desk', () => {
     const section = (from: string, to: string) => html.slice(html.indexOf(from), html.indexOf(to));
     expect(section('<h2>办结审批卡', '<h2>未签收通知')).toMatch(/<td>DB-2026-\d+<\/td>/);
     expect(section('<h2>办结审批卡', '<h2>未签收通知')).not.toContain('>无<');
-    expect(section('<h2>未签收通知', '<h2>链接操作留痕')).toMatch(/临政督[^<]*号<\/td>/);
+    expect(section('<h2>未签收通知', '<h2>审计日志')).toMatch(/临政督[^<]*号<\/td>/);
     expect(html).toContain('调整目标申请');
     expect(html).toContain('&lt;script&gt;');
     expect(html).not.toContain('<script>');
     const other = await read('?id=DB-2026-001');
     expect(other).not.toContain('调整目标申请');
+  });
+
+  it('filters 审计日志 by 动作, 编号, 操作者 and a date range', async () => {
+    const f = linkFixture();
+    await f.service.scan(f.now);
+    expect((await submit(f, 'extend', { requested: '2026-11-30', reason: '资金未到位' })).status).toBe(200);
+    const read = async (q: string) => {
+      const html = await (
+        await f.app.request(`/desk${q}`, { headers: { authorization: `Bearer ${ADMIN}` } })
+      ).text();
+      return html.slice(html.indexOf('<h2>审计日志'));
+    };
+    const rows = (html: string) => (html.match(/<tr>\s*<td>/g) ?? []).length;
+    const links = await read('');
+    expect(links).toContain('延期申请');
+    expect(links).not.toMatch(/<td>系统<\/td>/);
+    // A 动作 filter reaches the scan's own rows, which the default view leaves out.
+    const scan = await read(`?action=${encodeURIComponent('状态变更')}`);
+    expect(links).not.toContain('<td>状态变更</td>');
+    expect(scan).toMatch(/<td>系统<\/td>\s*<td>状态变更<\/td>/);
+    expect(rows(await read(`?action=${encodeURIComponent('申请')}`))).toBeGreaterThan(0);
+    const actor = /<td>([^<]+)<\/td>\s*<td>延期申请<\/td>/.exec(links)![1]!;
+    expect(await read(`?action=${encodeURIComponent('申请')}&actor=${encodeURIComponent(actor)}`)).toContain(
+      '延期申请',
+    );
+    expect(await read(`?action=${encodeURIComponent('申请')}&actor=nobody`)).not.toContain('延期申请');
+    expect(await read(`?id=${ITEM}&from=2026-06-15&to=2026-06-15`)).toContain('延期申请');
+    expect(await read(`?id=${ITEM}&from=2026-06-16`)).not.toContain('延期申请');
+    expect(await read(`?id=${ITEM}&to=2026-06-14`)).not.toContain('延期申请');
+    expect(await read('?id=DB-2026-001')).not.toContain('延期申请');
+    expect(scan).not.toContain('延期申请');
   });
 });
