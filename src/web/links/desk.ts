@@ -19,7 +19,10 @@ import { ADJUST_TAB, askedOf, requestOfReason, waitingFor } from './adjustment-l
 import { EXTENSION_TAB, textOf } from './extension-ledger';
 import { page } from './layout';
 import type { LinkDeps } from './link-deps';
-import { linkSecurityHeaders, noStore } from './security';
+import { scanForms, scanResultHtml } from './desk-scan';
+import { hmac } from './token';
+import { crossSite, linkBodyLimit, linkSecurityHeaders, noStore } from './security';
+import type { ScanService } from '../scan-service';
 import { readState, verdictOf, type WorkbookState } from './workbook-state';
 
 export const DESK_COOKIE = 'duban_desk';
@@ -30,8 +33,14 @@ const LINK_ACTION = /^链接|申请$|审批$|签批$/;
 const REFUSED =
   '需要管理令牌：请用督查室的工作台链接（…/desk?t=…）打开，或在 Authorization: Bearer 头中提供。';
 
-/** @example app.route('/desk', deskRoutes(links, env.DUBAN_ADMIN_TOKEN)); */
-export function deskRoutes(deps: LinkDeps, adminToken: string): Hono {
+/** The scans the desk starts (立即扫描); absent = no scan forms. */
+export interface DeskScans {
+  service: ScanService;
+  clock: () => Date;
+}
+
+/** @example app.route('/desk', deskRoutes(links, env.DUBAN_ADMIN_TOKEN, { service, clock })); */
+export function deskRoutes(deps: LinkDeps, adminToken: string, scans?: DeskScans): Hono {
   const app = new Hono();
   const valid = async (given: string | undefined) =>
     Boolean(adminToken) && Boolean(given) && (await timingSafeEqual(adminToken, given!.trim()));
@@ -52,25 +61,55 @@ export function deskRoutes(deps: LinkDeps, adminToken: string): Hono {
       url.searchParams.delete('t');
       return c.redirect(`${url.pathname}${url.search}`, 302);
     }
-    const bearer = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
-    const ok =
-      (await valid(getCookie(c, DESK_COOKIE))) ||
-      (await valid(bearer)) ||
-      (await valid(c.req.header('x-duban-token')));
-    if (!ok) return refused();
+    if (!(await authorized(c))) return refused();
     const state = await readState(deps.store, deps.clock());
+    const csrf = await deskCsrf(adminToken);
     return c.html(
       page(
         '督查室工作台',
-        deskHtml(
+        html`${scans ? scanForms(csrf) : ''}${deskHtml(
           state,
           auditFilterOf((k) => c.req.query(k)),
-        ),
+        )}`,
       ),
     );
   });
+  async function authorized(c: Context): Promise<boolean> {
+    const bearer = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    return (
+      (await valid(getCookie(c, DESK_COOKIE))) ||
+      (await valid(bearer)) ||
+      (await valid(c.req.header('x-duban-token')))
+    );
+  }
+  /** Every desk form: the admin token, a same-origin post and the desk's CSRF field; the form's fields, or a refusal. */
+  async function formOf(c: Context): Promise<Record<string, string> | Response> {
+    if (!(await authorized(c)))
+      return c.html(page('督查室工作台', html`<p class="error">${REFUSED}</p>`), 401);
+    const origins = [new URL(c.req.url).origin, ...(deps.publicUrl ? [new URL(deps.publicUrl).origin] : [])];
+    const body = await c.req.parseBody().catch(() => ({}));
+    const form: Record<string, string> = {};
+    for (const [k, v] of Object.entries(body)) if (typeof v === 'string') form[k] = v;
+    if (crossSite(c.req.raw.headers, origins) || form.csrf !== (await deskCsrf(adminToken)))
+      return c.html(page('督查室工作台', html`<p class="error">${CSRF_REFUSED}</p>`), 403);
+    return form;
+  }
+  app.post('/scan', linkBodyLimit, async function deskScan(c: Context) {
+    const form = await formOf(c);
+    if (form instanceof Response) return form;
+    const preview = scans?.service.preview?.bind(scans.service);
+    if (!scans || (form.mode !== 'run' && !preview)) return c.notFound();
+    const now = scans.clock();
+    const summary = form.mode === 'run' ? await scans.service.scan(now) : await preview!(now);
+    return c.html(page('督查室工作台', scanResultHtml(summary, await deskCsrf(adminToken))));
+  });
   return app;
 }
+
+const CSRF_REFUSED = '表单校验码错误或来自其他网站：请从督查室工作台页面重新提交。';
+
+/** The desk forms' CSRF field: an HMAC under the admin token, which only this server and the cookie's holder have. */
+const deskCsrf = (adminToken: string) => hmac(adminToken, 'csrf.desk');
 
 const rowsOf = (state: WorkbookState, tab: string): SheetRow[] => state.snapshot.tabs[tab]?.rows ?? [];
 

@@ -99,3 +99,60 @@ describe('督查室 desk', () => {
     expect(scan).not.toContain('延期申请');
   });
 });
+
+const csrfOf = (html: string) => /name="csrf" value="([^"]+)"/.exec(html)![1]!;
+const bearer = { authorization: `Bearer ${ADMIN}` };
+
+async function deskPost(
+  f: ReturnType<typeof linkFixture>,
+  path: string,
+  fields: Record<string, string>,
+  headers: Record<string, string> = bearer,
+) {
+  return f.app.request(path, { method: 'POST', body: new URLSearchParams(fields), headers });
+}
+
+describe('督查室 desk: 立即扫描', () => {
+  it('previews a scan (per-tab writes, every notice) without writing or sending, then runs it', async () => {
+    const f = linkFixture();
+    const desk = await (await f.app.request('/desk', { headers: bearer })).text();
+    expect(desk).toContain('立即扫描（预览');
+    const csrf = csrfOf(desk);
+    const all = async () =>
+      JSON.stringify([await f.rows('督办台账'), await f.rows('文书登记'), await f.rows('审计日志')]);
+    const before = await all();
+    const preview = await deskPost(f, '/desk/scan', { csrf, mode: 'preview' });
+    expect(preview.status).toBe(200);
+    const text = await preview.text();
+    expect(text).toContain('扫描预览（未写入、未发送）');
+    expect(text).toMatch(/<td>督办台账<\/td>\s*<td>[1-9]\d*<\/td>/);
+    expect(text).toMatch(
+      /<td>催办单[^<]*<\/td>\s*<td>[A-Z]{2}-2026-\d+<\/td>\s*<td>[^<]+<\/td>\s*<td>[^<]+<\/td>/,
+    );
+    expect(f.mailer.sent).toHaveLength(0);
+    expect(await all()).toBe(before);
+    expect(await f.service.lastSummary()).toBeNull();
+    const run = await deskPost(f, '/desk/scan', { csrf, mode: 'run' });
+    expect(await run.text()).toContain('扫描已执行');
+    expect(f.mailer.sent.length).toBeGreaterThan(0);
+    expect((await f.service.lastSummary())?.dryRun).toBe(false);
+  });
+
+  it('refuses a scan without the admin token, without the CSRF field, or posted from another site', async () => {
+    const f = linkFixture();
+    const csrf = csrfOf(await (await f.app.request('/desk', { headers: bearer })).text());
+    expect((await deskPost(f, '/desk/scan', { csrf, mode: 'run' }, {})).status).toBe(401);
+    const forged = await deskPost(f, '/desk/scan', { csrf: 'guess', mode: 'run' });
+    expect(forged.status).toBe(403);
+    expect(await forged.text()).toContain('表单校验码错误');
+    const other = await deskPost(
+      f,
+      '/desk/scan',
+      { csrf, mode: 'run' },
+      { ...bearer, origin: 'https://evil.example' },
+    );
+    expect(other.status).toBe(403);
+    expect(f.mailer.sent).toHaveLength(0);
+    expect(await f.service.lastSummary()).toBeNull();
+  });
+});
