@@ -19,6 +19,7 @@ import { ADJUST_TAB, askedOf, requestOfReason, waitingFor } from './adjustment-l
 import { EXTENSION_TAB, textOf } from './extension-ledger';
 import { page } from './layout';
 import type { LinkDeps } from './link-deps';
+import { problemsHtml, type SheetLocation } from './desk-problems';
 import { scanForms, scanResultHtml } from './desk-scan';
 import { hmac } from './token';
 import { crossSite, linkBodyLimit, linkSecurityHeaders, noStore } from './security';
@@ -37,6 +38,8 @@ const REFUSED =
 export interface DeskScans {
   service: ScanService;
   clock: () => Date;
+  /** The Google spreadsheet, for links from 工作簿问题 to their cells; absent = the tab/cell reference as text. */
+  sheet?: SheetLocation;
 }
 
 /** @example app.route('/desk', deskRoutes(links, env.DUBAN_ADMIN_TOKEN, { service, clock })); */
@@ -64,10 +67,17 @@ export function deskRoutes(deps: LinkDeps, adminToken: string, scans?: DeskScans
     if (!(await authorized(c))) return refused();
     const state = await readState(deps.store, deps.clock());
     const csrf = await deskCsrf(adminToken);
+    const problems = scans
+      ? problemsHtml(
+          (await scans.service.lastSummary())?.problems ?? null,
+          (tab) => state.snapshot.tabs[tab]?.headers,
+          scans.sheet,
+        )
+      : '';
     return c.html(
       page(
         '督查室工作台',
-        html`${scans ? scanForms(csrf) : ''}${deskHtml(
+        html`${scans ? scanForms(csrf) : ''}${problems}${deskHtml(
           state,
           auditFilterOf((k) => c.req.query(k)),
         )}`,

@@ -1,5 +1,6 @@
 /** The 督查室's desk: behind the admin token; what waits on whom, and the links' trail in 审计日志. */
 import { describe, expect, it } from 'vitest';
+import { a1Of, cellUrl, columnLetters } from '../../../src/web/links/desk-problems';
 import { linkFixture } from './fixture';
 
 const ADMIN = 'admin-token-0123456789';
@@ -154,5 +155,44 @@ describe('督查室 desk: 立即扫描', () => {
     expect(other.status).toBe(403);
     expect(f.mailer.sent).toHaveLength(0);
     expect(await f.service.lastSummary()).toBeNull();
+  });
+});
+
+describe('督查室 desk: 工作簿问题', () => {
+  it('lists the last scan’s problems with tab, row, column and message, referenced by cell', async () => {
+    const f = linkFixture();
+    const none = await (await f.app.request('/desk', { headers: bearer })).text();
+    expect(none).toContain('尚无扫描记录');
+    const { problems } = await f.service.scan(f.now);
+    expect(problems.length).toBeGreaterThan(0);
+    const html = await (await f.app.request('/desk', { headers: bearer })).text();
+    const section = html.slice(html.indexOf('<h2>工作簿问题'), html.indexOf('<h2>待审批申请'));
+    expect(section).toContain(`（上次扫描，${problems.length}条）`);
+    for (const p of problems) expect(section).toContain(p.message.replaceAll('"', '&quot;'));
+    // 督办台账第16行「完成时限」: the header's column letter, as text (no spreadsheet known).
+    expect(section).toMatch(
+      /<td>督办台账![A-Z]+16<\/td>\s*<td>督办台账<\/td>\s*<td>16<\/td>\s*<td>完成时限<\/td>/,
+    );
+    expect(section).not.toContain('docs.google.com');
+    expect((await f.app.request('/desk')).status).toBe(401);
+  });
+
+  it('links a problem to its cell in Google Sheets when the tab’s gid is known', () => {
+    const p = {
+      tab: '督办台账',
+      row: 16,
+      id: 'DB-2026-015',
+      cell: '完成时限',
+      code: 'bad-date',
+      message: 'x',
+    };
+    const a1 = a1Of(p, ['编号', '事项', '完成时限']);
+    expect(a1).toBe('C16');
+    expect(columnLetters(26)).toBe('AA');
+    expect(cellUrl({ id: 'abc', gids: { 督办台账: 42 } }, '督办台账', a1)).toBe(
+      'https://docs.google.com/spreadsheets/d/abc/edit#gid=42&range=C16',
+    );
+    expect(cellUrl({ id: 'abc', gids: {} }, '督办台账', a1)).toBeNull();
+    expect(cellUrl(undefined, '督办台账', a1)).toBeNull();
   });
 });
