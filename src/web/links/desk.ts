@@ -20,6 +20,7 @@ import { EXTENSION_TAB, textOf } from './extension-ledger';
 import { page } from './layout';
 import type { LinkDeps } from './link-deps';
 import { problemsHtml, type SheetLocation } from './desk-problems';
+import { failedHtml, failedNotices, resendFailed } from './desk-resend';
 import { scanForms, scanResultHtml } from './desk-scan';
 import { hmac } from './token';
 import { crossSite, linkBodyLimit, linkSecurityHeaders, noStore } from './security';
@@ -77,7 +78,7 @@ export function deskRoutes(deps: LinkDeps, adminToken: string, scans?: DeskScans
     return c.html(
       page(
         '督查室工作台',
-        html`${scans ? scanForms(csrf) : ''}${problems}${deskHtml(
+        html`${scans ? scanForms(csrf) : ''}${problems}${failedHtml(failedNotices(state), csrf)}${deskHtml(
           state,
           auditFilterOf((k) => c.req.query(k)),
         )}`,
@@ -104,6 +105,29 @@ export function deskRoutes(deps: LinkDeps, adminToken: string, scans?: DeskScans
       return c.html(page('督查室工作台', html`<p class="error">${CSRF_REFUSED}</p>`), 403);
     return form;
   }
+  app.post('/resend', linkBodyLimit, async function deskResend(c: Context) {
+    const form = await formOf(c);
+    if (form instanceof Response) return form;
+    const docNo = (form.docNo ?? '').trim().slice(0, 100);
+    const row = docNo ? await resendFailed(deps.store, deps.clock(), docNo, '督查室') : null;
+    if (!row)
+      return c.html(
+        page(
+          '督查室工作台',
+          html`<p class="error">没有文号为“${docNo}”的发送失败通知（可能已改回或已重发）。</p>`,
+        ),
+        409,
+      );
+    return c.html(
+      page(
+        '督查室工作台',
+        html`<p class="ok">
+            ${docNo}（${row.type}，${row.id}）已改回待发送，下次扫描重发；也可在工作台点“执行扫描”立即发送。
+          </p>
+          <p><a href="/desk">返回工作台</a></p>`,
+      ),
+    );
+  });
   app.post('/scan', linkBodyLimit, async function deskScan(c: Context) {
     const form = await formOf(c);
     if (form instanceof Response) return form;

@@ -1,6 +1,7 @@
 /** The 督查室's desk: behind the admin token; what waits on whom, and the links' trail in 审计日志. */
 import { describe, expect, it } from 'vitest';
 import { a1Of, cellUrl, columnLetters } from '../../../src/web/links/desk-problems';
+import { tabSpec } from '../../../src/workbook/schema/tabs';
 import { linkFixture } from './fixture';
 
 const ADMIN = 'admin-token-0123456789';
@@ -194,5 +195,63 @@ describe('督查室 desk: 工作簿问题', () => {
     );
     expect(cellUrl({ id: 'abc', gids: {} }, '督办台账', a1)).toBeNull();
     expect(cellUrl(undefined, '督办台账', a1)).toBeNull();
+  });
+});
+
+describe('督查室 desk: 重发', () => {
+  /** A notice the mail server refused: its 文书登记 row 发送失败 (as send-notices.ts records it). */
+  async function failOne(f: ReturnType<typeof linkFixture>) {
+    await f.service.scan(f.now);
+    const row = (await f.rows('文书登记')).find(
+      (r) => String(r.cells['发送状态']) === '已发送' && String(r.cells['类型']) === '催办单',
+    )!;
+    const docNo = String(row.cells['文号']);
+    const snapshot = await f.store.read([tabSpec('文书登记')]);
+    await f.store.apply(
+      {
+        cells: [],
+        ids: [],
+        appends: [],
+        ledgerUpdates: [{ tab: '文书登记', keyColumn: '文号', key: docNo, values: { 发送状态: '发送失败' } }],
+      },
+      snapshot,
+    );
+    return docNo;
+  }
+  const statusOf = async (f: ReturnType<typeof linkFixture>, docNo: string) =>
+    String((await f.rows('文书登记')).find((r) => String(r.cells['文号']) === docNo)!.cells['发送状态']);
+
+  it('lists a 发送失败 notice, sets it back to 待发送 with an audit row, and the next scan resends it', async () => {
+    const f = linkFixture();
+    const docNo = await failOne(f);
+    const desk = await (await f.app.request('/desk', { headers: bearer })).text();
+    const section = desk.slice(desk.indexOf('<h2>发送失败的通知'), desk.indexOf('<h2>待审批申请'));
+    expect(section).toContain('（1份）');
+    expect(section).toContain(`value="${docNo}"`);
+    const res = await deskPost(f, '/desk/resend', { csrf: csrfOf(desk), docNo });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('已改回待发送');
+    expect(await statusOf(f, docNo)).toBe('待发送');
+    const audit = (await f.rows('审计日志')).at(-1)!;
+    expect(String(audit.cells['动作'])).toBe('改回待发送');
+    expect(String(audit.cells['原值'])).toBe('发送失败');
+    expect(String(audit.cells['操作者'])).toBe('督查室');
+    // A second press finds nothing failed any more.
+    expect((await deskPost(f, '/desk/resend', { csrf: csrfOf(desk), docNo })).status).toBe(409);
+    const sent = f.mailer.sent.length;
+    await f.service.scan(f.now);
+    expect(await statusOf(f, docNo)).toBe('已发送');
+    expect(f.mailer.sent.length).toBeGreaterThan(sent);
+  });
+
+  it('refuses 重发 without the admin token, with a wrong CSRF field, or from another site', async () => {
+    const f = linkFixture();
+    const docNo = await failOne(f);
+    const csrf = csrfOf(await (await f.app.request('/desk', { headers: bearer })).text());
+    expect((await deskPost(f, '/desk/resend', { csrf, docNo }, {})).status).toBe(401);
+    expect((await deskPost(f, '/desk/resend', { csrf: 'x', docNo })).status).toBe(403);
+    const other = { ...bearer, 'sec-fetch-site': 'cross-site' };
+    expect((await deskPost(f, '/desk/resend', { csrf, docNo }, other)).status).toBe(403);
+    expect(await statusOf(f, docNo)).toBe('发送失败');
   });
 });
