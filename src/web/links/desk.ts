@@ -1,7 +1,10 @@
 /**
- * The 督查室's desk (issue 14 item 8, first part): one page, behind the admin token, listing what waits on whom —
+ * The 督查室's desk (issue 14 item 8): one page, behind the admin token, listing what waits on whom —
  * 延期申请 and 调出 / 调整 waiting for a leader, completion cards waiting in the chain, notices sent with a 签收 link
- * and not yet signed for — and the links' trail in 审计日志 (filter by 编号 with `?id=`). Read-only.
+ * and not yet signed for — the last scan's 工作簿问题 (desk-problems.ts), the notices 发送失败 with a 改回待发送 button
+ * (POST /desk/resend, desk-resend.ts), 立即扫描 with a dry-run preview then the real scan (POST /desk/scan,
+ * desk-scan.ts), and 审计日志 filtered by 动作, 编号, 操作者 and dates (`?action=&id=&actor=&from=&to=`).
+ * Every POST needs the admin token, a same-origin request and the desk's CSRF field.
  * Opened by `/desk?t=<admin token>` (kept in an HttpOnly cookie, then redirected without it) or the admin token in
  * `Authorization: Bearer` / `X-Duban-Token`.
  */
