@@ -95,25 +95,29 @@ export function createService(options: ServiceOptions): DubanService {
   let running: Promise<RuntimeSummary> | null = null;
   const board = boardSource(targets.store, options.clock ?? (() => new Date()));
 
+  const exclusive = options.exclusive ?? (<T>(work: () => Promise<T>) => work());
+  const scanWith = (now: Date, scheduled: boolean, dryRun: boolean) =>
+    exclusive(() =>
+      runScan({
+        store: targets.store,
+        mailer: targets.mailer,
+        ...(targets.journal ? { journal: targets.journal } : {}),
+        mailBulletin: true,
+        ...(targets.png ? { png: targets.png } : {}),
+        from: options.from,
+        now,
+        runId: newRunId(),
+        scheduled,
+        ...(dryRun ? { dryRun } : {}),
+        ...(options.links?.keys && options.links.publicUrl
+          ? { noticeLinks: noticeLinks(options.links, now), signingLinks: signingLinks(options.links, now) }
+          : {}),
+      }),
+    ).finally(() => targets.mailer.close?.());
+
   function scanOnce(now: Date, scheduled: boolean): Promise<RuntimeSummary> {
     running ??= (async function runOne() {
-      const exclusive = options.exclusive ?? (<T>(work: () => Promise<T>) => work());
-      const summary = await exclusive(() =>
-        runScan({
-          store: targets.store,
-          mailer: targets.mailer,
-          ...(targets.journal ? { journal: targets.journal } : {}),
-          mailBulletin: true,
-          ...(targets.png ? { png: targets.png } : {}),
-          from: options.from,
-          now,
-          runId: newRunId(),
-          scheduled,
-          ...(options.links?.keys && options.links.publicUrl
-            ? { noticeLinks: noticeLinks(options.links, now), signingLinks: signingLinks(options.links, now) }
-            : {}),
-        }),
-      ).finally(() => targets.mailer.close?.());
+      const summary = await scanWith(now, scheduled, false);
       const result: RuntimeSummary = { ...summary, mail: mailReport(targets.mailTransport, summary) };
       if (summary.dayOff) return result;
       if (!summary.dryRun) board.invalidate();
@@ -137,6 +141,7 @@ export function createService(options: ServiceOptions): DubanService {
       return null;
     },
     lastSummary: () => summaries.load(),
+    preview: (now: Date) => scanWith(now, false, true),
     weeklyBrief: (now: Date) =>
       (options.exclusive ?? (<T>(work: () => Promise<T>) => work()))(() =>
         runWeeklyBrief({ store: targets.store, mailer: targets.mailer, from: options.from, now }),

@@ -127,5 +127,22 @@ function dryRunSummary(summary: ScanSummary, plan: ScanPlan): ScanSummary {
   summary.idsAssigned = plan.write.ids.length;
   summary.notices.created = plan.notices.notices.filter((n) => !n.draft).length;
   summary.auditRows = plan.auditRows;
+  const tabs = new Map<string, { tab: string; cells: number; fills: number }>();
+  for (const c of plan.write.cells) {
+    const t = tabs.get(c.tab) ?? { tab: c.tab, cells: 0, fills: 0 };
+    if (c.value !== undefined) t.cells++;
+    if (c.fill !== undefined) t.fills++;
+    tabs.set(c.tab, t);
+  }
+  summary.preview = {
+    tabs: [...tabs.values()],
+    notices: plan.notices.notices.map((n) => ({
+      type: n.type,
+      id: n.id,
+      unit: n.unit,
+      reasons: n.reasons,
+      draft: Boolean(n.draft),
+    })),
+  };
   return summary;
 }

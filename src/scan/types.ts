@@ -91,4 +91,12 @@ export interface ScanSummary {
   dayOff?: boolean;
   /** Stopped before any write: a tab or key header it needs is missing (the problems say which). */
   stopped?: boolean;
+  /** A dry run only: what the real run would write, per tab, and every notice it would create. */
+  preview?: ScanPreview;
+}
+
+/** What a dry run would do (the 督查室 desk shows it before the real scan). */
+export interface ScanPreview {
+  tabs: Array<{ tab: string; cells: number; fills: number }>;
+  notices: Array<{ type: string; id: string; unit: string; reasons: string; draft: boolean }>;
 }

@@ -41,7 +41,7 @@ export function createApp({
 }: AppDeps): Hono {
   const app = new Hono();
   if (links) app.route('/l', linkRoutes(links));
-  if (links) app.route('/desk', deskRoutes(links, adminToken));
+  if (links) app.route('/desk', deskRoutes(links, adminToken, { service, clock }));
   if (board) app.route('/board', boardRoutes({ source: board, adminToken, viewerToken }));
 
   app.get('/health', (c) => c.json({ ok: true }));

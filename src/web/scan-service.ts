@@ -8,6 +8,8 @@ export interface ScanService {
   scheduledScan(now: Date): Promise<ScanSummary | null>;
   /** The last scan's summary, if any. */
   lastSummary(): Promise<ScanSummary | null>;
+  /** A dry run now: what a scan would write and send (summary.preview), nothing written, sent or kept as the last summary. */
+  preview?(now: Date): Promise<ScanSummary>;
   /** Names of the notices in the outbox, newest first (the local runtime only). */
   outbox?(): Promise<string[]>;
 }

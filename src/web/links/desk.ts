@@ -1,7 +1,10 @@
 /**
- * The 督查室's desk (issue 14 item 8, first part): one page, behind the admin token, listing what waits on whom —
+ * The 督查室's desk (issue 14 item 8): one page, behind the admin token, listing what waits on whom —
  * 延期申请 and 调出 / 调整 waiting for a leader, completion cards waiting in the chain, notices sent with a 签收 link
- * and not yet signed for — and the links' trail in 审计日志 (filter by 编号 with `?id=`). Read-only.
+ * and not yet signed for — the last scan's 工作簿问题 (desk-problems.ts), the notices 发送失败 with a 改回待发送 button
+ * (POST /desk/resend, desk-resend.ts), 立即扫描 with a dry-run preview then the real scan (POST /desk/scan,
+ * desk-scan.ts), and 审计日志 filtered by 动作, 编号, 操作者 and dates (`?action=&id=&actor=&from=&to=`).
+ * Every POST needs the admin token, a same-origin request and the desk's CSRF field.
  * Opened by `/desk?t=<admin token>` (kept in an HttpOnly cookie, then redirected without it) or the admin token in
  * `Authorization: Bearer` / `X-Duban-Token`.
  */
@@ -19,7 +22,12 @@ import { ADJUST_TAB, askedOf, requestOfReason, waitingFor } from './adjustment-l
 import { EXTENSION_TAB, textOf } from './extension-ledger';
 import { page } from './layout';
 import type { LinkDeps } from './link-deps';
-import { linkSecurityHeaders, noStore } from './security';
+import { problemsHtml, type SheetLocation } from './desk-problems';
+import { failedHtml, failedNotices, resendFailed } from './desk-resend';
+import { scanForms, scanResultHtml } from './desk-scan';
+import { hmac } from './token';
+import { crossSite, linkBodyLimit, linkSecurityHeaders, noStore } from './security';
+import type { ScanService } from '../scan-service';
 import { readState, verdictOf, type WorkbookState } from './workbook-state';
 
 export const DESK_COOKIE = 'duban_desk';
@@ -30,8 +38,16 @@ const LINK_ACTION = /^链接|申请$|审批$|签批$/;
 const REFUSED =
   '需要管理令牌：请用督查室的工作台链接（…/desk?t=…）打开，或在 Authorization: Bearer 头中提供。';
 
-/** @example app.route('/desk', deskRoutes(links, env.DUBAN_ADMIN_TOKEN)); */
-export function deskRoutes(deps: LinkDeps, adminToken: string): Hono {
+/** The scans the desk starts (立即扫描); absent = no scan forms. */
+export interface DeskScans {
+  service: ScanService;
+  clock: () => Date;
+  /** The Google spreadsheet, for links from 工作簿问题 to their cells; absent = the tab/cell reference as text. */
+  sheet?: SheetLocation;
+}
+
+/** @example app.route('/desk', deskRoutes(links, env.DUBAN_ADMIN_TOKEN, { service, clock })); */
+export function deskRoutes(deps: LinkDeps, adminToken: string, scans?: DeskScans): Hono {
   const app = new Hono();
   const valid = async (given: string | undefined) =>
     Boolean(adminToken) && Boolean(given) && (await timingSafeEqual(adminToken, given!.trim()));
@@ -52,21 +68,116 @@ export function deskRoutes(deps: LinkDeps, adminToken: string): Hono {
       url.searchParams.delete('t');
       return c.redirect(`${url.pathname}${url.search}`, 302);
     }
+    if (!(await authorized(c))) return refused();
+    const state = await readState(deps.store, deps.clock());
+    const csrf = await deskCsrf(adminToken);
+    const problems = scans
+      ? problemsHtml(
+          (await scans.service.lastSummary())?.problems ?? null,
+          (tab) => state.snapshot.tabs[tab]?.headers,
+          scans.sheet,
+        )
+      : '';
+    return c.html(
+      page(
+        '督查室工作台',
+        html`${scans ? scanForms(csrf) : ''}${problems}${failedHtml(failedNotices(state), csrf)}${deskHtml(
+          state,
+          auditFilterOf((k) => c.req.query(k)),
+        )}`,
+      ),
+    );
+  });
+  async function authorized(c: Context): Promise<boolean> {
     const bearer = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
-    const ok =
+    return (
       (await valid(getCookie(c, DESK_COOKIE))) ||
       (await valid(bearer)) ||
-      (await valid(c.req.header('x-duban-token')));
-    if (!ok) return refused();
-    const state = await readState(deps.store, deps.clock());
-    return c.html(page('督查室工作台', deskHtml(state, c.req.query('id')?.trim() ?? '')));
+      (await valid(c.req.header('x-duban-token')))
+    );
+  }
+  /** Every desk form: the admin token, a same-origin post and the desk's CSRF field; the form's fields, or a refusal. */
+  async function formOf(c: Context): Promise<Record<string, string> | Response> {
+    if (!(await authorized(c)))
+      return c.html(page('督查室工作台', html`<p class="error">${REFUSED}</p>`), 401);
+    const origins = [new URL(c.req.url).origin, ...(deps.publicUrl ? [new URL(deps.publicUrl).origin] : [])];
+    const body = await c.req.parseBody().catch(() => ({}));
+    const form: Record<string, string> = {};
+    for (const [k, v] of Object.entries(body)) if (typeof v === 'string') form[k] = v;
+    if (crossSite(c.req.raw.headers, origins) || form.csrf !== (await deskCsrf(adminToken)))
+      return c.html(page('督查室工作台', html`<p class="error">${CSRF_REFUSED}</p>`), 403);
+    return form;
+  }
+  app.post('/resend', linkBodyLimit, async function deskResend(c: Context) {
+    const form = await formOf(c);
+    if (form instanceof Response) return form;
+    const docNo = (form.docNo ?? '').trim().slice(0, 100);
+    const row = docNo ? await resendFailed(deps.store, deps.clock(), docNo, '督查室') : null;
+    if (!row)
+      return c.html(
+        page(
+          '督查室工作台',
+          html`<p class="error">没有文号为“${docNo}”的发送失败通知（可能已改回或已重发）。</p>`,
+        ),
+        409,
+      );
+    return c.html(
+      page(
+        '督查室工作台',
+        html`<p class="ok">
+            ${docNo}（${row.type}，${row.id}）已改回待发送，下次扫描重发；也可在工作台点“执行扫描”立即发送。
+          </p>
+          <p><a href="/desk">返回工作台</a></p>`,
+      ),
+    );
+  });
+  app.post('/scan', linkBodyLimit, async function deskScan(c: Context) {
+    const form = await formOf(c);
+    if (form instanceof Response) return form;
+    const preview = scans?.service.preview?.bind(scans.service);
+    if (!scans || (form.mode !== 'run' && !preview)) return c.notFound();
+    const now = scans.clock();
+    const summary = form.mode === 'run' ? await scans.service.scan(now) : await preview!(now);
+    return c.html(page('督查室工作台', scanResultHtml(summary, await deskCsrf(adminToken))));
   });
   return app;
 }
 
+const CSRF_REFUSED = '表单校验码错误或来自其他网站：请从督查室工作台页面重新提交。';
+
+/** The desk forms' CSRF field: an HMAC under the admin token, which only this server and the cookie's holder have. */
+const deskCsrf = (adminToken: string) => hmac(adminToken, 'csrf.desk');
+
 const rowsOf = (state: WorkbookState, tab: string): SheetRow[] => state.snapshot.tabs[tab]?.rows ?? [];
 
-function deskHtml(state: WorkbookState, id: string) {
+/** The 审计日志 filters of the desk's address: 动作 (part of it), 编号, 操作者 (part of it), a date range on 时间. */
+export type AuditFilter = { action: string; id: string; actor: string; from: string; to: string };
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export function auditFilterOf(query: (key: string) => string | undefined): AuditFilter {
+  const q = (k: string) => query(k)?.trim().slice(0, 100) ?? '';
+  const day = (k: string) => (DAY.test(q(k)) ? q(k) : '');
+  return { action: q('action'), id: q('id'), actor: q('actor'), from: day('from'), to: day('to') };
+}
+
+/** Rows of 审计日志 passing the filter; with no 动作 filter, the link pages' actions only (the scan writes many more). */
+export function auditRowsOf(rows: SheetRow[], f: AuditFilter): SheetRow[] {
+  return rows.filter((r) => {
+    const action = textOf(r, '动作');
+    const day = textOf(r, '时间').slice(0, 10);
+    return (
+      (f.action ? action.includes(f.action) : LINK_ACTION.test(action)) &&
+      (!f.id || textOf(r, '编号') === f.id) &&
+      (!f.actor || textOf(r, '操作者').includes(f.actor)) &&
+      (!f.from || day >= f.from) &&
+      (!f.to || day <= f.to)
+    );
+  });
+}
+
+function deskHtml(state: WorkbookState, filter: AuditFilter) {
+  const id = filter.id;
   const { model } = state;
   const today = isoOf(model.today);
   const extensions = rowsOf(state, EXTENSION_TAB).filter((r) => textOf(r, '状态') === '待审批');
@@ -91,10 +202,7 @@ function deskHtml(state: WorkbookState, id: string) {
       !signed.has(`${r.id}|${r.docNo}`)
     );
   });
-  const audit = rowsOf(state, AUDIT_TAB)
-    .filter((r) => LINK_ACTION.test(textOf(r, '动作')) && (!id || textOf(r, '编号') === id))
-    .slice(-AUDIT_ROWS)
-    .reverse();
+  const audit = auditRowsOf(rowsOf(state, AUDIT_TAB), filter).slice(-AUDIT_ROWS).reverse();
   const empty = (n: number, cols: number) =>
     n
       ? ''
@@ -173,12 +281,16 @@ function deskHtml(state: WorkbookState, id: string) {
       })}
       ${empty(unsigned.length, 4)}
     </table>
-    <h2>链接操作留痕${id ? `（${id}）` : ''}</h2>
+    <h2>审计日志${id ? `（${id}）` : ''}</h2>
     <form method="get" action="/desk">
-      <label for="id">按编号筛选</label><input id="id" name="id" value="${id}" /><button type="submit">
-        筛选
-      </button>
+      <label for="action">动作</label><input id="action" name="action" value="${filter.action}" />
+      <label for="id">编号</label><input id="id" name="id" value="${id}" /> <label for="actor">操作者</label
+      ><input id="actor" name="actor" value="${filter.actor}" /> <label for="from">起始日期</label
+      ><input id="from" name="from" type="date" value="${filter.from}" /> <label for="to">截止日期</label
+      ><input id="to" name="to" type="date" value="${filter.to}" />
+      <button type="submit">筛选</button>
     </form>
+    <p class="note">未填动作时只列链接页面的操作；最多列出最近${AUDIT_ROWS}条。</p>
     <table>
       <tr>
         <th>时间</th>

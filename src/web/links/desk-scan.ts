@@ -1,0 +1,80 @@
+/**
+ * The desk's 立即扫描 (issue 14 item 8): 预览 runs a dry run and lists what the scan would write (cells and fills per
+ * tab) and every notice it would create; 执行扫描 runs the real scan through the same service as POST /api/scan.
+ */
+import { html } from 'hono/html';
+import type { ScanSummary } from '../../scan/types';
+
+/** The two forms: a dry run first, the real scan second. */
+export function scanForms(csrf: string) {
+  return html`<form method="post" action="/desk/scan">
+    <input type="hidden" name="csrf" value="${csrf}" />
+    <button type="submit" name="mode" value="preview">立即扫描（预览，不写入不发送）</button>
+    <button type="submit" name="mode" value="run">执行扫描（写入工作簿并发送通知）</button>
+  </form>`;
+}
+
+/** A dry run's preview, or the real scan's counts. */
+export function scanResultHtml(summary: ScanSummary, csrf: string) {
+  if (!summary.dryRun)
+    return html`<h2>扫描已执行</h2>
+      <p class="note">
+        ${summary.date}：写入单元格${summary.cellsWritten}个，填充颜色${summary.fillsWritten}个，新建通知${summary.notices.created}份，
+        发送${summary.notices.sent}份，发送失败${summary.notices.failed}份，问题${summary.problems.length}条。
+      </p>
+      <p><a href="/desk">返回工作台</a></p>`;
+  const preview = summary.preview ?? { tabs: [], notices: [] };
+  return html`<h2>扫描预览（未写入、未发送）</h2>
+    <p class="note">
+      ${summary.date}：将写入单元格${summary.cellsWritten}个，填充颜色${summary.fillsWritten}个，审计日志${summary.auditRows}行，新建通知${preview.notices.length}份。
+    </p>
+    <table>
+      <tr>
+        <th>工作表</th>
+        <th>单元格</th>
+        <th>填充</th>
+      </tr>
+      ${preview.tabs.map(
+        (t) =>
+          html`<tr>
+            <td>${t.tab}</td>
+            <td>${t.cells}</td>
+            <td>${t.fills}</td>
+          </tr>`,
+      )}
+      ${
+        preview.tabs.length
+          ? ''
+          : html`<tr>
+              <td colspan="3">无</td>
+            </tr>`
+      }
+    </table>
+    <h2>将新建的通知</h2>
+    <table>
+      <tr>
+        <th>类型</th>
+        <th>事项</th>
+        <th>单位</th>
+        <th>事由</th>
+      </tr>
+      ${preview.notices.map(
+        (n) =>
+          html`<tr>
+            <td>${n.type}${n.draft ? '（待签发）' : ''}</td>
+            <td>${n.id}</td>
+            <td>${n.unit}</td>
+            <td>${n.reasons}</td>
+          </tr>`,
+      )}
+      ${
+        preview.notices.length
+          ? ''
+          : html`<tr>
+              <td colspan="4">无</td>
+            </tr>`
+      }
+    </table>
+    ${scanForms(csrf)}
+    <p><a href="/desk">返回工作台</a></p>`;
+}
