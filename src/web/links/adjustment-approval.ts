@@ -5,7 +5,6 @@
  * ends it as 不同意. The next leader is mailed in turn; the unit is told of the result.
  */
 import { html } from 'hono/html';
-import { z } from 'zod';
 import type { SheetRow } from '../../store/port';
 import { AUDIT_TAB, auditRow } from '../../workbook/audit';
 import { addressesOf } from '../../workbook/directory';
@@ -21,6 +20,7 @@ import {
 } from './adjustment-ledger';
 import { approverPeople, mailApprover } from './adjustment-mail';
 import { commitAnswer } from './commit';
+import { decisionForm as decisionFormOf } from './decision-form';
 import { MAX_REASON, textOf } from './extension-ledger';
 import { actionUrl, errorsHtml, hiddenFields, issuesOf } from './form';
 import { page } from './layout';
@@ -29,15 +29,7 @@ import { sendLinkMail } from './link-mail';
 import { recordHtml } from './record';
 import { recomputeRow, verdictOf, withCells, type WorkbookState } from './workbook-state';
 
-const decisionForm = z
-  .object({
-    decision: z.enum(['同意', '不同意'], { error: '请选择同意或不同意' }),
-    opinion: z.string().trim().max(MAX_REASON, `审批意见不超过${MAX_REASON}个字`).default(''),
-  })
-  .refine((d) => d.decision === '同意' || d.opinion !== '', {
-    message: '不同意时请填写审批意见',
-    path: ['opinion'],
-  });
+const decisionForm = decisionFormOf('不同意时请填写审批意见');
 
 /** Who of the two leaders holds this link (by the 通讯录 address the token names). */
 function roleOf(ctx: Pick<LinkContext, 'state' | 'entry' | 'claims'>): Approver | null {

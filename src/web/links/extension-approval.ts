@@ -4,11 +4,11 @@
  * once; the staff-typed 完成时限 cell is left as typed. The unit is told by mail either way.
  */
 import { html } from 'hono/html';
-import { z } from 'zod';
 import type { SheetRow, Snapshot } from '../../store/port';
 import { AUDIT_TAB, auditRow } from '../../workbook/audit';
 import { addressesOf } from '../../workbook/directory';
 import { commitAnswer } from './commit';
+import { decisionForm as decisionFormOf } from './decision-form';
 import { EXTENSION_TAB as TAB, MAX_REASON, requestsOf, textOf } from './extension-ledger';
 import { actionUrl, errorsHtml, hiddenFields, issuesOf } from './form';
 import { page } from './layout';
@@ -17,15 +17,7 @@ import { sendLinkMail } from './link-mail';
 import { recordHtml } from './record';
 import { recomputeRow, verdictOf, withCells } from './workbook-state';
 
-const decisionForm = z
-  .object({
-    decision: z.enum(['同意', '不同意'], { error: '请选择同意或不同意' }),
-    opinion: z.string().trim().max(MAX_REASON, `审批意见不超过${MAX_REASON}个字`).default(''),
-  })
-  .refine((d) => d.decision === '同意' || d.opinion !== '', {
-    message: '不同意延期时请填写审批意见',
-    path: ['opinion'],
-  });
+const decisionForm = decisionFormOf('不同意延期时请填写审批意见');
 
 function pendingRequest(snapshot: Snapshot, task: string, no: string) {
   return requestsOf(snapshot, task).find((r) => textOf(r, '申请号') === no);
