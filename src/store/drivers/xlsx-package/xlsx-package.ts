@@ -9,13 +9,13 @@
  *   is written as inline strings, so sharedStrings.xml is never rewritten.
  * - The file is replaced atomically (temp file in the same directory, fsync, rename).
  */
-import { createHash } from 'node:crypto';
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { applyPlanToGrids, appendRowsToGrid } from '../../grid/apply-plan';
 import { missingTabProblem } from '../../grid/headers';
 import { tabOpener, type OpenTab } from '../../grid/open-tab';
 import { readTab } from '../../grid/read-tab';
 import { StoreError } from '../../errors';
+import { ownWrites, readVersioned, versionOf, wroteSomething } from '../xlsx/file-version';
 import {
   StaleSnapshotError,
   type AppendResult,
@@ -46,8 +46,7 @@ export interface XlsxPackageStoreOptions {
  */
 export function createXlsxPackageStore(file: string, options: XlsxPackageStoreOptions = {}): SheetStore {
   const tabs = tabOpener();
-  /** Version before → version after, for each write this store made itself. */
-  const ownWrites = new Map<string, string>();
+  const own = ownWrites();
   /** The package as last read or written, with the file version it matches (read → apply → append reuse it). */
   let cached: { version: string; bytes: Buffer; pkg: XlsxPackage | null } | null = null;
   let expiry: NodeJS.Timeout | undefined;
@@ -64,15 +63,6 @@ export function createXlsxPackageStore(file: string, options: XlsxPackageStoreOp
     const hit = cached?.version === version ? cached.pkg : null;
     cached = null;
     return hit ?? new XlsxPackage(bytes, file);
-  }
-
-  function isCurrent(seen: string, now: string): boolean {
-    let version: string | undefined = seen;
-    for (let steps = 0; version !== undefined && steps <= ownWrites.size; steps++) {
-      if (version === now) return true;
-      version = ownWrites.get(version);
-    }
-    return false;
   }
 
   function openTab(pkg: XlsxPackage, name: string): OpenTab | null {
@@ -98,7 +88,7 @@ export function createXlsxPackageStore(file: string, options: XlsxPackageStoreOp
         const out = pkg.toBytes();
         await writeFileAtomic(file, out, options.hooks);
         const written = versionOf(out, (await stat(file)).mtimeMs);
-        ownWrites.set(version, written);
+        own.record(version, written);
         // The next call re-indexes from the written bytes only the tabs it needs.
         keep(written, out, new XlsxPackage(out, file));
         return result;
@@ -128,7 +118,7 @@ export function createXlsxPackageStore(file: string, options: XlsxPackageStoreOp
     },
     apply(plan: WritePlan, snapshot: Snapshot): Promise<ApplyResult> {
       return rewrite(function applyToPackage(pkg, version) {
-        if (!isCurrent(snapshot.version, version))
+        if (!own.isCurrent(snapshot.version, version))
           throw new StaleSnapshotError(
             `[store:xlsx] ${file} was saved by someone else since it was read; read again and re-plan`,
           );
@@ -150,27 +140,3 @@ export function createXlsxPackageStore(file: string, options: XlsxPackageStoreOp
     },
   };
 }
-
-/** The bytes of the file and its version token, from one open file handle so they describe the same file. */
-async function readVersioned(file: string): Promise<{ bytes: Buffer; version: string }> {
-  let handle: Awaited<ReturnType<typeof open>>;
-  try {
-    handle = await open(file, 'r');
-  } catch (error) {
-    throw new StoreError('xlsx', `cannot open ${file}: ${(error as Error).message}`, { cause: error });
-  }
-  try {
-    const stats = await handle.stat();
-    const bytes = await handle.readFile();
-    return { bytes, version: versionOf(bytes, stats.mtimeMs) };
-  } finally {
-    await handle.close();
-  }
-}
-
-function versionOf(bytes: Uint8Array, mtimeMs: number): string {
-  return `xlsx:${mtimeMs}:${bytes.length}:${createHash('sha256').update(bytes).digest('hex').slice(0, 32)}`;
-}
-
-const wroteSomething = (r: ApplyResult) =>
-  r.cellsWritten + r.fillsWritten + r.idsAssigned + (r.rowsAppended ?? 0) + (r.tabsWritten ?? 0) > 0;

@@ -9,12 +9,12 @@
  * - Everything the plan does not touch is carried through exceljs' read→write round trip; see
  *   test/store/xlsx-preserve.real.test.ts for what survives and the README of this folder for what exceljs drops.
  */
-import { createHash } from 'node:crypto';
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
 import { applyPlanToGrids, appendRowsToGrid } from '../../grid/apply-plan';
 import { writeFileAtomic, type AtomicWriteHooks } from './atomic-write';
 import { StoreError } from '../../errors';
+import { ownWrites, readVersioned, versionOf, wroteSomething } from './file-version';
 import { withFileLock, type LockOptions } from './file-lock';
 import { missingTabProblem } from '../../grid/headers';
 import {
@@ -48,8 +48,7 @@ export interface XlsxStoreOptions {
  */
 export function createXlsxStore(file: string, options: XlsxStoreOptions = {}): SheetStore {
   const tabs = tabOpener();
-  /** Version before → version after, for each write this store made itself. */
-  const ownWrites = new Map<string, string>();
+  const own = ownWrites();
   /**
    * The workbook as last loaded or written, with the file version it matches. Loading dominates the cost on big
    * files, so read → apply → append reuses it while the file is unchanged; it is taken out while being edited and
@@ -70,15 +69,6 @@ export function createXlsxStore(file: string, options: XlsxStoreOptions = {}): S
     const hit = cached?.version === version ? cached.workbook : null;
     cached = null;
     return hit ?? loadWorkbook(file, bytes);
-  }
-
-  function isCurrent(seen: string, now: string): boolean {
-    let version: string | undefined = seen;
-    for (let steps = 0; version !== undefined && steps <= ownWrites.size; steps++) {
-      if (version === now) return true;
-      version = ownWrites.get(version);
-    }
-    return false;
   }
 
   function openTab(workbook: ExcelJS.Workbook, name: string): OpenTab | null {
@@ -105,7 +95,7 @@ export function createXlsxStore(file: string, options: XlsxStoreOptions = {}): S
         const out = Buffer.from(await workbook.xlsx.writeBuffer());
         await writeFileAtomic(file, out, options.hooks);
         const written = versionOf(out, (await stat(file)).mtimeMs);
-        ownWrites.set(version, written);
+        own.record(version, written);
         keep(written, workbook);
         return result;
       },
@@ -134,7 +124,7 @@ export function createXlsxStore(file: string, options: XlsxStoreOptions = {}): S
     },
     apply(plan: WritePlan, snapshot: Snapshot): Promise<ApplyResult> {
       return rewrite(function applyToWorkbook(workbook, version) {
-        if (!isCurrent(snapshot.version, version))
+        if (!own.isCurrent(snapshot.version, version))
           throw new StaleSnapshotError(
             `[store:xlsx] ${file} was saved by someone else since it was read; read again and re-plan`,
           );
@@ -161,30 +151,6 @@ export function createXlsxStore(file: string, options: XlsxStoreOptions = {}): S
 export function findWorksheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
   return workbook.worksheets.find((ws) => ws.name.trim() === name.trim());
 }
-
-/** The bytes of the file and its version token, from one open file handle so they describe the same file. */
-async function readVersioned(file: string): Promise<{ bytes: Buffer; version: string }> {
-  let handle: Awaited<ReturnType<typeof open>>;
-  try {
-    handle = await open(file, 'r');
-  } catch (error) {
-    throw new StoreError('xlsx', `cannot open ${file}: ${(error as Error).message}`, { cause: error });
-  }
-  try {
-    const stats = await handle.stat();
-    const bytes = await handle.readFile();
-    return { bytes, version: versionOf(bytes, stats.mtimeMs) };
-  } finally {
-    await handle.close();
-  }
-}
-
-function versionOf(bytes: Buffer, mtimeMs: number): string {
-  return `xlsx:${mtimeMs}:${bytes.length}:${createHash('sha256').update(bytes).digest('hex').slice(0, 32)}`;
-}
-
-const wroteSomething = (r: ApplyResult) =>
-  r.cellsWritten + r.fillsWritten + r.idsAssigned + (r.rowsAppended ?? 0) + (r.tabsWritten ?? 0) > 0;
 
 /** Load a workbook with exceljs, imported lazily so runtimes without the file driver never load it. */
 export async function loadWorkbook(file: string, bytes: Buffer): Promise<ExcelJS.Workbook> {
