@@ -3,7 +3,7 @@ import { shanghaiDayOf } from '../calendar/day';
 import { evaluateTask } from '../domain/evaluate-task';
 import { kindOf } from '../domain/notice-kinds';
 import type { TaskVerdict } from '../domain/types';
-import type { Snapshot, WritePlan } from '../store/port';
+import { emptyPlan, type Snapshot, type WritePlan } from '../store/port';
 import { AUDIT_TAB } from '../workbook/audit';
 import { buildPlan, numberNewRows } from '../workbook/plan';
 import type { WorkbookSettings } from '../workbook/read-settings';
@@ -137,7 +137,7 @@ function stoppedPlan(model: WorkbookModel, blocked: ScanProblem[], stamp: string
   return {
     model,
     verdicts: [],
-    write: { cells: [], ids: [], appends: [], ledgerUpdates: [] },
+    write: emptyPlan(),
     auditRows: 0,
     restoredRows: 0,
     notices: { notices: [], duplicateSkipped: 0, problems: [], awaitingSignature: 0 },

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ACK_MONTH, ackText, readAck } from '../../workbook/acknowledgement';
 import { AUDIT_TAB, auditRow } from '../../workbook/audit';
 import { cellText } from '../../store/grid/cell-text';
-import type { Snapshot } from '../../store/port';
+import { emptyPlan, type Snapshot } from '../../store/port';
 import { commitAnswer } from './commit';
 import { actionUrl, errorsHtml, hiddenFields, issuesOf } from './form';
 import { page } from './layout';
@@ -83,10 +83,8 @@ export const ackHandler: ActionHandler = {
       return {
         value: text,
         plan: {
+          ...emptyPlan(),
           cells,
-          ids: [],
-          appends: [],
-          ledgerUpdates: [],
           rows: [
             { tab: FEEDBACK_TAB, rows: [row] },
             { tab: AUDIT_TAB, rows: [ack, ...audit], about: '编号' },

@@ -3,6 +3,7 @@
  * and the 分管领导 mailed a one-time link to decide (adjustment-approval.ts).
  */
 import { html } from 'hono/html';
+import { emptyPlan } from '../../store/port';
 import { z } from 'zod';
 import { cnFullDate, isoOf, toDay } from '../../calendar/day';
 import { AUDIT_TAB, auditRow } from '../../workbook/audit';
@@ -123,10 +124,7 @@ export const adjustHandler: ActionHandler = {
       return {
         value: no,
         plan: {
-          cells: [],
-          ids: [],
-          appends: [],
-          ledgerUpdates: [],
+          ...emptyPlan(),
           rows: [
             { tab: ADJUST_TAB, rows: [row] },
             { tab: AUDIT_TAB, rows: [audit] },

@@ -3,6 +3,7 @@
  * the chain is mailed a one-time link (completion-sign.ts). One open card per task.
  */
 import { html } from 'hono/html';
+import { emptyPlan } from '../../store/port';
 import { z } from 'zod';
 import { isoOf } from '../../calendar/day';
 import { AUDIT_TAB, auditRow } from '../../workbook/audit';
@@ -104,10 +105,8 @@ export const completeHandler: ActionHandler = {
       return {
         value: next,
         plan: {
+          ...emptyPlan(),
           cells: recomputed.cells,
-          ids: [],
-          appends: [],
-          ledgerUpdates: [],
           rows: [
             { tab: CARD_TAB, rows: [row] },
             { tab: AUDIT_TAB, rows: [audit, ...recomputed.audit], about: '编号' },

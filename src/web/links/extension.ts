@@ -3,6 +3,7 @@
  * link to decide (extension-approval.ts).
  */
 import { html } from 'hono/html';
+import { emptyPlan } from '../../store/port';
 import { z } from 'zod';
 import { cnFullDate, isoOf, toDay, type Day } from '../../calendar/day';
 import { AUDIT_TAB, auditRow } from '../../workbook/audit';
@@ -114,10 +115,7 @@ export const extendHandler: ActionHandler = {
       return {
         value: no,
         plan: {
-          cells: [],
-          ids: [],
-          appends: [],
-          ledgerUpdates: [],
+          ...emptyPlan(),
           rows: [
             { tab: TAB, rows: [row] },
             { tab: AUDIT_TAB, rows: [audit] },

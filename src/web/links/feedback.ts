@@ -4,6 +4,7 @@
  * audits it, and recomputes and recolours the task's row — one read, one batched write.
  */
 import { html } from 'hono/html';
+import { emptyPlan } from '../../store/port';
 import { z } from 'zod';
 import { cnDate, partsOf } from '../../calendar/day';
 import { cellText } from '../../store/grid/cell-text';
@@ -185,10 +186,9 @@ export const feedbackHandler: ActionHandler = {
       return {
         value: recomputed.verdict,
         plan: {
+          ...emptyPlan(),
           cells: recomputed.cells,
-          ids: [],
           appends,
-          ledgerUpdates: [],
           rows: [
             { tab: FEEDBACK_TAB, rows: [row] },
             { tab: AUDIT_TAB, rows: [...audit, ...recomputed.audit], about: '编号' },
