@@ -207,68 +207,33 @@ export async function sendNotices(deps: NotifyDeps, input: NotifyInput): Promise
       settle(row.token, row.key, status);
     const claim = claimOf.get(notice);
     if (claim) settle(claim.token, claim.key, result.ok ? status : RESEND_FAILED);
+    /** One 审计日志 row for this send: 发文 or 发文失败, with what became of it. */
+    const audited = (action: string, note: string) =>
+      audit.push(auditRow(stamp, action, notice.id, notice.type, '', docNo || notice.key, note));
+    const what = `${notice.type}${docNo ? ` ${docNo}` : ''}`;
+    const problem = (code: string, message: string) =>
+      out.problems.push({ tab: REGISTER, row: null, id: notice.id || null, cell: null, code, message });
     if (result.ok) {
       out.sent++;
       const to = notice.to.map((a) => a.address).join('、');
-      audit.push(
-        auditRow(
-          stamp,
-          '发文',
-          notice.id,
-          notice.type,
-          '',
-          docNo || notice.key,
-          result.stored
-            ? `未配置邮件服务器，已存入发件箱（${result.location ?? ''}），收件人 ${to}`
-            : `已发送至 ${to}`,
-        ),
+      audited(
+        '发文',
+        result.stored
+          ? `未配置邮件服务器，已存入发件箱（${result.location ?? ''}），收件人 ${to}`
+          : `已发送至 ${to}`,
       );
     } else if (result.permanent) {
       out.failed++;
-      audit.push(
-        auditRow(
-          stamp,
-          '发文失败',
-          notice.id,
-          notice.type,
-          '',
-          docNo || notice.key,
-          `邮件服务器拒收（永久性错误），已标为发送失败、不再自动重试：${result.error}`,
-        ),
-      );
-      const what = `${notice.type}${docNo ? ` ${docNo}` : ''}`;
-      out.problems.push({
-        tab: REGISTER,
-        row: null,
-        id: notice.id || null,
-        cell: null,
-        code: 'send-rejected',
-        message:
-          `${what}被邮件服务器拒收，已标为发送失败（${result.error}）：请核对收件人邮箱（通讯录），` +
+      audited('发文失败', `邮件服务器拒收（永久性错误），已标为发送失败、不再自动重试：${result.error}`);
+      problem(
+        'send-rejected',
+        `${what}被邮件服务器拒收，已标为发送失败（${result.error}）：请核对收件人邮箱（通讯录），` +
           '改正后把文书登记中该行的发送状态改回“待发送”，下次扫描会重发',
-      });
+      );
     } else {
       out.failed++;
-      audit.push(
-        auditRow(
-          stamp,
-          '发文失败',
-          notice.id,
-          notice.type,
-          '',
-          docNo || notice.key,
-          `发送失败，保留待发送，下次扫描重试：${result.error}`,
-        ),
-      );
-      const what = `${notice.type}${docNo ? ` ${docNo}` : ''}`;
-      out.problems.push({
-        tab: REGISTER,
-        row: null,
-        id: notice.id || null,
-        cell: null,
-        code: 'send-failed',
-        message: `${what}发送失败，将在下次扫描时重试（${result.error}）`,
-      });
+      audited('发文失败', `发送失败，保留待发送，下次扫描重试：${result.error}`);
+      problem('send-failed', `${what}发送失败，将在下次扫描时重试（${result.error}）`);
     }
   }
   if (updates.length || audit.length)
