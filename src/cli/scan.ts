@@ -99,6 +99,8 @@ export async function run(args: string[]): Promise<number> {
     summary = await exclusive(() =>
       runScan({
         ...targets,
+        // The workbook's lease is held (workbook-guard.ts): send first, then one write of the file.
+        soleWriter: Boolean(values.workbook),
         now,
         from: env.config.from,
         ...(linker ? { noticeLinks: linker } : {}),

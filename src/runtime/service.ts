@@ -102,6 +102,8 @@ export function createService(options: ServiceOptions): DubanService {
         store: targets.store,
         mailer: targets.mailer,
         ...(targets.journal ? { journal: targets.journal } : {}),
+        // Local: the lease is held and the journal kept beside the workbook, so the scan writes it once.
+        ...(options.exclusive && targets.journal ? { soleWriter: true } : {}),
         mailBulletin: true,
         ...(targets.png ? { png: targets.png } : {}),
         from: options.from,

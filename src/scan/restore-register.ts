@@ -75,7 +75,7 @@ export function restoreRegister(snapshot: Snapshot, entries: JournalEntry[], sta
         cell: null,
         code: 'register-restored',
         message:
-          `文书登记缺少${rows.length}条已登记的通知（工作簿可能被旧副本覆盖或有行被删除），已从通知日志恢复；` +
+          `文书登记缺少${rows.length}条已登记的通知（上次扫描在写入工作簿前中断，或工作簿被旧副本覆盖、有行被删除），已从通知日志恢复；` +
           '已发出的不会重发。',
       },
     ],

@@ -9,6 +9,8 @@ import { noticeDocOf } from './notice-doc-of';
 import { ACK_REMINDER, remindedDocNo } from './ack-reminders';
 import { parseAddresses, requirementDates } from './register-row';
 import { waitingBySigner, waitingDrafts } from './signing';
+import { finalizeDocNos, isProvisional } from './doc-numbers';
+import { RESEND } from './retry-claims';
 
 /** Rebuild a notice registered earlier but not yet delivered, from its register row. */
 export function retryOf(row: RegisterRow, model: WorkbookModel): PlannedNotice | null {
@@ -55,6 +57,21 @@ export function retryOf(row: RegisterRow, model: WorkbookModel): PlannedNotice |
   const ackRef = type === ACK_REMINDER ? remindedDocNo(base.requirement) : null;
   return { ...base, type, doc: full, ...(ackRef ? { ackRef } : {}) };
 }
+
+/** Notices registered earlier and still 待发送 that can be rebuilt and sent again (not a claim, not a lost race). */
+export function retriesDue(model: WorkbookModel): Array<{ row: RegisterRow; notice: PlannedNotice }> {
+  const pending = model.register.filter((r) => r.status === '待发送' && r.type !== RESEND);
+  if (!pending.length) return [];
+  const finals = finalizeDocNos(model.register, model.config);
+  const out: Array<{ row: RegisterRow; notice: PlannedNotice }> = [];
+  for (const row of pending) {
+    if (isProvisional(row.docNo) && finals.get(row.docNo)?.duplicate !== false) continue;
+    const notice = retryOf(row, model);
+    if (notice) out.push({ row, notice });
+  }
+  return out;
+}
+
 
 /** The items registered on `day` for one recipient (临期提醒, 约谈建议, 审批提醒): what their pending digest listed. */
 function digestItemsOn(

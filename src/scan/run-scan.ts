@@ -7,6 +7,8 @@ import { sendBulletinMail } from './bulletin-mail/send-bulletin-mail';
 import { baseSummary, noTimings } from './summary';
 import { planScan, writesNothing, type ScanPlan } from './plan-scan';
 import { sendNotices } from './send-notices';
+import { addApplied, addSent } from './summary';
+import { sendThenWrite } from './one-write';
 import { retryOnStale } from './stale-retry';
 import type { ScanDeps, ScanPhase, ScanSummary } from './types';
 
@@ -59,6 +61,7 @@ export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
     });
     if (plan.summary.stopped) return { kind: 'stopped', plan } as const;
     if (deps.dryRun) return { kind: 'dry-run', plan } as const;
+    if (deps.soleWriter) return { kind: 'planned', plan, snapshot } as const;
     progress('write', 0, 1);
     const applied = await timeAsync('write', async () =>
       writesNothing(plan.write) ? null : deps.store.apply(plan.write, snapshot),
@@ -75,24 +78,13 @@ export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
   if (planned.kind === 'stopped') return { ...planned.plan.summary, dryRun, timings };
   if (planned.kind === 'dry-run')
     return dryRunSummary({ ...planned.plan.summary, dryRun, timings }, planned.plan);
+  if (planned.kind === 'planned')
+    return sendThenWrite(deps, planned.plan, planned.snapshot, { runId, timings, timeAsync });
   const { plan, snapshot } = planned;
   const summary = { ...plan.summary, dryRun, timings };
   if (planned.applied) {
-    const { applied } = planned;
-    summary.auditRows = (applied.rowsAppended ?? 0) - plan.restoredRows;
-    summary.cellsWritten = applied.cellsWritten;
-    summary.fillsWritten = applied.fillsWritten;
-    summary.idsAssigned = applied.idsAssigned;
-    for (const s of applied.skipped) {
-      summary.problems.push({
-        tab: s.tab,
-        row: null,
-        id: s.id,
-        cell: null,
-        code: 'row-moved',
-        message: `编号 ${s.id} 的写入已跳过：${s.reason}`,
-      });
-    }
+    addApplied(summary, planned.applied);
+    summary.auditRows = (planned.applied.rowsAppended ?? 0) - plan.restoredRows;
   }
   const sent = await timeAsync('notify', () =>
     sendNotices(deps, {
@@ -103,18 +95,14 @@ export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
       snapshot,
     }),
   );
-  summary.notices.created = sent.created;
-  summary.notices.duplicateSkipped += sent.duplicates;
-  summary.notices.sent = sent.sent;
-  summary.notices.failed = sent.failed;
-  for (const p of sent.problems) summary.problems.push(p);
-  summary.auditRows += sent.auditRows;
+  addSent(summary, sent);
   if (deps.mailBulletin) {
     const written = planned.applied ? plan.write.tabs?.[0]?.name : undefined;
     const mailed = await timeAsync('notify', () =>
       sendBulletinMail(deps, plan.model, snapshot.tabs[AUDIT_TAB], written),
     );
-    summary.auditRows += mailed.auditRows;
+    if (mailed.audit.length) await deps.store.append(AUDIT_TAB, mailed.audit);
+    summary.auditRows += mailed.audit.length;
     for (const p of mailed.problems) summary.problems.push(p);
   }
   return summary;

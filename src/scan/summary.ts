@@ -3,6 +3,8 @@ import { CARDS, STATUSES, type Card, type Status } from '../domain/glossary';
 import type { TaskVerdict } from '../domain/types';
 import { overdueUnits } from '../domain/overdue-units';
 import type { WorkbookModel } from '../workbook/read-workbook';
+import type { ApplyResult } from '../store/port';
+import type { SendOutcome } from './send-each';
 import type { ScanPhase, ScanSummary } from './types';
 
 /** The fields of the `--json` summary, as documented in the README. */
@@ -78,4 +80,30 @@ export function baseSummary(model: WorkbookModel, verdicts: TaskVerdict[]): Scan
     dryRun: false,
     timings: noTimings(),
   };
+}
+
+/** What the write reported: counts, and a problem for each change skipped because its row moved or went. */
+export function addApplied(summary: ScanSummary, applied: ApplyResult): void {
+  summary.cellsWritten = applied.cellsWritten;
+  summary.fillsWritten = applied.fillsWritten;
+  summary.idsAssigned = applied.idsAssigned;
+  for (const s of applied.skipped)
+    summary.problems.push({
+      tab: s.tab,
+      row: null,
+      id: s.id,
+      cell: null,
+      code: 'row-moved',
+      message: `编号 ${s.id} 的写入已跳过：${s.reason}`,
+    });
+}
+
+/** What sending reported: the notice counts, its problems and the audit rows it wrote. */
+export function addSent(summary: ScanSummary, sent: SendOutcome): void {
+  summary.notices.created = sent.created;
+  summary.notices.duplicateSkipped += sent.duplicates;
+  summary.notices.sent = sent.sent;
+  summary.notices.failed = sent.failed;
+  for (const p of sent.problems) summary.problems.push(p);
+  summary.auditRows += sent.auditRows;
 }

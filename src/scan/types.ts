@@ -20,6 +20,13 @@ export interface ScanDeps {
    */
   journal?: NoticeJournal;
   /**
+   * This scan holds the office's scan lease (the local workbook under `duban scan` / `duban serve`), so no other scan
+   * numbers or sends meanwhile: it sends first (journaled) and writes the workbook once (one-write.ts). Without it —
+   * a store that scans on other machines may write at the same moment (Google Sheets) — the notices are registered
+   * and numbered through the register itself (send-notices.ts). Needs `journal`.
+   */
+  soleWriter?: boolean;
+  /**
    * Names this scan's provisional 文号, so concurrent scans can tell their register rows apart. The entry points make
    * a random one; a test fixes it to make a scan repeatable.
    */

@@ -59,6 +59,11 @@ export interface FaultRunOptions {
   start?: string;
   /** Chance of a fault on a day (default 0.6). */
   faultRate?: number;
+  /**
+   * Scan as the local runtime does (ScanDeps.soleWriter): each scan holds the office's lease — concurrent scans wait
+   * for it, as `duban scan` and `duban serve` do — sends first and writes the workbook once.
+   */
+  oneWrite?: boolean;
   /** Take the fault kinds in turn instead of at random (every kind strikes in a short run). */
   roundRobin?: boolean;
   /** Called at the end with both runs' mailers and the faulty run's journal (for digging into a violation). */
@@ -138,7 +143,7 @@ function office(workbook: MemoryWorkbook): Office {
 }
 
 /** The ports of one scan with `fault` armed in them; `killed` tells whether it fired inside the send window. */
-function armed(o: Office, fault: Fault | null, random: () => number) {
+function armed(o: Office, fault: Fault | null, random: () => number, oneWrite: boolean) {
   const state = { fired: false, inSendWindow: false };
   const kill = (where: string): never => {
     state.fired = true;
@@ -206,6 +211,9 @@ function armed(o: Office, fault: Fault | null, random: () => number) {
       if (fault === 'kill:after-send' && state.inSendWindow && entries.some((e) => e.state === 'sent'))
         kill('after a send, before its mark');
       await o.journal.append(entries);
+      // A one-write scan registers its notices in the journal only, before it sends.
+      if (fault === 'kill:after-register' && oneWrite && entries.some((e) => e.state === 'registered'))
+        kill('after registering');
     },
   };
   if (fault === 'smtp') {
@@ -223,12 +231,26 @@ function armed(o: Office, fault: Fault | null, random: () => number) {
   return { ports: { store, mailer, journal }, state };
 }
 
+type Lease = (<T>(work: () => Promise<T>) => Promise<T>) | null;
+
+/** The office's scan lease (src/local/scan-lease.ts), in one process: scans run one after another. */
+function leaseOf(): NonNullable<Lease> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(work: () => Promise<T>) => {
+    const run = tail.then(work);
+    tail = run.catch(() => {});
+    return run;
+  };
+}
+
 async function scan(
   ports: { store: SheetStore; mailer: Mailer; journal: NoticeJournal },
   day: Day,
   run: string,
+  lease: Lease,
 ) {
-  return runScan({ ...ports, from: FROM, now: at830(isoOf(day)), runId: run });
+  const deps = { ...ports, from: FROM, now: at830(isoOf(day)), runId: run };
+  return lease ? lease(() => runScan({ ...deps, soleWriter: true })) : runScan(deps);
 }
 
 /** Swap the workbook behind the office for a changed copy (a renamed tab, an old copy saved over it). */
@@ -367,6 +389,8 @@ export async function faultRun(options: FaultRunOptions): Promise<FaultRunFigure
   const initial = demoWorkbook(isoOf(day));
   const faulty = office(structuredClone(initial));
   const reference = office(structuredClone(initial));
+  const oneWrite = options.oneWrite ?? false;
+  const lease = oneWrite ? leaseOf() : null;
   const baseline = staffCells(await faulty.store.read([...TAB_SPECS]));
   const figures: FaultRunFigures = {
     days: 0,
@@ -417,6 +441,7 @@ export async function faultRun(options: FaultRunOptions): Promise<FaultRunFigure
       { store: reference.store, mailer: reference.mailer, journal: reference.journal },
       day,
       run('r'),
+      lease,
     );
 
     const strikes = random() < (options.faultRate ?? 0.6);
@@ -439,13 +464,13 @@ export async function faultRun(options: FaultRunOptions): Promise<FaultRunFigure
       restoreTomorrow = (wb) => renameTab(wb, `${tab}（旧）`, tab);
     }
 
-    const armedScan = armed(faulty, fault, random);
+    const armedScan = armed(faulty, fault, random, oneWrite);
     let failed = false;
     if (fault === 'two-scans' || fault === 'three-scans') {
       const plain = { store: faulty.store, mailer: faulty.mailer, journal: faulty.journal };
       const count = fault === 'two-scans' ? 2 : 3;
       const results = await Promise.allSettled(
-        Array.from({ length: count }, (_, i) => scan(plain, day, run(`c${i}`))),
+        Array.from({ length: count }, (_, i) => scan(plain, day, run(`c${i}`), lease)),
       );
       figures.scans += count;
       failed = results.some((r) => r.status === 'rejected');
@@ -454,7 +479,7 @@ export async function faultRun(options: FaultRunOptions): Promise<FaultRunFigure
     } else {
       figures.scans++;
       try {
-        await scan(armedScan.ports, day, run('a'));
+        await scan(armedScan.ports, day, run('a'), lease);
       } catch (error) {
         failed = true;
         if (!(error instanceof Killed) && !/\[store:google\] (429|500)/.test(String(error)))
@@ -472,6 +497,7 @@ export async function faultRun(options: FaultRunOptions): Promise<FaultRunFigure
         { store: faulty.store, mailer: faulty.mailer, journal: faulty.journal },
         day,
         run('b'),
+        lease,
       ).catch((error: Error) => violation(`${iso} rerun after ${fault}: ${error.stack ?? error.message}`));
     }
     dayFaults.push(`${iso} ${fault ?? 'none'}`);

@@ -7,11 +7,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FAULTS, type FaultRunFigures, faultRun } from './fault-harness';
 
-let figures: FaultRunFigures;
-
-describe('the fault-injection run (CI size)', () => {
+// Shared stores (Google, from Workers or Cloud Functions): concurrent scans register and number through the register.
+// The local workbook: each scan holds the lease, sends first and writes the file once (src/scan/one-write.ts).
+describe.each([
+  { mode: 'registering through the register (shared stores)', oneWrite: false },
+  { mode: 'sending first and writing once (the local workbook)', oneWrite: true },
+])('the fault-injection run (CI size), $mode', ({ oneWrite }) => {
+  let figures: FaultRunFigures;
   beforeAll(async () => {
-    figures = await faultRun({ days: 60, seed: 20260615, faultRate: 0.8, roundRobin: true });
+    figures = await faultRun({ days: 60, seed: 20260615, faultRate: 0.8, roundRobin: true, oneWrite });
     console.log(JSON.stringify(figures, null, 1));
   }, 300_000);
 

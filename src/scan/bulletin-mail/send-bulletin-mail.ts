@@ -8,8 +8,9 @@ import { bulletinTitle } from '../../report/bulletin-text';
 import { svgToPng, type PngRuntime } from '../../report/chart-png';
 import { leaderChart, rankingChart, trendChart } from '../../report/chart-spec';
 import { chartSvg } from '../../report/chart-svg';
-import type { SheetStore, TabData } from '../../store/port';
-import { AUDIT_TAB, auditRow } from '../../workbook/audit';
+import { lastStates, type NoticeJournal } from '../../store/journal/port';
+import type { TabData } from '../../store/port';
+import { auditRow, type AuditRow } from '../../workbook/audit';
 import { bulletinInput } from '../../workbook/bulletin-input';
 import { addressesOf } from '../../workbook/directory';
 import { CARD_FILL, STATUS_FILL } from '../../workbook/palette';
@@ -19,8 +20,9 @@ import { bulletinTabName } from '../../workbook/schema/bulletin';
 import { BULLETIN_MAILED, bulletinMailDue } from './bulletin-mail-due';
 
 export interface BulletinMailDeps {
-  store: SheetStore;
   mailer: Mailer;
+  /** The notice journal: the mail's `sent` mark, so a scan killed before its audit row is written does not mail it again. */
+  journal?: NoticeJournal;
   from: Address;
   now: Date;
   /** The PNG renderer of the charts (Node: report/resvg-node.ts); without it the mail carries the .docx only. */
@@ -30,16 +32,16 @@ export interface BulletinMailDeps {
 /**
  * Mail last month's 通报 to the county leaders once, when the scan has generated its tab (SPEC §4.7; seed 000 §三:
  * 督查结果呈送县级领导): to every 主要领导 and 分管领导 of the 通讯录, copied to the 办公室主任; the 《政务督查通报》
- * .docx attached, the three charts inline as PNG. A 发送通报 row in the 审计日志 registers it; a failed send is a
- * problem of the scan and is retried by the next one.
+ * .docx attached, the three charts inline as PNG. The 发送通报 row it returns registers it in the 审计日志 (the caller
+ * writes it); a failed send is a problem of the scan and is retried by the next one.
  */
 export async function sendBulletinMail(
   deps: BulletinMailDeps,
   model: WorkbookModel,
   audit: TabData | undefined,
   writtenNow: string | undefined,
-): Promise<{ mailed: string | null; auditRows: number; problems: ScanProblem[] }> {
-  const none = { mailed: null, auditRows: 0, problems: [] };
+): Promise<{ mailed: string | null; audit: AuditRow[]; problems: ScanProblem[] }> {
+  const none = { mailed: null, audit: [], problems: [] };
   const period = bulletinMailDue(model, audit, writtenNow);
   const bulletin = period && buildBulletin(bulletinInput(model), period);
   if (!period || !bulletin) return none;
@@ -59,6 +61,17 @@ export async function sendBulletinMail(
     (a) => !to.some((t) => t.address === a.address),
   );
   const docNo = `${model.config.docPrefix}通〔${period.year}〕${period.months[0]}号`;
+  const key = `通报|${tab}`;
+  const mailedRow = (note: string) => [
+    auditRow(beijingStamp(deps.now), BULLETIN_MAILED, '', tab, '', docNo, note),
+  ];
+  const recipients = [...to, ...cc].map((a) => a.name || a.address).join('、');
+  if (deps.journal && lastStates(await deps.journal.read()).get(key) === 'sent')
+    return {
+      mailed: tab,
+      audit: mailedRow(`据通知日志，通报已发送至${recipients}；本次补记，未重复发送`),
+      problems: [],
+    };
   const title = bulletinTitle(bulletin);
   const docxName = `${title}.docx`;
   const attachments: MailAttachment[] = [
@@ -104,16 +117,13 @@ export async function sendBulletinMail(
       to,
       cc,
       date: deps.now,
-      headers: { 'X-Duban-Dedupe-Key': `通报|${tab}` },
+      headers: { 'X-Duban-Dedupe-Key': key },
     }),
     attachments,
   };
   const sent = await deps.mailer.send(message);
   if (!sent.ok)
     return { ...none, problems: [...problems, problem(`${tab}邮件发送失败，下次扫描时重试：${sent.error}`)] };
-  const note = `通报已发送至${[...to, ...cc].map((a) => a.name || a.address).join('、')}`;
-  await deps.store.append(AUDIT_TAB, [
-    auditRow(beijingStamp(deps.now), BULLETIN_MAILED, '', tab, '', docNo, note),
-  ]);
-  return { mailed: tab, auditRows: 1, problems };
+  await deps.journal?.append([{ key, docNo, state: 'sent', at: beijingStamp(deps.now) }]);
+  return { mailed: tab, audit: mailedRow(`通报已发送至${recipients}`), problems };
 }

@@ -1,0 +1,122 @@
+import { type DigestItem, renderDigest, renderNotice, type RecipientLinks } from '../mail/notices';
+import { kindOf } from '../domain/notice-kinds';
+import type { MailMessage } from '../mail/port';
+import { senderOf } from '../mail/sender';
+import { toMailMessage } from '../mail/to-mail-message';
+import type { WorkbookModel } from '../workbook/read-workbook';
+import { isProvisional } from './doc-numbers';
+import type { PlannedNotice } from './plan-notices';
+import type { ScanDeps } from './types';
+
+/** What building a notice's mail needs from the scan's dependencies. */
+export type MessageDeps = Pick<ScanDeps, 'from' | 'now' | 'noticeLinks' | 'signingLinks'>;
+
+/**
+ * The mail of one notice under its final 文号: a formal notice with its recipients' signed links, or a daily digest
+ * whose numbered items carry their 文号 and whose other items carry their 反馈 / 签发 links (when links are on).
+ * `docNoOf` gives the final 文号 of a register token (`null`: a duplicate, not sent).
+ */
+export async function noticeMessage(
+  deps: MessageDeps,
+  model: WorkbookModel,
+  notice: PlannedNotice,
+  docNo: string,
+  docNoOf: (token: string) => string | null,
+): Promise<MailMessage> {
+  const links = await linksOf(deps, notice, docNo);
+  const items = await digestItemsOf(deps, notice, docNoOf);
+  return messageOf(deps, model, notice, docNo, links, items);
+}
+
+/** The recipients' signed links of a notice to a unit (not a digest, not a leader's 约谈建议); none when off. */
+async function linksOf(
+  deps: MessageDeps,
+  notice: PlannedNotice,
+  docNo: string,
+): Promise<RecipientLinks[] | undefined> {
+  if (!deps.noticeLinks || !notice.doc || notice.type === '每日汇总') return undefined;
+  if (!kindOf(notice.type).recipients.default.to.includes('unit')) return undefined;
+  const links = await deps.noticeLinks({
+    id: notice.id,
+    type: notice.type,
+    docNo: notice.ackRef ?? docNo,
+    to: notice.to,
+  });
+  return links.length ? links : undefined;
+}
+
+/**
+ * A digest's items, each numbered item with its final 文号 (the item's cover row, same index) and each routine item
+ * with its recipient's 反馈 link when links are on (the unit answers item by item).
+ */
+async function digestItemsOf(
+  deps: MessageDeps,
+  notice: PlannedNotice,
+  docNoOf: (token: string) => string | null,
+): Promise<DigestItem[] | undefined> {
+  if (!notice.digest) return undefined;
+  const { recipient, items } = notice.digest;
+  const signUrls = await signingUrlsOf(deps, recipient.address, items);
+  return Promise.all(
+    items.map(async (item, i) => {
+      if (item.draft) {
+        const url = signUrls.get(item.draft.step);
+        return url ? { ...item, signUrl: url } : item;
+      }
+      if (item.notice) {
+        const token = notice.covers?.[i]?.token ?? '';
+        const docNo = isProvisional(token) ? (docNoOf(token) ?? '') : token;
+        return docNo && !item.notice.endsWith(docNo) ? { ...item, notice: `${item.notice}${docNo}` } : item;
+      }
+      if (!deps.noticeLinks) return item;
+      const links = await deps.noticeLinks({ id: item.id, type: '临期提醒', docNo: '', to: [recipient] });
+      const url = links[0]?.links.find((l) => l.label === '反馈')?.url;
+      return url ? { ...item, answerUrl: url } : item;
+    }),
+  );
+}
+
+/** One link per step for a signer's drafts in this digest (all of them on one page), when links are on. */
+async function signingUrlsOf(
+  deps: MessageDeps,
+  person: string,
+  items: DigestItem[],
+): Promise<Map<'同意' | '签发', string>> {
+  const out = new Map<'同意' | '签发', string>();
+  if (!deps.signingLinks) return out;
+  for (const step of ['同意', '签发'] as const) {
+    const drafts = items.filter((i) => i.draft?.step === step);
+    if (!drafts.length) continue;
+    const keys = drafts.map((d) => d.draft!.key);
+    const url = await deps.signingLinks({ task: drafts[0]!.id, step, person, keys });
+    if (url) out.set(step, url);
+  }
+  return out;
+}
+
+function messageOf(
+  deps: MessageDeps,
+  model: WorkbookModel,
+  notice: PlannedNotice,
+  docNo: string,
+  links?: RecipientLinks[],
+  digestItems?: DigestItem[],
+): MailMessage {
+  const rendered = notice.doc
+    ? renderNotice({ ...notice.doc, ...(docNo ? { docNo } : {}), ...(links ? { links } : {}) })
+    : renderDigest({
+        issuer: model.config.officeName,
+        recipient: notice.to[0]?.name ?? '',
+        date: model.today,
+        items: digestItems ?? notice.digest!.items,
+      });
+  const { from, replyTo } = senderOf(deps.from, model.config);
+  return toMailMessage(rendered, {
+    from,
+    ...(replyTo ? { replyTo } : {}),
+    to: notice.to,
+    cc: notice.cc,
+    date: deps.now,
+    headers: { 'X-Duban-Dedupe-Key': notice.key },
+  });
+}

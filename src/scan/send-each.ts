@@ -1,0 +1,180 @@
+import { cellText } from '../store/grid/cell-text';
+import type { SendResult } from '../mail/port';
+import type { CellWrite } from '../store/port';
+import { lastStates, type JournalEntry, type JournalState } from '../store/journal/port';
+import { auditRow, type AuditRow } from '../workbook/audit';
+import type { RegisterRow } from '../workbook/read-ledgers';
+import { REJECTED, STORED } from '../workbook/schema/lists';
+import type { ScanProblem, WorkbookModel } from '../workbook/read-workbook';
+import { type MessageDeps, noticeMessage } from './notice-message';
+import type { PlannedNotice } from './plan-notices';
+import { registerRow } from './register-row';
+import { RESEND_FAILED } from './retry-claims';
+import type { ScanDeps } from './types';
+
+const REGISTER = '文书登记';
+const RECOVERED_NOTE = '据通知日志，此前的扫描已将其发出但未及登记为已发送；本次补记，未重复发送';
+
+/** What sending needs from the scan's dependencies. */
+export type NotifyDeps = MessageDeps & Pick<ScanDeps, 'store' | 'mailer' | 'journal'>;
+
+export interface SendOutcome {
+  /** Audit rows appended (with the register updates, in one batch). */
+  auditRows: number;
+  created: number;
+  /** Drafts registered 待签发 (not numbered, not sent). */
+  drafted: number;
+  /** Registered by a concurrent scan first: marked 重复作废, not sent. */
+  duplicates: number;
+  sent: number;
+  failed: number;
+  problems: ScanProblem[];
+}
+
+export const noOutcome = (drafted: number): SendOutcome => ({
+  auditRows: 0,
+  created: 0,
+  drafted,
+  duplicates: 0,
+  sent: 0,
+  failed: 0,
+  problems: [],
+});
+
+/** A notice retried from its earlier register row, and (shared stores) this scan's claim on it (retry-claims.ts). */
+export interface Earlier {
+  row: RegisterRow;
+  claim?: { token: string; key: string };
+}
+
+/** The bookkeeping of one scan's sends. */
+export interface SendBook {
+  stamp: string;
+  /** The final 文号 of a register token; `null`: a duplicate, not sent. */
+  docNoOf: (token: string) => string | null;
+  /** The retried notices' earlier rows. */
+  earlier: Map<PlannedNotice, Earlier>;
+  /** The register row of `token` / `key` gets its final 文号 and 发送状态. */
+  settle: (token: string, key: string, status: string) => void;
+  audit: AuditRow[];
+  out: SendOutcome;
+}
+
+/**
+ * Journal the final register rows of `outgoing` (durable before the first one goes out — a retried notice's too, with
+ * the 文号 its row already has, so a workbook rolled back to before that row gets it back under the 文号 the mail
+ * carried), then send each one: its `sending` mark, the mail, its result mark, its register state and its 审计日志
+ * row. A notice the journal says went out already is marked, never sent twice.
+ */
+export async function sendEach(
+  deps: NotifyDeps,
+  model: WorkbookModel,
+  outgoing: PlannedNotice[],
+  book: SendBook,
+): Promise<void> {
+  const { stamp, docNoOf, earlier, settle, audit } = book;
+  const journal = deps.journal;
+  const sentBefore = journal ? sentKeys(await journal.read()) : new Map<string, 'sent' | 'stored'>();
+  await journal?.append(
+    outgoing.map((n) => {
+      const row = earlier.get(n)?.row;
+      const docNo = docNoOf(row ? row.docNo : n.token) ?? '';
+      return {
+        key: n.key,
+        docNo,
+        state: 'registered' as const,
+        at: stamp,
+        row: row ? { ...journalRow(row), 文号: docNo } : registerRow(n, docNo, stamp),
+      };
+    }),
+  );
+
+  for (const notice of outgoing) {
+    if (notice.viaDigest) continue; // a 临期提醒 travels in its recipient's daily digest
+    const docNo = docNoOf(notice.token) ?? '';
+    const rows = [{ token: notice.token, key: notice.key }, ...(notice.covers ?? [])];
+    const claim = earlier.get(notice)?.claim;
+    const before = sentBefore.get(notice.key);
+    if (before) {
+      // Sent by a scan that was stopped before it could mark it: mark it now, never send it twice.
+      const status = before === 'stored' ? STORED : '已发送';
+      for (const row of rows) settle(row.token, row.key, status);
+      if (claim) settle(claim.token, claim.key, status);
+      audit.push(
+        auditRow(stamp, '补记已发送', notice.id, notice.type, '待发送', docNo || notice.key, RECOVERED_NOTE),
+      );
+      continue;
+    }
+    await journal?.append([{ key: notice.key, docNo, state: 'sending', at: stamp }]);
+    const result = await deps.mailer.send(await noticeMessage(deps, model, notice, docNo, docNoOf));
+    await journal?.append(
+      rows.map((row) => ({
+        key: row.key,
+        docNo: row.key === notice.key ? docNo : (docNoOf(row.token) ?? ''),
+        state: journalState(result),
+        at: stamp,
+      })),
+    );
+    const status = sendState(result);
+    for (const row of rows) settle(row.token, row.key, status);
+    if (claim) settle(claim.token, claim.key, result.ok ? status : RESEND_FAILED);
+    recordSend(book, notice, docNo, result);
+  }
+}
+
+/** The 审计日志 row (发文 or 发文失败), counts and problem of one send. */
+function recordSend(book: SendBook, notice: PlannedNotice, docNo: string, result: SendResult): void {
+  const { out, audit, stamp } = book;
+  const audited = (action: string, note: string) =>
+    audit.push(auditRow(stamp, action, notice.id, notice.type, '', docNo || notice.key, note));
+  const what = `${notice.type}${docNo ? ` ${docNo}` : ''}`;
+  const problem = (code: string, message: string) =>
+    out.problems.push({ tab: REGISTER, row: null, id: notice.id || null, cell: null, code, message });
+  if (result.ok) {
+    out.sent++;
+    const to = notice.to.map((a) => a.address).join('、');
+    audited(
+      '发文',
+      result.stored
+        ? `未配置邮件服务器，已存入发件箱（${result.location ?? ''}），收件人 ${to}`
+        : `已发送至 ${to}`,
+    );
+  } else if (result.permanent) {
+    out.failed++;
+    audited('发文失败', `邮件服务器拒收（永久性错误），已标为发送失败、不再自动重试：${result.error}`);
+    problem(
+      'send-rejected',
+      `${what}被邮件服务器拒收，已标为发送失败（${result.error}）：请核对收件人邮箱（通讯录），` +
+        '改正后把文书登记中该行的发送状态改回“待发送”，下次扫描会重发',
+    );
+  } else {
+    out.failed++;
+    audited('发文失败', `发送失败，保留待发送，下次扫描重试：${result.error}`);
+    problem('send-failed', `${what}发送失败，将在下次扫描时重试（${result.error}）`);
+  }
+}
+
+/** Keys the journal says went out (last state `sent`), or into the outbox folder (`stored`), with that state. */
+function sentKeys(entries: JournalEntry[]): Map<string, 'sent' | 'stored'> {
+  const out = new Map<string, 'sent' | 'stored'>();
+  for (const [key, state] of lastStates(entries))
+    if (state === 'sent' || state === 'stored') out.set(key, state);
+  return out;
+}
+
+/** A register row as read, as the values the journal keeps (text, as the register holds it). */
+function journalRow(row: RegisterRow): Record<string, CellWrite> {
+  return Object.fromEntries(Object.entries(row.cells).map(([k, cell]) => [k, cellText(cell ?? null)]));
+}
+
+/** The journal's record of one send. */
+function journalState(result: SendResult): JournalState {
+  if (result.ok) return result.stored ? 'stored' : 'sent';
+  return result.permanent ? 'rejected' : 'failed';
+}
+
+/** 文书登记 发送状态 after one send. */
+function sendState(result: SendResult): string {
+  if (result.ok) return result.stored ? STORED : '已发送';
+  return result.permanent ? REJECTED : '待发送';
+}

@@ -1,0 +1,49 @@
+import type { CellWrite, LedgerUpdate } from '../store/port';
+import { type Finalized, isProvisional } from './doc-numbers';
+
+const REGISTER = '文书登记';
+
+export interface Settler {
+  /** The final 文号 of a register token (a 文号 is its own); `null`: a duplicate, not sent. */
+  docNoOf: (token: string) => string | null;
+  /** The register row of `token` / `key` gets its final 文号 (if still provisional) and 发送状态. */
+  settle: (token: string, key: string, status: string) => void;
+  /** The updates `settle` made to rows already in the register, addressed by key. */
+  updates: LedgerUpdate[];
+}
+
+/**
+ * How a scan settles its notices' register rows once they are numbered (`finals`, doc-numbers.ts). A row this scan
+ * has not written yet (`unwritten`, by provisional token: the one-write scan's new rows) takes its state in place; a
+ * row already in the register gets a ledger update — a numbered row by its 文号, because a 去重键 also names the
+ * 重复作废 rows of a scan that lost a race, and the latest of those is what a lookup by 去重键 finds (the live row
+ * would stay 待发送 and be claimed every day).
+ */
+export function settlerOf(
+  finals: Map<string, Finalized>,
+  unwritten: Map<string, Record<string, CellWrite>> = new Map(),
+): Settler {
+  const updates: LedgerUpdate[] = [];
+  const docNoOf = (token: string): string | null => {
+    if (!isProvisional(token)) return token;
+    const final = finals.get(token);
+    return final && !final.duplicate ? final.docNo : null;
+  };
+  const settle = (token: string, key: string, status: string) => {
+    const row = unwritten.get(token);
+    if (row) {
+      row['发送状态'] = status;
+      return;
+    }
+    const values: Record<string, CellWrite> = { 发送状态: status };
+    if (!isProvisional(token))
+      return void updates.push(
+        token
+          ? { tab: REGISTER, keyColumn: '文号', key: token, values }
+          : { tab: REGISTER, keyColumn: '去重键', key, values },
+      );
+    values['文号'] = docNoOf(token) ?? '';
+    updates.push({ tab: REGISTER, keyColumn: '文号', key: token, values });
+  };
+  return { docNoOf, settle, updates };
+}
