@@ -4,14 +4,19 @@
  *
  * - rich.xlsx — a 统计分析 tab a clerk made: a chart, a pivot table with its cache, a slicer and sparklines; on the
  *   挂图作战表 a threaded comment, an x14 data bar and an x14 validation; custom document properties.
- * - macro.xlsm — the demo as a macro-enabled workbook with a vbaProject part (a placeholder compound file: the test
- *   is that the part and the content type survive, not that the macro runs).
+ * - macro.xlsm — the demo as a macro-enabled workbook with a VBA project saved by Excel
+ *   (scripts/xlsx-corpus/vbaProject.bin: the `xl/vbaProject.bin` of tafia/calamine's MIT-licensed test file
+ *   tests/vba.xlsm — modules ThisWorkbook, Sheet1…; the test is that the part and the content type survive).
+ * - zip64.xlsx — rich.xlsx re-zipped with zip64 records (Info-ZIP `zip -fz`, as some streaming writers save small
+ *   workbooks): the driver reads the zip64 end record and extra fields. Made only where `zip` is installed.
  * - wps.xlsx — as WPS saves it: a =DISPIMG() in-cell picture (cellimages.xml + media) in a 现场照片 column staff
  *   added, WPS's application name and custom properties.
  *
  * Run: npx tsx scripts/make-xlsx-corpus.ts   (the files are committed; the corpus test reads them)
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDemo } from '../sheets-templates/demo';
 import { buildTemplateWorkbook } from '../sheets-templates/xlsx/xlsx';
@@ -258,11 +263,7 @@ async function rich(): Promise<Buffer> {
 
 async function macro(): Promise<Buffer> {
   const parts = await base('macro');
-  // A compound-file header and padding: the shape of a vbaProject.bin, not a working macro.
-  const vba = Buffer.alloc(1536, 0);
-  Buffer.from('d0cf11e0a1b11ae1', 'hex').copy(vba);
-  Buffer.from('Attribute VB_Name = "督办宏"\r\nSub 刷新()\r\nEnd Sub\r\n', 'utf8').copy(vba, 512);
-  parts.set('xl/vbaProject.bin', vba);
+  parts.set('xl/vbaProject.bin', readFileSync(join(import.meta.dirname, 'xlsx-corpus', 'vbaProject.bin')));
   parts.edit('[Content_Types].xml', (x) =>
     x
       .replace(
@@ -307,4 +308,25 @@ for (const [name, make] of [
 ] as const) {
   writeFileSync(join(OUT, name), await make());
   console.log(`wrote ${join(OUT, name)}`);
+}
+zip64(join(OUT, 'rich.xlsx'), join(OUT, 'zip64.xlsx'));
+
+/** `source` re-zipped by Info-ZIP with zip64 records forced, its entries in the same order. */
+function zip64(source: string, out: string): void {
+  const dir = mkdtempSync(join(tmpdir(), 'zip64-'));
+  const names = readZip(readFileSync(source)).map((e) => e.name).filter((n) => !n.endsWith('/'));
+  for (const e of readZip(readFileSync(source))) {
+    if (e.name.endsWith('/')) continue;
+    mkdirSync(join(dir, e.name, '..'), { recursive: true });
+    writeFileSync(join(dir, e.name), entryBytes(e));
+  }
+  rmSync(out, { force: true });
+  try {
+    execFileSync('zip', ['-q', '-X', '-D', '-fz', out, ...names], { cwd: dir });
+    console.log(`wrote ${out}`);
+  } catch (error) {
+    console.log(`zip64.xlsx not made (Info-ZIP zip needed): ${(error as Error).message}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -23,8 +23,12 @@ export class ZipFormatError extends Error {
 }
 
 const EOCD = 0x06054b50;
+const EOCD64 = 0x06064b50;
+const EOCD64_LOCATOR = 0x07064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
+/** A 32-bit field whose value is in the entry's zip64 extra field instead. */
+const IN_ZIP64 = 0xffffffff;
 
 /**
  * The entries of a zip archive, in the order of its central directory.
@@ -39,9 +43,9 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
       break;
     }
   if (end < 0) throw new ZipFormatError('no end of central directory (not a zip file, or truncated)');
-  const count = view.getUint16(end + 10, true);
+  let count = view.getUint16(end + 10, true);
   let at = view.getUint32(end + 16, true);
-  if (count === 0xffff || at === 0xffffffff) throw new ZipFormatError('zip64 archives are not supported');
+  if (count === 0xffff || at === IN_ZIP64) ({ count, at } = zip64Directory(view, end));
   const entries: ZipEntry[] = [];
   const decoder = new TextDecoder();
   for (let n = 0; n < count; n++) {
@@ -49,10 +53,14 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
       throw new ZipFormatError(`central directory entry ${n} is damaged`);
     const flags = view.getUint16(at + 8, true);
     const method = view.getUint16(at + 10, true);
-    const csize = view.getUint32(at + 20, true);
     const nameLength = view.getUint16(at + 28, true);
-    const skip = nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-    const local = view.getUint32(at + 42, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const skip = nameLength + extraLength + view.getUint16(at + 32, true);
+    const { size, csize, local } = zip64Sizes(view, at + 46 + nameLength, extraLength, {
+      size: view.getUint32(at + 24, true),
+      csize: view.getUint32(at + 20, true),
+      local: view.getUint32(at + 42, true),
+    });
     const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
     if (flags & 1) throw new ZipFormatError(`entry ${name} is encrypted`);
     if (method !== 0 && method !== 8)
@@ -67,12 +75,54 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
       time: view.getUint16(at + 12, true),
       date: view.getUint16(at + 14, true),
       crc: view.getUint32(at + 16, true),
-      size: view.getUint32(at + 24, true),
+      size,
       raw: bytes.subarray(data, data + csize),
     });
     at += 46 + skip;
   }
   return entries;
+}
+
+/**
+ * Entry count and central directory offset of a zip64 archive, from its zip64 end record (found through the locator
+ * just before the classic end record). Small workbooks are written so by some tools (Info-ZIP `zip -fz`, streaming
+ * writers); a file over 4 GB is not a workbook this reader loads.
+ */
+function zip64Directory(view: DataView, end: number): { count: number; at: number } {
+  const locator = end - 20;
+  if (locator < 0 || view.getUint32(locator, true) !== EOCD64_LOCATOR)
+    throw new ZipFormatError('zip64 end record locator missing');
+  const record = Number(view.getBigUint64(locator + 8, true));
+  if (record + 56 > view.byteLength || view.getUint32(record, true) !== EOCD64)
+    throw new ZipFormatError('zip64 end record damaged');
+  return {
+    count: Number(view.getBigUint64(record + 32, true)),
+    at: Number(view.getBigUint64(record + 48, true)),
+  };
+}
+
+/** An entry's sizes and local header offset, each taken from its zip64 extra field (id 1) when it says 0xffffffff. */
+function zip64Sizes(
+  view: DataView,
+  extra: number,
+  length: number,
+  fields: { size: number; csize: number; local: number },
+): { size: number; csize: number; local: number } {
+  const wanted = (['size', 'csize', 'local'] as const).filter((k) => fields[k] === IN_ZIP64);
+  if (!wanted.length) return fields;
+  const out = { ...fields };
+  for (let at = extra; at + 4 <= extra + length; ) {
+    const id = view.getUint16(at, true);
+    const size = view.getUint16(at + 2, true);
+    if (id === 1) {
+      wanted.forEach((k, i) => {
+        if (8 * (i + 1) <= size) out[k] = Number(view.getBigUint64(at + 4 + 8 * i, true));
+      });
+      return out;
+    }
+    at += 4 + size;
+  }
+  throw new ZipFormatError('zip64 sizes missing from an entry');
 }
 
 /** The uncompressed bytes of an entry, checked against its CRC. */
