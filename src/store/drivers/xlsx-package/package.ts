@@ -28,6 +28,20 @@ export function corruptError(file: string, error: unknown): StoreError {
   );
 }
 
+/**
+ * Excel's "Strict Open XML Spreadsheet" (its namespaces under purl.oclc.org): refused with how to save it as a
+ * plain workbook, before anything is read or written.
+ */
+function strictError(file: string): StoreError {
+  return new StoreError(
+    'xlsx',
+    `工作簿「${basename(file)}」是“Strict Open XML 电子表格”（严格 OOXML）格式，duban 只读写常规 .xlsx / .xlsm。文件未作任何改动。` +
+      '请用 Excel 打开它，“文件 → 另存为”，保存类型选“Excel 工作簿(*.xlsx)”（WPS：另存为 .xlsx）后再扫描。',
+  );
+}
+
+const STRICT_NAMESPACE = 'http://purl.oclc.org/ooxml/';
+
 export class XlsxPackage {
   private readonly entries: ZipEntry[];
   private readonly byName = new Map<string, ZipEntry>();
@@ -46,8 +60,10 @@ export class XlsxPackage {
     try {
       this.entries = readZip(bytes);
       for (const e of this.entries) this.byName.set(e.name, e);
+      if (this.text('_rels/.rels')?.includes(STRICT_NAMESPACE)) throw strictError(file);
       this.parts = readWorkbookParts((name) => this.text(name));
     } catch (error) {
+      if (error instanceof StoreError) throw error;
       throw corruptError(file, error);
     }
   }
