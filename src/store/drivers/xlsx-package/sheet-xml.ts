@@ -253,62 +253,124 @@ export class SheetXml {
     return row;
   }
 
-  /** The part with the changes applied; untouched rows are copied as runs of the source text. */
-  serialize(): string {
+  /**
+   * The part with the changes applied, as bytes: untouched rows are copied as runs of the source, dirty rows are
+   * written cell by cell. Pieces go straight into one buffer of the final size, so a big part is never also built as
+   * one long string (or a tree of concatenated strings that has to be flattened first).
+   */
+  serialize(): Buffer {
     const { xml, prefix: p } = this;
+    const out = new PartWriter(xml);
     const ordered = [...this.rows.values()].sort((a, b) => a.r - b.r);
-    const out: string[] = [];
-    let runStart = -1;
-    let runEnd = -1;
-    const flush = () => {
-      if (runStart >= 0) out.push(xml.slice(runStart, runEnd));
-      runStart = -1;
-    };
     let maxCol = 0;
+    const rows = new PartWriter(xml);
     for (const row of ordered) {
       if (!row.dirty) {
-        if (runStart >= 0 && row.start === runEnd) runEnd = row.end;
-        else {
-          flush();
-          runStart = row.start;
-          runEnd = row.end;
-        }
+        rows.source(row.start, row.end);
         continue;
       }
-      flush();
       const columns = this.cellColumns(row.r);
-      if (columns.length) maxCol = Math.max(maxCol, columns[columns.length - 1]!);
-      const cells = columns.map((c) => this.cellXml(row.r, c)).join('');
+      if (!columns.length) {
+        rows.text(row.open.replace(/\s*\/?>$/, '/>'));
+        continue;
+      }
+      maxCol = Math.max(maxCol, columns[columns.length - 1]!);
       let open = row.open;
-      if (attr(open, 'spans') !== undefined && columns.length)
+      if (attr(open, 'spans') !== undefined)
         open = withAttr(open, 'spans', `${columns[0]}:${columns[columns.length - 1]}`);
-      out.push(cells ? `${open.replace(/\s*\/>$/, '>')}${cells}</${p}row>` : open);
+      rows.text(open.replace(/\s*\/>$/, '>'));
+      for (const c of columns) this.writeCell(rows, row, c);
+      rows.text(`</${p}row>`);
     }
-    flush();
-    const rowsXml = out.join('');
     if (this.selfClosed) {
       const open = /<(\w+:)?sheetData\b[^>]*?\/>/.exec(xml)!;
-      return this.withDimension(
-        xml.slice(0, open.index) +
-          `<${p}sheetData>${rowsXml}</${p}sheetData>` +
-          xml.slice(open.index + open[0].length),
-        maxCol,
-      );
+      out.text(this.withDimension(xml.slice(0, open.index), maxCol));
+      out.text(`<${p}sheetData>`);
+      out.append(rows);
+      out.text(`</${p}sheetData>`);
+      out.source(open.index + open[0].length, xml.length);
+    } else {
+      out.text(this.withDimension(xml.slice(0, this.dataStart), maxCol));
+      out.append(rows);
+      out.source(this.dataEnd, xml.length);
     }
-    return this.withDimension(xml.slice(0, this.dataStart) + rowsXml + xml.slice(this.dataEnd), maxCol);
+    return out.toBuffer();
   }
 
-  /** Grow <dimension ref> to cover rows and columns the driver added (readers such as SheetJS trust it). */
-  private withDimension(text: string, maxCol: number): string {
-    const dim = /<(?:\w+:)?dimension\b[^>]*?\/>/.exec(text.slice(0, this.dataStart + 200));
-    if (!dim) return text;
+  /** A cell of a dirty row: its new XML, or its source bytes when only other cells of the row changed. */
+  private writeCell(out: PartWriter, row: RowData, c: number): void {
+    const patched = row.patched?.get(c);
+    if (patched !== undefined) {
+      out.text(patched);
+      return;
+    }
+    const i = this.find(row, c);
+    if (i >= 0) out.source(this.cellStart[i]!, this.cellEnd[i]!);
+  }
+
+  /** Grow <dimension ref> in the part's head to cover rows and columns the driver added (SheetJS trusts it). */
+  private withDimension(head: string, maxCol: number): string {
+    const dim = /<(?:\w+:)?dimension\b[^>]*?\/>/.exec(head);
+    if (!dim) return head;
     const ref = attr(dim[0], 'ref') ?? 'A1';
     const range = parseRange(ref.includes(':') ? ref : `${ref}:${ref}`);
     const bottom = Math.max(range.bottom, this.maxRow());
     const right = Math.max(range.right, maxCol);
-    if (bottom === range.bottom && right === range.right) return text;
+    if (bottom === range.bottom && right === range.right) return head;
     const next = `${columnLetters(range.left)}${range.top}:${columnLetters(right)}${bottom}`;
-    return text.slice(0, dim.index) + withAttr(dim[0], 'ref', next) + text.slice(dim.index + dim[0].length);
+    return head.slice(0, dim.index) + withAttr(dim[0], 'ref', next) + head.slice(dim.index + dim[0].length);
+  }
+}
+
+/**
+ * The pieces of a part being written, in order: new text (binary strings) and byte ranges of the source; adjacent
+ * source ranges are merged. `toBuffer()` copies each piece once into a buffer of the total size.
+ */
+class PartWriter {
+  /** A string is new text; a number is the start of a source range whose end is the next entry. */
+  private readonly pieces: Array<string | number> = [];
+  private runEnd = -1;
+  length = 0;
+
+  constructor(private readonly from: string) {}
+
+  text(text: string): void {
+    if (!text) return;
+    this.pieces.push(text);
+    this.runEnd = -1;
+    this.length += text.length;
+  }
+
+  source(start: number, end: number): void {
+    if (end <= start) return;
+    if (start === this.runEnd) this.pieces[this.pieces.length - 1] = end;
+    else this.pieces.push(start, end);
+    this.runEnd = end;
+    this.length += end - start;
+  }
+
+  append(other: PartWriter): void {
+    const { pieces } = other;
+    for (let i = 0; i < pieces.length; i++) {
+      const piece = pieces[i]!;
+      if (typeof piece === 'string') this.text(piece);
+      else this.source(piece, pieces[++i] as number);
+    }
+  }
+
+  toBuffer(): Buffer {
+    const out = Buffer.allocUnsafe(this.length);
+    const { pieces, from } = this;
+    let at = 0;
+    for (let i = 0; i < pieces.length; i++) {
+      const piece = pieces[i]!;
+      if (typeof piece === 'string') at += out.write(piece, at, 'latin1');
+      else {
+        const end = pieces[++i] as number;
+        at += out.write(from.slice(piece, end), at, 'latin1');
+      }
+    }
+    return out;
   }
 }
 
