@@ -4,6 +4,9 @@
  * <row> tags whose height changed, and <dimension> when rows were added) are new text.
  */
 import { columnLetter as columnLetters, parseRange, type CellRange } from '../../grid/a1';
+import { CellPatches, patchKey } from './cell-patches';
+import { IntList } from './int-list';
+import { PartWriter } from './part-writer';
 import { CorruptPartError, attr, withAttr, xmlElements } from './xml-text';
 
 export interface RowData {
@@ -15,8 +18,8 @@ export interface RowData {
   /** Source cells: `count` entries from `first` in the sheet's cell index (columns ascending). */
   first: number;
   count: number;
-  /** Changed or added cells by column, as their new XML. */
-  patched: Map<number, string> | null;
+  /** Columns of the changed or added cells (their XML is in the sheet's CellPatches), ascending. */
+  patched: number[] | null;
   dirty: boolean;
 }
 
@@ -48,9 +51,10 @@ export class SheetXml {
   private readonly selfClosed: boolean;
   private changed = false;
   /** The cell index: column, start and end offset of every source <c>, row after row. */
-  private readonly cellCol: number[] = [];
-  private readonly cellStart: number[] = [];
-  private readonly cellEnd: number[] = [];
+  private readonly cellCol = new IntList();
+  private readonly cellStart = new IntList();
+  private readonly cellEnd = new IntList();
+  private readonly patches = new CellPatches();
 
   constructor(
     readonly xml: string,
@@ -159,10 +163,10 @@ export class SheetXml {
   cellXml(r: number, c: number): string | null {
     const row = this.rows.get(r);
     if (!row) return null;
-    const patched = row.patched?.get(c);
+    const patched = row.patched ? this.patches.get(patchKey(r, c)) : undefined;
     if (patched !== undefined) return patched;
     const i = this.find(row, c);
-    return i < 0 ? null : this.xml.slice(this.cellStart[i]!, this.cellEnd[i]!);
+    return i < 0 ? null : this.xml.slice(this.cellStart.at(i), this.cellEnd.at(i));
   }
 
   /** Index of column `c` of a row in the cell index, or -1. */
@@ -171,7 +175,7 @@ export class SheetXml {
     let hi = row.first + row.count - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const v = this.cellCol[mid]!;
+      const v = this.cellCol.at(mid);
       if (v === c) return mid;
       if (v < c) lo = mid + 1;
       else hi = mid - 1;
@@ -186,7 +190,7 @@ export class SheetXml {
       const columns = row.patched ? this.cellColumns(row.r) : null;
       const count = columns ? columns.length : row.count;
       for (let i = count - 1; i >= 0; i--) {
-        const c = columns ? columns[i]! : this.cellCol[row.first + i]!;
+        const c = columns ? columns[i]! : this.cellCol.at(row.first + i);
         if (c <= width) break;
         if (test(this.cellXml(row.r, c)!)) {
           width = c;
@@ -202,13 +206,18 @@ export class SheetXml {
     const row = this.rows.get(r);
     if (!row) return [];
     const own = this.cellCol.slice(row.first, row.first + row.count);
-    if (!row.patched) return own;
-    return [...new Set([...own, ...row.patched.keys()])].sort((a, b) => a - b);
+    return row.patched ? mergeSorted(own, row.patched) : own;
   }
 
   setCellXml(r: number, c: number, xml: string): void {
     const row = this.row(r);
-    (row.patched ??= new Map()).set(c, xml);
+    const columns = (row.patched ??= []);
+    if (!columns.includes(c)) {
+      let at = columns.length;
+      while (at > 0 && columns[at - 1]! > c) at--;
+      columns.splice(at, 0, c);
+    }
+    this.patches.set(patchKey(r, c), xml);
     row.dirty = true;
     this.changed = true;
   }
@@ -299,13 +308,13 @@ export class SheetXml {
 
   /** A cell of a dirty row: its new XML, or its source bytes when only other cells of the row changed. */
   private writeCell(out: PartWriter, row: RowData, c: number): void {
-    const patched = row.patched?.get(c);
+    const patched = row.patched ? this.patches.get(patchKey(row.r, c)) : undefined;
     if (patched !== undefined) {
       out.text(patched);
       return;
     }
     const i = this.find(row, c);
-    if (i >= 0) out.source(this.cellStart[i]!, this.cellEnd[i]!);
+    if (i >= 0) out.source(this.cellStart.at(i), this.cellEnd.at(i));
   }
 
   /** Grow <dimension ref> in the part's head to cover rows and columns the driver added (SheetJS trusts it). */
@@ -322,56 +331,16 @@ export class SheetXml {
   }
 }
 
-/**
- * The pieces of a part being written, in order: new text (binary strings) and byte ranges of the source; adjacent
- * source ranges are merged. `toBuffer()` copies each piece once into a buffer of the total size.
- */
-class PartWriter {
-  /** A string is new text; a number is the start of a source range whose end is the next entry. */
-  private readonly pieces: Array<string | number> = [];
-  private runEnd = -1;
-  length = 0;
-
-  constructor(private readonly from: string) {}
-
-  text(text: string): void {
-    if (!text) return;
-    this.pieces.push(text);
-    this.runEnd = -1;
-    this.length += text.length;
+/** Two ascending lists of columns as one, without repeats. */
+function mergeSorted(a: number[], b: number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (out[out.length - 1] !== next) out.push(next);
   }
-
-  source(start: number, end: number): void {
-    if (end <= start) return;
-    if (start === this.runEnd) this.pieces[this.pieces.length - 1] = end;
-    else this.pieces.push(start, end);
-    this.runEnd = end;
-    this.length += end - start;
-  }
-
-  append(other: PartWriter): void {
-    const { pieces } = other;
-    for (let i = 0; i < pieces.length; i++) {
-      const piece = pieces[i]!;
-      if (typeof piece === 'string') this.text(piece);
-      else this.source(piece, pieces[++i] as number);
-    }
-  }
-
-  toBuffer(): Buffer {
-    const out = Buffer.allocUnsafe(this.length);
-    const { pieces, from } = this;
-    let at = 0;
-    for (let i = 0; i < pieces.length; i++) {
-      const piece = pieces[i]!;
-      if (typeof piece === 'string') at += out.write(piece, at, 'latin1');
-      else {
-        const end = pieces[++i] as number;
-        at += out.write(from.slice(piece, end), at, 'latin1');
-      }
-    }
-    return out;
-  }
+  return out;
 }
 
 function skipSpace(xml: string, from: number): number {
