@@ -1,3 +1,5 @@
+import type { PartWriter } from './part-writer';
+
 /**
  * The new XML of the cells a write changed, kept as bytes in a list of 1 MB chunks, each cell an offset into them,
  * instead of one string object per cell: a scan of a city's battle map changes hundreds of thousands of cells, and a
@@ -24,6 +26,16 @@ export class CellPatches {
     this.offsets.set(key, (this.chunks.length - 1) * CHUNK + this.used);
     // A chunk of its own is full.
     this.used = size > CHUNK ? CHUNK : this.used + size;
+  }
+
+  /** Add a cell's XML to a part being written; false when the cell has no patch. */
+  writeTo(key: number, out: PartWriter): boolean {
+    const at = this.offsets.get(key);
+    if (at === undefined) return false;
+    const chunk = this.chunks[Math.floor(at / CHUNK)]!;
+    const offset = at % CHUNK;
+    out.bytes(chunk, offset + 4, offset + 4 + chunk.readUInt32LE(offset));
+    return true;
   }
 
   get(key: number): string | undefined {

@@ -1,11 +1,13 @@
-/** A part written as pieces of new text and ranges of its source, copied once into a buffer of the final size. */
 /**
- * The pieces of a part being written, in order: new text (binary strings) and byte ranges of the source; adjacent
- * source ranges are merged. `toBuffer()` copies each piece once into a buffer of the total size.
+ * A part being written, as pieces in order: new text (binary strings), byte ranges of the source part (a binary
+ * string) and byte ranges of buffers (cells patched by the driver, see cell-patches.ts); adjacent source ranges are
+ * merged. `toBuffer()` copies each piece once into one buffer of the part's final size, so a big part is never also
+ * built as one long string, or a tree of concatenated strings that has to be flattened first.
+ * @example const w = new PartWriter(xml); w.text('<sheetData>'); w.source(100, 5000); w.toBuffer()
  */
 export class PartWriter {
-  /** A string is new text; a number is the start of a source range whose end is the next entry. */
-  private readonly pieces: Array<string | number> = [];
+  /** A string is new text; a number starts a source range (its end is next); a Buffer is followed by start, end. */
+  private readonly pieces: Array<string | number | Buffer> = [];
   private runEnd = -1;
   length = 0;
 
@@ -18,6 +20,12 @@ export class PartWriter {
     this.length += text.length;
   }
 
+  /** Text before everything written so far (the part's head, known only once its rows are written). */
+  prepend(text: string): void {
+    this.pieces.unshift(text);
+    this.length += text.length;
+  }
+
   source(start: number, end: number): void {
     if (end <= start) return;
     if (start === this.runEnd) this.pieces[this.pieces.length - 1] = end;
@@ -26,13 +34,10 @@ export class PartWriter {
     this.length += end - start;
   }
 
-  append(other: PartWriter): void {
-    const { pieces } = other;
-    for (let i = 0; i < pieces.length; i++) {
-      const piece = pieces[i]!;
-      if (typeof piece === 'string') this.text(piece);
-      else this.source(piece, pieces[++i] as number);
-    }
+  bytes(buffer: Buffer, start: number, end: number): void {
+    this.pieces.push(buffer, start, end);
+    this.runEnd = -1;
+    this.length += end - start;
   }
 
   toBuffer(): Buffer {
@@ -42,9 +47,10 @@ export class PartWriter {
     for (let i = 0; i < pieces.length; i++) {
       const piece = pieces[i]!;
       if (typeof piece === 'string') at += out.write(piece, at, 'latin1');
+      else if (typeof piece === 'number') at += out.write(from.slice(piece, pieces[++i] as number), at, 'latin1');
       else {
-        const end = pieces[++i] as number;
-        at += out.write(from.slice(piece, end), at, 'latin1');
+        at += piece.copy(out, at, pieces[i + 1] as number, pieces[i + 2] as number);
+        i += 2;
       }
     }
     return out;

@@ -269,38 +269,34 @@ export class SheetXml {
    */
   serialize(): Buffer {
     const { xml, prefix: p } = this;
-    const out = new PartWriter(xml);
     const ordered = [...this.rows.values()].sort((a, b) => a.r - b.r);
     let maxCol = 0;
-    const rows = new PartWriter(xml);
+    const out = new PartWriter(xml);
     for (const row of ordered) {
       if (!row.dirty) {
-        rows.source(row.start, row.end);
+        out.source(row.start, row.end);
         continue;
       }
       const columns = this.cellColumns(row.r);
       if (!columns.length) {
-        rows.text(row.open.replace(/\s*\/?>$/, '/>'));
+        out.text(row.open.replace(/\s*\/?>$/, '/>'));
         continue;
       }
       maxCol = Math.max(maxCol, columns[columns.length - 1]!);
       let open = row.open;
       if (attr(open, 'spans') !== undefined)
         open = withAttr(open, 'spans', `${columns[0]}:${columns[columns.length - 1]}`);
-      rows.text(open.replace(/\s*\/>$/, '>'));
-      for (const c of columns) this.writeCell(rows, row, c);
-      rows.text(`</${p}row>`);
+      out.text(open.replace(/\s*\/>$/, '>'));
+      for (const c of columns) this.writeCell(out, row, c);
+      out.text(`</${p}row>`);
     }
     if (this.selfClosed) {
       const open = /<(\w+:)?sheetData\b[^>]*?\/>/.exec(xml)!;
-      out.text(this.withDimension(xml.slice(0, open.index), maxCol));
-      out.text(`<${p}sheetData>`);
-      out.append(rows);
+      out.prepend(`${this.withDimension(xml.slice(0, open.index), maxCol)}<${p}sheetData>`);
       out.text(`</${p}sheetData>`);
       out.source(open.index + open[0].length, xml.length);
     } else {
-      out.text(this.withDimension(xml.slice(0, this.dataStart), maxCol));
-      out.append(rows);
+      out.prepend(this.withDimension(xml.slice(0, this.dataStart), maxCol));
       out.source(this.dataEnd, xml.length);
     }
     return out.toBuffer();
@@ -308,11 +304,7 @@ export class SheetXml {
 
   /** A cell of a dirty row: its new XML, or its source bytes when only other cells of the row changed. */
   private writeCell(out: PartWriter, row: RowData, c: number): void {
-    const patched = row.patched ? this.patches.get(patchKey(row.r, c)) : undefined;
-    if (patched !== undefined) {
-      out.text(patched);
-      return;
-    }
+    if (row.patched && this.patches.writeTo(patchKey(row.r, c), out)) return;
     const i = this.find(row, c);
     if (i >= 0) out.source(this.cellStart.at(i), this.cellEnd.at(i));
   }
