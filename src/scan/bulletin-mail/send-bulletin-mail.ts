@@ -3,11 +3,9 @@ import { buildBulletin } from '../../domain/bulletin';
 import { renderBulletinMail } from '../../mail/notices';
 import type { Address, MailAttachment, Mailer } from '../../mail/port';
 import { toMailMessage } from '../../mail/to-mail-message';
-import { bulletinDocx } from '../../report/bulletin-docx';
 import { bulletinTitle } from '../../report/bulletin-text';
 import { svgToPng, type PngRuntime } from '../../report/chart-png';
 import { leaderChart, rankingChart, trendChart } from '../../report/chart-spec';
-import { chartSvg } from '../../report/chart-svg';
 import { lastStates, type NoticeJournal } from '../../store/journal/port';
 import type { TabData } from '../../store/port';
 import { auditRow, type AuditRow } from '../../workbook/audit';
@@ -74,6 +72,8 @@ export async function sendBulletinMail(
     };
   const title = bulletinTitle(bulletin);
   const docxName = `${title}.docx`;
+  // The docx library, like echarts below, is loaded only in the month a bulletin is mailed.
+  const { bulletinDocx } = await import('../../report/bulletin-docx');
   const attachments: MailAttachment[] = [
     {
       filename: docxName,
@@ -88,7 +88,8 @@ export async function sendBulletinMail(
   const problems: ScanProblem[] = [];
   if (deps.png) {
     try {
-      const runtime = await deps.png();
+      // echarts is loaded only when a bulletin's charts are drawn: imported up front it adds ~75 MB to every scan.
+      const [runtime, { chartSvg }] = await Promise.all([deps.png(), import('../../report/chart-svg')]);
       const colours = { status: STATUS_FILL, card: CARD_FILL };
       const specs = [rankingChart(bulletin), leaderChart(bulletin, colours), trendChart(bulletin, colours)];
       for (const [i, spec] of specs.entries())

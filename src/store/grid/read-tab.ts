@@ -23,12 +23,16 @@ export function readTab(grid: SheetGrid, spec: TabSpec): TabRead {
     fills: wantsFill(spec, key),
   }));
   const masters = verticalMergeMasters(grid, spec.headerRows);
+  // Every row's records are copies of one record per tab: tens of thousands of rows then share one object shape
+  // instead of each being a hash table (what an object becomes when dozens of keys are added one by one).
+  const cellsLike = recordOf(columns.map((c) => c.key));
+  const fillsLike = recordOf(columns.filter((c) => c.fills).map((c) => c.key));
   const rows: SheetRow[] = [];
   const last = grid.lastRow();
   for (let r = spec.headerRows + 1; r <= last; r++) {
     let blank = true;
-    const cells: Record<string, Cell> = {};
-    const fills: Record<string, Fill> = {};
+    const cells: Record<string, Cell> = { ...cellsLike };
+    const fills: Record<string, Fill> = { ...fillsLike };
     for (const { key, column, fills: withFill } of columns) {
       const own = grid.value(r, column);
       if (isTyped(own)) blank = false;
@@ -39,6 +43,11 @@ export function readTab(grid: SheetGrid, spec: TabSpec): TabRead {
     if (!blank) rows.push({ row: r, cells, fills });
   }
   return { data: { name: spec.name, headers: layout.keys, rows }, layout };
+}
+
+/** An object with these keys (in this order), all null, in V8's compact shape; see readTab. */
+function recordOf(keys: string[]): Record<string, null> {
+  return Object.fromEntries(keys.map((key) => [key, null]));
 }
 
 function wantsFill(spec: TabSpec, key: string): boolean {

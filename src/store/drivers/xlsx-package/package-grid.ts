@@ -38,9 +38,8 @@ export function packageGrid(name: string, sheet: SheetXml, styles: Styles, ctx: 
   const write = (row: number, column: number, style: number, v: CellWrite) =>
     sheet.setCellXml(row, column, cellXml(ref(row, column), style, v, p));
 
-  /** Grow the row so a wrapped cell just written shows all its lines; never shrinks. */
-  const fitRow = (row: number, column: number, text: string) => {
-    const style = styleAt(row, column);
+  /** Grow the row so a wrapped cell just written (in `style`) shows all its lines; never shrinks. */
+  const fitRow = (row: number, column: number, style: number, text: string) => {
     if (!styles.wraps(style) && !styles.wraps(columnInfo(column)?.style ?? 0)) return;
     const width = columnInfo(column)?.width ?? COLUMN_WIDTH;
     const lines = text
@@ -72,8 +71,9 @@ export function packageGrid(name: string, sheet: SheetXml, styles: Styles, ctx: 
     },
     merges: () => sheet.merges,
     setValue(row, column, v) {
-      write(row, column, styleAt(row, column), v);
-      if (typeof v === 'string') fitRow(row, column, v);
+      const style = styleAt(row, column);
+      write(row, column, style, v);
+      if (typeof v === 'string') fitRow(row, column, style, v);
     },
     setFill(row, column, fill: Fill) {
       const xml = xmlAt(row, column) ?? cellXml(ref(row, column), styleAt(row, column), null, p);

@@ -173,7 +173,7 @@ export class XlsxPackage {
     // Each changed part is made, deflated and let go in turn, so at most one big uncompressed part is held at a time.
     const made = (name: string): Buffer | undefined => {
       const sheet = this.sheets.get(name);
-      if (sheet?.isChanged) return Buffer.from(sheet.serialize(), 'latin1');
+      if (sheet?.isChanged) return sheet.serialize();
       if (name === this.parts.styles && this.stylesCache?.changed)
         return Buffer.from(this.stylesCache.xml(), 'utf8');
       return this.changedParts.get(name);

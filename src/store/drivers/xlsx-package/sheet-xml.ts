@@ -4,6 +4,9 @@
  * <row> tags whose height changed, and <dimension> when rows were added) are new text.
  */
 import { columnLetter as columnLetters, parseRange, type CellRange } from '../../grid/a1';
+import { CellPatches, patchKey } from './cell-patches';
+import { IntList } from './int-list';
+import { PartWriter } from './part-writer';
 import { CorruptPartError, attr, withAttr, xmlElements } from './xml-text';
 
 export interface RowData {
@@ -15,8 +18,8 @@ export interface RowData {
   /** Source cells: `count` entries from `first` in the sheet's cell index (columns ascending). */
   first: number;
   count: number;
-  /** Changed or added cells by column, as their new XML. */
-  patched: Map<number, string> | null;
+  /** Columns of the changed or added cells (their XML is in the sheet's CellPatches), ascending. */
+  patched: number[] | null;
   dirty: boolean;
 }
 
@@ -48,9 +51,10 @@ export class SheetXml {
   private readonly selfClosed: boolean;
   private changed = false;
   /** The cell index: column, start and end offset of every source <c>, row after row. */
-  private readonly cellCol: number[] = [];
-  private readonly cellStart: number[] = [];
-  private readonly cellEnd: number[] = [];
+  private readonly cellCol = new IntList();
+  private readonly cellStart = new IntList();
+  private readonly cellEnd = new IntList();
+  private readonly patches = new CellPatches();
 
   constructor(
     readonly xml: string,
@@ -159,10 +163,10 @@ export class SheetXml {
   cellXml(r: number, c: number): string | null {
     const row = this.rows.get(r);
     if (!row) return null;
-    const patched = row.patched?.get(c);
+    const patched = row.patched ? this.patches.get(patchKey(r, c)) : undefined;
     if (patched !== undefined) return patched;
     const i = this.find(row, c);
-    return i < 0 ? null : this.xml.slice(this.cellStart[i]!, this.cellEnd[i]!);
+    return i < 0 ? null : this.xml.slice(this.cellStart.at(i), this.cellEnd.at(i));
   }
 
   /** Index of column `c` of a row in the cell index, or -1. */
@@ -171,7 +175,7 @@ export class SheetXml {
     let hi = row.first + row.count - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const v = this.cellCol[mid]!;
+      const v = this.cellCol.at(mid);
       if (v === c) return mid;
       if (v < c) lo = mid + 1;
       else hi = mid - 1;
@@ -186,7 +190,7 @@ export class SheetXml {
       const columns = row.patched ? this.cellColumns(row.r) : null;
       const count = columns ? columns.length : row.count;
       for (let i = count - 1; i >= 0; i--) {
-        const c = columns ? columns[i]! : this.cellCol[row.first + i]!;
+        const c = columns ? columns[i]! : this.cellCol.at(row.first + i);
         if (c <= width) break;
         if (test(this.cellXml(row.r, c)!)) {
           width = c;
@@ -202,13 +206,18 @@ export class SheetXml {
     const row = this.rows.get(r);
     if (!row) return [];
     const own = this.cellCol.slice(row.first, row.first + row.count);
-    if (!row.patched) return own;
-    return [...new Set([...own, ...row.patched.keys()])].sort((a, b) => a - b);
+    return row.patched ? mergeSorted(own, row.patched) : own;
   }
 
   setCellXml(r: number, c: number, xml: string): void {
     const row = this.row(r);
-    (row.patched ??= new Map()).set(c, xml);
+    const columns = (row.patched ??= []);
+    if (!columns.includes(c)) {
+      let at = columns.length;
+      while (at > 0 && columns[at - 1]! > c) at--;
+      columns.splice(at, 0, c);
+    }
+    this.patches.set(patchKey(r, c), xml);
     row.dirty = true;
     this.changed = true;
   }
@@ -253,63 +262,77 @@ export class SheetXml {
     return row;
   }
 
-  /** The part with the changes applied; untouched rows are copied as runs of the source text. */
-  serialize(): string {
+  /**
+   * The part with the changes applied, as bytes: untouched rows are copied as runs of the source, dirty rows are
+   * written cell by cell. Pieces go straight into one buffer of the final size, so a big part is never also built as
+   * one long string (or a tree of concatenated strings that has to be flattened first).
+   */
+  serialize(): Buffer {
     const { xml, prefix: p } = this;
     const ordered = [...this.rows.values()].sort((a, b) => a.r - b.r);
-    const out: string[] = [];
-    let runStart = -1;
-    let runEnd = -1;
-    const flush = () => {
-      if (runStart >= 0) out.push(xml.slice(runStart, runEnd));
-      runStart = -1;
-    };
     let maxCol = 0;
+    const out = new PartWriter(xml);
     for (const row of ordered) {
       if (!row.dirty) {
-        if (runStart >= 0 && row.start === runEnd) runEnd = row.end;
-        else {
-          flush();
-          runStart = row.start;
-          runEnd = row.end;
-        }
+        out.source(row.start, row.end);
         continue;
       }
-      flush();
       const columns = this.cellColumns(row.r);
-      if (columns.length) maxCol = Math.max(maxCol, columns[columns.length - 1]!);
-      const cells = columns.map((c) => this.cellXml(row.r, c)).join('');
+      if (!columns.length) {
+        out.text(row.open.replace(/\s*\/?>$/, '/>'));
+        continue;
+      }
+      maxCol = Math.max(maxCol, columns[columns.length - 1]!);
       let open = row.open;
-      if (attr(open, 'spans') !== undefined && columns.length)
+      if (attr(open, 'spans') !== undefined)
         open = withAttr(open, 'spans', `${columns[0]}:${columns[columns.length - 1]}`);
-      out.push(cells ? `${open.replace(/\s*\/>$/, '>')}${cells}</${p}row>` : open);
+      out.text(open.replace(/\s*\/>$/, '>'));
+      for (const c of columns) this.writeCell(out, row, c);
+      out.text(`</${p}row>`);
     }
-    flush();
-    const rowsXml = out.join('');
     if (this.selfClosed) {
       const open = /<(\w+:)?sheetData\b[^>]*?\/>/.exec(xml)!;
-      return this.withDimension(
-        xml.slice(0, open.index) +
-          `<${p}sheetData>${rowsXml}</${p}sheetData>` +
-          xml.slice(open.index + open[0].length),
-        maxCol,
-      );
+      out.prepend(`${this.withDimension(xml.slice(0, open.index), maxCol)}<${p}sheetData>`);
+      out.text(`</${p}sheetData>`);
+      out.source(open.index + open[0].length, xml.length);
+    } else {
+      out.prepend(this.withDimension(xml.slice(0, this.dataStart), maxCol));
+      out.source(this.dataEnd, xml.length);
     }
-    return this.withDimension(xml.slice(0, this.dataStart) + rowsXml + xml.slice(this.dataEnd), maxCol);
+    return out.toBuffer();
   }
 
-  /** Grow <dimension ref> to cover rows and columns the driver added (readers such as SheetJS trust it). */
-  private withDimension(text: string, maxCol: number): string {
-    const dim = /<(?:\w+:)?dimension\b[^>]*?\/>/.exec(text.slice(0, this.dataStart + 200));
-    if (!dim) return text;
+  /** A cell of a dirty row: its new XML, or its source bytes when only other cells of the row changed. */
+  private writeCell(out: PartWriter, row: RowData, c: number): void {
+    if (row.patched && this.patches.writeTo(patchKey(row.r, c), out)) return;
+    const i = this.find(row, c);
+    if (i >= 0) out.source(this.cellStart.at(i), this.cellEnd.at(i));
+  }
+
+  /** Grow <dimension ref> in the part's head to cover rows and columns the driver added (SheetJS trusts it). */
+  private withDimension(head: string, maxCol: number): string {
+    const dim = /<(?:\w+:)?dimension\b[^>]*?\/>/.exec(head);
+    if (!dim) return head;
     const ref = attr(dim[0], 'ref') ?? 'A1';
     const range = parseRange(ref.includes(':') ? ref : `${ref}:${ref}`);
     const bottom = Math.max(range.bottom, this.maxRow());
     const right = Math.max(range.right, maxCol);
-    if (bottom === range.bottom && right === range.right) return text;
+    if (bottom === range.bottom && right === range.right) return head;
     const next = `${columnLetters(range.left)}${range.top}:${columnLetters(right)}${bottom}`;
-    return text.slice(0, dim.index) + withAttr(dim[0], 'ref', next) + text.slice(dim.index + dim[0].length);
+    return head.slice(0, dim.index) + withAttr(dim[0], 'ref', next) + head.slice(dim.index + dim[0].length);
   }
+}
+
+/** Two ascending lists of columns as one, without repeats. */
+function mergeSorted(a: number[], b: number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (out[out.length - 1] !== next) out.push(next);
+  }
+  return out;
 }
 
 function skipSpace(xml: string, from: number): number {

@@ -129,7 +129,11 @@ function zip64Sizes(
 export function entryBytes(entry: ZipEntry): Buffer {
   let out: Buffer;
   try {
-    out = entry.method === 8 ? inflateRawSync(entry.raw) : Buffer.from(entry.raw);
+    // One output chunk of the known size: no list of 64 KB chunks concatenated (copied) at the end.
+    out =
+      entry.method === 8
+        ? inflateRawSync(entry.raw, { chunkSize: Math.max(64, entry.size) })
+        : Buffer.from(entry.raw);
   } catch (error) {
     throw new ZipFormatError(`entry ${entry.name} cannot be inflated: ${(error as Error).message}`);
   }

@@ -1,0 +1,27 @@
+/**
+ * A growable list of 32-bit integers in one typed array: the offsets of every cell of a big worksheet take 4 bytes
+ * each here, not the 8 bytes (plus growth slack) of a plain array.
+ * @example const starts = new IntList(); starts.push(120); starts.at(0) // 120
+ */
+export class IntList {
+  private items = new Int32Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.items.length) {
+      const grown = new Int32Array(this.items.length * 2);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.length++] = value;
+  }
+
+  at(index: number): number {
+    return this.items[index]!;
+  }
+
+  /** Items `from` up to (not including) `to`, as a plain array. */
+  slice(from: number, to: number): number[] {
+    return Array.from(this.items.subarray(from, to));
+  }
+}
