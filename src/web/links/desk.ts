@@ -32,8 +32,8 @@ import { readState, verdictOf, type WorkbookState } from './workbook-state';
 
 export const DESK_COOKIE = 'duban_desk';
 const AUDIT_ROWS = 100;
-/** 审计日志 actions written by the link pages. */
-const LINK_ACTION = /^链接|申请$|审批$|签批$/;
+/** 审计日志 actions written by the link pages (签发 by link included). */
+const LINK_ACTION = /^链接|申请$|审批$|签批$|^文书(同意|签发)$/;
 
 const REFUSED =
   '需要管理令牌：请用督查室的工作台链接（…/desk?t=…）打开，或在 Authorization: Bearer 头中提供。';
