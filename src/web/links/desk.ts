@@ -5,8 +5,9 @@
  * (POST /desk/resend, desk-resend.ts), 立即扫描 with a dry-run preview then the real scan (POST /desk/scan,
  * desk-scan.ts), and 审计日志 filtered by 动作, 编号, 操作者 and dates (`?action=&id=&actor=&from=&to=`).
  * Every POST needs the admin token, a same-origin request and the desk's CSRF field.
- * Opened by `/desk?t=<admin token>` (kept in an HttpOnly cookie, then redirected without it) or the admin token in
- * `Authorization: Bearer` / `X-Duban-Token`.
+ * Opened by `/desk?t=<admin token>` or the 督查室 role's signed link `/desk?t=<desk token>` (desk-link.ts) — kept in
+ * an HttpOnly cookie, then redirected without it — or the admin token in `Authorization: Bearer` / `X-Duban-Token`.
+ * A unit's or a leader's link never opens it.
  */
 import { type Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
@@ -22,6 +23,7 @@ import { ADJUST_TAB, askedOf, requestOfReason, waitingFor } from './adjustment-l
 import { EXTENSION_TAB, textOf } from './extension-ledger';
 import { page } from './layout';
 import type { LinkDeps } from './link-deps';
+import { deskHolder } from './desk-link';
 import { problemsHtml, type SheetLocation } from './desk-problems';
 import { failedHtml, failedNotices, resendFailed } from './desk-resend';
 import { scanForms, scanResultHtml } from './desk-scan';
@@ -36,7 +38,12 @@ const AUDIT_ROWS = 100;
 const LINK_ACTION = /^链接|申请$|审批$|签批$|^文书(同意|签发)$/;
 
 const REFUSED =
-  '需要管理令牌：请用督查室的工作台链接（…/desk?t=…）打开，或在 Authorization: Bearer 头中提供。';
+  '需要管理令牌或督查室工作台链接：请用督查室的工作台链接（…/desk?t=…，可用 duban desk-link 生成）打开，或在 Authorization: Bearer 头中提供管理令牌。各单位和领导收到的办理链接不能打开工作台。';
+
+/** Who is at the desk: the admin token's holder (the 督查室 itself) or the 督查室 person a desk link names. */
+interface DeskHolder {
+  actor: string;
+}
 
 /** The scans the desk starts (立即扫描); absent = no scan forms. */
 export interface DeskScans {
@@ -49,14 +56,22 @@ export interface DeskScans {
 /** @example app.route('/desk', deskRoutes(links, env.DUBAN_ADMIN_TOKEN, { service, clock })); */
 export function deskRoutes(deps: LinkDeps, adminToken: string, scans?: DeskScans): Hono {
   const app = new Hono();
-  const valid = async (given: string | undefined) =>
+  const isAdmin = async (given: string | undefined) =>
     Boolean(adminToken) && Boolean(given) && (await timingSafeEqual(adminToken, given!.trim()));
+  /** The admin token, or a desk link of a 督查室 person still in 通讯录. */
+  const holderOf = async (given: string | undefined): Promise<DeskHolder | null> => {
+    if (!given) return null;
+    if (await isAdmin(given)) return { actor: '督查室' };
+    if (!given.includes('.')) return null;
+    const held = await deskHolder(deps, given.trim(), deps.clock());
+    return 'person' in held ? { actor: held.person.name } : null;
+  };
   app.use('*', linkSecurityHeaders, noStore);
   app.get('/', async function desk(c: Context) {
     const refused = () => c.html(page('督查室工作台', html`<p class="error">${REFUSED}</p>`), 401);
     const fromLink = c.req.query('t');
     if (fromLink !== undefined) {
-      if (!(await valid(fromLink))) return refused();
+      if (!(await holderOf(fromLink))) return refused();
       setCookie(c, DESK_COOKIE, fromLink, {
         httpOnly: true,
         sameSite: 'Strict',
@@ -88,31 +103,34 @@ export function deskRoutes(deps: LinkDeps, adminToken: string, scans?: DeskScans
       ),
     );
   });
-  async function authorized(c: Context): Promise<boolean> {
+  async function authorized(c: Context): Promise<DeskHolder | null> {
     const bearer = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
     return (
-      (await valid(getCookie(c, DESK_COOKIE))) ||
-      (await valid(bearer)) ||
-      (await valid(c.req.header('x-duban-token')))
+      (await holderOf(getCookie(c, DESK_COOKIE))) ??
+      ((await isAdmin(bearer)) ? { actor: '督查室' } : null) ??
+      ((await isAdmin(c.req.header('x-duban-token'))) ? { actor: '督查室' } : null)
     );
   }
   /** Every desk form: the admin token, a same-origin post and the desk's CSRF field; the form's fields, or a refusal. */
-  async function formOf(c: Context): Promise<Record<string, string> | Response> {
-    if (!(await authorized(c)))
-      return c.html(page('督查室工作台', html`<p class="error">${REFUSED}</p>`), 401);
+  async function formOf(
+    c: Context,
+  ): Promise<{ form: Record<string, string>; holder: DeskHolder } | Response> {
+    const holder = await authorized(c);
+    if (!holder) return c.html(page('督查室工作台', html`<p class="error">${REFUSED}</p>`), 401);
     const origins = [new URL(c.req.url).origin, ...(deps.publicUrl ? [new URL(deps.publicUrl).origin] : [])];
     const body = await c.req.parseBody().catch(() => ({}));
     const form: Record<string, string> = {};
     for (const [k, v] of Object.entries(body)) if (typeof v === 'string') form[k] = v;
     if (crossSite(c.req.raw.headers, origins) || form.csrf !== (await deskCsrf(adminToken)))
       return c.html(page('督查室工作台', html`<p class="error">${CSRF_REFUSED}</p>`), 403);
-    return form;
+    return { form, holder };
   }
   app.post('/resend', linkBodyLimit, async function deskResend(c: Context) {
-    const form = await formOf(c);
-    if (form instanceof Response) return form;
+    const posted = await formOf(c);
+    if (posted instanceof Response) return posted;
+    const { form, holder } = posted;
     const docNo = (form.docNo ?? '').trim().slice(0, 100);
-    const row = docNo ? await resendFailed(deps.store, deps.clock(), docNo, '督查室') : null;
+    const row = docNo ? await resendFailed(deps.store, deps.clock(), docNo, holder.actor) : null;
     if (!row)
       return c.html(
         page(
@@ -132,8 +150,9 @@ export function deskRoutes(deps: LinkDeps, adminToken: string, scans?: DeskScans
     );
   });
   app.post('/scan', linkBodyLimit, async function deskScan(c: Context) {
-    const form = await formOf(c);
-    if (form instanceof Response) return form;
+    const posted = await formOf(c);
+    if (posted instanceof Response) return posted;
+    const { form } = posted;
     const preview = scans?.service.preview?.bind(scans.service);
     if (!scans || (form.mode !== 'run' && !preview)) return c.notFound();
     const now = scans.clock();

@@ -4,7 +4,7 @@ import type { TaskEntry } from '../../workbook/read-workbook';
 import type { Person } from '../../workbook/directory';
 import type { LinkDeps } from './link-deps';
 import type { RefusalReason } from './refusal';
-import type { LinkAction, LinkClaims } from './token';
+import type { LinkClaims, TaskAction } from './token';
 import type { WorkbookState } from './workbook-state';
 
 /** A verified link request: the token's claims, the workbook read once, the task and the person the link names. */
@@ -22,7 +22,7 @@ export interface LinkContext {
 }
 
 /** The link routes' Hono env: the verified request, set by the gate for the page and its form. */
-export type LinkEnv = { Variables: { link: LinkContext } };
+export type LinkEnv = { Variables: { link: LinkContext; handler: ActionHandler } };
 
 /**
  * One action's pages: who may hold its link, the page, the schema of its form (checked by `zValidator('form', …)` in
@@ -41,7 +41,7 @@ export interface ActionHandler<F = unknown> {
   post(ctx: LinkContext, form: F): Promise<Response>;
 }
 
-export type ActionHandlers = Record<LinkAction, ActionHandler>;
+export type ActionHandlers = Record<TaskAction, ActionHandler>;
 
 /** The unit's head or liaison the link was mailed to. */
 export function unitHolder({ state, entry, claims }: Pick<LinkContext, 'state' | 'entry' | 'claims'>) {

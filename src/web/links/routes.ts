@@ -21,7 +21,7 @@ import type { LinkDeps } from './link-deps';
 import { type RefusalInfo, type RefusalReason, refuse } from './refusal';
 import { crossSite, linkBodyLimit, linkSecurityHeaders, noStore, RateLimiter } from './security';
 import { signNoticesHandler } from './signing-page';
-import { hmac, LINK_ACTIONS, type LinkClaims, verifyLink } from './token';
+import { hmac, type LinkClaims, TASK_ACTIONS, verifyLink } from './token';
 import { entryOf, readState } from './workbook-state';
 
 const HANDLERS: ActionHandlers = {
@@ -103,6 +103,7 @@ export function linkRoutes(deps: LinkDeps, options: LinkRouteOptions = {}): Hono
     const person = handler.holder({ state, entry, claims });
     if (!person) return scoped('other-person');
     c.set('link', { c, deps, claims, token, csrf, state, entry, person, refuse: scoped });
+    c.set('handler', handler);
     await next();
   };
 
@@ -112,7 +113,7 @@ export function linkRoutes(deps: LinkDeps, options: LinkRouteOptions = {}): Hono
     next,
   ) {
     const ctx = c.get('link');
-    const handler = HANDLERS[ctx.claims.action];
+    const handler = c.get('handler');
     const blocked = await handler.blocked?.(ctx);
     if (blocked) return blocked;
     const values = stringsOf(c.req.valid('form'));
@@ -130,12 +131,10 @@ export function linkRoutes(deps: LinkDeps, options: LinkRouteOptions = {}): Hono
     result.success ? undefined : refuse(c, deps, { ...refusedOf(c), reason: 'missing' }),
   );
   app.get('/:task/:action', params, query, gate, (c) => {
-    const ctx = c.get('link');
-    return HANDLERS[ctx.claims.action].get(ctx);
+    return c.get('handler').get(c.get('link'));
   });
   app.post('/:task/:action', params, query, envelope, gate, validForm, (c) => {
-    const ctx = c.get('link');
-    return HANDLERS[ctx.claims.action].post(ctx, c.req.valid('form' as never));
+    return c.get('handler').post(c.get('link'), c.req.valid('form' as never));
   });
   return app;
 }
@@ -148,7 +147,7 @@ const refusedOf = (c: Context) => ({
 });
 
 /** The address of a link page: a task 编号 and one of the actions; anything else is not found. */
-const linkParams = z.object({ task: z.string().min(1).max(100), action: z.enum(LINK_ACTIONS) });
+const linkParams = z.object({ task: z.string().min(1).max(100), action: z.enum(TASK_ACTIONS) });
 /** The token travels in the address (`?t=`) of a page and in the body of its form (verifyLink judges it); other keys are the page's own. */
 const linkQuery = z.looseObject({ t: z.string().optional() });
 const linkEnvelope = z.looseObject({
