@@ -19,7 +19,7 @@ import { issuesOf, stringsOf } from './form';
 import type { ActionHandlers, LinkEnv } from './link-context';
 import type { LinkDeps } from './link-deps';
 import { type RefusalInfo, type RefusalReason, refuse } from './refusal';
-import { crossSite, linkBodyLimit, linkSecurityHeaders, noStore, RateLimiter } from './security';
+import { addressOf, crossSite, linkBodyLimit, linkSecurityHeaders, noStore, RateLimiter } from './security';
 import { signNoticesHandler } from './signing-page';
 import { hmac, type LinkClaims, TASK_ACTIONS, verifyLink } from './token';
 import { entryOf, readState } from './workbook-state';
@@ -178,10 +178,4 @@ function ownOrigins(c: Context, deps: LinkDeps): string[] {
   const origins = [new URL(c.req.url).origin];
   if (deps.publicUrl) origins.push(new URL(deps.publicUrl).origin);
   return origins;
-}
-
-/** The client's address as the platform reports it (Workers, a proxy), for rate limits and the audit row. */
-function addressOf(c: Context): string {
-  const forwarded = c.req.header('cf-connecting-ip') ?? c.req.header('x-forwarded-for')?.split(',')[0];
-  return forwarded?.trim() || 'local';
 }
