@@ -7,4 +7,5 @@ export const cliCommands: CommandTable = {
   serve: () => import('./serve'),
   report: () => import('./report'),
   mail: () => import('./mail'),
+  'desk-link': () => import('./desk-link'),
 };

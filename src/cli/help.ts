@@ -8,6 +8,7 @@ export const COMMAND_SUMMARIES: ReadonlyArray<readonly [string, string]> = [
   ['serve', '启动服务：状态网页、手动扫描，每个工作日定时自动扫描'],
   ['start', '演示：新建 data/demo.xlsx（虚构的县）、扫描并启动服务（npm start）'],
   ['mail', '测试邮件服务器设置：duban mail test --to 邮箱'],
+  ['desk-link', '生成督查室工作台链接（督查室人员专用，7天内有效）'],
   ['report', '生成月度、季度、年度通报和排名（可导出 .docx）'],
   ['workdays', '工作日计算与查询（含调休）'],
   ['template', '导出空白模板或演示工作簿文件'],

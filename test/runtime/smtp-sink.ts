@@ -1,12 +1,14 @@
 /** A local SMTP server that keeps what it receives: envelope and subject of every message. */
 import type { AddressInfo } from 'node:net';
-import { simpleParser } from 'mailparser';
+import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 export interface ReceivedMail {
   envelopeFrom: string;
   envelopeTo: string[];
   subject: string;
+  /** The whole message as mailparser reads it (text, headers). */
+  mail: ParsedMail;
 }
 
 export interface SmtpSink {
@@ -29,6 +31,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
             envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
             envelopeTo: session.envelope.rcptTo.map((r) => r.address),
             subject: parsed.subject ?? '',
+            mail: parsed,
           });
           callback();
         })

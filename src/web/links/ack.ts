@@ -6,7 +6,7 @@ import { AUDIT_TAB, auditRow } from '../../workbook/audit';
 import { cellText } from '../../store/grid/cell-text';
 import { emptyPlan, type Snapshot } from '../../store/port';
 import { commitAnswer } from './commit';
-import { actionUrl, errorsHtml, hiddenFields, issuesOf } from './form';
+import { actionUrl, errorsHtml, hiddenFields } from './form';
 import { page } from './layout';
 import { type ActionHandler, type LinkContext, unitHolder } from './link-context';
 import { recordHtml } from './record';
@@ -46,7 +46,7 @@ function form(ctx: LinkContext, errors: string[] = [], owner = '') {
     ${recordHtml(ctx.entry, verdictOf(ctx.state, ctx.entry))}`;
 }
 
-export const ackHandler: ActionHandler = {
+export const ackHandler: ActionHandler<z.output<typeof ackForm>> = {
   holder: unitHolder,
 
   async get(ctx) {
@@ -55,11 +55,10 @@ export const ackHandler: ActionHandler = {
     return ctx.c.html(page('签收通知', form(ctx)));
   },
 
-  async post(ctx, body) {
-    const parsed = ackForm.safeParse(body);
-    if (!parsed.success)
-      return ctx.c.html(page('签收通知', form(ctx, issuesOf(parsed.error), body.owner)), 400);
-    const { owner } = parsed.data;
+  form: () => ackForm,
+  invalid: (ctx, errors, values) => ctx.c.html(page('签收通知', form(ctx, errors, values.owner)), 400),
+
+  async post(ctx, { owner }) {
     const ref = ctx.claims.ref ?? '';
     const result = await commitAnswer(ctx, (state, entry) => {
       const used = signedRow(state.snapshot, entry.task.id, ref);

@@ -20,9 +20,9 @@ import {
 } from './adjustment-ledger';
 import { approverPeople, mailApprover } from './adjustment-mail';
 import { commitAnswer } from './commit';
-import { decisionForm as decisionFormOf } from './decision-form';
+import { type Decision, decisionForm as decisionFormOf } from './decision-form';
 import { MAX_REASON, textOf } from './extension-ledger';
-import { actionUrl, errorsHtml, hiddenFields, issuesOf } from './form';
+import { actionUrl, errorsHtml, hiddenFields } from './form';
 import { page } from './layout';
 import type { ActionHandler, LinkContext } from './link-context';
 import { sendLinkMail } from './link-mail';
@@ -83,7 +83,7 @@ function approveHtml(ctx: LinkContext, row: SheetRow, errors: string[] = [], opi
     ${recordHtml(ctx.entry, verdictOf(ctx.state, ctx.entry))}`;
 }
 
-export const approveAdjustmentHandler: ActionHandler = {
+export const approveAdjustmentHandler: ActionHandler<Decision> = {
   holder(ctx) {
     const role = roleOf(ctx);
     if (!role) return undefined;
@@ -98,20 +98,22 @@ export const approveAdjustmentHandler: ActionHandler = {
     return ctx.c.html(page(`${textOf(row!, '类型')}审批`, approveHtml(ctx, row!)));
   },
 
-  async post(ctx, body) {
+  async blocked(ctx) {
+    const row = requestRow(ctx.state.snapshot, ctx.claims.task, ctx.claims.ref ?? '');
+    const problem = problemOf(ctx.state, row, roleOf(ctx)!);
+    return problem ? ctx.refuse(problem.reason, problem.detail) : null;
+  },
+  form: () => decisionForm,
+  invalid(ctx, errors, values) {
+    const row = requestRow(ctx.state.snapshot, ctx.claims.task, ctx.claims.ref ?? '')!;
+    return ctx.c.html(page(`${textOf(row, '类型')}审批`, approveHtml(ctx, row, errors, values.opinion)), 400);
+  },
+
+  async post(ctx, form) {
     const no = ctx.claims.ref ?? '';
     const role = roleOf(ctx)!;
-    const first = requestRow(ctx.state.snapshot, ctx.claims.task, no);
-    const problem = problemOf(ctx.state, first, role);
-    if (problem) return ctx.refuse(problem.reason, problem.detail);
-    const parsed = decisionForm.safeParse(body);
-    if (!parsed.success)
-      return ctx.c.html(
-        page(`${textOf(first!, '类型')}审批`, approveHtml(ctx, first!, issuesOf(parsed.error), body.opinion)),
-        400,
-      );
-    const { decision } = parsed.data;
-    const opinion = parsed.data.opinion ? `${decision}：${parsed.data.opinion}` : decision;
+    const { decision } = form;
+    const opinion = form.opinion ? `${decision}：${form.opinion}` : decision;
     type Outcome = { kind: string; status: string; next: Approver | null; reason: string; row: SheetRow };
     const result = await commitAnswer<Outcome>(ctx, (state, entry) => {
       const row = requestRow(state.snapshot, entry.task.id, no);

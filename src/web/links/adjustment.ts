@@ -12,7 +12,7 @@ import { ADJUST_KINDS, ADJUST_TAB, adjustmentsOf, approversOf, reasonCell } from
 import { mailApprover } from './adjustment-mail';
 import { commitAnswer } from './commit';
 import { MAX_REASON, textOf } from './extension-ledger';
-import { actionUrl, errorsHtml, hiddenFields, issuesOf } from './form';
+import { actionUrl, errorsHtml, hiddenFields } from './form';
 import { page } from './layout';
 import { type ActionHandler, type LinkContext, unitHolder } from './link-context';
 import { recordHtml } from './record';
@@ -85,7 +85,7 @@ function requestHtml(ctx: LinkContext, errors: string[] = [], values: Record<str
     ${recordHtml(ctx.entry, verdictOf(ctx.state, ctx.entry))}`;
 }
 
-export const adjustHandler: ActionHandler = {
+export const adjustHandler: ActionHandler<z.output<ReturnType<typeof requestForm>>> = {
   holder: unitHolder,
 
   async get(ctx) {
@@ -94,13 +94,14 @@ export const adjustHandler: ActionHandler = {
     return ctx.c.html(page('申请调出或调整', requestHtml(ctx)));
   },
 
-  async post(ctx, body) {
+  async blocked(ctx) {
     const why = blocked(ctx.state, ctx.entry);
-    if (why) return ctx.refuse('closed', why);
-    const parsed = requestForm(ctx.state, ctx.entry).safeParse(body);
-    if (!parsed.success)
-      return ctx.c.html(page('申请调出或调整', requestHtml(ctx, issuesOf(parsed.error), body)), 400);
-    const f = parsed.data;
+    return why ? ctx.refuse('closed', why) : null;
+  },
+  form: (ctx) => requestForm(ctx.state, ctx.entry),
+  invalid: (ctx, errors, values) => ctx.c.html(page('申请调出或调整', requestHtml(ctx, errors, values)), 400),
+
+  async post(ctx, f) {
     const result = await commitAnswer<string>(ctx, (state, entry) => {
       const again = blocked(state, entry);
       if (again) return { refusal: 'closed', detail: again };

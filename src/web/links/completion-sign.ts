@@ -26,7 +26,7 @@ import {
 import { mailSigner } from './completion-mail';
 import { printableCard } from './completion-card';
 import { MAX_REASON } from './extension-ledger';
-import { actionUrl, errorsHtml, hiddenFields, issuesOf } from './form';
+import { actionUrl, errorsHtml, hiddenFields } from './form';
 import { page } from './layout';
 import type { ActionHandler, LinkContext } from './link-context';
 import { sendLinkMail } from './link-mail';
@@ -91,7 +91,7 @@ function formHtml(ctx: LinkContext, card: SheetRow, errors: string[] = [], opini
     <p class="note"><a href="?t=${ctx.token}&print=1">打印审批卡</a></p>`;
 }
 
-export const signCompletionHandler: ActionHandler = {
+export const signCompletionHandler: ActionHandler<z.output<typeof signForm>> = {
   holder({ state, entry, claims }) {
     const email = claims.person.toLowerCase();
     return signersFor(state.model, entry, claims.ref ?? '').find(
@@ -108,16 +108,21 @@ export const signCompletionHandler: ActionHandler = {
     return ctx.c.html(page('办结审批', formHtml(ctx, card!)));
   },
 
-  async post(ctx, body) {
-    const first = cardOf(ctx.state.snapshot, ctx.entry.task.id);
-    const problem = problemOf(ctx.state, ctx, first);
-    if (problem) return ctx.refuse(problem.reason, problem.detail);
-    const parsed = signForm.safeParse(body);
-    if (!parsed.success)
-      return ctx.c.html(page('办结审批', formHtml(ctx, first!, issuesOf(parsed.error), body.opinion)), 400);
+  async blocked(ctx) {
+    const problem = problemOf(ctx.state, ctx, cardOf(ctx.state.snapshot, ctx.entry.task.id));
+    return problem ? ctx.refuse(problem.reason, problem.detail) : null;
+  },
+  form: () => signForm,
+  invalid: (ctx, errors, values) =>
+    ctx.c.html(
+      page('办结审批', formHtml(ctx, cardOf(ctx.state.snapshot, ctx.entry.task.id)!, errors, values.opinion)),
+      400,
+    ),
+
+  async post(ctx, form) {
     const signer = ctx.claims.ref!;
-    const { decision } = parsed.data;
-    const opinion = parsed.data.opinion || decision;
+    const { decision } = form;
+    const opinion = form.opinion || decision;
     const result = await commitAnswer<{ closed: boolean; next: string | null; level: string }>(
       ctx,
       (state, entry) => {
@@ -126,8 +131,7 @@ export const signCompletionHandler: ActionHandler = {
         if (again) return { refusal: again.reason, detail: again.detail };
         const k = signerKeys(signer);
         const last = isLast(state, ctx);
-        const level =
-          parsed.data.level ?? proposeLevel(entry.task, entry.facts, verdictOf(state, entry)).level;
+        const level = form.level ?? proposeLevel(entry.task, entry.facts, verdictOf(state, entry)).level;
         const values: Record<string, string> = {
           [k.opinion]: decision === '退回' ? `退回：${opinion}` : opinion,
           [k.signature]: ctx.person.name,

@@ -13,7 +13,7 @@ import { commitAnswer } from './commit';
 import { CARD_TAB, cardOf, cardState, chainOf, UNIT_SIGNER } from './completion-chain';
 import { mailSigner } from './completion-mail';
 import { MAX_REASON } from './extension-ledger';
-import { actionUrl, errorsHtml, hiddenFields, issuesOf } from './form';
+import { actionUrl, errorsHtml, hiddenFields } from './form';
 import { page } from './layout';
 import type { ActionHandler, LinkContext } from './link-context';
 import { recordHtml } from './record';
@@ -50,7 +50,7 @@ function formHtml(ctx: LinkContext, errors: string[] = [], opinion = '') {
     ${recordHtml(ctx.entry, verdictOf(ctx.state, ctx.entry))}`;
 }
 
-export const completeHandler: ActionHandler = {
+export const completeHandler: ActionHandler<z.output<typeof applyForm>> = {
   holder({ state, entry, claims }) {
     const email = claims.person.toLowerCase();
     return state.model.directory
@@ -64,13 +64,14 @@ export const completeHandler: ActionHandler = {
     return ctx.c.html(page('办结申请', formHtml(ctx)));
   },
 
-  async post(ctx, body) {
+  async blocked(ctx) {
     const why = blocked(ctx.state, ctx.entry);
-    if (why) return ctx.refuse('closed', why);
-    const parsed = applyForm.safeParse(body);
-    if (!parsed.success)
-      return ctx.c.html(page('办结申请', formHtml(ctx, issuesOf(parsed.error), body.opinion)), 400);
-    const { opinion } = parsed.data;
+    return why ? ctx.refuse('closed', why) : null;
+  },
+  form: () => applyForm,
+  invalid: (ctx, errors, values) => ctx.c.html(page('办结申请', formHtml(ctx, errors, values.opinion)), 400),
+
+  async post(ctx, { opinion }) {
     const result = await commitAnswer<string>(ctx, (state, entry) => {
       const again = blocked(state, entry);
       if (again) return { refusal: 'closed', detail: again };

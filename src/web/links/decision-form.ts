@@ -5,6 +5,8 @@ import { MAX_REASON } from './extension-ledger';
 /**
  * @example decisionForm('不同意延期时请填写审批意见').safeParse({ decision: '同意', opinion: '' }).success // true
  */
+export type Decision = z.output<ReturnType<typeof decisionForm>>;
+
 export function decisionForm(refusalNeedsOpinion: string) {
   return z
     .object({

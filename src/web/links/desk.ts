@@ -5,10 +5,13 @@
  * (POST /desk/resend, desk-resend.ts), 立即扫描 with a dry-run preview then the real scan (POST /desk/scan,
  * desk-scan.ts), and 审计日志 filtered by 动作, 编号, 操作者 and dates (`?action=&id=&actor=&from=&to=`).
  * Every POST needs the admin token, a same-origin request and the desk's CSRF field.
- * Opened by `/desk?t=<admin token>` (kept in an HttpOnly cookie, then redirected without it) or the admin token in
- * `Authorization: Bearer` / `X-Duban-Token`.
+ * Opened by `/desk?t=<admin token>` or the 督查室 role's signed link `/desk?t=<desk token>` (desk-link.ts) — kept in
+ * an HttpOnly cookie, then redirected without it — or the admin token in `Authorization: Bearer` / `X-Duban-Token`.
+ * A unit's or a leader's link never opens it.
  */
-import { type Context, Hono } from 'hono';
+import { zValidator } from '@hono/zod-validator';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { z } from 'zod';
 import { getCookie, setCookie } from 'hono/cookie';
 import { html } from 'hono/html';
 import { timingSafeEqual } from 'hono/utils/buffer';
@@ -22,6 +25,9 @@ import { ADJUST_TAB, askedOf, requestOfReason, waitingFor } from './adjustment-l
 import { EXTENSION_TAB, textOf } from './extension-ledger';
 import { page } from './layout';
 import type { LinkDeps } from './link-deps';
+import { deskHolder } from './desk-link';
+import { DESK_REFUSED, deskRefusals } from './desk-refusal';
+import { issuesOf } from './form';
 import { problemsHtml, type SheetLocation } from './desk-problems';
 import { failedHtml, failedNotices, resendFailed } from './desk-resend';
 import { scanForms, scanResultHtml } from './desk-scan';
@@ -32,11 +38,13 @@ import { readState, verdictOf, type WorkbookState } from './workbook-state';
 
 export const DESK_COOKIE = 'duban_desk';
 const AUDIT_ROWS = 100;
-/** 审计日志 actions written by the link pages. */
-const LINK_ACTION = /^链接|申请$|审批$|签批$/;
+/** 审计日志 actions written by the link pages (签发 by link included). */
+const LINK_ACTION = /^链接|申请$|审批$|签批$|^文书(同意|签发)$/;
 
-const REFUSED =
-  '需要管理令牌：请用督查室的工作台链接（…/desk?t=…）打开，或在 Authorization: Bearer 头中提供。';
+/** Who is at the desk: the admin token's holder (the 督查室 itself) or the 督查室 person a desk link names. */
+interface DeskHolder {
+  actor: string;
+}
 
 /** The scans the desk starts (立即扫描); absent = no scan forms. */
 export interface DeskScans {
@@ -47,16 +55,24 @@ export interface DeskScans {
 }
 
 /** @example app.route('/desk', deskRoutes(links, env.DUBAN_ADMIN_TOKEN, { service, clock })); */
-export function deskRoutes(deps: LinkDeps, adminToken: string, scans?: DeskScans): Hono {
-  const app = new Hono();
-  const valid = async (given: string | undefined) =>
+export function deskRoutes(deps: LinkDeps, adminToken: string, scans?: DeskScans): Hono<DeskEnv> {
+  const app = new Hono<DeskEnv>();
+  const isAdmin = async (given: string | undefined) =>
     Boolean(adminToken) && Boolean(given) && (await timingSafeEqual(adminToken, given!.trim()));
+  /** The admin token, or a desk link of a 督查室 person still in 通讯录. */
+  const holderOf = async (given: string | undefined): Promise<DeskHolder | null> => {
+    if (!given) return null;
+    if (await isAdmin(given)) return { actor: '督查室' };
+    if (!given.includes('.')) return null;
+    const held = await deskHolder(deps, given.trim(), deps.clock());
+    return 'person' in held ? { actor: held.person.name } : null;
+  };
   app.use('*', linkSecurityHeaders, noStore);
   app.get('/', async function desk(c: Context) {
-    const refused = () => c.html(page('督查室工作台', html`<p class="error">${REFUSED}</p>`), 401);
+    const refused = () => c.html(page('督查室工作台', html`<p class="error">${DESK_REFUSED}</p>`), 401);
     const fromLink = c.req.query('t');
     if (fromLink !== undefined) {
-      if (!(await valid(fromLink))) return refused();
+      if (!(await holderOf(fromLink))) return refused();
       setCookie(c, DESK_COOKIE, fromLink, {
         httpOnly: true,
         sameSite: 'Strict',
@@ -88,31 +104,39 @@ export function deskRoutes(deps: LinkDeps, adminToken: string, scans?: DeskScans
       ),
     );
   });
-  async function authorized(c: Context): Promise<boolean> {
+  async function authorized(c: Context): Promise<DeskHolder | null> {
     const bearer = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
     return (
-      (await valid(getCookie(c, DESK_COOKIE))) ||
-      (await valid(bearer)) ||
-      (await valid(c.req.header('x-duban-token')))
+      (await holderOf(getCookie(c, DESK_COOKIE))) ??
+      ((await isAdmin(bearer)) ? { actor: '督查室' } : null) ??
+      ((await isAdmin(c.req.header('x-duban-token'))) ? { actor: '督查室' } : null)
     );
   }
-  /** Every desk form: the admin token, a same-origin post and the desk's CSRF field; the form's fields, or a refusal. */
-  async function formOf(c: Context): Promise<Record<string, string> | Response> {
-    if (!(await authorized(c)))
-      return c.html(page('督查室工作台', html`<p class="error">${REFUSED}</p>`), 401);
+  const refuseDesk = deskRefusals(deps);
+  /** Every desk form: the admin token or a desk link, a same-origin post and the desk's CSRF field; else refused and audited. */
+  const gate: MiddlewareHandler<DeskEnv, string, EnvelopeInput> = async function deskGate(c, next) {
+    const holder = await authorized(c);
+    if (!holder) return refuseDesk(c, { reason: 'unauthorized' });
     const origins = [new URL(c.req.url).origin, ...(deps.publicUrl ? [new URL(deps.publicUrl).origin] : [])];
-    const body = await c.req.parseBody().catch(() => ({}));
-    const form: Record<string, string> = {};
-    for (const [k, v] of Object.entries(body)) if (typeof v === 'string') form[k] = v;
-    if (crossSite(c.req.raw.headers, origins) || form.csrf !== (await deskCsrf(adminToken)))
-      return c.html(page('督查室工作台', html`<p class="error">${CSRF_REFUSED}</p>`), 403);
-    return form;
-  }
-  app.post('/resend', linkBodyLimit, async function deskResend(c: Context) {
-    const form = await formOf(c);
-    if (form instanceof Response) return form;
-    const docNo = (form.docNo ?? '').trim().slice(0, 100);
-    const row = docNo ? await resendFailed(deps.store, deps.clock(), docNo, '督查室') : null;
+    if (crossSite(c.req.raw.headers, origins) || c.req.valid('form').csrf !== (await deskCsrf(adminToken)))
+      return refuseDesk(c, { reason: 'csrf', actor: holder.actor });
+    c.set('holder', holder);
+    await next();
+  };
+  const envelope = zValidator('form', deskEnvelope, (result, c) =>
+    result.success ? undefined : refuseDesk(c, { reason: 'bad-form', errors: issuesOf(result.error) }),
+  );
+  /** The form's own fields, after the gate: a bad one is refused (400) and audited under the holder's name. */
+  const fields = <T extends z.ZodType>(schema: T) =>
+    zValidator('form', schema, (result, c) => {
+      const { holder } = c.var as DeskEnv['Variables'];
+      if (!result.success)
+        return refuseDesk(c, { reason: 'bad-form', actor: holder.actor, errors: issuesOf(result.error) });
+    });
+
+  app.post('/resend', linkBodyLimit, envelope, gate, fields(resendForm), async function deskResend(c) {
+    const { docNo } = c.req.valid('form');
+    const row = await resendFailed(deps.store, deps.clock(), docNo, c.get('holder').actor);
     if (!row)
       return c.html(
         page(
@@ -131,19 +155,33 @@ export function deskRoutes(deps: LinkDeps, adminToken: string, scans?: DeskScans
       ),
     );
   });
-  app.post('/scan', linkBodyLimit, async function deskScan(c: Context) {
-    const form = await formOf(c);
-    if (form instanceof Response) return form;
+  app.post('/scan', linkBodyLimit, envelope, gate, fields(scanForm), async function deskScan(c) {
+    const { mode } = c.req.valid('form');
     const preview = scans?.service.preview?.bind(scans.service);
-    if (!scans || (form.mode !== 'run' && !preview)) return c.notFound();
+    if (!scans || (mode !== 'run' && !preview)) return c.notFound();
     const now = scans.clock();
-    const summary = form.mode === 'run' ? await scans.service.scan(now) : await preview!(now);
+    const summary = mode === 'run' ? await scans.service.scan(now) : await preview!(now);
     return c.html(page('督查室工作台', scanResultHtml(summary, await deskCsrf(adminToken))));
   });
   return app;
 }
 
-const CSRF_REFUSED = '表单校验码错误或来自其他网站：请从督查室工作台页面重新提交。';
+type DeskEnv = { Variables: { holder: DeskHolder } };
+/** Every desk form carries the desk's CSRF field; its own fields are checked after the gate. */
+const deskEnvelope = z.looseObject({ csrf: z.string().max(200).optional() });
+type EnvelopeInput = { out: { form: z.output<typeof deskEnvelope> } };
+const resendForm = z.object({
+  docNo: z
+    .string({ error: '请填写要改回待发送的文号' })
+    .trim()
+    .min(1, '请填写要改回待发送的文号')
+    .max(100, '文号不超过100个字'),
+});
+const scanForm = z.object({
+  mode: z
+    .enum(['preview', 'run'], { error: '扫描方式只能是预览（preview）或执行（run）' })
+    .default('preview'),
+});
 
 /** The desk forms' CSRF field: an HMAC under the admin token, which only this server and the cookie's holder have. */
 const deskCsrf = (adminToken: string) => hmac(adminToken, 'csrf.desk');

@@ -8,9 +8,9 @@ import type { SheetRow, Snapshot } from '../../store/port';
 import { AUDIT_TAB, auditRow } from '../../workbook/audit';
 import { addressesOf } from '../../workbook/directory';
 import { commitAnswer } from './commit';
-import { decisionForm as decisionFormOf } from './decision-form';
+import { type Decision, decisionForm as decisionFormOf } from './decision-form';
 import { EXTENSION_TAB as TAB, MAX_REASON, requestsOf, textOf } from './extension-ledger';
-import { actionUrl, errorsHtml, hiddenFields, issuesOf } from './form';
+import { actionUrl, errorsHtml, hiddenFields } from './form';
 import { page } from './layout';
 import type { ActionHandler, LinkContext } from './link-context';
 import { sendLinkMail } from './link-mail';
@@ -72,7 +72,7 @@ function approverProblem(ctx: LinkContext, request: SheetRow | undefined) {
   return null;
 }
 
-export const approveExtensionHandler: ActionHandler = {
+export const approveExtensionHandler: ActionHandler<Decision> = {
   holder({ state, entry, claims }) {
     const email = claims.person.toLowerCase();
     return state.model.directory
@@ -87,19 +87,23 @@ export const approveExtensionHandler: ActionHandler = {
     return ctx.c.html(page('延期审批', approveHtml(ctx, request!)));
   },
 
-  async post(ctx, body) {
+  async blocked(ctx) {
+    const problem = approverProblem(
+      ctx,
+      pendingRequest(ctx.state.snapshot, ctx.claims.task, ctx.claims.ref ?? ''),
+    );
+    return problem ? ctx.refuse(problem.reason, problem.detail) : null;
+  },
+  form: () => decisionForm,
+  invalid(ctx, errors, values) {
+    const request = pendingRequest(ctx.state.snapshot, ctx.claims.task, ctx.claims.ref ?? '')!;
+    return ctx.c.html(page('延期审批', approveHtml(ctx, request, errors, values.opinion)), 400);
+  },
+
+  async post(ctx, form) {
     const no = ctx.claims.ref ?? '';
-    const first = pendingRequest(ctx.state.snapshot, ctx.claims.task, no);
-    const problem = approverProblem(ctx, first);
-    if (problem) return ctx.refuse(problem.reason, problem.detail);
-    const parsed = decisionForm.safeParse(body);
-    if (!parsed.success)
-      return ctx.c.html(
-        page('延期审批', approveHtml(ctx, first!, issuesOf(parsed.error), body.opinion)),
-        400,
-      );
-    const { decision } = parsed.data;
-    const opinion = parsed.data.opinion || decision;
+    const { decision } = form;
+    const opinion = form.opinion || decision;
     const result = await commitAnswer<{ from: string; to: string }>(ctx, (state, entry) => {
       const request = pendingRequest(state.snapshot, entry.task.id, no);
       const again = approverProblem(ctx, request);

@@ -10,7 +10,7 @@ import { AUDIT_TAB, auditRow } from '../../workbook/audit';
 import { addressesOf } from '../../workbook/directory';
 import type { TaskEntry } from '../../workbook/read-workbook';
 import { commitAnswer } from './commit';
-import { actionUrl, errorsHtml, hiddenFields, issuesOf } from './form';
+import { actionUrl, errorsHtml, hiddenFields } from './form';
 import { page } from './layout';
 import { type ActionHandler, type LinkContext, unitHolder } from './link-context';
 import { expiryOf, linkUrl } from './link-deps';
@@ -65,7 +65,7 @@ function requestHtml(ctx: LinkContext, errors: string[] = [], values: Record<str
     ${recordHtml(ctx.entry, v)}`;
 }
 
-export const extendHandler: ActionHandler = {
+export const extendHandler: ActionHandler<z.output<ReturnType<typeof requestForm>>> = {
   holder: unitHolder,
 
   async get(ctx) {
@@ -74,14 +74,15 @@ export const extendHandler: ActionHandler = {
     return ctx.c.html(page('延期申请', requestHtml(ctx)));
   },
 
-  async post(ctx, body) {
+  async blocked(ctx) {
     const why = blocked(ctx.state, ctx.entry);
-    if (why) return ctx.refuse('closed', why);
+    return why ? ctx.refuse('closed', why) : null;
+  },
+  form: (ctx) => requestForm(verdictOf(ctx.state, ctx.entry).deadline!),
+  invalid: (ctx, errors, values) => ctx.c.html(page('延期申请', requestHtml(ctx, errors, values)), 400),
+
+  async post(ctx, { requested, reason }) {
     const deadline = verdictOf(ctx.state, ctx.entry).deadline!;
-    const parsed = requestForm(deadline).safeParse(body);
-    if (!parsed.success)
-      return ctx.c.html(page('延期申请', requestHtml(ctx, issuesOf(parsed.error), body)), 400);
-    const { requested, reason } = parsed.data;
     const leader = ctx.state.model.directory.leaderOf(ctx.entry.task.leader, ctx.entry.task.leadUnit)[0];
     const result = await commitAnswer<string>(ctx, (state, entry) => {
       const again = blocked(state, entry);

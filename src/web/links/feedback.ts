@@ -12,7 +12,7 @@ import { AUDIT_TAB, auditRow } from '../../workbook/audit';
 import { monthKeys } from '../../workbook/schema/tabs';
 import type { TaskEntry } from '../../workbook/read-workbook';
 import { commitAnswer } from './commit';
-import { actionUrl, errorsHtml, hiddenFields, issuesOf, MAX_TEXT } from './form';
+import { actionUrl, errorsHtml, hiddenFields, MAX_TEXT } from './form';
 import { page } from './layout';
 import { type ActionHandler, type LinkContext, unitHolder } from './link-context';
 import { expiryOf, linkUrl } from './link-deps';
@@ -127,7 +127,7 @@ async function completionLink(ctx: LinkContext): Promise<string | null> {
   return linkUrl('', claims, await signLink(claims, ctx.deps.keys));
 }
 
-export const feedbackHandler: ActionHandler = {
+export const feedbackHandler: ActionHandler<z.output<ReturnType<typeof feedbackForm>>> = {
   holder: unitHolder,
 
   async get(ctx) {
@@ -142,11 +142,10 @@ export const feedbackHandler: ActionHandler = {
     return ctx.c.html(page('填报完成情况', html`${formHtml(ctx)}${more}${change}`));
   },
 
-  async post(ctx, body) {
-    const parsed = feedbackForm(lastMonthOf(ctx.state)).safeParse(body);
-    if (!parsed.success)
-      return ctx.c.html(page('填报完成情况', formHtml(ctx, issuesOf(parsed.error), body)), 400);
-    const f = parsed.data;
+  form: (ctx) => feedbackForm(lastMonthOf(ctx.state)),
+  invalid: (ctx, errors, values) => ctx.c.html(page('填报完成情况', formHtml(ctx, errors, values)), 400),
+
+  async post(ctx, f) {
     const who = ctx.person;
     const result = await commitAnswer(ctx, (state, entry) => {
       const id = entry.task.id;

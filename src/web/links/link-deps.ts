@@ -30,6 +30,7 @@ export const LINK_LIFETIME_DAYS: Record<LinkAction, number> = {
   'approve-adjustment': 14,
   'consent-notices': 7,
   'sign-notices': 7,
+  desk: 7,
 };
 
 /** The page of a link: `/l/<编号>/<action>?t=<token>`. */

@@ -4,7 +4,9 @@
  * signature and expiry, its office, task, action and person, and for forms the same-origin and CSRF checks. Any
  * refusal is a Chinese page with a 4xx and a 审计日志 row.
  */
-import { type Context, Hono } from 'hono';
+import { zValidator } from '@hono/zod-validator';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { z } from 'zod';
 import { ackHandler } from './ack';
 import { adjustHandler } from './adjustment';
 import { approveAdjustmentHandler } from './adjustment-approval';
@@ -13,12 +15,13 @@ import { signCompletionHandler } from './completion-sign';
 import { extendHandler } from './extension';
 import { approveExtensionHandler } from './extension-approval';
 import { feedbackHandler } from './feedback';
-import type { ActionHandlers, LinkContext } from './link-context';
+import { issuesOf, stringsOf } from './form';
+import type { ActionHandlers, LinkEnv } from './link-context';
 import type { LinkDeps } from './link-deps';
 import { type RefusalInfo, type RefusalReason, refuse } from './refusal';
-import { crossSite, linkBodyLimit, linkSecurityHeaders, noStore, RateLimiter } from './security';
+import { addressOf, crossSite, linkBodyLimit, linkSecurityHeaders, noStore, RateLimiter } from './security';
 import { signNoticesHandler } from './signing-page';
-import { hmac, LINK_ACTIONS, type LinkAction, type LinkClaims, verifyLink } from './token';
+import { hmac, type LinkClaims, TASK_ACTIONS, verifyLink } from './token';
 import { entryOf, readState } from './workbook-state';
 
 const HANDLERS: ActionHandlers = {
@@ -48,8 +51,8 @@ export interface LinkRouteOptions {
  * app.route('/l', linkRoutes(deps));
  * await app.request('/l/ZD-2026-001/feedback?t=' + token); // the unit's feedback page
  */
-export function linkRoutes(deps: LinkDeps, options: LinkRouteOptions = {}): Hono {
-  const app = new Hono();
+export function linkRoutes(deps: LinkDeps, options: LinkRouteOptions = {}): Hono<LinkEnv> {
+  const app = new Hono<LinkEnv>();
   const byAddress = new RateLimiter(options.perAddress ?? 120, 600_000);
   const byToken = new RateLimiter(options.perToken ?? 30, 600_000);
   // Forged tokens from ever-new addresses must not flood the workbook's 审计日志.
@@ -58,9 +61,8 @@ export function linkRoutes(deps: LinkDeps, options: LinkRouteOptions = {}): Hono
   app.use('*', linkSecurityHeaders, noStore);
   app.post('*', linkBodyLimit);
 
-  const handle = async function handleLink(c: Context): Promise<Response> {
-    const task = c.req.param('task') ?? '';
-    const action = c.req.param('action') ?? '';
+  const gate: MiddlewareHandler<LinkEnv, string, GateInput> = async function gateLink(c, next) {
+    const { task, action } = c.req.valid('param');
     const ip = addressOf(c);
     const now = deps.clock();
     const base = { task, action, ip };
@@ -72,9 +74,8 @@ export function linkRoutes(deps: LinkDeps, options: LinkRouteOptions = {}): Hono
       });
     if (!byAddress.hit(ip, now.getTime())) return deny({ reason: 'rate-limited' });
     if (!deps.keys) return deny({ reason: 'disabled' });
-    if (!(LINK_ACTIONS as readonly string[]).includes(action)) return c.notFound();
-    const form = c.req.method === 'POST' ? await formOf(c) : {};
-    const token = form.t ?? c.req.query('t') ?? '';
+    const form = c.req.method === 'POST' ? c.req.valid('form') : {};
+    const token = form.t ?? c.req.valid('query').t ?? '';
     if (!token) return deny({ reason: 'missing' });
     if (!byToken.hit(token, now.getTime())) return deny({ reason: 'rate-limited' });
 
@@ -98,16 +99,70 @@ export function linkRoutes(deps: LinkDeps, options: LinkRouteOptions = {}): Hono
     const state = await readState(deps.store, now);
     const entry = entryOf(state.model, task);
     if (!entry) return scoped('no-task');
-    const handler = HANDLERS[action as LinkAction];
+    const handler = HANDLERS[action];
     const person = handler.holder({ state, entry, claims });
     if (!person) return scoped('other-person');
-    const ctx: LinkContext = { c, deps, claims, token, csrf, state, entry, person, refuse: scoped };
-    return c.req.method === 'POST' ? handler.post(ctx, form) : handler.get(ctx);
+    c.set('link', { c, deps, claims, token, csrf, state, entry, person, refuse: scoped });
+    c.set('handler', handler);
+    await next();
   };
-  app.get('/:task/:action', handle);
-  app.post('/:task/:action', handle);
+
+  /** The action's own form, by its schema (which may depend on the workbook); a bad form is the page again, 400. */
+  const validForm: MiddlewareHandler<LinkEnv, string, EnvelopeInput> = async function validateLinkForm(
+    c,
+    next,
+  ) {
+    const ctx = c.get('link');
+    const handler = c.get('handler');
+    const blocked = await handler.blocked?.(ctx);
+    if (blocked) return blocked;
+    const values = stringsOf(c.req.valid('form'));
+    const validate = zValidator('form', handler.form(ctx), (result) => {
+      if (!result.success) return handler.invalid(ctx, issuesOf(result.error), values);
+    });
+    return validate(c as Context, next); // the action's schema is known only now: its input type is not
+  };
+
+  const params = zValidator('param', linkParams, (result, c) => (result.success ? undefined : c.notFound()));
+  const query = zValidator('query', linkQuery, (result, c) =>
+    result.success ? undefined : refuse(c, deps, { ...refusedOf(c), reason: 'missing' }),
+  );
+  const envelope = zValidator('form', linkEnvelope, (result, c) =>
+    result.success ? undefined : refuse(c, deps, { ...refusedOf(c), reason: 'missing' }),
+  );
+  app.get('/:task/:action', params, query, gate, (c) => {
+    return c.get('handler').get(c.get('link'));
+  });
+  app.post('/:task/:action', params, query, envelope, gate, validForm, (c) => {
+    return c.get('handler').post(c.get('link'), c.req.valid('form' as never));
+  });
   return app;
 }
+
+/** Where a link whose address or form could not be read was aimed, for its refusal page and audit row. */
+const refusedOf = (c: Context) => ({
+  task: c.req.param('task') ?? '',
+  action: c.req.param('action') ?? '',
+  ip: addressOf(c),
+});
+
+/** The address of a link page: a task 编号 and one of the actions; anything else is not found. */
+const linkParams = z.object({ task: z.string().min(1).max(100), action: z.enum(TASK_ACTIONS) });
+/** The token travels in the address (`?t=`) of a page and in the body of its form (verifyLink judges it); other keys are the page's own. */
+const linkQuery = z.looseObject({ t: z.string().optional() });
+const linkEnvelope = z.looseObject({
+  t: z.string().optional(),
+  csrf: z.string().max(200).optional(),
+});
+type EnvelopeInput = { out: { form: z.output<typeof linkEnvelope> } };
+/** What the gate reads, as the validators before it left it (`form` on a POST only). */
+type GateInput = {
+  out: {
+    param: z.output<typeof linkParams>;
+    query: z.output<typeof linkQuery>;
+    form: z.output<typeof linkEnvelope>;
+  };
+};
 
 /** Refusals never written to 审计日志 anyway: they spend no audit budget. */
 const quiet = (reason: RefusalReason) => reason === 'rate-limited' || reason === 'disabled';
@@ -119,21 +174,8 @@ async function csrfOf(deps: LinkDeps, claims: LinkClaims, token: string): Promis
   return hmac(key.secret, `csrf.${claims.action}.${token}`);
 }
 
-async function formOf(c: Context): Promise<Record<string, string>> {
-  const body = await c.req.parseBody().catch(() => ({}));
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v;
-  return out;
-}
-
 function ownOrigins(c: Context, deps: LinkDeps): string[] {
   const origins = [new URL(c.req.url).origin];
   if (deps.publicUrl) origins.push(new URL(deps.publicUrl).origin);
   return origins;
-}
-
-/** The client's address as the platform reports it (Workers, a proxy), for rate limits and the audit row. */
-function addressOf(c: Context): string {
-  const forwarded = c.req.header('cf-connecting-ip') ?? c.req.header('x-forwarded-for')?.split(',')[0];
-  return forwarded?.trim() || 'local';
 }

@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 
@@ -71,4 +71,10 @@ export class RateLimiter {
     entry.count++;
     return entry.count <= this.limit;
   }
+}
+
+/** The client's address as the platform reports it (Workers, a proxy), for rate limits and audit rows. */
+export function addressOf(c: Context): string {
+  const forwarded = c.req.header('cf-connecting-ip') ?? c.req.header('x-forwarded-for')?.split(',')[0];
+  return forwarded?.trim() || 'local';
 }

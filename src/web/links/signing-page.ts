@@ -7,6 +7,7 @@
  * link's single use: a draft already consented (signed) is not offered again.
  */
 import { html } from 'hono/html';
+import { z } from 'zod';
 import { recipientsFor } from '../../scan/recipients';
 import { draftOf, draftStep, draftsByKey } from '../../scan/signing';
 import { cellText } from '../../store/grid/cell-text';
@@ -15,7 +16,7 @@ import type { Person } from '../../workbook/directory';
 import type { WorkbookModel } from '../../workbook/read-workbook';
 import type { RegisterRow } from '../../workbook/read-ledgers';
 import { commitAnswer } from './commit';
-import { actionUrl, hiddenFields } from './form';
+import { actionUrl, errorsHtml, hiddenFields } from './form';
 import { page } from './layout';
 import type { ActionHandler, LinkContext } from './link-context';
 import { readState } from './workbook-state';
@@ -125,26 +126,36 @@ function listHtml(ctx: LinkContext, drafts: Draft[], waitingConsent: Draft[]) {
     }`;
 }
 
-export const signNoticesHandler: ActionHandler = {
+/** The drafts this link may act on, each with its button (and 全部), or why there is none; `errors` above them. */
+async function listPage(ctx: LinkContext, errors: string[] = [], status: 200 | 400 = 200): Promise<Response> {
+  const drafts = actionable(ctx, ctx.state.model);
+  const waitingConsent =
+    stepOf(ctx) === '签发'
+      ? draftsOfLink(ctx.state.model, ctx.claims.ref).filter((d) => draftStep(d.row) === '同意')
+      : [];
+  if (!drafts.length) {
+    if (waitingConsent.length) return ctx.refuse('closed', '这些文书尚未经分管领导同意，暂不能签发。');
+    return ctx.refuse('reused', '此链接所列文书均已办理（或已撤销）。');
+  }
+  const title = stepOf(ctx) === '同意' ? '文书审核同意' : '文书签发';
+  return ctx.c.html(page(title, html`${errorsHtml(errors)}${listHtml(ctx, drafts, waitingConsent)}`), status);
+}
+
+/** The form of each draft (`draft`, its 去重键) and of 全部 (`all=1`). */
+const signForm = z.object({
+  draft: z.string({ error: '请选择要办理的文书' }).max(500, '文书标识过长').optional(),
+  all: z.string().max(1).optional(),
+});
+
+export const signNoticesHandler: ActionHandler<z.output<typeof signForm>> = {
   holder({ state, entry, claims }) {
     const step = STEP[claims.action as keyof typeof STEP];
     const email = claims.person.toLowerCase();
     return signersOf(state.model, entry.task.id, step).find((p) => p.email.trim().toLowerCase() === email);
   },
-
-  async get(ctx) {
-    const drafts = actionable(ctx, ctx.state.model);
-    const waitingConsent =
-      stepOf(ctx) === '签发'
-        ? draftsOfLink(ctx.state.model, ctx.claims.ref).filter((d) => draftStep(d.row) === '同意')
-        : [];
-    if (!drafts.length) {
-      if (waitingConsent.length) return ctx.refuse('closed', '这些文书尚未经分管领导同意，暂不能签发。');
-      return ctx.refuse('reused', '此链接所列文书均已办理（或已撤销）。');
-    }
-    const title = stepOf(ctx) === '同意' ? '文书审核同意' : '文书签发';
-    return ctx.c.html(page(title, listHtml(ctx, drafts, waitingConsent)));
-  },
+  get: (ctx) => listPage(ctx),
+  form: () => signForm,
+  invalid: (ctx, errors) => listPage(ctx, errors, 400),
 
   async post(ctx, body) {
     const step = stepOf(ctx);

@@ -7,8 +7,8 @@
  * Token: `<key id>.<payload base64url JSON>.<signature base64url>`; the signature covers `<key id>.<payload>`.
  */
 
-/** What a link lets its holder do. */
-export const LINK_ACTIONS = [
+/** What a link to one task's page lets its holder do (`/l/<编号>/<action>`). */
+export const TASK_ACTIONS = [
   'ack',
   'feedback',
   'extend',
@@ -20,6 +20,10 @@ export const LINK_ACTIONS = [
   'consent-notices',
   'sign-notices',
 ] as const;
+export type TaskAction = (typeof TASK_ACTIONS)[number];
+
+/** What a link lets its holder do: one task's page, or the 督查室's desk (`/desk`, desk-link.ts). */
+export const LINK_ACTIONS = [...TASK_ACTIONS, 'desk'] as const;
 export type LinkAction = (typeof LINK_ACTIONS)[number];
 
 export interface LinkClaims {
