@@ -18,7 +18,14 @@ const COLUMN_WIDTH = 9;
  * elements (a new fill is a new style appended to styles.xml). Nothing else in the part changes.
  * @example readTab(packageGrid('挂图作战表', sheet, styles, ctx), spec)
  */
-export function packageGrid(name: string, sheet: SheetXml, styles: Styles, ctx: CellContext): SheetGrid {
+export function packageGrid(
+  name: string,
+  sheet: SheetXml,
+  styles: Styles,
+  ctx: CellContext,
+  /** Told when a write replaces a formula cell (the package then drops Excel's calculation chain, calc-chain.ts). */
+  onFormulaReplaced: () => void = () => {},
+): SheetGrid {
   const p = sheet.prefix;
   const ref = (row: number, column: number) => `${columnLetters(column)}${row}`;
   const xmlAt = (row: number, column: number) => sheet.cellXml(row, column);
@@ -35,8 +42,10 @@ export function packageGrid(name: string, sheet: SheetXml, styles: Styles, ctx: 
     if (open && attr(open, 'customFormat') === '1') return Number(attr(open, 's') ?? 0);
     return columnInfo(column)?.style ?? 0;
   };
-  const write = (row: number, column: number, style: number, v: CellWrite) =>
+  const write = (row: number, column: number, style: number, v: CellWrite) => {
+    if (/<(?:\w+:)?f[\s>/]/.test(xmlAt(row, column) ?? '')) onFormulaReplaced();
     sheet.setCellXml(row, column, cellXml(ref(row, column), style, v, p));
+  };
 
   /** Grow the row so a wrapped cell just written (in `style`) shows all its lines; never shrinks. */
   const fitRow = (row: number, column: number, style: number, text: string) => {

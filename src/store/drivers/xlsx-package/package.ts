@@ -7,6 +7,7 @@ import { StoreError } from '../../errors';
 import type { SheetGrid } from '../../grid/sheet-grid';
 import type { TabWrite } from '../../port';
 import type { CellContext } from './cell-xml';
+import { withoutCalcChain } from './calc-chain';
 import { packageGrid } from './package-grid';
 import { sharedStrings } from './shared-strings';
 import { SheetXml } from './sheet-xml';
@@ -51,6 +52,8 @@ export class XlsxPackage {
   private readonly sheets = new Map<string, SheetXml>();
   private readonly parts: WorkbookParts;
   private stylesCache: Styles | null = null;
+  /** A write replaced a formula cell: Excel's calculation chain is dropped on save (calc-chain.ts). */
+  private formulaReplaced = false;
   private ctxCache: CellContext | null = null;
 
   constructor(
@@ -134,7 +137,7 @@ export class XlsxPackage {
     const tab = this.parts.tabs.find((t) => t.name.trim() === name.trim());
     if (!tab) return null;
     const sheet = this.sheet(tab.part);
-    return packageGrid(tab.name, sheet, this.styles, this.ctx);
+    return packageGrid(tab.name, sheet, this.styles, this.ctx, () => (this.formulaReplaced = true));
   }
 
   private sheet(part: string): SheetXml {
@@ -178,10 +181,15 @@ export class XlsxPackage {
         return Buffer.from(this.stylesCache.xml(), 'utf8');
       return this.changedParts.get(name);
     };
-    const out = this.entries.map((e) => {
-      const bytes = made(e.name);
-      return bytes === undefined ? e : newEntry(e.name, bytes, e);
-    });
+    const chain = this.formulaReplaced ? withoutCalcChain(this.parts, (name) => this.text(name)) : null;
+    if (chain)
+      for (const [name, text] of Object.entries(chain.edits)) this.changedParts.set(name, Buffer.from(text, 'utf8'));
+    const out = this.entries
+      .filter((e) => e.name !== chain?.drop)
+      .map((e) => {
+        const bytes = made(e.name);
+        return bytes === undefined ? e : newEntry(e.name, bytes, e);
+      });
     const known = new Set(this.entries.map((e) => e.name));
     for (const [name, bytes] of this.changedParts) if (!known.has(name)) out.push(newEntry(name, bytes));
     return writeZip(out);

@@ -21,6 +21,8 @@ export interface WorkbookParts {
   date1904: boolean;
   styles: string | null;
   sharedStrings: string | null;
+  /** Excel's calculation chain (`xl/calcChain.xml`), when the package has one. */
+  calcChain: string | null;
 }
 
 /** Reads one part's text; throws when the part is missing. */
@@ -32,7 +34,7 @@ function resolve(from: string, target: string): string {
   return posix.normalize(posix.join(posix.dirname(from), target));
 }
 
-function relsOf(part: string): string {
+export function relsOf(part: string): string {
   return posix.join(posix.dirname(part), '_rels', `${posix.basename(part)}.rels`);
 }
 
@@ -71,6 +73,7 @@ export function readWorkbookParts(text: PartText): WorkbookParts {
     date1904: pr?.attributes.date1904 === '1' || pr?.attributes.date1904 === 'true',
     styles: target('/styles'),
     sharedStrings: target('/sharedStrings'),
+    calcChain: target('/calcChain'),
   };
 }
 
