@@ -4,10 +4,9 @@ import { readSettings } from '../workbook/read-settings';
 import { readWorkbook } from '../workbook/read-workbook';
 import { AUDIT_TAB } from '../workbook/audit';
 import { sendBulletinMail } from './bulletin-mail/send-bulletin-mail';
-import { baseSummary, noTimings } from './summary';
 import { planScan, writesNothing, type ScanPlan } from './plan-scan';
 import { sendNotices } from './send-notices';
-import { addApplied, addSent } from './summary';
+import { addApplied, addSent, baseSummary, noTimings } from './summary';
 import { sendThenWrite } from './one-write';
 import { retryOnStale } from './stale-retry';
 import type { ScanDeps, ScanPhase, ScanSummary } from './types';
@@ -16,7 +15,8 @@ export type { ScanDeps, ScanPhase, ScanSummary } from './types';
 
 /**
  * One scan, the shell around the pure `planScan`: read every tab once → plan → write the plan and its audit rows in
- * one batch → register and send the notices due. A workbook saved by someone else between read and write is read
+ * one batch → register and send the notices due; a scan holding the office's lease (`soleWriter`) sends first and
+ * writes once instead (one-write.ts). A workbook saved by someone else between read and write is read
  * again and planned again (stale-retry.ts), never overwritten.
  *
  * @example
