@@ -162,7 +162,8 @@ function evaluateAll(
 function countNewUrgings(model: WorkbookModel, verdicts: TaskVerdict[], notices: PlannedNotice[]): void {
   const added = new Map<string, number>();
   for (const n of notices)
-    if (!n.draft && n.type !== '每日汇总' && kindOf(n.type).urging) added.set(n.id, (added.get(n.id) ?? 0) + 1);
+    if (!n.draft && n.type !== '每日汇总' && kindOf(n.type).urging)
+      added.set(n.id, (added.get(n.id) ?? 0) + 1);
   model.entries.forEach((e, i) => {
     const extra = added.get(e.task.id);
     if (extra) verdicts[i]!.urgings += extra;

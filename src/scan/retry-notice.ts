@@ -72,7 +72,6 @@ export function retriesDue(model: WorkbookModel): Array<{ row: RegisterRow; noti
   return out;
 }
 
-
 /** The items registered on `day` for one recipient (临期提醒, 约谈建议, 审批提醒): what their pending digest listed. */
 function digestItemsOn(
   model: WorkbookModel,
@@ -84,7 +83,9 @@ function digestItemsOn(
   for (const r of model.register) {
     if (!isNoticeType(r.type) || !kindOf(r.type).viaDigest || r.day !== day) continue;
     // A numbered item (约谈建议) is in its copies' briefs too (plan-notices.ts).
-    const reaches = kindOf(r.type).docMark ? `${textOf(r, '收件人')} ${textOf(r, '抄送')}` : textOf(r, '收件人');
+    const reaches = kindOf(r.type).docMark
+      ? `${textOf(r, '收件人')} ${textOf(r, '抄送')}`
+      : textOf(r, '收件人');
     if (!reaches.includes(address)) continue;
     const entry = model.entries.find((e) => e.task.id === r.id);
     if (!entry) continue;

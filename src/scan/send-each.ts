@@ -4,7 +4,7 @@ import type { CellWrite } from '../store/port';
 import { lastStates, type JournalEntry, type JournalState } from '../store/journal/port';
 import { auditRow, type AuditRow } from '../workbook/audit';
 import type { RegisterRow } from '../workbook/read-ledgers';
-import { REJECTED, STORED } from '../workbook/schema/lists';
+import { AWAITING_SIGNATURE, REJECTED, SIGNED, STORED } from '../workbook/schema/lists';
 import type { ScanProblem, WorkbookModel } from '../workbook/read-workbook';
 import { type MessageDeps, noticeMessage } from './notice-message';
 import type { PlannedNotice } from './plan-notices';
@@ -120,6 +120,14 @@ export async function sendEach(
     if (claim) settle(claim.token, claim.key, result.ok ? status : RESEND_FAILED);
     recordSend(book, notice, docNo, result);
   }
+}
+
+/** The draft a signed notice was made from (signing.ts) is marked 已签发 in the register, with its 签发 audit row. */
+export function signed(notice: PlannedNotice, book: Pick<SendBook, 'stamp' | 'settle' | 'audit'>): void {
+  book.settle('', notice.signedDraft!, SIGNED);
+  book.audit.push(
+    auditRow(book.stamp, '签发', notice.id, notice.type, AWAITING_SIGNATURE, SIGNED, notice.signedDraft!),
+  );
 }
 
 /** The 审计日志 row (发文 or 发文失败), counts and problem of one send. */

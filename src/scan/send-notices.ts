@@ -1,16 +1,16 @@
 import { partsOf } from '../calendar/day';
 import type { LedgerUpdate, SheetStore, Snapshot } from '../store/port';
 import { tabSpec } from '../workbook/schema/tabs';
-import { AUDIT_TAB, auditRow, type AuditRow } from '../workbook/audit';
+import { AUDIT_TAB, type AuditRow } from '../workbook/audit';
 import { DUPLICATE, readRegister } from '../workbook/read-ledgers';
-import { AWAITING_SIGNATURE, SIGNED } from '../workbook/schema/lists';
+import { AWAITING_SIGNATURE } from '../workbook/schema/lists';
 import type { WorkbookModel } from '../workbook/read-workbook';
 import { finalizeDocNos, provisionalDocNo } from './doc-numbers';
 import type { PlannedNotice } from './plan-notices';
 import { registerRow } from './register-row';
 import { claimKeys, claimRow, claimsWon } from './retry-claims';
 import { retriesDue } from './retry-notice';
-import { type Earlier, noOutcome, type NotifyDeps, sendEach, type SendOutcome } from './send-each';
+import { type Earlier, noOutcome, type NotifyDeps, sendEach, type SendOutcome, signed } from './send-each';
 import { settlerOf } from './settle-register';
 import { retryOnStale } from './stale-retry';
 
@@ -68,12 +68,7 @@ export async function sendNotices(deps: NotifyDeps, input: NotifyInput): Promise
 
   const outgoing: PlannedNotice[] = [];
   for (const notice of fresh) {
-    if (notice.signedDraft) {
-      settle('', notice.signedDraft, SIGNED);
-      audit.push(
-        auditRow(stamp, '签发', notice.id, notice.type, AWAITING_SIGNATURE, SIGNED, notice.signedDraft),
-      );
-    }
+    if (notice.signedDraft) signed(notice, { stamp, settle, audit });
     if (docNoOf(notice.token) === null) {
       out.duplicates++;
       settle(notice.token, notice.key, DUPLICATE);

@@ -1,13 +1,13 @@
 import type { CellWrite, LedgerUpdate } from '../store/port';
-import { auditRow, type AuditRow } from '../workbook/audit';
+import type { AuditRow } from '../workbook/audit';
 import type { RegisterRow } from '../workbook/read-ledgers';
-import { AWAITING_SIGNATURE, SIGNED } from '../workbook/schema/lists';
+import { AWAITING_SIGNATURE } from '../workbook/schema/lists';
 import type { WorkbookModel } from '../workbook/read-workbook';
 import { finalizeDocNos } from './doc-numbers';
 import type { PlannedNotice } from './plan-notices';
 import { registerRow } from './register-row';
 import { retriesDue } from './retry-notice';
-import { type Earlier, noOutcome, type NotifyDeps, sendEach, type SendOutcome } from './send-each';
+import { type Earlier, noOutcome, type NotifyDeps, sendEach, type SendOutcome, signed } from './send-each';
 import { settlerOf } from './settle-register';
 
 /** What the one write of the scan adds to its plan for the notices it sent. */
@@ -52,12 +52,7 @@ export async function sendBeforeWrite(
 
   const outgoing: PlannedNotice[] = [];
   for (const notice of fresh) {
-    if (notice.signedDraft) {
-      settle('', notice.signedDraft, SIGNED);
-      audit.push(
-        auditRow(stamp, '签发', notice.id, notice.type, AWAITING_SIGNATURE, SIGNED, notice.signedDraft),
-      );
-    }
+    if (notice.signedDraft) signed(notice, { stamp, settle, audit });
     const docNo = docNoOf(notice.token);
     if (docNo === null) {
       out.duplicates++; // already registered: planned twice, sent once

@@ -103,7 +103,13 @@ describe('one scan, one write of the workbook file', () => {
         if (!saved) {
           saved = true; // a unit's 反馈 comes in through its link page meanwhile
           await createXlsxPackageStore(workbook).append('反馈记录', [
-            { 时间: '2026-06-08 08:31:00', 编号: 'ZD-2026-001', 月份: 6, 完成情况: '已完成本月节点', 渠道: '链接' },
+            {
+              时间: '2026-06-08 08:31:00',
+              编号: 'ZD-2026-001',
+              月份: 6,
+              完成情况: '已完成本月节点',
+              渠道: '链接',
+            },
           ]);
         }
         return inner.send(message);

@@ -12,7 +12,13 @@ import { createMemoryMailer } from '../../src/mail/memory';
 import { runScan } from '../../src/scan/run-scan';
 import { readWorkbookParts } from '../../src/store/drivers/xlsx-package/workbook-part';
 import { createXlsxPackageStore } from '../../src/store/drivers/xlsx-package/xlsx-package';
-import { entryBytes, newEntry, readZip, writeZip, type ZipEntry } from '../../src/store/drivers/xlsx-package/zip';
+import {
+  entryBytes,
+  newEntry,
+  readZip,
+  writeZip,
+  type ZipEntry,
+} from '../../src/store/drivers/xlsx-package/zip';
 import { tempDir } from './xlsx-harness';
 
 const scan = (file: string, iso: string) =>

@@ -14,7 +14,10 @@ import { tempDir } from './xlsx-harness';
 
 /** Transitional → Strict namespaces, as Excel's Strict save writes them. */
 const STRICT: Array<[string, string]> = [
-  ['http://schemas.openxmlformats.org/spreadsheetml/2006/main', 'http://purl.oclc.org/ooxml/spreadsheetml/main'],
+  [
+    'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
+    'http://purl.oclc.org/ooxml/spreadsheetml/main',
+  ],
   [
     'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
     'http://purl.oclc.org/ooxml/officeDocument/relationships',

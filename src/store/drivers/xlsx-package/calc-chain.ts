@@ -20,8 +20,7 @@ export function withoutCalcChain(
   const relsPart = relsOf(parts.workbookPart);
   const edits: Record<string, string> = {};
   const rels = text(relsPart);
-  if (rels !== null)
-    edits[relsPart] = rels.replace(/<(?:\w+:)?Relationship\b[^>]*\/calcChain"[^>]*\/>/, '');
+  if (rels !== null) edits[relsPart] = rels.replace(/<(?:\w+:)?Relationship\b[^>]*\/calcChain"[^>]*\/>/, '');
   const types = text('[Content_Types].xml');
   if (types !== null)
     edits['[Content_Types].xml'] = types.replace(
