@@ -50,7 +50,10 @@ interface DeskHolder {
 export interface DeskScans {
   service: ScanService;
   clock: () => Date;
-  /** The Google spreadsheet, for links from 工作簿问题 to their cells; absent = the tab/cell reference as text. */
+  /**
+   * The Google spreadsheet, for links from 工作簿问题 to their cells; absent = asked of the store (the google driver
+   * knows its tabs' gids), else the tab/cell reference as text.
+   */
   sheet?: SheetLocation;
 }
 
@@ -67,6 +70,14 @@ export function deskRoutes(deps: LinkDeps, adminToken: string, scans?: DeskScans
     const held = await deskHolder(deps, given.trim(), deps.clock());
     return 'person' in held ? { actor: held.person.name } : null;
   };
+  /** The store's spreadsheet and tab gids, asked once per instance (a failure is asked again next time). */
+  let location: Promise<SheetLocation | undefined> | undefined;
+  const sheetLocation = () =>
+    (location ??= (deps.store.location?.() ?? Promise.resolve(undefined)).catch((error: unknown) => {
+      console.warn(`[web:desk] spreadsheet location unknown: ${String(error)}`);
+      location = undefined;
+      return undefined;
+    }));
   app.use('*', linkSecurityHeaders, noStore);
   app.get('/', async function desk(c: Context) {
     const refused = () => c.html(page('督查室工作台', html`<p class="error">${DESK_REFUSED}</p>`), 401);
@@ -87,11 +98,12 @@ export function deskRoutes(deps: LinkDeps, adminToken: string, scans?: DeskScans
     if (!(await authorized(c))) return refused();
     const state = await readState(deps.store, deps.clock());
     const csrf = await deskCsrf(adminToken);
+    const found = scans ? ((await scans.service.lastSummary())?.problems ?? null) : null;
     const problems = scans
       ? problemsHtml(
-          (await scans.service.lastSummary())?.problems ?? null,
+          found,
           (tab) => state.snapshot.tabs[tab]?.headers,
-          scans.sheet,
+          scans.sheet ?? (found?.length ? await sheetLocation() : undefined),
         )
       : '';
     return c.html(
