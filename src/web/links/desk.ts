@@ -135,9 +135,7 @@ export function deskRoutes(deps: LinkDeps, adminToken: string, scans?: DeskScans
     c.set('holder', holder);
     await next();
   };
-  const envelope = zValidator('form', deskEnvelope, (result, c) =>
-    result.success ? undefined : refuseDesk(c, { reason: 'bad-form', errors: issuesOf(result.error) }),
-  );
+  const envelope = zValidator('form', deskEnvelope);
   /** The form's own fields, after the gate: a bad one is refused (400) and audited under the holder's name. */
   const fields = <T extends z.ZodType>(schema: T) =>
     zValidator('form', schema, (result, c) => {
@@ -179,8 +177,8 @@ export function deskRoutes(deps: LinkDeps, adminToken: string, scans?: DeskScans
 }
 
 type DeskEnv = { Variables: { holder: DeskHolder } };
-/** Every desk form carries the desk's CSRF field; its own fields are checked after the gate. */
-const deskEnvelope = z.looseObject({ csrf: z.string().max(200).optional() });
+/** Every desk form carries the desk's CSRF field (one that is not one short string reads as absent: the gate refuses it); its own fields are checked after the gate. */
+const deskEnvelope = z.looseObject({ csrf: z.string().max(200).optional().catch(undefined) });
 type EnvelopeInput = { out: { form: z.output<typeof deskEnvelope> } };
 const resendForm = z.object({
   docNo: z
