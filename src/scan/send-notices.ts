@@ -34,7 +34,7 @@ function sentKeys(entries: JournalEntry[]): Map<string, 'sent' | 'stored'> {
 /** What sending needs from the scan's dependencies. */
 export type NotifyDeps = Pick<
   ScanDeps,
-  'store' | 'mailer' | 'from' | 'now' | 'journal' | 'noticeLinks' | 'signingLinks'
+  'store' | 'mailer' | 'from' | 'now' | 'journal' | 'noticeLinks' | 'signingLinks' | 'deskLinks'
 >;
 
 /** The notices one scan planned, with what they were planned from. */
@@ -193,7 +193,8 @@ export async function sendNotices(deps: NotifyDeps, input: NotifyInput): Promise
     await journal?.append([{ key: notice.key, docNo, state: 'sending', at: stamp }]);
     const links = await linksOf(deps, notice, docNo);
     const items = await digestItemsOf(deps, notice, docNoOf);
-    const result = await deps.mailer.send(messageOf(deps, model, notice, docNo, links, items));
+    const deskUrl = await deskUrlOf(deps, model, notice);
+    const result = await deps.mailer.send(messageOf(deps, model, notice, docNo, links, items, deskUrl));
     await journal?.append(
       [{ key: notice.key, token: notice.token }, ...(notice.covers ?? [])].map((row) => ({
         key: row.key,
@@ -358,6 +359,18 @@ async function signingUrlsOf(
   return out;
 }
 
+/** The desk link of a digest to a 督查室 person of 通讯录, when links are on. */
+async function deskUrlOf(
+  deps: NotifyDeps,
+  model: WorkbookModel,
+  notice: PlannedNotice,
+): Promise<string | undefined> {
+  const email = notice.digest?.recipient.address.trim().toLowerCase();
+  if (!email || !deps.deskLinks) return undefined;
+  const ducha = model.directory.byRole('督查室').some((p) => p.email.trim().toLowerCase() === email);
+  return ducha ? deps.deskLinks(notice.digest!.recipient.address) : undefined;
+}
+
 function messageOf(
   deps: NotifyDeps,
   model: WorkbookModel,
@@ -365,6 +378,7 @@ function messageOf(
   docNo: string,
   links?: RecipientLinks[],
   digestItems?: DigestItem[],
+  deskUrl?: string,
 ): MailMessage {
   const rendered = notice.doc
     ? renderNotice({ ...notice.doc, ...(docNo ? { docNo } : {}), ...(links ? { links } : {}) })
@@ -373,6 +387,7 @@ function messageOf(
         recipient: notice.to[0]?.name ?? '',
         date: model.today,
         items: digestItems ?? notice.digest!.items,
+        ...(deskUrl ? { deskUrl } : {}),
       });
   const { from, replyTo } = senderOf(deps.from, model.config);
   return toMailMessage(rendered, {
