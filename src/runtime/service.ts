@@ -14,6 +14,7 @@ import { createApp } from '../web/app';
 import { boardSource } from '../web/board/board-cache';
 import type { ScanService } from '../web/scan-service';
 import type { LinkDeps } from '../web/links/link-deps';
+import { deskLink } from '../web/links/desk-link';
 import { noticeLinks, signingLinks } from '../web/links/notice-links';
 import type { LinkSettings } from '../web/links/link-settings';
 
@@ -112,7 +113,11 @@ export function createService(options: ServiceOptions): DubanService {
         scheduled,
         ...(dryRun ? { dryRun } : {}),
         ...(options.links?.keys && options.links.publicUrl
-          ? { noticeLinks: noticeLinks(options.links, now), signingLinks: signingLinks(options.links, now) }
+          ? {
+              noticeLinks: noticeLinks(options.links, now),
+              signingLinks: signingLinks(options.links, now),
+              deskLinks: (person: string) => deskLink(options.links!, person, now),
+            }
           : {}),
       }),
     ).finally(() => targets.mailer.close?.());

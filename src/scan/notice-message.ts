@@ -9,7 +9,7 @@ import type { PlannedNotice } from './plan-notices';
 import type { ScanDeps } from './types';
 
 /** What building a notice's mail needs from the scan's dependencies. */
-export type MessageDeps = Pick<ScanDeps, 'from' | 'now' | 'noticeLinks' | 'signingLinks'>;
+export type MessageDeps = Pick<ScanDeps, 'from' | 'now' | 'noticeLinks' | 'signingLinks' | 'deskLinks'>;
 
 /**
  * The mail of one notice under its final 文号: a formal notice with its recipients' signed links, or a daily digest
@@ -25,7 +25,20 @@ export async function noticeMessage(
 ): Promise<MailMessage> {
   const links = await linksOf(deps, notice, docNo);
   const items = await digestItemsOf(deps, notice, docNoOf);
-  return messageOf(deps, model, notice, docNo, links, items);
+  const deskUrl = await deskUrlOf(deps, model, notice);
+  return messageOf(deps, model, notice, docNo, links, items, deskUrl);
+}
+
+/** The desk link of a digest to a 督查室 person of 通讯录, when links are on. */
+async function deskUrlOf(
+  deps: MessageDeps,
+  model: WorkbookModel,
+  notice: PlannedNotice,
+): Promise<string | undefined> {
+  const email = notice.digest?.recipient.address.trim().toLowerCase();
+  if (!email || !deps.deskLinks) return undefined;
+  const ducha = model.directory.byRole('督查室').some((p) => p.email.trim().toLowerCase() === email);
+  return ducha ? deps.deskLinks(notice.digest!.recipient.address) : undefined;
 }
 
 /** The recipients' signed links of a notice to a unit (not a digest, not a leader's 约谈建议); none when off. */
@@ -101,6 +114,7 @@ function messageOf(
   docNo: string,
   links?: RecipientLinks[],
   digestItems?: DigestItem[],
+  deskUrl?: string,
 ): MailMessage {
   const rendered = notice.doc
     ? renderNotice({ ...notice.doc, ...(docNo ? { docNo } : {}), ...(links ? { links } : {}) })
@@ -109,6 +123,7 @@ function messageOf(
         recipient: notice.to[0]?.name ?? '',
         date: model.today,
         items: digestItems ?? notice.digest!.items,
+        ...(deskUrl ? { deskUrl } : {}),
       });
   const { from, replyTo } = senderOf(deps.from, model.config);
   return toMailMessage(rendered, {

@@ -42,6 +42,8 @@ export interface ScanDeps {
   noticeLinks?: NoticeLinker;
   /** A signer's link to the drafts waiting for them in their daily digest (签发 by link); absent = no link. */
   signingLinks?: SigningLinker;
+  /** The desk link a 督查室 person's digest carries (absent: none). */
+  deskLinks?: DeskLinker;
   /** Mail last month's 通报 to the leaders once its tab is written (the runtimes' scans; scan/bulletin-mail/). */
   mailBulletin?: boolean;
   /** The charts' PNG renderer for that mail (Node); without it the mail carries the .docx only. */
@@ -65,6 +67,9 @@ export type SigningLinker = (link: {
   person: string;
   keys: string[];
 }) => Promise<string | undefined>;
+
+/** The 督查室 person's signed link to the desk, for their daily digest; undefined when links are off. */
+export type DeskLinker = (person: string) => Promise<string | undefined>;
 
 export type ScanPhase = 'read' | 'rules' | 'plan' | 'write' | 'notify';
 

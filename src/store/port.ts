@@ -160,6 +160,14 @@ export interface SheetStore {
   apply(plan: WritePlan, snapshot: Snapshot): Promise<ApplyResult>;
   /** Append rows (values by header) to a ledger tab, below its last row. Strings are stored as RAW text. */
   append(tab: string, rows: Array<Record<string, CellWrite>>): Promise<AppendResult>;
+  /** Where the workbook is on Google Sheets, for links to its cells (the desk's 工作簿问题); absent for files and memory. */
+  location?(): Promise<SheetLocation>;
+}
+
+/** A Google spreadsheet: its id and each tab's gid (sheetId), for links to a cell. */
+export interface SheetLocation {
+  id: string;
+  gids: Record<string, number>;
 }
 
 export class StaleSnapshotError extends Error {

@@ -135,6 +135,20 @@ describe('google driver call budget', () => {
   });
 });
 
+describe('where the spreadsheet is', () => {
+  it("gives the spreadsheet's id and each tab's gid (sheetId) in one call, for links to a cell", async () => {
+    const spreadsheetId = server.seed(seedOfWorkbook(battleMap(2)));
+    const store = storeFor(spreadsheetId);
+    server.resetCalls();
+    const location = await store.location!();
+    expect(location.id).toBe(spreadsheetId);
+    const meta = server.state.spreadsheets.get(spreadsheetId)!;
+    expect(Object.keys(location.gids)).toContain(MAP);
+    expect(location.gids[MAP]).toBe(meta.sheets.find((t) => t.properties.title === MAP)!.properties.sheetId);
+    expect(server.calls.filter((c) => c.spreadsheetId === spreadsheetId)).toHaveLength(1);
+  });
+});
+
 describe('staff edits between read and write', () => {
   it('after a typed cell, a sort, an inserted and a deleted row: every value lands on its own task, staff cells untouched', async () => {
     const spreadsheetId = server.seed(seedOfWorkbook(battleMap(30)));

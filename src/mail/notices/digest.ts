@@ -42,6 +42,8 @@ export interface DigestDoc {
   items: DigestItem[];
   /** Link to the board page */
   boardUrl?: string;
+  /** The 督查室 recipient's own signed link to the desk (desk-link.ts) */
+  deskUrl?: string;
   provisionalYears?: number[];
 }
 
@@ -52,6 +54,9 @@ export interface DigestDoc {
  * renderDigest({ issuer: '临猗县人民政府督查室', recipient: '王五', date: toDay('2026-03-21'), items }).subject;
  * // '【督办提醒】2026年3月21日 您有2项重点工作需关注（逾期1项、临期1项）'
  */
+/** How long the desk link in a 督查室 digest stays valid (LINK_LIFETIME_DAYS.desk). */
+const DESK_DAYS = 7;
+
 export function renderDigest(d: DigestDoc): RenderedMail {
   const items = [...d.items].sort(
     (a, b) => statusRank(a.status) - statusRank(b.status) || a.id.localeCompare(b.id),
@@ -73,6 +78,7 @@ export function renderDigest(d: DigestDoc): RenderedMail {
     `${INDENT}${summary}`,
     '',
     ...items.flatMap((item, i) => [...itemLines(item, i + 1), '']),
+    ...(d.deskUrl ? [`督查室工作台（本人专用，${DESK_DAYS}天内有效）：${d.deskUrl}`, ''] : []),
     ...closingLines(closing),
     '',
     footer,
@@ -86,6 +92,7 @@ export function renderDigest(d: DigestDoc): RenderedMail {
     '<tr style="background:#eee"><th>编号</th><th>工作任务</th><th>状态</th><th>预警</th><th>当前节点</th><th>待办事项</th></tr>',
     ...items.map(itemRowHtml),
     '</table>',
+    d.deskUrl ? `<p>${linkHtml(d.deskUrl, '打开督查室工作台')}（本人专用，${DESK_DAYS}天内有效）</p>` : '',
     ...closingHtml(closing),
     `<p style="color:#777;font-size:12px">${escapeHtml(footer)}</p>`,
   ]

@@ -3,13 +3,10 @@
  * comes from its header's column in the tab as read now; with a Google spreadsheet's id and tab gids, it links to the cell.
  */
 import { html } from 'hono/html';
+import type { SheetLocation } from '../../store/port';
 import type { ScanProblem } from '../../workbook/scan-problem';
 
-/** A Google spreadsheet: its id and each tab's gid (sheetId), for links to a cell. */
-export interface SheetLocation {
-  id: string;
-  gids: Record<string, number>;
-}
+export type { SheetLocation };
 
 /** Column letters of a 0-based index: 0 → A, 26 → AA. */
 export function columnLetters(index: number): string {

@@ -9,12 +9,10 @@
  * an HttpOnly cookie, then redirected without it — or the admin token in `Authorization: Bearer` / `X-Duban-Token`.
  * A unit's or a leader's link never opens it.
  */
-import { zValidator } from '@hono/zod-validator';
-import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
-import { getCookie, setCookie } from 'hono/cookie';
+import { setCookie } from 'hono/cookie';
 import { html } from 'hono/html';
-import { timingSafeEqual } from 'hono/utils/buffer';
 import { isoOf } from '../../calendar/day';
 import { cellText } from '../../store/grid/cell-text';
 import type { SheetRow } from '../../store/port';
@@ -25,54 +23,48 @@ import { ADJUST_TAB, askedOf, requestOfReason, waitingFor } from './adjustment-l
 import { EXTENSION_TAB, textOf } from './extension-ledger';
 import { page } from './layout';
 import type { LinkDeps } from './link-deps';
-import { deskHolder } from './desk-link';
-import { DESK_REFUSED, deskRefusals } from './desk-refusal';
-import { issuesOf } from './form';
+import { DESK_COOKIE, type DeskEnv, deskAuth } from './desk-auth';
+import { DESK_REFUSED } from './desk-refusal';
 import { problemsHtml, type SheetLocation } from './desk-problems';
 import { failedHtml, failedNotices, resendFailed } from './desk-resend';
 import { scanForms, scanResultHtml } from './desk-scan';
-import { hmac } from './token';
-import { crossSite, linkBodyLimit, linkSecurityHeaders, noStore } from './security';
+import { linkBodyLimit, linkSecurityHeaders, noStore } from './security';
 import type { ScanService } from '../scan-service';
 import { readState, verdictOf, type WorkbookState } from './workbook-state';
 
-export const DESK_COOKIE = 'duban_desk';
 const AUDIT_ROWS = 100;
 /** 审计日志 actions written by the link pages (签发 by link included). */
 const LINK_ACTION = /^链接|申请$|审批$|签批$|^文书(同意|签发)$/;
-
-/** Who is at the desk: the admin token's holder (the 督查室 itself) or the 督查室 person a desk link names. */
-interface DeskHolder {
-  actor: string;
-}
 
 /** The scans the desk starts (立即扫描); absent = no scan forms. */
 export interface DeskScans {
   service: ScanService;
   clock: () => Date;
-  /** The Google spreadsheet, for links from 工作簿问题 to their cells; absent = the tab/cell reference as text. */
+  /**
+   * The Google spreadsheet, for links from 工作簿问题 to their cells; absent = asked of the store (the google driver
+   * knows its tabs' gids), else the tab/cell reference as text.
+   */
   sheet?: SheetLocation;
 }
 
 /** @example app.route('/desk', deskRoutes(links, env.DUBAN_ADMIN_TOKEN, { service, clock })); */
 export function deskRoutes(deps: LinkDeps, adminToken: string, scans?: DeskScans): Hono<DeskEnv> {
   const app = new Hono<DeskEnv>();
-  const isAdmin = async (given: string | undefined) =>
-    Boolean(adminToken) && Boolean(given) && (await timingSafeEqual(adminToken, given!.trim()));
-  /** The admin token, or a desk link of a 督查室 person still in 通讯录. */
-  const holderOf = async (given: string | undefined): Promise<DeskHolder | null> => {
-    if (!given) return null;
-    if (await isAdmin(given)) return { actor: '督查室' };
-    if (!given.includes('.')) return null;
-    const held = await deskHolder(deps, given.trim(), deps.clock());
-    return 'person' in held ? { actor: held.person.name } : null;
-  };
+  const auth = deskAuth(deps, adminToken);
+  /** The store's spreadsheet and tab gids, asked once per instance (a failure is asked again next time). */
+  let location: Promise<SheetLocation | undefined> | undefined;
+  const sheetLocation = () =>
+    (location ??= (deps.store.location?.() ?? Promise.resolve(undefined)).catch((error: unknown) => {
+      console.warn(`[web:desk] spreadsheet location unknown: ${String(error)}`);
+      location = undefined;
+      return undefined;
+    }));
   app.use('*', linkSecurityHeaders, noStore);
   app.get('/', async function desk(c: Context) {
     const refused = () => c.html(page('督查室工作台', html`<p class="error">${DESK_REFUSED}</p>`), 401);
     const fromLink = c.req.query('t');
     if (fromLink !== undefined) {
-      if (!(await holderOf(fromLink))) return refused();
+      if (!(await auth.holderOf(fromLink))) return refused();
       setCookie(c, DESK_COOKIE, fromLink, {
         httpOnly: true,
         sameSite: 'Strict',
@@ -84,14 +76,15 @@ export function deskRoutes(deps: LinkDeps, adminToken: string, scans?: DeskScans
       url.searchParams.delete('t');
       return c.redirect(`${url.pathname}${url.search}`, 302);
     }
-    if (!(await authorized(c))) return refused();
+    if (!(await auth.authorized(c))) return refused();
     const state = await readState(deps.store, deps.clock());
-    const csrf = await deskCsrf(adminToken);
+    const csrf = await auth.csrf();
+    const found = scans ? ((await scans.service.lastSummary())?.problems ?? null) : null;
     const problems = scans
       ? problemsHtml(
-          (await scans.service.lastSummary())?.problems ?? null,
+          found,
           (tab) => state.snapshot.tabs[tab]?.headers,
-          scans.sheet,
+          scans.sheet ?? (found?.length ? await sheetLocation() : undefined),
         )
       : '';
     return c.html(
@@ -104,37 +97,7 @@ export function deskRoutes(deps: LinkDeps, adminToken: string, scans?: DeskScans
       ),
     );
   });
-  async function authorized(c: Context): Promise<DeskHolder | null> {
-    const bearer = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
-    return (
-      (await holderOf(getCookie(c, DESK_COOKIE))) ??
-      ((await isAdmin(bearer)) ? { actor: '督查室' } : null) ??
-      ((await isAdmin(c.req.header('x-duban-token'))) ? { actor: '督查室' } : null)
-    );
-  }
-  const refuseDesk = deskRefusals(deps);
-  /** Every desk form: the admin token or a desk link, a same-origin post and the desk's CSRF field; else refused and audited. */
-  const gate: MiddlewareHandler<DeskEnv, string, EnvelopeInput> = async function deskGate(c, next) {
-    const holder = await authorized(c);
-    if (!holder) return refuseDesk(c, { reason: 'unauthorized' });
-    const origins = [new URL(c.req.url).origin, ...(deps.publicUrl ? [new URL(deps.publicUrl).origin] : [])];
-    if (crossSite(c.req.raw.headers, origins) || c.req.valid('form').csrf !== (await deskCsrf(adminToken)))
-      return refuseDesk(c, { reason: 'csrf', actor: holder.actor });
-    c.set('holder', holder);
-    await next();
-  };
-  const envelope = zValidator('form', deskEnvelope, (result, c) =>
-    result.success ? undefined : refuseDesk(c, { reason: 'bad-form', errors: issuesOf(result.error) }),
-  );
-  /** The form's own fields, after the gate: a bad one is refused (400) and audited under the holder's name. */
-  const fields = <T extends z.ZodType>(schema: T) =>
-    zValidator('form', schema, (result, c) => {
-      const { holder } = c.var as DeskEnv['Variables'];
-      if (!result.success)
-        return refuseDesk(c, { reason: 'bad-form', actor: holder.actor, errors: issuesOf(result.error) });
-    });
-
-  app.post('/resend', linkBodyLimit, envelope, gate, fields(resendForm), async function deskResend(c) {
+  app.post('/resend', linkBodyLimit, ...auth.form(resendForm), async function deskResend(c) {
     const { docNo } = c.req.valid('form');
     const row = await resendFailed(deps.store, deps.clock(), docNo, c.get('holder').actor);
     if (!row)
@@ -155,21 +118,17 @@ export function deskRoutes(deps: LinkDeps, adminToken: string, scans?: DeskScans
       ),
     );
   });
-  app.post('/scan', linkBodyLimit, envelope, gate, fields(scanForm), async function deskScan(c) {
+  app.post('/scan', linkBodyLimit, ...auth.form(scanForm), async function deskScan(c) {
     const { mode } = c.req.valid('form');
     const preview = scans?.service.preview?.bind(scans.service);
     if (!scans || (mode !== 'run' && !preview)) return c.notFound();
     const now = scans.clock();
     const summary = mode === 'run' ? await scans.service.scan(now) : await preview!(now);
-    return c.html(page('督查室工作台', scanResultHtml(summary, await deskCsrf(adminToken))));
+    return c.html(page('督查室工作台', scanResultHtml(summary, await auth.csrf())));
   });
   return app;
 }
 
-type DeskEnv = { Variables: { holder: DeskHolder } };
-/** Every desk form carries the desk's CSRF field; its own fields are checked after the gate. */
-const deskEnvelope = z.looseObject({ csrf: z.string().max(200).optional() });
-type EnvelopeInput = { out: { form: z.output<typeof deskEnvelope> } };
 const resendForm = z.object({
   docNo: z
     .string({ error: '请填写要改回待发送的文号' })
@@ -182,9 +141,6 @@ const scanForm = z.object({
     .enum(['preview', 'run'], { error: '扫描方式只能是预览（preview）或执行（run）' })
     .default('preview'),
 });
-
-/** The desk forms' CSRF field: an HMAC under the admin token, which only this server and the cookie's holder have. */
-const deskCsrf = (adminToken: string) => hmac(adminToken, 'csrf.desk');
 
 const rowsOf = (state: WorkbookState, tab: string): SheetRow[] => state.snapshot.tabs[tab]?.rows ?? [];
 

@@ -124,12 +124,9 @@ export function linkRoutes(deps: LinkDeps, options: LinkRouteOptions = {}): Hono
   };
 
   const params = zValidator('param', linkParams, (result, c) => (result.success ? undefined : c.notFound()));
-  const query = zValidator('query', linkQuery, (result, c) =>
-    result.success ? undefined : refuse(c, deps, { ...refusedOf(c), reason: 'missing' }),
-  );
-  const envelope = zValidator('form', linkEnvelope, (result, c) =>
-    result.success ? undefined : refuse(c, deps, { ...refusedOf(c), reason: 'missing' }),
-  );
+  // A token or CSRF field that is not one string (given twice) reads as absent: the gate refuses it, within its limits.
+  const query = zValidator('query', linkQuery);
+  const envelope = zValidator('form', linkEnvelope);
   app.get('/:task/:action', params, query, gate, (c) => {
     return c.get('handler').get(c.get('link'));
   });
@@ -139,20 +136,13 @@ export function linkRoutes(deps: LinkDeps, options: LinkRouteOptions = {}): Hono
   return app;
 }
 
-/** Where a link whose address or form could not be read was aimed, for its refusal page and audit row. */
-const refusedOf = (c: Context) => ({
-  task: c.req.param('task') ?? '',
-  action: c.req.param('action') ?? '',
-  ip: addressOf(c),
-});
-
 /** The address of a link page: a task 编号 and one of the actions; anything else is not found. */
 const linkParams = z.object({ task: z.string().min(1).max(100), action: z.enum(TASK_ACTIONS) });
 /** The token travels in the address (`?t=`) of a page and in the body of its form (verifyLink judges it); other keys are the page's own. */
-const linkQuery = z.looseObject({ t: z.string().optional() });
+const linkQuery = z.looseObject({ t: z.string().optional().catch(undefined) });
 const linkEnvelope = z.looseObject({
-  t: z.string().optional(),
-  csrf: z.string().max(200).optional(),
+  t: z.string().optional().catch(undefined),
+  csrf: z.string().max(200).optional().catch(undefined),
 });
 type EnvelopeInput = { out: { form: z.output<typeof linkEnvelope> } };
 /** What the gate reads, as the validators before it left it (`form` on a POST only). */

@@ -107,6 +107,24 @@ describe('the 督查室 role’s desk link', () => {
   });
 });
 
+describe('the desk link in the 督查室’s daily digest', () => {
+  it('each 督查室 person’s digest carries their own desk link, which opens the desk; no other digest has one', async () => {
+    const f = linkFixture();
+    await f.service.scan(f.now);
+    const digests = f.mailer.sent.filter((m) => m.subject.startsWith('【督办提醒】'));
+    const ducha = digests.find((m) => m.to.some((a) => a.address === DUCHA))!;
+    const url = /督查室工作台（本人专用，7天内有效）：https:\/\/duban\.example\.gov\.cn(\/desk\?t=\S+)/.exec(
+      ducha.text,
+    )?.[1];
+    expect(url).toBeDefined();
+    expect(ducha.html).toContain('打开督查室工作台');
+    expect((await f.app.request(url!)).status).toBe(302);
+    const others = digests.filter((m) => !m.to.some((a) => a.address.startsWith('ducha')));
+    expect(others.length).toBeGreaterThan(3);
+    for (const m of others) expect(m.text).not.toContain('/desk?t=');
+  });
+});
+
 describe('duban desk-link', () => {
   let out: string[] = [];
   beforeEach(() => {

@@ -178,6 +178,23 @@ describe('督查室 desk: 工作簿问题', () => {
     expect((await f.app.request('/desk')).status).toBe(401);
   });
 
+  it('links each problem to its cell on Google Sheets when the store knows the spreadsheet (the google driver)', async () => {
+    const f = linkFixture();
+    await f.service.scan(f.now);
+    let asked = 0;
+    f.store.location = async () => {
+      asked++;
+      return { id: 'sheet-1', gids: { 督办台账: 42, 挂图作战表: 0 } };
+    };
+    const read = async () => (await f.app.request('/desk', { headers: bearer })).text();
+    const html = await read();
+    expect(html).toMatch(
+      /<a href="https:\/\/docs\.google\.com\/spreadsheets\/d\/sheet-1\/edit#gid=42&amp;range=[A-Z]+16" rel="noreferrer">督办台账![A-Z]+16<\/a>/,
+    );
+    await read();
+    expect(asked).toBe(1); // asked once per instance
+  });
+
   it('links a problem to its cell in Google Sheets when the tab’s gid is known', () => {
     const p = {
       tab: '督办台账',

@@ -11,6 +11,7 @@ import { applyGooglePlan } from './google-apply';
 import { appendGoogleRows } from './google-append';
 import { clientEmailOf } from './google-auth';
 import { googleCaller } from './google-call';
+import { googleLocation } from './google-location';
 import { readGoogleTabs } from './google-read';
 import type { RetryOptions } from './google-retry';
 import type { SheetStore } from '../../port';
@@ -55,5 +56,6 @@ export function createGoogleStore(opts: GoogleStoreOptions): SheetStore {
     },
     apply: (plan) => applyGooglePlan(caller, plan, tabs),
     append: (tab, rows) => appendGoogleRows(caller, tab, rows, tabs),
+    location: () => googleLocation(caller),
   };
 }
