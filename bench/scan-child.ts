@@ -16,7 +16,12 @@ async function measured(work: () => Promise<object | undefined>): Promise<object
   const extra = await work();
   const wall = performance.now() - t0;
   const used = process.cpuUsage(cpu0);
-  return { wall, cpu: (used.user + used.system) / 1000, rssMb: process.resourceUsage().maxRSS / 1024, ...extra };
+  return {
+    wall,
+    cpu: (used.user + used.system) / 1000,
+    rssMb: process.resourceUsage().maxRSS / 1024,
+    ...extra,
+  };
 }
 
 async function scan(kind: 'package' | 'exceljs', file: string): Promise<object> {

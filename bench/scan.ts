@@ -108,7 +108,14 @@ async function main(sizes: number[]): Promise<void> {
   );
 }
 
-function targetLine(size: number, pkg: Run, rezip: Run, excelIo: Run | null, excel: Run | undefined, busy: boolean) {
+function targetLine(
+  size: number,
+  pkg: Run,
+  rezip: Run,
+  excelIo: Run | null,
+  excel: Run | undefined,
+  busy: boolean,
+) {
   const target = TARGETS[size];
   const onCpu = busy;
   const scanOverRezip = onCpu ? pkg.cpu / rezip.cpu : pkg.wall / rezip.wall;
@@ -130,8 +137,12 @@ function targetLine(size: number, pkg: Run, rezip: Run, excelIo: Run | null, exc
     onCpu ? 'CPU s (busy)' : 'wall s (idle)',
   ];
   const extra = [
-    excelIo ? `exceljs load+save ${s(excelIo.wall).trim()} s (package scan ${(pkg.wall / excelIo.wall).toFixed(2)}×)` : '',
-    excel ? `exceljs scan ${s(excel.wall).trim()} s, ${excel.rssMb.toFixed(0)} MB (${(excel.wall / pkg.wall).toFixed(1)}× package)` : '',
+    excelIo
+      ? `exceljs load+save ${s(excelIo.wall).trim()} s (package scan ${(pkg.wall / excelIo.wall).toFixed(2)}×)`
+      : '',
+    excel
+      ? `exceljs scan ${s(excel.wall).trim()} s, ${excel.rssMb.toFixed(0)} MB (${(excel.wall / pkg.wall).toFixed(1)}× package)`
+      : '',
   ].filter(Boolean);
   return `${cols.join('  ')}${extra.length ? `\n        ${extra.join('; ')}` : ''}`;
 }

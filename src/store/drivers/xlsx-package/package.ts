@@ -72,13 +72,12 @@ export class XlsxPackage {
     return text;
   }
 
-  /** A worksheet part as a binary (latin1) string: one character per byte, see cell-xml.ts. */
-  private sheetText(name: string): string | null {
+  /** A worksheet part's bytes without a byte-order mark; cells are read from them as binary strings (cell-xml.ts). */
+  private sheetBytes(name: string): Buffer | null {
     const entry = this.byName.get(name);
     const bytes = this.changedParts.get(name) ?? (entry ? entryBytes(entry) : null);
     if (!bytes) return null;
-    const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-    return bytes.toString('latin1', start);
+    return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   }
 
   private guard<T>(work: () => T): T {
@@ -125,7 +124,7 @@ export class XlsxPackage {
     let sheet = this.sheets.get(part);
     if (!sheet) {
       sheet = this.guard(() => {
-        const xml = this.sheetText(part);
+        const xml = this.sheetBytes(part);
         if (xml === null) throw new Error(`missing part ${part}`);
         return new SheetXml(xml, part);
       });

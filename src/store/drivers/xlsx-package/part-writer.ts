@@ -1,8 +1,8 @@
 /**
- * A part being written, as pieces in order: new text (binary strings), byte ranges of the source part (a binary
- * string) and byte ranges of buffers (cells patched by the driver, see cell-patches.ts); adjacent source ranges are
- * merged. `toBuffer()` copies each piece once into one buffer of the part's final size, so a big part is never also
- * built as one long string, or a tree of concatenated strings that has to be flattened first.
+ * A part being written, as pieces in order: new text (binary strings), byte ranges of the source part and byte ranges
+ * of other buffers (cells patched by the driver, see cell-patches.ts); adjacent source ranges are merged.
+ * `toBuffer()` copies each piece once into one buffer of the part's final size, so a big part is never also built as
+ * one long string, or a tree of concatenated strings that has to be flattened first.
  * @example const w = new PartWriter(xml); w.text('<sheetData>'); w.source(100, 5000); w.toBuffer()
  */
 export class PartWriter {
@@ -11,7 +11,7 @@ export class PartWriter {
   private runEnd = -1;
   length = 0;
 
-  constructor(private readonly from: string) {}
+  constructor(private readonly from: Buffer) {}
 
   text(text: string): void {
     if (!text) return;
@@ -47,7 +47,7 @@ export class PartWriter {
     for (let i = 0; i < pieces.length; i++) {
       const piece = pieces[i]!;
       if (typeof piece === 'string') at += out.write(piece, at, 'latin1');
-      else if (typeof piece === 'number') at += out.write(from.slice(piece, pieces[++i] as number), at, 'latin1');
+      else if (typeof piece === 'number') at += from.copy(out, at, piece, pieces[++i] as number);
       else {
         at += piece.copy(out, at, pieces[i + 1] as number, pieces[i + 2] as number);
         i += 2;

@@ -7,6 +7,7 @@ import { columnLetter as columnLetters, parseRange, type CellRange } from '../..
 import { CellPatches, patchKey } from './cell-patches';
 import { IntList } from './int-list';
 import { PartWriter } from './part-writer';
+import { indexOfText, isNameEnd, lettersAt, skipSpace, startsAt } from './xml-bytes';
 import { CorruptPartError, attr, withAttr, xmlElements } from './xml-text';
 
 export interface RowData {
@@ -56,11 +57,14 @@ export class SheetXml {
   private readonly cellEnd = new IntList();
   private readonly patches = new CellPatches();
 
+  /**
+   * @param xml the part's bytes (UTF-8, without a byte-order mark); kept, never copied into a string as a whole
+   */
   constructor(
-    readonly xml: string,
+    readonly xml: Buffer,
     readonly part: string,
   ) {
-    const open = /<(\w+:)?sheetData\b[^>]*?(\/?)>/.exec(xml);
+    const open = sheetDataOpen(xml);
     if (!open) throw new CorruptPartError(part, 'no <sheetData> element');
     const p = open[1] ?? '';
     this.prefix = p;
@@ -68,7 +72,9 @@ export class SheetXml {
     this.dataStart = open.index + open[0].length;
     this.dataEnd = this.selfClosed ? this.dataStart : this.scanRows(this.dataStart);
     // Everything but the rows must be well-formed too; the rows were checked by the scan above.
-    const outside = this.selfClosed ? xml : xml.slice(0, this.dataStart) + xml.slice(this.dataEnd);
+    const outside = this.selfClosed
+      ? xml.toString('latin1')
+      : xml.toString('latin1', 0, this.dataStart) + xml.toString('latin1', this.dataEnd);
     for (const el of xmlElements(outside, part, ['mergeCell', 'col'])) {
       if (el.name === 'mergeCell' && el.attributes.ref) {
         const ref = el.attributes.ref.includes(':')
@@ -97,11 +103,11 @@ export class SheetXml {
     const cellClose = `</${p}c>`;
     let at = skipSpace(xml, from);
     let lastRow = 0;
-    while (xml.startsWith(rowOpen, at) && isNameEnd(xml.charCodeAt(at + rowOpen.length))) {
+    while (startsAt(xml, rowOpen, at) && isNameEnd(xml[at + rowOpen.length])) {
       const start = at;
-      const tagEnd = xml.indexOf('>', at);
+      const tagEnd = indexOfText(xml, '>', at);
       if (tagEnd < 0) throw new CorruptPartError(this.part, `row tag after row ${lastRow} is not closed`);
-      const open = xml.slice(start, tagEnd + 1);
+      const open = xml.toString('latin1', start, tagEnd + 1);
       const r = Number(attr(open, 'r') ?? lastRow + 1);
       if (!(r > lastRow)) throw new CorruptPartError(this.part, `row ${r} is out of order`);
       lastRow = r;
@@ -116,24 +122,24 @@ export class SheetXml {
         dirty: false,
       };
       at = tagEnd + 1;
-      if (xml.charCodeAt(tagEnd - 1) !== 47) {
-        const close = xml.indexOf(rowClose, at);
+      if (xml[tagEnd - 1] !== 47) {
+        const close = xml.indexOf(rowClose, at, 'latin1');
         if (close < 0) throw new CorruptPartError(this.part, `row ${r} is not closed`);
         let lastCol = 0;
         for (
           at = skipSpace(xml, at);
-          at < close && xml.startsWith(cellOpen, at) && isNameEnd(xml.charCodeAt(at + cellOpen.length));
+          at < close && startsAt(xml, cellOpen, at) && isNameEnd(xml[at + cellOpen.length]);
           at = skipSpace(xml, at)
         ) {
-          const end = xml.indexOf('>', at);
-          const ref = xml.indexOf(' r="', at);
-          const col = ref >= 0 && ref < end ? lettersAt(xml, ref + 4) : lastCol + 1;
+          const end = indexOfText(xml, '>', at);
+          const ref = indexOfText(xml, ' r="', at, end);
+          const col = ref >= 0 ? lettersAt(xml, ref + 4) : lastCol + 1;
           if (!(col > lastCol))
             throw new CorruptPartError(this.part, `cell ${col} is out of order in row ${r}`);
           lastCol = col;
           let cellEnd = end + 1;
-          if (xml.charCodeAt(end - 1) !== 47) {
-            const c = xml.indexOf(cellClose, cellEnd);
+          if (xml[end - 1] !== 47) {
+            const c = indexOfText(xml, cellClose, cellEnd, close);
             if (c < 0 || c > close) throw new CorruptPartError(this.part, `a cell of row ${r} is not closed`);
             cellEnd = c + cellClose.length;
           }
@@ -143,18 +149,21 @@ export class SheetXml {
           row.count++;
           at = cellEnd;
         }
-        if (at < close && !xml.startsWith(`<${p}extLst`, at))
-          throw new CorruptPartError(this.part, `unexpected content in row ${r}: ${xml.slice(at, at + 40)}`);
+        if (at < close && !startsAt(xml, `<${p}extLst`, at))
+          throw new CorruptPartError(
+            this.part,
+            `unexpected content in row ${r}: ${xml.toString('latin1', at, at + 40)}`,
+          );
         at = close + rowClose.length;
       }
       row.end = at;
       this.rows.set(r, row);
       at = skipSpace(xml, at);
     }
-    if (!xml.startsWith(`</${p}sheetData>`, at))
+    if (!startsAt(xml, `</${p}sheetData>`, at))
       throw new CorruptPartError(
         this.part,
-        `unexpected content in <sheetData> near: ${xml.slice(at, at + 40)}`,
+        `unexpected content in <sheetData> near: ${xml.toString('latin1', at, at + 40)}`,
       );
     return at;
   }
@@ -166,7 +175,7 @@ export class SheetXml {
     const patched = row.patched ? this.patches.get(patchKey(r, c)) : undefined;
     if (patched !== undefined) return patched;
     const i = this.find(row, c);
-    return i < 0 ? null : this.xml.slice(this.cellStart.at(i), this.cellEnd.at(i));
+    return i < 0 ? null : this.xml.toString('latin1', this.cellStart.at(i), this.cellEnd.at(i));
   }
 
   /** Index of column `c` of a row in the cell index, or -1. */
@@ -291,12 +300,12 @@ export class SheetXml {
       out.text(`</${p}row>`);
     }
     if (this.selfClosed) {
-      const open = /<(\w+:)?sheetData\b[^>]*?\/>/.exec(xml)!;
-      out.prepend(`${this.withDimension(xml.slice(0, open.index), maxCol)}<${p}sheetData>`);
+      const open = sheetDataOpen(xml)!;
+      out.prepend(`${this.withDimension(xml.toString('latin1', 0, open.index), maxCol)}<${p}sheetData>`);
       out.text(`</${p}sheetData>`);
       out.source(open.index + open[0].length, xml.length);
     } else {
-      out.prepend(this.withDimension(xml.slice(0, this.dataStart), maxCol));
+      out.prepend(this.withDimension(xml.toString('latin1', 0, this.dataStart), maxCol));
       out.source(this.dataEnd, xml.length);
     }
     return out.toBuffer();
@@ -335,21 +344,13 @@ function mergeSorted(a: number[], b: number[]): number[] {
   return out;
 }
 
-function skipSpace(xml: string, from: number): number {
-  let at = from;
-  for (let c = xml.charCodeAt(at); c === 32 || c === 10 || c === 13 || c === 9; c = xml.charCodeAt(++at));
-  return at;
-}
-
-/** True when the character after a tag name ends it (so `<c` does not match `<col`). */
-function isNameEnd(code: number): boolean {
-  return code === 32 || code === 62 || code === 47 || code === 10 || code === 13 || code === 9;
-}
-
-/** The column number of the letters at `at` (an A1 reference). */
-function lettersAt(xml: string, at: number): number {
-  let n = 0;
-  for (let code = xml.charCodeAt(at); code >= 65 && code <= 90; code = xml.charCodeAt(++at))
-    n = n * 26 + code - 64;
-  return n;
+/** The `<sheetData …>` start tag (groups: prefix, '/' when self-closed), found in the part's head only. */
+function sheetDataOpen(xml: Buffer): RegExpExecArray | null {
+  for (let at = xml.indexOf('sheetData'); at >= 0; at = xml.indexOf('sheetData', at + 1)) {
+    const end = xml.indexOf('>', at);
+    if (end < 0) return null;
+    const open = /<(\w+:)?sheetData\b[^>]*?(\/?)>/.exec(xml.toString('latin1', 0, end + 1));
+    if (open) return open;
+  }
+  return null;
 }
