@@ -4,7 +4,7 @@
  * <row> tags whose height changed, and <dimension> when rows were added) are new text.
  */
 import { columnLetter as columnLetters, parseRange, type CellRange } from '../../grid/a1';
-import { CellPatches, patchKey } from './cell-patches';
+import { CellPatches } from './cell-patches';
 import { IntList } from './int-list';
 import { PartWriter } from './part-writer';
 import { indexOfText, isNameEnd, lettersAt, skipSpace, startsAt } from './xml-bytes';
@@ -19,7 +19,7 @@ export interface RowData {
   /** Source cells: `count` entries from `first` in the sheet's cell index (columns ascending). */
   first: number;
   count: number;
-  /** Columns of the changed or added cells (their XML is in the sheet's CellPatches), ascending. */
+  /** Changed or added cells as pairs of column and place of their XML in the sheet's CellPatches, by column. */
   patched: number[] | null;
   dirty: boolean;
 }
@@ -172,8 +172,8 @@ export class SheetXml {
   cellXml(r: number, c: number): string | null {
     const row = this.rows.get(r);
     if (!row) return null;
-    const patched = row.patched ? this.patches.get(patchKey(r, c)) : undefined;
-    if (patched !== undefined) return patched;
+    const patched = patchAt(row, c);
+    if (patched >= 0) return this.patches.get(patched);
     const i = this.find(row, c);
     return i < 0 ? null : this.xml.toString('latin1', this.cellStart.at(i), this.cellEnd.at(i));
   }
@@ -215,18 +215,17 @@ export class SheetXml {
     const row = this.rows.get(r);
     if (!row) return [];
     const own = this.cellCol.slice(row.first, row.first + row.count);
-    return row.patched ? mergeSorted(own, row.patched) : own;
+    return row.patched ? mergeSorted(own, row.patched.filter((_, i) => i % 2 === 0)) : own;
   }
 
   setCellXml(r: number, c: number, xml: string): void {
     const row = this.row(r);
-    const columns = (row.patched ??= []);
-    if (!columns.includes(c)) {
-      let at = columns.length;
-      while (at > 0 && columns[at - 1]! > c) at--;
-      columns.splice(at, 0, c);
-    }
-    this.patches.set(patchKey(r, c), xml);
+    const pairs = (row.patched ??= []);
+    const place = this.patches.add(xml);
+    let i = pairs.length;
+    while (i > 0 && pairs[i - 2]! > c) i -= 2;
+    if (i > 0 && pairs[i - 2] === c) pairs[i - 1] = place;
+    else pairs.splice(i, 0, c, place);
     row.dirty = true;
     this.changed = true;
   }
@@ -313,7 +312,11 @@ export class SheetXml {
 
   /** A cell of a dirty row: its new XML, or its source bytes when only other cells of the row changed. */
   private writeCell(out: PartWriter, row: RowData, c: number): void {
-    if (row.patched && this.patches.writeTo(patchKey(row.r, c), out)) return;
+    const patched = patchAt(row, c);
+    if (patched >= 0) {
+      this.patches.writeTo(patched, out);
+      return;
+    }
     const i = this.find(row, c);
     if (i >= 0) out.source(this.cellStart.at(i), this.cellEnd.at(i));
   }
@@ -330,6 +333,13 @@ export class SheetXml {
     const next = `${columnLetters(range.left)}${range.top}:${columnLetters(right)}${bottom}`;
     return head.slice(0, dim.index) + withAttr(dim[0], 'ref', next) + head.slice(dim.index + dim[0].length);
   }
+}
+
+/** The place in CellPatches of the new XML of a row's cell in column `c`, or -1 when it was not changed. */
+function patchAt(row: RowData, c: number): number {
+  const pairs = row.patched;
+  if (pairs) for (let i = 0; i < pairs.length; i += 2) if (pairs[i] === c) return pairs[i + 1]!;
+  return -1;
 }
 
 /** Two ascending lists of columns as one, without repeats. */
