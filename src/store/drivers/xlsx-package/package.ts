@@ -13,7 +13,7 @@ import { SheetXml } from './sheet-xml';
 import { parseStyles, type Styles } from './styles';
 import { tabXml } from './tab-xml';
 import { addTabEdits, readWorkbookParts, type WorkbookParts } from './workbook-part';
-import { entryBytes, newEntry, readZip, writeZip, type ZipEntry } from './zip';
+import { entryBytes, newEntry, readZip, streamedEntry, writeZip, type ZipEntry } from './zip';
 
 /**
  * The Chinese message for a file that cannot be read as a workbook package. Nothing was written when it is thrown.
@@ -152,19 +152,19 @@ export class XlsxPackage {
   }
 
   /** The package with every changed part rewritten and every other entry copied as stored. */
-  toBytes(): Buffer {
-    // Each changed part is made, deflated and let go in turn, so at most one big uncompressed part is held at a time.
-    const made = (name: string): Buffer | undefined => {
-      const sheet = this.sheets.get(name);
-      if (sheet?.isChanged) return sheet.serialize();
-      if (name === this.parts.styles && this.stylesCache?.changed)
-        return Buffer.from(this.stylesCache.xml(), 'utf8');
-      return this.changedParts.get(name);
-    };
-    const out = this.entries.map((e) => {
-      const bytes = made(e.name);
-      return bytes === undefined ? e : newEntry(e.name, bytes, e);
-    });
+  async toBytes(): Promise<Buffer> {
+    const out: ZipEntry[] = [];
+    // Each changed part is made, deflated and let go in turn; a worksheet streams through the deflate in pieces.
+    for (const e of this.entries) {
+      const sheet = this.sheets.get(e.name);
+      if (sheet?.isChanged) out.push(await streamedEntry(e.name, sheet.serialize(), e));
+      else if (e.name === this.parts.styles && this.stylesCache?.changed)
+        out.push(newEntry(e.name, Buffer.from(this.stylesCache.xml(), 'utf8'), e));
+      else {
+        const bytes = this.changedParts.get(e.name);
+        out.push(bytes === undefined ? e : newEntry(e.name, bytes, e));
+      }
+    }
     const known = new Set(this.entries.map((e) => e.name));
     for (const [name, bytes] of this.changedParts) if (!known.has(name)) out.push(newEntry(name, bytes));
     return writeZip(out);

@@ -215,7 +215,12 @@ export class SheetXml {
     const row = this.rows.get(r);
     if (!row) return [];
     const own = this.cellCol.slice(row.first, row.first + row.count);
-    return row.patched ? mergeSorted(own, row.patched.filter((_, i) => i % 2 === 0)) : own;
+    return row.patched
+      ? mergeSorted(
+          own,
+          row.patched.filter((_, i) => i % 2 === 0),
+        )
+      : own;
   }
 
   setCellXml(r: number, c: number, xml: string): void {
@@ -271,11 +276,10 @@ export class SheetXml {
   }
 
   /**
-   * The part with the changes applied, as bytes: untouched rows are copied as runs of the source, dirty rows are
-   * written cell by cell. Pieces go straight into one buffer of the final size, so a big part is never also built as
-   * one long string (or a tree of concatenated strings that has to be flattened first).
+   * The part with the changes applied, as pieces to stream into the zip (part-writer.ts): untouched rows are runs of
+   * the source bytes, dirty rows are written cell by cell (unchanged cells as source bytes, changed ones as patches).
    */
-  serialize(): Buffer {
+  serialize(): PartWriter {
     const { xml, prefix: p } = this;
     const ordered = [...this.rows.values()].sort((a, b) => a.r - b.r);
     let maxCol = 0;
@@ -307,7 +311,7 @@ export class SheetXml {
       out.prepend(this.withDimension(xml.toString('latin1', 0, this.dataStart), maxCol));
       out.source(this.dataEnd, xml.length);
     }
-    return out.toBuffer();
+    return out;
   }
 
   /** A cell of a dirty row: its new XML, or its source bytes when only other cells of the row changed. */
