@@ -16,22 +16,31 @@ async function measured(work: () => Promise<object | undefined>): Promise<object
   const extra = await work();
   const wall = performance.now() - t0;
   const used = process.cpuUsage(cpu0);
-  return { wall, cpu: (used.user + used.system) / 1000, rssMb: process.resourceUsage().maxRSS / 1024, ...extra };
+  return {
+    wall,
+    cpu: (used.user + used.system) / 1000,
+    rssMb: process.resourceUsage().maxRSS / 1024,
+    ...extra,
+  };
 }
 
 async function scan(kind: 'package' | 'exceljs', file: string): Promise<object> {
-  const [{ runScan }, { createMemoryMailer }] = await Promise.all([
+  const [{ runScan }, { createMemoryMailer }, { createFileJournal }] = await Promise.all([
     import('../src/scan/run-scan'),
     import('../src/mail/memory'),
+    import('../src/store/journal/file'),
   ]);
   const store =
     kind === 'package'
       ? (await import('../src/store/drivers/xlsx-package/xlsx-package')).createXlsxPackageStore(file)
       : (await import('../src/store/drivers/xlsx/xlsx')).createXlsxStore(file);
   return measured(async () => {
+    // As `duban scan` runs it: the notice journal beside the workbook, sending first and writing the file once.
     const summary = await runScan({
       store,
       mailer: createMemoryMailer(),
+      journal: createFileJournal(`${file}.notices.jsonl`),
+      soleWriter: true,
       now: new Date(`${AS_OF}T00:30:00Z`),
       from: { address: 'd@x.cn' },
     });

@@ -1,4 +1,5 @@
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
+import type { ChartSpec } from './chart-spec';
 
 /** What the PNG renderer needs from its runtime: the resvg wasm module and at least one font with Chinese glyphs. */
 export interface PngRuntime {
@@ -7,6 +8,11 @@ export interface PngRuntime {
   fonts: Uint8Array[];
   /** The family to draw text in when the SVG's fonts are not among `fonts`. */
   defaultFontFamily?: string;
+  /**
+   * The SVG of a chart (chart-svg.ts). It comes with the runtime, which Node loads only when it draws charts, so a
+   * scan that mails no bulletin never loads echarts (~75 MB); a static import in the scan would load it every time.
+   */
+  chartSvg: (spec: ChartSpec) => string;
 }
 
 let ready: Promise<void> | null = null;

@@ -1,4 +1,4 @@
-/** The PNG runtime on Node: the resvg wasm file from node_modules and a Chinese font from the system. */
+/** The PNG runtime on Node: the resvg wasm file from node_modules, a Chinese font from the system and echarts. */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -24,5 +24,6 @@ export async function nodePngRuntime(env: NodeJS.ProcessEnv = process.env): Prom
     throw new Error(
       '[report:png] no Chinese font found for chart images: install fonts-wqy-zenhei (apt-get) or set DUBAN_CHART_FONT to a .ttf/.ttc/.otf file',
     );
-  return { wasm, fonts: [new Uint8Array(await readFile(font))] };
+  const { chartSvg } = await import('./chart-svg');
+  return { wasm, fonts: [new Uint8Array(await readFile(font))], chartSvg };
 }

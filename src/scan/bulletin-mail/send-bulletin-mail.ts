@@ -72,7 +72,7 @@ export async function sendBulletinMail(
     };
   const title = bulletinTitle(bulletin);
   const docxName = `${title}.docx`;
-  // The docx library, like echarts below, is loaded only in the month a bulletin is mailed.
+  // The docx library is loaded only in the month a bulletin is mailed (~14 MB that most scans never need).
   const { bulletinDocx } = await import('../../report/bulletin-docx');
   const attachments: MailAttachment[] = [
     {
@@ -88,14 +88,14 @@ export async function sendBulletinMail(
   const problems: ScanProblem[] = [];
   if (deps.png) {
     try {
-      // echarts is loaded only when a bulletin's charts are drawn: imported up front it adds ~75 MB to every scan.
-      const [runtime, { chartSvg }] = await Promise.all([deps.png(), import('../../report/chart-svg')]);
+      // The runtime brings the chart renderer (echarts), so a scan that mails no bulletin never loads it.
+      const runtime = await deps.png();
       const colours = { status: STATUS_FILL, card: CARD_FILL };
       const specs = [rankingChart(bulletin), leaderChart(bulletin, colours), trendChart(bulletin, colours)];
       for (const [i, spec] of specs.entries())
         attachments.push({
           filename: `chart-${i + 1}.png`,
-          content: (await svgToPng(chartSvg(spec), runtime)).png,
+          content: (await svgToPng(runtime.chartSvg(spec), runtime)).png,
           contentType: 'image/png',
           cid: `chart-${i + 1}@duban`,
         });

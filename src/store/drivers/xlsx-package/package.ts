@@ -14,7 +14,7 @@ import { SheetXml } from './sheet-xml';
 import { parseStyles, type Styles } from './styles';
 import { tabXml } from './tab-xml';
 import { addTabEdits, readWorkbookParts, type WorkbookParts } from './workbook-part';
-import { entryBytes, newEntry, readZip, writeZip, type ZipEntry } from './zip';
+import { entryBytes, newEntry, readZip, streamedEntry, writeZip, type ZipEntry } from './zip';
 
 /**
  * The Chinese message for a file that cannot be read as a workbook package. Nothing was written when it is thrown.
@@ -91,13 +91,12 @@ export class XlsxPackage {
     return text;
   }
 
-  /** A worksheet part as a binary (latin1) string: one character per byte, see cell-xml.ts. */
-  private sheetText(name: string): string | null {
+  /** A worksheet part's bytes without a byte-order mark; cells are read from them as binary strings (cell-xml.ts). */
+  private sheetBytes(name: string): Buffer | null {
     const entry = this.byName.get(name);
     const bytes = this.changedParts.get(name) ?? (entry ? entryBytes(entry) : null);
     if (!bytes) return null;
-    const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-    return bytes.toString('latin1', start);
+    return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   }
 
   private guard<T>(work: () => T): T {
@@ -144,7 +143,7 @@ export class XlsxPackage {
     let sheet = this.sheets.get(part);
     if (!sheet) {
       sheet = this.guard(() => {
-        const xml = this.sheetText(part);
+        const xml = this.sheetBytes(part);
         if (xml === null) throw new Error(`missing part ${part}`);
         return new SheetXml(xml, part);
       });
@@ -172,24 +171,23 @@ export class XlsxPackage {
   }
 
   /** The package with every changed part rewritten and every other entry copied as stored. */
-  toBytes(): Buffer {
-    // Each changed part is made, deflated and let go in turn, so at most one big uncompressed part is held at a time.
-    const made = (name: string): Buffer | undefined => {
-      const sheet = this.sheets.get(name);
-      if (sheet?.isChanged) return sheet.serialize();
-      if (name === this.parts.styles && this.stylesCache?.changed)
-        return Buffer.from(this.stylesCache.xml(), 'utf8');
-      return this.changedParts.get(name);
-    };
+  async toBytes(): Promise<Buffer> {
     const chain = this.formulaReplaced ? withoutCalcChain(this.parts, (name) => this.text(name)) : null;
     if (chain)
       for (const [name, text] of Object.entries(chain.edits)) this.changedParts.set(name, Buffer.from(text, 'utf8'));
-    const out = this.entries
-      .filter((e) => e.name !== chain?.drop)
-      .map((e) => {
-        const bytes = made(e.name);
-        return bytes === undefined ? e : newEntry(e.name, bytes, e);
-      });
+    const out: ZipEntry[] = [];
+    // Each changed part is made, deflated and let go in turn; a worksheet streams through the deflate in pieces.
+    for (const e of this.entries) {
+      if (e.name === chain?.drop) continue;
+      const sheet = this.sheets.get(e.name);
+      if (sheet?.isChanged) out.push(await streamedEntry(e.name, sheet.serialize(), e));
+      else if (e.name === this.parts.styles && this.stylesCache?.changed)
+        out.push(newEntry(e.name, Buffer.from(this.stylesCache.xml(), 'utf8'), e));
+      else {
+        const bytes = this.changedParts.get(e.name);
+        out.push(bytes === undefined ? e : newEntry(e.name, bytes, e));
+      }
+    }
     const known = new Set(this.entries.map((e) => e.name));
     for (const [name, bytes] of this.changedParts) if (!known.has(name)) out.push(newEntry(name, bytes));
     return writeZip(out);

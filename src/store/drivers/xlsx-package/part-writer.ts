@@ -1,9 +1,9 @@
 /**
- * A part being written, as pieces in order: new text (binary strings), byte ranges of the source part (a binary
- * string) and byte ranges of buffers (cells patched by the driver, see cell-patches.ts); adjacent source ranges are
- * merged. `toBuffer()` copies each piece once into one buffer of the part's final size, so a big part is never also
- * built as one long string, or a tree of concatenated strings that has to be flattened first.
- * @example const w = new PartWriter(xml); w.text('<sheetData>'); w.source(100, 5000); w.toBuffer()
+ * A part being written, as pieces in order: new text (binary strings), byte ranges of the source part and byte ranges
+ * of other buffers (cells patched by the driver, see cell-patches.ts); adjacent source ranges are merged.
+ * `chunks()` copies the pieces into buffers for a deflate stream, so a big part is never built as one long string
+ * (or a tree of concatenated strings that has to be flattened first), nor held uncompressed as a whole.
+ * @example const w = new PartWriter(xml); w.text('<row r="9">'); w.source(100, 5000); await streamedEntry(name, w, entry)
  */
 export class PartWriter {
   /** A string is new text; a number starts a source range (its end is next); a Buffer is followed by start, end. */
@@ -11,7 +11,7 @@ export class PartWriter {
   private runEnd = -1;
   length = 0;
 
-  constructor(private readonly from: string) {}
+  constructor(private readonly from: Buffer) {}
 
   text(text: string): void {
     if (!text) return;
@@ -40,19 +40,48 @@ export class PartWriter {
     this.length += end - start;
   }
 
-  toBuffer(): Buffer {
-    const out = Buffer.allocUnsafe(this.length);
+  /**
+   * The part in buffers of about `size` bytes, each made when the consumer asks for the next (a deflate stream), so
+   * the whole part is never held uncompressed; a source range of at least `size` bytes is passed on without a copy.
+   */
+  *chunks(size = 1 << 20): Generator<Buffer> {
     const { pieces, from } = this;
+    let out = Buffer.allocUnsafe(size);
     let at = 0;
     for (let i = 0; i < pieces.length; i++) {
       const piece = pieces[i]!;
-      if (typeof piece === 'string') at += out.write(piece, at, 'latin1');
-      else if (typeof piece === 'number') at += out.write(from.slice(piece, pieces[++i] as number), at, 'latin1');
-      else {
-        at += piece.copy(out, at, pieces[i + 1] as number, pieces[i + 2] as number);
+      let bytes: Buffer;
+      let start: number;
+      let end: number;
+      if (typeof piece === 'string') {
+        if (piece.length <= size - at) {
+          at += out.write(piece, at, 'latin1');
+          continue;
+        }
+        bytes = Buffer.from(piece, 'latin1');
+        start = 0;
+        end = bytes.length;
+      } else if (typeof piece === 'number') {
+        bytes = from;
+        start = piece;
+        end = pieces[++i] as number;
+      } else {
+        bytes = piece;
+        start = pieces[i + 1] as number;
+        end = pieces[i + 2] as number;
         i += 2;
       }
+      if (end - start > size - at) {
+        if (at) yield out.subarray(0, at);
+        out = Buffer.allocUnsafe(size);
+        at = 0;
+        if (end - start >= size) {
+          yield bytes.subarray(start, end);
+          continue;
+        }
+      }
+      at += bytes.copy(out, at, start, end);
     }
-    return out;
+    if (at) yield out.subarray(0, at);
   }
 }

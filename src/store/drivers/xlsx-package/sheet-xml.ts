@@ -4,9 +4,10 @@
  * <row> tags whose height changed, and <dimension> when rows were added) are new text.
  */
 import { columnLetter as columnLetters, parseRange, type CellRange } from '../../grid/a1';
-import { CellPatches, patchKey } from './cell-patches';
+import { CellPatches } from './cell-patches';
 import { IntList } from './int-list';
 import { PartWriter } from './part-writer';
+import { indexOfText, isNameEnd, lettersAt, skipSpace, startsAt } from './xml-bytes';
 import { CorruptPartError, attr, withAttr, xmlElements } from './xml-text';
 
 export interface RowData {
@@ -18,7 +19,7 @@ export interface RowData {
   /** Source cells: `count` entries from `first` in the sheet's cell index (columns ascending). */
   first: number;
   count: number;
-  /** Columns of the changed or added cells (their XML is in the sheet's CellPatches), ascending. */
+  /** Changed or added cells as pairs of column and place of their XML in the sheet's CellPatches, by column. */
   patched: number[] | null;
   dirty: boolean;
 }
@@ -56,11 +57,14 @@ export class SheetXml {
   private readonly cellEnd = new IntList();
   private readonly patches = new CellPatches();
 
+  /**
+   * @param xml the part's bytes (UTF-8, without a byte-order mark); kept, never copied into a string as a whole
+   */
   constructor(
-    readonly xml: string,
+    readonly xml: Buffer,
     readonly part: string,
   ) {
-    const open = /<(\w+:)?sheetData\b[^>]*?(\/?)>/.exec(xml);
+    const open = sheetDataOpen(xml);
     if (!open) throw new CorruptPartError(part, 'no <sheetData> element');
     const p = open[1] ?? '';
     this.prefix = p;
@@ -68,7 +72,9 @@ export class SheetXml {
     this.dataStart = open.index + open[0].length;
     this.dataEnd = this.selfClosed ? this.dataStart : this.scanRows(this.dataStart);
     // Everything but the rows must be well-formed too; the rows were checked by the scan above.
-    const outside = this.selfClosed ? xml : xml.slice(0, this.dataStart) + xml.slice(this.dataEnd);
+    const outside = this.selfClosed
+      ? xml.toString('latin1')
+      : xml.toString('latin1', 0, this.dataStart) + xml.toString('latin1', this.dataEnd);
     for (const el of xmlElements(outside, part, ['mergeCell', 'col'])) {
       if (el.name === 'mergeCell' && el.attributes.ref) {
         const ref = el.attributes.ref.includes(':')
@@ -97,11 +103,11 @@ export class SheetXml {
     const cellClose = `</${p}c>`;
     let at = skipSpace(xml, from);
     let lastRow = 0;
-    while (xml.startsWith(rowOpen, at) && isNameEnd(xml.charCodeAt(at + rowOpen.length))) {
+    while (startsAt(xml, rowOpen, at) && isNameEnd(xml[at + rowOpen.length])) {
       const start = at;
-      const tagEnd = xml.indexOf('>', at);
+      const tagEnd = indexOfText(xml, '>', at);
       if (tagEnd < 0) throw new CorruptPartError(this.part, `row tag after row ${lastRow} is not closed`);
-      const open = xml.slice(start, tagEnd + 1);
+      const open = xml.toString('latin1', start, tagEnd + 1);
       const r = Number(attr(open, 'r') ?? lastRow + 1);
       if (!(r > lastRow)) throw new CorruptPartError(this.part, `row ${r} is out of order`);
       lastRow = r;
@@ -116,24 +122,24 @@ export class SheetXml {
         dirty: false,
       };
       at = tagEnd + 1;
-      if (xml.charCodeAt(tagEnd - 1) !== 47) {
-        const close = xml.indexOf(rowClose, at);
+      if (xml[tagEnd - 1] !== 47) {
+        const close = xml.indexOf(rowClose, at, 'latin1');
         if (close < 0) throw new CorruptPartError(this.part, `row ${r} is not closed`);
         let lastCol = 0;
         for (
           at = skipSpace(xml, at);
-          at < close && xml.startsWith(cellOpen, at) && isNameEnd(xml.charCodeAt(at + cellOpen.length));
+          at < close && startsAt(xml, cellOpen, at) && isNameEnd(xml[at + cellOpen.length]);
           at = skipSpace(xml, at)
         ) {
-          const end = xml.indexOf('>', at);
-          const ref = xml.indexOf(' r="', at);
-          const col = ref >= 0 && ref < end ? lettersAt(xml, ref + 4) : lastCol + 1;
+          const end = indexOfText(xml, '>', at);
+          const ref = indexOfText(xml, ' r="', at, end);
+          const col = ref >= 0 ? lettersAt(xml, ref + 4) : lastCol + 1;
           if (!(col > lastCol))
             throw new CorruptPartError(this.part, `cell ${col} is out of order in row ${r}`);
           lastCol = col;
           let cellEnd = end + 1;
-          if (xml.charCodeAt(end - 1) !== 47) {
-            const c = xml.indexOf(cellClose, cellEnd);
+          if (xml[end - 1] !== 47) {
+            const c = indexOfText(xml, cellClose, cellEnd, close);
             if (c < 0 || c > close) throw new CorruptPartError(this.part, `a cell of row ${r} is not closed`);
             cellEnd = c + cellClose.length;
           }
@@ -143,18 +149,21 @@ export class SheetXml {
           row.count++;
           at = cellEnd;
         }
-        if (at < close && !xml.startsWith(`<${p}extLst`, at))
-          throw new CorruptPartError(this.part, `unexpected content in row ${r}: ${xml.slice(at, at + 40)}`);
+        if (at < close && !startsAt(xml, `<${p}extLst`, at))
+          throw new CorruptPartError(
+            this.part,
+            `unexpected content in row ${r}: ${xml.toString('latin1', at, at + 40)}`,
+          );
         at = close + rowClose.length;
       }
       row.end = at;
       this.rows.set(r, row);
       at = skipSpace(xml, at);
     }
-    if (!xml.startsWith(`</${p}sheetData>`, at))
+    if (!startsAt(xml, `</${p}sheetData>`, at))
       throw new CorruptPartError(
         this.part,
-        `unexpected content in <sheetData> near: ${xml.slice(at, at + 40)}`,
+        `unexpected content in <sheetData> near: ${xml.toString('latin1', at, at + 40)}`,
       );
     return at;
   }
@@ -163,10 +172,10 @@ export class SheetXml {
   cellXml(r: number, c: number): string | null {
     const row = this.rows.get(r);
     if (!row) return null;
-    const patched = row.patched ? this.patches.get(patchKey(r, c)) : undefined;
-    if (patched !== undefined) return patched;
+    const patched = patchAt(row, c);
+    if (patched >= 0) return this.patches.get(patched);
     const i = this.find(row, c);
-    return i < 0 ? null : this.xml.slice(this.cellStart.at(i), this.cellEnd.at(i));
+    return i < 0 ? null : this.xml.toString('latin1', this.cellStart.at(i), this.cellEnd.at(i));
   }
 
   /** Index of column `c` of a row in the cell index, or -1. */
@@ -206,18 +215,22 @@ export class SheetXml {
     const row = this.rows.get(r);
     if (!row) return [];
     const own = this.cellCol.slice(row.first, row.first + row.count);
-    return row.patched ? mergeSorted(own, row.patched) : own;
+    return row.patched
+      ? mergeSorted(
+          own,
+          row.patched.filter((_, i) => i % 2 === 0),
+        )
+      : own;
   }
 
   setCellXml(r: number, c: number, xml: string): void {
     const row = this.row(r);
-    const columns = (row.patched ??= []);
-    if (!columns.includes(c)) {
-      let at = columns.length;
-      while (at > 0 && columns[at - 1]! > c) at--;
-      columns.splice(at, 0, c);
-    }
-    this.patches.set(patchKey(r, c), xml);
+    const pairs = (row.patched ??= []);
+    const place = this.patches.add(xml);
+    let i = pairs.length;
+    while (i > 0 && pairs[i - 2]! > c) i -= 2;
+    if (i > 0 && pairs[i - 2] === c) pairs[i - 1] = place;
+    else pairs.splice(i, 0, c, place);
     row.dirty = true;
     this.changed = true;
   }
@@ -263,11 +276,10 @@ export class SheetXml {
   }
 
   /**
-   * The part with the changes applied, as bytes: untouched rows are copied as runs of the source, dirty rows are
-   * written cell by cell. Pieces go straight into one buffer of the final size, so a big part is never also built as
-   * one long string (or a tree of concatenated strings that has to be flattened first).
+   * The part with the changes applied, as pieces to stream into the zip (part-writer.ts): untouched rows are runs of
+   * the source bytes, dirty rows are written cell by cell (unchanged cells as source bytes, changed ones as patches).
    */
-  serialize(): Buffer {
+  serialize(): PartWriter {
     const { xml, prefix: p } = this;
     const ordered = [...this.rows.values()].sort((a, b) => a.r - b.r);
     let maxCol = 0;
@@ -291,20 +303,24 @@ export class SheetXml {
       out.text(`</${p}row>`);
     }
     if (this.selfClosed) {
-      const open = /<(\w+:)?sheetData\b[^>]*?\/>/.exec(xml)!;
-      out.prepend(`${this.withDimension(xml.slice(0, open.index), maxCol)}<${p}sheetData>`);
+      const open = sheetDataOpen(xml)!;
+      out.prepend(`${this.withDimension(xml.toString('latin1', 0, open.index), maxCol)}<${p}sheetData>`);
       out.text(`</${p}sheetData>`);
       out.source(open.index + open[0].length, xml.length);
     } else {
-      out.prepend(this.withDimension(xml.slice(0, this.dataStart), maxCol));
+      out.prepend(this.withDimension(xml.toString('latin1', 0, this.dataStart), maxCol));
       out.source(this.dataEnd, xml.length);
     }
-    return out.toBuffer();
+    return out;
   }
 
   /** A cell of a dirty row: its new XML, or its source bytes when only other cells of the row changed. */
   private writeCell(out: PartWriter, row: RowData, c: number): void {
-    if (row.patched && this.patches.writeTo(patchKey(row.r, c), out)) return;
+    const patched = patchAt(row, c);
+    if (patched >= 0) {
+      this.patches.writeTo(patched, out);
+      return;
+    }
     const i = this.find(row, c);
     if (i >= 0) out.source(this.cellStart.at(i), this.cellEnd.at(i));
   }
@@ -323,6 +339,13 @@ export class SheetXml {
   }
 }
 
+/** The place in CellPatches of the new XML of a row's cell in column `c`, or -1 when it was not changed. */
+function patchAt(row: RowData, c: number): number {
+  const pairs = row.patched;
+  if (pairs) for (let i = 0; i < pairs.length; i += 2) if (pairs[i] === c) return pairs[i + 1]!;
+  return -1;
+}
+
 /** Two ascending lists of columns as one, without repeats. */
 function mergeSorted(a: number[], b: number[]): number[] {
   const out: number[] = [];
@@ -335,21 +358,13 @@ function mergeSorted(a: number[], b: number[]): number[] {
   return out;
 }
 
-function skipSpace(xml: string, from: number): number {
-  let at = from;
-  for (let c = xml.charCodeAt(at); c === 32 || c === 10 || c === 13 || c === 9; c = xml.charCodeAt(++at));
-  return at;
-}
-
-/** True when the character after a tag name ends it (so `<c` does not match `<col`). */
-function isNameEnd(code: number): boolean {
-  return code === 32 || code === 62 || code === 47 || code === 10 || code === 13 || code === 9;
-}
-
-/** The column number of the letters at `at` (an A1 reference). */
-function lettersAt(xml: string, at: number): number {
-  let n = 0;
-  for (let code = xml.charCodeAt(at); code >= 65 && code <= 90; code = xml.charCodeAt(++at))
-    n = n * 26 + code - 64;
-  return n;
+/** The `<sheetData …>` start tag (groups: prefix, '/' when self-closed), found in the part's head only. */
+function sheetDataOpen(xml: Buffer): RegExpExecArray | null {
+  for (let at = xml.indexOf('sheetData'); at >= 0; at = xml.indexOf('sheetData', at + 1)) {
+    const end = xml.indexOf('>', at);
+    if (end < 0) return null;
+    const open = /<(\w+:)?sheetData\b[^>]*?(\/?)>/.exec(xml.toString('latin1', 0, end + 1));
+    if (open) return open;
+  }
+  return null;
 }

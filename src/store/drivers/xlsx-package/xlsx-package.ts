@@ -85,7 +85,7 @@ export function createXlsxPackageStore(file: string, options: XlsxPackageStoreOp
           keep(version, bytes, pkg);
           return result;
         }
-        const out = pkg.toBytes();
+        const out = await pkg.toBytes();
         await writeFileAtomic(file, out, options.hooks);
         const written = versionOf(out, (await stat(file)).mtimeMs);
         own.record(version, written);

@@ -3,7 +3,8 @@
  * compressed bytes (never inflated and deflated again), so every part the scan does not change stays byte for byte
  * what Excel or WPS wrote, and a write costs only the deflate of the parts that changed.
  */
-import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { pipeline } from 'node:stream/promises';
+import { crc32, createDeflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
   name: string;
@@ -148,6 +149,8 @@ export function entryBytes(entry: ZipEntry): Buffer {
  */
 const FAST_DEFLATE_ABOVE = 1 << 20;
 
+const levelFor = (size: number) => (size > FAST_DEFLATE_ABOVE ? 1 : 6);
+
 /** A new entry from uncompressed bytes, deflated; its date and time are those of `like` (or now). */
 export function newEntry(name: string, content: Uint8Array, like?: ZipEntry): ZipEntry {
   const { time, date } = like ?? dosNow();
@@ -156,10 +159,40 @@ export function newEntry(name: string, content: Uint8Array, like?: ZipEntry): Zi
     method: 8,
     crc: crc32(content),
     size: content.length,
-    raw: deflateRawSync(content, { level: content.length > FAST_DEFLATE_ABOVE ? 1 : 6 }),
+    raw: deflateRawSync(content, { level: levelFor(content.length) }),
     time,
     date,
   };
+}
+
+/**
+ * A new entry deflated from a part made in pieces (part-writer.ts): each piece goes through one deflate stream as it
+ * is made, so a big part is never held uncompressed as a whole. Date and time are those of `like` (or now).
+ * @example await streamedEntry('xl/worksheets/sheet2.xml', sheet.serialize(), entry)
+ */
+export async function streamedEntry(
+  name: string,
+  part: { length: number; chunks(): Iterable<Uint8Array> },
+  like?: ZipEntry,
+): Promise<ZipEntry> {
+  const { time, date } = like ?? dosNow();
+  let crc = 0;
+  let size = 0;
+  const raw: Buffer[] = [];
+  await pipeline(
+    function* uncompressed() {
+      for (const chunk of part.chunks()) {
+        crc = crc32(chunk, crc);
+        size += chunk.length;
+        yield chunk;
+      }
+    },
+    createDeflateRaw({ level: levelFor(part.length) }),
+    async function collect(deflated: AsyncIterable<Buffer>) {
+      for await (const chunk of deflated) raw.push(chunk);
+    },
+  );
+  return { name, method: 8, crc, size, raw: Buffer.concat(raw), time, date };
 }
 
 /**
