@@ -4,30 +4,20 @@
  * it from the link in their mail. Each step is checked in the workbook as an outsider reads it (SheetJS).
  * With DUBAN_SCREENSHOTS=1 the pages are saved under docs/images/ for the README.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkbook } from '../../sheets-templates/cli/init';
 import { sendWithoutSigning } from './no-signing';
 import { type RunningServer, startServer } from '../../src/local/serve';
+import { launchChromium, screenshot } from './chromium';
 import { readBook, readRows, rowWhere } from './sheet-reader';
 
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const SHOTS =
-  process.env.DUBAN_SCREENSHOTS === '1' ? resolve(import.meta.dirname, '../../docs/images') : null;
 const TASK = 'ZD-2026-013'; // 县工信局: 4月 unreported, 滞后 with a 蓝牌 on 2026-06-15
 
 let dir: string;
@@ -52,7 +42,7 @@ beforeAll(async () => {
     headers: { authorization: `Bearer ${server.token}` },
   });
   expect(scan.status).toBe(200);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  browser = await launchChromium();
   page = await (
     await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
   ).newPage();
@@ -77,11 +67,7 @@ async function mails() {
 
 const battleRow = () => rowWhere(readRows(readBook(workbook), '挂图作战表'), '编号', TASK);
 
-async function shot(name: string) {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, `links-${name}.png`), fullPage: true });
-}
+const shot = (name: string) => screenshot(page, name);
 
 describe('link pages in Chromium on a phone', () => {
   it('the unit signs for its 催办单 and answers it; 当前节点, 状态 and the month colour change in the xlsx', async () => {

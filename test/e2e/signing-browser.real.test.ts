@@ -6,27 +6,17 @@
  * they name. The 督查室's desk then lists the signatures. With DUBAN_SCREENSHOTS=1 the pages are saved under
  * docs/images/ for the README.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkbook } from '../../sheets-templates/cli/init';
 import { type RunningServer, startServer } from '../../src/local/serve';
 import { type SmtpSink, startSmtpSink } from '../runtime/smtp-sink';
+import { launchChromium, screenshot } from './chromium';
 import { readBook, readRows } from './sheet-reader';
 
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const SHOTS =
-  process.env.DUBAN_SCREENSHOTS === '1' ? resolve(import.meta.dirname, '../../docs/images') : null;
 const LEADER = 'fxz.chengjian@demo.gov.cn'; // 冯长青, 分管 县住建局、县交通运输局
 const DIRECTOR = 'zfb.zhuren@demo.gov.cn'; // 魏晨曦, 办公室主任
 const DRAFTS = ['DB-2026-003', 'ZD-2026-022', 'ZD-2026-033'];
@@ -45,7 +35,7 @@ beforeAll(async () => {
   sink = await startSmtpSink();
   writeFileSync(join(dir, 'duban.env'), `DUBAN_SMTP_URL=smtp://127.0.0.1:${sink.port}\n`);
   server = await startServer({ workbook, port: 0, schedule: false, now: () => clock });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  browser = await launchChromium();
   page = await (
     await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
   ).newPage();
@@ -88,11 +78,7 @@ function header(m: SmtpSink['received'][number], name: string): string {
 }
 
 /** The page, whole, or its first screen (the desk runs long: its first screen shows what it is for). */
-async function shot(name: string, fullPage = true) {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, `links-${name}.png`), fullPage });
-}
+const shot = (name: string, fullPage = true) => screenshot(page, name, fullPage);
 
 describe('签发 by link in Chromium on a phone', () => {
   it('the 分管领导 consents, the 办公室主任 signs three notices; they are numbered and delivered to their units', async () => {

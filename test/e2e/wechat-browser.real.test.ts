@@ -8,22 +8,14 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkbook } from '../../sheets-templates/cli/init';
 import { type RunningServer, startServer } from '../../src/local/serve';
 import { sendWithoutSigning } from './no-signing';
+import { launchChromium } from './chromium';
 import { readBook, readRows, rowWhere } from './sheet-reader';
 
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** WeChat 8.0 on Android 13 (XWeb, Chromium 116), as its built-in browser reports itself. */
 const WECHAT_ANDROID_UA =
   'Mozilla/5.0 (Linux; Android 13; V2055A Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like Gecko) ' +
@@ -53,7 +45,7 @@ beforeAll(async () => {
     headers: { authorization: `Bearer ${server.token}` },
   });
   expect(scan.status).toBe(200);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  browser = await launchChromium();
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
     userAgent: WECHAT_ANDROID_UA,
