@@ -5,6 +5,7 @@
  * turning links on never floods the units with reminders about older notices.
  */
 import { isoOf, partsOf, type Day } from '../calendar/day';
+import { entryIndexOf } from './entry-index';
 import { isNoticeType, kindOf, type NoticeType } from '../domain/notice-kinds';
 import type { TaskVerdict } from '../domain/types';
 import { dedupeKey } from '../workbook/dedupe-key';
@@ -63,7 +64,7 @@ export function ackReminders(
     if (by === null || isoOf(model.today) < by) continue;
     const key = dedupeKey(row.id, ACK_REMINDER, '', row.docNo);
     if (known.has(key)) continue;
-    const i = model.entries.findIndex((e) => e.task.id === row.id);
+    const i = entryIndexOf(model, row.id);
     const entry = model.entries[i];
     const verdict = verdicts[i];
     if (!entry || !verdict || verdict.status === '已办结' || verdict.status === '已调出') continue;

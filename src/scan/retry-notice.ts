@@ -1,4 +1,5 @@
 import { isoOf, type Day } from '../calendar/day';
+import { entryIndexOf } from './entry-index';
 import { isNoticeType, kindOf } from '../domain/notice-kinds';
 import type { DigestItem } from '../mail/notices';
 import { parseDedupeKey } from '../workbook/dedupe-key';
@@ -35,7 +36,7 @@ export function retryOf(row: RegisterRow, model: WorkbookModel): PlannedNotice |
     return items.length ? { ...base, type: '每日汇总', digest: { recipient: to[0]!, items }, covers } : null;
   }
   const parsed = parseDedupeKey(row.key);
-  const entry = model.entries.find((e) => e.task.id === row.id);
+  const entry = model.entries[entryIndexOf(model, row.id)];
   if (!parsed || !entry || !isNoticeType(row.type)) return null;
   const type = row.type;
   const [replyBy, rectifyBy] = requirementDates(base.requirement);
@@ -87,7 +88,7 @@ function digestItemsOn(
       ? `${textOf(r, '收件人')} ${textOf(r, '抄送')}`
       : textOf(r, '收件人');
     if (!reaches.includes(address)) continue;
-    const entry = model.entries.find((e) => e.task.id === r.id);
+    const entry = model.entries[entryIndexOf(model, r.id)];
     if (!entry) continue;
     const kind = kindOf(r.type);
     items.push({

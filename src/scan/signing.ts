@@ -6,6 +6,7 @@
  * in the sequence), and sends it.
  */
 import type { DigestItem } from '../mail/notices';
+import { entryIndexOf } from './entry-index';
 import type { Address } from '../mail/port';
 import { cellText } from '../store/grid/cell-text';
 import { addressesOf } from '../workbook/directory';
@@ -62,11 +63,8 @@ export function waitingBySigner(
   drafts: WaitingDraft[],
 ): Map<string, { recipient: Address; items: DigestItem[] }> {
   const out = new Map<string, { recipient: Address; items: DigestItem[] }>();
-  // The first entry of each 编号, found once: a search of every entry per draft made a city's plan take minutes.
-  const byId = new Map<string, WorkbookModel['entries'][number]>();
-  if (drafts.length) for (const e of model.entries) if (!byId.has(e.task.id)) byId.set(e.task.id, e);
   for (const d of drafts) {
-    const entry = byId.get(d.id);
+    const entry = model.entries[entryIndexOf(model, d.id)];
     if (!entry) continue;
     const signer = d.step === '同意' ? '分管领导' : '办公室主任';
     const people = recipientsFor('审批提醒', signer, entry.task, model.directory).to;
