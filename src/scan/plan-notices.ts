@@ -102,26 +102,7 @@ export function planNotices(model: WorkbookModel, verdicts: TaskVerdict[], run: 
         continue;
       }
       known.add(key);
-      if (signing && !draft) {
-        // Seed 004 §五.2: proposed now, numbered and sent once the 分管领导 consented and the 办公室主任 signed.
-        known.add(draftKey(key));
-        notices.push({
-          key: draftKey(key),
-          token: token(),
-          type: due.type,
-          id,
-          unit: entry.task.leadUnit,
-          to,
-          cc: addressesOf(r.cc),
-          reasons: due.reasons.join('；'),
-          requirement: requirementText(due),
-          draft: true,
-        });
-        continue;
-      }
-      const doc = noticeDoc(entry, v, due, r.addressee, r.cc.map(ccLabel), today, config);
-      notices.push({
-        key,
+      const planned = {
         token: token(),
         type: due.type,
         id,
@@ -130,6 +111,17 @@ export function planNotices(model: WorkbookModel, verdicts: TaskVerdict[], run: 
         cc: addressesOf(r.cc),
         reasons: due.reasons.join('；'),
         requirement: requirementText(due),
+      };
+      if (signing && !draft) {
+        // Seed 004 §五.2: proposed now, numbered and sent once the 分管领导 consented and the 办公室主任 signed.
+        known.add(draftKey(key));
+        notices.push({ ...planned, key: draftKey(key), draft: true });
+        continue;
+      }
+      const doc = noticeDoc(entry, v, due, r.addressee, r.cc.map(ccLabel), today, config);
+      notices.push({
+        ...planned,
+        key,
         doc,
         ...(kindOf(due.type).viaDigest ? { viaDigest: true } : {}),
         ...(draft ? { signedDraft: draft.key } : {}),
