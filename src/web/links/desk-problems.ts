@@ -5,6 +5,7 @@
 import { html } from 'hono/html';
 import type { SheetLocation } from '../../store/port';
 import type { ScanProblem } from '../../workbook/scan-problem';
+import { dataTable } from './layout';
 
 export type { SheetLocation };
 
@@ -43,32 +44,19 @@ export function problemsHtml(
     return html`<h2>工作簿问题</h2>
       <p class="note">尚无扫描记录：请先执行扫描。</p>`;
   return html`<h2>工作簿问题（上次扫描，${problems.length}条）</h2>
-    <table>
-      <tr>
-        <th>位置</th>
-        <th>工作表</th>
-        <th>行</th>
-        <th>列</th>
-        <th>问题</th>
-      </tr>
-      ${problems.map((p) => {
+    ${dataTable(
+      ['位置', '工作表', '行', '列', '问题'],
+      problems.map((p) => {
         const a1 = a1Of(p, headersOf(p.tab));
         const ref = a1 ? `${p.tab}!${a1}` : p.tab;
         const url = cellUrl(sheet, p.tab, a1);
-        return html`<tr>
-          <td>${url ? html`<a href="${url}" rel="noreferrer">${ref}</a>` : ref}</td>
-          <td>${p.tab}</td>
-          <td>${p.row ?? ''}</td>
-          <td>${p.cell ?? ''}</td>
-          <td>${p.message}</td>
-        </tr>`;
-      })}
-      ${
-        problems.length
-          ? ''
-          : html`<tr>
-              <td colspan="5">无</td>
-            </tr>`
-      }
-    </table>`;
+        return [
+          url ? html`<a href="${url}" rel="noreferrer">${ref}</a>` : ref,
+          p.tab,
+          p.row ?? '',
+          p.cell ?? '',
+          p.message,
+        ];
+      }),
+    )}`;
 }

@@ -12,6 +12,7 @@ import type { SheetStore } from '../../store/port';
 import { AUDIT_TAB, auditRow } from '../../workbook/audit';
 import type { RegisterRow } from '../../workbook/read-ledgers';
 import { REJECTED } from '../../workbook/schema/lists';
+import { dataTable } from './layout';
 import { readState, type WorkbookState } from './workbook-state';
 
 export const REGISTER_TAB = '文书登记';
@@ -25,38 +26,20 @@ export function failedNotices(state: WorkbookState): RegisterRow[] {
 export function failedHtml(rows: RegisterRow[], csrf: string) {
   return html`<h2>发送失败的通知（${rows.length}份）</h2>
     <p class="note">改回“待发送”后，下次扫描（或上方“执行扫描”）按当前通讯录重新生成并发送。</p>
-    <table>
-      <tr>
-        <th>文号</th>
-        <th>类型</th>
-        <th>事项</th>
-        <th>发往单位</th>
-        <th>操作</th>
-      </tr>
-      ${rows.map(
-        (r) =>
-          html`<tr>
-            <td>${r.docNo}</td>
-            <td>${r.type}</td>
-            <td>${r.id}</td>
-            <td>${cellText(r.cells['发往单位'] ?? null)}</td>
-            <td>
-              <form method="post" action="/desk/resend">
-                <input type="hidden" name="csrf" value="${csrf}" />
-                <input type="hidden" name="docNo" value="${r.docNo}" />
-                <button type="submit">改回待发送</button>
-              </form>
-            </td>
-          </tr>`,
-      )}
-      ${
-        rows.length
-          ? ''
-          : html`<tr>
-              <td colspan="5">无</td>
-            </tr>`
-      }
-    </table>`;
+    ${dataTable(
+      ['文号', '类型', '事项', '发往单位', '操作'],
+      rows.map((r) => [
+        r.docNo,
+        r.type,
+        r.id,
+        cellText(r.cells['发往单位'] ?? null),
+        html`<form method="post" action="/desk/resend">
+          <input type="hidden" name="csrf" value="${csrf}" />
+          <input type="hidden" name="docNo" value="${r.docNo}" />
+          <button type="submit">改回待发送</button>
+        </form>`,
+      ]),
+    )}`;
 }
 
 /** Set one failed notice (by 文号) back to 待发送 with its audit row; the row, or null when no such failed notice. */

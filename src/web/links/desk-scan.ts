@@ -4,6 +4,7 @@
  */
 import { html } from 'hono/html';
 import type { ScanSummary } from '../../scan/types';
+import { dataTable } from './layout';
 
 /** The two forms: a dry run first, the real scan second. */
 export function scanForms(csrf: string) {
@@ -28,53 +29,15 @@ export function scanResultHtml(summary: ScanSummary, csrf: string) {
     <p class="note">
       ${summary.date}：将写入单元格${summary.cellsWritten}个，填充颜色${summary.fillsWritten}个，审计日志${summary.auditRows}行，新建通知${preview.notices.length}份。
     </p>
-    <table>
-      <tr>
-        <th>工作表</th>
-        <th>单元格</th>
-        <th>填充</th>
-      </tr>
-      ${preview.tabs.map(
-        (t) =>
-          html`<tr>
-            <td>${t.tab}</td>
-            <td>${t.cells}</td>
-            <td>${t.fills}</td>
-          </tr>`,
-      )}
-      ${
-        preview.tabs.length
-          ? ''
-          : html`<tr>
-              <td colspan="3">无</td>
-            </tr>`
-      }
-    </table>
+    ${dataTable(
+      ['工作表', '单元格', '填充'],
+      preview.tabs.map((t) => [t.tab, t.cells, t.fills]),
+    )}
     <h2>将新建的通知</h2>
-    <table>
-      <tr>
-        <th>类型</th>
-        <th>事项</th>
-        <th>单位</th>
-        <th>事由</th>
-      </tr>
-      ${preview.notices.map(
-        (n) =>
-          html`<tr>
-            <td>${n.type}${n.draft ? '（待签发）' : ''}</td>
-            <td>${n.id}</td>
-            <td>${n.unit}</td>
-            <td>${n.reasons}</td>
-          </tr>`,
-      )}
-      ${
-        preview.notices.length
-          ? ''
-          : html`<tr>
-              <td colspan="4">无</td>
-            </tr>`
-      }
-    </table>
+    ${dataTable(
+      ['类型', '事项', '单位', '事由'],
+      preview.notices.map((n) => [`${n.type}${n.draft ? '（待签发）' : ''}`, n.id, n.unit, n.reasons]),
+    )}
     ${scanForms(csrf)}
     <p><a href="/desk">返回工作台</a></p>`;
 }

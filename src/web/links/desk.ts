@@ -21,7 +21,7 @@ import { AUDIT_TAB } from '../../workbook/audit';
 import { STORED } from '../../workbook/schema/lists';
 import { ADJUST_TAB, askedOf, requestOfReason, waitingFor } from './adjustment-ledger';
 import { EXTENSION_TAB, textOf } from './extension-ledger';
-import { page } from './layout';
+import { dataTable, page } from './layout';
 import type { LinkDeps } from './link-deps';
 import { DESK_COOKIE, type DeskEnv, deskAuth } from './desk-auth';
 import { DESK_REFUSED } from './desk-refusal';
@@ -33,6 +33,8 @@ import type { ScanService } from '../scan-service';
 import { readState, verdictOf, type WorkbookState } from './workbook-state';
 
 const AUDIT_ROWS = 100;
+/** The 审计日志 columns the desk lists. */
+const AUDIT_COLUMNS = ['时间', '操作者', '动作', '编号', '备注'];
 /** 审计日志 actions written by the link pages (签发 by link included). */
 const LINK_ACTION = /^链接|申请$|审批$|签批$|^文书(同意|签发)$/;
 
@@ -197,84 +199,47 @@ function deskHtml(state: WorkbookState, filter: AuditFilter) {
     );
   });
   const audit = auditRowsOf(rowsOf(state, AUDIT_TAB), filter).slice(-AUDIT_ROWS).reverse();
-  const empty = (n: number, cols: number) =>
-    n
-      ? ''
-      : html`<tr>
-          <td colspan="${cols}">无</td>
-        </tr>`;
   return html`<p class="note">
       ${today}：待审批${extensions.length + adjustments.length}件，办结审批卡${cards.length}张，未签收通知${unsigned.length}份。
     </p>
     <h2>待审批申请</h2>
-    <table>
-      <tr>
-        <th>申请号</th>
-        <th>事项</th>
-        <th>类型</th>
-        <th>等待</th>
-        <th>申请</th>
-      </tr>
-      ${extensions.map(
-        (r) =>
-          html`<tr>
-            <td>${textOf(r, '申请号')}</td>
-            <td>${textOf(r, '编号')}</td>
-            <td>延期申请（至${textOf(r, '申请完成时限')}）</td>
-            <td>${textOf(r, '审批人')}</td>
-            <td>${textOf(r, '申请人')} ${textOf(r, '申请时间')}</td>
-          </tr>`,
-      )}
-      ${adjustments.map(
-        ({ row, waiting }) =>
-          html`<tr>
-            <td>${requestOfReason(textOf(row, '理由'))?.no ?? ''}</td>
-            <td>${textOf(row, '编号')}</td>
-            <td>${textOf(row, '类型')}</td>
-            <td>${waiting}</td>
-            <td>${textOf(row, '申请单位')} ${textOf(row, '日期')}</td>
-          </tr>`,
-      )}
-      ${empty(extensions.length + adjustments.length, 5)}
-    </table>
+    ${dataTable(
+      ['申请号', '事项', '类型', '等待', '申请'],
+      [
+        ...extensions.map((r) => [
+          textOf(r, '申请号'),
+          textOf(r, '编号'),
+          `延期申请（至${textOf(r, '申请完成时限')}）`,
+          textOf(r, '审批人'),
+          `${textOf(r, '申请人')} ${textOf(r, '申请时间')}`,
+        ]),
+        ...adjustments.map(({ row, waiting }) => [
+          requestOfReason(textOf(row, '理由'))?.no ?? '',
+          textOf(row, '编号'),
+          textOf(row, '类型'),
+          waiting,
+          `${textOf(row, '申请单位')} ${textOf(row, '日期')}`,
+        ]),
+      ],
+    )}
     <h2>办结审批卡</h2>
-    <table>
-      <tr>
-        <th>事项</th>
-        <th>单位</th>
-        <th>等待</th>
-        <th>当前节点</th>
-      </tr>
-      ${cards.map(
-        (c) =>
-          html`<tr>
-            <td>${c.entry.task.id}</td>
-            <td>${c.entry.task.leadUnit}</td>
-            <td>${c.signer}</td>
-            <td>${c.node}</td>
-          </tr>`,
-      )}
-      ${empty(cards.length, 4)}
-    </table>
+    ${dataTable(
+      ['事项', '单位', '等待', '当前节点'],
+      cards.map((c) => [c.entry.task.id, c.entry.task.leadUnit, c.signer, c.node]),
+    )}
     <h2>未签收通知</h2>
-    <table>
-      <tr>
-        <th>文号</th>
-        <th>事项</th>
-        <th>单位</th>
-        <th>签收期限</th>
-      </tr>
-      ${unsigned.map((r) => {
+    ${dataTable(
+      ['文号', '事项', '单位', '签收期限'],
+      unsigned.map((r) => {
         const by = ackByOf(cellText(r.cells['时限要求'] ?? null))!;
-        return html`<tr>
-          <td>${r.docNo}</td>
-          <td>${r.id}</td>
-          <td>${cellText(r.cells['发往单位'] ?? null)}</td>
-          <td>${by}${by <= today ? '（已逾期）' : ''}</td>
-        </tr>`;
-      })}
-      ${empty(unsigned.length, 4)}
-    </table>
+        return [
+          r.docNo,
+          r.id,
+          cellText(r.cells['发往单位'] ?? null),
+          `${by}${by <= today ? '（已逾期）' : ''}`,
+        ];
+      }),
+    )}
     <h2>审计日志${id ? `（${id}）` : ''}</h2>
     <form method="get" action="/desk">
       <label for="action">动作</label><input id="action" name="action" value="${filter.action}" />
@@ -285,24 +250,8 @@ function deskHtml(state: WorkbookState, filter: AuditFilter) {
       <button type="submit">筛选</button>
     </form>
     <p class="note">未填动作时只列链接页面的操作；最多列出最近${AUDIT_ROWS}条。</p>
-    <table>
-      <tr>
-        <th>时间</th>
-        <th>操作者</th>
-        <th>动作</th>
-        <th>编号</th>
-        <th>备注</th>
-      </tr>
-      ${audit.map(
-        (r) =>
-          html`<tr>
-            <td>${textOf(r, '时间')}</td>
-            <td>${textOf(r, '操作者')}</td>
-            <td>${textOf(r, '动作')}</td>
-            <td>${textOf(r, '编号')}</td>
-            <td>${textOf(r, '备注')}</td>
-          </tr>`,
-      )}
-      ${empty(audit.length, 5)}
-    </table>`;
+    ${dataTable(
+      AUDIT_COLUMNS,
+      audit.map((r) => AUDIT_COLUMNS.map((k) => textOf(r, k))),
+    )}`;
 }

@@ -55,3 +55,29 @@ button.secondary{background:#666}
 export function lines(text: string) {
   return text.split(/\r?\n/).map((line, i) => (i ? html`<br />${line}` : html`${line}`));
 }
+
+/**
+ * A table of the desk: its header cells, one row per item (each cell escaped unless it is already html), and one
+ * row saying 无 when there are none.
+ * @example dataTable(['文号', '事项'], rows.map((r) => [r.docNo, r.id]))
+ */
+export function dataTable(heads: string[], rows: unknown[][]) {
+  return html`<table>
+    <tr>
+      ${heads.map((h) => html`<th>${h}</th>`)}
+    </tr>
+    ${rows.map(
+      (cells) =>
+        html`<tr>
+          ${cells.map((c) => html`<td>${c}</td>`)}
+        </tr>`,
+    )}
+    ${
+      rows.length
+        ? ''
+        : html`<tr>
+            <td colspan="${heads.length}">无</td>
+          </tr>`
+    }
+  </table>`;
+}
