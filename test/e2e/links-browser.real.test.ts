@@ -4,18 +4,15 @@
  * it from the link in their mail. Each step is checked in the workbook as an outsider reads it (SheetJS).
  * With DUBAN_SCREENSHOTS=1 the pages are saved under docs/images/ for the README.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { simpleParser } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorkbook } from '../../sheets-templates/cli/init';
-import { sendWithoutSigning } from './no-signing';
-import { type RunningServer, startServer } from '../../src/local/serve';
+import type { RunningServer } from '../../src/local/serve';
 import { launchChromium, screenshot } from './chromium';
+import { outboxMails, scannedDemoServer } from './scanned-server';
 import { readBook, readRows, rowWhere } from './sheet-reader';
 
 const TASK = 'ZD-2026-013'; // 县工信局: 4月 unreported, 滞后 with a 蓝牌 on 2026-06-15
@@ -27,21 +24,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'duban-links-browser-'));
-  workbook = join(dir, 'demo.xlsx');
-  await createWorkbook(workbook, '2026-06-15');
-  await sendWithoutSigning(workbook); // 签发 is tested in test/scan/signing.test.ts
-  server = await startServer({
-    workbook,
-    port: 0,
-    schedule: false,
-    now: () => new Date('2026-06-15T00:30:00Z'),
-  });
-  const scan = await fetch(`${server.url}/api/scan`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${server.token}` },
-  });
-  expect(scan.status).toBe(200);
+  ({ dir, workbook, server } = await scannedDemoServer('duban-links-browser-'));
   browser = await launchChromium();
   page = await (
     await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
@@ -53,17 +36,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The outbox's mails, parsed, oldest first. */
-async function mails() {
-  const files = readdirSync(server.outboxDir).filter((f) => f.endsWith('.eml'));
-  const parsed = await Promise.all(
-    files.map(async (f) => {
-      const file = join(server.outboxDir, f);
-      return { mtime: statSync(file).mtimeMs, mail: await simpleParser(readFileSync(file)) };
-    }),
-  );
-  return parsed.sort((a, b) => a.mtime - b.mtime).map((p) => p.mail);
-}
+const mails = () => outboxMails(server);
 
 const battleRow = () => rowWhere(readRows(readBook(workbook), '挂图作战表'), '编号', TASK);
 

@@ -4,16 +4,11 @@
  * viewport: a unit signs for its 催办单 and answers it, the forms working without any script, and no page or
  * resource answers an error for that user agent. (A real WeChat client was not available: see docs/security.md.)
  */
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { simpleParser } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorkbook } from '../../sheets-templates/cli/init';
-import { type RunningServer, startServer } from '../../src/local/serve';
-import { sendWithoutSigning } from './no-signing';
+import type { RunningServer } from '../../src/local/serve';
 import { launchChromium } from './chromium';
+import { outboxMails, scannedDemoServer } from './scanned-server';
 import { readBook, readRows, rowWhere } from './sheet-reader';
 
 /** WeChat 8.0 on Android 13 (XWeb, Chromium 116), as its built-in browser reports itself. */
@@ -30,21 +25,7 @@ let page: Page;
 const statuses: Array<{ url: string; status: number }> = [];
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'duban-wechat-'));
-  workbook = join(dir, 'demo.xlsx');
-  await createWorkbook(workbook, '2026-06-15');
-  await sendWithoutSigning(workbook);
-  server = await startServer({
-    workbook,
-    port: 0,
-    schedule: false,
-    now: () => new Date('2026-06-15T00:30:00Z'),
-  });
-  const scan = await fetch(`${server.url}/api/scan`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${server.token}` },
-  });
-  expect(scan.status).toBe(200);
+  ({ workbook, server } = await scannedDemoServer('duban-wechat-'));
   browser = await launchChromium();
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
@@ -62,17 +43,9 @@ afterAll(async () => {
 });
 
 async function noticeLinks() {
-  const files = readdirSync(server.outboxDir).filter((f) => f.endsWith('.eml'));
-  const mails = await Promise.all(
-    files.map(async (f) => ({
-      mtime: statSync(join(server.outboxDir, f)).mtimeMs,
-      mail: await simpleParser(readFileSync(join(server.outboxDir, f))),
-    })),
-  );
-  const notice = mails
-    .sort((a, b) => a.mtime - b.mtime)
-    .map((m) => m.mail)
-    .find((m) => m.headers.get('x-duban-kind') === 'cuiban' && m.headers.get('x-duban-item-id') === TASK)!;
+  const notice = (await outboxMails(server)).find(
+    (m) => m.headers.get('x-duban-kind') === 'cuiban' && m.headers.get('x-duban-item-id') === TASK,
+  )!;
   const text = notice.text ?? '';
   const link = (label: string) => new RegExp(`${label} (http://\\S+)`).exec(text)![1]!;
   return { ack: link('签收'), feedback: link('反馈'), extend: link('延期申请') };
