@@ -5,12 +5,8 @@
  * by the admin token and by the 督查室's link; a forged token is refused there too. The Worker runs on the real clock,
  * so the cases that depend on the date move the task's 完成时限 far ahead first.
  */
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { Miniflare } from 'miniflare';
+import { rm } from 'node:fs/promises';
+import type { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGoogleStore } from '../../src/store/drivers/google/google';
 import { serviceAccountAuth } from '../../src/store/drivers/google/google-auth';
@@ -20,8 +16,8 @@ import { type LinkAction, parseLinkKeys, signLink } from '../../src/web/links/to
 import { type TabName, tabSpec } from '../../src/workbook/schema/tabs';
 import { startSheetsServer, type SheetsServer } from '../sheets-server/server';
 import { ADMIN_TOKEN, callsOn, FROM, SCAN_TIME, seedDemo, serviceAccountJson } from './fixtures';
+import { buildWorkerBundle, bundleIn } from './worker-bundle';
 
-const run = promisify(execFile);
 const SECRET = 'k1:worker-link-secret-0123456789';
 const ORIGIN = 'http://duban.example';
 
@@ -31,26 +27,17 @@ let mf: Miniflare;
 let spreadsheetId: string;
 
 beforeAll(async () => {
-  outdir = await mkdtemp(join(tmpdir(), 'duban-worker-links-'));
-  const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_API_TOKEN: '' };
-  await run('node_modules/.bin/wrangler', ['deploy', '--dry-run', '--outdir', outdir], { env });
+  outdir = await buildWorkerBundle('duban-worker-links-');
   server = await startSheetsServer({ requireIssuedTokens: true });
   spreadsheetId = seedDemo(server);
-  mf = new Miniflare({
-    modules: true,
-    scriptPath: join(outdir, 'worker.js'),
-    modulesRoot: outdir,
-    compatibilityDate: '2026-04-01',
-    compatibilityFlags: ['nodejs_compat'],
-    bindings: {
-      DUBAN_SPREADSHEET_ID: spreadsheetId,
-      GOOGLE_SERVICE_ACCOUNT_JSON: serviceAccountJson(`${server.url}/token`),
-      DUBAN_SHEETS_ROOT_URL: server.url,
-      DUBAN_ADMIN_TOKEN: ADMIN_TOKEN,
-      DUBAN_MAIL_FROM: FROM,
-      DUBAN_LINK_SECRET: SECRET,
-      DUBAN_PUBLIC_URL: ORIGIN,
-    },
+  mf = bundleIn(outdir, {
+    DUBAN_SPREADSHEET_ID: spreadsheetId,
+    GOOGLE_SERVICE_ACCOUNT_JSON: serviceAccountJson(`${server.url}/token`),
+    DUBAN_SHEETS_ROOT_URL: server.url,
+    DUBAN_ADMIN_TOKEN: ADMIN_TOKEN,
+    DUBAN_MAIL_FROM: FROM,
+    DUBAN_LINK_SECRET: SECRET,
+    DUBAN_PUBLIC_URL: ORIGIN,
   });
   await mf.ready;
 }, 180_000);

@@ -3,27 +3,20 @@
  * cron (runtime/crons.ts) fired through `scheduled()`, the briefs delivered over SMTP and registered in the spreadsheet's
  * 审计日志 on the local Sheets server: once per leader per week, moved past a holiday Monday, never twice.
  */
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { Miniflare } from 'miniflare';
+import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEEKLY_BRIEF_CRON } from '../../src/runtime/crons';
 import { startSheetsServer, type SheetsServer } from '../sheets-server/server';
 import { ADMIN_TOKEN, FROM, dumpOf, seedDemo, serviceAccountJson } from './fixtures';
 import { startSmtpSink, type SmtpSink } from './smtp-sink';
+import { buildWorkerBundle, bundleIn } from './worker-bundle';
 
-const run = promisify(execFile);
 let outdir: string;
 let server: SheetsServer;
 let sink: SmtpSink;
 
 beforeAll(async () => {
-  outdir = await mkdtemp(join(tmpdir(), 'duban-worker-weekly-'));
-  const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_API_TOKEN: '' };
-  await run('node_modules/.bin/wrangler', ['deploy', '--dry-run', '--outdir', outdir], { env });
+  outdir = await buildWorkerBundle('duban-worker-weekly-');
   server = await startSheetsServer({ requireIssuedTokens: true });
   sink = await startSmtpSink();
 }, 120_000);
@@ -37,21 +30,14 @@ afterAll(async () => {
 /** The bundle over a fresh demo spreadsheet, reaching the local Sheets server and SMTP sink directly. */
 async function workerOnFreshDemo() {
   const id = seedDemo(server);
-  const mf = new Miniflare({
-    modules: true,
-    scriptPath: join(outdir, 'worker.js'),
-    modulesRoot: outdir,
-    compatibilityDate: '2026-04-01',
-    compatibilityFlags: ['nodejs_compat'],
-    bindings: {
-      DUBAN_SPREADSHEET_ID: id,
-      GOOGLE_SERVICE_ACCOUNT_JSON: serviceAccountJson(`${server.url}/token`),
-      DUBAN_SHEETS_ROOT_URL: server.url,
-      DUBAN_ADMIN_TOKEN: ADMIN_TOKEN,
-      DUBAN_MAIL_FROM: FROM,
-      DUBAN_SMTP_HOST: '127.0.0.1',
-      DUBAN_SMTP_PORT: String(sink.port),
-    },
+  const mf = bundleIn(outdir, {
+    DUBAN_SPREADSHEET_ID: id,
+    GOOGLE_SERVICE_ACCOUNT_JSON: serviceAccountJson(`${server.url}/token`),
+    DUBAN_SHEETS_ROOT_URL: server.url,
+    DUBAN_ADMIN_TOKEN: ADMIN_TOKEN,
+    DUBAN_MAIL_FROM: FROM,
+    DUBAN_SMTP_HOST: '127.0.0.1',
+    DUBAN_SMTP_PORT: String(sink.port),
   });
   const worker = await mf.getWorker();
   const fire = async (iso: string) => {

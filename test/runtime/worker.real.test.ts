@@ -3,17 +3,15 @@
  * production configuration (Google's own API and token URLs), its network routed to the local Sheets server.
  * Its scans must leave the spreadsheet exactly as the Node path does for the same demo county and date.
  */
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { Miniflare, Response as MfResponse, type Request as MfRequest } from 'miniflare';
+import { type Miniflare, Response as MfResponse, type Request as MfRequest } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publicSummary } from '../../src/scan/summary';
 import { startSheetsServer, type SheetsServer } from '../sheets-server/server';
 import { startSmtpSink } from './smtp-sink';
+import { buildWorkerBundle, bundleIn } from './worker-bundle';
 import {
   ADMIN_TOKEN,
   FROM,
@@ -28,7 +26,6 @@ import {
   type NodeResult,
 } from './fixtures';
 
-const run = promisify(execFile);
 const GOOGLE_HOSTS = new Set(['sheets.googleapis.com', 'oauth2.googleapis.com']);
 
 let outdir: string;
@@ -40,19 +37,6 @@ let spreadsheetId: string;
 const hostsSeen = new Set<string>();
 
 /** workerd's outbound network: Google's hosts go to the local Sheets server, anything else is refused. */
-/** The built bundle in workerd with these bindings; fetches leave through `outbound` when given. */
-function bundleIn(bindings: Record<string, string>, outbound?: typeof fakeGoogle): Miniflare {
-  return new Miniflare({
-    modules: true,
-    scriptPath: join(outdir, 'worker.js'),
-    modulesRoot: outdir,
-    compatibilityDate: '2026-04-01',
-    compatibilityFlags: ['nodejs_compat'],
-    bindings,
-    ...(outbound ? { outboundService: outbound } : {}),
-  });
-}
-
 async function fakeGoogle(request: MfRequest): Promise<MfResponse> {
   const url = new URL(request.url);
   hostsSeen.add(url.host);
@@ -70,15 +54,13 @@ async function fakeGoogle(request: MfRequest): Promise<MfResponse> {
 }
 
 beforeAll(async () => {
-  outdir = await mkdtemp(join(tmpdir(), 'duban-worker-'));
-  const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_API_TOKEN: '' };
-  // Offline: --dry-run bundles without logging in or calling the Cloudflare API.
-  await run('node_modules/.bin/wrangler', ['deploy', '--dry-run', '--outdir', outdir], { env });
+  outdir = await buildWorkerBundle('duban-worker-');
   bundle = await readFile(join(outdir, 'worker.js'));
   server = await startSheetsServer({ requireIssuedTokens: true });
   expected = await nodeScan(server);
   spreadsheetId = seedDemo(server);
   mf = bundleIn(
+    outdir,
     {
       DUBAN_SPREADSHEET_ID: spreadsheetId,
       GOOGLE_SERVICE_ACCOUNT_JSON: serviceAccountJson(),
@@ -182,7 +164,7 @@ describe('the Worker with SMTP', () => {
     const id = seedDemo(server);
     // workerd opens SMTP sockets through the outbound service, which a fetch function cannot serve: this Worker
     // reaches the local servers directly instead.
-    const mailing = bundleIn({
+    const mailing = bundleIn(outdir, {
       DUBAN_SPREADSHEET_ID: id,
       GOOGLE_SERVICE_ACCOUNT_JSON: serviceAccountJson(`${server.url}/token`),
       DUBAN_SHEETS_ROOT_URL: server.url,
@@ -201,7 +183,9 @@ describe('the Worker with SMTP', () => {
       expect(sink.received).toHaveLength(delivered.summary.notices.sent + 1);
       expect(sink.received.every((m) => m.envelopeFrom === 'duban@example.gov.cn')).toBe(true);
       // Numbered notices go out (催办单 / 督办单 wait for 签发 by default, seed 004 §五.2; the others are automatic).
-      expect(sink.received.filter((m) => /^【(提醒函|交办单|督办通知书|催办单)/.test(m.subject)).length).toBeGreaterThan(0);
+      expect(
+        sink.received.filter((m) => /^【(提醒函|交办单|督办通知书|催办单)/.test(m.subject)).length,
+      ).toBeGreaterThan(0);
       expect(dumpOf(server, id)).toEqual(delivered.workbook);
     } finally {
       await mailing.dispose();
@@ -213,6 +197,7 @@ describe('the Worker with SMTP', () => {
 describe('a Worker with a bad environment', () => {
   it('answers with the keys to fix and fails its cron, naming them in the log', async () => {
     const broken = bundleIn(
+      outdir,
       { DUBAN_SPREADSHEET_ID: '', DUBAN_ADMIN_TOKEN: ADMIN_TOKEN, GOOGLE_SERVICE_ACCOUNT_JSON: '{"type":' },
       fakeGoogle,
     );
