@@ -49,31 +49,22 @@ async function withCalcChain(file: string, formula: boolean): Promise<string> {
   const chain =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="${cell}" i="1"/></calcChain>`;
+  const edits: Record<string, (text: string) => string> = {
+    [battle]: () => sheet,
+    'xl/_rels/workbook.xml.rels': (text) =>
+      text.replace(
+        '</Relationships>',
+        '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>',
+      ),
+    '[Content_Types].xml': (text) =>
+      text.replace(
+        '</Types>',
+        '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>',
+      ),
+  };
   const edited = entries.map((e) => {
-    if (e.name === battle) return newEntry(e.name, Buffer.from(sheet, 'utf8'), e);
-    if (e.name === 'xl/_rels/workbook.xml.rels')
-      return newEntry(
-        e.name,
-        Buffer.from(
-          textOf(entries, e.name)!.replace(
-            '</Relationships>',
-            '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>',
-          ),
-        ),
-        e,
-      );
-    if (e.name === '[Content_Types].xml')
-      return newEntry(
-        e.name,
-        Buffer.from(
-          textOf(entries, e.name)!.replace(
-            '</Types>',
-            '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>',
-          ),
-        ),
-        e,
-      );
-    return e;
+    const edit = edits[e.name];
+    return edit ? newEntry(e.name, Buffer.from(edit(textOf(entries, e.name)!), 'utf8'), e) : e;
   });
   await writeFile(file, writeZip([...edited, newEntry('xl/calcChain.xml', Buffer.from(chain))]));
   return cell;
