@@ -58,12 +58,11 @@ export async function sendThenWrite(
     for (const p of base.plan.summary.problems) summary.problems.push(p);
     summary.stopped = true;
   }
+  addSent(summary, sent.out);
   if (applied) {
     addApplied(summary, applied);
-    summary.auditRows = base.plan.auditRows;
+    summary.auditRows = base.plan.auditRows + audit.length;
   }
-  addSent(summary, sent.out);
-  if (applied) summary.auditRows += audit.length;
   for (const p of bulletin.problems) summary.problems.push(p);
   return summary;
 }
