@@ -3,7 +3,8 @@ import type { SheetGrid } from '../../grid/sheet-grid';
 import type { Cell, CellWrite, Fill } from '../../port';
 import { cellXml, decodeCell, hasValue, restyled, richCellXml, styleOf, type CellContext } from './cell-xml';
 import { columnLetter as columnLetters } from '../../grid/a1';
-import type { SheetXml } from './sheet-xml';
+import { decodeCellBytes, styleOfCellAt } from './cell-bytes';
+import { ABSENT, PATCHED, type SheetXml } from './sheet-xml';
 import type { Styles } from './styles';
 import { attr, withAttr } from './xml-text';
 
@@ -29,9 +30,15 @@ export function packageGrid(
   const p = sheet.prefix;
   const ref = (row: number, column: number) => `${columnLetters(column)}${row}`;
   const xmlAt = (row: number, column: number) => sheet.cellXml(row, column);
+  const vOpen = `<${p}v>`;
   const value = (row: number, column: number): Cell => {
-    const xml = xmlAt(row, column);
-    return xml ? decodeCell(xml, ctx) : null;
+    const at = sheet.sourceCell(row, column);
+    if (at === ABSENT) return null;
+    if (at !== PATCHED) {
+      const cell = decodeCellBytes(sheet.xml, sheet.cellStartAt(at), vOpen, ctx);
+      if (cell !== undefined) return cell;
+    }
+    return decodeCell(xmlAt(row, column)!, ctx);
   };
   const columnInfo = (column: number) => sheet.columns.find((c) => c.min <= column && column <= c.max);
   /** The style a new cell gets: the row's style when it has one, else the column's — what staff see there now. */
@@ -75,8 +82,10 @@ export function packageGrid(
     lastColumn: () => sheet.lastColumnWhere(hasValue),
     value,
     fill(row, column) {
-      const xml = xmlAt(row, column);
-      return xml ? styles.fillOf(styleOf(xml)) : null;
+      const at = sheet.sourceCell(row, column);
+      if (at === ABSENT) return null;
+      const style = at === PATCHED ? -1 : styleOfCellAt(sheet.xml, sheet.cellStartAt(at));
+      return styles.fillOf(style >= 0 ? style : styleOf(xmlAt(row, column)!));
     },
     merges: () => sheet.merges,
     setValue(row, column, v) {

@@ -31,6 +31,10 @@ export interface ColumnInfo {
   style?: number;
 }
 
+/** sourceCell's answers for a cell with no <c> in the part, and for one the driver has written. */
+export const ABSENT = -1;
+export const PATCHED = -2;
+
 export function columnNumber(letters: string): number {
   let n = 0;
   for (let i = 0; i < letters.length; i++) {
@@ -176,6 +180,22 @@ export class SheetXml {
     if (patched >= 0) return this.patches.get(patched);
     const i = this.find(row, c);
     return i < 0 ? null : this.xml.toString('latin1', this.cellStart.at(i), this.cellEnd.at(i));
+  }
+
+  /**
+   * Where the cell at (r, c) is: its index in the cell index when it is the part's own, unchanged <c> (its start is
+   * then `cellStartAt(index)`), ABSENT when the sheet has no <c> there, PATCHED when the driver wrote it.
+   */
+  sourceCell(r: number, c: number): number {
+    const row = this.rows.get(r);
+    if (!row) return ABSENT;
+    if (row.patched && patchAt(row, c) >= 0) return PATCHED;
+    return this.find(row, c);
+  }
+
+  /** The offset of the `<c` of a cell by its index (see sourceCell). */
+  cellStartAt(index: number): number {
+    return this.cellStart.at(index);
   }
 
   /** Index of column `c` of a row in the cell index, or -1. */
