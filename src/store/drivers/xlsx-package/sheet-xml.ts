@@ -7,7 +7,7 @@ import { columnLetter as columnLetters, parseRange, type CellRange } from '../..
 import { CellPatches } from './cell-patches';
 import { IntList } from './int-list';
 import { PartWriter } from './part-writer';
-import { indexOfText, isNameEnd, lettersAt, skipSpace, startsAt } from './xml-bytes';
+import { closeTagAt, indexOfText, isNameEnd, lettersAt, referenceAt, skipSpace, startsAt } from './xml-bytes';
 import { CorruptPartError, attr, withAttr, xmlElements } from './xml-text';
 
 export interface RowData {
@@ -135,16 +135,16 @@ export class SheetXml {
           at < close && startsAt(xml, cellOpen, at) && isNameEnd(xml[at + cellOpen.length]);
           at = skipSpace(xml, at)
         ) {
-          const end = indexOfText(xml, '>', at);
-          const ref = indexOfText(xml, ' r="', at, end);
-          const col = ref >= 0 ? lettersAt(xml, ref + 4) : lastCol + 1;
+          const end = xml.indexOf(62, at);
+          const ref = referenceAt(xml, at, end);
+          const col = ref >= 0 ? lettersAt(xml, ref) : lastCol + 1;
           if (!(col > lastCol))
             throw new CorruptPartError(this.part, `cell ${col} is out of order in row ${r}`);
           lastCol = col;
           let cellEnd = end + 1;
           if (xml[end - 1] !== 47) {
-            const c = indexOfText(xml, cellClose, cellEnd, close);
-            if (c < 0 || c > close) throw new CorruptPartError(this.part, `a cell of row ${r} is not closed`);
+            const c = closeTagAt(xml, cellClose, cellEnd, close);
+            if (c < 0) throw new CorruptPartError(this.part, `a cell of row ${r} is not closed`);
             cellEnd = c + cellClose.length;
           }
           this.cellCol.push(col);

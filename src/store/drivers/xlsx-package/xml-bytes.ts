@@ -36,3 +36,20 @@ export function indexOfText(xml: Uint8Array, text: string, from: number, to = xm
     if (xml[at] === first && startsAt(xml, text, at)) return at;
   return -1;
 }
+
+/** The offset of the value of the ` r="` attribute in the start tag from `from` to `end`, or -1. */
+export function referenceAt(xml: Uint8Array, from: number, end: number): number {
+  for (let at = from; at < end; at++)
+    if (xml[at] === 32 && xml[at + 1] === 114 && xml[at + 2] === 61 && xml[at + 3] === 34) return at + 4;
+  return -1;
+}
+
+/**
+ * The offset of the end tag `close` (e.g. `</c>`) at or after `from` and before `to`, or -1: only a `<` followed by
+ * `/` is compared, so the `<v>` and `</v>` of a cell are stepped over quickly.
+ */
+export function closeTagAt(xml: Uint8Array, close: string, from: number, to: number): number {
+  for (let at = from; at < to; at++)
+    if (xml[at] === 60 && xml[at + 1] === 47 && startsAt(xml, close, at)) return at;
+  return -1;
+}
