@@ -29,11 +29,21 @@ export function sharedStrings(xml: Buffer, part: string): (index: number) => Sha
 }
 
 const EMPTY: SharedString = { text: '', runs: null };
-const SI = /^(?:\w+:)?si[\s/>]/;
 
 /** True when the element at `start` is an `<si>` (with or without a namespace prefix). */
 function isSi(xml: Buffer, start: number): boolean {
-  return SI.test(xml.toString('latin1', start + 1, start + 16));
+  let name = start + 1;
+  for (let at = name; at < start + 32; at++) {
+    const code = xml[at]!;
+    if (code === 58) name = at + 1;
+    else if (!isNamePart(code)) return at - name === 2 && xml[name] === 115 && xml[name + 1] === 105;
+  }
+  return false;
+}
+
+/** True for a byte that continues an element name (so `<sink>` is not `<si>`). */
+function isNamePart(code: number): boolean {
+  return code !== 62 && code !== 47 && code !== 32 && code !== 10 && code !== 13 && code !== 9;
 }
 
 /**

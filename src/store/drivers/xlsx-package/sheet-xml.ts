@@ -45,6 +45,12 @@ export function columnNumber(letters: string): number {
   return n;
 }
 
+/**
+ * The longest <c> element looked for: a cell holds at most 32,767 characters of text, up to 4 bytes each in UTF-8,
+ * plus markup and rich-text runs.
+ */
+const MAX_CELL_BYTES = 1 << 20;
+
 export class SheetXml {
   readonly rows = new Map<number, RowData>();
   readonly merges: CellRange[] = [];
@@ -60,6 +66,9 @@ export class SheetXml {
   private readonly cellStart = new IntList();
   private readonly cellEnd = new IntList();
   private readonly patches = new CellPatches();
+  /** The row and cell sourceCell found last (reads go row by row, column after column). */
+  private lastRead: RowData | null = null;
+  private lastFound = -1;
 
   /**
    * @param xml the part's bytes (UTF-8, without a byte-order mark); kept, never copied into a string as a whole
@@ -127,12 +136,10 @@ export class SheetXml {
       };
       at = tagEnd + 1;
       if (xml[tagEnd - 1] !== 47) {
-        const close = xml.indexOf(rowClose, at, 'latin1');
-        if (close < 0) throw new CorruptPartError(this.part, `row ${r} is not closed`);
         let lastCol = 0;
         for (
           at = skipSpace(xml, at);
-          at < close && startsAt(xml, cellOpen, at) && isNameEnd(xml[at + cellOpen.length]);
+          startsAt(xml, cellOpen, at) && isNameEnd(xml[at + cellOpen.length]);
           at = skipSpace(xml, at)
         ) {
           const end = xml.indexOf(62, at);
@@ -143,7 +150,8 @@ export class SheetXml {
           lastCol = col;
           let cellEnd = end + 1;
           if (xml[end - 1] !== 47) {
-            const c = closeTagAt(xml, cellClose, cellEnd, close);
+            // A cell is short: a missing end tag is told apart from a long search through the rest of the sheet.
+            const c = closeTagAt(xml, cellClose, cellEnd, Math.min(xml.length, cellEnd + MAX_CELL_BYTES));
             if (c < 0) throw new CorruptPartError(this.part, `a cell of row ${r} is not closed`);
             cellEnd = c + cellClose.length;
           }
@@ -153,12 +161,15 @@ export class SheetXml {
           row.count++;
           at = cellEnd;
         }
-        if (at < close && !startsAt(xml, `<${p}extLst`, at))
+        if (startsAt(xml, `<${p}extLst`, at)) at = xml.indexOf(rowClose, at, 'latin1');
+        if (at < 0 || !startsAt(xml, rowClose, at))
           throw new CorruptPartError(
             this.part,
-            `unexpected content in row ${r}: ${xml.toString('latin1', at, at + 40)}`,
+            at < 0
+              ? `row ${r} is not closed`
+              : `unexpected content in row ${r}: ${xml.toString('latin1', at, at + 40)}`,
           );
-        at = close + rowClose.length;
+        at += rowClose.length;
       }
       row.end = at;
       this.rows.set(r, row);
@@ -187,10 +198,17 @@ export class SheetXml {
    * then `cellStartAt(index)`), ABSENT when the sheet has no <c> there, PATCHED when the driver wrote it.
    */
   sourceCell(r: number, c: number): number {
-    const row = this.rows.get(r);
+    const row = this.lastRead?.r === r ? this.lastRead : this.rows.get(r);
     if (!row) return ABSENT;
+    this.lastRead = row;
     if (row.patched && patchAt(row, c) >= 0) return PATCHED;
-    return this.find(row, c);
+    // A tab is read row by row, column after column: the cell after the last one found is the likely next.
+    const next = this.lastFound + 1;
+    if (next >= row.first && next < row.first + row.count && this.cellCol.at(next) === c)
+      return (this.lastFound = next);
+    const found = this.find(row, c);
+    if (found >= 0) this.lastFound = found;
+    return found;
   }
 
   /** The offset of the `<c` of a cell by its index (see sourceCell). */
