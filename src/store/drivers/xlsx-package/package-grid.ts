@@ -3,7 +3,7 @@ import type { SheetGrid } from '../../grid/sheet-grid';
 import type { Cell, CellWrite, Fill } from '../../port';
 import { cellXml, decodeCell, hasValue, restyled, richCellXml, styleOf, type CellContext } from './cell-xml';
 import { columnLetter as columnLetters } from '../../grid/a1';
-import { decodeCellBytes, styleOfCellAt } from './cell-bytes';
+import { decodeCellBytes, styleOfCellAt } from './cell-decode';
 import { ABSENT, PATCHED, type SheetXml } from './sheet-xml';
 import type { Styles } from './styles';
 import { attr, withAttr } from './xml-text';

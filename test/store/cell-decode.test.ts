@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCellBytes, styleOfCellAt } from '../../src/store/drivers/xlsx-package/cell-bytes';
+import { decodeCellBytes, styleOfCellAt } from '../../src/store/drivers/xlsx-package/cell-decode';
 import { decodeCell, styleOf, type CellContext } from '../../src/store/drivers/xlsx-package/cell-xml';
 
 const shared = ['序号', '正常推进', '<b>&amp;'];
