@@ -143,6 +143,7 @@ export class SheetXml {
           at = skipSpace(xml, at)
         ) {
           const end = xml.indexOf(62, at);
+          if (end < 0) throw new CorruptPartError(this.part, `a cell of row ${r} is not closed`);
           const ref = referenceAt(xml, at, end);
           const col = ref >= 0 ? lettersAt(xml, ref) : lastCol + 1;
           if (!(col > lastCol))
