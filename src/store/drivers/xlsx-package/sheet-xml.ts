@@ -7,7 +7,7 @@ import { columnLetter as columnLetters, parseRange, type CellRange } from '../..
 import { CellPatches } from './cell-patches';
 import { IntList } from './int-list';
 import { PartWriter } from './part-writer';
-import { closeTagAt, indexOfText, isNameEnd, lettersAt, referenceAt, skipSpace, startsAt } from './xml-bytes';
+import { endTagAt, indexOfText, isNameEnd, lettersAt, referenceAt, skipSpace, startsAt } from './xml-bytes';
 import { CorruptPartError, attr, withAttr, xmlElements } from './xml-text';
 
 export interface RowData {
@@ -152,7 +152,13 @@ export class SheetXml {
           let cellEnd = end + 1;
           if (xml[end - 1] !== 47) {
             // A cell is short: a missing end tag is told apart from a long search through the rest of the sheet.
-            const c = closeTagAt(xml, cellClose, cellEnd, Math.min(xml.length, cellEnd + MAX_CELL_BYTES));
+            const c = endTagAt(
+              xml,
+              cellOpen,
+              cellClose,
+              cellEnd,
+              Math.min(xml.length, cellEnd + MAX_CELL_BYTES),
+            );
             if (c < 0) throw new CorruptPartError(this.part, `a cell of row ${r} is not closed`);
             cellEnd = c + cellClose.length;
           }

@@ -45,11 +45,16 @@ export function referenceAt(xml: Uint8Array, from: number, end: number): number 
 }
 
 /**
- * The offset of the end tag `close` (e.g. `</c>`) at or after `from` and before `to`, or -1: only a `<` followed by
- * `/` is compared, so the `<v>` and `</v>` of a cell are stepped over quickly.
+ * The offset of the end tag `close` (e.g. `</c>`) of an element `open` (e.g. `<c`) at or after `from` and before
+ * `to`; -1 when it is missing or another `open` element starts first (a lost end tag, not a nested cell). Only a `<`
+ * is looked at further, so the `<v>` and `</v>` of a cell are stepped over quickly.
  */
-export function closeTagAt(xml: Uint8Array, close: string, from: number, to: number): number {
-  for (let at = from; at < to; at++)
-    if (xml[at] === 60 && xml[at + 1] === 47 && startsAt(xml, close, at)) return at;
+export function endTagAt(xml: Uint8Array, open: string, close: string, from: number, to: number): number {
+  for (let at = from; at < to; at++) {
+    if (xml[at] !== 60) continue;
+    if (xml[at + 1] === 47) {
+      if (startsAt(xml, close, at)) return at;
+    } else if (startsAt(xml, open, at) && isNameEnd(xml[at + open.length])) return -1;
+  }
   return -1;
 }
