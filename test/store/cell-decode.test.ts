@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCellBytes, styleOfCellAt } from '../../src/store/drivers/xlsx-package/cell-decode';
+import { cellTags, decodeCellBytes, styleOfCellAt } from '../../src/store/drivers/xlsx-package/cell-decode';
 import { decodeCell, styleOf, type CellContext } from '../../src/store/drivers/xlsx-package/cell-xml';
 
 const shared = ['序号', '正常推进', '<b>&amp;'];
@@ -32,12 +32,18 @@ const COMMON = [
   '<x:c r="D3" t="s"><x:v>2</x:v></x:c>',
   '<c r="E3" s="12" t="s" cm="1"><v>1</v></c>',
   '<c r="A3"><v>abc</v></c>',
+  '<c r="A3" t="inlineStr"><is><t>逾期</t></is></c>',
+  '<c r="A3" s="9" t="inlineStr"><is><t xml:space="preserve"> 第1行\n第2行 </t></is></c>',
+  '<c r="A3" t="inlineStr"><is><t>=HYPERLINK(&quot;x&quot;) &lt;b&gt; _x000D_</t></is></c>',
+  '<x:c r="A3" t="inlineStr"><x:is><x:t>县委</x:t></x:is></x:c>',
 ];
 
 /** Cells left to decodeCell: formulas, inline and formula strings, booleans, errors, odd quoting and escapes. */
 const LEFT = [
-  '<c r="A3" t="inlineStr"><is><t>逾期</t></is></c>',
   '<c r="A3" t="str"><f>A1&amp;B1</f><v>ab</v></c>',
+  '<c r="A3" t="inlineStr"><is><r><rPr><b/></rPr><t>加粗</t></r></is></c>',
+  '<c r="A3" t="inlineStr"><is><t>县委</t><rPh sb="0" eb="1"><t>けん</t></rPh></is></c>',
+  '<c r="A3" t="inlineStr"></c>',
   '<c r="A3"><f>SUM(B1:B2)</f><v>3</v></c>',
   '<c r="A3" t="b"><v>1</v></c>',
   '<c r="A3" t="e"><v>#N/A</v></c>',
@@ -54,7 +60,7 @@ describe('decodeCellBytes (cells read from the part bytes without a string of th
     for (const xml of COMMON) {
       const { bytes, start } = inPart(xml);
       const prefix = xml.startsWith('<x:') ? 'x:' : '';
-      const cell = decodeCellBytes(bytes, start, `<${prefix}v>`, ctx);
+      const cell = decodeCellBytes(bytes, start, cellTags(prefix), ctx);
       expect(cell, xml).not.toBeUndefined();
       expect(cell, xml).toEqual(decodeCell(xml, ctx));
     }
@@ -63,15 +69,15 @@ describe('decodeCellBytes (cells read from the part bytes without a string of th
   it('leaves every other cell to decodeCell instead of guessing', () => {
     for (const xml of LEFT) {
       const { bytes, start } = inPart(xml);
-      expect(decodeCellBytes(bytes, start, '<v>', ctx), xml).toBeUndefined();
+      expect(decodeCellBytes(bytes, start, cellTags(''), ctx), xml).toBeUndefined();
     }
   });
 
   it('reads a date-styled serial as its date and a plain number as the number', () => {
     const date = inPart('<c r="K3" s="7"><v>46022</v></c>');
     const number = inPart('<c r="K3" s="2"><v>46022</v></c>');
-    expect(decodeCellBytes(date.bytes, date.start, '<v>', ctx)).toEqual({ date: '2025-12-31' });
-    expect(decodeCellBytes(number.bytes, number.start, '<v>', ctx)).toBe(46022);
+    expect(decodeCellBytes(date.bytes, date.start, cellTags(''), ctx)).toEqual({ date: '2025-12-31' });
+    expect(decodeCellBytes(number.bytes, number.start, cellTags(''), ctx)).toBe(46022);
   });
 
   it('reads the style index as styleOf does, and gives the start tags it cannot read to styleOf', () => {

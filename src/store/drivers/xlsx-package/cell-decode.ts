@@ -7,6 +7,8 @@
  */
 import type { Cell } from '../../port';
 import { serialDate, type CellContext } from './cell-xml';
+import { startsAt } from './xml-bytes';
+import { unescapeXml } from './xml-text';
 
 const LT = 60;
 const GT = 62;
@@ -14,6 +16,8 @@ const SLASH = 47;
 const QUOTE = 34;
 const APOSTROPHE = 39;
 const AMPERSAND = 38;
+/** readStartTag's type for `t="inlineStr"`. */
+const INLINE = 1;
 
 /** What a cell's start tag says: its one-letter `t` (0 when absent, -1 when longer), its `s`, where its content starts. */
 interface StartTag {
@@ -47,9 +51,8 @@ function readStartTag(xml: Uint8Array, start: number): StartTag {
     if (code !== 32 || xml[at + 2] !== 61 || xml[at + 3] !== QUOTE) continue;
     const name = xml[at + 1];
     if (name === 116 /* t */) {
-      tag.type = xml[at + 4]!;
-      // Only one-letter types are read here ("s", "n"); "str", "inlineStr", "b", "e", "d" go to decodeCell.
-      if (xml[at + 5] !== QUOTE) tag.type = -1;
+      // Read here: "s", "n" and "inlineStr" (what the driver writes); "str", "b", "e", "d" go to decodeCell.
+      tag.type = xml[at + 5] === QUOTE ? xml[at + 4]! : startsAt(xml, 'inlineStr"', at + 4) ? INLINE : -1;
       at += 4;
     } else if (name === 115 /* s */) {
       let n = 0;
@@ -66,25 +69,43 @@ export function styleOfCellAt(xml: Uint8Array, start: number): number {
   return t.end < 0 ? -1 : t.style;
 }
 
+/** The tags a cell's value is read between, with the part's namespace prefix. */
+export interface CellTags {
+  v: string;
+  /** `<is><t>` and `<is><t xml:space="preserve">`: an inline string of one plain run, as the driver writes it. */
+  inline: [string, string];
+  inlineEnd: string;
+}
+
+/** @example cellTags('') // { v: '<v>', inline: ['<is><t>', '<is><t xml:space="preserve">'], inlineEnd: '</t></is>' } */
+export function cellTags(prefix: string): CellTags {
+  const is = `<${prefix}is><${prefix}t`;
+  return {
+    v: `<${prefix}v>`,
+    inline: [`${is}>`, `${is} xml:space="preserve">`],
+    inlineEnd: `</${prefix}t></${prefix}is>`,
+  };
+}
+
 /**
  * The port's Cell of the <c> at `start`, or undefined when it is not one of the common kinds (read it as a string).
- * @param vOpen the `<v>` start tag with the part's namespace prefix, e.g. `<v>` or `<x:v>`
- * @example decodeCellBytes(sheet.xml, sheet.cellStart(i), '<v>', ctx) // '正常推进', 42, { date: '2026-06-30' }, null or undefined
+ * @example decodeCellBytes(sheet.xml, sheet.cellStartAt(i), cellTags(''), ctx) // '正常推进', 42, { date: '2026-06-30' }, null or undefined
  */
 export function decodeCellBytes(
   xml: Buffer,
   start: number,
-  vOpen: string,
+  tags: CellTags,
   ctx: CellContext,
 ): Cell | undefined {
   const t = readStartTag(xml, start);
   if (t.end < 0 || t.type < 0) return undefined;
   if (t.selfClosed) return null;
   const type = t.type;
+  if (type === INLINE) return inlineText(xml, t.end, tags);
   if (type !== 0 && type !== 115 /* s */ && type !== 110 /* n */) return undefined;
   if (xml[t.end] === LT && xml[t.end + 1] === SLASH) return null;
-  for (let i = 0; i < vOpen.length; i++) if (xml[t.end + i] !== vOpen.charCodeAt(i)) return undefined;
-  const from = t.end + vOpen.length;
+  if (!startsAt(xml, tags.v, t.end)) return undefined;
+  const from = t.end + tags.v.length;
   let to = from;
   let digits = true;
   for (let code = xml[to]; code !== LT; code = xml[++to]) {
@@ -101,6 +122,23 @@ export function decodeCellBytes(
     n = Number(text);
   }
   return Number.isFinite(n) && ctx.isDate(t.style) ? { date: serialDate(n, ctx.date1904) } : n;
+}
+
+/** The text of an inline string of one plain `<t>` run at `at`, or undefined for anything else (rich text…). */
+function inlineText(xml: Buffer, at: number, tags: CellTags): string | undefined {
+  if (xml[at] === LT && xml[at + 1] === SLASH) return undefined;
+  const open = startsAt(xml, tags.inline[0], at)
+    ? tags.inline[0]
+    : startsAt(xml, tags.inline[1], at)
+      ? tags.inline[1]
+      : null;
+  if (open === null) return undefined;
+  const from = at + open.length;
+  let to = from;
+  while (to < xml.length && xml[to] !== LT) to++;
+  if (!startsAt(xml, tags.inlineEnd, to)) return undefined;
+  const text = xml.toString('utf8', from, to);
+  return text.includes('&') || text.includes('_x') ? unescapeXml(text) : text;
 }
 
 function integer(xml: Uint8Array, from: number, to: number): number {

@@ -3,7 +3,7 @@ import type { SheetGrid } from '../../grid/sheet-grid';
 import type { Cell, CellWrite, Fill } from '../../port';
 import { cellXml, decodeCell, hasValue, restyled, richCellXml, styleOf, type CellContext } from './cell-xml';
 import { columnLetter as columnLetters } from '../../grid/a1';
-import { decodeCellBytes, styleOfCellAt } from './cell-decode';
+import { cellTags, decodeCellBytes, styleOfCellAt } from './cell-decode';
 import { ABSENT, PATCHED, type SheetXml } from './sheet-xml';
 import type { Styles } from './styles';
 import { attr, withAttr } from './xml-text';
@@ -30,12 +30,12 @@ export function packageGrid(
   const p = sheet.prefix;
   const ref = (row: number, column: number) => `${columnLetters(column)}${row}`;
   const xmlAt = (row: number, column: number) => sheet.cellXml(row, column);
-  const vOpen = `<${p}v>`;
+  const tags = cellTags(p);
   const value = (row: number, column: number): Cell => {
     const at = sheet.sourceCell(row, column);
     if (at === ABSENT) return null;
     if (at !== PATCHED) {
-      const cell = decodeCellBytes(sheet.xml, sheet.cellStartAt(at), vOpen, ctx);
+      const cell = decodeCellBytes(sheet.xml, sheet.cellStartAt(at), tags, ctx);
       if (cell !== undefined) return cell;
     }
     return decodeCell(xmlAt(row, column)!, ctx);
