@@ -3,13 +3,12 @@
  * used; a city's battle map of 10,000 tasks adds about 2,000 audit rows a working day, 50,000 tasks about 10,000. An
  * .xlsx worksheet ends at row 1,048,576: a row past it makes the file unreadable in Excel and WPS. The scan says so
  * well before, in its problems (and so on the desk and in the CLI summary), with what to do; the package driver
- * refuses to write past the last row (`SHEET_ROW_LIMIT`), so the workbook is never broken.
+ * refuses to append past the last row (`SheetGrid.maxRow`), so the workbook is never broken.
  */
+import { SHEET_ROW_LIMIT } from '../store/grid/sheet-grid';
 import type { Snapshot } from '../store/port';
 import type { ScanProblem } from './scan-problem';
 
-/** The last row of an .xlsx worksheet (Excel 2007 and later, WPS). */
-export const SHEET_ROW_LIMIT = 1_048_576;
 /** Warn from this share of the limit: at 10,000 rows a working day, about twenty working days ahead. */
 const WARN_FROM = Math.floor(SHEET_ROW_LIMIT * 0.8);
 

@@ -4,7 +4,8 @@ import { planScan } from '../../src/scan/plan-scan';
 import { createMemoryStore } from '../../src/store/drivers/memory/memory';
 import type { Snapshot } from '../../src/store/port';
 import { readSettings } from '../../src/workbook/read-settings';
-import { rowLimitProblems, SHEET_ROW_LIMIT } from '../../src/workbook/row-limit';
+import { SHEET_ROW_LIMIT } from '../../src/store/grid/sheet-grid';
+import { rowLimitProblems } from '../../src/workbook/row-limit';
 import { TAB_SPECS } from '../../src/workbook/schema/tabs';
 import { at830, demoWorkbook } from '../scan/demo-workbook';
 

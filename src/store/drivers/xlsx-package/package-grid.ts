@@ -1,5 +1,5 @@
 import { isTyped, cellText } from '../../grid/cell-text';
-import type { SheetGrid } from '../../grid/sheet-grid';
+import { SHEET_ROW_LIMIT, type SheetGrid } from '../../grid/sheet-grid';
 import type { Cell, CellWrite, Fill } from '../../port';
 import { cellXml, decodeCell, hasValue, restyled, richCellXml, styleOf, type CellContext } from './cell-xml';
 import { columnLetter as columnLetters } from '../../grid/a1';
@@ -70,6 +70,7 @@ export function packageGrid(
 
   return {
     name,
+    maxRow: SHEET_ROW_LIMIT,
     lastRow() {
       const rows = [...sheet.rows.keys()].sort((a, b) => b - a);
       for (const r of rows)
