@@ -34,17 +34,17 @@ export function packageGrid(
     return xml ? decodeCell(xml, ctx) : null;
   };
   const columnInfo = (column: number) => sheet.columns.find((c) => c.min <= column && column <= c.max);
-  /** The style a new cell gets: the row's style when it has one, else the column's — what staff see there now. */
+  /** The style a cell written gets: its own, or for a new cell the row's style when it has one, else the column's. */
   const styleAt = (row: number, column: number): number => {
-    const xml = xmlAt(row, column);
-    if (xml) return styleOf(xml);
+    const own = sheet.cellStyle(row, column);
+    if (own >= 0) return own;
     const open = sheet.rowOpen(row);
     if (open && attr(open, 'customFormat') === '1') return Number(attr(open, 's') ?? 0);
     return columnInfo(column)?.style ?? 0;
   };
   const write = (row: number, column: number, style: number, v: CellWrite) => {
-    if (/<(?:\w+:)?f[\s>/]/.test(xmlAt(row, column) ?? '')) onFormulaReplaced();
-    sheet.setCellXml(row, column, cellXml(ref(row, column), style, v, p));
+    if (sheet.cellHasFormula(row, column)) onFormulaReplaced();
+    sheet.setCell(row, column, style, v);
   };
 
   /** Grow the row so a wrapped cell just written (in `style`) shows all its lines; never shrinks. */
@@ -85,8 +85,10 @@ export function packageGrid(
       if (typeof v === 'string') fitRow(row, column, style, v);
     },
     setFill(row, column, fill: Fill) {
-      const xml = xmlAt(row, column) ?? cellXml(ref(row, column), styleAt(row, column), null, p);
-      sheet.setCellXml(row, column, restyled(xml, styles.withFill(styleOf(xml), fill)));
+      // A cell with only its style when there is none: `restyled` of that is the same cell in the new style.
+      const style = styleAt(row, column);
+      if (!sheet.restyleCell(row, column, styles.withFill(style, fill)))
+        sheet.setCell(row, column, styles.withFill(style, fill), null);
     },
     appendText(row, column, text) {
       const xml = xmlAt(row, column);

@@ -9,6 +9,7 @@ import type { TabWrite } from '../../port';
 import type { CellContext } from './cell-xml';
 import { withoutCalcChain } from './calc-chain';
 import { packageGrid } from './package-grid';
+import { PartWriter } from './part-writer';
 import { sharedStrings } from './shared-strings';
 import { SheetXml } from './sheet-xml';
 import { parseStyles, type Styles } from './styles';
@@ -39,6 +40,27 @@ function strictError(file: string): StoreError {
     `工作簿「${basename(file)}」是“Strict Open XML 电子表格”（严格 OOXML）格式，duban 只读写常规 .xlsx / .xlsm。文件未作任何改动。` +
       '请用 Excel 打开它，“文件 → 另存为”，保存类型选“Excel 工作簿(*.xlsx)”（WPS：另存为 .xlsx）后再扫描。',
   );
+}
+
+/**
+ * A rewritten worksheet is written through buffers of this size, each deflated while the next is made and then
+ * filled again (part-writer.ts); a worksheet no longer than one is made as one buffer and deflated in one call.
+ */
+const SHEET_CHUNK = 256 << 10;
+
+/** The zip entry of a changed worksheet, deflated from its rewrite; its bytes are `newEntry` of the whole rewrite. */
+async function sheetEntry(name: string, sheet: SheetXml, like: ZipEntry): Promise<ZipEntry> {
+  // A first pass only counts the bytes: the deflate level depends on the length (zip.ts).
+  const counter = new PartWriter(sheet.xml, 0);
+  // Counting yields no buffer, so one step runs the whole serialization.
+  sheet.serialize(counter).next();
+  const { length } = counter;
+  if (length <= SHEET_CHUNK) {
+    const parts = [...sheet.serialize(new PartWriter(sheet.xml, Math.max(1, length)))];
+    return newEntry(name, parts.length === 1 ? parts[0]! : Buffer.concat(parts), like);
+  }
+  const writer = new PartWriter(sheet.xml, SHEET_CHUNK);
+  return streamedEntry(name, sheet.serialize(writer), length, like, (chunk) => writer.recycle(chunk));
 }
 
 const STRICT_NAMESPACE = 'http://purl.oclc.org/ooxml/';
@@ -180,7 +202,7 @@ export class XlsxPackage {
     for (const e of this.entries) {
       if (e.name === chain?.drop) continue;
       const sheet = this.sheets.get(e.name);
-      if (sheet?.isChanged) out.push(await streamedEntry(e.name, sheet.serialize(), e));
+      if (sheet?.isChanged) out.push(await sheetEntry(e.name, sheet, e));
       else if (e.name === this.parts.styles && this.stylesCache?.changed)
         out.push(newEntry(e.name, Buffer.from(this.stylesCache.xml(), 'utf8'), e));
       else {

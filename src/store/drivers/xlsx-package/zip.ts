@@ -3,7 +3,7 @@
  * compressed bytes (never inflated and deflated again), so every part the scan does not change stays byte for byte
  * what Excel or WPS wrote, and a write costs only the deflate of the parts that changed.
  */
-import { pipeline } from 'node:stream/promises';
+import { once } from 'node:events';
 import { crc32, createDeflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
@@ -166,32 +166,51 @@ export function newEntry(name: string, content: Uint8Array, like?: ZipEntry): Zi
 }
 
 /**
- * A new entry deflated from a part made in pieces (part-writer.ts): each piece goes through one deflate stream as it
- * is made, so a big part is never held uncompressed as a whole. Date and time are those of `like` (or now).
- * @example await streamedEntry('xl/worksheets/sheet2.xml', sheet.serialize(), entry)
+ * A new entry deflated from a part made in buffers as it is deflated (a rewritten worksheet, see package.ts): each
+ * buffer goes through one deflate stream, and while the stream deflates it (on libuv's thread pool) the next one is
+ * made. `read` is told when the stream is done with a buffer, which may then be filled again. `length` is the part's
+ * length, for the deflate level. The bytes are those of `newEntry` on the whole part. Date and time are those of
+ * `like` (or now).
+ * @example await streamedEntry('xl/worksheets/sheet2.xml', sheet.serialize(writer), length, entry, (b) => writer.recycle(b))
  */
 export async function streamedEntry(
   name: string,
-  part: { length: number; chunks(): Iterable<Uint8Array> },
+  chunks: Iterable<Buffer>,
+  length: number,
   like?: ZipEntry,
+  read: (chunk: Buffer) => void = () => {},
 ): Promise<ZipEntry> {
   const { time, date } = like ?? dosNow();
+  const deflate = createDeflateRaw({ level: levelFor(length) });
+  const raw: Buffer[] = [];
+  deflate.on('data', (chunk: Buffer) => raw.push(chunk));
+  const ended = once(deflate, 'end');
+  // Awaited below; a failure before then must not count as an unhandled rejection.
+  ended.catch(() => {});
   let crc = 0;
   let size = 0;
-  const raw: Buffer[] = [];
-  await pipeline(
-    function* uncompressed() {
-      for (const chunk of part.chunks()) {
-        crc = crc32(chunk, crc);
-        size += chunk.length;
-        yield chunk;
-      }
-    },
-    createDeflateRaw({ level: levelFor(part.length) }),
-    async function collect(deflated: AsyncIterable<Buffer>) {
-      for await (const chunk of deflated) raw.push(chunk);
-    },
-  );
+  let previous: Promise<void> | null = null;
+  try {
+    for (const chunk of chunks) {
+      crc = crc32(chunk, crc);
+      size += chunk.length;
+      await previous;
+      previous = new Promise<void>((resolve, reject) =>
+        deflate.write(chunk, (error) => {
+          if (error) reject(error);
+          else {
+            read(chunk);
+            resolve();
+          }
+        }),
+      );
+    }
+    await previous;
+    deflate.end();
+    await ended;
+  } finally {
+    deflate.destroy();
+  }
   return { name, method: 8, crc, size, raw: Buffer.concat(raw), time, date };
 }
 
