@@ -27,14 +27,23 @@ export function applyPlanToGrids(
     return tabs.get(tab)!;
   };
   const skip = (tab: string, id: string, reason: string) => result.skipped.push({ tab, id, reason });
+  /** A 编号 was written: every finder forgets the row it last found by its hint (row-finder.ts). */
+  const forgetHints = () => {
+    for (const f of tabs.values()) f?.forgetHint();
+  };
+  const wrote = (t: RowFinder, column: number) => {
+    if (column === t.idColumn) forgetHints();
+  };
 
   for (const assignment of plan.ids) {
     const t = finder(assignment.tab);
     if (!t) skip(assignment.tab, assignment.id, missingTab(assignment.tab));
     else {
       const outcome = t.assignId(assignment);
-      if (outcome === 'assigned') result.idsAssigned++;
-      else if (outcome !== 'already') skip(assignment.tab, assignment.id, outcome);
+      if (outcome === 'assigned') {
+        result.idsAssigned++;
+        forgetHints();
+      } else if (outcome !== 'already') skip(assignment.tab, assignment.id, outcome);
     }
   }
 
@@ -47,6 +56,7 @@ export function applyPlanToGrids(
     }
     if (change.value !== undefined) {
       t!.grid.setValue(found.row, found.column, change.value);
+      wrote(t!, found.column);
       result.cellsWritten++;
     }
     if (change.fill !== undefined) {
@@ -63,6 +73,7 @@ export function applyPlanToGrids(
       skip(append.tab, append.id, `「${append.column}」单元格是公式，未追加文字`);
     else {
       t!.grid.appendText(found.row, found.column, append.text);
+      wrote(t!, found.column);
       result.cellsWritten++;
     }
   }
@@ -78,6 +89,7 @@ export function applyPlanToGrids(
     }
     for (const [column, value] of found.columns) {
       t!.grid.setValue(found.row, column, update.values[value]!);
+      wrote(t!, column);
       result.cellsWritten++;
     }
   }

@@ -18,6 +18,12 @@ export class RowFinder {
   private readonly layout: HeaderLayout;
   private readonly masters: Map<number, number>;
   private readonly indexes = new Map<number, Map<string, number[]>>();
+  /**
+   * The row last found by its hint and the 编号 it was found with: a plan changes several cells of a task one after
+   * another, and each would read and decode the same 编号 cell again. Forgotten whenever a 编号 is written.
+   */
+  private hintRow = -1;
+  private hintId = '';
 
   constructor({ grid, layout }: OpenTab) {
     this.grid = grid;
@@ -52,6 +58,16 @@ export class RowFinder {
     return { row: rows[rows.length - 1]!, columns };
   }
 
+  /** Column of 编号, when the tab has one. */
+  get idColumn(): number | undefined {
+    return this.layout.columns.get(ID);
+  }
+
+  /** Forget the row last found by its hint: a 编号 was written (through this finder or another on the same sheet). */
+  forgetHint(): void {
+    this.hintRow = -1;
+  }
+
   assignId(a: IdAssignment): 'assigned' | 'already' | string {
     const idCol = this.layout.columns.get(ID);
     if (idCol === undefined) return `缺少列「${ID}」`;
@@ -62,6 +78,7 @@ export class RowFinder {
     const row = this.matchFingerprint(a, idCol);
     if (row === null) return `第 ${a.row} 行内容已变化，未写入编号`;
     this.grid.setValue(row, idCol, a.id);
+    this.forgetHint();
     index.set(norm(a.id), [row]);
     return 'assigned';
   }
@@ -71,7 +88,12 @@ export class RowFinder {
     if (idCol === undefined) return `缺少列「${ID}」`;
     // The row read there still holds the 编号: write there. When the 编号 repeats (the scan marks each such row
     // 数据有误), this is the only way to reach each row; rows holding one 编号 get the same verdict either way.
-    if (hint > this.layout.headerRows && norm(this.text(hint, idCol)) === norm(id)) return hint;
+    if (hint === this.hintRow && id === this.hintId) return hint;
+    if (hint > this.layout.headerRows && norm(this.text(hint, idCol)) === norm(id)) {
+      this.hintRow = hint;
+      this.hintId = id;
+      return hint;
+    }
     const rows = this.index(idCol).get(norm(id));
     if (!rows?.length) return `编号「${id}」的行已不存在（可能被删除或改了编号）`;
     if (rows.length > 1) return `编号「${id}」重复出现在第 ${rows.join('、')} 行`;

@@ -50,25 +50,24 @@ function endsName(b: number | undefined): boolean {
  * @example hasFormulaIn(Buffer.from('<c r="A1"><f>1+1</f><v>2</v></c>'), 0, 32) // true
  */
 export function hasFormulaIn(xml: Uint8Array, start: number, end: number): boolean {
-  const at = (i: number) => (i < end ? xml[i] : undefined);
+  // Bytes at or past `end` read as undefined, which no test below accepts (no closure: this runs per cell written).
   for (let i = start; i < end; i++) {
     if (xml[i] !== 60) continue;
-    if (at(i + 1) === 102 && endsName(at(i + 2))) return true;
+    if (xml[i + 1] === 102 && i + 2 < end && endsName(xml[i + 2])) return true;
     let j = i + 1;
-    while (isWord(at(j))) j++;
-    if (j > i + 1 && at(j) === 58 && at(j + 1) === 102 && endsName(at(j + 2))) return true;
+    while (j < end && isWord(xml[j])) j++;
+    if (j > i + 1 && j + 2 < end && xml[j] === 58 && xml[j + 1] === 102 && endsName(xml[j + 2])) return true;
   }
   return false;
 }
 
 /** True when bytes from `start` open a `<c>` element, as `/^<(?:\w+:)?c\b/` tests its XML. */
 function opensCell(xml: Uint8Array, start: number, end: number): boolean {
-  const at = (i: number) => (i < end ? xml[i] : undefined);
-  if (at(start) !== 60) return false;
-  if (at(start + 1) === 99 && !isWord(at(start + 2))) return true;
+  if (start >= end || xml[start] !== 60) return false;
+  if (start + 1 < end && xml[start + 1] === 99 && !(start + 2 < end && isWord(xml[start + 2]))) return true;
   let j = start + 1;
-  while (isWord(at(j))) j++;
-  return j > start + 1 && at(j) === 58 && at(j + 1) === 99 && !isWord(at(j + 2));
+  while (j < end && isWord(xml[j])) j++;
+  return j > start + 1 && j + 1 < end && xml[j] === 58 && xml[j + 1] === 99 && !(j + 2 < end && isWord(xml[j + 2]));
 }
 
 /**

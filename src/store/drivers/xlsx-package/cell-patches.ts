@@ -1,5 +1,7 @@
 import type { PartWriter } from './part-writer';
 
+const CHUNK = 1 << 20;
+
 /**
  * The new XML of the cells a write changed, kept as bytes in a list of 1 MB chunks, each cell a number (its place)
  * instead of one string object: a scan of a city's battle map changes hundreds of thousands of cells, and a string
@@ -15,6 +17,9 @@ import type { PartWriter } from './part-writer';
 export class CellPatches {
   private readonly chunks: Buffer[] = [];
   private used = CHUNK;
+  /** Place of the last cell stored (-1 once released), and a copy of a released cell's bytes. */
+  private last = -1;
+  private scratch = Buffer.alloc(256);
   /** The chunk a cell is being written into, and where its next byte goes. */
   private chunk: Buffer = Buffer.alloc(0);
   private cursor = 0;
@@ -37,9 +42,14 @@ export class CellPatches {
     this.cursor = this.used + 4;
   }
 
-  /** Add a binary (latin1) string to the cell begun. */
+  /** Add a binary (latin1) string to the cell begun (a short one char by char: tags, refs and numbers are short). */
   latin1(text: string): void {
-    this.cursor += this.chunk.write(text, this.cursor, 'latin1');
+    if (text.length < 32) {
+      const { chunk } = this;
+      let at = this.cursor;
+      for (let i = 0; i < text.length; i++) chunk[at++] = text.charCodeAt(i);
+      this.cursor = at;
+    } else this.cursor += this.chunk.write(text, this.cursor, 'latin1');
   }
 
   /** Add text as its UTF-8 bytes to the cell begun. */
@@ -77,11 +87,33 @@ export class CellPatches {
   /** Finish the cell begun; returns its place. */
   end(): number {
     const length = this.cursor - this.used - 4;
-    this.chunk.writeUInt32LE(length, this.used);
+    const { chunk, used } = this;
+    chunk[used] = length & 0xff;
+    chunk[used + 1] = (length >>> 8) & 0xff;
+    chunk[used + 2] = (length >>> 16) & 0xff;
+    chunk[used + 3] = length >>> 24;
     const at = (this.chunks.length - 1) * CHUNK + this.used;
     // A chunk of its own is full.
     this.used = length + 4 > CHUNK ? CHUNK : this.cursor;
+    this.last = at;
     return at;
+  }
+
+  /**
+   * When the cell at `at` is the last one stored, give its room back and return a copy of its bytes (valid until the
+   * next release), for its new XML to be made from; else null. A value and then a fill written to a cell so take the
+   * room of one cell, not two: new memory is what a big write costs most.
+   */
+  release(at: number): Buffer | null {
+    if (at !== this.last) return null;
+    const chunk = this.chunkOf(at);
+    const start = this.startOf(at);
+    const length = this.endOf(at) - start;
+    if (this.scratch.length < length) this.scratch = Buffer.alloc(2 * length);
+    chunk.copy(this.scratch, 0, start, start + length);
+    this.used = at % CHUNK;
+    this.last = -1;
+    return this.scratch.subarray(0, length);
   }
 
   get(at: number): string {
@@ -102,16 +134,13 @@ export class CellPatches {
 
   /** Offset in its chunk just past the last byte of the cell at `at`. */
   endOf(at: number): number {
+    const chunk = this.chunks[Math.floor(at / CHUNK)]!;
     const offset = at % CHUNK;
-    return offset + 4 + this.chunkOf(at).readUInt32LE(offset);
+    return offset + 4 + (chunk[offset]! | (chunk[offset + 1]! << 8) | (chunk[offset + 2]! << 16) | (chunk[offset + 3]! << 24));
   }
 
   /** Add the cell's XML at `at` to a part being written, as a copy of its bytes. */
   writeTo(at: number, out: PartWriter): void {
-    const chunk = this.chunks[Math.floor(at / CHUNK)]!;
-    const offset = at % CHUNK;
-    out.bytes(chunk, offset + 4, offset + 4 + chunk.readUInt32LE(offset));
+    out.bytes(this.chunks[Math.floor(at / CHUNK)]!, this.startOf(at), this.endOf(at));
   }
 }
-
-const CHUNK = 1 << 20;

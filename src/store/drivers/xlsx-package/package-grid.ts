@@ -3,7 +3,7 @@ import type { SheetGrid } from '../../grid/sheet-grid';
 import type { Cell, CellWrite, Fill } from '../../port';
 import { cellXml, decodeCell, hasValue, restyled, richCellXml, styleOf, type CellContext } from './cell-xml';
 import { columnLetter as columnLetters } from '../../grid/a1';
-import type { SheetXml } from './sheet-xml';
+import type { ColumnInfo, SheetXml } from './sheet-xml';
 import type { Styles } from './styles';
 import { attr, withAttr } from './xml-text';
 
@@ -33,7 +33,12 @@ export function packageGrid(
     const xml = xmlAt(row, column);
     return xml ? decodeCell(xml, ctx) : null;
   };
-  const columnInfo = (column: number) => sheet.columns.find((c) => c.min <= column && column <= c.max);
+  const columnInfos: Array<ColumnInfo | undefined> = [];
+  /** The <col> of a column, looked up once per column: it is asked for every cell written. */
+  const columnInfo = (column: number): ColumnInfo | undefined => {
+    if (!(column in columnInfos)) columnInfos[column] = sheet.columns.find((c) => c.min <= column && column <= c.max);
+    return columnInfos[column];
+  };
   /** The style a cell written gets: its own, or for a new cell the row's style when it has one, else the column's. */
   const styleAt = (row: number, column: number): number => {
     const own = sheet.cellStyle(row, column);

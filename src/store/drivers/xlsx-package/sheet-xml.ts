@@ -62,7 +62,8 @@ export class SheetXml {
   private readonly reopened = new Set<number>();
   /** Column letters by column number, for the refs of written cells. */
   private readonly columnLetters: string[] = [];
-  /** Where `locate` found a cell: its bytes are `found` from `foundStart` to `foundEnd`. */
+  /** Where `locate` found a cell: its bytes are `found` from `foundStart` to `foundEnd`; its patch, or -1. */
+  private foundPlace = -1;
   private found: Buffer = Buffer.alloc(0);
   private foundStart = 0;
   private foundEnd = 0;
@@ -255,7 +256,12 @@ export class SheetXml {
   /** Give the cell at (r, c) a new style index, as `restyled` would; false when the sheet has no <c> there. */
   restyleCell(r: number, c: number, style: number): boolean {
     if (!this.locate(r, c)) return false;
-    this.patch(r, c, restyleInto(this.patches, this.found, this.foundStart, this.foundEnd, style));
+    // The cell's new XML was the last stored (its value, then its fill): the restyled XML takes its room.
+    const own = this.foundPlace >= 0 ? this.patches.release(this.foundPlace) : null;
+    const place = own
+      ? restyleInto(this.patches, own, 0, own.length, style)
+      : restyleInto(this.patches, this.found, this.foundStart, this.foundEnd, style);
+    this.patch(r, c, place);
     return true;
   }
 
@@ -267,6 +273,7 @@ export class SheetXml {
     const row = this.rows.get(r);
     if (!row) return false;
     const patched = patchAt(row, c);
+    this.foundPlace = patched;
     if (patched >= 0) {
       this.found = this.patches.chunkOf(patched);
       this.foundStart = this.patches.startOf(patched);
