@@ -49,7 +49,7 @@ describe('cell-bytes (the write path on cell bytes)', () => {
 
   it('writes a cell byte for byte as cellXml does', () => {
     const patches = new CellPatches();
-    const values = [null, '', 0, -1.5, 1e21, 42, 'plain', ' lead', 'trail ', 'two\nlines', '逾期 3 天', 'a<b & "c"', '_x0041_', '\u0001', '😀'];
+    const values = [null, '', 0, -1.5, 1e21, 42, 'plain', ' lead', 'trail ', 'two\nlines', '逾期 3 天', 'a<b & "c"', '_x0041_', '\u0001', '😀', 'x'.repeat(40), ` ${'逾期'.repeat(20)}`, `${'a<'.repeat(20)}\n`];
     for (const prefix of ['', 'x:'])
       for (const style of [0, 5])
         for (const value of values) {

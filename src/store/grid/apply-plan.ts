@@ -19,12 +19,18 @@ export function applyPlanToGrids(
 ): ApplyResult {
   const result: ApplyResult = { skipped: [], cellsWritten: 0, fillsWritten: 0, idsAssigned: 0 };
   const tabs = new Map<string, RowFinder | null>();
+  // The tab last asked for: a plan's changes come tab by tab, thousands to a tab.
+  let lastTab: string | null = null;
+  let last: RowFinder | null = null;
   const finder = (tab: string): RowFinder | null => {
+    if (tab === lastTab) return last;
     if (!tabs.has(tab)) {
       const opened = open(tab);
       tabs.set(tab, opened ? new RowFinder(opened) : null);
     }
-    return tabs.get(tab)!;
+    lastTab = tab;
+    last = tabs.get(tab)!;
+    return last;
   };
   const skip = (tab: string, id: string, reason: string) => result.skipped.push({ tab, id, reason });
   /** A 编号 was written: every finder forgets the row it last found by its hint (row-finder.ts). */

@@ -15,6 +15,8 @@ const norm = (text: string) => text.trim();
  */
 export class RowFinder {
   readonly grid: SheetGrid;
+  /** Column of 编号, when the tab has one. */
+  readonly idColumn: number | undefined;
   private readonly layout: HeaderLayout;
   private readonly masters: Map<number, number>;
   private readonly indexes = new Map<number, Map<string, number[]>>();
@@ -29,6 +31,7 @@ export class RowFinder {
     this.grid = grid;
     this.layout = layout;
     this.masters = verticalMergeMasters(grid, layout.headerRows);
+    this.idColumn = layout.columns.get(ID);
   }
 
   /** Row and column of `column` in the row whose 编号 is `id`, trying `rowHint` first; a string is the skip reason. */
@@ -58,10 +61,6 @@ export class RowFinder {
     return { row: rows[rows.length - 1]!, columns };
   }
 
-  /** Column of 编号, when the tab has one. */
-  get idColumn(): number | undefined {
-    return this.layout.columns.get(ID);
-  }
 
   /** Forget the row last found by its hint: a 编号 was written (through this finder or another on the same sheet). */
   forgetHint(): void {

@@ -24,18 +24,20 @@ function isWord(b: number | undefined): boolean {
  * @example styleIn(Buffer.from('<c r="A1" s="12"/>'), 0, 18) // 12
  */
 export function styleIn(xml: Uint8Array, start: number, end: number): number {
-  let tagEnd = start;
-  while (tagEnd < end && xml[tagEnd] !== 62) tagEnd++;
-  if (tagEnd === end) return 0;
-  for (let i = start; i + 3 < tagEnd; i++) {
-    if (!(xml[i] === 32 && xml[i + 1] === 115 && xml[i + 2] === 61 && xml[i + 3] === 34)) continue;
+  for (let i = start; i + 3 < end; i++) {
+    const b = xml[i]!;
+    if (b === 62) return 0;
+    if (b !== 32 || xml[i + 1] !== 115 || xml[i + 2] !== 61 || xml[i + 3] !== 34) continue;
     let n = 0;
-    for (let at = i + 4; at < end; at++) {
+    let at = i + 4;
+    for (; at < end; at++) {
       const code = xml[at]!;
       if (code < 48 || code > 57) break;
       n = n * 10 + code - 48;
     }
-    return n;
+    // Only inside a start tag that ends; always so for a cell the indexer found.
+    for (; at < end; at++) if (xml[at] === 62) return n;
+    return 0;
   }
   return 0;
 }
@@ -137,6 +139,30 @@ const SPACED = /^\s|\s$|\n/;
 /** Text whose UTF-8 is not the same bytes as its characters (anything beyond ASCII). */
 const WIDE = /[\u0080-\uffff]/;
 
+/** A short text value as written: its escaped UTF-8 bytes, and whether it needs `xml:space="preserve"`. */
+interface ShortText {
+  bytes: Uint8Array;
+  spaced: boolean;
+}
+
+/**
+ * Short texts written lately: a scan writes the same few words (状态, 预警) on thousands of rows, and escaping and
+ * encoding each again costs more than the lookup. Emptied when full, so unusual plans cannot grow it.
+ */
+const shortTexts = new Map<string, ShortText>();
+const SHORT_TEXT = 32;
+const SHORT_TEXTS_MAX = 1024;
+
+function shortText(value: string): ShortText {
+  let known = shortTexts.get(value);
+  if (!known) {
+    if (shortTexts.size >= SHORT_TEXTS_MAX) shortTexts.clear();
+    known = { bytes: Buffer.from(escapeXml(value), 'utf8'), spaced: SPACED.test(value) };
+    shortTexts.set(value, known);
+  }
+  return known;
+}
+
 /**
  * Store in `patches` the XML of a written cell; returns its place. Byte for byte what `cellXml(ref, style, value,
  * prefix)` makes, with `ref` given as column letters and row: numbers as numbers, text as an inline string, null or
@@ -151,10 +177,12 @@ export function putCell(
   style: number,
   value: CellWrite,
 ): number {
-  const text = typeof value === 'string' && value !== '' ? escapeXml(value) : '';
+  const short = typeof value === 'string' && value !== '' && value.length <= SHORT_TEXT ? shortText(value) : null;
+  const text = typeof value === 'string' && !short ? escapeXml(value) : '';
   const number = typeof value === 'number' ? String(value) : '';
   // Tags, ref and style take under 100 bytes besides the prefixes; UTF-8 takes at most 3 bytes per UTF-16 unit.
-  patches.begin(100 + 8 * prefix.length + letters.length + number.length + 3 * text.length);
+  const size = short ? short.bytes.length : number.length + 3 * text.length;
+  patches.begin(100 + 8 * prefix.length + letters.length + size);
   patches.latin1(prefix ? `<${prefix}c r="` : '<c r="');
   patches.latin1(letters);
   patches.digits(row);
@@ -169,8 +197,9 @@ export function putCell(
     patches.latin1(prefix ? `</${prefix}v></${prefix}c>` : '</v></c>');
   } else {
     patches.latin1(prefix ? `" t="inlineStr"><${prefix}is><${prefix}t` : '" t="inlineStr"><is><t');
-    patches.latin1(SPACED.test(value) ? ' xml:space="preserve">' : '>');
-    if (WIDE.test(text)) patches.utf8(text);
+    patches.latin1((short ? short.spaced : SPACED.test(value)) ? ' xml:space="preserve">' : '>');
+    if (short) patches.bytes(short.bytes, 0, short.bytes.length);
+    else if (WIDE.test(text)) patches.utf8(text);
     else patches.latin1(text);
     patches.latin1(prefix ? `</${prefix}t></${prefix}is></${prefix}c>` : '</t></is></c>');
   }

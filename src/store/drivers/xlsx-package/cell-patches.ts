@@ -110,7 +110,8 @@ export class CellPatches {
     const start = this.startOf(at);
     const length = this.endOf(at) - start;
     if (this.scratch.length < length) this.scratch = Buffer.alloc(2 * length);
-    chunk.copy(this.scratch, 0, start, start + length);
+    const { scratch } = this;
+    for (let i = 0; i < length; i++) scratch[i] = chunk[start + i]!;
     this.used = at % CHUNK;
     this.last = -1;
     return this.scratch.subarray(0, length);

@@ -87,7 +87,7 @@ export class PartWriter {
     this.runEnd = -1;
   }
 
-  /** Copy bytes in, filling the current buffer and starting new ones as needed; a few bytes go one by one. */
+  /** Copy bytes in, filling the current buffer and starting new ones as needed. */
   private copy(from: Buffer, start: number, end: number): void {
     if (!this.size) return;
     let next = start;
@@ -98,10 +98,11 @@ export class PartWriter {
         this.at = 0;
       }
       const n = Math.min(this.chunk.length - this.at, end - next);
-      if (n < 32) {
+      // A cell's XML (under 100 bytes) byte by byte; longer runs through TypedArray#set, without Buffer#copy's checks.
+      if (n < 96) {
         const { chunk } = this;
         for (let i = 0; i < n; i++) chunk[this.at + i] = from[next + i]!;
-      } else from.copy(this.chunk, this.at, next, next + n);
+      } else this.chunk.set(new Uint8Array(from.buffer, from.byteOffset + next, n), this.at);
       this.at += n;
       next += n;
     }
