@@ -17,9 +17,10 @@ const CHUNK = 1 << 20;
 export class CellPatches {
   private readonly chunks: Buffer[] = [];
   private used = CHUNK;
-  /** Place of the last cell stored (-1 once released), and a copy of a released cell's bytes. */
+  /** Place of the last cell stored (-1 once released). */
   private last = -1;
-  private scratch = Buffer.alloc(256);
+  /** The bytes of the cell last released (`release`), from its start. */
+  scratch = Buffer.alloc(256);
   /** The chunk a cell is being written into, and where its next byte goes. */
   private chunk: Buffer = Buffer.alloc(0);
   private cursor = 0;
@@ -100,12 +101,12 @@ export class CellPatches {
   }
 
   /**
-   * When the cell at `at` is the last one stored, give its room back and return a copy of its bytes (valid until the
-   * next release), for its new XML to be made from; else null. A value and then a fill written to a cell so take the
+   * When the cell at `at` is the last one stored, give its room back and copy its bytes to the start of `scratch`
+   * (valid until the next release), for its new XML to be made from; returns their length, or -1. A value and then a fill written to a cell so take the
    * room of one cell, not two: new memory is what a big write costs most.
    */
-  release(at: number): Buffer | null {
-    if (at !== this.last) return null;
+  release(at: number): number {
+    if (at !== this.last) return -1;
     const chunk = this.chunkOf(at);
     const start = this.startOf(at);
     const length = this.endOf(at) - start;
@@ -114,7 +115,7 @@ export class CellPatches {
     for (let i = 0; i < length; i++) scratch[i] = chunk[start + i]!;
     this.used = at % CHUNK;
     this.last = -1;
-    return this.scratch.subarray(0, length);
+    return length;
   }
 
   get(at: number): string {

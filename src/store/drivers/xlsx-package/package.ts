@@ -15,7 +15,15 @@ import { SheetXml } from './sheet-xml';
 import { parseStyles, type Styles } from './styles';
 import { tabXml } from './tab-xml';
 import { addTabEdits, readWorkbookParts, type WorkbookParts } from './workbook-part';
-import { entryBytes, newEntry, readZip, streamedEntry, writeZip, type ZipEntry } from './zip';
+import {
+  FAST_DEFLATE_ABOVE,
+  entryBytes,
+  newEntry,
+  readZip,
+  streamedEntry,
+  writeZip,
+  type ZipEntry,
+} from './zip';
 
 /**
  * The Chinese message for a file that cannot be read as a workbook package. Nothing was written when it is thrown.
@@ -43,26 +51,27 @@ function strictError(file: string): StoreError {
 }
 
 /**
- * A rewritten worksheet is written through buffers of this size, each deflated while the next is made and then
- * filled again (part-writer.ts); a worksheet no longer than one is made as one buffer and deflated in one call.
- * Smaller buffers cost more in round trips to the deflate than they save in memory: on the 10,000-task battle map
- * (9.8 MB) 256 KB buffers took 1.5–2× as long as 1 MB ones.
+ * The zip entry of a changed worksheet; its bytes are `newEntry` of the whole rewrite. The rewrite is made in buffers
+ * of FAST_DEFLATE_ABOVE (1 MB), each deflated on the thread pool while the next is made and then filled again
+ * (part-writer.ts), so the level is known once a second buffer starts: a part that fits in one is deflated in one
+ * call at the small parts' level. Smaller buffers cost more in round trips to the deflate than they save in memory:
+ * on the 10,000-task battle map (9.8 MB) 256 KB buffers took 1.5–2× as long as 1 MB ones.
  */
-const SHEET_CHUNK = 1 << 20;
-
-/** The zip entry of a changed worksheet, deflated from its rewrite; its bytes are `newEntry` of the whole rewrite. */
 async function sheetEntry(name: string, sheet: SheetXml, like: ZipEntry): Promise<ZipEntry> {
-  // A first pass only counts the bytes: the deflate level depends on the length (zip.ts).
-  const counter = new PartWriter(sheet.xml, 0);
-  // Counting yields no buffer, so one step runs the whole serialization.
-  sheet.serialize(counter).next();
-  const { length } = counter;
-  if (length <= SHEET_CHUNK) {
-    const parts = [...sheet.serialize(new PartWriter(sheet.xml, Math.max(1, length)))];
-    return newEntry(name, parts.length === 1 ? parts[0]! : Buffer.concat(parts), like);
-  }
-  const writer = new PartWriter(sheet.xml, SHEET_CHUNK);
-  return streamedEntry(name, sheet.serialize(writer), length, like, (chunk) => writer.recycle(chunk));
+  const writer = new PartWriter(sheet.xml, FAST_DEFLATE_ABOVE);
+  const buffers = sheet.serialize(writer);
+  const first = buffers.next();
+  const second = first.done ? first : buffers.next();
+  if (first.done || second.done) return newEntry(name, first.done ? Buffer.alloc(0) : first.value, like);
+  return streamedEntry(name, prefixed([first.value, second.value], buffers), sheet.xml.length, like, (buffer) =>
+    writer.recycle(buffer),
+  );
+}
+
+/** The buffers already taken from a generator, then the rest of it. */
+function* prefixed(taken: Buffer[], rest: Generator<Buffer>): Generator<Buffer> {
+  yield* taken;
+  yield* rest;
 }
 
 const STRICT_NAMESPACE = 'http://purl.oclc.org/ooxml/';

@@ -257,10 +257,11 @@ export class SheetXml {
   restyleCell(r: number, c: number, style: number): boolean {
     if (!this.locate(r, c)) return false;
     // The cell's new XML was the last stored (its value, then its fill): the restyled XML takes its room.
-    const own = this.foundPlace >= 0 ? this.patches.release(this.foundPlace) : null;
-    const place = own
-      ? restyleInto(this.patches, own, 0, own.length, style)
-      : restyleInto(this.patches, this.found, this.foundStart, this.foundEnd, style);
+    const own = this.foundPlace >= 0 ? this.patches.release(this.foundPlace) : -1;
+    const place =
+      own >= 0
+        ? restyleInto(this.patches, this.patches.scratch, 0, own, style)
+        : restyleInto(this.patches, this.found, this.foundStart, this.foundEnd, style);
     this.patch(r, c, place);
     return true;
   }

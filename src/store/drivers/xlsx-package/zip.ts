@@ -147,7 +147,7 @@ export function entryBytes(entry: ZipEntry): Buffer {
  * Parts above 1 MB (a big battle map or audit log) are deflated at level 1: 4–5× faster than the default level for
  * about 40 % more bytes, and a scan rewrites them every day.
  */
-const FAST_DEFLATE_ABOVE = 1 << 20;
+export const FAST_DEFLATE_ABOVE = 1 << 20;
 
 const levelFor = (size: number) => (size > FAST_DEFLATE_ABOVE ? 1 : 6);
 
@@ -166,17 +166,17 @@ export function newEntry(name: string, content: Uint8Array, like?: ZipEntry): Zi
 }
 
 /**
- * A new entry deflated from a part made in buffers as it is deflated (a rewritten worksheet, see package.ts): each
- * buffer goes through one deflate stream, and while the stream deflates it (on libuv's thread pool) the next one is
- * made. `read` is told when the stream is done with a buffer, which may then be filled again. `length` is the part's
- * length, for the deflate level. The bytes are those of `newEntry` on the whole part. Date and time are those of
- * `like` (or now).
- * @example await streamedEntry('xl/worksheets/sheet2.xml', sheet.serialize(writer), length, entry, (b) => writer.recycle(b))
+ * A new entry deflated from a part over FAST_DEFLATE_ABOVE (so at level 1) made in buffers as it is deflated (a
+ * rewritten worksheet, see package.ts): each buffer goes through one deflate stream, and while the stream deflates
+ * it (on libuv's thread pool) the next one is made. `read` is told when the stream is done with a buffer, which may
+ * then be filled again. `sizeHint` is about the part's length, for sizing the output buffer. The bytes are those of
+ * `newEntry` on the whole part. Date and time are those of `like` (or now).
+ * @example await streamedEntry('xl/worksheets/sheet2.xml', sheet.serialize(writer), sheet.xml.length, entry)
  */
 export async function streamedEntry(
   name: string,
   chunks: Iterable<Buffer>,
-  length: number,
+  sizeHint: number,
   like?: ZipEntry,
   read: (chunk: Buffer) => void = () => {},
 ): Promise<ZipEntry> {
@@ -184,7 +184,7 @@ export async function streamedEntry(
   // Output into one buffer of a quarter of the part (XML deflates to about a seventh at level 1), not 16 KB ones: each
   // output buffer filled is a round trip from the thread pool to this thread, and the output, all in one buffer, is
   // the entry's bytes without a copy (`joined`). Only the pages written are ever touched.
-  const deflate = createDeflateRaw({ level: levelFor(length), chunkSize: Math.max(64 << 10, length >> 2) });
+  const deflate = createDeflateRaw({ level: 1, chunkSize: Math.max(64 << 10, sizeHint >> 2) });
   const raw: Buffer[] = [];
   deflate.on('data', (chunk: Buffer) => raw.push(chunk));
   const ended = once(deflate, 'end');
