@@ -47,7 +47,7 @@ describe('cell-bytes (the write path on cell bytes)', () => {
       }
   });
 
-  it('writes a cell byte for byte as cellXml does', () => {
+  it('writes a cell byte for byte as cellXml does, and as restyled makes it in another style', () => {
     const patches = new CellPatches();
     const values = [null, '', 0, -1.5, 1e21, 42, 'plain', ' lead', 'trail ', 'two\nlines', '逾期 3 天', 'a<b & "c"', '_x0041_', '\u0001', '😀', 'x'.repeat(40), ` ${'逾期'.repeat(20)}`, `${'a<'.repeat(20)}\n`];
     for (const prefix of ['', 'x:'])
@@ -55,6 +55,9 @@ describe('cell-bytes (the write path on cell bytes)', () => {
         for (const value of values) {
           const at = putCell(patches, prefix, 'AB', 1234, style, value);
           expect(patches.get(at), `${prefix} ${style} ${value}`).toBe(cellXml('AB1234', style, value, prefix));
+          const again = putCell(patches, prefix, 'AB', 1234, style, value, true);
+          const restyledXml = restyled(cellXml('AB1234', 3, value, prefix), style);
+          expect(patches.get(again), `restyled ${prefix} ${style} ${value}`).toBe(restyledXml);
         }
   });
 });

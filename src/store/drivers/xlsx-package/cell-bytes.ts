@@ -166,7 +166,8 @@ function shortText(value: string): ShortText {
 /**
  * Store in `patches` the XML of a written cell; returns its place. Byte for byte what `cellXml(ref, style, value,
  * prefix)` makes, with `ref` given as column letters and row: numbers as numbers, text as an inline string, null or
- * '' as a cell with only its style.
+ * '' as a cell with only its style. With `restyledOrder`, what `restyled` makes of that XML in `style` (it moves the
+ * style after the type): a fill written right after a value makes the cell again instead of editing its bytes.
  * @example putCell(patches, '', 'J', 4, 5, '逾期') // '<c r="J4" s="5" t="inlineStr"><is><t>逾期</t></is></c>'
  */
 export function putCell(
@@ -176,6 +177,7 @@ export function putCell(
   row: number,
   style: number,
   value: CellWrite,
+  restyledOrder = false,
 ): number {
   const short = typeof value === 'string' && value !== '' && value.length <= SHORT_TEXT ? shortText(value) : null;
   const text = typeof value === 'string' && !short ? escapeXml(value) : '';
@@ -186,7 +188,8 @@ export function putCell(
   patches.latin1(prefix ? `<${prefix}c r="` : '<c r="');
   patches.latin1(letters);
   patches.digits(row);
-  if (style) {
+  const isText = typeof value === 'string' && value !== '';
+  if (style && !(restyledOrder && isText)) {
     patches.latin1('" s="');
     patches.digits(style);
   }
@@ -196,7 +199,12 @@ export function putCell(
     patches.latin1(number);
     patches.latin1(prefix ? `</${prefix}v></${prefix}c>` : '</v></c>');
   } else {
-    patches.latin1(prefix ? `" t="inlineStr"><${prefix}is><${prefix}t` : '" t="inlineStr"><is><t');
+    patches.latin1('" t="inlineStr');
+    if (style && restyledOrder) {
+      patches.latin1('" s="');
+      patches.digits(style);
+    }
+    patches.latin1(prefix ? `"><${prefix}is><${prefix}t` : '"><is><t');
     patches.latin1((short ? short.spaced : SPACED.test(value)) ? ' xml:space="preserve">' : '>');
     if (short) patches.bytes(short.bytes, 0, short.bytes.length);
     else if (WIDE.test(text)) patches.utf8(text);

@@ -62,6 +62,13 @@ export class SheetXml {
   private readonly reopened = new Set<number>();
   /** Column letters by column number, for the refs of written cells. */
   private readonly columnLetters: string[] = [];
+  /**
+   * The cell `setCell` made last (its patch, style and value): its style is known without reading its bytes, and a
+   * fill written next makes it again in the new style (a patch's place is only ever reused by its own cell).
+   */
+  private madePlace = -1;
+  private madeStyle = 0;
+  private madeValue: CellWrite = null;
   /** Where `locate` found a cell: its bytes are `found` from `foundStart` to `foundEnd`; its patch, or -1. */
   private foundPlace = -1;
   private found: Buffer = Buffer.alloc(0);
@@ -240,7 +247,10 @@ export class SheetXml {
 
   /** Style index of the cell at (r, c) (0 when it has none), or -1 when the sheet has no <c> there. */
   cellStyle(r: number, c: number): number {
-    return this.locate(r, c) ? styleIn(this.found, this.foundStart, this.foundEnd) : -1;
+    if (!this.locate(r, c)) return -1;
+    return this.foundPlace >= 0 && this.foundPlace === this.madePlace
+      ? this.madeStyle
+      : styleIn(this.found, this.foundStart, this.foundEnd);
   }
 
   /** True when the cell at (r, c) has a formula (its calculation chain entry then goes, calc-chain.ts). */
@@ -250,7 +260,9 @@ export class SheetXml {
 
   /** Write the cell at (r, c) as `cellXml` would make it from its style and value, without a string of it. */
   setCell(r: number, c: number, style: number, value: CellWrite): void {
-    this.patch(r, c, putCell(this.patches, this.prefix, this.letters(c), r, style, value));
+    const place = putCell(this.patches, this.prefix, this.letters(c), r, style, value);
+    this.made(place, style, value);
+    this.patch(r, c, place);
   }
 
   /** Give the cell at (r, c) a new style index, as `restyled` would; false when the sheet has no <c> there. */
@@ -258,12 +270,22 @@ export class SheetXml {
     if (!this.locate(r, c)) return false;
     // The cell's new XML was the last stored (its value, then its fill): the restyled XML takes its room.
     const own = this.foundPlace >= 0 ? this.patches.release(this.foundPlace) : -1;
-    const place =
-      own >= 0
-        ? restyleInto(this.patches, this.patches.scratch, 0, own, style)
-        : restyleInto(this.patches, this.found, this.foundStart, this.foundEnd, style);
+    let place: number;
+    if (own >= 0 && this.foundPlace === this.madePlace) {
+      // Made by setCell just before: made again in the new style (no scan of its bytes).
+      place = putCell(this.patches, this.prefix, this.letters(c), r, style, this.madeValue, true);
+      this.made(place, style, this.madeValue);
+    } else if (own >= 0) place = restyleInto(this.patches, this.patches.scratch, 0, own, style);
+    else place = restyleInto(this.patches, this.found, this.foundStart, this.foundEnd, style);
     this.patch(r, c, place);
     return true;
+  }
+
+  /** Remember the cell `setCell` made last: its patch, style and value. */
+  private made(place: number, style: number, value: CellWrite): void {
+    this.madePlace = place;
+    this.madeStyle = style;
+    this.madeValue = value;
   }
 
   /**
