@@ -146,19 +146,27 @@ interface ShortText {
 }
 
 /**
- * Short texts written lately: a scan writes the same few words (状态, 预警) on thousands of rows, and escaping and
- * encoding each again costs more than the lookup. Emptied when full, so unusual plans cannot grow it.
+ * Short texts seen lately, in a few slots picked by length and first character: a scan writes the same few words
+ * (状态, 预警) on thousands of rows, and escaping and encoding each again costs more than a look here. A text is
+ * encoded on its second sight in a row, so texts written once (ids, dates, audit details) cost no extra copy.
  */
-const shortTexts = new Map<string, ShortText>();
+const SLOTS = 16;
+const slotText: Array<string | null> = new Array(SLOTS).fill(null);
+const slotBytes: Array<ShortText | null> = new Array(SLOTS).fill(null);
 const SHORT_TEXT = 32;
-const SHORT_TEXTS_MAX = 1024;
 
-function shortText(value: string): ShortText {
-  let known = shortTexts.get(value);
+/** The bytes of a short text seen just before in its slot; null when it was not (it is then written as it is). */
+function shortText(value: string): ShortText | null {
+  const slot = (value.length * 31 + value.charCodeAt(0)) & (SLOTS - 1);
+  if (slotText[slot] !== value) {
+    slotText[slot] = value;
+    slotBytes[slot] = null;
+    return null;
+  }
+  let known = slotBytes[slot];
   if (!known) {
-    if (shortTexts.size >= SHORT_TEXTS_MAX) shortTexts.clear();
     known = { bytes: Buffer.from(escapeXml(value), 'utf8'), spaced: SPACED.test(value) };
-    shortTexts.set(value, known);
+    slotBytes[slot] = known;
   }
   return known;
 }

@@ -1,7 +1,7 @@
 import { isTyped, cellText } from '../../grid/cell-text';
 import type { SheetGrid } from '../../grid/sheet-grid';
 import type { Cell, CellWrite, Fill } from '../../port';
-import { cellXml, decodeCell, hasValue, restyled, richCellXml, styleOf, type CellContext } from './cell-xml';
+import { decodeCell, hasValue, richCellXml, styleOf, type CellContext } from './cell-xml';
 import { columnLetter as columnLetters } from '../../grid/a1';
 import type { ColumnInfo, SheetXml } from './sheet-xml';
 import type { Styles } from './styles';
@@ -112,14 +112,17 @@ export function packageGrid(
       const source = sheet.rowOpen(like);
       if (!source) return;
       let open = sheet.rowOpen(row) ?? `<${p}row r="${row}">`;
-      for (const name of ['ht', 'customHeight']) open = withAttr(open, name, attr(source, name) ?? null);
+      for (const name of ['ht', 'customHeight']) {
+        const value = attr(source, name) ?? null;
+        // withAttr of nothing on a tag without the attribute is the tag: no regex for each ledger row appended.
+        if (value !== null || open.includes(`${name}="`)) open = withAttr(open, name, value);
+      }
       sheet.setRowOpen(row, open);
       for (const column of sheet.cellColumns(like)) {
-        const style = styleOf(xmlAt(like, column)!);
-        if (!style) continue;
+        const style = sheet.cellStyle(like, column);
+        if (style <= 0) continue;
         const bare = styles.withFill(style, null);
-        const xml = xmlAt(row, column);
-        sheet.setCellXml(row, column, xml ? restyled(xml, bare) : cellXml(ref(row, column), bare, null, p));
+        if (!sheet.restyleCell(row, column, bare)) sheet.setCell(row, column, bare, null);
       }
     },
   };
