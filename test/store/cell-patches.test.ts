@@ -21,4 +21,19 @@ describe('CellPatches (new cell XML of the package driver)', () => {
     const at = patches.add(binary);
     expect(Buffer.from(patches.get(at), 'latin1').toString('utf8')).toContain('逾期');
   });
+
+  it('gives the room of the last cell stored back for its new XML, and only of the last', () => {
+    const patches = new CellPatches();
+    const first = patches.add('<c r="A1"><v>1</v></c>');
+    const second = patches.add('<c r="B1"><v>2</v></c>');
+    expect(patches.release(first)).toBe(-1);
+    const length = patches.release(second);
+    expect(patches.scratch.toString('latin1', 0, length)).toBe('<c r="B1"><v>2</v></c>');
+    const again = patches.add('<c r="B1" s="3"><v>2</v></c>');
+    expect(again).toBe(second);
+    expect(patches.get(first)).toBe('<c r="A1"><v>1</v></c>');
+    expect(patches.get(again)).toBe('<c r="B1" s="3"><v>2</v></c>');
+    expect(patches.release(second)).toBeGreaterThan(0);
+    expect(patches.release(second)).toBe(-1);
+  });
 });

@@ -19,22 +19,37 @@ export function applyPlanToGrids(
 ): ApplyResult {
   const result: ApplyResult = { skipped: [], cellsWritten: 0, fillsWritten: 0, idsAssigned: 0 };
   const tabs = new Map<string, RowFinder | null>();
+  // The tab last asked for: a plan's changes come tab by tab, thousands to a tab.
+  let lastTab: string | null = null;
+  let last: RowFinder | null = null;
   const finder = (tab: string): RowFinder | null => {
+    if (tab === lastTab) return last;
     if (!tabs.has(tab)) {
       const opened = open(tab);
       tabs.set(tab, opened ? new RowFinder(opened) : null);
     }
-    return tabs.get(tab)!;
+    lastTab = tab;
+    last = tabs.get(tab)!;
+    return last;
   };
   const skip = (tab: string, id: string, reason: string) => result.skipped.push({ tab, id, reason });
+  /** A 编号 was written: every finder forgets the row it last found by its hint (row-finder.ts). */
+  const forgetHints = () => {
+    for (const f of tabs.values()) f?.forgetHint();
+  };
+  const wrote = (t: RowFinder, column: number) => {
+    if (column === t.idColumn) forgetHints();
+  };
 
   for (const assignment of plan.ids) {
     const t = finder(assignment.tab);
     if (!t) skip(assignment.tab, assignment.id, missingTab(assignment.tab));
     else {
       const outcome = t.assignId(assignment);
-      if (outcome === 'assigned') result.idsAssigned++;
-      else if (outcome !== 'already') skip(assignment.tab, assignment.id, outcome);
+      if (outcome === 'assigned') {
+        result.idsAssigned++;
+        forgetHints();
+      } else if (outcome !== 'already') skip(assignment.tab, assignment.id, outcome);
     }
   }
 
@@ -47,6 +62,7 @@ export function applyPlanToGrids(
     }
     if (change.value !== undefined) {
       t!.grid.setValue(found.row, found.column, change.value);
+      wrote(t!, found.column);
       result.cellsWritten++;
     }
     if (change.fill !== undefined) {
@@ -63,6 +79,7 @@ export function applyPlanToGrids(
       skip(append.tab, append.id, `「${append.column}」单元格是公式，未追加文字`);
     else {
       t!.grid.appendText(found.row, found.column, append.text);
+      wrote(t!, found.column);
       result.cellsWritten++;
     }
   }
@@ -78,6 +95,7 @@ export function applyPlanToGrids(
     }
     for (const [column, value] of found.columns) {
       t!.grid.setValue(found.row, column, update.values[value]!);
+      wrote(t!, column);
       result.cellsWritten++;
     }
   }

@@ -15,14 +15,23 @@ const norm = (text: string) => text.trim();
  */
 export class RowFinder {
   readonly grid: SheetGrid;
+  /** Column of 编号, when the tab has one. */
+  readonly idColumn: number | undefined;
   private readonly layout: HeaderLayout;
   private readonly masters: Map<number, number>;
-  private readonly indexes = new Map<number, Map<string, number[]>>();
+  private readonly indexes = new Map<number, Map<string, number | number[]>>();
+  /**
+   * The row last found by its hint and the 编号 it was found with: a plan changes several cells of a task one after
+   * another, and each would read and decode the same 编号 cell again. Forgotten whenever a 编号 is written.
+   */
+  private hintRow = -1;
+  private hintId = '';
 
   constructor({ grid, layout }: OpenTab) {
     this.grid = grid;
     this.layout = layout;
     this.masters = verticalMergeMasters(grid, layout.headerRows);
+    this.idColumn = layout.columns.get(ID);
   }
 
   /** Row and column of `column` in the row whose 编号 is `id`, trying `rowHint` first; a string is the skip reason. */
@@ -46,23 +55,29 @@ export class RowFinder {
       if (col === undefined) return `缺少列「${header}」`;
       columns.push([col, header]);
     }
-    const rows = this.index(keyCol).get(norm(key));
+    const rows = this.rowsOf(keyCol, norm(key));
     // Ledgers are append-only: when a key repeats, the latest row is the live one.
-    if (!rows?.length) return `找不到「${keyColumn}」为「${key}」的行`;
+    if (!rows.length) return `找不到「${keyColumn}」为「${key}」的行`;
     return { row: rows[rows.length - 1]!, columns };
+  }
+
+
+  /** Forget the row last found by its hint: a 编号 was written (through this finder or another on the same sheet). */
+  forgetHint(): void {
+    this.hintRow = -1;
   }
 
   assignId(a: IdAssignment): 'assigned' | 'already' | string {
     const idCol = this.layout.columns.get(ID);
     if (idCol === undefined) return `缺少列「${ID}」`;
-    const index = this.index(idCol);
-    const holders = index.get(norm(a.id)) ?? [];
+    const holders = this.rowsOf(idCol, norm(a.id));
     if (holders.includes(a.row) && holders.length === 1) return 'already';
     if (holders.length) return `编号「${a.id}」已被第 ${holders.join('、')} 行使用`;
     const row = this.matchFingerprint(a, idCol);
     if (row === null) return `第 ${a.row} 行内容已变化，未写入编号`;
     this.grid.setValue(row, idCol, a.id);
-    index.set(norm(a.id), [row]);
+    this.forgetHint();
+    this.index(idCol).set(norm(a.id), row);
     return 'assigned';
   }
 
@@ -71,9 +86,14 @@ export class RowFinder {
     if (idCol === undefined) return `缺少列「${ID}」`;
     // The row read there still holds the 编号: write there. When the 编号 repeats (the scan marks each such row
     // 数据有误), this is the only way to reach each row; rows holding one 编号 get the same verdict either way.
-    if (hint > this.layout.headerRows && norm(this.text(hint, idCol)) === norm(id)) return hint;
-    const rows = this.index(idCol).get(norm(id));
-    if (!rows?.length) return `编号「${id}」的行已不存在（可能被删除或改了编号）`;
+    if (hint === this.hintRow && id === this.hintId) return hint;
+    if (hint > this.layout.headerRows && norm(this.text(hint, idCol)) === norm(id)) {
+      this.hintRow = hint;
+      this.hintId = id;
+      return hint;
+    }
+    const rows = this.rowsOf(idCol, norm(id));
+    if (!rows.length) return `编号「${id}」的行已不存在（可能被删除或改了编号）`;
     if (rows.length > 1) return `编号「${id}」重复出现在第 ${rows.join('、')} 行`;
     return rows[0]!;
   }
@@ -104,7 +124,14 @@ export class RowFinder {
     return cellText(master === undefined ? own : this.grid.value(master, column));
   }
 
-  private index(column: number): Map<string, number[]> {
+  /** The rows whose cell in `column` reads as `key`, top to bottom. */
+  private rowsOf(column: number, key: string): number[] {
+    const rows = this.index(column).get(key);
+    return rows === undefined ? [] : typeof rows === 'number' ? [rows] : rows;
+  }
+
+  /** Rows by the text of their cell in `column`: a row number, or the rows when the text repeats (no array each). */
+  private index(column: number): Map<string, number | number[]> {
     let index = this.indexes.get(column);
     if (!index) {
       index = new Map();
@@ -113,8 +140,9 @@ export class RowFinder {
         const key = norm(this.text(r, column));
         if (key === '') continue;
         const rows = index.get(key);
-        if (rows) rows.push(r);
-        else index.set(key, [r]);
+        if (rows === undefined) index.set(key, r);
+        else if (typeof rows === 'number') index.set(key, [rows, r]);
+        else rows.push(r);
       }
       this.indexes.set(column, index);
     }

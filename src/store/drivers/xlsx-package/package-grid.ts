@@ -1,10 +1,10 @@
 import { isTyped, cellText } from '../../grid/cell-text';
 import { SHEET_ROW_LIMIT, type SheetGrid } from '../../grid/sheet-grid';
 import type { Cell, CellWrite, Fill } from '../../port';
-import { cellXml, decodeCell, hasValue, restyled, richCellXml, styleOf, type CellContext } from './cell-xml';
+import { decodeCell, hasValue, richCellXml, styleOf, type CellContext } from './cell-xml';
 import { columnLetter as columnLetters } from '../../grid/a1';
 import { cellTags, decodeCellBytes, styleOfCellAt } from './cell-decode';
-import { ABSENT, PATCHED, type SheetXml } from './sheet-xml';
+import { ABSENT, PATCHED, type ColumnInfo, type SheetXml } from './sheet-xml';
 import type { Styles } from './styles';
 import { attr, withAttr } from './xml-text';
 
@@ -40,18 +40,24 @@ export function packageGrid(
     }
     return decodeCell(xmlAt(row, column)!, ctx);
   };
-  const columnInfo = (column: number) => sheet.columns.find((c) => c.min <= column && column <= c.max);
-  /** The style a new cell gets: the row's style when it has one, else the column's — what staff see there now. */
+  const columnInfos: Array<ColumnInfo | undefined> = [];
+  /** The <col> of a column, looked up once per column: it is asked for every cell written. */
+  const columnInfo = (column: number): ColumnInfo | undefined => {
+    if (!(column in columnInfos))
+      columnInfos[column] = sheet.columns.find((c) => c.min <= column && column <= c.max);
+    return columnInfos[column];
+  };
+  /** The style a cell written gets: its own, or for a new cell the row's style when it has one, else the column's. */
   const styleAt = (row: number, column: number): number => {
-    const xml = xmlAt(row, column);
-    if (xml) return styleOf(xml);
+    const own = sheet.cellStyle(row, column);
+    if (own >= 0) return own;
     const open = sheet.rowOpen(row);
     if (open && attr(open, 'customFormat') === '1') return Number(attr(open, 's') ?? 0);
     return columnInfo(column)?.style ?? 0;
   };
   const write = (row: number, column: number, style: number, v: CellWrite) => {
-    if (/<(?:\w+:)?f[\s>/]/.test(xmlAt(row, column) ?? '')) onFormulaReplaced();
-    sheet.setCellXml(row, column, cellXml(ref(row, column), style, v, p));
+    if (sheet.cellHasFormula(row, column)) onFormulaReplaced();
+    sheet.setCell(row, column, style, v);
   };
 
   /** Grow the row so a wrapped cell just written (in `style`) shows all its lines; never shrinks. */
@@ -95,8 +101,10 @@ export function packageGrid(
       if (typeof v === 'string') fitRow(row, column, style, v);
     },
     setFill(row, column, fill: Fill) {
-      const xml = xmlAt(row, column) ?? cellXml(ref(row, column), styleAt(row, column), null, p);
-      sheet.setCellXml(row, column, restyled(xml, styles.withFill(styleOf(xml), fill)));
+      // A cell with only its style when there is none: `restyled` of that is the same cell in the new style.
+      const style = styleAt(row, column);
+      if (!sheet.restyleCell(row, column, styles.withFill(style, fill)))
+        sheet.setCell(row, column, styles.withFill(style, fill), null);
     },
     appendText(row, column, text) {
       const xml = xmlAt(row, column);
@@ -115,14 +123,17 @@ export function packageGrid(
       const source = sheet.rowOpen(like);
       if (!source) return;
       let open = sheet.rowOpen(row) ?? `<${p}row r="${row}">`;
-      for (const name of ['ht', 'customHeight']) open = withAttr(open, name, attr(source, name) ?? null);
+      for (const name of ['ht', 'customHeight']) {
+        const value = attr(source, name) ?? null;
+        // withAttr of nothing on a tag without the attribute is the tag: no regex for each ledger row appended.
+        if (value !== null || open.includes(`${name}="`)) open = withAttr(open, name, value);
+      }
       sheet.setRowOpen(row, open);
       for (const column of sheet.cellColumns(like)) {
-        const style = styleOf(xmlAt(like, column)!);
-        if (!style) continue;
+        const style = sheet.cellStyle(like, column);
+        if (style <= 0) continue;
         const bare = styles.withFill(style, null);
-        const xml = xmlAt(row, column);
-        sheet.setCellXml(row, column, xml ? restyled(xml, bare) : cellXml(ref(row, column), bare, null, p));
+        if (!sheet.restyleCell(row, column, bare)) sheet.setCell(row, column, bare, null);
       }
     },
   };

@@ -4,9 +4,11 @@
  * <row> tags whose height changed, and <dimension> when rows were added) are new text.
  */
 import { columnLetter as columnLetters, parseRange, type CellRange } from '../../grid/a1';
+import type { CellWrite } from '../../port';
+import { hasFormulaIn, putCell, restyleInto, styleIn } from './cell-bytes';
 import { CellPatches } from './cell-patches';
 import { IntList } from './int-list';
-import { PartWriter } from './part-writer';
+import type { PartWriter } from './part-writer';
 import { endTagAt, indexOfText, isNameEnd, lettersAt, referenceAt, skipSpace, startsAt } from './xml-bytes';
 import { CorruptPartError, attr, withAttr, xmlElements } from './xml-text';
 
@@ -69,6 +71,22 @@ export class SheetXml {
   /** The row and cell sourceCell found last (reads go row by row, column after column). */
   private lastRead: RowData | null = null;
   private lastFound = -1;
+  /** Rows whose start tag was set (height, style): written from `open`, not copied from the source. */
+  private readonly reopened = new Set<number>();
+  /** Column letters by column number, for the refs of written cells. */
+  private readonly columnLetters: string[] = [];
+  /**
+   * The cell `setCell` made last (its patch, style and value): its style is known without reading its bytes, and a
+   * fill written next makes it again in the new style (a patch's place is only ever reused by its own cell).
+   */
+  private madePlace = -1;
+  private madeStyle = 0;
+  private madeValue: CellWrite = null;
+  /** Where `locate` found a cell: its bytes are `found` from `foundStart` to `foundEnd`; its patch, or -1. */
+  private foundPlace = -1;
+  private found: Buffer = Buffer.alloc(0);
+  private foundStart = 0;
+  private foundEnd = 0;
 
   /**
    * @param xml the part's bytes (UTF-8, without a byte-order mark); kept, never copied into a string as a whole
@@ -269,13 +287,94 @@ export class SheetXml {
   }
 
   setCellXml(r: number, c: number, xml: string): void {
+    this.patch(r, c, this.patches.add(xml));
+  }
+
+  /** Style index of the cell at (r, c) (0 when it has none), or -1 when the sheet has no <c> there. */
+  cellStyle(r: number, c: number): number {
+    if (!this.locate(r, c)) return -1;
+    return this.foundPlace >= 0 && this.foundPlace === this.madePlace
+      ? this.madeStyle
+      : styleIn(this.found, this.foundStart, this.foundEnd);
+  }
+
+  /** True when the cell at (r, c) has a formula (its calculation chain entry then goes, calc-chain.ts). */
+  cellHasFormula(r: number, c: number): boolean {
+    return this.locate(r, c) && hasFormulaIn(this.found, this.foundStart, this.foundEnd);
+  }
+
+  /** Write the cell at (r, c) as `cellXml` would make it from its style and value, without a string of it. */
+  setCell(r: number, c: number, style: number, value: CellWrite): void {
+    const place = putCell(this.patches, this.prefix, this.letters(c), r, style, value);
+    this.made(place, style, value);
+    this.patch(r, c, place);
+  }
+
+  /** Give the cell at (r, c) a new style index, as `restyled` would; false when the sheet has no <c> there. */
+  restyleCell(r: number, c: number, style: number): boolean {
+    if (!this.locate(r, c)) return false;
+    // The cell's new XML was the last stored (its value, then its fill): the restyled XML takes its room.
+    const own = this.foundPlace >= 0 ? this.patches.release(this.foundPlace) : -1;
+    let place: number;
+    if (own >= 0 && this.foundPlace === this.madePlace) {
+      // Made by setCell just before: made again in the new style (no scan of its bytes).
+      place = putCell(this.patches, this.prefix, this.letters(c), r, style, this.madeValue, true);
+      this.made(place, style, this.madeValue);
+    } else if (own >= 0) place = restyleInto(this.patches, this.patches.scratch, 0, own, style);
+    else place = restyleInto(this.patches, this.found, this.foundStart, this.foundEnd, style);
+    this.patch(r, c, place);
+    return true;
+  }
+
+  /** Remember the cell `setCell` made last: its patch, style and value. */
+  private made(place: number, style: number, value: CellWrite): void {
+    this.madePlace = place;
+    this.madeStyle = style;
+    this.madeValue = value;
+  }
+
+  /**
+   * Find the bytes of the cell at (r, c): its new XML when written, else its source bytes. Sets `found`, `foundStart`
+   * and `foundEnd` (fields, not a returned object: this runs for every cell a write touches).
+   */
+  private locate(r: number, c: number): boolean {
+    const row = this.rows.get(r);
+    if (!row) return false;
+    const patched = patchAt(row, c);
+    this.foundPlace = patched;
+    if (patched >= 0) {
+      this.found = this.patches.chunkOf(patched);
+      this.foundStart = this.patches.startOf(patched);
+      this.foundEnd = this.patches.endOf(patched);
+      return true;
+    }
+    const i = this.find(row, c);
+    if (i < 0) return false;
+    this.found = this.xml;
+    this.foundStart = this.cellStart.at(i);
+    this.foundEnd = this.cellEnd.at(i);
+    return true;
+  }
+
+  /** Column letters of column `c`, made once per column. */
+  private letters(c: number): string {
+    return (this.columnLetters[c] ??= columnLetters(c));
+  }
+
+  /** Record that the XML of the cell at (r, c) is now the patch at `place`; pairs stay ordered by column. */
+  private patch(r: number, c: number, place: number): void {
     const row = this.row(r);
     const pairs = (row.patched ??= []);
-    const place = this.patches.add(xml);
     let i = pairs.length;
     while (i > 0 && pairs[i - 2]! > c) i -= 2;
     if (i > 0 && pairs[i - 2] === c) pairs[i - 1] = place;
-    else pairs.splice(i, 0, c, place);
+    else {
+      // Shift the pairs after column c up by one pair (no splice: it makes an array of what it removes).
+      pairs.push(c, place);
+      for (let k = pairs.length - 1; k > i + 1; k--) pairs[k] = pairs[k - 2]!;
+      pairs[i] = c;
+      pairs[i + 1] = place;
+    }
     row.dirty = true;
     this.changed = true;
   }
@@ -287,6 +386,7 @@ export class SheetXml {
   setRowOpen(r: number, open: string): void {
     const row = this.row(r);
     row.open = open;
+    this.reopened.add(r);
     row.dirty = true;
     this.changed = true;
   }
@@ -321,53 +421,95 @@ export class SheetXml {
   }
 
   /**
-   * The part with the changes applied, as pieces to stream into the zip (part-writer.ts): untouched rows are runs of
-   * the source bytes, dirty rows are written cell by cell (unchanged cells as source bytes, changed ones as patches).
+   * The part with the changes applied, written into `out` (part-writer.ts), whose buffers are given as each fills so
+   * the part streams into the deflate as it is made. Untouched rows (and the head, when <dimension> stays) are
+   * runs of the source bytes; a dirty row is its start tag, then its cells (unchanged ones as source bytes, changed
+   * ones as their patch), then its close tag. Contiguous source bytes are copied as one run (part-writer.ts).
+   * @example for (const buffer of sheet.serialize(new PartWriter(sheet.xml, 1 << 18))) deflate.write(buffer)
    */
-  serialize(): PartWriter {
+  *serialize(out: PartWriter): Generator<Buffer> {
     const { xml, prefix: p } = this;
-    const ordered = [...this.rows.values()].sort((a, b) => a.r - b.r);
+    const rows = this.orderedRows();
     let maxCol = 0;
-    const out = new PartWriter(xml);
-    for (const row of ordered) {
-      if (!row.dirty) {
-        out.source(row.start, row.end);
-        continue;
-      }
-      const columns = this.cellColumns(row.r);
-      if (!columns.length) {
-        out.text(row.open.replace(/\s*\/?>$/, '/>'));
-        continue;
-      }
-      maxCol = Math.max(maxCol, columns[columns.length - 1]!);
-      let open = row.open;
-      if (attr(open, 'spans') !== undefined)
-        open = withAttr(open, 'spans', `${columns[0]}:${columns[columns.length - 1]}`);
-      out.text(open.replace(/\s*\/>$/, '>'));
-      for (const c of columns) this.writeCell(out, row, c);
-      out.text(`</${p}row>`);
+    for (const row of rows) if (row.dirty) maxCol = Math.max(maxCol, this.lastColumn(row));
+    const open = this.selfClosed ? sheetDataOpen(xml)! : null;
+    const headEnd = open ? open.index : this.dataStart;
+    const head = xml.toString('latin1', 0, headEnd);
+    const grown = this.withDimension(head, maxCol);
+    if (grown === head) out.source(0, headEnd);
+    else out.text(grown);
+    if (open) out.text(`<${p}sheetData>`);
+    const close = `</${p}row>`;
+    for (const row of rows) {
+      if (!row.dirty) out.source(row.start, row.end);
+      else this.writeRow(out, row, close);
+      if (out.filled) yield* out.take();
     }
-    if (this.selfClosed) {
-      const open = sheetDataOpen(xml)!;
-      out.prepend(`${this.withDimension(xml.toString('latin1', 0, open.index), maxCol)}<${p}sheetData>`);
+    if (open) {
       out.text(`</${p}sheetData>`);
       out.source(open.index + open[0].length, xml.length);
-    } else {
-      out.prepend(this.withDimension(xml.toString('latin1', 0, this.dataStart), maxCol));
-      out.source(this.dataEnd, xml.length);
-    }
-    return out;
+    } else out.source(this.dataEnd, xml.length);
+    yield* out.finish();
   }
 
-  /** A cell of a dirty row: its new XML, or its source bytes when only other cells of the row changed. */
-  private writeCell(out: PartWriter, row: RowData, c: number): void {
-    const patched = patchAt(row, c);
-    if (patched >= 0) {
-      this.patches.writeTo(patched, out);
+  /** The rows by number: the map's own order unless a row was added above an existing one. */
+  private orderedRows(): RowData[] {
+    const rows = [...this.rows.values()];
+    for (let i = 1; i < rows.length; i++)
+      if (rows[i]!.r < rows[i - 1]!.r) return rows.sort((a, b) => a.r - b.r);
+    return rows;
+  }
+
+  /** The last column with a <c> in a row (source or added), 0 when it has none. */
+  private lastColumn(row: RowData): number {
+    const own = row.count ? this.cellCol.at(row.first + row.count - 1) : 0;
+    const pairs = row.patched;
+    return pairs?.length ? Math.max(own, pairs[pairs.length - 2]!) : own;
+  }
+
+  /** A dirty row: start tag (spans updated), its cells in column order, close tag. */
+  private writeRow(out: PartWriter, row: RowData, close: string): void {
+    const { cellCol, cellStart, cellEnd, xml } = this;
+    const pairs = row.patched ?? NO_PAIRS;
+    const { first, count } = row;
+    if (!count && !pairs.length) {
+      out.text(row.open.replace(/\s*\/?>$/, '/>'));
       return;
     }
-    const i = this.find(row, c);
-    if (i >= 0) out.source(this.cellStart.at(i), this.cellEnd.at(i));
+    const left = Math.min(count ? cellCol.at(first) : Infinity, pairs.length ? pairs[0]! : Infinity);
+    const right = this.lastColumn(row);
+    const { open, start } = row;
+    // A source row's start tag is copied, with only its spans value new when the cells now span other columns.
+    const at = start >= 0 && !this.reopened.has(row.r) && !open.endsWith('/>') ? spansAt(open) : UNUSUAL;
+    if (at === NO_SPANS) out.source(start, start + open.length);
+    else if (at >= 0) {
+      const quote = open.indexOf('"', at);
+      const spans = `${left}:${right}`;
+      out.source(start, start + at);
+      if (quote !== at + spans.length || !open.startsWith(spans, at)) out.text(spans);
+      else out.source(start + at, start + quote);
+      out.source(start + quote, start + open.length);
+    } else {
+      let tag = open;
+      if (attr(tag, 'spans') !== undefined) tag = withAttr(tag, 'spans', `${left}:${right}`);
+      out.text(tag.replace(/\s*\/>$/, '>'));
+    }
+    let j = 0;
+    for (let i = first; i < first + count; i++) {
+      const c = cellCol.at(i);
+      while (j < pairs.length && pairs[j]! < c) {
+        this.patches.writeTo(pairs[j + 1]!, out);
+        j += 2;
+      }
+      if (j < pairs.length && pairs[j] === c) {
+        this.patches.writeTo(pairs[j + 1]!, out);
+        j += 2;
+      } else out.source(cellStart.at(i), cellEnd.at(i));
+    }
+    for (; j < pairs.length; j += 2) this.patches.writeTo(pairs[j + 1]!, out);
+    // A source row that was not self-closed ends with this very close tag: copied, it joins the run after it.
+    if (row.start >= 0 && xml[row.end - 2] !== 47) out.source(row.end - close.length, row.end);
+    else out.text(close);
   }
 
   /** Grow <dimension ref> in the part's head to cover rows and columns the driver added (SheetJS trusts it). */
@@ -382,6 +524,26 @@ export class SheetXml {
     const next = `${columnLetters(range.left)}${range.top}:${columnLetters(right)}${bottom}`;
     return head.slice(0, dim.index) + withAttr(dim[0], 'ref', next) + head.slice(dim.index + dim[0].length);
   }
+}
+
+const NO_PAIRS: number[] = [];
+
+/** `spansAt`: the start tag has no spans attribute (as `attr` finds attributes), or one it cannot edit in place. */
+const NO_SPANS = -1;
+const UNUSUAL = -2;
+
+/**
+ * Where the value of a row start tag's `spans` begins, when `withAttr` would replace exactly that value: one
+ * `spans="` in the tag, after a space or newline, with its closing quote. NO_SPANS when `attr` finds no spans there
+ * (the tag is kept as it is); UNUSUAL for anything else (the caller rewrites the tag with `withAttr`).
+ */
+function spansAt(open: string): number {
+  const at = open.indexOf('spans="');
+  if (at < 0) return NO_SPANS;
+  if (open.indexOf('spans="', at + 1) >= 0) return UNUSUAL;
+  const before = open[at - 1];
+  if (before !== ' ' && before !== '\n') return NO_SPANS;
+  return open.indexOf('"', at + 7) < 0 ? UNUSUAL : at + 7;
 }
 
 /** The place in CellPatches of the new XML of a row's cell in column `c`, or -1 when it was not changed. */

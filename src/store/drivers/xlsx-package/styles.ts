@@ -144,20 +144,31 @@ export function parseStyles(xml: string): Styles {
   });
   const wrapsStyle = memo((style) => /<(?:\w+:)?alignment\b[^>]*\bwrapText="(1|true)"/.test(xf(style)));
 
+  /** The style like `style` but with fill `rgb` (a new xf when there is none yet). */
+  const makeWithFill = (style: number, rgb: Fill): number => {
+    const fillId = Number(attr(xf(style), 'fillId') ?? 0);
+    if (rgb === null ? fillId === 0 || /patternType="none"/.test(fill(fillId)) : fillOfStyle(style) === rgb)
+      return style;
+    return addXf(`${style}|${rgb}`, () => {
+      const fillId = addFill(rgb);
+      const tag = /^<[^>]*?\/?>/.exec(xf(style))![0];
+      const rest = xf(style).slice(tag.length);
+      return withAttr(withAttr(tag, 'fillId', String(fillId)), 'applyFill', '1') + rest;
+    });
+  };
+  /** Asked for every fill a scan paints (a row's 状态, its months): the answer for a style and colour never changes. */
+  const withFills = new Map<number, Map<Fill, number>>();
+
   return {
     fillOf: fillOfStyle,
     isDate: isDateStyle,
     wraps: wrapsStyle,
     withFill(style, rgb) {
-      const fillId = Number(attr(xf(style), 'fillId') ?? 0);
-      if (rgb === null ? fillId === 0 || /patternType="none"/.test(fill(fillId)) : fillOfStyle(style) === rgb)
-        return style;
-      return addXf(`${style}|${rgb}`, () => {
-        const fillId = addFill(rgb);
-        const tag = /^<[^>]*?\/?>/.exec(xf(style))![0];
-        const rest = xf(style).slice(tag.length);
-        return withAttr(withAttr(tag, 'fillId', String(fillId)), 'applyFill', '1') + rest;
-      });
+      let byFill = withFills.get(style);
+      if (!byFill) withFills.set(style, (byFill = new Map()));
+      let known = byFill.get(rgb);
+      if (known === undefined) byFill.set(rgb, (known = makeWithFill(style, rgb)));
+      return known;
     },
     plain(bold, rgb) {
       return addXf(`plain|${bold}|${rgb}`, () => {
