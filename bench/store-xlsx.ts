@@ -1,9 +1,13 @@
 /**
  * How long the xlsx driver takes on a big battle map: 50,000 rows × 44 columns (two header rows, 12 month groups),
  * read once, then one apply writing 状态 + fill + 剩余工作日 on every row and an id on 1% of rows.
- * The package driver and the exceljs driver run on copies of the same file, next to a bare unzip + rezip of it.
+ * The package driver and the exceljs driver run on copies of the same file, next to a bare unzip + rezip of it (best
+ * of three, node:zlib at the driver's deflate levels; and Info-ZIP's unzip + zip through the disk when installed).
+ * The line to read is "one scan's store work": the first read and the first apply, as a scan does them once per
+ * process (cold code), over the rezip.
  * Run: npx tsx bench/store-xlsx.ts [rows] [package|exceljs]   (each driver alone, for its own peak RSS)
  */
+import { spawnSync } from 'node:child_process';
 import { copyFile, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -106,7 +110,10 @@ function planFor(snapshot: Awaited<ReturnType<SheetStore['read']>>): WritePlan {
   return plan;
 }
 
-/** read + apply (every row) + read again + apply with every hint wrong + one append, on a copy of `source`. */
+/**
+ * What one scan asks of the store — one read, then one apply writing every row — then a read after it, an apply with
+ * every row hint wrong and one append, on a copy of `source`. Returns the scan's pair (read + first apply) in ms.
+ */
 async function runDriver(
   name: string,
   create: (file: string) => SheetStore,
@@ -115,7 +122,6 @@ async function runDriver(
   const file = source.replace(/\.xlsx$/, `-${name}.xlsx`);
   await copyFile(source, file);
   const store = create(file);
-  let total = 0;
   const snapshot = await time(`${name} read`, () => store.read([SPEC]));
   const plan = planFor(snapshot.result);
   const applied = await time(`${name} apply (${plan.cells.length} changes)`, () =>
@@ -129,24 +135,41 @@ async function runDriver(
   const again = await time(`${name} read after apply`, () => store.read([SPEC]));
   const shifted = planFor(again.result);
   for (const c of shifted.cells) c.rowHint += 1;
-  const second = await time(`${name} apply, all row hints wrong`, () => store.apply(shifted, again.result));
-  const appended = await time(`${name} append 10 ledger rows`, () =>
+  await time(`${name} apply, all row hints wrong`, () => store.apply(shifted, again.result));
+  await time(`${name} append 10 ledger rows`, () =>
     store.append(
       TAB,
       Array.from({ length: 10 }, (_, i) => ({ 编号: `NEW-${i}` })),
     ),
   );
-  total = snapshot.ms + applied.ms + again.ms + second.ms + appended.ms;
-  console.log(`${name} total ${(total / 1000).toFixed(2)} s`);
-  return total;
+  return snapshot.ms + applied.ms;
 }
 
-/** The floor for any driver that rewrites the file: inflate every entry, deflate it again, write the file. */
+/** The floor for any driver that rewrites the file: inflate every entry, deflate it again, write the file. Best of 3. */
 async function bareRezip(source: string): Promise<number> {
-  const { ms } = await time('bare unzip + rezip (node:zlib)', async () => {
-    const entries = readZip(await readFile(source)).map((e) => newEntry(e.name, entryBytes(e), e));
-    await writeFile(source.replace(/\.xlsx$/, '-rezip.xlsx'), writeZip(entries));
-  });
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 1; i <= 3; i++) {
+    const { ms } = await time(`bare unzip + rezip (node:zlib) #${i}`, async () => {
+      const entries = readZip(await readFile(source)).map((e) => newEntry(e.name, entryBytes(e), e));
+      await writeFile(source.replace(/\.xlsx$/, '-rezip.xlsx'), writeZip(entries));
+    });
+    best = Math.min(best, ms);
+  }
+  return best;
+}
+
+/** The same with Info-ZIP's command-line tools (level 6, through the disk), when they are installed; else null. */
+function infoZipRezip(source: string, dir: string): number | null {
+  const tree = join(dir, 'unzipped');
+  const started = performance.now();
+  const unzip = spawnSync('unzip', ['-q', '-o', source, '-d', tree]);
+  const zip =
+    unzip.status === 0
+      ? spawnSync('zip', ['-q', '-r', '-X', join(dir, 'infozip.xlsx'), '.'], { cwd: tree })
+      : null;
+  if (zip?.status !== 0) return null;
+  const ms = performance.now() - started;
+  console.log(`${'bare unzip + rezip (Info-ZIP, on disk)'.padEnd(40)} ${ms.toFixed(0).padStart(7)} ms`);
   return ms;
 }
 
@@ -170,12 +193,20 @@ async function main() {
     });
     console.log(`file size ${((await stat(file)).size / 2 ** 20).toFixed(1)} MB`);
     const floor = await bareRezip(file);
+    const infoZip = infoZipRezip(file, dir);
     const pkg = only === 'exceljs' ? null : await runDriver('package', createXlsxPackageStore, file);
     const excel = only === 'package' ? null : await runDriver('exceljs', createXlsxStore, file);
-    if (pkg !== null)
+    const ratio = (ms: number, base: number) => `${(ms / base).toFixed(2)}×`;
+    for (const [name, ms] of [
+      ['package', pkg],
+      ['exceljs', excel],
+    ] as const) {
+      if (ms === null) continue;
       console.log(
-        `package / bare rezip: ${(pkg / floor).toFixed(2)}× (5 store calls, each one a read or a write)`,
+        `${name}: one scan's store work (read + apply) ${ms.toFixed(0)} ms = ${ratio(ms, floor)} the node:zlib rezip` +
+          `${infoZip === null ? '' : `, ${ratio(ms, infoZip)} the Info-ZIP rezip`} (issue 12's target: ≤ 1.5×)`,
       );
+    }
     if (pkg !== null && excel !== null) console.log(`exceljs / package: ${(excel / pkg).toFixed(1)}×`);
     if (only) return;
     const memory = createMemoryStore({ tabs: [tab] });

@@ -6,6 +6,7 @@ import type { TaskVerdict } from '../domain/types';
 import { emptyPlan, type Snapshot, type WritePlan } from '../store/port';
 import { AUDIT_TAB } from '../workbook/audit';
 import { buildPlan, numberNewRows } from '../workbook/plan';
+import { rowLimitProblems } from '../workbook/row-limit';
 import type { WorkbookSettings } from '../workbook/read-settings';
 import { readWorkbook, type WorkbookModel } from '../workbook/read-workbook';
 import { ackByText, ackReminders, carriesAckLink } from './ack-reminders';
@@ -103,6 +104,7 @@ export function planScan(
       });
   });
   for (const p of restored.problems) summary.problems.push(p);
+  for (const p of rowLimitProblems(snapshot, write.rows ?? [])) summary.problems.push(p);
   summary.notices.duplicateSkipped = notices.duplicateSkipped;
   summary.notices.awaitingSignature = notices.awaitingSignature;
   for (const p of notices.problems) summary.problems.push(p);

@@ -54,6 +54,7 @@ export function buildPlan(entries: TaskEntry[], verdicts: TaskVerdict[], stamp: 
   const audit: AuditRow[] = [];
   const tick = countdownTick(entries, verdicts);
   let ticked = 0;
+  let hintsTicked = 0;
   entries.forEach((entry, i) => {
     const v = verdicts[i]!;
     const { task, row } = entry;
@@ -95,6 +96,7 @@ export function buildPlan(entries: TaskEntry[], verdicts: TaskVerdict[], stamp: 
       change(column).value = after;
       const shown = after === null ? '' : String(after);
       if (column === '剩余工作日' && tick !== null && countdownDelta(before.trim(), after) === tick) ticked++;
+      else if (column === '系统提示' && tick !== null && hintTicked(before.trim(), shown, tick)) hintsTicked++;
       else if (column === '状态')
         audit.push(auditRow(stamp, '状态变更', id, column, before, shown, v.statusReason));
       else if (column === '预警')
@@ -136,7 +138,42 @@ export function buildPlan(entries: TaskEntry[], verdicts: TaskVerdict[], stamp: 
         `${ticked}项任务的剩余工作日随工作日推移各减${tick}（原值 = 新值 + ${tick}），不逐项记录；其他原因引起的改变逐项记录`,
       ),
     );
+  if (hintsTicked)
+    audit.push(
+      auditRow(
+        stamp,
+        '倒计时',
+        `${hintsTicked}项`,
+        '系统提示',
+        '',
+        `±${tick}个工作日`,
+        `${hintsTicked}项任务的系统提示只有“…个工作日”的天数随工作日推移变了${tick}（逾期的加、未到期的减），其余文字不变，不逐项记录；其他原因引起的改变逐项记录`,
+      ),
+    );
   return { plan, audit };
+}
+
+/**
+ * True when a 系统提示 only counts its working days on by `tick` (“逾期100个工作日” → “逾期101个工作日”): every number
+ * before 个工作日 that changed moved by exactly `tick`, and nothing else in the text changed. Like the 剩余工作日
+ * countdown, that is the calendar ticking, not a decision, and the audit gets one row for all of them.
+ * @example hintTicked('已超过完成时限 6月30日，逾期100个工作日', '已超过完成时限 6月30日，逾期101个工作日', 1) // true
+ */
+export function hintTicked(before: string, after: string, tick: number): boolean {
+  const was = before.split(/(\d+)(?=个工作日)/);
+  const now = after.split(/(\d+)(?=个工作日)/);
+  if (was.length !== now.length) return false;
+  let moved = false;
+  for (let i = 0; i < was.length; i++) {
+    if (i % 2 === 0) {
+      if (was[i] !== now[i]) return false;
+      continue;
+    }
+    const delta = Math.abs(Number(now[i]) - Number(was[i]));
+    if (delta !== 0 && delta !== tick) return false;
+    moved ||= delta !== 0;
+  }
+  return moved;
 }
 
 /** How far a 剩余工作日 cell counts down from `before` to `after`; null unless both are numbers and it went down. */

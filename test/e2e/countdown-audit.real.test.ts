@@ -7,6 +7,7 @@ import { createWorkbook } from '../../sheets-templates/cli/init';
 import { createMemoryMailer } from '../../src/mail/memory';
 import { runScan } from '../../src/scan/run-scan';
 import { createXlsxPackageStore } from '../../src/store/drivers/xlsx-package/xlsx-package';
+import { hintTicked } from '../../src/workbook/plan';
 import { readBook, readRows, rowWhere, type ReadRow } from './sheet-reader';
 
 // The demo scanned on Friday 2026-10-16 and again on Monday 2026-10-19: one working day later.
@@ -65,7 +66,9 @@ describe('the 剩余工作日 countdown in 审计日志', () => {
       return before !== '' && Number(before) - Number(r.values['剩余工作日']) === 1;
     });
     expect(ticked.length).toBeGreaterThan(30);
-    const rows = mondayAudit.filter((r) => r.values['动作'] === '倒计时');
+    const rows = mondayAudit.filter(
+      (r) => r.values['动作'] === '倒计时' && r.values['字段'] === '剩余工作日',
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]!.values).toMatchObject({
       操作者: '系统',
@@ -87,5 +90,26 @@ describe('the 剩余工作日 countdown in 审计日志', () => {
     expect(own[0]!.values['原值']!.split('；')[at]).toBe(remaining(friday, id));
     expect(own[0]!.values['新值']!.split('；')[at]).toBe(remaining(monday, id));
     expect(Number(remaining(monday, id))).toBeGreaterThan(Number(remaining(friday, id)));
+  });
+
+  it('counts the working days inside 系统提示 (逾期N个工作日) in one row too, and keeps every other 系统提示 change', () => {
+    const overdue = monday.filter((r) => {
+      const before = rowWhere(friday, '编号', r.values['编号']!).values['系统提示'] ?? '';
+      return before !== r.values['系统提示'] && hintTicked(before, r.values['系统提示'] ?? '', 1);
+    });
+    expect(overdue.length).toBeGreaterThan(0);
+    const rows = mondayAudit.filter((r) => r.values['动作'] === '倒计时' && r.values['字段'] === '系统提示');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.values).toMatchObject({ 编号: `${overdue.length}项`, 新值: '±1个工作日' });
+    const hintRows = mondayAudit.filter(
+      (r) => r.values['动作'] === '系统列更新' && r.values['字段']!.split('、').includes('系统提示'),
+    );
+    for (const r of hintRows) expect(overdue.map((o) => o.values['编号'])).not.toContain(r.values['编号']);
+    // A 系统提示 that changed for another reason (the extended task's new 完成时限) still has its own row.
+    const id = rowWhere(monday, '工作任务', EXTENDED).values['编号']!;
+    expect(rowWhere(friday, '编号', id).values['系统提示']).not.toBe(
+      rowWhere(monday, '编号', id).values['系统提示'],
+    );
+    expect(hintRows.map((r) => r.values['编号'])).toContain(id);
   });
 });

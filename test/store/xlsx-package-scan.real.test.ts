@@ -95,6 +95,11 @@ describe('a scan with the package driver', () => {
   it('a damaged part inside the workbook stops the read with a Chinese message, and nothing is written', async () => {
     const cases: Array<[string, (xml: string) => string]> = [
       [template.tabParts.get('挂图作战表')!, (xml) => xml.replace('</row>', '')],
+      // A cell that lost its end tag: read on, it would swallow the next cell of its row.
+      [template.tabParts.get('挂图作战表')!, (xml) => xml.replace(/(<c r="B4"[^>]*>[^]*?)<\/c>/, '$1')],
+      [template.tabParts.get('挂图作战表')!, (xml) => xml.slice(0, xml.indexOf('<c r="C9"') + 6)],
+      ['xl/sharedStrings.xml', (xml) => xml.slice(0, xml.length >> 1)],
+      ['xl/sharedStrings.xml', (xml) => xml.replace('</si>', '</s>')],
       ['xl/workbook.xml', (xml) => xml.replace('</sheets>', '</sheet>')],
     ];
     for (const [part, damage] of cases) {

@@ -143,6 +143,8 @@ export function appendRowsToGrid(
   );
   let last = Math.max(grid.lastRow(), layout.headerRows);
   for (const m of grid.merges()) last = Math.max(last, m.bottom);
+  if (grid.maxRow !== undefined && last + rows.length > grid.maxRow)
+    throw tabFull(driver, grid.name, grid.maxRow);
   const styleSource = last > layout.headerRows ? last : 0;
   const landed: number[] = [];
   for (const cells of resolved) {
@@ -152,6 +154,15 @@ export function appendRowsToGrid(
     landed.push(row);
   }
   return landed;
+}
+
+/** Nothing is written: a row past the medium's last would make the workbook unreadable (workbook/row-limit.ts). */
+function tabFull(driver: DriverName, tab: string, maxRow: number): StoreError {
+  return new StoreError(
+    driver,
+    `工作表「${tab}」已写到第 ${maxRow.toLocaleString('en-US')} 行，这是 Excel 和 WPS 工作表的最后一行，无法再追加记录。` +
+      '工作簿未作任何改动。请把较早的记录剪切到另一个工作簿存档（保留表头）后再扫描。',
+  );
 }
 
 function missingTab(tab: string): string {

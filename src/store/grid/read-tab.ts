@@ -36,7 +36,7 @@ export function readTab(grid: SheetGrid, spec: TabSpec): TabRead {
     for (const { key, column, fills: withFill } of columns) {
       const own = grid.value(r, column);
       if (isTyped(own)) blank = false;
-      const source = masters.get(cellKey(r, column));
+      const source = masters.size ? masters.get(cellKey(r, column)) : undefined;
       cells[key] = source && own === null ? grid.value(source, column) : own;
       if (withFill) fills[key] = grid.fill(source ?? r, column);
     }

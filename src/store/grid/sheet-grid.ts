@@ -1,6 +1,9 @@
 import type { CellRange } from './a1';
 import type { Cell, CellWrite, Fill } from '../port';
 
+/** The last row of an .xlsx worksheet (Excel 2007 and later, WPS): a row past it makes the file unreadable. */
+export const SHEET_ROW_LIMIT = 1_048_576;
+
 /**
  * One tab as the shared read/apply logic sees it: 1-based rows and columns, whatever the medium.
  * Each driver adapts its own representation (arrays, an exceljs worksheet) to this.
@@ -20,6 +23,8 @@ export interface SheetGrid {
   setFill(row: number, column: number, fill: Fill): void;
   /** Put `text` after the cell's current text on a new line, keeping the old text (and its formatting where the medium has it). */
   appendText(row: number, column: number, text: string): void;
+  /** The last row the medium can hold (an .xlsx worksheet: 1,048,576); appends past it are refused. */
+  readonly maxRow?: number;
   /** Give a new row at `row` the look of row `like` (fonts, borders, number formats; never fills). */
   styleRowLike?(row: number, like: number): void;
 }

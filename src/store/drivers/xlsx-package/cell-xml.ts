@@ -126,7 +126,8 @@ export function runsOf(inner: string): string | null {
     : null;
 }
 
-function serialDate(serial: number, date1904: boolean): string {
+/** The ISO date of an Excel serial day number (1900 or 1904 date system). */
+export function serialDate(serial: number, date1904: boolean): string {
   const days = Math.floor(serial) + (date1904 ? 1462 : 0);
   // Excel's day 60 is the fictitious 1900-02-29; serials after it are one day ahead of the calendar.
   const epoch = Date.UTC(1899, 11, days >= 60 || date1904 ? 30 : 31);

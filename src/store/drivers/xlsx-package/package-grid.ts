@@ -1,9 +1,10 @@
 import { isTyped, cellText } from '../../grid/cell-text';
-import type { SheetGrid } from '../../grid/sheet-grid';
+import { SHEET_ROW_LIMIT, type SheetGrid } from '../../grid/sheet-grid';
 import type { Cell, CellWrite, Fill } from '../../port';
 import { decodeCell, hasValue, richCellXml, styleOf, type CellContext } from './cell-xml';
 import { columnLetter as columnLetters } from '../../grid/a1';
-import type { ColumnInfo, SheetXml } from './sheet-xml';
+import { cellTags, decodeCellBytes, styleOfCellAt } from './cell-decode';
+import { ABSENT, PATCHED, type ColumnInfo, type SheetXml } from './sheet-xml';
 import type { Styles } from './styles';
 import { attr, withAttr } from './xml-text';
 
@@ -29,9 +30,15 @@ export function packageGrid(
   const p = sheet.prefix;
   const ref = (row: number, column: number) => `${columnLetters(column)}${row}`;
   const xmlAt = (row: number, column: number) => sheet.cellXml(row, column);
+  const tags = cellTags(p);
   const value = (row: number, column: number): Cell => {
-    const xml = xmlAt(row, column);
-    return xml ? decodeCell(xml, ctx) : null;
+    const at = sheet.sourceCell(row, column);
+    if (at === ABSENT) return null;
+    if (at !== PATCHED) {
+      const cell = decodeCellBytes(sheet.xml, sheet.cellStartAt(at), tags, ctx);
+      if (cell !== undefined) return cell;
+    }
+    return decodeCell(xmlAt(row, column)!, ctx);
   };
   const columnInfos: Array<ColumnInfo | undefined> = [];
   /** The <col> of a column, looked up once per column: it is asked for every cell written. */
@@ -68,6 +75,7 @@ export function packageGrid(
 
   return {
     name,
+    maxRow: SHEET_ROW_LIMIT,
     lastRow() {
       const rows = [...sheet.rows.keys()].sort((a, b) => b - a);
       for (const r of rows)
@@ -80,8 +88,10 @@ export function packageGrid(
     lastColumn: () => sheet.lastColumnWhere(hasValue),
     value,
     fill(row, column) {
-      const xml = xmlAt(row, column);
-      return xml ? styles.fillOf(styleOf(xml)) : null;
+      const at = sheet.sourceCell(row, column);
+      if (at === ABSENT) return null;
+      const style = at === PATCHED ? -1 : styleOfCellAt(sheet.xml, sheet.cellStartAt(at));
+      return styles.fillOf(style >= 0 ? style : styleOf(xmlAt(row, column)!));
     },
     merges: () => sheet.merges,
     setValue(row, column, v) {

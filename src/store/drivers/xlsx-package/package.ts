@@ -124,8 +124,8 @@ export class XlsxPackage {
     return text;
   }
 
-  /** A worksheet part's bytes without a byte-order mark; cells are read from them as binary strings (cell-xml.ts). */
-  private sheetBytes(name: string): Buffer | null {
+  /** A part's bytes (its new bytes when changed) without a byte-order mark; worksheets and shared strings are read from them. */
+  private partBytes(name: string): Buffer | null {
     const entry = this.byName.get(name);
     const bytes = this.changedParts.get(name) ?? (entry ? entryBytes(entry) : null);
     if (!bytes) return null;
@@ -152,7 +152,7 @@ export class XlsxPackage {
   private get ctx(): CellContext {
     if (!this.ctxCache) {
       const part = this.parts.sharedStrings;
-      const xml = part ? this.guard(() => this.text(part)) : null;
+      const xml = part ? this.partBytes(part) : null;
       const shared =
         xml === null ? () => ({ text: '', runs: null }) : this.guard(() => sharedStrings(xml, part!));
       const styles = this.styles;
@@ -176,7 +176,7 @@ export class XlsxPackage {
     let sheet = this.sheets.get(part);
     if (!sheet) {
       sheet = this.guard(() => {
-        const xml = this.sheetBytes(part);
+        const xml = this.partBytes(part);
         if (xml === null) throw new Error(`missing part ${part}`);
         return new SheetXml(xml, part);
       });

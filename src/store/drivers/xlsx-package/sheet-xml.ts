@@ -9,7 +9,7 @@ import { hasFormulaIn, putCell, restyleInto, styleIn } from './cell-bytes';
 import { CellPatches } from './cell-patches';
 import { IntList } from './int-list';
 import type { PartWriter } from './part-writer';
-import { indexOfText, isNameEnd, lettersAt, skipSpace, startsAt } from './xml-bytes';
+import { endTagAt, indexOfText, isNameEnd, lettersAt, referenceAt, skipSpace, startsAt } from './xml-bytes';
 import { CorruptPartError, attr, withAttr, xmlElements } from './xml-text';
 
 export interface RowData {
@@ -33,6 +33,10 @@ export interface ColumnInfo {
   style?: number;
 }
 
+/** sourceCell's answers for a cell with no <c> in the part, and for one the driver has written. */
+export const ABSENT = -1;
+export const PATCHED = -2;
+
 export function columnNumber(letters: string): number {
   let n = 0;
   for (let i = 0; i < letters.length; i++) {
@@ -42,6 +46,12 @@ export function columnNumber(letters: string): number {
   }
   return n;
 }
+
+/**
+ * The longest <c> element looked for: a cell holds at most 32,767 characters of text, up to 4 bytes each in UTF-8,
+ * plus markup and rich-text runs.
+ */
+const MAX_CELL_BYTES = 1 << 20;
 
 export class SheetXml {
   readonly rows = new Map<number, RowData>();
@@ -58,6 +68,9 @@ export class SheetXml {
   private readonly cellStart = new IntList();
   private readonly cellEnd = new IntList();
   private readonly patches = new CellPatches();
+  /** The row and cell sourceCell found last (reads go row by row, column after column). */
+  private lastRead: RowData | null = null;
+  private lastFound = -1;
   /** Rows whose start tag was set (height, style): written from `open`, not copied from the source. */
   private readonly reopened = new Set<number>();
   /** Column letters by column number, for the refs of written cells. */
@@ -141,24 +154,30 @@ export class SheetXml {
       };
       at = tagEnd + 1;
       if (xml[tagEnd - 1] !== 47) {
-        const close = xml.indexOf(rowClose, at, 'latin1');
-        if (close < 0) throw new CorruptPartError(this.part, `row ${r} is not closed`);
         let lastCol = 0;
         for (
           at = skipSpace(xml, at);
-          at < close && startsAt(xml, cellOpen, at) && isNameEnd(xml[at + cellOpen.length]);
+          startsAt(xml, cellOpen, at) && isNameEnd(xml[at + cellOpen.length]);
           at = skipSpace(xml, at)
         ) {
-          const end = indexOfText(xml, '>', at);
-          const ref = indexOfText(xml, ' r="', at, end);
-          const col = ref >= 0 ? lettersAt(xml, ref + 4) : lastCol + 1;
+          const end = xml.indexOf(62, at);
+          if (end < 0) throw new CorruptPartError(this.part, `a cell of row ${r} is not closed`);
+          const ref = referenceAt(xml, at, end);
+          const col = ref >= 0 ? lettersAt(xml, ref) : lastCol + 1;
           if (!(col > lastCol))
             throw new CorruptPartError(this.part, `cell ${col} is out of order in row ${r}`);
           lastCol = col;
           let cellEnd = end + 1;
           if (xml[end - 1] !== 47) {
-            const c = indexOfText(xml, cellClose, cellEnd, close);
-            if (c < 0 || c > close) throw new CorruptPartError(this.part, `a cell of row ${r} is not closed`);
+            // A cell is short: a missing end tag is told apart from a long search through the rest of the sheet.
+            const c = endTagAt(
+              xml,
+              cellOpen,
+              cellClose,
+              cellEnd,
+              Math.min(xml.length, cellEnd + MAX_CELL_BYTES),
+            );
+            if (c < 0) throw new CorruptPartError(this.part, `a cell of row ${r} is not closed`);
             cellEnd = c + cellClose.length;
           }
           this.cellCol.push(col);
@@ -167,12 +186,15 @@ export class SheetXml {
           row.count++;
           at = cellEnd;
         }
-        if (at < close && !startsAt(xml, `<${p}extLst`, at))
+        if (startsAt(xml, `<${p}extLst`, at)) at = xml.indexOf(rowClose, at, 'latin1');
+        if (at < 0 || !startsAt(xml, rowClose, at))
           throw new CorruptPartError(
             this.part,
-            `unexpected content in row ${r}: ${xml.toString('latin1', at, at + 40)}`,
+            at < 0
+              ? `row ${r} is not closed`
+              : `unexpected content in row ${r}: ${xml.toString('latin1', at, at + 40)}`,
           );
-        at = close + rowClose.length;
+        at += rowClose.length;
       }
       row.end = at;
       this.rows.set(r, row);
@@ -194,6 +216,29 @@ export class SheetXml {
     if (patched >= 0) return this.patches.get(patched);
     const i = this.find(row, c);
     return i < 0 ? null : this.xml.toString('latin1', this.cellStart.at(i), this.cellEnd.at(i));
+  }
+
+  /**
+   * Where the cell at (r, c) is: its index in the cell index when it is the part's own, unchanged <c> (its start is
+   * then `cellStartAt(index)`), ABSENT when the sheet has no <c> there, PATCHED when the driver wrote it.
+   */
+  sourceCell(r: number, c: number): number {
+    const row = this.lastRead?.r === r ? this.lastRead : this.rows.get(r);
+    if (!row) return ABSENT;
+    this.lastRead = row;
+    if (row.patched && patchAt(row, c) >= 0) return PATCHED;
+    // A tab is read row by row, column after column: the cell after the last one found is the likely next.
+    const next = this.lastFound + 1;
+    if (next >= row.first && next < row.first + row.count && this.cellCol.at(next) === c)
+      return (this.lastFound = next);
+    const found = this.find(row, c);
+    if (found >= 0) this.lastFound = found;
+    return found;
+  }
+
+  /** The offset of the `<c` of a cell by its index (see sourceCell). */
+  cellStartAt(index: number): number {
+    return this.cellStart.at(index);
   }
 
   /** Index of column `c` of a row in the cell index, or -1. */

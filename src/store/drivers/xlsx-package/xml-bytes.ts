@@ -36,3 +36,25 @@ export function indexOfText(xml: Uint8Array, text: string, from: number, to = xm
     if (xml[at] === first && startsAt(xml, text, at)) return at;
   return -1;
 }
+
+/** The offset of the value of the ` r="` attribute in the start tag from `from` to `end`, or -1. */
+export function referenceAt(xml: Uint8Array, from: number, end: number): number {
+  for (let at = from; at < end; at++)
+    if (xml[at] === 32 && xml[at + 1] === 114 && xml[at + 2] === 61 && xml[at + 3] === 34) return at + 4;
+  return -1;
+}
+
+/**
+ * The offset of the end tag `close` (e.g. `</c>`) of an element `open` (e.g. `<c`) at or after `from` and before
+ * `to`; -1 when it is missing or another `open` element starts first (a lost end tag, not a nested cell). Only a `<`
+ * is looked at further, so the `<v>` and `</v>` of a cell are stepped over quickly.
+ */
+export function endTagAt(xml: Uint8Array, open: string, close: string, from: number, to: number): number {
+  for (let at = from; at < to; at++) {
+    if (xml[at] !== 60) continue;
+    if (xml[at + 1] === 47) {
+      if (startsAt(xml, close, at)) return at;
+    } else if (startsAt(xml, open, at) && isNameEnd(xml[at + open.length])) return -1;
+  }
+  return -1;
+}

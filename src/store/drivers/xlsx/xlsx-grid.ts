@@ -2,7 +2,7 @@ import { fitRowHeight } from './row-fit';
 import type ExcelJS from 'exceljs';
 import type { CellRange } from '../../grid/a1';
 import { cellText, isTyped } from '../../grid/cell-text';
-import type { SheetGrid } from '../../grid/sheet-grid';
+import { SHEET_ROW_LIMIT, type SheetGrid } from '../../grid/sheet-grid';
 import type { Cell, CellWrite, Fill } from '../../port';
 
 // exceljs Cell.type values (Enums.ValueType); numbers so the heavy module is only loaded where it is used.
@@ -38,6 +38,7 @@ export function xlsxGrid(ws: ExcelJS.Worksheet): SheetGrid {
   };
   return {
     name: ws.name,
+    maxRow: SHEET_ROW_LIMIT,
     lastRow() {
       for (let r = ws.rowCount; r > 0; r--) {
         const row = ws.findRow(r);
