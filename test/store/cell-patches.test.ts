@@ -36,4 +36,15 @@ describe('CellPatches (new cell XML of the package driver)', () => {
     expect(patches.release(second)).toBeGreaterThan(0);
     expect(patches.release(second)).toBe(-1);
   });
+
+  it('rewinds to the last cell stored only', () => {
+    const patches = new CellPatches();
+    const first = patches.add('<c r="A1"/>');
+    const second = patches.add('<c r="B1"/>');
+    expect(patches.rewind(first)).toBe(false);
+    expect(patches.rewind(second)).toBe(true);
+    expect(patches.add('<c r="B1" s="2"/>')).toBe(second);
+    expect(patches.get(first)).toBe('<c r="A1"/>');
+  });
 });
+

@@ -67,4 +67,23 @@ describe('memory store extras', () => {
     expect(await store.append('反馈记录', [{ 时间: '2026-03-05', 编号: 'ZD-2' }])).toEqual({ rows: [3] });
     expect(store.tab('反馈记录')!.rows[2]).toEqual([{ formula: 'ROW()-1', result: 2 }, '2026-03-05', 'ZD-2']);
   });
+
+  it('finds each change of a task by its 编号 again once a change rewrote a 编号', async () => {
+    const store = createMemoryStore(contractFixture());
+    const snapshot = await store.read([{ name: '挂图作战表', headerRows: 2 }]);
+    const plan = emptyPlan();
+    plan.cells.push(
+      { tab: '挂图作战表', id: 'ZD-2026-001', rowHint: 3, column: '状态', value: '滞后' },
+      { tab: '挂图作战表', id: 'ZD-2026-001', rowHint: 3, column: '编号', value: 'ZD-2026-009' },
+      { tab: '挂图作战表', id: 'ZD-2026-001', rowHint: 3, column: '预警', value: '黄牌' },
+    );
+    const result = await store.apply(plan, snapshot);
+    expect(result.cellsWritten).toBe(2);
+    expect(result.skipped).toEqual([
+      { tab: '挂图作战表', id: 'ZD-2026-001', reason: '编号「ZD-2026-001」的行已不存在（可能被删除或改了编号）' },
+    ]);
+    const row = store.tab('挂图作战表')!.rows[2]!;
+    expect([row[1], row[9], row[10] ?? null]).toEqual(['ZD-2026-009', '滞后', null]);
+  });
 });
+

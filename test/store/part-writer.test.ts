@@ -34,4 +34,20 @@ describe('PartWriter (a rewritten worksheet made in buffers)', () => {
     expect(parts).toHaveLength(1);
     expect(parts[0]!.toString()).toBe(`${'a'.repeat(100)}${'b'.repeat(100)}${'a'.repeat(50)}`);
   });
+
+  it('passes a long source run on as a view of the source, after topping up the buffer being filled', () => {
+    const source = Buffer.from('0123456789'.repeat(10));
+    const w = new PartWriter(source, 16);
+    w.text('<a>');
+    w.source(0, 50);
+    w.text('<b>');
+    const taken = w.take();
+    expect(taken.map((b) => b.toString())).toEqual(['<a>0123456789012', source.toString('latin1', 13, 50)]);
+    expect(taken[1]!.buffer).toBe(source.buffer);
+    w.recycle(taken[1]!);
+    w.recycle(taken[0]!);
+    w.source(50, 60);
+    expect(Buffer.concat(w.finish()).toString()).toBe('<b>0123456789');
+  });
 });
+

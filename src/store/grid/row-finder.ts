@@ -21,11 +21,12 @@ export class RowFinder {
   private readonly masters: Map<number, number>;
   private readonly indexes = new Map<number, Map<string, number | number[]>>();
   /**
-   * The row last found by its hint and the 编号 it was found with: a plan changes several cells of a task one after
-   * another, and each would read and decode the same 编号 cell again. Forgotten whenever a 编号 is written.
+   * The last task looked for (its row hint and 编号) and what was found: a plan changes several cells of a task one
+   * after another, and each would read and decode the same 编号 cell again. Forgotten whenever a 编号 is written.
    */
-  private hintRow = -1;
-  private hintId = '';
+  private lastHint = -1;
+  private lastId = '';
+  private lastFound: number | string = '';
 
   constructor({ grid, layout }: OpenTab) {
     this.grid = grid;
@@ -64,7 +65,7 @@ export class RowFinder {
 
   /** Forget the row last found by its hint: a 编号 was written (through this finder or another on the same sheet). */
   forgetHint(): void {
-    this.hintRow = -1;
+    this.lastHint = -1;
   }
 
   assignId(a: IdAssignment): 'assigned' | 'already' | string {
@@ -82,16 +83,20 @@ export class RowFinder {
   }
 
   private findById(id: string, hint: number): number | string {
+    if (hint !== this.lastHint || id !== this.lastId) {
+      this.lastFound = this.lookUp(id, hint);
+      this.lastHint = hint;
+      this.lastId = id;
+    }
+    return this.lastFound;
+  }
+
+  private lookUp(id: string, hint: number): number | string {
     const idCol = this.layout.columns.get(ID);
     if (idCol === undefined) return `缺少列「${ID}」`;
     // The row read there still holds the 编号: write there. When the 编号 repeats (the scan marks each such row
     // 数据有误), this is the only way to reach each row; rows holding one 编号 get the same verdict either way.
-    if (hint === this.hintRow && id === this.hintId) return hint;
-    if (hint > this.layout.headerRows && norm(this.text(hint, idCol)) === norm(id)) {
-      this.hintRow = hint;
-      this.hintId = id;
-      return hint;
-    }
+    if (hint > this.layout.headerRows && norm(this.text(hint, idCol)) === norm(id)) return hint;
     const rows = this.rowsOf(idCol, norm(id));
     if (!rows.length) return `编号「${id}」的行已不存在（可能被删除或改了编号）`;
     if (rows.length > 1) return `编号「${id}」重复出现在第 ${rows.join('、')} 行`;

@@ -107,14 +107,27 @@ export class CellPatches {
    */
   release(at: number): number {
     if (at !== this.last) return -1;
+    const length = this.copyOut(at);
+    this.rewind(at);
+    return length;
+  }
+
+  /** When the cell at `at` is the last one stored, give its room back (its XML is about to be made again). */
+  rewind(at: number): boolean {
+    if (at !== this.last) return false;
+    this.used = at % CHUNK;
+    this.last = -1;
+    return true;
+  }
+
+  /** Copy the bytes of the cell at `at` to the start of `scratch`; returns their length. */
+  private copyOut(at: number): number {
     const chunk = this.chunkOf(at);
     const start = this.startOf(at);
     const length = this.endOf(at) - start;
     if (this.scratch.length < length) this.scratch = Buffer.alloc(2 * length);
     const { scratch } = this;
     for (let i = 0; i < length; i++) scratch[i] = chunk[start + i]!;
-    this.used = at % CHUNK;
-    this.last = -1;
     return length;
   }
 

@@ -314,14 +314,18 @@ export class SheetXml {
   restyleCell(r: number, c: number, style: number): boolean {
     if (!this.locate(r, c)) return false;
     // The cell's new XML was the last stored (its value, then its fill): the restyled XML takes its room.
-    const own = this.foundPlace >= 0 ? this.patches.release(this.foundPlace) : -1;
     let place: number;
-    if (own >= 0 && this.foundPlace === this.madePlace) {
-      // Made by setCell just before: made again in the new style (no scan of its bytes).
+    if (this.foundPlace >= 0 && this.foundPlace === this.madePlace && this.patches.rewind(this.foundPlace)) {
+      // Made by setCell just before: made again in the new style, in its room (no scan of its bytes).
       place = putCell(this.patches, this.prefix, this.letters(c), r, style, this.madeValue, true);
       this.made(place, style, this.madeValue);
-    } else if (own >= 0) place = restyleInto(this.patches, this.patches.scratch, 0, own, style);
-    else place = restyleInto(this.patches, this.found, this.foundStart, this.foundEnd, style);
+    } else {
+      const own = this.foundPlace >= 0 ? this.patches.release(this.foundPlace) : -1;
+      place =
+        own >= 0
+          ? restyleInto(this.patches, this.patches.scratch, 0, own, style)
+          : restyleInto(this.patches, this.found, this.foundStart, this.foundEnd, style);
+    }
     this.patch(r, c, place);
     return true;
   }

@@ -184,7 +184,7 @@ export async function streamedEntry(
   // Output into one buffer of a quarter of the part (XML deflates to about a seventh at level 1), not 16 KB ones: each
   // output buffer filled is a round trip from the thread pool to this thread, and the output, all in one buffer, is
   // the entry's bytes without a copy (`joined`). Only the pages written are ever touched.
-  const deflate = createDeflateRaw({ level: 1, chunkSize: Math.max(64 << 10, sizeHint >> 2) });
+  const deflate = createDeflateRaw({ level: 1, chunkSize: Math.max(64 << 10, Math.floor(sizeHint / 4)) });
   const raw: Buffer[] = [];
   deflate.on('data', (chunk: Buffer) => raw.push(chunk));
   const ended = once(deflate, 'end');
