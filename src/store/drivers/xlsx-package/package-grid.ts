@@ -47,13 +47,23 @@ export function packageGrid(
       columnInfos[column] = sheet.columns.find((c) => c.min <= column && column <= c.max);
     return columnInfos[column];
   };
+  /** The style of a row start tag that sets one (customFormat), else null; the last tag asked about is remembered. */
+  let styledOpen: string | null = null;
+  let styledOpenStyle: number | null = null;
+  const rowStyle = (open: string): number | null => {
+    if (open !== styledOpen) {
+      styledOpen = open;
+      styledOpenStyle = attr(open, 'customFormat') === '1' ? Number(attr(open, 's') ?? 0) : null;
+    }
+    return styledOpenStyle;
+  };
   /** The style a cell written gets: its own, or for a new cell the row's style when it has one, else the column's. */
   const styleAt = (row: number, column: number): number => {
     const own = sheet.cellStyle(row, column);
     if (own >= 0) return own;
     const open = sheet.rowOpen(row);
-    if (open && attr(open, 'customFormat') === '1') return Number(attr(open, 's') ?? 0);
-    return columnInfo(column)?.style ?? 0;
+    const style = open ? rowStyle(open) : null;
+    return style ?? columnInfo(column)?.style ?? 0;
   };
   const write = (row: number, column: number, style: number, v: CellWrite) => {
     if (sheet.cellHasFormula(row, column)) onFormulaReplaced();
