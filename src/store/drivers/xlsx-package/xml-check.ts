@@ -5,6 +5,7 @@
  * and cost more than reading every cell. It also tells where each child of the root element is, so the caller can
  * index them in the same pass. A part that fails throws CorruptPartError naming the part and the offset.
  */
+import { skipSpace, startsAt } from './xml-bytes';
 import { CorruptPartError } from './xml-text';
 
 const LT = 60;
@@ -44,14 +45,14 @@ export function checkXmlBytes(
     if (next === QUESTION) {
       at = after(xml, '?>', lt + 2, fail);
       if (
-        startsWith(xml, '<?xml', lt) &&
+        startsAt(xml, '<?xml', lt) &&
         isSpace(xml[lt + 5]!) &&
         !DECLARATION.test(xml.toString('latin1', lt, at))
       )
         fail(lt, 'a malformed XML declaration');
     } else if (next === BANG) {
-      if (startsWith(xml, '<!--', lt)) at = after(xml, '-->', lt + 4, fail);
-      else if (startsWith(xml, '<![CDATA[', lt) && names.length > 0) at = after(xml, ']]>', lt + 9, fail);
+      if (startsAt(xml, '<!--', lt)) at = after(xml, '-->', lt + 4, fail);
+      else if (startsAt(xml, '<![CDATA[', lt) && names.length > 0) at = after(xml, ']]>', lt + 9, fail);
       else fail(lt, 'a DOCTYPE or other declaration');
     } else if (next === SLASH) {
       const nameEnd = nameEndAt(xml, lt + 2);
@@ -151,19 +152,8 @@ function nameEndAt(xml: Buffer, from: number): number {
   return at;
 }
 
-function skipSpace(xml: Buffer, from: number): number {
-  let at = from;
-  while (at < xml.length && isSpace(xml[at]!)) at++;
-  return at;
-}
-
 function isSpace(code: number): boolean {
   return code === 32 || code === 10 || code === 13 || code === 9;
-}
-
-function startsWith(xml: Buffer, text: string, at: number): boolean {
-  for (let i = 0; i < text.length; i++) if (xml[at + i] !== text.charCodeAt(i)) return false;
-  return true;
 }
 
 function sameBytes(xml: Buffer, a: number, aEnd: number, b: number, bEnd: number): boolean {
