@@ -13,7 +13,7 @@ import { bulletinDocx } from '../report/bulletin-docx';
 import { createXlsxPackageStore } from '../store/drivers/xlsx-package/xlsx-package';
 import { bulletinInput } from '../workbook/bulletin-input';
 import { readWorkbook, type WorkbookModel } from '../workbook/read-workbook';
-import { TAB_SPECS } from '../workbook/schema/tabs';
+import { RUN_SPECS } from '../workbook/schema/tabs';
 import { parseOptions } from './parse-options';
 
 const USAGE = `用法：
@@ -77,7 +77,7 @@ export async function run(args: string[]): Promise<number> {
 }
 
 async function readModel(file: string, today: Day): Promise<WorkbookModel> {
-  return readWorkbook(await createXlsxPackageStore(file).read([...TAB_SPECS]), today);
+  return readWorkbook(await createXlsxPackageStore(file).read([...RUN_SPECS]), today);
 }
 
 /** Last year's bottom three, from last year's workbook read as of its 31 December. */

@@ -19,7 +19,7 @@ import type { ServiceTargets } from './service';
  *
  * @example
  * const targets = runtimeTargets(loadRuntimeConfig(env, 'workers'));
- * await targets.store.read([...TAB_SPECS]);
+ * await targets.store.read([...RUN_SPECS]);
  */
 export function runtimeTargets(config: RuntimeConfig): ServiceTargets {
   const auth = config.serviceAccountKey

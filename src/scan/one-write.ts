@@ -2,7 +2,7 @@ import { shanghaiDayOf } from '../calendar/day';
 import type { LedgerRows, Snapshot, WritePlan } from '../store/port';
 import { AUDIT_TAB, type AuditRow } from '../workbook/audit';
 import { readSettings } from '../workbook/read-settings';
-import { TAB_SPECS } from '../workbook/schema/tabs';
+import { RUN_SPECS } from '../workbook/schema/tabs';
 import { sendBulletinMail } from './bulletin-mail/send-bulletin-mail';
 import { planScan, type ScanPlan, writesNothing } from './plan-scan';
 import { sendBeforeWrite, type SentForWrite } from './send-then-write';
@@ -77,7 +77,7 @@ async function replan(
   runId: string,
   mine: Set<string>,
 ): Promise<{ plan: ScanPlan; snapshot: Snapshot }> {
-  const snapshot = await deps.store.read([...TAB_SPECS]);
+  const snapshot = await deps.store.read([...RUN_SPECS]);
   const settings = readSettings(snapshot, shanghaiDayOf(deps.now));
   const journal = (await deps.journal?.read())?.filter((e) => !mine.has(e.key));
   const plan = planScan(snapshot, settings, deps.now, runId, {

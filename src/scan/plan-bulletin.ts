@@ -4,13 +4,13 @@ import { monthPeriod } from '../domain/bulletin-period';
 import { monthFeedbackDeadline } from '../domain/month-deadlines';
 import { cellText } from '../store/grid/cell-text';
 import type { TabData, TabWrite } from '../store/port';
-import { auditRow, type AuditRow } from '../workbook/audit';
+import { auditRow, MARKER, type AuditRow } from '../workbook/audit';
 import { bulletinInput } from '../workbook/bulletin-input';
 import { bulletinTab } from '../workbook/bulletin-tab';
 import { bulletinTabName } from '../workbook/schema/bulletin';
 import type { WorkbookModel } from '../workbook/read-workbook';
 
-const GENERATED = '生成通报';
+const GENERATED = MARKER.bulletinGenerated;
 
 export interface BulletinDue {
   tab: TabWrite;

@@ -1,5 +1,5 @@
 import { shanghaiDayOf } from '../calendar/day';
-import { TAB_SPECS } from '../workbook/schema/tabs';
+import { RUN_SPECS } from '../workbook/schema/tabs';
 import { readSettings } from '../workbook/read-settings';
 import { readWorkbook } from '../workbook/read-workbook';
 import { AUDIT_TAB } from '../workbook/audit';
@@ -47,7 +47,7 @@ export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
 
   const planned = await retryOnStale(async function readPlanWrite() {
     progress('read', 0, 1);
-    const snapshot = await timeAsync('read', () => deps.store.read([...TAB_SPECS]));
+    const snapshot = await timeAsync('read', () => deps.store.read([...RUN_SPECS]));
     const settings = time('read', () => readSettings(snapshot, today));
     progress('read', 1, 1);
     if (deps.scheduled && !settings.calendar.isWorkday(today))

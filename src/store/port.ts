@@ -27,6 +27,11 @@ export interface TabSpec {
   required?: string[];
   /** Columns whose current fill the scan needs (system columns and month 完成情况 cells). */
   fillsOf?: (header: string) => boolean;
+  /**
+   * Only the rows this keeps, asked with the text of the row's cells by header before the row is decoded: a tab read
+   * for a few rows among hundreds of thousands (the 审计日志's 生成通报 and 发送通报 rows) is not held row by row.
+   */
+  keepRow?: (text: (header: string) => string) => boolean;
 }
 
 export interface SheetRow {
@@ -42,8 +47,10 @@ export interface TabData {
   name: string;
   /** Header keys in column order (after staff reordering). */
   headers: string[];
-  /** Data rows (below the header rows), blank rows skipped. */
+  /** Data rows (below the header rows), blank rows and those `keepRow` drops skipped. */
   rows: SheetRow[];
+  /** The tab's last row holding a typed value (0 when none), whichever rows were kept. */
+  lastRow: number;
 }
 
 export interface TabProblem {

@@ -9,6 +9,17 @@ export type AuditRow = Record<
 export const SYSTEM_ACTOR = '系统';
 export const AUDIT_TAB = '审计日志';
 
+/**
+ * The 动作 later runs look up in the log to do a thing once: a 通报 generated, a 通报 mailed, a 周报 sent. The
+ * scan, the board and the link pages read only these rows of the 审计日志 (`keepMarkerRows`), so a log of hundreds of
+ * thousands of rows is not held in memory by every run.
+ */
+export const MARKER = { bulletinGenerated: '生成通报', bulletinMailed: '发送通报', briefSent: '发送周报' } as const;
+const MARKERS: ReadonlySet<string> = new Set(Object.values(MARKER));
+
+/** `TabSpec.keepRow` of the 审计日志 for every read but the weekly brief's: its marker rows. */
+export const keepMarkerRows = (text: (header: string) => string): boolean => MARKERS.has(text('动作'));
+
 /** An audit row written by the scan; `stamp` is the scan's Asia/Shanghai `YYYY-MM-DD HH:mm:ss`. */
 export function auditRow(
   stamp: string,

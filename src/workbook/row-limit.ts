@@ -22,7 +22,7 @@ export function rowLimitProblems(
 ): ScanProblem[] {
   const problems: ScanProblem[] = [];
   for (const { tab, rows } of appends) {
-    const last = snapshot.tabs[tab]?.rows.at(-1)?.row ?? 0;
+    const last = snapshot.tabs[tab]?.lastRow ?? 0;
     const after = last + rows.length;
     if (after < WARN_FROM) continue;
     const left = Math.max(0, SHEET_ROW_LIMIT - after);

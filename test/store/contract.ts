@@ -254,6 +254,26 @@ export function testStoreContract(name: string, makeStore: MakeStore): void {
     );
 
     it(
+      'keeps only the rows keepRow keeps, asked with cells by header (an unknown header is blank), and still gives the last row',
+      run(async (h) => {
+        const snapshot = await h.store.read([
+          mapSpec({
+            keepRow: (text) =>
+              text('牵头单位').endsWith('局') && text('3月/完成情况') !== '' && text('没有这列') === '',
+          }),
+        ]);
+        const tab = snapshot.tabs[MAP]!;
+        expect(tab.rows.map((r) => [r.row, r.cells['编号'], r.cells['3月/完成情况']])).toEqual([
+          [3, 'ZD-2026-001', '已完成'],
+          [5, null, '推进中'],
+        ]);
+        expect(tab.lastRow).toBe(7);
+        const all = (await h.store.read([mapSpec()])).tabs[MAP]!;
+        expect([all.rows.length, all.lastRow]).toEqual([4, 7]);
+      }),
+    );
+
+    it(
       'reads the fills of the columns asked for, and only those',
       run(async (h) => {
         const snapshot = await h.store.read([mapSpec()]);

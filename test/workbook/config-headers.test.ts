@@ -15,6 +15,7 @@ function withConfig(headers: string[], rows: string[][]): Snapshot {
           cells: Object.fromEntries(headers.map((h, c) => [h, r[c] ?? null])),
           fills: {},
         })),
+        lastRow: rows.length + 1,
       },
     },
     problems: [],

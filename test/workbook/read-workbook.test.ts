@@ -7,6 +7,7 @@ const tab = (name: string, rows: Array<Record<string, string>>): TabData => ({
   name,
   headers: Object.keys(rows[0] ?? {}),
   rows: rows.map((cells, i) => ({ row: i + 3, cells, fills: {} })),
+  lastRow: rows.length + 2,
 });
 
 function snapshot(ids: string[], config: Record<string, string> = {}): Snapshot {

@@ -9,14 +9,9 @@ import { rowLimitProblems } from '../../src/workbook/row-limit';
 import { TAB_SPECS } from '../../src/workbook/schema/tabs';
 import { at830, demoWorkbook } from '../scan/demo-workbook';
 
-/** A snapshot whose 审计日志 ends at `lastRow` (only the row number matters here). */
+/** A snapshot whose 审计日志 ends at `lastRow`, its rows dropped as the scan's read drops all but marker rows. */
 function auditEndingAt(lastRow: number): Snapshot {
-  const cells = { 时间: '2026-06-12 08:30:00', 编号: 'ZD-2026-001' };
-  return {
-    version: 'v',
-    problems: [],
-    tabs: { 审计日志: { name: '审计日志', headers: [], rows: [{ row: lastRow, cells, fills: {} }] } },
-  };
+  return { version: 'v', problems: [], tabs: { 审计日志: { name: '审计日志', headers: [], rows: [], lastRow } } };
 }
 
 const rows = (n: number) => Array.from({ length: n }, () => ({}));
@@ -51,8 +46,7 @@ describe('rowLimitProblems (system tabs nearing the 1,048,576 rows of an .xlsx w
   it('reaches the scan summary when the 审计日志 of the demo is made to end at row 1,000,000', async () => {
     const snapshot = await createMemoryStore(demoWorkbook()).read([...TAB_SPECS]);
     const audit = snapshot.tabs['审计日志']!;
-    const last = audit.rows.at(-1) ?? { row: 2, cells: {}, fills: {} };
-    audit.rows.push({ ...last, row: 1_000_000 });
+    audit.lastRow = 1_000_000;
     const now = at830('2026-06-15');
     const plan = planScan(snapshot, readSettings(snapshot, shanghaiDayOf(now)), now, 'run00001');
     const full = plan.summary.problems.filter((p) => p.code === 'tab-nearly-full');

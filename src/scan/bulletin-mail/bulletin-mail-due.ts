@@ -2,12 +2,13 @@ import { partsOf } from '../../calendar/day';
 import { monthPeriod, type BulletinPeriod } from '../../domain/bulletin-period';
 import { cellText } from '../../store/grid/cell-text';
 import type { TabData } from '../../store/port';
+import { MARKER } from '../../workbook/audit';
 import type { WorkbookModel } from '../../workbook/read-workbook';
 import { bulletinTabName } from '../../workbook/schema/bulletin';
 import { generatedBulletins } from '../plan-bulletin';
 
 /** 审计日志 动作 of the 通报 mailed to the leaders: 字段 the tab, 新值 the 文号. */
-export const BULLETIN_MAILED = '发送通报';
+export const BULLETIN_MAILED = MARKER.bulletinMailed;
 
 /**
  * Last month's 通报 is to be mailed when its tab was generated (by this scan, `writtenNow`, or an earlier one, by

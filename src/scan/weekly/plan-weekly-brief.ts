@@ -4,7 +4,7 @@ import type { WeeklyDigestDoc } from '../../mail/notices';
 import type { Address } from '../../mail/port';
 import { cellText } from '../../store/grid/cell-text';
 import type { TabData } from '../../store/port';
-import { AUDIT_TAB } from '../../workbook/audit';
+import { AUDIT_TAB, MARKER } from '../../workbook/audit';
 import { addressesOf, type Person } from '../../workbook/directory';
 import type { WorkbookModel } from '../../workbook/read-workbook';
 import { leaderAreas } from './leader-area';
@@ -12,7 +12,7 @@ import { waitingFor } from './waiting-for-leader';
 import { weekChanges } from './week-changes';
 
 /** 审计日志 动作 of a weekly brief sent: 字段 the leader, 新值 the week (its Monday). */
-export const BRIEF_SENT = '发送周报';
+export const BRIEF_SENT = MARKER.briefSent;
 
 export interface LeaderBrief {
   leader: Person;

@@ -7,9 +7,10 @@ import { toMailMessage } from '../../mail/to-mail-message';
 import type { SheetStore } from '../../store/port';
 import { AUDIT_TAB, auditRow } from '../../workbook/audit';
 import { readSettings } from '../../workbook/read-settings';
-import { TAB_SPECS, tabSpec } from '../../workbook/schema/tabs';
+import { runSpecsKeeping, tabSpec } from '../../workbook/schema/tabs';
 import { planScan } from '../plan-scan';
 import { BRIEF_SENT, planWeeklyBriefs } from './plan-weekly-brief';
+import { weekAuditRows } from './week-changes';
 
 export interface WeeklyBriefDeps {
   store: SheetStore;
@@ -60,7 +61,8 @@ export async function runWeeklyBrief(deps: WeeklyBriefDeps): Promise<WeeklyBrief
   if (briefDay !== today) return notDue('not-brief-day');
   if (beijingClockTime(deps.now) < rules.config.weeklyBriefTime) return notDue('too-early');
 
-  const snapshot = await deps.store.read([...TAB_SPECS]);
+  const since = briefDay - 7;
+  const snapshot = await deps.store.read(runSpecsKeeping(weekAuditRows(isoOf(since))));
   const plan = planScan(snapshot, readSettings(snapshot, today), deps.now, 'weekly');
   if (plan.summary.stopped)
     return {
@@ -73,7 +75,7 @@ export async function runWeeklyBrief(deps: WeeklyBriefDeps): Promise<WeeklyBrief
     };
   const briefs = planWeeklyBriefs(plan.model, plan.verdicts, snapshot.tabs, {
     key: week,
-    since: briefDay - 7,
+    since,
     provisionalYears: plan.summary.provisionalYears,
     boardUrl: deps.boardUrl,
   });

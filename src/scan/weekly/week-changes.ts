@@ -5,6 +5,12 @@ import type { AreaTask } from './leader-area';
 
 const FIELDS = { 状态变更: '状态', 预警变更: '预警' } as const;
 
+/** The 审计日志 rows `weekChanges` reads (a `TabSpec.keepRow`): 状态变更 and 预警变更 from `since` on. */
+export const weekAuditRows =
+  (since: string) =>
+  (text: (header: string) => string): boolean =>
+    Object.hasOwn(FIELDS, text('动作')) && text('时间').slice(0, 10) >= since;
+
 /**
  * What changed on each task since `since` (`YYYY-MM-DD`, last week's brief day): the 状态 and 预警 the 审计日志 shows
  * at the start of the window against today's verdict. A task that changed and changed back is left out; one the

@@ -1,4 +1,4 @@
-import { isTyped } from './cell-text';
+import { cellText, isTyped } from './cell-text';
 import type { SheetGrid } from './sheet-grid';
 import { mapHeaders, normalizeHeader, type HeaderLayout } from './headers';
 import type { Cell, Fill, SheetRow, TabData, TabSpec } from '../port';
@@ -29,7 +29,19 @@ export function readTab(grid: SheetGrid, spec: TabSpec): TabRead {
   const fillsLike = recordOf(columns.filter((c) => c.fills).map((c) => c.key));
   const rows: SheetRow[] = [];
   const last = grid.lastRow();
-  for (let r = spec.headerRows + 1; r <= last; r++) {
+  const valueAt = (r: number, column: number): Cell => {
+    const own = grid.value(r, column);
+    const source = masters.size ? masters.get(cellKey(r, column)) : undefined;
+    return source && own === null ? grid.value(source, column) : own;
+  };
+  let r = spec.headerRows + 1;
+  /** A cell's text of row `r` by header, for `spec.keepRow`: only the cells it asks about are decoded. */
+  const textOf = (header: string) => {
+    const column = layout.columns.get(header);
+    return column === undefined ? '' : cellText(valueAt(r, column));
+  };
+  for (; r <= last; r++) {
+    if (spec.keepRow && !spec.keepRow(textOf)) continue;
     let blank = true;
     const cells: Record<string, Cell> = { ...cellsLike };
     const fills: Record<string, Fill> = { ...fillsLike };
@@ -42,7 +54,7 @@ export function readTab(grid: SheetGrid, spec: TabSpec): TabRead {
     }
     if (!blank) rows.push({ row: r, cells, fills });
   }
-  return { data: { name: spec.name, headers: layout.keys, rows }, layout };
+  return { data: { name: spec.name, headers: layout.keys, rows, lastRow: last }, layout };
 }
 
 /** An object with these keys (in this order), all null, in V8's compact shape; see readTab. */

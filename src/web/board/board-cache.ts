@@ -1,4 +1,4 @@
-import { TAB_SPECS } from '../../workbook/schema/tabs';
+import { RUN_SPECS } from '../../workbook/schema/tabs';
 import type { SheetStore } from '../../store/port';
 import { bulletinSection } from './board-charts';
 import { boardData } from './board-data';
@@ -27,7 +27,7 @@ export function boardSource(store: SheetStore, clock: () => Date, maxAgeMs = 600
   function load(): Promise<RenderedBoard> {
     const now = clock();
     const value = (async function renderSnapshot() {
-      const data = boardData(await store.read([...TAB_SPECS]), now);
+      const data = boardData(await store.read([...RUN_SPECS]), now);
       return renderBoard(data, bulletinSection(data.bulletin));
     })();
     const entry = { at: now.getTime(), value };

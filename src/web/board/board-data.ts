@@ -44,7 +44,7 @@ export interface BoardData {
  * The board's data from a snapshot, as a scan would see it now: every task's 状态 and 预警 from the same pure rules
  * (evaluateTask, nothing written), in sheet order, and the last 通报 the 审计日志 says was generated.
  *
- * @example const data = boardData(await store.read([...TAB_SPECS]), new Date());
+ * @example const data = boardData(await store.read([...RUN_SPECS]), new Date());
  */
 export function boardData(snapshot: Snapshot, now: Date): BoardData {
   const today = shanghaiDayOf(now);

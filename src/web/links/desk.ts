@@ -19,6 +19,7 @@ import type { SheetRow } from '../../store/port';
 import { ackByOf, carriesAckLink } from '../../scan/ack-reminders';
 import { AUDIT_TAB } from '../../workbook/audit';
 import { STORED } from '../../workbook/schema/lists';
+import { runSpecsKeeping } from '../../workbook/schema/tabs';
 import { ADJUST_TAB, askedOf, requestOfReason, waitingFor } from './adjustment-ledger';
 import { EXTENSION_TAB, textOf } from './extension-ledger';
 import { dataTable, page } from './layout';
@@ -79,7 +80,8 @@ export function deskRoutes(deps: LinkDeps, adminToken: string, scans?: DeskScans
       return c.redirect(`${url.pathname}${url.search}`, 302);
     }
     if (!(await auth.authorized(c))) return refused();
-    const state = await readState(deps.store, deps.clock());
+    const filter = auditFilterOf((k) => c.req.query(k));
+    const state = await readState(deps.store, deps.clock(), runSpecsKeeping(auditKeep(filter)));
     const csrf = await auth.csrf();
     const found = scans ? ((await scans.service.lastSummary())?.problems ?? null) : null;
     const problems = scans
@@ -92,10 +94,7 @@ export function deskRoutes(deps: LinkDeps, adminToken: string, scans?: DeskScans
     return c.html(
       page(
         '督查室工作台',
-        html`${scans ? scanForms(csrf) : ''}${problems}${failedHtml(failedNotices(state), csrf)}${deskHtml(
-          state,
-          auditFilterOf((k) => c.req.query(k)),
-        )}`,
+        html`${scans ? scanForms(csrf) : ''}${problems}${failedHtml(failedNotices(state), csrf)}${deskHtml(state, filter)}`,
       ),
     );
   });
@@ -157,19 +156,28 @@ export function auditFilterOf(query: (key: string) => string | undefined): Audit
   return { action: q('action'), id: q('id'), actor: q('actor'), from: day('from'), to: day('to') };
 }
 
-/** Rows of 审计日志 passing the filter; with no 动作 filter, the link pages' actions only (the scan writes many more). */
-export function auditRowsOf(rows: SheetRow[], f: AuditFilter): SheetRow[] {
-  return rows.filter((r) => {
-    const action = textOf(r, '动作');
-    const day = textOf(r, '时间').slice(0, 10);
+/**
+ * Whether a 审计日志 row (its cells' text by header) passes the filter; with no 动作 filter, the link pages' actions
+ * only (the scan writes many more). Also the desk's `TabSpec.keepRow`: other rows are not read.
+ */
+export function auditKeep(f: AuditFilter): (text: (header: string) => string) => boolean {
+  return (text) => {
+    const action = text('动作');
+    const day = text('时间').slice(0, 10);
     return (
       (f.action ? action.includes(f.action) : LINK_ACTION.test(action)) &&
-      (!f.id || textOf(r, '编号') === f.id) &&
-      (!f.actor || textOf(r, '操作者').includes(f.actor)) &&
+      (!f.id || text('编号') === f.id) &&
+      (!f.actor || text('操作者').includes(f.actor)) &&
       (!f.from || day >= f.from) &&
       (!f.to || day <= f.to)
     );
-  });
+  };
+}
+
+/** Rows of 审计日志 passing the filter. */
+export function auditRowsOf(rows: SheetRow[], f: AuditFilter): SheetRow[] {
+  const keep = auditKeep(f);
+  return rows.filter((r) => keep((header) => textOf(r, header)));
 }
 
 function deskHtml(state: WorkbookState, filter: AuditFilter) {

@@ -7,12 +7,12 @@ import { beijingStamp } from '../../calendar/beijing-clock';
 import { shanghaiDayOf } from '../../calendar/day';
 import { evaluateTask } from '../../domain/evaluate-task';
 import type { TaskVerdict } from '../../domain/types';
-import type { Cell, CellChange, CellWrite, SheetRow, SheetStore, Snapshot } from '../../store/port';
+import type { Cell, CellChange, CellWrite, SheetRow, SheetStore, Snapshot, TabSpec } from '../../store/port';
 import type { AuditRow } from '../../workbook/audit';
 import { buildPlan } from '../../workbook/plan';
 import { readSettings, type WorkbookSettings } from '../../workbook/read-settings';
 import { readWorkbook, type TaskEntry, type WorkbookModel } from '../../workbook/read-workbook';
-import { TAB_SPECS } from '../../workbook/schema/tabs';
+import { RUN_SPECS } from '../../workbook/schema/tabs';
 
 export interface WorkbookState {
   snapshot: Snapshot;
@@ -23,9 +23,13 @@ export interface WorkbookState {
   stamp: string;
 }
 
-/** One read of the whole workbook, as of `now`. */
-export async function readState(store: SheetStore, now: Date): Promise<WorkbookState> {
-  const snapshot = await store.read([...TAB_SPECS]);
+/** One read of the whole workbook (the 审计日志's marker rows only, unless `specs` says more), as of `now`. */
+export async function readState(
+  store: SheetStore,
+  now: Date,
+  specs: readonly TabSpec[] = RUN_SPECS,
+): Promise<WorkbookState> {
+  const snapshot = await store.read([...specs]);
   return stateOf(snapshot, now);
 }
 

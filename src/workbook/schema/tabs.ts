@@ -7,6 +7,7 @@
  * every other column is keyed by its header text, which is merged over both header rows.
  */
 import type { TabSpec } from '../../store/port';
+import { keepMarkerRows } from '../audit';
 import {
   ADJUSTMENT_KINDS,
   APPROVAL_STATES,
@@ -234,7 +235,7 @@ interface TabParts {
   frozenColumns?: number;
   owner: TabOwner;
   note: string;
-  fillsOf?: (header: string) => boolean;
+  fillsOf?: TabSpec['fillsOf'];
 }
 
 function tab(parts: TabParts): TabDef {
@@ -536,8 +537,18 @@ export function headerKeys(name: TabName): string[] {
   return tabDef(name).columns.map((c) => c.key);
 }
 
-/** The `TabSpec`s the store reads, all tabs. */
+/** The `TabSpec`s of all tabs, every row. */
 export const TAB_SPECS: readonly TabSpec[] = TABS.map((t) => t.spec);
+
+/** What a scan, the board and the link pages read: all tabs, the 审计日志 only for its marker rows (`keepMarkerRows`). */
+export const RUN_SPECS: readonly TabSpec[] = runSpecsKeeping(() => false);
+
+/** RUN_SPECS with the 审计日志 rows `keep` keeps as well (the desk's filter, the weekly brief's week of changes). */
+export function runSpecsKeeping(keep: NonNullable<TabSpec['keepRow']>): TabSpec[] {
+  return TABS.map((t) =>
+    t.name === '审计日志' ? { ...t.spec, keepRow: (text) => keepMarkerRows(text) || keep(text) } : t.spec,
+  );
+}
 
 /** The `TabSpec` of one tab. */
 export function tabSpec(name: TabName): TabSpec {
