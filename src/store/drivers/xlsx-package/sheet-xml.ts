@@ -9,7 +9,16 @@ import { hasFormulaIn, putCell, restyleInto, styleIn } from './cell-bytes';
 import { CellPatches } from './cell-patches';
 import { IntList } from './int-list';
 import type { PartWriter } from './part-writer';
-import { endTagAt, indexOfText, isNameEnd, lettersAt, referenceAt, skipSpace, startsAt } from './xml-bytes';
+import {
+  digitsAt,
+  endTagAt,
+  indexOfText,
+  isNameEnd,
+  lettersAt,
+  referenceAt,
+  skipSpace,
+  startsAt,
+} from './xml-bytes';
 import { CorruptPartError, attr, withAttr, xmlElements } from './xml-text';
 
 export interface RowData {
@@ -17,7 +26,8 @@ export interface RowData {
   /** Offsets of `<row …>…</row>` in the source; -1 for a row the driver added. */
   start: number;
   end: number;
-  open: string;
+  /** Its start tag when the driver made or changed it; null: the source's, read when asked (`openOf`). */
+  open: string | null;
   /** Source cells: `count` entries from `first` in the sheet's cell index (columns ascending). */
   first: number;
   count: number;
@@ -138,15 +148,15 @@ export class SheetXml {
       const start = at;
       const tagEnd = indexOfText(xml, '>', at);
       if (tagEnd < 0) throw new CorruptPartError(this.part, `row tag after row ${lastRow} is not closed`);
-      const open = xml.toString('latin1', start, tagEnd + 1);
-      const r = Number(attr(open, 'r') ?? lastRow + 1);
+      const ref = referenceAt(xml, start, tagEnd);
+      const r = ref < 0 ? lastRow + 1 : digitsAt(xml, ref);
       if (!(r > lastRow)) throw new CorruptPartError(this.part, `row ${r} is out of order`);
       lastRow = r;
       const row: RowData = {
         r,
         start,
         end: 0,
-        open,
+        open: null,
         first: this.cellCol.length,
         count: 0,
         patched: null,
@@ -384,7 +394,13 @@ export class SheetXml {
   }
 
   rowOpen(r: number): string | null {
-    return this.rows.get(r)?.open ?? null;
+    const row = this.rows.get(r);
+    return row ? this.openOf(row) : null;
+  }
+
+  /** A row's start tag: not kept as a string for every row of a big part, most of which are only copied. */
+  private openOf(row: RowData): string {
+    return row.open ?? this.xml.toString('latin1', row.start, this.xml.indexOf(62, row.start) + 1);
   }
 
   setRowOpen(r: number, open: string): void {
@@ -477,12 +493,13 @@ export class SheetXml {
     const pairs = row.patched ?? NO_PAIRS;
     const { first, count } = row;
     if (!count && !pairs.length) {
-      out.text(row.open.replace(/\s*\/?>$/, '/>'));
+      out.text(this.openOf(row).replace(/\s*\/?>$/, '/>'));
       return;
     }
     const left = Math.min(count ? cellCol.at(first) : Infinity, pairs.length ? pairs[0]! : Infinity);
     const right = this.lastColumn(row);
-    const { open, start } = row;
+    const { start } = row;
+    const open = this.openOf(row);
     // A source row's start tag is copied, with only its spans value new when the cells now span other columns.
     const at = start >= 0 && !this.reopened.has(row.r) && !open.endsWith('/>') ? spansAt(open) : UNUSUAL;
     if (at === NO_SPANS) out.source(start, start + open.length);

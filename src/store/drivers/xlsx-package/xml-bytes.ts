@@ -22,6 +22,14 @@ export function lettersAt(xml: Uint8Array, at: number): number {
   return n;
 }
 
+/** The number written in decimal digits at `at` (a row's `r`); NaN when there are none. */
+export function digitsAt(xml: Uint8Array, from: number): number {
+  let n = 0;
+  let at = from;
+  for (let code = xml[at]!; code >= 48 && code <= 57; code = xml[++at]!) n = n * 10 + code - 48;
+  return at > from ? n : Number.NaN;
+}
+
 /** True when the ASCII text `text` is at `at`. */
 export function startsAt(xml: Uint8Array, text: string, at: number): boolean {
   if (at + text.length > xml.length) return false;
