@@ -51,4 +51,20 @@ describe('SheetXml.serialize (a worksheet rewritten in buffers)', () => {
     expect(entryBytes(entry).equals(whole)).toBe(true);
     expect(Buffer.from(entry.raw).equals(deflateRawSync(whole, { level: 1 }))).toBe(true);
   });
+
+  it('numbers rows by their r wherever it stands in the tag, the one after the last without it, and refuses a bad r', () => {
+    const part = (rows: string) =>
+      new SheetXml(Buffer.from(`<worksheet><sheetData>${rows}</sheetData></worksheet>`, 'latin1'), 'p.xml');
+    const sheet = part(
+      '<row spans="1:1" r="4" ht="20" customHeight="1"><c r="A4"><v>4</v></c></row><row><c><v>5</v></c></row><row r="1048576"/>',
+    );
+    expect([...sheet.rows.keys()]).toEqual([4, 5, 1_048_576]);
+    expect(sheet.rowOpen(4)).toBe('<row spans="1:1" r="4" ht="20" customHeight="1">');
+    expect(sheet.rowOpen(1_048_576)).toBe('<row r="1048576"/>');
+    sheet.setCell(4, 2, 0, 'x');
+    const text = all(sheet, 1 << 10).toString('utf8');
+    expect(text).toContain('<row spans="1:2" r="4" ht="20" customHeight="1"><c r="A4"><v>4</v></c><c r="B4"');
+    expect(() => part('<row r="x"><c><v>1</v></c></row>')).toThrow(/out of order/);
+    expect(() => part('<row r="3"/><row r="2"/>')).toThrow(/row 2 is out of order/);
+  });
 });
