@@ -9,7 +9,7 @@ import { isoOf, partsOf, shanghaiDayOf, toDay } from '../../src/calendar/day';
 import { generateDemo } from '../demo';
 import { type InitIo, nextSteps, officeSettings, writeEnvTemplate } from './init-office';
 import { writeTemplate } from '../xlsx/xlsx';
-import { parseOptions } from '../../src/cli/parse-options';
+import { commandError, commandOptions } from '../../src/cli/parse-options';
 
 export const USAGE = `用法：
   duban init --workbook 文件.xlsx --org 机关名称 --prefix 文号前缀 --email 督查室邮箱 [--year 年度]
@@ -25,9 +25,10 @@ export const USAGE = `用法：
     凭据取自环境变量 GOOGLE_SERVICE_ACCOUNT_JSON（密钥 JSON 全文）或 GOOGLE_APPLICATION_CREDENTIALS（密钥文件路径）
   已存在的文件不会被覆盖。
   退出码：0 已创建；1 写入失败；2 参数有误或文件已存在`;
+const COMMAND = { name: 'init', usage: USAGE };
 
 export async function run(args: string[], io: InitIo = terminalIo()): Promise<number> {
-  const parsed = parseOptions(args, {
+  const parsed = commandOptions(COMMAND, args, {
     workbook: { type: 'string', short: 'w' },
     demo: { type: 'boolean' },
     'as-of': { type: 'string' },
@@ -40,12 +41,8 @@ export async function run(args: string[], io: InitIo = terminalIo()): Promise<nu
     year: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
-  if ('error' in parsed) return fail(parsed.error);
+  if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   if (values.google && values.workbook) return fail('--google 与 --workbook 只能选一个');
   if ((values.title || values.sheet) && !values.google) return fail('--title 和 --sheet 只用于 --google');
   if (values.google && (values.org ?? values.prefix ?? values.email ?? values.year) !== undefined)
@@ -132,6 +129,5 @@ function terminalIo(): InitIo {
 }
 
 function fail(message: string): number {
-  console.error(`duban init：${message}\n${USAGE}`);
-  return 2;
+  return commandError(COMMAND, message);
 }

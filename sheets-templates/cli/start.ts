@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { isoOf, shanghaiDayOf } from '../../src/calendar/day';
 import { createWorkbook } from './init';
-import { parseOptions } from '../../src/cli/parse-options';
+import { commandOptions } from '../../src/cli/parse-options';
 import { startLog } from '../../src/local/log-file';
 import { explainServeError, serveForever } from '../../src/cli/serve';
 
@@ -18,15 +18,8 @@ export const USAGE = `用法：
   退出码：0 正常停止；1 服务无法启动（如端口被占用）；2 参数有误`;
 
 export async function run(args: string[] = []): Promise<number> {
-  const parsed = parseOptions(args, { help: { type: 'boolean', short: 'h' } });
-  if ('error' in parsed) {
-    console.error(`duban start：${parsed.error}\n${USAGE}`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const parsed = commandOptions({ name: 'start', usage: USAGE }, args, { help: { type: 'boolean', short: 'h' } });
+  if (typeof parsed === 'number') return parsed;
   if (!existsSync(WORKBOOK)) {
     const today = isoOf(shanghaiDayOf(new Date()));
     await createWorkbook(WORKBOOK, today);

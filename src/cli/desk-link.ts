@@ -12,7 +12,7 @@ import { Directory } from '../workbook/directory';
 import { tabSpec } from '../workbook/schema/tabs';
 import { deskLink } from '../web/links/desk-link';
 import { LINK_LIFETIME_DAYS } from '../web/links/link-deps';
-import { parseOptions } from './parse-options';
+import { commandError, commandOptions } from './parse-options';
 
 export const USAGE = `用法：
   duban desk-link --workbook 文件.xlsx [--to 邮箱] [--url 地址]
@@ -21,21 +21,18 @@ export const USAGE = `用法：
     --to        只生成这位督查室人员的链接（通讯录中的邮箱）；默认为每位督查室人员各生成一条
     --url       duban serve 的访问地址，默认 DUBAN_PUBLIC_URL，未设置时为 http://localhost:8787
   退出码：0 已打印；2 参数或设置有误（如通讯录中没有督查室人员）`;
+const COMMAND = { name: 'desk-link', usage: USAGE };
 
 /** @example process.exitCode = await run(['--workbook', 'data/demo.xlsx']); */
 export async function run(args: string[], now: () => Date = () => new Date()): Promise<number> {
-  const parsed = parseOptions(args, {
+  const parsed = commandOptions(COMMAND, args, {
     workbook: { type: 'string', short: 'w' },
     to: { type: 'string' },
     url: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
-  if ('error' in parsed) return fail(parsed.error);
+  if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   if (!values.workbook) return fail('缺少 --workbook 文件.xlsx（督办工作簿）');
   if (!existsSync(values.workbook)) return fail(`找不到工作簿 ${values.workbook}：请核对路径`);
   const env = localEnvFor(values.workbook);
@@ -64,6 +61,5 @@ export async function run(args: string[], now: () => Date = () => new Date()): P
 }
 
 function fail(message: string): number {
-  console.error(`duban desk-link：${message}\n\n${USAGE}`);
-  return 2;
+  return commandError(COMMAND, message);
 }

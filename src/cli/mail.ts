@@ -8,7 +8,7 @@ import type { SendResult } from '../mail/port';
 import { localEnvFor } from '../local/config-file';
 import { localEnv } from '../local/targets';
 import { smtpMailer } from '../runtime/smtp-mailer';
-import { parseOptions } from './parse-options';
+import { commandError, commandOptions } from './parse-options';
 
 export const USAGE = `用法：
   duban mail test --to 收件地址 [--workbook 文件.xlsx]
@@ -16,6 +16,7 @@ export const USAGE = `用法：
     --to        收件人邮箱，如 duban@example.gov.cn
     --workbook  读取该工作簿旁的 duban.env（默认只读环境变量）
   退出码：0 已发出；1 发送失败；2 参数或设置有误`;
+const COMMAND = { name: 'mail', usage: USAGE };
 
 /** @example process.exitCode = await run(['test', '--to', 'me@example.gov.cn']); */
 export async function run(args: string[], now: () => Date = () => new Date()): Promise<number> {
@@ -26,17 +27,13 @@ export async function run(args: string[], now: () => Date = () => new Date()): P
     return 0;
   }
   if (sub !== 'test') return fail(`没有子命令“${sub}”：目前只有 duban mail test`);
-  const parsed = parseOptions(rest, {
+  const parsed = commandOptions(COMMAND, rest, {
     to: { type: 'string' },
     workbook: { type: 'string', short: 'w' },
     help: { type: 'boolean', short: 'h' },
   });
-  if ('error' in parsed) return fail(parsed.error);
+  if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   if (!values.to) return fail('缺少 --to 收件地址，如 --to duban@example.gov.cn');
   if (!z.email().safeParse(values.to).success) return fail(`--to "${values.to}" 不是电子邮箱地址`);
   const env = values.workbook ? localEnvFor(values.workbook) : localEnv();
@@ -79,6 +76,5 @@ export async function run(args: string[], now: () => Date = () => new Date()): P
 }
 
 function fail(message: string): number {
-  console.error(`duban mail：${message}\n${USAGE}`);
-  return 2;
+  return commandError(COMMAND, message);
 }

@@ -26,6 +26,40 @@ export function parseOptions<const O extends Options>(
   }
 }
 
+/** A command as its errors and --help name it: `duban <name>` and its usage text. */
+export interface Command {
+  name: string;
+  usage: string;
+}
+
+/**
+ * The options of a command run from the shell: its values; or, for --help, the usage on stdout and exit code 0; or,
+ * for options it does not take, the Chinese error with the usage on stderr and exit code 2.
+ *
+ * @example
+ * const parsed = commandOptions(COMMAND, args, { workbook: { type: 'string' }, help: { type: 'boolean' } });
+ * if (typeof parsed === 'number') return parsed;
+ */
+export function commandOptions<const O extends Options>(
+  command: Command,
+  args: string[],
+  options: O,
+): Exclude<ReturnType<typeof parseOptions<O>>, { error: string }> | number {
+  const parsed = parseOptions(args, options);
+  if ('error' in parsed) return commandError(command, parsed.error);
+  if ((parsed.values as { help?: boolean }).help) {
+    console.log(command.usage);
+    return 0;
+  }
+  return parsed;
+}
+
+/** A command's Chinese error and its usage, on stderr: exit code 2. */
+export function commandError(command: Command, message: string): number {
+  console.error(`duban ${command.name}：${message}\n${command.usage}`);
+  return 2;
+}
+
 function chineseParseError(error: Error & { code?: string }, known: string[]): string {
   const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
   // `'-w, --workbook <value>'`: name the long form.

@@ -14,7 +14,7 @@ import { createXlsxPackageStore } from '../store/drivers/xlsx-package/xlsx-packa
 import { bulletinInput } from '../workbook/bulletin-input';
 import { readWorkbook, type WorkbookModel } from '../workbook/read-workbook';
 import { RUN_SPECS } from '../workbook/schema/tabs';
-import { parseOptions } from './parse-options';
+import { commandError, commandOptions } from './parse-options';
 
 const USAGE = `用法：
   duban report --workbook 文件.xlsx (--month 2026-10 | --quarter 2026Q3 | --year 2026) [--json] [--docx 文件.docx]
@@ -25,9 +25,10 @@ const USAGE = `用法：
     --docx      另存为《政务督查通报》Word 文档（GB/T 9704 公文格式）
     --doc-no    通报文号，默认 文号前缀+通〔年份〕月份号，如 临政督通〔2026〕10号
     --json      在标准输出打印 JSON`;
+const COMMAND = { name: 'report', usage: USAGE };
 
 export async function run(args: string[]): Promise<number> {
-  const parsed = parseOptions(args, {
+  const parsed = commandOptions(COMMAND, args, {
     workbook: { type: 'string', short: 'w' },
     month: { type: 'string' },
     quarter: { type: 'string' },
@@ -39,12 +40,8 @@ export async function run(args: string[]): Promise<number> {
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
-  if ('error' in parsed) return fail(parsed.error);
+  if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   if (!values.workbook) return fail('缺少 --workbook 文件');
   if (!existsSync(values.workbook)) return fail(`找不到工作簿 ${values.workbook}`);
   const asked = [values.month, values.quarter, values.year].filter((v) => v !== undefined);
@@ -102,6 +99,5 @@ function describe(b: Bulletin, docx: string | undefined): string {
 }
 
 function fail(message: string): number {
-  console.error(`duban report：${message}\n${USAGE}`);
-  return 2;
+  return commandError(COMMAND, message);
 }

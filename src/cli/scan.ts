@@ -18,7 +18,7 @@ import type { ScanSummary } from '../scan/types';
 import { publicSummary } from '../scan/summary';
 import type { NoticeJournal } from '../store/journal/port';
 import type { SheetStore } from '../store/port';
-import { parseOptions } from './parse-options';
+import { commandError, commandOptions } from './parse-options';
 
 const USAGE = `用法：
   duban scan --workbook 文件.xlsx [--date YYYY-MM-DD] [--dry-run] [--outbox 目录] [--json]
@@ -33,9 +33,10 @@ const USAGE = `用法：
     GOOGLE_SERVICE_ACCOUNT_JSON（密钥 JSON 全文）或 GOOGLE_APPLICATION_CREDENTIALS（密钥文件路径）
   邮件服务器取自环境变量 DUBAN_SMTP_URL 或工作簿旁 duban.env；未设置时通知只存入发件箱文件夹。
   退出码：0 完成（个别通知发送失败也为 0，见摘要）；1 扫描停止（缺少工作表或关键表头）；2 参数或设置有误`;
+const COMMAND = { name: 'scan', usage: USAGE };
 
 export async function run(args: string[]): Promise<number> {
-  const parsed = parseOptions(args, {
+  const parsed = commandOptions(COMMAND, args, {
     workbook: { type: 'string', short: 'w' },
     sheet: { type: 'string' },
     date: { type: 'string' },
@@ -45,12 +46,8 @@ export async function run(args: string[]): Promise<number> {
     'wait-open': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
-  if ('error' in parsed) return fail(parsed.error);
+  if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   if (values.sheet && values.workbook) return fail('--sheet 与 --workbook 只能选一个');
   if (!values.workbook && !values.sheet) return fail('缺少 --workbook 文件（或 --sheet Google 表格 ID）');
   if (values.workbook && !existsSync(values.workbook))
@@ -159,6 +156,5 @@ export function describe(s: ScanSummary, mail: { stored?: boolean } = {}): strin
 }
 
 function fail(message: string): number {
-  console.error(`duban scan：${message}\n${USAGE}`);
-  return 2;
+  return commandError(COMMAND, message);
 }

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { startLog } from '../local/log-file';
 import { startServer } from '../local/serve';
 import { describe } from './scan';
-import { parseOptions } from './parse-options';
+import { commandError, commandOptions } from './parse-options';
 
 const USAGE = `用法：
   duban serve --workbook 文件.xlsx [--port 8787] [--host 127.0.0.1] [--outbox 目录] [--no-schedule]
@@ -15,9 +15,10 @@ const USAGE = `用法：
     --wait-open 秒  扫描时工作簿正被 Excel/WPS/LibreOffice 打开，等待关闭的秒数（默认 120），超时则本次不写入
     --log 文件      日志写入该文件（默认工作簿旁的 duban.log），超过 5 MB 轮换，保留 5 个旧文件
   退出码：0 正常停止；1 服务无法启动（端口被占用、设置有误）；2 参数有误`;
+const COMMAND = { name: 'serve', usage: USAGE };
 
 export async function run(args: string[]): Promise<number> {
-  const parsed = parseOptions(args, {
+  const parsed = commandOptions(COMMAND, args, {
     workbook: { type: 'string', short: 'w' },
     port: { type: 'string', default: '8787' },
     host: { type: 'string' },
@@ -27,12 +28,8 @@ export async function run(args: string[]): Promise<number> {
     log: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
-  if ('error' in parsed) return fail(parsed.error);
+  if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 1 || port > 65_535)
     return fail(`--port "${values.port}" 应为 1–65535 的整数`);
@@ -101,6 +98,5 @@ export async function serveForever(options: Parameters<typeof startServer>[0]): 
 }
 
 function fail(message: string): number {
-  console.error(`duban serve：${message}\n${USAGE}`);
-  return 2;
+  return commandError(COMMAND, message);
 }
