@@ -38,6 +38,15 @@ export interface UnitScore {
   rank: number;
 }
 
+/**
+ * A unit's first eight ranking figures as every 通报 shows them (its tab, .docx and console): 排名, 牵头单位, 事项,
+ * 按期办结, 滞后, 逾期, 按时反馈 (`95%`, `—` with no report due), 督办文书.
+ */
+export function rankingFigures(u: UnitScore): Array<string | number> {
+  const feedback = u.onTimeFeedbackPercent === null ? '—' : `${u.onTimeFeedbackPercent}%`;
+  return [u.rank, u.unit, u.tasks, u.closedOnTime, u.lagging, u.overdue, feedback, u.notices];
+}
+
 /** A month as a range of Days, so membership is two integer comparisons. */
 function monthRange(year: number, month: number): { first: Day; last: Day } {
   const key = year * 13 + month;

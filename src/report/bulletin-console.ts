@@ -1,5 +1,6 @@
 import { cnFullDate, isoOf } from '../calendar/day';
 import type { Bulletin } from '../domain/bulletin';
+import { rankingFigures } from '../domain/scoring';
 import { CARDS, STATUSES } from '../domain/glossary';
 import { opening } from './bulletin-text';
 import { textTable } from './text-table';
@@ -38,14 +39,7 @@ export function bulletinConsole(b: Bulletin): string {
         '得分',
       ],
       b.units.map((u) => [
-        u.rank,
-        u.unit,
-        u.tasks,
-        u.closedOnTime,
-        u.lagging,
-        u.overdue,
-        u.onTimeFeedbackPercent === null ? '—' : `${u.onTimeFeedbackPercent}%`,
-        u.notices,
+        ...rankingFigures(u),
         `${u.cards.红牌}/${u.cards.黄牌}/${u.cards.蓝牌}`,
         u.missed,
         u.late,

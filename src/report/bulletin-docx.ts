@@ -1,6 +1,7 @@
 import { Document, Packer, type Paragraph, type Table } from 'docx';
 import { cnFullDate, type Day } from '../calendar/day';
 import type { Bulletin } from '../domain/bulletin';
+import { rankingFigures } from '../domain/scoring';
 import { CARDS, STATUSES } from '../domain/glossary';
 import { bulletinTitle, opening } from './bulletin-text';
 import {
@@ -75,14 +76,7 @@ function sections(b: Bulletin): Array<Paragraph | Table> {
     table(
       ['排名', '牵头单位', '事项', '按期办结', '滞后', '逾期', '按时反馈', '督办文书', '红/黄/蓝牌', '得分'],
       b.units.map((u) => [
-        u.rank,
-        u.unit,
-        u.tasks,
-        u.closedOnTime,
-        u.lagging,
-        u.overdue,
-        u.onTimeFeedbackPercent === null ? '—' : `${u.onTimeFeedbackPercent}%`,
-        u.notices,
+        ...rankingFigures(u),
         `${u.cards.红牌}/${u.cards.黄牌}/${u.cards.蓝牌}`,
         u.score,
       ]),

@@ -2,7 +2,7 @@ import { cnFullDate } from '../calendar/day';
 import type { Bulletin } from '../domain/bulletin';
 import type { RulesConfig } from '../domain/config';
 import { CARDS, STATUSES } from '../domain/glossary';
-import type { UnitScore } from '../domain/scoring';
+import { rankingFigures, type UnitScore } from '../domain/scoring';
 import { addressOf } from '../store/grid/a1';
 import type { CellWrite, TabWrite } from '../store/port';
 import { CARD_FILL, STATUS_FILL } from './palette';
@@ -96,14 +96,7 @@ export function bulletinTab(bulletin: Bulletin, config: RulesConfig): TabWrite {
 
 function unitRow(u: UnitScore): CellWrite[] {
   return [
-    u.rank,
-    u.unit,
-    u.tasks,
-    u.closedOnTime,
-    u.lagging,
-    u.overdue,
-    u.onTimeFeedbackPercent === null ? '—' : `${u.onTimeFeedbackPercent}%`,
-    u.notices,
+    ...rankingFigures(u),
     u.cards.红牌,
     u.cards.黄牌,
     u.cards.蓝牌,
