@@ -2,7 +2,7 @@
  * One measured run of bench/scan.ts, in a process of its own so its peak RSS is that run's alone: it imports only
  * what its kind needs (the exceljs driver and exceljs itself only for the exceljs runs).
  * Prints one JSON line: wall ms, CPU ms (user + system), peak RSS MB and, for a scan, the phase timings.
- * Run by bench/scan.ts: node --import tsx bench/scan-child.ts <kind> <file>
+ * Run by bench/scan.ts: node --import tsx bench/scan-child.ts <kind> <file> [YYYY-MM-DD, default 2026-11-20]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 
@@ -24,7 +24,7 @@ async function measured(work: () => Promise<object | undefined>): Promise<object
   };
 }
 
-async function scan(kind: 'package' | 'exceljs', file: string): Promise<object> {
+async function scan(kind: 'package' | 'exceljs', file: string, day: string): Promise<object> {
   const [{ runScan }, { createMemoryMailer }, { createFileJournal }] = await Promise.all([
     import('../src/scan/run-scan'),
     import('../src/mail/memory'),
@@ -41,7 +41,7 @@ async function scan(kind: 'package' | 'exceljs', file: string): Promise<object> 
       mailer: createMemoryMailer(),
       journal: createFileJournal(`${file}.notices.jsonl`),
       soleWriter: true,
-      now: new Date(`${AS_OF}T00:30:00Z`),
+      now: new Date(`${day}T00:30:00Z`),
       from: { address: 'd@x.cn' },
     });
     return { timings: summary.timings, cells: summary.cellsWritten, notices: summary.notices.created };
@@ -78,10 +78,10 @@ async function modules(): Promise<object> {
   return measured(async () => undefined);
 }
 
-const [kind, file] = process.argv.slice(2) as [ChildKind, string];
+const [kind, file, day] = process.argv.slice(2) as [ChildKind, string, string | undefined];
 const result =
   kind === 'package' || kind === 'exceljs'
-    ? await scan(kind, file)
+    ? await scan(kind, file, day ?? AS_OF)
     : kind === 'rezip'
       ? await rezip(file)
       : kind === 'exceljs-io'
