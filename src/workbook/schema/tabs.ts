@@ -7,7 +7,7 @@
  * every other column is keyed by its header text, which is merged over both header rows.
  */
 import type { TabSpec } from '../../store/port';
-import { keepMarkerRows } from '../audit';
+import { AUDIT_TAB, keepMarkerRows } from '../audit';
 import {
   ADJUSTMENT_KINDS,
   APPROVAL_STATES,
@@ -235,7 +235,7 @@ interface TabParts {
   frozenColumns?: number;
   owner: TabOwner;
   note: string;
-  fillsOf?: TabSpec['fillsOf'];
+  fillsOf?: (header: string) => boolean;
 }
 
 function tab(parts: TabParts): TabDef {
@@ -546,7 +546,7 @@ export const RUN_SPECS: readonly TabSpec[] = runSpecsKeeping(() => false);
 /** RUN_SPECS with the 审计日志 rows `keep` keeps as well (the desk's filter, the weekly brief's week of changes). */
 export function runSpecsKeeping(keep: NonNullable<TabSpec['keepRow']>): TabSpec[] {
   return TABS.map((t) =>
-    t.name === '审计日志' ? { ...t.spec, keepRow: (text) => keepMarkerRows(text) || keep(text) } : t.spec,
+    t.name === AUDIT_TAB ? { ...t.spec, keepRow: (text) => keepMarkerRows(text) || keep(text) } : t.spec,
   );
 }
 
