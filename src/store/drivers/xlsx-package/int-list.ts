@@ -4,8 +4,13 @@
  * @example const starts = new IntList(); starts.push(120); starts.at(0) // 120
  */
 export class IntList {
-  private items = new Int32Array(1024);
+  private items: Int32Array;
   length = 0;
+
+  /** @param capacity how many items to make room for at once (memory only becomes real as it is written) */
+  constructor(capacity = 1024) {
+    this.items = new Int32Array(Math.max(16, capacity));
+  }
 
   push(value: number): void {
     if (this.length === this.items.length) {

@@ -11,7 +11,8 @@ import { unescapeXml } from './xml-text';
  * @example sharedStrings(bytes, 'xl/sharedStrings.xml')(0) // { text: '序号', runs: null }
  */
 export function sharedStrings(xml: Buffer, part: string): (index: number) => SharedString {
-  const bounds = new IntList();
+  // Room for every <si> the part could hold (16 bytes at least, two bounds each): no copy as the list grows.
+  const bounds = new IntList(Math.ceil(xml.length / 8));
   checkXmlBytes(xml, part, (start, end) => {
     if (!isSi(xml, start)) return;
     bounds.push(start);

@@ -74,9 +74,9 @@ export class SheetXml {
   private readonly selfClosed: boolean;
   private changed = false;
   /** The cell index: column, start and end offset of every source <c>, row after row. */
-  private readonly cellCol = new IntList();
-  private readonly cellStart = new IntList();
-  private readonly cellEnd = new IntList();
+  private readonly cellCol: IntList;
+  private readonly cellStart: IntList;
+  private readonly cellEnd: IntList;
   private readonly patches = new CellPatches();
   /** The row and cell sourceCell found last (reads go row by row, column after column). */
   private lastRead: RowData | null = null;
@@ -105,6 +105,12 @@ export class SheetXml {
     readonly xml: Buffer,
     readonly part: string,
   ) {
+    // Room for as many cells as the part could hold (`<c r="A1"/>` is 11 bytes): a list that grew by doubling would
+    // touch its memory about twice, and new memory is dear (README, "Speed and memory"); untouched room costs none.
+    const cells = Math.ceil(xml.length / 11);
+    this.cellCol = new IntList(cells);
+    this.cellStart = new IntList(cells);
+    this.cellEnd = new IntList(cells);
     const open = sheetDataOpen(xml);
     if (!open) throw new CorruptPartError(part, 'no <sheetData> element');
     const p = open[1] ?? '';
