@@ -136,7 +136,7 @@ async function storeOf(driver: Driver, file: string): Promise<SheetStore> {
 
 /** One scan's store work on a fresh copy of `source`: one read, then one apply writing every row. */
 async function scanWork(driver: Driver, source: string, label: string) {
-  const file = source.replace(/\.xlsx$/, `-${label}.xlsx`);
+  const file = source.replace(/\.xlsx$/, `-${label.replace(/ /g, '-')}.xlsx`);
   await copyFile(source, file);
   const store = await storeOf(driver, file);
   const snapshot = await time(`${driver} read (${label})`, () => store.read([SPEC]));
