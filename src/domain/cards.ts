@@ -72,8 +72,11 @@ function yellowReason(i: CardInput, c: RulesConfig): Reasons {
   if (i.notStarted) r.add('notStarted', '应启动而未启动（无任何反馈）');
   if (i.missedRun >= 2) r.add('missedRun', `连续${i.missedRun}个月未按期反馈`);
   // Seed 001 §三(三) 黄牌 needs evidence of not starting or stalling: a *reported* % below the floor, never a blank.
-  if (i.status === '临期' && i.progress !== null && i.progress < c.yellowDueSoonProgress) {
-    r.add('dueSoon', `临期且进度仅${i.progress}%，低于${c.yellowDueSoonProgress}%`);
+  // Once the deadline passes the cause is not gone but has come true: the card stays (same episode, no second
+  // 约谈建议) until the progress rises or the 红牌 of a long overdue takes over.
+  const late = i.status === '临期' || i.status === '逾期';
+  if (late && i.progress !== null && i.progress < c.yellowDueSoonProgress) {
+    r.add('dueSoon', `${i.status}且进度仅${i.progress}%，低于${c.yellowDueSoonProgress}%`);
   }
   return r;
 }

@@ -58,6 +58,24 @@ describe('红黄蓝牌 (SPEC §4.2)', () => {
     expect(v.cardReason).toBe('临期且进度仅40%，低于50%');
   });
 
+  it('黄牌 of a low reported progress stays once the item is overdue, in the same episode, until 红牌 takes over', () => {
+    const task = battleTask({
+      deadline: deadline('2026-02-27'),
+      months: months({ 1: '推进中，完成40%' }, (m) => (m <= 2 ? `${m}月节点` : '')),
+    });
+    const dueSoon = evaluateTask(task, facts(), ctxOn('2026-02-13'));
+    const overdue = evaluateTask(task, facts(), ctxOn('2026-03-03'));
+    expect(overdue.status).toBe('逾期');
+    expect(overdue.card).toBe('黄牌');
+    expect(overdue.cardReason).toBe('逾期且进度仅40%，低于50%');
+    // The same 约谈建议 (its episode is the 临期 one): the register's dedupe key sends it once.
+    const interview = (v: typeof dueSoon) => v.due.filter((n) => n.type === '约谈建议').map((n) => n.period);
+    expect(interview(overdue)).toEqual(['临期@2026-02-27']);
+    expect(interview(dueSoon)).toEqual(interview(overdue));
+    const longOverdue = evaluateTask(task, facts(), ctxOn('2026-03-20'));
+    expect(longOverdue.card).toBe('红牌');
+  });
+
   it('红牌 only after more than 10 working days overdue (国庆 make-up 10月10日 counts)', () => {
     const task = battleTask({
       deadline: deadline('2026-09-30'),
