@@ -19,16 +19,22 @@ export interface DeadlineChanges {
  * show it was not) is refused and reported, never applied.
  */
 export function applyDeadlineChanges(base: Day, facts: TaskFacts): DeadlineChanges {
-  const changes: Array<{ label: string; asked: Day | null; to: Day; order: number }> = [];
+  const changes: Array<{ label: string; asked: Day | null; from: Day | null; to: Day; order: number }> = [];
   for (const e of facts.extensions) {
     if (e.status !== '同意' || e.requested === null) continue;
     const label = `延期申请${e.requestNo ? ` ${e.requestNo}` : ''}`;
-    changes.push({ label, asked: e.asked ?? null, to: e.requested, order: e.asked ?? e.decided ?? 0 });
+    changes.push({
+      label,
+      asked: e.asked ?? null,
+      from: e.original,
+      to: e.requested,
+      order: e.asked ?? e.decided ?? 0,
+    });
   }
   for (const a of facts.adjustments ?? []) {
     if (a.kind !== '调整时限' || !a.approved || a.newDeadline === null) continue;
     if (readOpinion(a.leaderOpinion) !== 'consent') continue;
-    changes.push({ label: '调整时限', asked: a.day, to: a.newDeadline, order: a.day ?? 0 });
+    changes.push({ label: '调整时限', asked: a.day, from: null, to: a.newDeadline, order: a.day ?? 0 });
   }
   changes.sort((x, y) => x.order - y.order);
   let deadline = base;
@@ -36,17 +42,22 @@ export function applyDeadlineChanges(base: Day, facts: TaskFacts): DeadlineChang
   let basis = '完成时限';
   const problems: string[] = [];
   for (const c of changes) {
+    // The clerk may already have typed the new date into 完成时限 (the 延期申请 tab asks for it): the date before
+    // the change is then the request's own 原完成时限; a change with no such record changed nothing.
+    const typedIn = deadline === c.to;
+    if (typedIn && (c.from === null || c.from >= c.to)) continue;
+    const before = typedIn ? c.from! : deadline;
     if (c.asked === null) {
       problems.push(`${c.label}未填写申请时间，无法确认在完成时限前提出，未予采纳：请补填申请时间`);
       continue;
     }
-    if (c.asked > deadline) {
+    if (c.asked > before) {
       problems.push(
-        `${c.label}于${cnDate(c.asked)}提出，已超过完成时限 ${cnDate(deadline)}，未予采纳（延期须在规定时限内提出）`,
+        `${c.label}于${cnDate(c.asked)}提出，已超过完成时限 ${cnDate(before)}，未予采纳（延期须在规定时限内提出）`,
       );
       continue;
     }
-    original ??= deadline;
+    original ??= before;
     deadline = c.to;
     basis = `${c.label === '调整时限' ? '调整' : '延期'}后完成时限（原 ${cnDate(original)}）`;
   }

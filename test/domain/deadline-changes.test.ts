@@ -44,6 +44,32 @@ describe('延期 must be asked within the time limit (seed 002 §三(五) "牵�
     expect(v.status).not.toBe('逾期');
   });
 
+  it('when the clerk has typed the new date into 完成时限, 原完成时限 stays the date before the extension', () => {
+    const typed = battleTask({
+      deadline: { kind: 'date', day: toDay('2026-09-30') },
+      months: months(doneThrough(6)),
+    });
+    const v = evaluateTask(typed, facts({ extensions: [ext('2026-06-25')] }), ctxOn('2026-07-15'));
+    expect(isoOf(v.deadline!)).toBe('2026-09-30');
+    expect(isoOf(v.originalDeadline!)).toBe('2026-06-30');
+    expect(v.hints.join('\n')).not.toContain('原 9月30日');
+    // Asked after the date before it: still refused, judged against 6月30日, not the typed-in 9月30日.
+    const late = evaluateTask(typed, facts({ extensions: [ext('2026-07-06')] }), ctxOn('2026-07-15'));
+    expect(late.hints).toContain(
+      '延期申请 YQ-2026-001于7月6日提出，已超过完成时限 6月30日，未予采纳（延期须在规定时限内提出）',
+    );
+  });
+
+  it('an approved 调整时限 already typed into 完成时限 changes nothing and claims no 原完成时限', () => {
+    const typed = battleTask({
+      deadline: { kind: 'date', day: toDay('2026-10-31') },
+      months: months(doneThrough(6)),
+    });
+    const v = evaluateTask(typed, facts({ adjustments: [adjustment({})] }), ctxOn('2026-07-15'));
+    expect(isoOf(v.deadline!)).toBe('2026-10-31');
+    expect(v.originalDeadline).toBeNull();
+  });
+
   it('an approved extension without 申请时间 is not applied and asks for it', () => {
     const v = evaluateTask(task, facts({ extensions: [ext(null)] }), ctxOn('2026-07-15'));
     expect(v.status).toBe('逾期');
