@@ -44,7 +44,7 @@ export function remindedDocNo(requirement: string): string | null {
 const LEFT = new Set(['已发送', STORED]);
 
 /**
- * The 签收提醒 due today: one per notice sent with 签收 links whose 签收 day has come without a 签收 row naming its
+ * The 签收提醒 due today: one per notice sent with 签收 links whose 签收 day has passed without a 签收 row naming its
  * 文号, on an item still open. Keyed `编号|签收提醒||<文号>` so each notice is reminded once.
  *
  * @example ackReminders(model, verdicts, 'run00001', notices.length).map((n) => n.ackRef) // ['临政督催〔2026〕3号']
@@ -61,7 +61,8 @@ export function ackReminders(
   for (const row of model.register) {
     if (!carriesAckLink(row.type) || !LEFT.has(row.status) || !row.docNo) continue;
     const by = ackByOf(text(row.cells['时限要求']));
-    if (by === null || isoOf(model.today) < by) continue;
+    // `…前签收` includes that day: the unit has all of it, so the reminder waits for the first scan after it.
+    if (by === null || isoOf(model.today) <= by) continue;
     const key = dedupeKey(row.id, ACK_REMINDER, '', row.docNo);
     if (known.has(key)) continue;
     const i = entryIndexOf(model, row.id);

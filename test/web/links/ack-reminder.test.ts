@@ -60,7 +60,12 @@ describe('签收提醒', () => {
     });
     expect(signed.status).toBe(200);
 
-    const day2 = serviceOn(store, '2026-06-16', true);
+    // Nor on its 签收 day: "2026-06-16前签收" gives the unit all of that day.
+    const signDay = serviceOn(store, '2026-06-16', true);
+    await signDay.service.scan(signDay.now);
+    expect(reminders(signDay.mailer)).toEqual([]);
+
+    const day2 = serviceOn(store, '2026-06-17', true);
     await day2.service.scan(day2.now);
     const due = reminders(day2.mailer);
     const unsigned = sent.filter((m) => m.headers!['X-Duban-Doc-No'] !== signedNo);
@@ -81,7 +86,7 @@ describe('签收提醒', () => {
     expect(keys.every((k) => /\|签收提醒\|\|/.test(k))).toBe(true);
 
     // Once: the next days send no second reminder.
-    const day3 = serviceOn(store, '2026-06-17', true);
+    const day3 = serviceOn(store, '2026-06-18', true);
     await day3.service.scan(day3.now);
     expect(reminders(day3.mailer)).toEqual([]);
   });
@@ -91,7 +96,7 @@ describe('签收提醒', () => {
     const off = serviceOn(store, '2026-06-15', false);
     await off.service.scan(off.now);
     expect((await rows(store, '文书登记')).some((r) => text(r, '时限要求').includes('前签收'))).toBe(false);
-    const on = serviceOn(store, '2026-06-17', true);
+    const on = serviceOn(store, '2026-06-18', true);
     await on.service.scan(on.now);
     expect(reminders(on.mailer)).toEqual([]);
 
@@ -99,7 +104,7 @@ describe('签收提醒', () => {
     const linked = createMemoryStore(demoWorkbook());
     const d1 = serviceOn(linked, '2026-06-15', true);
     await d1.service.scan(d1.now);
-    const d2 = serviceOn(linked, '2026-06-16', false);
+    const d2 = serviceOn(linked, '2026-06-17', false);
     await d2.service.scan(d2.now);
     expect(reminders(d2.mailer)).toEqual([]);
   });
