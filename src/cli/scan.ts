@@ -9,7 +9,7 @@ import { localEnv, localTargets, scanInstant } from '../local/targets';
 import { workbookGuard } from '../local/workbook-guard';
 import { WorkbookFileError } from '../local/workbook-file';
 import { OPEN_WAIT_MS } from '../local/open-in-editor';
-import { workbookNoticeLinks } from '../local/link-secret';
+import { workbookLinks } from '../local/link-secret';
 import { progressBar } from '../local/progress-bar';
 import { StoreError } from '../store/errors';
 import type { Mailer } from '../mail/port';
@@ -83,7 +83,7 @@ export async function run(args: string[]): Promise<number> {
     targets = localTargets(values.workbook!, values.outbox, values['dry-run'] ? undefined : env.config);
   }
   const now = scanInstant(values.date);
-  const linker = values.workbook ? await workbookNoticeLinks(values.workbook, env.config, now) : undefined;
+  const links = values.workbook ? await workbookLinks(values.workbook, env.config, now) : {};
   let summary: ScanSummary;
   try {
     const exclusive = values.workbook
@@ -100,7 +100,7 @@ export async function run(args: string[]): Promise<number> {
         soleWriter: Boolean(values.workbook),
         now,
         from: env.config.from,
-        ...(linker ? { noticeLinks: linker } : {}),
+        ...links,
         runId: crypto.randomUUID().slice(0, 8),
         dryRun: values['dry-run'] ?? false,
         onProgress: progressBar(),

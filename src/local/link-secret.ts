@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { RuntimeConfig } from '../runtime/env';
-import type { NoticeLinker } from '../scan/types';
-import { noticeLinks } from '../web/links/notice-links';
+import { scanLinks } from '../web/links/scan-links';
 import { type LinkKeys, parseLinkKeys } from '../web/links/token';
 
 /** The link secret of a workbook on the local default: `.duban-link-secret` beside it, readable by its owner only. */
@@ -35,18 +34,19 @@ export async function localLinkKeys(
 }
 
 /**
- * The links of the notices `duban scan --workbook` sends: only when DUBAN_PUBLIC_URL says where `duban serve` answers
- * them (a scan from the command line does not know), signed with the same keys `duban serve` uses.
+ * The links the mails of `duban scan --workbook` carry (units' answers, signers' 同意 / 签发, the 督查室's desk): only
+ * when DUBAN_PUBLIC_URL says where `duban serve` answers them (a scan from the command line does not know), signed
+ * with the same keys `duban serve` uses, so a manual scan mails what the scheduled one would.
  *
  * @example
- * const linker = await workbookNoticeLinks('督办-2026.xlsx', config, now); // undefined without DUBAN_PUBLIC_URL
+ * runScan({ ...deps, ...(await workbookLinks('督办-2026.xlsx', config, now)) }); // {} without DUBAN_PUBLIC_URL
  */
-export async function workbookNoticeLinks(
+export async function workbookLinks(
   workbook: string,
   config: Pick<RuntimeConfig, 'linkKeys' | 'publicUrl'>,
   now: Date,
-): Promise<NoticeLinker | undefined> {
-  if (!config.publicUrl) return undefined;
+): Promise<ReturnType<typeof scanLinks>> {
+  if (!config.publicUrl) return {};
   const { keys } = await localLinkKeys(workbook, config.linkKeys);
-  return noticeLinks({ keys, office: basename(workbook), publicUrl: config.publicUrl }, now);
+  return scanLinks({ keys, office: basename(workbook), publicUrl: config.publicUrl }, now);
 }

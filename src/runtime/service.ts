@@ -14,8 +14,7 @@ import { createApp } from '../web/app';
 import { boardSource } from '../web/board/board-cache';
 import type { ScanService } from '../web/scan-service';
 import type { LinkDeps } from '../web/links/link-deps';
-import { deskLink } from '../web/links/desk-link';
-import { noticeLinks, signingLinks } from '../web/links/notice-links';
+import { scanLinks } from '../web/links/scan-links';
 import type { LinkSettings } from '../web/links/link-settings';
 
 /** Where notices go: an SMTP server, `.eml` files in an outbox folder, or nowhere yet (they stay 待发送). */
@@ -112,13 +111,7 @@ export function createService(options: ServiceOptions): DubanService {
         runId: newRunId(),
         scheduled,
         ...(dryRun ? { dryRun } : {}),
-        ...(options.links?.keys && options.links.publicUrl
-          ? {
-              noticeLinks: noticeLinks(options.links, now),
-              signingLinks: signingLinks(options.links, now),
-              deskLinks: (person: string) => deskLink(options.links!, person, now),
-            }
-          : {}),
+        ...(options.links ? scanLinks(options.links, now) : {}),
       }),
     ).finally(() => targets.mailer.close?.());
 

@@ -1,6 +1,7 @@
 /**
  * `duban scan --workbook` puts each recipient's signed links into the notices when DUBAN_PUBLIC_URL says where
- * `duban serve` answers them, signed with the key file duban serve uses; without it the notices carry none.
+ * `duban serve` answers them, signed with the key file duban serve uses — the same links as serve's scan, signers'
+ * and desk links included; without it the notices carry none.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -40,6 +41,13 @@ describe('duban scan and signed links', () => {
     expect(tokens.length).toBeGreaterThan(0);
     const verified = await verifyLink(tokens[0]![1]!, keys, new Date('2026-06-15T01:00:00Z'));
     expect(verified.ok && verified.claims.office).toBe('demo.xlsx');
+    // The same links as `duban serve`'s scan: the 分管领导's 同意 of the drafts and the 督查室's desk.
+    const consent =
+      /审核同意链接：https:\/\/duban\.example\.gov\.cn\/l\/[^/\s]+\/consent-notices\?t=([\w.-]+)/.exec(text);
+    expect(consent).not.toBeNull();
+    const signed = await verifyLink(consent![1]!, keys, new Date('2026-06-15T01:00:00Z'));
+    expect(signed.ok && signed.claims.action).toBe('consent-notices');
+    expect(text).toMatch(/https:\/\/duban\.example\.gov\.cn\/desk\?t=[\w.-]+/);
   }, 120_000);
 
   it('leaves links out without DUBAN_PUBLIC_URL', async () => {
