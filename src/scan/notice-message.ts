@@ -59,8 +59,8 @@ async function linksOf(
 }
 
 /**
- * A digest's items, each numbered item with its final 文号 (the item's cover row, same index) and each routine item
- * with its recipient's 反馈 link when links are on (the unit answers item by item).
+ * A digest's items, each numbered item with its final 文号 (the item's cover row, same index) and each of the unit's
+ * routine items with its recipient's 反馈 link when links are on (the unit answers item by item).
  */
 async function digestItemsOf(
   deps: MessageDeps,
@@ -81,7 +81,8 @@ async function digestItemsOf(
         const docNo = isProvisional(token) ? (docNoOf(token) ?? '') : token;
         return docNo && !item.notice.endsWith(docNo) ? { ...item, notice: `${item.notice}${docNo}` } : item;
       }
-      if (!deps.noticeLinks) return item;
+      // Only the unit's own items: a 反馈 link names the unit's contacts and refuses anyone else (a signer, a leader).
+      if (!deps.noticeLinks || !item.answerable) return item;
       const links = await deps.noticeLinks({ id: item.id, type: '临期提醒', docNo: '', to: [recipient] });
       const url = links[0]?.links.find((l) => l.label === '反馈')?.url;
       return url ? { ...item, answerUrl: url } : item;

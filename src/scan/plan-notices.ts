@@ -216,6 +216,7 @@ function noticeDoc(
 function digestItem(entry: TaskEntry, v: TaskVerdict, due: NoticeDue): DigestItem {
   // A numbered item (a leader's 约谈建议) names its document; the 文号 is added when it is final (send-notices.ts).
   const title = kindOf(due.type).docMark ? { notice: `《${kindOf(due.type).title}》` } : {};
+  const routine = due.type === '临期提醒';
   return {
     ...title,
     id: entry.task.id,
@@ -223,8 +224,10 @@ function digestItem(entry: TaskEntry, v: TaskVerdict, due: NoticeDue): DigestIte
     status: v.status,
     ...(v.card ? { card: v.card } : {}),
     ...(v.currentNode ? { node: v.currentNode } : {}),
-    due: `请于${cnFullDate(due.replyBy)}前反馈（${due.reasons.join('；')}）`,
+    // What the recipient is asked to do: the unit answers a 临期提醒; a leader arranges the 约谈, a signer signs.
+    due: `请于${cnFullDate(due.replyBy)}前${routine ? '反馈' : kindOf(due.type).action}（${due.reasons.join('；')}）`,
     ...(v.remainingWorkdays !== null ? { remainingWorkdays: v.remainingWorkdays } : {}),
+    ...(routine ? { answerable: true } : {}),
   };
 }
 

@@ -97,6 +97,7 @@ function digestItemsOn(
       status: r.type === '临期提醒' ? '临期' : textOf(r, '类型'),
       ...(kind.docMark ? { notice: `《${kind.title}》` } : {}),
       due: `${textOf(r, '事由')}（${isoOf(day)}）`,
+      ...(r.type === '临期提醒' ? { answerable: true } : {}),
     });
     covers.push({ token: r.docNo, key: r.key });
   }

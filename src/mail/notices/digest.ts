@@ -20,6 +20,8 @@ export interface DigestItem {
   due?: string;
   /** 剩余工作日 (negative when overdue) */
   remainingWorkdays?: number;
+  /** The unit answers this item with its 反馈 link (a routine 临期提醒); a leader's or signer's item has none. */
+  answerable?: boolean;
   /** Signed link to answer for this item */
   answerUrl?: string;
   /** A draft waiting for this signer: the step and the notice's 去重键 (signing.ts). */

@@ -3,7 +3,10 @@
  * chain gets a one-time link in turn, the last one chooses the 评价等级 and the item closes; a 退回 sends it back.
  */
 import { describe, expect, it } from 'vitest';
-import { linkFixture, text } from './fixture';
+import { createMemoryMailer } from '../../../src/mail/memory';
+import { createService } from '../../../src/runtime/service';
+import { at830, FROM } from '../../scan/demo-workbook';
+import { KEYS, OFFICE, PUBLIC, linkFixture, text } from './fixture';
 
 const ITEM = 'ZD-2026-003'; // 县发改局, ★★★★: a key item, the whole chain up to the 主要领导
 const HEAD = 'fgj.fuze@demo.gov.cn';
@@ -123,5 +126,33 @@ describe('办结 links', () => {
     expect(f.mailer.sent.at(-1)!.text).toContain('被督查室核实退回');
     // The unit can apply again.
     expect((await apply(f)).status).toBe(200);
+  });
+
+  it('the waiting signer’s 办结审批提醒 asks them to sign the card and carries no unit 反馈 link (it would refuse them)', async () => {
+    const f = linkFixture();
+    expect((await apply(f)).status).toBe(200);
+    // The card waits at 督查室核实; three working days later the scan reminds the 督查室 in its daily digest.
+    const later = at830('2026-06-18');
+    const mailer = createMemoryMailer();
+    const service = createService({
+      name: 'test',
+      targets: { store: f.store, mailer, mailTransport: 'smtp' },
+      from: FROM,
+      adminToken: 'admin-token-0123456789',
+      clock: () => later,
+      links: { keys: KEYS, office: OFFICE, publicUrl: PUBLIC },
+    });
+    await service.scan(later);
+    const digest = mailer.sent.find(
+      (m) =>
+        m.headers?.['X-Duban-Kind'] === 'digest' &&
+        m.text.includes(`${ITEM}`) &&
+        m.text.includes('签批办结审批卡'),
+    );
+    expect(digest).toBeDefined();
+    const item = digest!.text.slice(digest!.text.indexOf(ITEM)).split(/\n\d+\. /)[0]!;
+    expect(item).toContain('签批办结审批卡');
+    expect(item).not.toContain('反馈链接');
+    expect(item).not.toMatch(/前反馈/);
   });
 });
