@@ -1,6 +1,7 @@
 import { cnDate } from '../calendar/day';
 import type { EvaluationLevel } from './glossary';
 import { kindOf } from './notice-kinds';
+import { finishedOnTime } from './scoring';
 import type { TaskFacts, TaskRecord, TaskVerdict } from './types';
 
 /**
@@ -19,7 +20,7 @@ export function proposeLevel(
   const finished = facts.completion?.submitted ?? null;
   const deadline = verdict.deadline;
   const urgings = facts.notices.filter((n) => kindOf(n.type).urging).length;
-  const late = deadline !== null && (finished === null || finished > deadline);
+  const late = deadline !== null && !finishedOnTime(facts, deadline);
   if (late && urgings > 0) {
     return { level: '落实不力', reason: `经催办、督办后仍未在完成时限 ${cnDate(deadline)} 前完成` };
   }

@@ -1,27 +1,48 @@
 import type { Day } from '../calendar/day';
-import type { TaskFacts } from './types';
+import type { CompletionEntry, TaskFacts } from './types';
 
 /**
- * What the ledgers said about a task at the end of `day`: feedback, notices, decided extensions and a closed
- * completion card dated later are left out, so a past month's 通报 is not coloured by what happened after it.
- * (Month cells of the 挂图作战表 carry no date and are read as they stand.)
+ * What the ledgers said about a task at the end of `day`: feedback, notices, 签收, decided extensions, 调整记录 rows
+ * and a closed completion card dated later are left out, so a past month's 通报 is not coloured by what happened
+ * after it; a 调整记录 row counts from the day it was asked (it carries no approval date). (Month cells of the 挂图作战表 carry no date and are read as they stand.)
  *
  * @example
  * evaluateTask(task, factsAsOf(facts, toDay('2026-09-30')), { ...ctx, today: toDay('2026-09-30') });
  */
 export function factsAsOf(facts: TaskFacts, day: Day): TaskFacts {
-  const completion = facts.completion;
   return {
     feedback: facts.feedback.filter((f) => f.day <= day),
     extensions: facts.extensions.filter((e) => e.status === '待审批' || (e.decided ?? 0) <= day),
-    completion:
-      completion === null || (completion.submitted ?? 0) > day
-        ? null
-        : completion.approved && (completion.closed ?? 0) > day
-          ? { ...completion, approved: false, closed: null, level: null }
-          : completion,
+    completion: completionAsOf(facts.completion, day),
     transferredOut: facts.transferredOut,
+    // 调整时限 moves 完成时限 like an approved extension: without it the month would judge the old deadline.
+    adjustments: (facts.adjustments ?? []).filter((a) => (a.day ?? 0) <= day),
     notices: facts.notices.filter((n) => n.day <= day),
     lateSubItems: facts.lateSubItems,
+    acknowledgements: (facts.acknowledgements ?? []).filter((a) => a.day <= day),
+  };
+}
+
+/** Who a card approved later waited for at `day`: someone after its last signature by then. */
+const LATER_SIGNER = '后续签批人';
+
+/**
+ * The 办结审批 card at the end of `day`: none before the unit applied; a card approved later was still moving
+ * through its chain (so an item applied for before 完成时限 reads 待办结审批 that month, SPEC §4.1, not 逾期).
+ *
+ * @example
+ * // applied 10月28日, signed off 11月2日
+ * completionAsOf(card, toDay('2026-10-31')); // { approved: false, pendingSigner: '后续签批人', … }
+ */
+export function completionAsOf(completion: CompletionEntry | null, day: Day): CompletionEntry | null {
+  if (completion === null || (completion.submitted ?? 0) > day) return null;
+  if (!completion.approved || (completion.closed ?? 0) <= day) return completion;
+  return {
+    ...completion,
+    approved: false,
+    closed: null,
+    level: null,
+    pendingSigner: completion.pendingSigner ?? LATER_SIGNER,
+    pendingSince: null,
   };
 }

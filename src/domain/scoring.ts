@@ -85,6 +85,8 @@ export function emptyScore(unit: string): UnitScore {
 /**
  * Summarise a task for the bulletin of (year, month), as of `ctx.today` (the month's last day, or earlier on demand).
  * Report deadlines count on both tabs: the 挂图作战表's month reports and the 督办台账's first and monthly reports.
+ * 按期办结 is an event of the month the task became 已办结 (`closingDay`), credited when the unit applied to close by
+ * 完成时限 (`finishedOnTime`).
  *
  * @example
  * const line = taskMonthLine(task, facts, evaluateTask(task, facts, ctx), ctx, 2026, 10);
@@ -116,16 +118,13 @@ export function taskMonthLine(
     notices++;
     if (n.type === '督办单') supervisions++;
   }
-  const closed = facts.completion?.approved ? facts.completion.closed : null;
+  const closed = closingDay(facts, verdict);
   return {
     unit: task.leadUnit,
     status: verdict.status,
     card: verdict.card,
     closedOnTime:
-      closed !== null &&
-      closed >= first &&
-      closed <= last &&
-      (verdict.deadline === null || closed <= verdict.deadline),
+      closed !== null && closed >= first && closed <= last && finishedOnTime(facts, verdict.deadline),
     reportsDue: inMonth.due,
     missed: inMonth.missed,
     late: inMonth.late,
@@ -133,6 +132,37 @@ export function taskMonthLine(
     notices,
     overdueTimesYtd: ytd.missed + ytd.late,
   };
+}
+
+/**
+ * The day a 已办结 task was closed (销号), or null when it is not 已办结 or the card carries no date: the last
+ * signature of the 办结审批 card — for an item closed by 办理状态 = 已完成 confirmed by 督查室 (SPEC §4.1), the latest
+ * date on its card, i.e. the 督查室核实 unless later signers have signed since. A task counts as closed in that
+ * day's month.
+ *
+ * @example
+ * closingDay(facts, verdict); // toDay('2026-11-02') — the card's last signature
+ */
+export function closingDay(facts: TaskFacts, verdict: Pick<TaskVerdict, 'status'>): Day | null {
+  if (verdict.status !== '已办结') return null;
+  return facts.completion?.closed ?? null;
+}
+
+/**
+ * 按期办结 (SPEC §4.7) uses the rule of the evaluation proposal (SPEC §4.6, `proposeLevel`): the unit finished on
+ * time when it applied to close (办结申请, the card's first signature) on or before 完成时限 (after an approved
+ * extension). The signers' pace is not the unit's delay (seed 002 §四(一) "在规定时限内按要求基本完成承办事项"), so a
+ * card signed off after the deadline still counts, and a task proposed 落实较好（提前完成） or 基本落实 is never scored
+ * late. A task without 完成时限 (长期) is on time once closed.
+ *
+ * @example
+ * // applied 10月28日, 完成时限 10月31日, last signature 11月2日
+ * finishedOnTime(facts, toDay('2026-10-31')); // true
+ */
+export function finishedOnTime(facts: TaskFacts, deadline: Day | null): boolean {
+  if (deadline === null) return true;
+  const applied = facts.completion?.submitted ?? null;
+  return applied !== null && applied <= deadline;
 }
 
 /**

@@ -38,13 +38,16 @@ const BY_HAND: Record<string, number[]> = {
   县农业农村局: [7, 0, 0, 0, 100, 0, 1, 0, 0, 0, 0, 90, 17],
   // ZD-022…026, DB-001, DB-003 and the危旧房屋 item without 编号. DB-003 (交办 11 Oct) reported nothing by 19 Oct
   // and is overdue; ZD-022 is 滞后 by its sub-item. Reports due: 4 month reports + DB-003's = 5, one missed → 80%.
-  // 100 − 5 − 2 = 93 → rank 16.
-  县住建局: [8, 0, 1, 1, 80, 0, 0, 0, 1, 0, 1, 93, 16],
+  // ZD-024 保障性住房 applied to close on 27 Sep, before its 30 Sep deadline; the card's last signature came on
+  // 2 Oct: closed on time in October (the signers' pace is not the unit's delay) → +2. 100 + 2 − 5 − 2 = 95 → rank 16.
+  县住建局: [8, 1, 1, 1, 80, 0, 0, 0, 1, 0, 1, 95, 16],
   // ZD-058…060 and DB-015. ZD-060 乡镇综合文化站提档升级: August and September unreported → 滞后; September's
-  // report was due in October. 4 due (3 months + DB-015's), 1 missed → 75%. 100 − 2 = 98; two units at 98 → rank 14.
-  县文旅局: [4, 0, 1, 0, 75, 0, 0, 0, 1, 0, 2, 98, 14],
-  // ZD-013 规上工业企业培育: September unreported. 4 due (3 months + DB-009's), 1 missed. 98 → rank 14 (tie).
-  县工信局: [4, 0, 1, 0, 75, 0, 0, 0, 1, 0, 1, 98, 14],
+  // report was due in October. 4 due (3 months + DB-015's), 1 missed → 75%. 100 − 2 = 98 → rank 15.
+  县文旅局: [4, 0, 1, 0, 75, 0, 0, 0, 1, 0, 2, 98, 15],
+  // ZD-013 规上工业企业培育: September unreported. 4 due (3 months + DB-009's), 1 missed. DB-009 办理状态 已完成,
+  // applied on its deadline 28 Oct and confirmed by the 督查室 on 29 Oct: closed on time → +2. 100 + 2 − 2 = 100
+  // → rank 2 (tie).
+  县工信局: [4, 1, 1, 0, 75, 0, 0, 0, 1, 0, 1, 100, 2],
 };
 
 describe('the demo county’s October 2026 通报', () => {
@@ -67,9 +70,9 @@ describe('the demo county’s October 2026 通报', () => {
     ]).toEqual(row);
   });
 
-  it('ranks 19 units: 12 more on a clean 100 share rank 2', () => {
+  it('ranks 19 units: 13 more on 100 share rank 2', () => {
     expect(october.units).toHaveLength(19);
-    expect(october.units.filter((u) => u.score === 100 && u.rank === 2)).toHaveLength(12);
+    expect(october.units.filter((u) => u.score === 100 && u.rank === 2)).toHaveLength(13);
   });
 
   it('puts 县发改局 alone on the 红榜 and the three 红牌 units on the 黑榜, worst first', () => {
