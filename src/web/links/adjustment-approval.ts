@@ -171,11 +171,17 @@ export const approveAdjustmentHandler: ActionHandler<Decision> = {
               ? `完成时限调整为 ${textOf(row, '调整后完成时限')}。`
               : `目标调整为：${textOf(row, '调整后目标')}`
           : '';
-      const sent = await sendLinkMail(ctx.deps, unit, `【${kind}审批结果】${task.id} ${status}`, [
-        `${task.leadUnit}：`,
-        `你单位关于“${task.title}”（${task.id}）的${kind}申请 ${no}，${ctx.person.name}（${role}）${decision}。${what}`,
-        `审批意见：${opinion}`,
-      ]);
+      const sent = await sendLinkMail(
+        ctx.deps,
+        ctx.state.model.config,
+        unit,
+        `【${kind}审批结果】${task.id} ${status}`,
+        [
+          `${task.leadUnit}：`,
+          `你单位关于“${task.title}”（${task.id}）的${kind}申请 ${no}，${ctx.person.name}（${role}）${decision}。${what}`,
+          `审批意见：${opinion}`,
+        ],
+      );
       told = sent ? '已邮件告知承办单位。' : '邮件告知承办单位未能发出，请联系督查室。';
     }
     return ctx.c.html(

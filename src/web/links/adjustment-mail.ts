@@ -36,6 +36,7 @@ export async function mailApprover(
   const base = deps.publicUrl ?? new URL(ctx.c.req.url).origin;
   const sent = await sendLinkMail(
     deps,
+    ctx.state.model.config,
     addressesOf([person]),
     `【${kind}申请】${entry.task.id} ${entry.task.title.slice(0, 30)}`,
     [

@@ -29,6 +29,7 @@ export async function mailSigner(
     const url = linkUrl(base, claims, await signLink(claims, deps.keys!));
     const ok = await sendLinkMail(
       deps,
+      model.config,
       [person],
       `【办结审批】${task.id} ${task.title.slice(0, 30)}`,
       [

@@ -185,7 +185,7 @@ export const signCompletionHandler: ActionHandler<z.output<typeof signForm>> = {
       const what = closed
         ? `已办结（销号），评价等级：${level}。`
         : `被${signer}退回，请继续办理后重新申请。意见：${opinion}`;
-      const ok = await sendLinkMail(ctx.deps, unit, `【办结审批结果】${task.id}`, [
+      const ok = await sendLinkMail(ctx.deps, ctx.state.model.config, unit, `【办结审批结果】${task.id}`, [
         `${task.leadUnit}：`,
         `“${task.title}”（${task.id}）的办结申请${what}`,
       ]);

@@ -144,12 +144,18 @@ export const approveExtensionHandler: ActionHandler<Decision> = {
     const { from, to } = result.value;
     const { task } = ctx.entry;
     const unit = addressesOf(ctx.state.model.directory.unitContacts(task.leadUnit));
-    const told = await sendLinkMail(ctx.deps, unit, `【延期审批结果】${task.id} ${decision}`, [
-      `${task.leadUnit}：`,
-      `你单位关于“${task.title}”（${task.id}）的延期申请 ${no}，分管领导${ctx.person.name}${decision}。`,
-      decision === '同意' ? `完成时限由 ${from} 延至 ${to}。` : `完成时限仍为 ${from}。`,
-      `审批意见：${opinion}`,
-    ]);
+    const told = await sendLinkMail(
+      ctx.deps,
+      ctx.state.model.config,
+      unit,
+      `【延期审批结果】${task.id} ${decision}`,
+      [
+        `${task.leadUnit}：`,
+        `你单位关于“${task.title}”（${task.id}）的延期申请 ${no}，分管领导${ctx.person.name}${decision}。`,
+        decision === '同意' ? `完成时限由 ${from} 延至 ${to}。` : `完成时限仍为 ${from}。`,
+        `审批意见：${opinion}`,
+      ],
+    );
     return ctx.c.html(
       page(
         '审批完成',

@@ -162,6 +162,7 @@ async function mailApprover(
   const leader = ctx.state.model.directory.leaderOf(entry.task.leader, entry.task.leadUnit);
   return sendLinkMail(
     deps,
+    ctx.state.model.config,
     addressesOf(leader.filter((p) => p.email === email)),
     `【延期申请】${entry.task.id} ${entry.task.title.slice(0, 30)}`,
     [

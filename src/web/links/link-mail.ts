@@ -1,13 +1,16 @@
 import { escapeHtml, htmlPage, linkHtml, multilineHtml } from '../../mail/notices/html';
 import type { Address, MailMessage } from '../../mail/port';
+import { senderOf, type OfficeIdentity } from '../../mail/sender';
 import type { LinkDeps } from './link-deps';
 
 /**
  * A short mail sent from a link page (the approver's request, the unit's answer): plain text and HTML with the same
- * lines, an optional link last. A failed send is logged and reported to the page, never thrown.
+ * lines, an optional link last, from the sender the scan's notices use (规则配置 督查室名称 / 督查室邮箱, `senderOf`).
+ * A failed send is logged and reported to the page, never thrown.
  */
 export async function sendLinkMail(
-  deps: LinkDeps,
+  deps: Pick<LinkDeps, 'from' | 'mailer' | 'clock'>,
+  office: OfficeIdentity,
   to: Address[],
   subject: string,
   lines: string[],
@@ -19,8 +22,10 @@ export async function sendLinkMail(
     ...lines.map((l) => `<p style="margin:0 0 8px">${multilineHtml(l)}</p>`),
     link ? `<p>${escapeHtml(link.label)}：${linkHtml(link.url)}</p>` : '',
   ].join('\n');
+  const { from, replyTo } = senderOf(deps.from, office);
   const message: MailMessage = {
-    from: deps.from,
+    from,
+    ...(replyTo ? { replyTo } : {}),
     to,
     subject,
     text,
