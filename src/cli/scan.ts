@@ -142,7 +142,13 @@ export function describe(s: ScanSummary, mail: { stored?: boolean } = {}): strin
   return [
     `${s.dryRun ? '【试运行，未写入】' : ''}${s.date} 扫描${s.tasks}项：${counts(s.byStatus)}；预警 ${counts(s.byCard)}`,
     `写入单元格${s.cellsWritten}个、着色${s.fillsWritten}处、新编号${s.idsAssigned}个、审计记录${s.auditRows}条`,
-    `通知：新建${s.notices.created}、${mail.stored ? '已存入发件箱' : '已发送'}${s.notices.sent}、重复跳过${s.notices.duplicateSkipped}、发送失败${s.notices.failed}`,
+    `通知：新建${s.notices.created}、${mail.stored ? '已存入发件箱' : '已发送'}${s.notices.sent}、重复跳过${s.notices.duplicateSkipped}、发送失败${s.notices.failed}` +
+      (s.notices.awaitingSignature ? `、待签发${s.notices.awaitingSignature}` : ''),
+    ...(s.notices.awaitingSignature
+      ? [
+          `注：${s.notices.awaitingSignature}份通知待签发（文书登记中发送状态为“待签发”）：分管领导同意、办公室主任签发后，下次扫描编号发出`,
+        ]
+      : []),
     ...(mail.stored && s.notices.sent
       ? ['注：未配置邮件服务器（DUBAN_SMTP_URL），通知只存入了发件箱文件夹，尚未发给任何人']
       : []),

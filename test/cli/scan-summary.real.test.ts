@@ -1,0 +1,27 @@
+/** `duban scan`'s Chinese summary tells the clerk how many notices wait for 同意 / 签发 (seed 004 §五.2). */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cellText } from '../../src/store/grid/cell-text';
+import { createXlsxPackageStore } from '../../src/store/drivers/xlsx-package/xlsx-package';
+import { tabSpec } from '../../src/workbook/schema/tabs';
+import { duban } from '../e2e/cli';
+
+let dir = '';
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('duban scan summary', () => {
+  it('counts the drafts waiting for signature, as 文书登记 holds them, and says what happens to them', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'duban-scan-summary-'));
+    const workbook = join(dir, 'demo.xlsx');
+    expect(duban(['init', '--demo', '--as-of', '2026-12-03', '--workbook', workbook]).code).toBe(0);
+    const scan = duban(['scan', '--workbook', workbook, '--date', '2026-12-03']);
+    expect(scan.code).toBe(0);
+    const register = (await createXlsxPackageStore(workbook).read([tabSpec('文书登记')])).tabs['文书登记']!;
+    const drafts = register.rows.filter((r) => cellText(r.cells['发送状态'] ?? null) === '待签发').length;
+    expect(drafts).toBeGreaterThan(0);
+    expect(scan.stdout).toContain(`发送失败0、待签发${drafts}`);
+    expect(scan.stdout).toContain(`注：${drafts}份通知待签发`);
+  }, 120_000);
+});
