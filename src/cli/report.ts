@@ -6,10 +6,13 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { shanghaiDayOf, toDay, type Day } from '../calendar/day';
 import { buildBulletin, type Bulletin } from '../domain/bulletin';
-import { PERIOD_FORMATS, parsePeriod, yearPeriod, type BulletinPeriod } from '../domain/bulletin-period';
+import { PERIOD_FORMATS, parsePeriod, yearPeriod } from '../domain/bulletin-period';
+import { WorkbookFileError } from '../local/workbook-file';
 import { scanInstant } from '../local/targets';
 import { bulletinConsole, bulletinJson } from '../report/bulletin-console';
 import { bulletinDocx } from '../report/bulletin-docx';
+import { docNoTakenBy } from '../scan/bulletin-doc-no';
+import { registeredDocNo } from './report-doc-no';
 import { createXlsxPackageStore } from '../store/drivers/xlsx-package/xlsx-package';
 import { bulletinInput } from '../workbook/bulletin-input';
 import { readWorkbook, type WorkbookModel } from '../workbook/read-workbook';
@@ -23,7 +26,8 @@ const USAGE = `用法：
     --previous  上年度工作簿：用于判断连续两年排名后三位（仅 --year）
     --date      统计日，默认今天：尚未结束的期间统计到该日
     --docx      另存为《政务督查通报》Word 文档（GB/T 9704 公文格式）
-    --doc-no    通报文号，默认 文号前缀+通〔年份〕月份号，如 临政督通〔2026〕10号
+    --doc-no    自定通报文号（不登记）；默认取通报的年度流水号 文号前缀+通报〔年份〕序号号，如 临政督通报〔2026〕3号，
+                登记在「文书登记」，同一期间再次导出沿用原文号
     --json      在标准输出打印 JSON`;
 const COMMAND = { name: 'report', usage: USAGE };
 
@@ -63,7 +67,22 @@ export async function run(args: string[]): Promise<number> {
   const bulletin = buildBulletin(bulletinInput(model), period, { previousBottom });
   if (!bulletin) return fail(`${period.label}尚未开始（统计日 ${values.date ?? '今天'}）`);
   if (values.docx) {
-    const docNo = values['doc-no'] ?? defaultDocNo(model, period);
+    const own = values['doc-no']?.trim();
+    const taken = own ? docNoTakenBy(model.register, own, period) : undefined;
+    if (taken)
+      return fail(
+        `文号 ${own} 已登记为「文书登记」中的${taken.type}（${taken.id || taken.key}），同一文号不能用于两份文书：` +
+          '请换一个，或不加 --doc-no 由系统编号',
+      );
+    let docNo: string;
+    try {
+      docNo = own || (await registeredDocNo(values.workbook, model, period, bulletin, today, values.docx));
+    } catch (error) {
+      if (!(error instanceof WorkbookFileError)) throw error;
+      // Open in WPS past the wait, or read-only: nothing registered, no file written.
+      console.error(`duban report：${error.message}`);
+      return 1;
+    }
     await writeFile(
       values.docx,
       await bulletinDocx(bulletin, { agencyName: model.config.agencyName, docNo, issuedOn: today }),
@@ -81,17 +100,6 @@ async function readModel(file: string, today: Day): Promise<WorkbookModel> {
 async function lastYearsBottom(file: string, year: number): Promise<string[] | null> {
   const model = await readModel(file, toDay(`${year}-12-31`));
   return buildBulletin(bulletinInput(model), yearPeriod(year))?.bottomThree ?? null;
-}
-
-/** 临政督通〔2026〕10号: the monthly 通报 numbered by its month, a quarter by 季度 (e.g. 季3), a year 年. */
-function defaultDocNo(model: WorkbookModel, period: BulletinPeriod): string {
-  const seq =
-    period.kind === 'month'
-      ? `${period.months[0]}`
-      : period.kind === 'quarter'
-        ? `季${period.months[2]! / 3}`
-        : '年';
-  return `${model.config.docPrefix}通〔${period.year}〕${seq}号`;
 }
 
 function describe(b: Bulletin, docx: string | undefined): string {

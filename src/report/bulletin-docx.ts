@@ -22,7 +22,7 @@ import { PAGE } from './official-style';
 export interface BulletinLetterhead {
   /** 发文机关 (规则配置 机关名称), e.g. 临猗县人民政府办公室. */
   agencyName: string;
-  /** 文号, e.g. 临政督通〔2026〕10号. */
+  /** 文号, e.g. 临政督通报〔2026〕10号. */
   docNo: string;
   /** 成文日期 and 印发 date. */
   issuedOn: Day;
@@ -40,7 +40,7 @@ const DEFAULT_COPY = '县委办公室，县人大常委会办公室，县政协�
  * separator), 标题, 主送, 正文 with the ranking, 红黑榜, threshold and 分管领导 tables, 落款 and 成文日期, 抄送 and 印发.
  *
  * @example
- * const bytes = await bulletinDocx(bulletin, { agencyName: '临猗县人民政府办公室', docNo: '临政督通〔2026〕10号', issuedOn: toDay('2026-11-03') });
+ * const bytes = await bulletinDocx(bulletin, { agencyName: '临猗县人民政府办公室', docNo: '临政督通报〔2026〕10号', issuedOn: toDay('2026-11-03') });
  * await writeFile('通报.docx', bytes);
  */
 export async function bulletinDocx(b: Bulletin, head: BulletinLetterhead): Promise<Uint8Array> {

@@ -38,14 +38,16 @@ export async function sendThenWrite(
     ? await ctx.timeAsync('notify', () =>
         sendBulletinMail(deps, plan.model, snapshot.tabs[AUDIT_TAB], plan.write.tabs?.[0]?.name),
       )
-    : { audit: [], problems: [] };
+    : { audit: [], register: [], problems: [] };
   const audit = [...sent.audit, ...bulletin.audit];
+  // The 通报's 文书登记 row (its 文号) goes in the same save as the notices' rows.
+  const registered = { ...sent, registerRows: [...sent.registerRows, ...bulletin.register] };
 
   deps.onProgress?.('write', 0, 1);
   const written = await ctx.timeAsync('write', () =>
     retryOnStale(async function writeOnce(attempt) {
       const base = attempt === 1 ? { plan, snapshot } : await replan(deps, ctx.runId, sent.keys);
-      const write = withSends(base.plan.write, sent, audit);
+      const write = withSends(base.plan.write, registered, audit);
       if (base.plan.summary.stopped || writesNothing(write)) return { base, applied: null };
       return { base, applied: await deps.store.apply(write, base.snapshot) };
     }),

@@ -101,6 +101,8 @@ export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
     const mailed = await timeAsync('notify', () =>
       sendBulletinMail(deps, plan.model, snapshot.tabs[AUDIT_TAB], written),
     );
+    // The 通报's 文号 first: an audit row never names a 文号 the register lacks.
+    if (mailed.register.length) await deps.store.append('文书登记', mailed.register);
     if (mailed.audit.length) await deps.store.append(AUDIT_TAB, mailed.audit);
     summary.auditRows += mailed.audit.length;
     for (const p of mailed.problems) summary.problems.push(p);

@@ -61,7 +61,7 @@ const scanOn = (iso: string, store: SheetStore, mailer: Mailer) =>
 const registerOf = async () =>
   readRegister((await createXlsxPackageStore(workbook).read([tabSpec('文书登记')])).tabs['文书登记'], 2026);
 
-/** The 去重键 of the notices a mailer delivered (the 通报 mail is registered in the 审计日志, not in 文书登记). */
+/** The 去重键 of the notices a mailer delivered (not the 通报 mail, whose 文书登记 row is checked below). */
 const keysOf = (mailer: MemoryMailer) =>
   mailer.sent.map((m) => m.headers?.['X-Duban-Dedupe-Key'] ?? '').filter((k) => !k.startsWith('通报|'));
 
@@ -91,6 +91,10 @@ describe('one scan, one write of the workbook file', () => {
     expect(actions.filter((a) => a === '发文')).toHaveLength(keysOf(mailer).length);
     expect(actions).toContain('发送通报');
     expect(actions).toContain('生成通报');
+    // The 通报's 文号, in its own series, registered in the same save.
+    expect(register.filter((r) => r.type === '通报').map((r) => [r.docNo, r.key])).toEqual([
+      ['临政督通报〔2026〕1号', '通报|2026年5月通报'],
+    ]);
   });
 
   it('reads again and plans again when someone saves the workbook while it sends, keeping their change', async () => {

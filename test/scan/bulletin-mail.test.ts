@@ -29,7 +29,7 @@ describe('the 通报 mailed to the leaders', () => {
     const mails = mailer.sent.filter((m) => isBulletin(m.subject));
     expect(mails).toHaveLength(1);
     const mail = mails[0]!;
-    expect(mail.subject).toBe('【督查通报】关于2026年5月全县重点工作督查情况的通报（临政督通〔2026〕5号）');
+    expect(mail.subject).toBe('【督查通报】关于2026年5月全县重点工作督查情况的通报（临政督通报〔2026〕1号）');
     expect(mail.to.map((a) => a.address)).toEqual([
       'xianzhang@demo.gov.cn',
       'changwu@demo.gov.cn',
@@ -42,7 +42,7 @@ describe('the 通报 mailed to the leaders', () => {
     expect(docx!.filename).toBe('关于2026年5月全县重点工作督查情况的通报.docx');
     expect(Buffer.from(docx!.content.subarray(0, 2)).toString()).toBe('PK');
     expect(mail.text).toMatch(/红榜：.+（\d+分）/);
-    expect(mailedRows().map((r) => [r[4], r[6]])).toEqual([['2026年5月通报', '临政督通〔2026〕5号']]);
+    expect(mailedRows().map((r) => [r[4], r[6]])).toEqual([['2026年5月通报', '临政督通报〔2026〕1号']]);
     await scan('2026-06-09');
     await scan('2026-06-10');
     expect(mailer.sent.filter((m) => isBulletin(m.subject))).toHaveLength(1);
@@ -55,16 +55,24 @@ describe('the 通报 mailed to the leaders', () => {
       send: async (m) =>
         isBulletin(m.subject) && refuse ? { ok: false, error: 'mailbox full' } : inner.send(m),
     };
-    const { scan, mailedRows } = setup(mailer);
+    const { store, scan, mailedRows } = setup(mailer);
     const first = await scan('2026-06-08');
     expect(first.problems.map((p) => p.message)).toContain(
       '2026年5月通报邮件发送失败，下次扫描时重试：mailbox full',
     );
     expect(mailedRows()).toHaveLength(0);
+    // Not sent, not numbered: the 文号 is taken when the 通报 goes out.
+    expect(store.tab('文书登记')!.rows.filter((r) => r[1] === '通报')).toHaveLength(0);
     refuse = false;
     await scan('2026-06-09');
     expect(inner.sent.filter((m) => isBulletin(m.subject))).toHaveLength(1);
     expect(mailedRows()).toHaveLength(1);
+    expect(
+      store
+        .tab('文书登记')!
+        .rows.filter((r) => r[1] === '通报')
+        .map((r) => r[0]),
+    ).toEqual(['临政督通报〔2026〕1号']);
   });
 
   it('is not mailed by a scan that does not ask for it (duban scan writes the tab only)', async () => {

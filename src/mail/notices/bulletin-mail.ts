@@ -20,7 +20,7 @@ export interface BulletinMailDoc {
  * The mail that carries the monthly 通报 to the county leaders: the 红榜, 黑榜 and threshold units in a few lines, the
  * charts inline, the full 《政务督查通报》 attached as .docx.
  *
- * @example renderBulletinMail(doc).subject // '【督查通报】2026年5月重点工作督查通报（临政督通〔2026〕5号）'
+ * @example renderBulletinMail(doc).subject // '【督查通报】2026年5月重点工作督查通报（临政督通报〔2026〕5号）'
  */
 export function renderBulletinMail(d: BulletinMailDoc): RenderedMail {
   const b = d.bulletin;

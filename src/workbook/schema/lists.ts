@@ -62,9 +62,18 @@ export const FEEDBACK_CHANNELS = ['表格', '链接'] as const;
 /**
  * 文书登记 发送状态: a failed send stays 待发送 and is retried (SPEC §4.4); 重复作废 = lost a race with a concurrent
  * scan, never sent; 发送失败 = refused by the mail server (5xx) or a 重发 attempt that failed (src/scan/retry-claims.ts);
- * 已存入发件箱 = an .eml file in the outbox, no SMTP server set.
+ * 已存入发件箱 = an .eml file in the outbox, no SMTP server set; 已印发 = a 通报 saved as Word by `duban report`.
  */
-export const SEND_STATES = ['待签发', '已签发', '待发送', '已发送', '已存入发件箱', '发送失败', '重复作废'] as const;
+export const SEND_STATES = [
+  '待签发',
+  '已签发',
+  '待发送',
+  '已发送',
+  '已存入发件箱',
+  '发送失败',
+  '重复作废',
+  '已印发',
+] as const;
 /** A draft waiting for 同意 / 签发 (seed 004 §五.2): no 文号, not sent. */
 export const AWAITING_SIGNATURE = '待签发';
 /** A draft whose signed, numbered notice is registered on its own row. */
@@ -73,9 +82,11 @@ export const SIGNED = '已签发';
 export const STORED = '已存入发件箱';
 /** Refused for good by the mail server (5xx), or a 重发 attempt that failed; not retried until staff reset it. */
 export const REJECTED = '发送失败';
+/** A 通报 numbered and saved as Word by `duban report` for printing (src/scan/bulletin-doc-no.ts); not mailed. */
+export const ISSUED = '已印发';
 
-/** 文书登记 类型: the notices, the daily digest, and the claims on a retry. */
-export const REGISTER_TYPES = [...NOTICE_TYPES, '每日汇总', '重发'] as const;
+/** 文书登记 类型: the notices, the daily digest, the claims on a retry, and the 通报 (its own 文号 series). */
+export const REGISTER_TYPES = [...NOTICE_TYPES, '每日汇总', '重发', '通报'] as const;
 
 /** Signers of the completion card, in order (seed 000 attachment 3, read bottom-up). */
 export const SIGNERS = [
