@@ -106,7 +106,9 @@ export function taskMonthLine(
   let notices = 0;
   let supervisions = 0;
   for (const n of facts.notices) {
+    // Formal notices the unit received: not routine reminders, nor a 约谈建议 (addressed to the leaders about it).
     if (
+      n.type === '约谈建议' ||
       n.type === '临期提醒' ||
       n.type === '审批提醒' ||
       n.type === '签收提醒' ||

@@ -3,6 +3,7 @@ import { toDay } from '../../src/calendar';
 import { defaultConfig } from '../../src/domain/config';
 import { evaluateTask } from '../../src/domain/evaluate-task';
 import { scoreUnits, taskMonthLine, type TaskMonthLine } from '../../src/domain/scoring';
+import type { IssuedNotice } from '../../src/domain/types';
 import { battleTask, ctxOn, doneThrough, facts, months } from './fixtures';
 
 const line = (unit: string, over: Partial<TaskMonthLine> = {}): TaskMonthLine => ({
@@ -70,5 +71,29 @@ describe('monthly score and rank (SPEC §4.7)', () => {
     expect(taskMonthLine(good, closed, evaluateTask(good, closed, ctx), ctx, 2026, 4).closedOnTime).toBe(
       true,
     );
+  });
+
+  it('counts the formal notices the unit received, not a 约谈建议 (addressed to the leaders about it)', () => {
+    const task = battleTask({ months: months(doneThrough(3)) });
+    const ctx = ctxOn('2026-04-30');
+    const notice = (type: IssuedNotice['type'], day: string): IssuedNotice => ({
+      type,
+      docNo: 'x',
+      day: toDay(day),
+      period: 'p',
+      level: type === '约谈建议' ? '黄牌' : '',
+      sent: true,
+    });
+    const f = facts({
+      notices: [
+        notice('提醒函', '2026-04-10'),
+        notice('督办单', '2026-04-20'),
+        notice('约谈建议', '2026-04-21'),
+      ],
+    });
+    expect(taskMonthLine(task, f, evaluateTask(task, f, ctx), ctx, 2026, 4)).toMatchObject({
+      notices: 2,
+      supervisions: 1,
+    });
   });
 });
