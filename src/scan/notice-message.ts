@@ -49,11 +49,13 @@ async function linksOf(
 ): Promise<RecipientLinks[] | undefined> {
   if (!deps.noticeLinks || !notice.doc || notice.type === '每日汇总') return undefined;
   if (!kindOf(notice.type).recipients.default.to.includes('unit')) return undefined;
+  const deadline = notice.doc.item.deadline;
   const links = await deps.noticeLinks({
     id: notice.id,
     type: notice.type,
     docNo: notice.ackRef ?? docNo,
     to: notice.to,
+    extendable: deadline === undefined || deadline >= notice.doc.issuedOn,
   });
   return links.length ? links : undefined;
 }

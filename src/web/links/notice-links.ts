@@ -13,8 +13,8 @@ const UNIT_ACTIONS: Array<{ action: LinkAction; label: string }> = [
 ];
 
 /**
- * The signed links of a notice's recipients: for each, 签收 (recorded against the notice's 文号), 反馈 and 延期申请,
- * each naming that recipient, valid for its action's lifetime from `now`. Empty when links are off (no key or no
+ * The signed links of a notice's recipients: for each, 签收 (recorded against the notice's 文号), 反馈 and, while
+ * 完成时限 has not passed, 延期申请, each naming that recipient, valid for its action's lifetime from `now`. Empty when links are off (no key or no
  * public address), so the notice says to answer in writing as before.
  *
  * @example
@@ -26,14 +26,17 @@ export function noticeLinks(settings: LinkSettings, now: Date) {
     id: string;
     docNo: string;
     to: Address[];
+    extendable?: boolean;
   }): Promise<RecipientLinks[]> {
     const { keys, publicUrl, office } = settings;
     if (!keys || !publicUrl) return [];
+    // Past 完成时限 the 延期申请 page only refuses (seed 002 §三(五)): no link to it.
+    const actions = UNIT_ACTIONS.filter((a) => a.action !== 'extend' || notice.extendable !== false);
     return Promise.all(
       notice.to.map(async (person) => ({
         name: person.name || person.address,
         links: await Promise.all(
-          UNIT_ACTIONS.map(async ({ action, label }) => {
+          actions.map(async ({ action, label }) => {
             const claims = {
               office,
               task: notice.id,

@@ -53,6 +53,17 @@ describe('links in notices', () => {
     }
   });
 
+  it('past 完成时限 a notice carries 签收 and 反馈 but no 延期申请 link (that page could only refuse)', async () => {
+    const f = linkFixture('2026-10-15');
+    await f.service.scan(f.now);
+    const notice = f.mailer.sent.find(
+      (m) => m.headers?.['X-Duban-Kind'] === 'tongzhi' && m.headers['X-Duban-Item-Id'] === 'DB-2026-002',
+    )!;
+    expect(notice.text).toContain('2026年5月21日');
+    const labels = [...notice.text.matchAll(/(签收|反馈|延期申请) https:\/\//g)].map((m) => m[1]);
+    expect(labels).toEqual(notice.to.flatMap(() => ['签收', '反馈']));
+  });
+
   it('renders each recipient’s links escaped, with the URL ending its own line', () => {
     const mail = renderNotice({
       kind: '催办单',
