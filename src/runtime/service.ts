@@ -96,6 +96,12 @@ export function createService(options: ServiceOptions): DubanService {
   const board = boardSource(targets.store, options.clock ?? (() => new Date()));
 
   const exclusive = options.exclusive ?? (<T>(work: () => Promise<T>) => work());
+  // The leaders' link to the board in their weekly brief: the viewer token, at the address the mails point to.
+  const publicUrl = options.links?.publicUrl?.replace(/\/+$/, '');
+  const boardUrl =
+    options.viewerToken && publicUrl
+      ? `${publicUrl}/board?t=${encodeURIComponent(options.viewerToken)}`
+      : undefined;
   const scanWith = (now: Date, scheduled: boolean, dryRun: boolean) =>
     exclusive(() =>
       runScan({
@@ -144,7 +150,13 @@ export function createService(options: ServiceOptions): DubanService {
     preview: (now: Date) => scanWith(now, false, true),
     weeklyBrief: (now: Date) =>
       (options.exclusive ?? (<T>(work: () => Promise<T>) => work()))(() =>
-        runWeeklyBrief({ store: targets.store, mailer: targets.mailer, from: options.from, now }),
+        runWeeklyBrief({
+          store: targets.store,
+          mailer: targets.mailer,
+          from: options.from,
+          now,
+          ...(boardUrl ? { boardUrl } : {}),
+        }),
       ),
     ...(options.outbox ? { outbox: options.outbox } : {}),
   };

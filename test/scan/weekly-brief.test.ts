@@ -125,3 +125,27 @@ function statusById(store: ReturnType<typeof createMemoryStore>): Map<string, st
   }
   return out;
 }
+
+describe('the weekly brief from a runtime', () => {
+  it('links the board for the leaders when DUBAN_VIEWER_TOKEN and a public address are set', async () => {
+    const { createService } = await import('../../src/runtime/service');
+    const { KEYS, OFFICE, PUBLIC } = await import('../web/links/fixture');
+    const brief = async (viewerToken?: string) => {
+      const mailer = createMemoryMailer();
+      const service = createService({
+        name: 'test',
+        targets: { store: createMemoryStore(demoWorkbook('2026-06-15')), mailer, mailTransport: 'smtp' },
+        from: FROM,
+        adminToken: 'admin-token-0123456789',
+        links: { keys: KEYS, office: OFFICE, publicUrl: PUBLIC },
+        ...(viewerToken ? { viewerToken } : {}),
+      });
+      await service.weeklyBrief(bj('2026-06-15', '08:00'));
+      return mailer.sent;
+    };
+    const sent = await brief('viewer-token-0123456789');
+    expect(sent.length).toBeGreaterThan(0);
+    for (const m of sent) expect(m.text).toContain(`查看督办看板：${PUBLIC}/board?t=viewer-token-0123456789`);
+    expect((await brief()).some((m) => m.text.includes('/board'))).toBe(false);
+  });
+});
