@@ -77,7 +77,7 @@ export function ladderStepDue(
   return { type: next, level: String(top + 2), period: trigger.period, reasons, replyBy, rectifyBy };
 }
 
-/** The routine 临期提醒, once per deadline. */
+/** The routine 临期提醒, once per deadline; the feedback it asks for is due by 完成时限 at the latest. */
 export function dueSoonReminder(
   deadline: Day,
   notices: IssuedNotice[],
@@ -86,7 +86,8 @@ export function dueSoonReminder(
 ): NoticeDue | null {
   const period = `临期@${isoOf(deadline)}`;
   if (notices.some((n) => n.type === '临期提醒' && n.period === period)) return null;
-  return { type: '临期提醒', level: '1', period, reasons, replyBy, rectifyBy: null };
+  const by = deadline < replyBy ? deadline : replyBy;
+  return { type: '临期提醒', level: '1', period, reasons, replyBy: by, rectifyBy: null };
 }
 
 /**

@@ -108,6 +108,20 @@ describe('escalation ladder (SPEC §4.4)', () => {
     expect(again).toEqual([]);
   });
 
+  it('临期提醒 asks for feedback by 完成时限 at the latest, never after it', () => {
+    const task = battleTask({
+      deadline: { kind: 'date', day: toDay('2026-02-27') },
+      months: months({ 1: '已完成，进度90%' }, (m) => (m <= 2 ? 'x' : '')),
+    });
+    // 2月26日: the usual reply window would end after 27 Feb.
+    const [reminder] = evaluateTask(task, facts(), ctxOn('2026-02-26')).due;
+    expect(reminder!.type).toBe('临期提醒');
+    expect(isoOf(reminder!.replyBy)).toBe('2026-02-27');
+    // Early in the window the usual reply date stands.
+    const [early] = evaluateTask(task, facts(), ctxOn('2026-02-13')).due;
+    expect(early!.replyBy < toDay('2026-02-27')).toBe(true);
+  });
+
   it('a card brings its notice once per episode, whatever the 预警 cell showed (SPEC §4.4 "derived from state")', () => {
     const blue = battleTask({ months: months({ 1: '已完成', 2: '已完成' }) });
     const due = evaluateTask(blue, facts(), ctxOn('2026-04-09'), null).due;
