@@ -153,7 +153,10 @@ export function evaluateTask(
   const dueOnce = oneInterviewPerEpisode(due, facts.notices);
 
   const ongoingNext = limits.ongoing ? monthFeedbackDeadline(ctx, scanDay.year, scanDay.month) : null;
-  const provisional = scanDay.provisional || (deadline !== null && cal.isProvisional(yearOf(deadline)));
+  // The years with no published schedule that a working-day count of this task relied on: today's and its deadline's.
+  const provisionalYears = [...new Set([today, ...(deadline !== null ? [deadline] : [])].map(yearOf))]
+    .filter((y) => (y === scanDay.year ? scanDay.provisional : cal.isProvisional(y)))
+    .sort((a, b) => a - b);
   const hints: string[] = [];
   if (statusReason && status !== '正常推进') hints.push(statusReason);
   if (cardReason) hints.push(`${card}：${cardReason}`);
@@ -187,7 +190,8 @@ export function evaluateTask(
   if (target.target !== null) hints.push(`年度目标已调整为：${target.target}`);
   for (const p of target.problems) hints.push(p);
   for (const p of task.problems) if (!p.blocking) hints.push(p.message);
-  if (provisional) hints.push(`注：${yearOf(deadline ?? today)}年节假日安排尚未公布，工作日按推算`);
+  if (provisionalYears.length)
+    hints.push(`注：${provisionalYears.join('、')}年节假日安排尚未公布，工作日按推算`);
 
   return {
     status,
@@ -206,7 +210,8 @@ export function evaluateTask(
     urgings: urgingsOf(facts),
     due: dueOnce,
     hints,
-    provisional,
+    provisional: provisionalYears.length > 0,
+    provisionalYears,
     proposedLevel: proposed?.level ?? null,
     ledgerProblems: [
       ...limits.changeProblems.map((message) => ({

@@ -189,7 +189,7 @@ function noticeDoc(
   config: RulesConfig,
 ): NoticeDoc {
   const { task } = entry;
-  const provisionalYears = v.provisional ? [partsOf(v.deadline ?? today).year] : [];
+  const { provisionalYears } = v;
   const base = {
     issuer: config.agencyName,
     office: config.officeName,

@@ -50,7 +50,7 @@ export function baseSummary(model: WorkbookModel, verdicts: TaskVerdict[]): Scan
   for (const v of verdicts) {
     byStatus[v.status]++;
     if (v.card) byCard[v.card]++;
-    if (v.provisional) provisional.add(partsOf(v.deadline ?? model.today).year);
+    for (const year of v.provisionalYears) provisional.add(year);
   }
   if (model.calendar.isProvisional(partsOf(model.today).year)) provisional.add(partsOf(model.today).year);
   return {
