@@ -139,9 +139,14 @@ export function latestProgress(
   return null;
 }
 
-/** Any sign of life: a 反馈记录 row or any 完成情况 text. */
+/**
+ * Any sign of life: a 反馈记录 row, any 完成情况 text, a 办理状态 of 已落实 / 已完成 (the unit says it is done) or an
+ * application to close.
+ */
 export function hasAnyFeedback(task: TaskRecord, facts: TaskFacts): boolean {
   if (facts.feedback.length > 0) return true;
+  if (task.handling === '已完成' || task.handling === '已落实') return true;
+  if (facts.completion?.submitted != null) return true;
   for (const m of task.months) if (!isBlank(m.done)) return true;
   return false;
 }

@@ -58,6 +58,21 @@ describe('红黄蓝牌 (SPEC §4.2)', () => {
     expect(v.cardReason).toBe('临期且进度仅40%，低于50%');
   });
 
+  it('no 黄牌 "未启动" for an item whose 办理状态 says 已完成: the unit has reported, only the 督查室 has not confirmed', () => {
+    const item = ledgerItem('2026-11-02', { deadline: deadline('2026-11-30'), handling: '已完成' });
+    const v = evaluateTask(item, facts(), ctxOn('2026-12-03'));
+    expect(v.status).toBe('逾期');
+    expect(v.card).not.toBe('黄牌');
+    expect(v.cardReason).not.toContain('未启动');
+    expect(v.hints).toContain('办理状态为已完成，待提交办结审批并经督查室核实后销号');
+    const silent = evaluateTask(
+      ledgerItem('2026-11-02', { deadline: deadline('2026-11-30') }),
+      facts(),
+      ctxOn('2026-12-03'),
+    );
+    expect(silent.cardReason).toContain('应启动而未启动');
+  });
+
   it('黄牌 of a low reported progress stays once the item is overdue, in the same episode, until 红牌 takes over', () => {
     const task = battleTask({
       deadline: deadline('2026-02-27'),
