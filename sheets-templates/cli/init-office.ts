@@ -153,7 +153,7 @@ export function nextSteps(workbook: string, office: OfficeSettings, envFile: str
     '',
     '接下来三步：',
     `1. 用 Excel 或 WPS 打开 ${workbook}：在「通讯录」填写各单位负责人、联络员和领导的邮箱，在「挂图作战表」「督办台账」录入任务（可从原表格复制粘贴）。`,
-    `2. 设置邮件服务器：编辑 ${env}，填写 DUBAN_SMTP_URL，再运行 duban mail test --to ${email} --workbook ${workbook} 检查能否发出。`,
-    `3. 先试扫描（不写入、不发送）：duban scan --workbook ${workbook} --dry-run；无误后启动服务：duban serve --workbook ${workbook}（每个工作日 08:30 自动扫描）。`,
+    `2. 设置邮件服务器：编辑 ${env}，填写 DUBAN_SMTP_URL，再运行 npx duban mail test --to ${email} --workbook ${workbook} 检查能否发出。`,
+    `3. 先试扫描（不写入、不发送）：npx duban scan --workbook ${workbook} --dry-run；无误后启动服务：npx duban serve --workbook ${workbook}（每个工作日 08:30 自动扫描）。`,
   ].join('\n');
 }

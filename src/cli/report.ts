@@ -47,7 +47,7 @@ export async function run(args: string[]): Promise<number> {
   if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
   if (!values.workbook) return fail('缺少 --workbook 文件');
-  if (!existsSync(values.workbook)) return fail(`找不到工作簿 ${values.workbook}`);
+  if (!existsSync(values.workbook)) return fail(`找不到工作簿 ${values.workbook}：请核对路径`);
   const asked = [values.month, values.quarter, values.year].filter((v) => v !== undefined);
   if (asked.length !== 1) return fail('请给出 --month、--quarter、--year 中的一个');
   const period = parsePeriod(asked[0]!);

@@ -51,7 +51,9 @@ export async function run(args: string[]): Promise<number> {
   if (values.sheet && values.workbook) return fail('--sheet 与 --workbook 只能选一个');
   if (!values.workbook && !values.sheet) return fail('缺少 --workbook 文件（或 --sheet Google 表格 ID）');
   if (values.workbook && !existsSync(values.workbook))
-    return fail(`找不到工作簿 ${values.workbook}；可先运行 duban init --demo --workbook ${values.workbook}`);
+    return fail(
+      `找不到工作簿 ${values.workbook}：请核对路径；本单位还没有工作簿时，用 npx duban init --workbook ${values.workbook} --org 机关名称 --prefix 文号前缀 --email 督查室邮箱 新建（只想看演示：npx duban init --demo --workbook 演示.xlsx）`,
+    );
   if (values.date) {
     try {
       toDay(values.date);

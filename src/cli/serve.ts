@@ -39,7 +39,7 @@ export async function run(args: string[]): Promise<number> {
   if (!values.workbook) return fail('缺少 --workbook 文件.xlsx（要服务的督办工作簿）');
   if (!existsSync(values.workbook))
     return fail(
-      `找不到工作簿 ${values.workbook}：请核对路径，或先运行 duban init --workbook ${values.workbook} --org 机关名称 --prefix 文号前缀 --email 督查室邮箱 新建`,
+      `找不到工作簿 ${values.workbook}：请核对路径；本单位还没有工作簿时，用 npx duban init --workbook ${values.workbook} --org 机关名称 --prefix 文号前缀 --email 督查室邮箱 新建（只想看演示：npx duban init --demo --workbook 演示.xlsx）`,
     );
   let log: string;
   try {

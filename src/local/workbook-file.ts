@@ -197,7 +197,7 @@ function errnoProblem(
   if (error.code === 'ENOENT')
     return {
       code: 'missing',
-      message: `找不到工作簿 ${file}；请检查路径，或先运行 duban init --demo --workbook ${file} 生成示例。`,
+      message: `找不到工作簿 ${file}：请核对路径；本单位还没有工作簿时，用 npx duban init --workbook ${file} --org 机关名称 --prefix 文号前缀 --email 督查室邮箱 新建（只想看演示：npx duban init --demo --workbook 演示.xlsx）`,
     };
   if (error.code === 'EACCES' || error.code === 'EPERM')
     return {

@@ -150,6 +150,17 @@ describe('service definitions start duban serve with options it knows', () => {
     expect(err.join('\n')).toMatch(/^duban serve：找不到工作簿 \/nonexistent\/duban\.xlsx/);
   });
 
+  it('a mistyped workbook path is told to check the path, not to make a demo under the office’s file name', async () => {
+    for (const command of ['scan', 'serve']) {
+      err = [];
+      expect(await runCli([command, '--workbook', '/nonexistent/督办-2026.xlsx'], cliCommands)).toBe(2);
+      const said = err.join('\n');
+      expect(said).toContain('请核对路径');
+      expect(said).toContain('npx duban init --workbook /nonexistent/督办-2026.xlsx --org');
+      expect(said).not.toContain('--demo --workbook /nonexistent/督办-2026.xlsx');
+    }
+  });
+
   it('the systemd unit does not restart on a setting error (exit code 2) and reads duban.env', () => {
     const unit = readFileSync('deploy/duban.service', 'utf8');
     expect(unit).toMatch(/^RestartPreventExitStatus=2$/m);

@@ -66,7 +66,7 @@ describe('duban init for an office', () => {
     const printed = out.join('\n');
     expect(printed).toContain('接下来三步：');
     expect(printed).toMatch(
-      /1\. 用 Excel 或 WPS 打开[\s\S]*2\. 设置邮件服务器[\s\S]*duban mail test --to dcs@jia\.gov\.cn[\s\S]*3\. 先试扫描/,
+      /1\. 用 Excel 或 WPS 打开[\s\S]*2\. 设置邮件服务器[\s\S]*npx duban mail test --to dcs@jia\.gov\.cn[\s\S]*3\. 先试扫描（不写入、不发送）：npx duban scan/,
     );
   });
 
