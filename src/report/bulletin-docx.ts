@@ -17,6 +17,7 @@ import {
 } from './docx-parts';
 import { withFontFallbacks } from './font-fallbacks';
 import { PAGE } from './official-style';
+import { pageNumberFooters } from './page-number';
 
 /** Who issues the 通报 and to whom: the 版头, 主送, 落款 and 版记 of the document. */
 export interface BulletinLetterhead {
@@ -58,9 +59,11 @@ export async function bulletinDocx(b: Bulletin, head: BulletinLetterhead): Promi
   const doc = new Document({
     creator: head.agencyName,
     title: bulletinTitle(b),
+    evenAndOddHeaderAndFooters: true,
     sections: [
       {
         properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: PAGE.margin } },
+        footers: pageNumberFooters(),
         children,
       },
     ],
@@ -75,11 +78,7 @@ function sections(b: Bulletin): Array<Paragraph | Table> {
     body(`按规则配置的评分办法，各牵头单位${b.period.label}得分及排名如下${summed}：`),
     table(
       ['排名', '牵头单位', '事项', '按期办结', '滞后', '逾期', '按时反馈', '督办文书', '红/黄/蓝牌', '得分'],
-      b.units.map((u) => [
-        ...rankingFigures(u),
-        `${u.cards.红牌}/${u.cards.黄牌}/${u.cards.蓝牌}`,
-        u.score,
-      ]),
+      b.units.map((u) => [...rankingFigures(u), `${u.cards.红牌}/${u.cards.黄牌}/${u.cards.蓝牌}`, u.score]),
       [5, 14, 5, 6, 5, 5, 7, 6, 8, 6],
     ),
     heading('二、红榜'),

@@ -37,6 +37,8 @@ export const PAGE = {
     bottom: twips(35),
     left: twips(28),
     right: twips(26),
+    /** 页码 (§7.5): its 一字线 7 mm below the 版心, so the 4号 line sits about 23 mm above the page's edge. */
+    footer: twips(23),
   },
   /** 版心 width in twips. */
   text: twips(156),

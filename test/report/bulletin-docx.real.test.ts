@@ -60,6 +60,12 @@ describe('the October 2026 通报 in LibreOffice', () => {
   it('ends with the 落款, 成文日期 and the 抄送 / 印发 lines', () => {
     const s = squeezed();
     expect(s).toMatch(/临猗县人民政府办公室2026年11月3日抄送：/);
-    expect(s).toMatch(/临猗县人民政府办公室2026年11月3日印发$/);
+    // The last page's number follows in its footer.
+    expect(s).toMatch(new RegExp(`临猗县人民政府办公室2026年11月3日印发—${pages}—$`));
+  });
+
+  it('numbers every page "— n —" in its footer (GB/T 9704 §7.5)', () => {
+    const s = squeezed();
+    for (let n = 1; n <= pages; n++) expect(s).toContain(`—${n}—`);
   });
 });

@@ -7,6 +7,7 @@ import { demoBulletin } from './demo-bulletin';
 
 let documentXml: string;
 let fontTable: string;
+let zip: JSZip;
 beforeAll(async () => {
   const { bulletin, config } = await demoBulletin('2026-10');
   const bytes = await bulletinDocx(bulletin, {
@@ -14,12 +15,31 @@ beforeAll(async () => {
     docNo: '临政督通〔2026〕10号',
     issuedOn: toDay('2026-11-03'),
   });
-  const zip = await JSZip.loadAsync(bytes);
+  zip = await JSZip.loadAsync(bytes);
   documentXml = await zip.file('word/document.xml')!.async('string');
   fontTable = await zip.file('word/fontTable.xml')!.async('string');
 });
 
 describe('the 《政务督查通报》 .docx (GB/T 9704-2012)', () => {
+  it('numbers its pages "— 1 —" in 4号, odd pages on the right and even pages on the left (§7.5)', async () => {
+    const settings = await zip.file('word/settings.xml')!.async('string');
+    expect(settings).toContain('<w:evenAndOddHeaders/>');
+    const footers = await Promise.all(
+      Object.keys(zip.files)
+        .filter((name) => /^word\/footer\d+\.xml$/.test(name))
+        .map((name) => zip.file(name)!.async('string')),
+    );
+    const align = (xml: string) => /<w:jc w:val="(\w+)"\/>/.exec(xml)?.[1];
+    expect(footers.map(align).sort()).toEqual(['left', 'right']);
+    for (const xml of footers) {
+      expect(xml).toMatch(/<w:instrText[^>]*>PAGE<\/w:instrText>/);
+      expect(xml).toContain('— ');
+      expect(xml).toContain('<w:sz w:val="28"/>');
+    }
+    expect(documentXml).toMatch(/<w:footerReference w:type="default"/);
+    expect(documentXml).toMatch(/<w:footerReference w:type="even"/);
+  });
+
   it('has the 发文机关标志 in red and a red separator under the 文号', () => {
     expect(documentXml).toMatch(
       new RegExp(`<w:color w:val="${RED}"/>.*?<w:t[^>]*>临猗县人民政府办公室</w:t>`),
