@@ -42,7 +42,7 @@ export interface Bulletin {
   leaders: LeaderCounts[];
   /** Totals at the end of each month counted. */
   trend: TrendPoint[];
-  /** Year only: the bottom three units (seed 001 §四(二): 约谈 and a 表态发言). */
+  /** Year only: the bottom three units (seed 001 §四(二): 约谈 and a 反思发言). */
   bottomThree?: string[];
   /**
    * Year only: units in the bottom three this year and last (seed 001 §四(二): 组织调整); null when last year's

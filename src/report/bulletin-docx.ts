@@ -117,7 +117,7 @@ function sections(b: Bulletin): Array<Paragraph | Table> {
     const two = b.bottomTwoYears;
     out.push(
       body(
-        `${b.bottomThree.join('、')}年度排名后三位，由县政府主要领导约谈，并在县政府全会上作表态发言。` +
+        `${b.bottomThree.join('、')}年度排名后三位，由县政府主要领导约谈，并在县政府全会上作反思发言。` +
           (two === null || two === undefined
             ? '（未提供上年度排名，连续两年排名后三位的情况未作判断。）'
             : two.length

@@ -86,7 +86,7 @@ export function bulletinTab(bulletin: Bulletin, config: RulesConfig): TabWrite {
     for (const unit of bulletin.bottomThree) {
       const u = bulletin.units.find((x) => x.unit === unit)!;
       const twice = bulletin.bottomTwoYears?.includes(unit);
-      const note = twice ? '连续两年排名后三位，建议组织调整' : '由主要领导约谈，在全会上作表态发言';
+      const note = twice ? '连续两年排名后三位，建议组织调整' : '由主要领导约谈，在全会上作反思发言';
       sheet.fillRow(sheet.row([unit, u.rank, u.score, note]), 4, BLAME_FILL);
     }
     if (bulletin.bottomTwoYears === null) sheet.row(['注：未提供上年度排名，无法判断连续两年排名后三位']);
