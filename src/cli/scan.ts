@@ -3,7 +3,8 @@
  * `duban scan --sheet ID …`: the same scan of a Google Sheet (credentials from the environment, src/cli/google.ts).
  */
 import { existsSync } from 'node:fs';
-import { toDay } from '../calendar/day';
+import { defaultCalendar } from '../calendar/build';
+import { toDay, type Day } from '../calendar/day';
 import { localEnvFor } from '../local/config-file';
 import { localEnv, localTargets, scanInstant } from '../local/targets';
 import { workbookGuard } from '../local/workbook-guard';
@@ -54,12 +55,9 @@ export async function run(args: string[]): Promise<number> {
     return fail(
       `找不到工作簿 ${values.workbook}：请核对路径；本单位还没有工作簿时，用 npx duban init --workbook ${values.workbook} --org 机关名称 --prefix 文号前缀 --email 督查室邮箱 新建（只想看演示：npx duban init --demo --workbook 演示.xlsx）`,
     );
-  if (values.date) {
-    try {
-      toDay(values.date);
-    } catch {
-      return fail(`--date "${values.date}" 不是有效日期，应为 YYYY-MM-DD`);
-    }
+  if (values.date !== undefined) {
+    const problem = scanDateProblem(values.date);
+    if (problem) return fail(problem);
   }
   const waitOpen = values['wait-open'] === undefined ? OPEN_WAIT_MS / 1000 : Number(values['wait-open']);
   if (!Number.isFinite(waitOpen) || waitOpen < 0 || waitOpen > 86_400)
@@ -161,6 +159,22 @@ export function describe(s: ScanSummary, mail: { stored?: boolean } = {}): strin
       ? [`数据问题${s.problems.length}个：`, ...s.problems.slice(0, 20).map((p) => `  - ${p.message}`)]
       : []),
   ].join('\n');
+}
+
+/** Why `--date` cannot be a scan day (not a date, or outside the working-day calendar), or null. */
+function scanDateProblem(date: string): string | null {
+  let day: Day;
+  try {
+    day = toDay(date);
+  } catch {
+    return `--date "${date}" 不是有效日期，应为 YYYY-MM-DD，如 2026-06-15`;
+  }
+  try {
+    defaultCalendar().isWorkday(day);
+  } catch {
+    return `--date "${date}" 超出工作日日历的范围（2004—2060 年），请填写这一范围内的日期`;
+  }
+  return null;
 }
 
 function fail(message: string): number {

@@ -150,6 +150,23 @@ describe('service definitions start duban serve with options it knows', () => {
     expect(err.join('\n')).toMatch(/^duban serve：找不到工作簿 \/nonexistent\/duban\.xlsx/);
   });
 
+  it('a --date that is no date, empty or outside the working-day calendar is a setting error, said in Chinese', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duban-date-'));
+    const workbook = join(dir, 'demo.xlsx');
+    await createWorkbook(workbook, '2026-06-15');
+    for (const [date, said] of [
+      ['1999-01-01', '超出工作日日历的范围（2004—2060 年）'],
+      ['', '不是有效日期，应为 YYYY-MM-DD'],
+      ['2026-02-30', '不是有效日期，应为 YYYY-MM-DD'],
+    ] as const) {
+      err = [];
+      expect(await runCli(['scan', '--workbook', workbook, '--date', date, '--dry-run'], cliCommands)).toBe(
+        2,
+      );
+      expect(err.join('\n')).toContain(`--date "${date}" ${said}`);
+    }
+  });
+
   it('a mistyped workbook path is told to check the path, not to make a demo under the office’s file name', async () => {
     for (const command of ['scan', 'serve']) {
       err = [];
