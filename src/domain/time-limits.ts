@@ -70,7 +70,8 @@ export function timeLimits(task: TaskRecord, facts: TaskFacts, ctx: RuleContext)
   let basis = '完成时限';
   let ongoing = task.deadline.kind === 'ongoing' || task.itemType === '长期';
   if (task.deadline.kind === 'date') deadline = task.deadline.day;
-  else if (task.deadline.kind === 'blank' && task.kind === 'ledger' && !ongoing) {
+  // A blank ledger deadline counts from 交办日期: without a readable one (the row is 数据有误) there is none to count.
+  else if (task.deadline.kind === 'blank' && task.kind === 'ledger' && !ongoing && task.assigned !== null) {
     if (isDocument(task)) {
       const rule = documentRule(task);
       deadline = addLimit(ctx, start, ctx.config[rule.field]);

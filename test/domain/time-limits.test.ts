@@ -18,6 +18,13 @@ const limitsOf = (
 };
 
 describe('time limits by source (SPEC §4.3)', () => {
+  it('a blank ledger deadline without a readable 交办日期 is not counted from 1 January', () => {
+    const item = { ...ledgerItem('2026-02-11'), assigned: null };
+    expect(limitsOf(item).deadline).toBeNull();
+    const v = evaluateTask(item, facts(), ctxOn('2026-12-01'));
+    expect(v.hints.join('\n')).not.toContain('完成时限按');
+  });
+
   it('13710: a 一般 item is due in 7 days; landing in the 春节 break it moves to the next working day', () => {
     const { deadline, l } = limitsOf(ledgerItem('2026-02-11'));
     expect(deadline).toBe('2026-02-24'); // 2月18日 is 春节
