@@ -101,6 +101,23 @@ describe('the 通报 文号', () => {
   });
 });
 
+/** The 8 June scan as `duban serve` runs it: the lease held, the journal beside the workbook, one write. */
+function soleWriterScan(
+  store: ReturnType<typeof createMemoryStore>,
+  journal: ReturnType<typeof createMemoryJournal>,
+  mailer: ReturnType<typeof createMemoryMailer>,
+) {
+  return runScan({
+    store,
+    mailer,
+    journal,
+    soleWriter: true,
+    from: FROM,
+    now: at830('2026-06-08'),
+    mailBulletin: true,
+  });
+}
+
 describe('the 通报 mailed by the scan', () => {
   const bulletinDocNoOf = (subject: string) => /^【督查通报】.*（(.+)）$/.exec(subject)?.[1];
 
@@ -150,15 +167,7 @@ describe('the 通报 mailed by the scan', () => {
     const store = createMemoryStore(demoWorkbook('2026-06-04'));
     const journal = createMemoryJournal();
     const mailer = createMemoryMailer();
-    await runScan({
-      store,
-      mailer,
-      journal,
-      soleWriter: true,
-      from: FROM,
-      now: at830('2026-06-08'),
-      mailBulletin: true,
-    });
+    await soleWriterScan(store, journal, mailer);
     const mailed = mailer.sent.flatMap((m) => bulletinDocNoOf(m.subject) ?? []);
     expect(mailed).toEqual(['临政督通报〔2026〕1号']);
     const rows = (await registerOf(store)).filter((r) => r.type === '通报');
@@ -175,15 +184,7 @@ describe('the 通报 mailed by the scan', () => {
       { key: '通报|2026年5月通报', docNo: '临政督通报〔2026〕2号', state: 'sent', at: '2026-06-08 08:31:00' },
     ]);
     const mailer = createMemoryMailer();
-    await runScan({
-      store,
-      mailer,
-      journal,
-      soleWriter: true,
-      from: FROM,
-      now: at830('2026-06-08'),
-      mailBulletin: true,
-    });
+    await soleWriterScan(store, journal, mailer);
     expect(mailer.sent.filter((m) => bulletinDocNoOf(m.subject))).toEqual([]);
     const rows = (await registerOf(store)).filter((r) => r.type === '通报');
     expect(rows.map((r) => [r.docNo, r.status])).toEqual([['临政督通报〔2026〕2号', '已发送']]);
