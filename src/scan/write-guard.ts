@@ -2,12 +2,14 @@ import type { Snapshot } from '../store/port';
 import type { ScanProblem } from '../workbook/scan-problem';
 
 /**
- * What a scan cannot do without: the tabs that remember what was sent and who gets it, and the headers every task row
- * is found and judged by. When one is missing (a tab renamed, a header edited), writing anything would either lose
+ * What a scan cannot do without: the tabs that remember what was sent and who gets it, at least one of the task tabs,
+ * and the headers every task row is found and judged by. When one is missing (a tab renamed, a header edited), writing anything would either lose
  * notices (cards painted, their notices never registered) or fill every row with 数据有误 — so the scan stops before
  * any write with one problem per missing piece, and the next scan after the repair picks up where this one stopped.
  */
 const WRITE_TABS = ['文书登记', '审计日志', '通讯录'] as const;
+/** The tabs tasks are read from: an office may use one of them, but a scan that finds neither has nothing to do. */
+const TASK_TABS: readonly string[] = ['挂图作战表', '督办台账'];
 const KEY_HEADERS: Record<string, readonly string[] | 'all'> = {
   挂图作战表: ['编号', '完成时限'],
   督办台账: ['编号', '完成时限'],
@@ -24,10 +26,13 @@ const KEY_HEADERS: Record<string, readonly string[] | 'all'> = {
  */
 export function blockingProblems(snapshot: Snapshot): ScanProblem[] {
   const out: ScanProblem[] = [];
+  const missingTabs = new Set(snapshot.problems.filter((p) => p.code === 'missing-tab').map((p) => p.tab));
+  const noTaskTab = TASK_TABS.every((t) => missingTabs.has(t));
   for (const p of snapshot.problems) {
     const keys = KEY_HEADERS[p.tab];
     const blocks =
       (p.code === 'missing-tab' && (WRITE_TABS as readonly string[]).includes(p.tab)) ||
+      (p.code === 'missing-tab' && noTaskTab && TASK_TABS.includes(p.tab)) ||
       (p.code === 'missing-header' &&
         keys !== undefined &&
         (keys === 'all' || keys.includes(p.header ?? '')));

@@ -30,7 +30,12 @@ const breakages: Array<[string, (w: MemoryWorkbook) => MemoryWorkbook, string, s
   ['审计日志 renamed', (w) => renameTab(w, '审计日志', '日志'), '审计日志', null],
   ['通讯录 renamed', (w) => renameTab(w, '通讯录', '联系人'), '通讯录', null],
   ['its 去重键 header renamed', (w) => renameHeader(w, '文书登记', '去重键', '键'), '文书登记', '去重键'],
-  ['完成时限 renamed on 挂图作战表', (w) => renameHeader(w, '挂图作战表', '完成时限', '时限'), '挂图作战表', '完成时限'],
+  [
+    '完成时限 renamed on 挂图作战表',
+    (w) => renameHeader(w, '挂图作战表', '完成时限', '时限'),
+    '挂图作战表',
+    '完成时限',
+  ],
 ];
 
 describe('a scan that lacks a tab or key header it needs', () => {
@@ -57,4 +62,22 @@ describe('a scan that lacks a tab or key header it needs', () => {
       expect(mailer.sent.length).toBe(after.notices.sent);
     });
   }
+
+  it('stops when neither task tab is found (both renamed), but not when an office keeps only one of them', async () => {
+    const neither = createMemoryStore(
+      renameTab(renameTab(demoWorkbook(), '挂图作战表', '作战表'), '督办台账', '台账'),
+    );
+    const mailer = createMemoryMailer();
+    const stopped = await runScan({ store: neither, mailer, from: FROM, now: at830('2026-06-15') });
+    expect(stopped.stopped).toBe(true);
+    expect(neither.calls).toEqual({ read: 1, apply: 0, append: 0 });
+    expect(stopped.problems.map((p) => p.tab).sort()).toEqual(['挂图作战表', '督办台账'].sort());
+    expect(stopped.problems.every((p) => p.message.includes('扫描已停止'))).toBe(true);
+
+    const one = createMemoryStore(renameTab(demoWorkbook(), '督办台账', '台账'));
+    const scanned = await runScan({ store: one, mailer, from: FROM, now: at830('2026-06-15') });
+    expect(scanned.stopped).toBeUndefined();
+    expect(scanned.tasks).toBeGreaterThan(0);
+    expect(scanned.problems.some((p) => p.tab === '督办台账' && p.code === 'missing-tab')).toBe(true);
+  });
 });
