@@ -1,5 +1,6 @@
 /** `duban serve --workbook FILE [--port 8787] [--outbox DIR]`: the local web page, manual scans and the daily schedule. */
 import { existsSync } from 'node:fs';
+import { localEnvFor } from '../local/config-file';
 import { startLog } from '../local/log-file';
 import { startServer } from '../local/serve';
 import { describe } from './scan';
@@ -50,6 +51,12 @@ export async function run(args: string[]): Promise<number> {
     );
   }
   console.log(`日志写入 ${log}`);
+  // A setting error (exit 2, so a service manager does not restart into it), said before anything starts.
+  const env = localEnvFor(values.workbook);
+  if (!env.ok) {
+    console.error(`duban serve：${env.message}`);
+    return 2;
+  }
   try {
     await serveForever({
       workbook: values.workbook,

@@ -28,7 +28,17 @@ export function localEnv(
 ): { ok: true; config: RuntimeConfig } | { ok: false; message: string } {
   const parsed = parseRuntimeEnv(env, 'local');
   if (parsed.ok) return parsed;
-  return { ok: false, message: `环境变量设置有误，请修改后重试：\n- ${parsed.problems.join('\n- ')}` };
+  const tokens = parsed.problems.some((p) => /TOKEN is too short/.test(p))
+    ? [
+        '令牌须为至少 16 个随机字符：Windows 可在 PowerShell 中运行 [guid]::NewGuid().ToString("N") 生成，Linux 可运行 openssl rand -base64 24。',
+      ]
+    : [];
+  return {
+    ok: false,
+    message: [`环境变量设置有误，请修改后重试：`, ...parsed.problems.map((p) => `- ${p}`), ...tokens].join(
+      '\n',
+    ),
+  };
 }
 
 export interface LocalTargets extends ServiceTargets {

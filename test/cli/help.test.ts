@@ -167,6 +167,23 @@ describe('service definitions start duban serve with options it knows', () => {
     }
   });
 
+  it('duban serve with a too-short DUBAN_ADMIN_TOKEN is a setting error (exit 2) that says how to make one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duban-token-'));
+    const workbook = join(dir, 'demo.xlsx');
+    await createWorkbook(workbook, '2026-06-15');
+    vi.stubEnv('DUBAN_ADMIN_TOKEN', 'short');
+    try {
+      err = [];
+      expect(
+        await runCli(['serve', '--workbook', workbook, '--no-schedule', '--port', '18895'], cliCommands),
+      ).toBe(2);
+      expect(err.join('\n')).toContain('DUBAN_ADMIN_TOKEN is too short');
+      expect(err.join('\n')).toContain('令牌须为至少 16 个随机字符');
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it('a mistyped workbook path is told to check the path, not to make a demo under the office’s file name', async () => {
     for (const command of ['scan', 'serve']) {
       err = [];
