@@ -51,6 +51,10 @@ export async function run(args: string[], io: InitIo = terminalIo()): Promise<nu
     );
   if (values.google) return initGoogleFrom(values);
   if (!values.workbook) return fail('缺少 --workbook 文件（或用 --google 新建 Google 表格）');
+  if (!/\.xlsx$/i.test(values.workbook))
+    return fail(
+      `--workbook ${values.workbook}：新建的工作簿是 Excel 工作簿，文件名须以 .xlsx 结尾，如 督办-2026.xlsx`,
+    );
   if (existsSync(values.workbook))
     return fail(`${values.workbook} 已存在，未覆盖；请换一个文件名或先移走原文件`);
   const asOf = demoAsOf(values['as-of']);

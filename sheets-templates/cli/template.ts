@@ -34,6 +34,8 @@ function parse(args: string[], today: string): Options | string {
   if (values.help) return USAGE;
   if (!values.demo && (values.year || values['as-of'])) return `--year 和 --as-of 只用于 --demo。\n${USAGE}`;
   const out = values.out ?? (values.demo ? 'duban-demo.xlsx' : 'duban-template.xlsx');
+  if (!/\.xlsx$/i.test(out))
+    return `--out ${out}：模板是 Excel 工作簿，文件名须以 .xlsx 结尾，如 duban-template.xlsx。`;
   if (!values.demo) return { out, force: values.force ?? false, demo: null };
 
   const asOf = values['as-of'] ?? today;
@@ -78,7 +80,13 @@ export async function run(args: string[]): Promise<number> {
       console.error(`文件已存在：${options.out}。如需覆盖，请加 --force。`);
       return 2;
     }
-    console.error(`无法写入 ${options.out}：${(err as Error).message}`);
+    const why =
+      code === 'ENOENT'
+        ? '所在文件夹不存在，请先建好文件夹或换一个位置'
+        : code === 'EACCES' || code === 'EPERM'
+          ? '没有写入权限，请换一个位置'
+          : (err as Error).message;
+    console.error(`无法写入 ${options.out}：${why}`);
     return 1;
   }
   const what = options.demo

@@ -54,4 +54,14 @@ describe('duban template', () => {
     expect(await run(['--bogus'])).toBe(2);
     expect(errors.at(-1)).toContain('参数有误');
   });
+
+  it('writes only a .xlsx name: a .csv or .xls would be an Excel workbook under a name Excel refuses', async () => {
+    for (const name of ['t.csv', 't.xls', 't']) {
+      expect(await run(['--out', join(dir, name)])).toBe(2);
+      expect(errors.at(-1)).toContain('文件名须以 .xlsx 结尾');
+      await expect(stat(join(dir, name))).rejects.toThrow();
+    }
+    expect(await run(['--out', join(dir, 'no-such-folder', 't.xlsx')])).toBe(1);
+    expect(errors.at(-1)).toContain('所在文件夹不存在');
+  });
 });

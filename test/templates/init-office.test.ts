@@ -106,5 +106,9 @@ describe('duban init for an office', () => {
     expect(await run(['--google', '--org', '甲县人民政府办公室'], noTerminal)).toBe(2);
     expect(out.at(-1)).toMatch(/^duban init：--org、--prefix、--email、--year 目前只用于 \.xlsx 工作簿/);
     expect(existsSync(workbook)).toBe(false);
+    const xls = workbook.replace(/\.xlsx$/, '.xls');
+    expect(await run(['--workbook', xls, '--demo'], noTerminal)).toBe(2);
+    expect(out.at(-1)).toContain('文件名须以 .xlsx 结尾');
+    expect(existsSync(xls)).toBe(false);
   });
 });
