@@ -1,5 +1,6 @@
 import { applyDuration, parseDuration, type Duration } from '../calendar';
 import { cnDate, dayOf, newYearsDay, type Day } from '../calendar/day';
+import { classifyCompletion } from './completion-text';
 import { applyDeadlineChanges } from './deadline-changes';
 import { monthDeadlines } from './month-deadlines';
 import { clip } from './text';
@@ -114,6 +115,8 @@ export function timeLimits(task: TaskRecord, facts: TaskFacts, ctx: RuleContext)
       if (!m.planned) continue;
       const day = deadlines[m.month - 1]!;
       if (day < ctx.today) passed = i;
+      // A month already reported done is behind the task even before its feedback deadline: the next one is ahead.
+      else if (classifyCompletion(m.done) === 'done') continue;
       else {
         addCheckpoint(checkpoints, { label: monthLabel(m.month), planned: m.planned, day });
         break;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isoOf, toDay } from '../../src/calendar';
 import { evaluateTask } from '../../src/domain/evaluate-task';
 import { timeLimits } from '../../src/domain/time-limits';
-import { ctxOn, facts, ledgerItem } from './fixtures';
+import { battleTask, ctxOn, doneThrough, facts, ledgerItem, months } from './fixtures';
 
 const limitsOf = (
   item: ReturnType<typeof ledgerItem>,
@@ -147,5 +147,18 @@ describe('time limits by source (SPEC §4.3)', () => {
       ctxOn('2026-03-04'),
     );
     expect(v.currentNode).toBe('反馈办理情况（3月5日）');
+  });
+});
+
+describe('当前节点 on the battle map', () => {
+  it('skips a month already reported done before its feedback deadline and names the next checkpoint', () => {
+    // 3 December: November's report is due 7 December, but the unit has already written 已完成.
+    const reported = battleTask({ months: months(doneThrough(11), (m) => `${m}月节点任务`) });
+    // December's report is due 8 January, after the 完成时限 of 31 December: that comes first.
+    expect(evaluateTask(reported, facts(), ctxOn('2026-12-03')).currentNode).toBe('完成时限（12月31日）');
+    const pending = battleTask({ months: months(doneThrough(10), (m) => `${m}月节点任务`) });
+    expect(evaluateTask(pending, facts(), ctxOn('2026-12-03')).currentNode).toMatch(
+      /^11月：11月节点任务（12月7日）/,
+    );
   });
 });
