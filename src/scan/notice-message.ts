@@ -23,8 +23,9 @@ export async function noticeMessage(
   docNo: string,
   docNoOf: (token: string) => string | null,
 ): Promise<MailMessage> {
-  const links = await linksOf(deps, notice, docNo);
-  const items = await digestItemsOf(deps, notice, docNoOf);
+  const validDays = model.config.linkValidDays;
+  const links = await linksOf(deps, notice, docNo, validDays);
+  const items = await digestItemsOf(deps, notice, docNoOf, validDays);
   const deskUrl = await deskUrlOf(deps, model, notice);
   return messageOf(deps, model, notice, docNo, links, items, deskUrl);
 }
@@ -46,6 +47,7 @@ async function linksOf(
   deps: MessageDeps,
   notice: PlannedNotice,
   docNo: string,
+  validDays: number,
 ): Promise<RecipientLinks[] | undefined> {
   if (!deps.noticeLinks || !notice.doc || notice.type === '每日汇总') return undefined;
   if (!kindOf(notice.type).recipients.default.to.includes('unit')) return undefined;
@@ -56,6 +58,7 @@ async function linksOf(
     docNo: notice.ackRef ?? docNo,
     to: notice.to,
     extendable: deadline === undefined || deadline >= notice.doc.issuedOn,
+    validDays,
   });
   return links.length ? links : undefined;
 }
@@ -68,6 +71,7 @@ async function digestItemsOf(
   deps: MessageDeps,
   notice: PlannedNotice,
   docNoOf: (token: string) => string | null,
+  validDays: number,
 ): Promise<DigestItem[] | undefined> {
   if (!notice.digest) return undefined;
   const { recipient, items } = notice.digest;
@@ -85,7 +89,13 @@ async function digestItemsOf(
       }
       // Only the unit's own items: a 反馈 link names the unit's contacts and refuses anyone else (a signer, a leader).
       if (!deps.noticeLinks || !item.answerable) return item;
-      const links = await deps.noticeLinks({ id: item.id, type: '临期提醒', docNo: '', to: [recipient] });
+      const links = await deps.noticeLinks({
+        id: item.id,
+        type: '临期提醒',
+        docNo: '',
+        to: [recipient],
+        validDays,
+      });
       const url = links[0]?.links.find((l) => l.label === '反馈')?.url;
       return url ? { ...item, answerUrl: url } : item;
     }),

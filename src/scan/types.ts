@@ -60,6 +60,8 @@ export type NoticeLinker = (notice: {
   to: Address[];
   /** false once 完成时限 has passed: a 延期申请 can no longer be made (seed 002 §三(五)), so no link to one. */
   extendable?: boolean;
+  /** 规则配置 链接有效天数: how long the links stay valid (absent: each action's own lifetime). */
+  validDays?: number;
 }) => Promise<RecipientLinks[]>;
 
 /** The 分管领导's (同意) or 办公室主任's (签发) link to the drafts `keys` (notice 去重键), named after `task`. */

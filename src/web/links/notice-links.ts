@@ -14,7 +14,8 @@ const UNIT_ACTIONS: Array<{ action: LinkAction; label: string }> = [
 
 /**
  * The signed links of a notice's recipients: for each, 签收 (recorded against the notice's 文号), 反馈 and, while
- * 完成时限 has not passed, 延期申请, each naming that recipient, valid for its action's lifetime from `now`. Empty when links are off (no key or no
+ * 完成时限 has not passed, 延期申请, each naming that recipient, valid for 规则配置 链接有效天数 from `now` (or its
+ * action's own lifetime when not given). Empty when links are off (no key or no
  * public address), so the notice says to answer in writing as before.
  *
  * @example
@@ -27,6 +28,7 @@ export function noticeLinks(settings: LinkSettings, now: Date) {
     docNo: string;
     to: Address[];
     extendable?: boolean;
+    validDays?: number;
   }): Promise<RecipientLinks[]> {
     const { keys, publicUrl, office } = settings;
     if (!keys || !publicUrl) return [];
@@ -42,7 +44,10 @@ export function noticeLinks(settings: LinkSettings, now: Date) {
               task: notice.id,
               action,
               person: person.address,
-              exp: expiryOf(action, now),
+              exp:
+                notice.validDays === undefined
+                  ? expiryOf(action, now)
+                  : Math.floor(now.getTime() / 1000) + notice.validDays * 86_400,
               ...(action === 'ack' ? { ref: notice.docNo } : {}),
             };
             return { label, url: linkUrl(publicUrl, claims, await signLink(claims, keys)) };

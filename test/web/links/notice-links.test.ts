@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderNotice } from '../../../src/mail/notices';
 import { toDay } from '../../../src/calendar/day';
-import { linkFixture, PUBLIC, text } from './fixture';
+import { verifyLink } from '../../../src/web/links/token';
+import { KEYS, linkFixture, PUBLIC, text } from './fixture';
 
 describe('links in notices', () => {
   it('a scan puts each unit recipient’s links into 催办单 / 提醒函 mails, and the links open that task’s pages', async () => {
@@ -62,6 +63,23 @@ describe('links in notices', () => {
     expect(notice.text).toContain('2026年5月21日');
     const labels = [...notice.text.matchAll(/(签收|反馈|延期申请) https:\/\//g)].map((m) => m[1]);
     expect(labels).toEqual(notice.to.flatMap(() => ['签收', '反馈']));
+  });
+
+  it('the links stay valid for 规则配置 链接有效天数 from the scan', async () => {
+    const f = linkFixture();
+    f.store.editTab('规则配置', (grid) => {
+      grid.cells.find((r) => r[0] === '链接有效天数')![1] = '20';
+    });
+    await f.service.scan(f.now);
+    const mail = f.mailer.sent.find((m) => /cuiban|tixing|duban/.test(m.headers?.['X-Duban-Kind'] ?? ''))!;
+    const tokens = [...mail.text.matchAll(/(?:签收|反馈|延期申请) https:\/\/\S+\?t=([\w.-]+)/g)].map(
+      (m) => m[1]!,
+    );
+    expect(tokens.length).toBeGreaterThan(0);
+    for (const t of tokens) {
+      const verified = await verifyLink(t, KEYS, f.now);
+      expect(verified.ok && verified.claims.exp).toBe(Math.floor(f.now.getTime() / 1000) + 20 * 86_400);
+    }
   });
 
   it('renders each recipient’s links escaped, with the URL ending its own line', () => {
