@@ -155,7 +155,7 @@ export function evaluateTask(
   const ongoingNext = limits.ongoing ? monthFeedbackDeadline(ctx, scanDay.year, scanDay.month) : null;
   // The years with no published schedule that a working-day count of this task relied on: today's and its deadline's.
   const provisionalYears = [...new Set([today, ...(deadline !== null ? [deadline] : [])].map(yearOf))]
-    .filter((y) => (y === scanDay.year ? scanDay.provisional : cal.isProvisional(y)))
+    .filter((y) => cal.isProvisional(y))
     .sort((a, b) => a - b);
   const hints: string[] = [];
   if (statusReason && status !== '正常推进') hints.push(statusReason);
@@ -210,7 +210,6 @@ export function evaluateTask(
     urgings: urgingsOf(facts),
     due: dueOnce,
     hints,
-    provisional: provisionalYears.length > 0,
     provisionalYears,
     proposedLevel: proposed?.level ?? null,
     ledgerProblems: [

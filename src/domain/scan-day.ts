@@ -10,8 +10,6 @@ export interface ScanDay {
   month: number;
   /** 时限要求 of a notice issued today: `escalationWorkdays` working days from today. */
   replyBy: Day;
-  /** Today's year has no published holiday schedule. */
-  provisional: boolean;
 }
 
 /**
@@ -34,7 +32,6 @@ export function scanDayOf(ctx: RuleContext): ScanDay {
     year,
     month,
     replyBy: ctx.cal.addWorkdays(ctx.today, ctx.config.escalationWorkdays),
-    provisional: ctx.cal.isProvisional(year),
     today: ctx.today,
     cal: ctx.cal,
     config: ctx.config,

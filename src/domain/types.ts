@@ -181,7 +181,6 @@ export interface TaskVerdict {
   proposedLevel?: EvaluationLevel | null;
   /** Ledger rows refused (a late 延期申请, a 调整 out of its window): also reported in the scan summary. */
   ledgerProblems?: Array<{ tab: '延期申请' | '调整记录'; message: string }>;
-  provisional: boolean; // a date relied on a provisional calendar year
-  /** Those years (today's, the deadline's) with no published holiday schedule, ascending. */
+  /** The years a date of this task relied on (today's, the deadline's) with no published holiday schedule, ascending. */
   provisionalYears: number[];
 }

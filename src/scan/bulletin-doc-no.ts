@@ -31,12 +31,6 @@ export function formatBulletinDocNo(config: RulesConfig, year: number, n: number
   return `${config.docPrefix}${BULLETIN_MARK}〔${year}〕${n}号`;
 }
 
-/** The number of a 通报 文号 of `year`, or null; any prefix, so a 规则配置 文号前缀 changed mid-year never repeats one. */
-function numberIn(docNo: string, year: number): number | null {
-  const m = new RegExp(`${BULLETIN_MARK}〔${year}〕(\\d+)号$`).exec(docNo);
-  return m ? Number(m[1]) : null;
-}
-
 /** True for a 文号 of the 通报 series (`…通报〔2026〕3号`). */
 export function isBulletinDocNo(docNo: string): boolean {
   return new RegExp(`${BULLETIN_MARK}〔\\d{4}〕\\d+号$`).test(docNo);
@@ -65,11 +59,12 @@ export function bulletinDocNo(
 ): { docNo: string; registered: boolean } {
   const held = registeredBulletin(register, period);
   if (held) return { docNo: held.docNo, registered: true };
+  // Any prefix, so a 规则配置 文号前缀 changed mid-year never repeats a number.
+  const series = new RegExp(`${BULLETIN_MARK}〔${period.year}〕(\\d+)号$`);
   let last = 0;
   for (const r of register) {
-    if (r.status === DUPLICATE) continue;
-    const n = numberIn(r.docNo, period.year);
-    if (n !== null) last = Math.max(last, n);
+    const n = r.status === DUPLICATE ? null : series.exec(r.docNo)?.[1];
+    if (n) last = Math.max(last, Number(n));
   }
   return { docNo: formatBulletinDocNo(config, period.year, last + 1), registered: false };
 }

@@ -174,7 +174,7 @@ describe('状态 (SPEC §4.1)', () => {
     expect(v.missedMonths).toEqual([12]);
     // 2027: 1月1日 元旦 (statutory fallback), then 4–8 January → the 5th working day is 1月8日.
     expect(v.statusReason).toBe('12月应完成"12月节点任务"未反馈，已超过反馈截止日 1月8日');
-    expect(v.provisional).toBe(true);
+    expect(v.provisionalYears).toEqual([2027]);
   });
 
   it('a provisional year (2027) is flagged and 2027-01-01 is not counted as a working day', () => {
@@ -183,7 +183,7 @@ describe('状态 (SPEC §4.1)', () => {
     // (12月28日, 1月5日]: 29, 30, 31, 4, 5 — 1月1日 is 元旦 by the statutory fallback.
     expect(v.remainingWorkdays).toBe(5);
     expect(v.status).toBe('临期');
-    expect(v.provisional).toBe(true);
+    expect(v.provisionalYears).toEqual([2027]);
     expect(v.hints).toContain('注：2027年节假日安排尚未公布，工作日按推算');
   });
 

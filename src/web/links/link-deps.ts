@@ -38,7 +38,7 @@ export function linkUrl(base: string, claims: Pick<LinkClaims, 'task' | 'action'
   return `${base.replace(/\/+$/, '')}/l/${encodeURIComponent(claims.task)}/${claims.action}?t=${token}`;
 }
 
-/** The expiry of a link made at `now` for `action`, seconds since the epoch. */
-export function expiryOf(action: LinkAction, now: Date): number {
-  return Math.floor(now.getTime() / 1000) + LINK_LIFETIME_DAYS[action] * 86_400;
+/** The expiry of a link made at `now` for `action` (valid `days`, by default the action's own lifetime), seconds since the epoch. */
+export function expiryOf(action: LinkAction, now: Date, days = LINK_LIFETIME_DAYS[action]): number {
+  return Math.floor(now.getTime() / 1000) + days * 86_400;
 }

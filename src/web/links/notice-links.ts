@@ -44,10 +44,7 @@ export function noticeLinks(settings: LinkSettings, now: Date) {
               task: notice.id,
               action,
               person: person.address,
-              exp:
-                notice.validDays === undefined
-                  ? expiryOf(action, now)
-                  : Math.floor(now.getTime() / 1000) + notice.validDays * 86_400,
+              exp: expiryOf(action, now, notice.validDays),
               ...(action === 'ack' ? { ref: notice.docNo } : {}),
             };
             return { label, url: linkUrl(publicUrl, claims, await signLink(claims, keys)) };
