@@ -1,7 +1,6 @@
-import { cnDate } from '../calendar/day';
+import { cnDate, type Day } from '../calendar/day';
 import type { EvaluationLevel } from './glossary';
 import { kindOf } from './notice-kinds';
-import { finishedOnTime } from './scoring';
 import type { TaskFacts, TaskRecord, TaskVerdict } from './types';
 
 /**
@@ -36,4 +35,21 @@ export function proposeLevel(
   }
   if (verdict.originalDeadline !== null) return { level: '基本落实', reason: '经批准延期后按期完成' };
   return { level: '基本落实', reason: '在规定时限内完成' };
+}
+
+/**
+ * Whether the unit finished on time, as the evaluation proposal above and 按期办结 in the 通报 (SPEC §4.7,
+ * scoring.ts) both judge it: it applied to close (办结申请, the card's first signature) on or before 完成时限 (after an
+ * approved extension). The signers' pace is not the unit's delay (seed 002 §四(一) "在规定时限内按要求基本完成承办事项"),
+ * so a card signed off after the deadline still counts, and a task proposed 落实较好（提前完成） or 基本落实 is never
+ * scored late. A task without 完成时限 (长期) is on time once closed.
+ *
+ * @example
+ * // applied 10月28日, 完成时限 10月31日, last signature 11月2日
+ * finishedOnTime(facts, toDay('2026-10-31')); // true
+ */
+export function finishedOnTime(facts: TaskFacts, deadline: Day | null): boolean {
+  if (deadline === null) return true;
+  const applied = facts.completion?.submitted ?? null;
+  return applied !== null && applied <= deadline;
 }

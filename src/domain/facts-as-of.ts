@@ -4,7 +4,8 @@ import type { CompletionEntry, TaskFacts } from './types';
 /**
  * What the ledgers said about a task at the end of `day`: feedback, notices, 签收, decided extensions, 调整记录 rows
  * and a closed completion card dated later are left out, so a past month's 通报 is not coloured by what happened
- * after it; a 调整记录 row counts from the day it was asked (it carries no approval date). (Month cells of the 挂图作战表 carry no date and are read as they stand.)
+ * after it; a 调整记录 row counts from the day it was asked (it carries no approval date). Month cells of the
+ * 挂图作战表 carry no date and are read as they stand.
  *
  * @example
  * evaluateTask(task, factsAsOf(facts, toDay('2026-09-30')), { ...ctx, today: toDay('2026-09-30') });

@@ -1,5 +1,6 @@
 import { dayOf, lastDayOfMonth, type Day } from '../calendar/day';
 import type { RulesConfig } from './config';
+import { finishedOnTime } from './evaluation';
 import type { Card, Status } from './glossary';
 import { reportTally } from './report-deadlines';
 import type { RuleContext, TaskFacts, TaskRecord, TaskVerdict } from './types';
@@ -148,23 +149,6 @@ export function taskMonthLine(
 export function closingDay(facts: TaskFacts, verdict: Pick<TaskVerdict, 'status'>): Day | null {
   if (verdict.status !== '已办结') return null;
   return facts.completion?.closed ?? null;
-}
-
-/**
- * 按期办结 (SPEC §4.7) uses the rule of the evaluation proposal (SPEC §4.6, `proposeLevel`): the unit finished on
- * time when it applied to close (办结申请, the card's first signature) on or before 完成时限 (after an approved
- * extension). The signers' pace is not the unit's delay (seed 002 §四(一) "在规定时限内按要求基本完成承办事项"), so a
- * card signed off after the deadline still counts, and a task proposed 落实较好（提前完成） or 基本落实 is never scored
- * late. A task without 完成时限 (长期) is on time once closed.
- *
- * @example
- * // applied 10月28日, 完成时限 10月31日, last signature 11月2日
- * finishedOnTime(facts, toDay('2026-10-31')); // true
- */
-export function finishedOnTime(facts: TaskFacts, deadline: Day | null): boolean {
-  if (deadline === null) return true;
-  const applied = facts.completion?.submitted ?? null;
-  return applied !== null && applied <= deadline;
 }
 
 /**

@@ -3,9 +3,10 @@ import type { ScanProblem } from '../workbook/scan-problem';
 
 /**
  * What a scan cannot do without: the tabs that remember what was sent and who gets it, at least one of the task tabs,
- * and the headers every task row is found and judged by. When one is missing (a tab renamed, a header edited), writing anything would either lose
- * notices (cards painted, their notices never registered) or fill every row with 数据有误 — so the scan stops before
- * any write with one problem per missing piece, and the next scan after the repair picks up where this one stopped.
+ * and the headers every task row is found and judged by. When one is missing (a tab renamed, a header edited),
+ * writing anything would either lose notices (cards painted, their notices never registered) or fill every row with
+ * 数据有误 — so the scan stops before any write with one problem per missing piece, and the next scan after the
+ * repair picks up where this one stopped.
  */
 const WRITE_TABS = ['文书登记', '审计日志', '通讯录'] as const;
 /** The tabs tasks are read from: an office may use one of them, but a scan that finds neither has nothing to do. */

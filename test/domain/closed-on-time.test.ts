@@ -6,9 +6,8 @@ import { yearPeriod } from '../../src/domain/bulletin-period';
 import { readCompletionCard, type SignerCells } from '../../src/domain/completion-card';
 import { defaultConfig } from '../../src/domain/config';
 import { evaluateTask } from '../../src/domain/evaluate-task';
-import { proposeLevel } from '../../src/domain/evaluation';
+import { finishedOnTime, proposeLevel } from '../../src/domain/evaluation';
 import { factsAsOf } from '../../src/domain/facts-as-of';
-import { finishedOnTime } from '../../src/domain/scoring';
 import type { CompletionEntry, TaskFacts, TaskRecord } from '../../src/domain/types';
 import { battleTask, ctxOn, doneThrough, facts, ledgerItem, months } from './fixtures';
 

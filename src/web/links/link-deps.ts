@@ -38,7 +38,10 @@ export function linkUrl(base: string, claims: Pick<LinkClaims, 'task' | 'action'
   return `${base.replace(/\/+$/, '')}/l/${encodeURIComponent(claims.task)}/${claims.action}?t=${token}`;
 }
 
-/** The expiry of a link made at `now` for `action` (valid `days`, by default the action's own lifetime), seconds since the epoch. */
+/**
+ * The expiry of a link made at `now` for `action`, seconds since the epoch: valid `days`, by default the action's own
+ * lifetime (LINK_LIFETIME_DAYS).
+ */
 export function expiryOf(action: LinkAction, now: Date, days = LINK_LIFETIME_DAYS[action]): number {
   return Math.floor(now.getTime() / 1000) + days * 86_400;
 }

@@ -15,8 +15,8 @@ const UNIT_ACTIONS: Array<{ action: LinkAction; label: string }> = [
 /**
  * The signed links of a notice's recipients: for each, 签收 (recorded against the notice's 文号), 反馈 and, while
  * 完成时限 has not passed, 延期申请, each naming that recipient, valid for 规则配置 链接有效天数 from `now` (or its
- * action's own lifetime when not given). Empty when links are off (no key or no
- * public address), so the notice says to answer in writing as before.
+ * action's own lifetime when not given). Empty when links are off (no key or no public address), so the notice says
+ * to answer in writing as before.
  *
  * @example
  * const links = await noticeLinks(settings, now)({ id: 'ZD-2026-007', type: '催办单', docNo: '临政督催〔2026〕3号', to });
