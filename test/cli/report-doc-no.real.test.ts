@@ -15,6 +15,7 @@ import { cellText } from '../../src/store/grid/cell-text';
 import { readRegister } from '../../src/workbook/read-ledgers';
 import { tabSpec } from '../../src/workbook/schema/tabs';
 import { tempDir } from '../store/xlsx-harness';
+import { supervisionNoticeRow } from '../scan/notice-register-row';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -25,19 +26,7 @@ beforeAll(async () => {
   await createWorkbook(workbook, '2026-10-31');
   // A 督办通知书 already numbered 临政督通〔2026〕10号: what the month-derived number gave the October 通报.
   await createXlsxPackageStore(workbook).append('文书登记', [
-    {
-      文号: '临政督通〔2026〕10号',
-      类型: '督办通知书',
-      编号: 'ZD-2026-001',
-      发往单位: '县发改局',
-      收件人: 'fgj@demo.gov.cn',
-      抄送: '',
-      事由: '督查发现问题，限期整改',
-      时限要求: '2026-11-12',
-      生成时间: '2026-10-28 08:30:00',
-      发送状态: '已发送',
-      去重键: 'ZD-2026-001|督办通知书||2026-10-28',
-    },
+    supervisionNoticeRow('临政督通〔2026〕10号', '2026-10-28', '2026-11-12'),
   ]);
 }, 120_000);
 afterAll(() => cleanup());

@@ -23,6 +23,7 @@ import { createMemoryJournal } from '../../src/store/journal/memory';
 import { readRegister, type RegisterRow } from '../../src/workbook/read-ledgers';
 import { tabSpec } from '../../src/workbook/schema/tabs';
 import { at830, demoWorkbook, FROM } from './demo-workbook';
+import { supervisionNoticeRow } from './notice-register-row';
 
 const config = parseConfig({ 文号前缀: '临政督', 机关名称: '临猗县人民政府办公室' }).config;
 
@@ -128,21 +129,7 @@ describe('the 通报 mailed by the scan', () => {
   it('carries a 文号 no notice in 文书登记 has, registered there as 通报; the next month’s takes the next number', async () => {
     const store = createMemoryStore(demoWorkbook('2026-06-04'));
     // What the month-derived number gave the May 通报, already a 督办通知书's.
-    await store.append('文书登记', [
-      {
-        文号: '临政督通〔2026〕5号',
-        类型: '督办通知书',
-        编号: 'ZD-2026-001',
-        发往单位: '县发改局',
-        收件人: 'fgj@demo.gov.cn',
-        抄送: '',
-        事由: '督查发现问题，限期整改',
-        时限要求: '2026-06-12',
-        生成时间: '2026-06-01 08:30:00',
-        发送状态: '已发送',
-        去重键: 'ZD-2026-001|督办通知书||2026-06-01',
-      },
-    ]);
+    await store.append('文书登记', [supervisionNoticeRow('临政督通〔2026〕5号', '2026-06-01', '2026-06-12')]);
     const mailer = createMemoryMailer();
     const scan = (day: string) => runScan({ store, mailer, from: FROM, now: at830(day), mailBulletin: true });
     await scan('2026-06-08');
