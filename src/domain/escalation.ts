@@ -1,7 +1,8 @@
 import { cnDate, isoOf, type Day } from '../calendar/day';
 import type { Card } from './glossary';
 import { LADDER } from './notice-kinds';
-import type { CompletionEntry, IssuedNotice, NoticeDue, RuleContext } from './types';
+import { EXTENSION_PERIOD } from './approval-ask';
+import type { CompletionEntry, ExtensionEntry, IssuedNotice, NoticeDue, RuleContext } from './types';
 
 export { LADDER } from './notice-kinds';
 
@@ -153,6 +154,31 @@ export function approvalReminder(
     level: pendingSigner,
     period: `办结@${isoOf(submitted)}`,
     reasons: [`${cnDate(submitted)}申请办结，办结审批卡自${cnDate(since)}起待"${pendingSigner}"签批`],
+    replyBy,
+    rectifyBy: null,
+  };
+}
+
+/**
+ * A 延期申请 still 待审批 (seed 002 §三(五)): its approver is reminded once, after 规则配置 办结审批提醒工作日 working
+ * days, in their daily digest, which carries a fresh approval link (the one mailed when the unit asked is sent once,
+ * and may have failed or expired). Keyed by the 申请号; the level is the approver (规则配置 延期审批人).
+ */
+export function extensionReminder(
+  extensions: readonly ExtensionEntry[],
+  approver: string,
+  ctx: RuleContext,
+  replyBy: Day,
+): NoticeDue | null {
+  const waiting = extensions.find((e) => e.status === '待审批' && e.requestNo && e.asked);
+  if (!waiting?.asked) return null;
+  if (ctx.today < ctx.cal.addWorkdays(waiting.asked, ctx.config.approvalReminderWorkdays)) return null;
+  const to = waiting.requested !== null ? `延至${cnDate(waiting.requested)}` : '延期';
+  return {
+    type: '审批提醒',
+    level: approver,
+    period: `${EXTENSION_PERIOD}${waiting.requestNo}`,
+    reasons: [`${cnDate(waiting.asked)}申请将完成时限${to}（申请号 ${waiting.requestNo}），待${approver}审批`],
     replyBy,
     rectifyBy: null,
   };

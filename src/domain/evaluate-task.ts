@@ -7,6 +7,7 @@ import {
   assignmentNotice,
   cardNotice,
   dueSoonReminder,
+  extensionReminder,
   ladderStepDue,
   oneInterviewPerEpisode,
   missedReportTrigger,
@@ -146,6 +147,11 @@ export function evaluateTask(
   }
   if (status === '待办结审批' && facts.completion) {
     const reminder = approvalReminder(facts.completion, ctx, scanDay.replyBy);
+    if (reminder && !issued(facts, reminder)) due.push(reminder);
+  }
+  // The link page lets the 分管领导 decide a 延期申请 (extension-approval.ts): they are the one reminded.
+  if (status !== '已办结' && status !== '已调出' && ctx.config.extensionApprover === '分管领导') {
+    const reminder = extensionReminder(facts.extensions, ctx.config.extensionApprover, ctx, scanDay.replyBy);
     if (reminder && !issued(facts, reminder)) due.push(reminder);
   }
   if (status !== '已办结' && status !== '已调出' && status !== '待办结审批')

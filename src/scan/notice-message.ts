@@ -9,11 +9,14 @@ import type { PlannedNotice } from './plan-notices';
 import type { ScanDeps } from './types';
 
 /** What building a notice's mail needs from the scan's dependencies. */
-export type MessageDeps = Pick<ScanDeps, 'from' | 'now' | 'noticeLinks' | 'signingLinks' | 'deskLinks'>;
+export type MessageDeps = Pick<
+  ScanDeps,
+  'from' | 'now' | 'noticeLinks' | 'signingLinks' | 'approvalLinks' | 'deskLinks'
+>;
 
 /**
  * The mail of one notice under its final 文号: a formal notice with its recipients' signed links, or a daily digest
- * whose numbered items carry their 文号 and whose other items carry their 反馈 / 签发 links (when links are on).
+ * whose numbered items carry their 文号 and whose other items carry their 反馈 / 签发 / 审批 links (when links are on).
  * `docNoOf` gives the final 文号 of a register token (`null`: a duplicate, not sent).
  */
 export async function noticeMessage(
@@ -25,7 +28,7 @@ export async function noticeMessage(
 ): Promise<MailMessage> {
   const validDays = model.config.linkValidDays;
   const links = await linksOf(deps, notice, docNo, validDays);
-  const items = await digestItemsOf(deps, notice, docNoOf, validDays);
+  const items = await digestItemsOf(deps, model, notice, docNoOf, validDays);
   const deskUrl = await deskUrlOf(deps, model, notice);
   return messageOf(deps, model, notice, docNo, links, items, deskUrl);
 }
@@ -69,6 +72,7 @@ async function linksOf(
  */
 async function digestItemsOf(
   deps: MessageDeps,
+  model: WorkbookModel,
   notice: PlannedNotice,
   docNoOf: (token: string) => string | null,
   validDays: number,
@@ -81,6 +85,11 @@ async function digestItemsOf(
       if (item.draft) {
         const url = signUrls.get(item.draft.step);
         return url ? { ...item, signUrl: url } : item;
+      }
+      if (item.approval) {
+        const { of, ref } = item.approval;
+        const url = await deps.approvalLinks?.({ model, task: item.id, of, ref, person: recipient.address });
+        return url ? { ...item, approveUrl: url } : item;
       }
       if (item.notice) {
         const token = notice.covers?.[i]?.token ?? '';

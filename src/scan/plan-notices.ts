@@ -1,6 +1,7 @@
 import { cnFullDate, isoOf, partsOf, type Day } from '../calendar/day';
 import type { RulesConfig } from '../domain/config';
 import type { NoticeType } from '../domain/glossary';
+import { approvalAsk } from '../domain/approval-ask';
 import { kindOf } from '../domain/notice-kinds';
 import type { NoticeDue, TaskVerdict } from '../domain/types';
 import type { Address } from '../mail/port';
@@ -217,6 +218,7 @@ function digestItem(entry: TaskEntry, v: TaskVerdict, due: NoticeDue): DigestIte
   // A numbered item (a leader's 约谈建议) names its document; the 文号 is added when it is final (send-notices.ts).
   const title = kindOf(due.type).docMark ? { notice: `《${kindOf(due.type).title}》` } : {};
   const routine = due.type === '临期提醒';
+  const ask = approvalAsk(due.type, due.level, due.period);
   return {
     ...title,
     id: entry.task.id,
@@ -225,9 +227,10 @@ function digestItem(entry: TaskEntry, v: TaskVerdict, due: NoticeDue): DigestIte
     ...(v.card ? { card: v.card } : {}),
     ...(v.currentNode ? { node: v.currentNode } : {}),
     // What the recipient is asked to do: the unit answers a 临期提醒; a leader arranges the 约谈, a signer signs.
-    due: `请于${cnFullDate(due.replyBy)}前${routine ? '反馈' : kindOf(due.type).action}（${due.reasons.join('；')}）`,
+    due: `请于${cnFullDate(due.replyBy)}前${routine ? '反馈' : (ask?.action ?? kindOf(due.type).action)}（${due.reasons.join('；')}）`,
     ...(v.remainingWorkdays !== null ? { remainingWorkdays: v.remainingWorkdays } : {}),
     ...(routine ? { answerable: true } : {}),
+    ...(ask ? { approval: { of: ask.of, ref: ask.ref } } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import { isoOf, type Day } from '../calendar/day';
 import { entryIndexOf } from './entry-index';
+import { approvalAsk } from '../domain/approval-ask';
 import { isNoticeType, kindOf } from '../domain/notice-kinds';
 import type { DigestItem } from '../mail/notices';
 import { parseDedupeKey } from '../workbook/dedupe-key';
@@ -98,10 +99,18 @@ function digestItemsOn(
       ...(kind.docMark ? { notice: `《${kind.title}》` } : {}),
       due: `${textOf(r, '事由')}（${isoOf(day)}）`,
       ...(r.type === '临期提醒' ? { answerable: true } : {}),
+      ...approvalOf(r),
     });
     covers.push({ token: r.docNo, key: r.key });
   }
   return { items, covers };
+}
+
+/** A 审批提醒's request, read back from its 去重键, so the resent digest carries the approval link again. */
+function approvalOf(row: RegisterRow): Pick<DigestItem, 'approval'> {
+  const key = parseDedupeKey(row.key);
+  const ask = key && approvalAsk(row.type, key.level, key.period);
+  return ask ? { approval: { of: ask.of, ref: ask.ref } } : {};
 }
 
 function textOf(row: RegisterRow, key: string): string {

@@ -5,6 +5,7 @@ import type { Address, Mailer } from '../mail/port';
 import type { PngRuntime } from '../report/chart-png';
 import type { NoticeJournal } from '../store/journal/port';
 import type { SheetStore } from '../store/port';
+import type { WorkbookModel } from '../workbook/read-workbook';
 import type { ScanProblem } from '../workbook/scan-problem';
 
 export interface ScanDeps {
@@ -42,6 +43,8 @@ export interface ScanDeps {
   noticeLinks?: NoticeLinker;
   /** A signer's link to the drafts waiting for them in their daily digest (签发 by link); absent = no link. */
   signingLinks?: SigningLinker;
+  /** A signer's link to decide the request a 审批提醒 in their digest waits for (absent: none). */
+  approvalLinks?: ApprovalLinker;
   /** The desk link a 督查室 person's digest carries (absent: none). */
   deskLinks?: DeskLinker;
   /** Mail last month's 通报 to the leaders once its tab is written (the runtimes' scans; scan/bulletin-mail/). */
@@ -70,6 +73,18 @@ export type SigningLinker = (link: {
   step: '同意' | '签发';
   person: string;
   keys: string[];
+}) => Promise<string | undefined>;
+
+/**
+ * The signer's own link to decide a request: the completion card at step `ref`, or the 延期申请 `ref`; undefined when
+ * links are off or `person` may not decide it on that page (a 审批提醒 to a liaison for the unit head's step).
+ */
+export type ApprovalLinker = (link: {
+  model: WorkbookModel;
+  task: string;
+  of: 'completion' | 'extension';
+  ref: string;
+  person: string;
 }) => Promise<string | undefined>;
 
 /** The 督查室 person's signed link to the desk, for their daily digest; undefined when links are off. */

@@ -28,6 +28,10 @@ export interface DigestItem {
   draft?: { step: '同意' | '签发'; key: string };
   /** Signed link to the page where the signer reads and consents / signs the drafts waiting for them */
   signUrl?: string;
+  /** A request waiting for this signer's decision (a 审批提醒): the completion card's step, or the 延期申请's 申请号. */
+  approval?: { of: 'completion' | 'extension'; ref: string };
+  /** Signed link to the page where the signer decides that request */
+  approveUrl?: string;
   /** A numbered item delivered by this mail (a leader's 约谈建议), e.g. `《约谈建议》临政督谈〔2026〕3号` */
   notice?: string;
 }
@@ -115,6 +119,7 @@ function itemLines(item: DigestItem, n: number): string[] {
     ...(item.due ? [`   待办：${item.due}`] : []),
     ...(item.answerUrl ? [`   反馈链接：${item.answerUrl}`] : []),
     ...(item.signUrl ? [`   ${item.draft?.step === '签发' ? '签发' : '审核同意'}链接：${item.signUrl}`] : []),
+    ...(item.approveUrl ? [`   审批链接：${item.approveUrl}`] : []),
   ];
 }
 
@@ -125,6 +130,7 @@ function itemRowHtml(item: DigestItem): string {
     item.remainingWorkdays !== undefined ? `剩余工作日：${item.remainingWorkdays}` : '',
     item.answerUrl ? linkHtml(item.answerUrl, '填报反馈') : '',
     item.signUrl ? linkHtml(item.signUrl, item.draft?.step === '签发' ? '阅后签发' : '阅后同意') : '',
+    item.approveUrl ? linkHtml(item.approveUrl, '打开审批') : '',
   ].filter(Boolean);
   const cells = [
     escapeHtml(item.id),

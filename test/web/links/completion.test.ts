@@ -128,7 +128,7 @@ describe('办结 links', () => {
     expect((await apply(f)).status).toBe(200);
   });
 
-  it('the waiting signer’s 办结审批提醒 asks them to sign the card and carries no unit 反馈 link (it would refuse them)', async () => {
+  it('the waiting signer’s 办结审批提醒 asks them to sign the card with their own link, and carries no unit 反馈 link (it would refuse them)', async () => {
     const f = linkFixture();
     expect((await apply(f)).status).toBe(200);
     // The card waits at 督查室核实; three working days later the scan reminds the 督查室 in its daily digest.
@@ -154,5 +154,10 @@ describe('办结 links', () => {
     expect(item).toContain('签批办结审批卡');
     expect(item).not.toContain('反馈链接');
     expect(item).not.toMatch(/前反馈/);
+    // It carries the signer's own fresh link to the card (the one mailed at the application is sent once).
+    const path = /审批链接：https:\/\/duban\.example\.gov\.cn(\/l\/\S+)/.exec(item)![1]!;
+    const page = await f.app.request(path);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('督查室核实</b>身份签批');
   });
 });

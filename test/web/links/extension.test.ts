@@ -3,7 +3,10 @@
  * opinion, 完成时限 moves (原完成时限 kept) and the unit is told by mail either way.
  */
 import { describe, expect, it } from 'vitest';
-import { LEADER, linkFixture, text } from './fixture';
+import { createMemoryMailer } from '../../../src/mail/memory';
+import { createService } from '../../../src/runtime/service';
+import { at830, FROM } from '../../scan/demo-workbook';
+import { KEYS, LEADER, linkFixture, OFFICE, PUBLIC, text } from './fixture';
 
 const ITEM = 'ZD-2026-003'; // 县发改局, 完成时限 2026-09-30
 const UNIT = 'fgj.lianluo@demo.gov.cn';
@@ -118,5 +121,41 @@ describe('延期申请 links', () => {
     const page = await g.app.request(g.path('extend', late, 'DB-2026-002'));
     expect(page.status).toBe(409);
     expect(await page.text()).toContain('延期须在完成时限');
+  });
+
+  it('a request still undecided is in the 分管领导’s daily digest 3 working days later, once, with a fresh link that decides it', async () => {
+    const f = linkFixture();
+    // The approval mail of the request fails: the link page says so, and the request waits with nobody told.
+    f.mailer.failNext(1);
+    const asked = await ask(f, { requested: '2026-11-30', reason: '受汛期影响，施工延误' });
+    expect(await asked.res.text()).toContain('审批通知未能发出');
+    const digestOn = async (day: string) => {
+      const mailer = createMemoryMailer();
+      const service = createService({
+        name: 'test',
+        targets: { store: f.store, mailer, mailTransport: 'smtp' },
+        from: FROM,
+        adminToken: 'admin-token-0123456789',
+        clock: () => at830(day),
+        links: { keys: KEYS, office: OFFICE, publicUrl: PUBLIC },
+      });
+      await service.scan(at830(day));
+      return mailer.sent.find(
+        (m) => m.headers?.['X-Duban-Kind'] === 'digest' && m.to.some((a) => a.address === LEADER),
+      );
+    };
+    expect((await digestOn('2026-06-17'))?.text ?? '').not.toContain('审批延期申请');
+    const digest = await digestOn('2026-06-18');
+    const item = digest!.text.slice(digest!.text.indexOf(ITEM)).split(/\n\d+\. /)[0]!;
+    expect(item).toContain(`申请号 YQ-${ITEM}-1`);
+    expect(item).toContain('审批延期申请');
+    const path = /审批链接：https:\/\/duban\.example\.gov\.cn(\/l\/\S+)/.exec(item)![1]!;
+    expect(path).toContain('/approve-extension?');
+    const approved = await decide(f, path, { decision: '同意', opinion: '同意' });
+    expect(approved.status).toBe(200);
+    expect(text((await f.rows('延期申请')).at(-1), '状态')).toBe('同意');
+    expect((await digestOn('2026-06-19'))?.text ?? '').not.toContain(`YQ-${ITEM}-1`);
+    const register = (await f.rows('文书登记')).filter((r) => text(r, '去重键').includes(`延期@YQ-${ITEM}-1`));
+    expect(register).toHaveLength(1);
   });
 });
