@@ -7,6 +7,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { isoOf, partsOf, shanghaiDayOf, toDay } from '../../src/calendar/day';
 import { generateDemo } from '../demo';
+import { seedLatestBulletin } from '../demo-bulletin';
+import { scanInstant } from '../../src/local/targets';
+import { createXlsxPackageStore } from '../../src/store/drivers/xlsx-package/xlsx-package';
 import { type InitIo, nextSteps, officeSettings, writeEnvTemplate } from './init-office';
 import { writeTemplate } from '../xlsx/xlsx';
 import { commandError, commandOptions } from '../../src/cli/parse-options';
@@ -114,6 +117,7 @@ export async function createWorkbook(
   mkdirSync(dirname(file), { recursive: true });
   const demo = demoAsOf ? generateDemo({ year: partsOf(toDay(demoAsOf)).year, asOf: demoAsOf }) : undefined;
   await writeTemplate(file, { ...(demo ? { demo } : {}), config });
+  if (demoAsOf) await seedLatestBulletin(createXlsxPackageStore(file), scanInstant(demoAsOf));
 }
 
 /** Prompts on the terminal only when both ends are one (never in scripts, services or tests). */

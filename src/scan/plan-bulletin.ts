@@ -1,4 +1,4 @@
-import { partsOf } from '../calendar/day';
+import { partsOf, type Day } from '../calendar/day';
 import { buildBulletin } from '../domain/bulletin';
 import { monthPeriod } from '../domain/bulletin-period';
 import { monthFeedbackDeadline } from '../domain/month-deadlines';
@@ -36,11 +36,29 @@ export function generatedBulletins(auditLog: TabData | undefined): Set<string> {
  * @example bulletinDue(model, '2026-11-09 08:30:00')?.tab.name // '2026年10月通报'
  */
 export function bulletinDue(model: WorkbookModel, generated: Set<string>, stamp: string): BulletinDue | null {
-  const { year, month } = partsOf(model.today);
-  const [y, m] = month === 1 ? [year - 1, 12] : [year, month - 1];
+  const [y, m] = monthsBefore(model.today, 1);
+  return bulletinOf(model, generated, stamp, y, m);
+}
+
+/**
+ * The newest month whose 通报 is due by `model.today`: last month once its 完成情况 were due, else the month before
+ * (on 1–7 December, October). What a workbook made today would hold had it been scanned all along (the demo).
+ */
+export function latestBulletinMonth(model: WorkbookModel): [number, number] {
+  const last = monthsBefore(model.today, 1);
+  return model.today > monthFeedbackDeadline(contextOf(model), ...last) ? last : monthsBefore(model.today, 2);
+}
+
+/** Month `y`-`m`'s 通报 with its 生成通报 row, when due by `model.today`, of the workbook's year and not generated. */
+export function bulletinOf(
+  model: WorkbookModel,
+  generated: Set<string>,
+  stamp: string,
+  y: number,
+  m: number,
+): BulletinDue | null {
   if (y !== model.year) return null;
-  const ctx = { today: model.today, cal: model.calendar, config: model.config, year: model.year };
-  if (model.today <= monthFeedbackDeadline(ctx, y, m)) return null;
+  if (model.today <= monthFeedbackDeadline(contextOf(model), y, m)) return null;
   const period = monthPeriod(y, m);
   if (generated.has(bulletinTabName(period.label))) return null;
   const bulletin = buildBulletin(bulletinInput(model), period);
@@ -48,4 +66,18 @@ export function bulletinDue(model: WorkbookModel, generated: Set<string>, stamp:
   const tab = bulletinTab(bulletin, model.config);
   const note = `${y}年${m}月重点工作督查通报，${bulletin.units.length}个单位排名`;
   return { tab, audit: auditRow(stamp, GENERATED, '', tab.name, '', tab.name, note) };
+}
+
+const contextOf = (model: WorkbookModel) => ({
+  today: model.today,
+  cal: model.calendar,
+  config: model.config,
+  year: model.year,
+});
+
+/** The [year, month] `back` months before the month of `day`. */
+function monthsBefore(day: Day, back: number): [number, number] {
+  const { year, month } = partsOf(day);
+  const index = year * 12 + (month - 1) - back;
+  return [Math.floor(index / 12), (index % 12) + 1];
 }
