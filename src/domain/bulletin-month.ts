@@ -52,7 +52,8 @@ export interface MonthResult {
 }
 
 /**
- * Evaluate every task as of the end of `month` (facts dated later left out) and score its lead unit for the month.
+ * Evaluate every task held by then as of the end of `month` (facts dated later left out, items assigned later too)
+ * and score its lead unit for the month.
  * Returns null for a month that has not begun by `input.today`.
  *
  * @example
@@ -68,7 +69,9 @@ export function monthResult(input: BulletinInput, month: number): MonthResult | 
   const byStatus = statusCounts();
   const byCard = cardCounts();
   const redCards: RedCardTask[] = [];
-  const lines = input.tasks.map(function lineOf({ task, facts: all }) {
+  // A unit holds an item from its 交办日期 (seed 003 "交办建台账"): one assigned later is not yet in this month.
+  const held = input.tasks.filter(({ task }) => task.assigned === null || task.assigned <= asOf);
+  const lines = held.map(function lineOf({ task, facts: all }) {
     const facts = factsAsOf(all, asOf);
     const verdict = evaluateTask(task, facts, ctx);
     byStatus[verdict.status]++;

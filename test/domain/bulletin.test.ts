@@ -63,6 +63,19 @@ describe('the 3 / 5 overdue thresholds (seed 003 §四(三)): missed or late rep
   });
 });
 
+describe('what a month counts', () => {
+  it('leaves out a 督办台账 item assigned after the month: the unit did not hold it yet', () => {
+    const later = { task: ledgerItem('2026-11-05', { leadUnit: '县住建局', id: 'DB-9' }), facts: facts() };
+    const held = { task: ledgerItem('2026-10-21', { leadUnit: '县住建局', id: 'DB-8' }), facts: facts() };
+    const october = buildBulletin(input([held, later], '2026-11-10'), monthPeriod(2026, 10))!;
+    expect(october.units.find((u) => u.unit === '县住建局')!.tasks).toBe(1);
+    const statuses = october.trend.at(-1)!.byStatus;
+    expect(Object.values(statuses).reduce((a, b) => a + b, 0)).toBe(1);
+    const january = buildBulletin(input([held, later], '2026-11-10'), monthPeriod(2026, 1));
+    expect(january?.units.find((u) => u.unit === '县住建局')?.tasks ?? 0).toBe(0);
+  });
+});
+
 describe('quarter and year sum the months (seed 002 §四(二))', () => {
   const tasks = [
     task('县住建局', doneThrough(4)),
