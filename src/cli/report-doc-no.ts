@@ -1,5 +1,5 @@
 /** `duban report --docx`: the 通报's 文号, taken from its series and registered in 文书登记 before the file is written. */
-import type { Day } from '../calendar/day';
+import { isoOf, type Day } from '../calendar/day';
 import { beijingStamp } from '../calendar/beijing-clock';
 import type { Bulletin } from '../domain/bulletin';
 import type { BulletinPeriod } from '../domain/bulletin-period';
@@ -40,7 +40,9 @@ export async function registeredDocNo(
       const { docNo } = numbered;
       const stamp = beijingStamp(scanInstant(undefined));
       const title = bulletinTitle(bulletin);
-      const row = bulletinRegisterRow({ docNo, period, title, to: '', cc: '', stamp, status: ISSUED });
+      // The row is dated as the document (its 成文日期, `--date`), so a later export prints the same date.
+      const dated = `${isoOf(today)}${stamp.slice(10)}`;
+      const row = bulletinRegisterRow({ docNo, period, title, to: '', cc: '', stamp: dated, status: ISSUED });
       const audit = auditRow(
         stamp,
         '印发通报',

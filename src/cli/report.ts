@@ -4,14 +4,14 @@
  */
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { shanghaiDayOf, toDay, type Day } from '../calendar/day';
+import { isoOf, lastDayOfMonth, shanghaiDayOf, toDay, type Day } from '../calendar/day';
 import { buildBulletin, type Bulletin } from '../domain/bulletin';
-import { PERIOD_FORMATS, parsePeriod, yearPeriod } from '../domain/bulletin-period';
+import { type BulletinPeriod, PERIOD_FORMATS, parsePeriod, yearPeriod } from '../domain/bulletin-period';
 import { WorkbookFileError } from '../local/workbook-file';
 import { scanInstant } from '../local/targets';
 import { bulletinConsole, bulletinJson } from '../report/bulletin-console';
 import { bulletinDocx } from '../report/bulletin-docx';
-import { docNoTakenBy } from '../scan/bulletin-doc-no';
+import { docNoTakenBy, registeredBulletin } from '../scan/bulletin-doc-no';
 import { registeredDocNo } from './report-doc-no';
 import { createXlsxPackageStore } from '../store/drivers/xlsx-package/xlsx-package';
 import { bulletinInput } from '../workbook/bulletin-input';
@@ -61,13 +61,21 @@ export async function run(args: string[]): Promise<number> {
     return fail(`--date "${values.date}" 不是有效日期，应为 YYYY-MM-DD`);
   }
 
-  const model = await readModel(values.workbook, today);
+  let model = await readModel(values.workbook, today);
   if (model.year !== period.year) return fail(`工作簿是${model.year}年度的，无法生成${period.label}的通报`);
+  const own = values['doc-no']?.trim();
+  // A 通报 already issued is one document: its Word again carries its 文号, 成文日期 and figures as of that day.
+  const issued = values.docx && !own ? registeredBulletin(model.register, period) : undefined;
+  if (issued?.day != null && issued.day !== today) model = await readModel(values.workbook, (today = issued.day));
   const previousBottom = values.previous ? await lastYearsBottom(values.previous, model.year - 1) : null;
   const bulletin = buildBulletin(bulletinInput(model), period, { previousBottom });
   if (!bulletin) return fail(`${period.label}尚未开始（统计日 ${values.date ?? '今天'}）`);
+  if (values.docx && !own && bulletin.asOf < periodEnd(period))
+    return fail(
+      `${period.label}尚未结束（统计至 ${isoOf(bulletin.asOf)}），正式通报在期间结束后印发并编号。` +
+        '现在查看阶段情况请去掉 --docx；确需另存为 Word 的，用 --doc-no 给出本机关自定的文号（不占通报流水号）',
+    );
   if (values.docx) {
-    const own = values['doc-no']?.trim();
     const taken = own ? docNoTakenBy(model.register, own, period) : undefined;
     if (taken)
       return fail(
@@ -88,6 +96,8 @@ export async function run(args: string[]): Promise<number> {
       await bulletinDocx(bulletin, { agencyName: model.config.agencyName, docNo, issuedOn: today }),
     );
   }
+  if (issued && !values.json)
+    console.log(`${period.label}通报已于 ${isoOf(today)} 印发（${issued.docNo}），按原文号、原成文日期和当日数据重新生成。`);
   console.log(values.json ? JSON.stringify(bulletinJson(bulletin)) : describe(bulletin, values.docx));
   return 0;
 }
@@ -104,6 +114,11 @@ async function lastYearsBottom(file: string, year: number): Promise<string[] | n
 
 function describe(b: Bulletin, docx: string | undefined): string {
   return bulletinConsole(b) + (docx ? `\n\n已生成 Word 文档：${docx}` : '');
+}
+
+/** The last day of the period. */
+function periodEnd(period: BulletinPeriod): Day {
+  return lastDayOfMonth(period.year, period.months.at(-1)!);
 }
 
 function fail(message: string): number {

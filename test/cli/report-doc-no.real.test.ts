@@ -64,7 +64,13 @@ describe('the 文号 of duban report --docx', () => {
     const docx = (name: string) => join(dir, name);
     expect((await report(['--month', '2026-10', '--docx', docx('10.docx')])).code).toBe(0);
     expect((await report(['--quarter', '2026Q3', '--docx', docx('q3.docx')])).code).toBe(0);
-    expect((await report(['--year', '2026', '--docx', docx('2026.docx')])).code).toBe(0);
+    // On 3 November the year is still running: no 文号 is taken for it (nor a file written).
+    const running = await report(['--year', '2026', '--docx', docx('2026.docx')]);
+    expect(running.code).toBe(2);
+    expect(running.stderr).toContain('2026年度尚未结束（统计至 2026-11-03），正式通报在期间结束后印发并编号');
+    expect((await registerOf()).register.filter((r) => r.type === '通报')).toHaveLength(2);
+    const yearEnd = ['--date', '2027-01-15'];
+    expect((await report(['--year', '2026', '--docx', docx('2026.docx'), ...yearEnd])).code).toBe(0);
     expect(await docNoIn(docx('10.docx'))).toBe('临政督通报〔2026〕1号');
     expect(await docNoIn(docx('q3.docx'))).toBe('临政督通报〔2026〕2号');
     expect(await docNoIn(docx('2026.docx'))).toBe('临政督通报〔2026〕3号');
@@ -80,10 +86,13 @@ describe('the 文号 of duban report --docx', () => {
     expect(new Set(numbered.map((r) => r.docNo)).size).toBe(numbered.length);
   }, 120_000);
 
-  it('keeps a period’s number when it is exported again', async () => {
+  it('keeps a period’s number and its 成文日期 when it is exported again', async () => {
     const again = join(dir, '10-again.docx');
-    expect((await report(['--month', '2026-10', '--docx', again])).code).toBe(0);
+    expect((await report(['--month', '2026-10', '--docx', again, '--date', '2026-12-03'])).code).toBe(0);
     expect(await docNoIn(again)).toBe('临政督通报〔2026〕1号');
+    const xml = await (await JSZip.loadAsync(await readFile(again))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('2026年11月3日');
+    expect(xml).not.toContain('2026年12月3日');
     expect((await registerOf()).register.filter((r) => r.type === '通报')).toHaveLength(3);
   }, 120_000);
 
