@@ -7,12 +7,12 @@ import { createMemoryMailer } from '../../src/mail/memory';
 import type { Mailer } from '../../src/mail/port';
 import { runScan } from '../../src/scan/run-scan';
 import { createMemoryStore } from '../../src/store/drivers/memory/memory';
-import { at830, demoWorkbook, FROM } from './demo-workbook';
+import { at830, demoWorkbook, FROM, withSetting } from './demo-workbook';
 
 const isBulletin = (subject: string) => subject.startsWith('【督查通报】');
 
 function setup(mailer: Mailer = createMemoryMailer()) {
-  const store = createMemoryStore(demoWorkbook('2026-06-04'));
+  const store = createMemoryStore(withSetting(demoWorkbook('2026-06-04'), '督查室邮箱', 'dcs@demo.gov.cn'));
   const scan = (day: string, mailBulletin = true) =>
     runScan({ store, mailer, from: FROM, now: at830(day), mailBulletin });
   const mailedRows = () => store.tab('审计日志')!.rows.filter((r) => r[2] === '发送通报');
@@ -38,6 +38,10 @@ describe('the 通报 mailed to the leaders', () => {
       'fxz.shehui@demo.gov.cn',
     ]);
     expect(mail.cc?.map((a) => a.address)).toEqual(['zfb.zhuren@demo.gov.cn']);
+    // From the 督查室 as 规则配置 names it, answered to 督查室邮箱: the same sender as the day's notices.
+    const notice = mailer.sent.find((m) => !isBulletin(m.subject))!;
+    expect(notice.replyTo?.address).toBe('dcs@demo.gov.cn');
+    expect([mail.from, mail.replyTo]).toEqual([notice.from, notice.replyTo]);
     const [docx] = mail.attachments!;
     expect(docx!.filename).toBe('关于2026年5月全县重点工作督查情况的通报.docx');
     expect(Buffer.from(docx!.content.subarray(0, 2)).toString()).toBe('PK');

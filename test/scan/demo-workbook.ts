@@ -22,3 +22,12 @@ export function demoWorkbook(asOf = '2026-06-15'): MemoryWorkbook {
 export const at830 = (day: string) => new Date(`${day}T00:30:00Z`);
 
 export const FROM = { name: '县政府督查室', address: 'duban@example.gov.cn' };
+
+/** The workbook with one 规则配置 value typed in (the row whose first cell is `key`). */
+export function withSetting(wb: MemoryWorkbook, key: string, value: string): MemoryWorkbook {
+  const tab = wb.tabs.find((t) => t.name === '规则配置')!;
+  const row = tab.rows.find((r) => r[0] === key);
+  if (!row) throw new Error(`规则配置 has no row ${key}`);
+  row[1] = value;
+  return wb;
+}

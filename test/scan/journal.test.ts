@@ -50,9 +50,9 @@ describe('the notice journal', () => {
     const store = createMemoryStore(demoWorkbook());
     const journal = createMemoryJournal();
     const mailer = createMemoryMailer();
-    await expect(runScan({ store: dyingAtSettle(store), mailer, journal, from: FROM, now: DAY })).rejects.toThrow(
-      'killed',
-    );
+    await expect(
+      runScan({ store: dyingAtSettle(store), mailer, journal, from: FROM, now: DAY }),
+    ).rejects.toThrow('killed');
     const delivered = mailer.sent.length;
     expect(delivered).toBeGreaterThan(10);
     expect(await registerStates(store)).toContain('待发送');

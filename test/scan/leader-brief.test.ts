@@ -44,7 +44,9 @@ describe("the leaders' daily brief (issue 9 item 8)", () => {
     for (const r of rows) {
       expect(String(r.cells['文号'])).toMatch(/谈〔2026〕\d+号/);
       expect(r.cells['发送状态']).toBe('已发送');
-      const brief = mailer.sent.find((m) => !m.headers?.['X-Duban-Doc-No'] && m.text.includes(String(r.cells['文号'])));
+      const brief = mailer.sent.find(
+        (m) => !m.headers?.['X-Duban-Doc-No'] && m.text.includes(String(r.cells['文号'])),
+      );
       expect(brief, String(r.cells['去重键'])).toBeDefined();
     }
   });

@@ -20,7 +20,9 @@ describe('rows without 编号', () => {
     expect(first.idsAssigned).toBe(unnumbered.length);
     const after = await store.read([...TAB_SPECS]);
     const newIds = ['挂图作战表', '督办台账'].flatMap((tab) =>
-      after.tabs[tab]!.rows.filter((r) => unnumbered.some((u) => u.row === r.row)).map((r) => String(r.cells['编号'])),
+      after.tabs[tab]!.rows.filter((r) => unnumbered.some((u) => u.row === r.row)).map((r) =>
+        String(r.cells['编号']),
+      ),
     );
     const registered = new Set(after.tabs['文书登记']!.rows.map((r) => String(r.cells['编号'])));
     // The demo's unnumbered rows are late on 2026-10-12: each has at least one notice registered already.

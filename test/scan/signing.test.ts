@@ -119,7 +119,8 @@ describe("the signers' daily brief (SPEC §4.4)", () => {
     expect(signing[0]!.text).toContain(first['编号']!);
     const perAddress = new Map<string, number>();
     for (const m of mailer.sent.slice(before).filter(plain))
-      for (const a of [...m.to, ...(m.cc ?? [])]) perAddress.set(a.address, (perAddress.get(a.address) ?? 0) + 1);
+      for (const a of [...m.to, ...(m.cc ?? [])])
+        perAddress.set(a.address, (perAddress.get(a.address) ?? 0) + 1);
     expect([...perAddress.values()].every((n) => n === 1)).toBe(true);
   });
 });

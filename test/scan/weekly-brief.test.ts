@@ -2,12 +2,16 @@
  * Issue 11: the 分管领导's weekly brief — one mail per leader per week on the brief day at 周报时间, registered in the
  * 审计日志 so no run on any runtime sends it twice; a holiday Monday moves it to the week's first working day.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createOutboxMailer } from '../../src/mail/outbox';
 import { describe, expect, it } from 'vitest';
 import { createMemoryMailer } from '../../src/mail/memory';
 import { runScan } from '../../src/scan/run-scan';
 import { runWeeklyBrief } from '../../src/scan/weekly/run-weekly-brief';
 import { createMemoryStore } from '../../src/store/drivers/memory/memory';
-import { demoWorkbook, FROM } from './demo-workbook';
+import { demoWorkbook, FROM, withSetting } from './demo-workbook';
 
 const LEADERS = [
   'changwu@demo.gov.cn',
@@ -19,7 +23,7 @@ const LEADERS = [
 const bj = (day: string, time: string) => new Date(`${day}T${time}:00+08:00`);
 
 function setup(asOf: string) {
-  const store = createMemoryStore(demoWorkbook(asOf));
+  const store = createMemoryStore(withSetting(demoWorkbook(asOf), '督查室邮箱', 'dcs@demo.gov.cn'));
   const mailer = createMemoryMailer();
   const brief = (day: string, time = '08:00') =>
     runWeeklyBrief({ store, mailer, from: FROM, now: bj(day, time) });
@@ -37,6 +41,8 @@ describe('the weekly brief', () => {
     expect(
       mailer.sent.every((m) => m.subject.startsWith('【每周督办摘要】2026年6月15日 分管领域重点工作')),
     ).toBe(true);
+    // Answered to 规则配置 督查室邮箱, like every notice (senderOf).
+    expect(mailer.sent.every((m) => m.replyTo?.address === 'dcs@demo.gov.cn')).toBe(true);
     expect(registered().map((r) => [r[4], r[6]])).toEqual(
       ['董海涛', '冯长青', '宋宏伟', '吴少华'].map((name) => [name, '2026-06-15']),
     );
@@ -47,6 +53,23 @@ describe('the weekly brief', () => {
     expect(mailer.sent).toHaveLength(4);
     // Next week, again once.
     expect(await brief('2026-06-22')).toMatchObject({ sent: 4, week: '2026-06-22' });
+  });
+
+  it('says in the 审计日志 when a brief only went to the outbox (no mail server), not that it was sent', async () => {
+    const { store } = setup('2026-06-15');
+    const dir = await mkdtemp(join(tmpdir(), 'duban-weekly-outbox-'));
+    try {
+      const mailer = createOutboxMailer(dir);
+      await runWeeklyBrief({ store, mailer, from: FROM, now: bj('2026-06-15', '08:00') });
+      const notes = store.tab('审计日志')!.rows.filter((r) => r[2] === '发送周报').map((r) => String(r[7]));
+      expect(notes).toHaveLength(4);
+      for (const note of notes) {
+        expect(note).toContain('未配置邮件服务器，周报已存入发件箱');
+        expect(note).not.toContain('周报已发送至');
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("lists each leader's own area only, by status, with what waits for them (an extension to approve)", async () => {

@@ -2,6 +2,7 @@ import { beijingStamp } from '../../calendar/beijing-clock';
 import { buildBulletin } from '../../domain/bulletin';
 import { renderBulletinMail } from '../../mail/notices';
 import type { Address, MailAttachment, Mailer } from '../../mail/port';
+import { senderOf } from '../../mail/sender';
 import { toMailMessage } from '../../mail/to-mail-message';
 import { bulletinTitle } from '../../report/bulletin-text';
 import { svgToPng, type PngRuntime } from '../../report/chart-png';
@@ -127,9 +128,11 @@ export async function sendBulletinMail(
     chartCids: attachments.flatMap((a) => (a.cid ? [a.cid] : [])),
     docxName,
   });
+  const { from, replyTo } = senderOf(deps.from, model.config);
   const message = {
     ...toMailMessage(rendered, {
-      from: deps.from,
+      from,
+      ...(replyTo ? { replyTo } : {}),
       to,
       cc,
       date: deps.now,
@@ -143,7 +146,12 @@ export async function sendBulletinMail(
   await deps.journal?.append([{ key, docNo, state: 'sent', at: stamp }]);
   return {
     mailed: tab,
-    ...issued(`通报已发送至${recipients}`, sent.stored ? STORED : '已发送'),
+    ...issued(
+      sent.stored
+        ? `未配置邮件服务器，通报已存入发件箱（${sent.location ?? ''}），收件人${recipients}`
+        : `通报已发送至${recipients}`,
+      sent.stored ? STORED : '已发送',
+    ),
     problems,
   };
 }

@@ -3,6 +3,7 @@ import { isoOf, shanghaiDayOf } from '../../calendar/day';
 import { briefDayOfWeek, weekKeyOf } from '../../domain/weekly-brief-day';
 import { renderWeeklyDigest } from '../../mail/notices';
 import type { Address, Mailer } from '../../mail/port';
+import { senderOf } from '../../mail/sender';
 import { toMailMessage } from '../../mail/to-mail-message';
 import type { SheetStore } from '../../store/port';
 import { AUDIT_TAB, auditRow } from '../../workbook/audit';
@@ -88,12 +89,14 @@ export async function runWeeklyBrief(deps: WeeklyBriefDeps): Promise<WeeklyBrief
     failed: 0,
     problems: [] as string[],
   };
+  const { from, replyTo } = senderOf(deps.from, plan.model.config);
   for (const brief of briefs) {
     const mail = renderWeeklyDigest(brief.doc);
     const key = `周报|${brief.leader.name}|${week}`;
     const sent = await deps.mailer.send(
       toMailMessage(mail, {
-        from: deps.from,
+        from,
+        ...(replyTo ? { replyTo } : {}),
         to: brief.to,
         date: deps.now,
         headers: { 'X-Duban-Dedupe-Key': key },
@@ -104,7 +107,9 @@ export async function runWeeklyBrief(deps: WeeklyBriefDeps): Promise<WeeklyBrief
       result.problems.push(`${brief.leader.name}的周报发送失败，下次运行时重试：${sent.error}`);
       continue;
     }
-    const note = `周报已发送至${brief.to.map((a) => a.address).join('、')}：${brief.doc.items.length}项，待处理${brief.doc.waiting?.length ?? 0}件`;
+    const to = brief.to.map((a) => a.address).join('、');
+    const where = sent.stored ? `未配置邮件服务器，周报已存入发件箱（${sent.location ?? ''}），收件人${to}` : `周报已发送至${to}`;
+    const note = `${where}：${brief.doc.items.length}项，待处理${brief.doc.waiting?.length ?? 0}件`;
     await deps.store.append(AUDIT_TAB, [
       auditRow(beijingStamp(deps.now), BRIEF_SENT, '', brief.leader.name, '', week, note),
     ]);
