@@ -35,7 +35,10 @@ export function boards(
   units: UnitScore[],
   redCards: RedCardTask[],
   base: number,
+  months = 1,
 ): { redList: BoardEntry[]; blackList: BoardEntry[] } {
+  // A quarter or year sums its months: a task overdue in three months is 3 项次, not 3 items.
+  const unit = months > 1 ? '项次' : '项';
   const redList = units
     .filter((u) => u.rank <= BOARD_SIZE && u.score > base && clean(u))
     .map((u) => entry(u, `按期办结${u.closedOnTime}项，无预警、无逾期`));
@@ -44,7 +47,7 @@ export function boards(
   const blackList = units
     .filter((u) => (bottom.has(u.unit) && u.score < base) || redUnits.has(u.unit))
     .sort((a, b) => b.rank - a.rank)
-    .map((u) => entry(u, deductions(u, redCards)));
+    .map((u) => entry(u, deductions(u, redCards, unit)));
   return { redList, blackList };
 }
 
@@ -56,17 +59,21 @@ function entry(u: UnitScore, reason: string): BoardEntry {
   return { unit: u.unit, rank: u.rank, score: u.score, reason };
 }
 
-/** `逾期2项、督办单1份、红牌1张（DB-2026-002 推进高铁站前广场停车场建设）`. */
-function deductions(u: UnitScore, redCards: RedCardTask[]): string {
+/**
+ * `逾期2项、督办单1份、红牌1张（DB-2026-002 推进高铁站前广场停车场建设）`; over several months `逾期4项次…红牌事项1项（…）`
+ * (the figures summed over the months, the 红牌 tasks each named once).
+ */
+function deductions(u: UnitScore, redCards: RedCardTask[], unit: '项' | '项次'): string {
   const parts: string[] = [];
-  if (u.overdue) parts.push(`逾期${u.overdue}项`);
-  if (u.lagging) parts.push(`滞后${u.lagging}项`);
+  if (u.overdue) parts.push(`逾期${u.overdue}${unit}`);
+  if (u.lagging) parts.push(`滞后${u.lagging}${unit}`);
   if (u.missed) parts.push(`缺报${u.missed}次`);
   if (u.late) parts.push(`迟报${u.late}次`);
   if (u.supervisions) parts.push(`督办单${u.supervisions}份`);
   const reds = redCards.filter((r) => r.unit === u.unit);
+  const named = reds.map((r) => `${r.id} ${r.title}`.trim()).join('；');
   if (reds.length)
-    parts.push(`红牌${reds.length}张（${reds.map((r) => `${r.id} ${r.title}`.trim()).join('；')}）`);
+    parts.push(unit === '项' ? `红牌${reds.length}张（${named}）` : `红牌事项${reds.length}项（${named}）`);
   return parts.join('、') || '得分低于基础分';
 }
 

@@ -79,7 +79,7 @@ export function buildBulletin(
     asOf: last.asOf,
     months: months.map((m) => m.month),
     units,
-    ...boards(units, redCardsOf(months), months.length * input.config.scoreBase),
+    ...boards(units, redCardsOf(months), months.length * input.config.scoreBase, months.length),
     redCards: redCardsOf(months),
     thresholds: overdueThresholds(units),
     leaders: last.leaders,

@@ -197,4 +197,23 @@ describe('红榜 and 黑榜', () => {
     ]);
     expect(b.blackList[0]!.reason).toContain('红牌1张（ZD-3 学校建设）');
   });
+
+  it('over a quarter says 项次 for the summed figures and names each 红牌 task once', () => {
+    const overdue = task('县教育局', doneThrough(12), {
+      redFlag: true,
+      id: 'ZD-3',
+      title: '学校建设',
+      deadline: { kind: 'date', day: toDay('2026-06-30') },
+    });
+    const q = buildBulletin(
+      input([overdue, task('县财政局', doneThrough(12))], '2026-10-31'),
+      quarterPeriod(2026, 3),
+    )!;
+    const unit = q.units.find((u) => u.unit === '县教育局')!;
+    expect([unit.overdue, unit.cards.红牌]).toEqual([3, 3]);
+    const reason = q.blackList.find((e) => e.unit === '县教育局')!.reason;
+    expect(reason).toContain('逾期3项次');
+    expect(reason).toContain('红牌事项1项（ZD-3 学校建设）');
+    expect(reason).not.toMatch(/逾期3项(?!次)|红牌\d张/);
+  });
 });
