@@ -7,7 +7,6 @@ import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toDay } from '../src/calendar/day';
-import { yearTrend } from '../src/domain/bulletin';
 import { bulletinDocx } from '../src/report/bulletin-docx';
 import { svgToPng } from '../src/report/chart-png';
 import { leaderChart, rankingChart, trendChart } from '../src/report/chart-spec';
@@ -18,7 +17,7 @@ import { demoBulletin } from '../test/report/demo-bulletin';
 
 const out = process.argv[2] ?? mkdtempSync(join(tmpdir(), 'duban-bulletin-'));
 mkdirSync(out, { recursive: true });
-const { bulletin, config, input } = await demoBulletin('2026-10');
+const { bulletin, config } = await demoBulletin('2026-10');
 const docx = join(out, 'bulletin-2026-10.docx');
 writeFileSync(
   docx,
@@ -56,7 +55,7 @@ const colours = { status: STATUS_FILL, card: CARD_FILL };
 const charts = {
   ranking: rankingChart(bulletin),
   leaders: leaderChart(bulletin, colours),
-  trend: trendChart({ ...bulletin, trend: yearTrend(input, 10) }, colours),
+  trend: trendChart(bulletin, colours),
 };
 const runtime = await nodePngRuntime();
 for (const [name, spec] of Object.entries(charts)) {

@@ -40,7 +40,7 @@ export interface Bulletin {
   thresholds: ThresholdEntry[];
   /** Status and card counts per 分管领导 at the end of the period. */
   leaders: LeaderCounts[];
-  /** Totals at the end of each month counted. */
+  /** Totals at the end of each month from January to the last month counted (the 逐月预警走势). */
   trend: TrendPoint[];
   /** Year only: the bottom three units (seed 001 §四(二): 约谈 and a 反思发言). */
   bottomThree?: string[];
@@ -83,7 +83,7 @@ export function buildBulletin(
     redCards: redCardsOf(months),
     thresholds: overdueThresholds(units),
     leaders: last.leaders,
-    trend: months.map((m) => ({ month: m.month, byStatus: m.byStatus, byCard: m.byCard })),
+    trend: trendOf(input, months),
   };
   if (period.kind === 'year') {
     bulletin.bottomThree = bottomOf(units, 3);
@@ -94,15 +94,13 @@ export function buildBulletin(
 }
 
 /**
- * The trend from January to `month`: status and card totals at each month's end (what the month chart draws).
- *
- * @example
- * yearTrend(input, 10).length; // 10
+ * The trend from January to the last month counted: status and card totals at each month's end (what the 逐月预警走势
+ * chart draws), the period's own months reused.
  */
-export function yearTrend(input: BulletinInput, month: number): TrendPoint[] {
+function trendOf(input: BulletinInput, counted: MonthResult[]): TrendPoint[] {
   const points: TrendPoint[] = [];
-  for (let m = 1; m <= month; m++) {
-    const r = monthResult(input, m);
+  for (let m = 1; m <= counted.at(-1)!.month; m++) {
+    const r = counted.find((c) => c.month === m) ?? monthResult(input, m);
     if (r) points.push({ month: m, byStatus: r.byStatus, byCard: r.byCard });
   }
   return points;

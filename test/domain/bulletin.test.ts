@@ -125,9 +125,10 @@ describe('quarter and year sum the months (seed 002 §四(二))', () => {
       facts: facts({ notices: [notice('督办单', '2026-06-03')], completion: closing }),
     };
     const all = input([t], '2026-06-30');
-    expect(buildBulletin(all, monthPeriod(2026, 5))!.trend[0]!.byStatus.已办结).toBe(0);
+    expect(buildBulletin(all, monthPeriod(2026, 5))!.trend.at(-1)!.byStatus.已办结).toBe(0);
     const june = buildBulletin(all, monthPeriod(2026, 6))!;
-    expect(june.trend[0]!.byStatus.已办结).toBe(1);
+    expect(june.trend.map((p) => p.month)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(june.trend.at(-1)!.byStatus.已办结).toBe(1);
     expect(june.units[0]).toMatchObject({ supervisions: 1, closedOnTime: 1, score: 100 + 2 - 3 });
   });
 });
