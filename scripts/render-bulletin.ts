@@ -25,6 +25,8 @@ writeFileSync(
     agencyName: config.agencyName,
     docNo: '临政督通〔2026〕10号',
     issuedOn: toDay('2026-11-03'),
+    mainRecipients: config.bulletinTo,
+    copyTo: config.bulletinCopy,
   }),
 );
 const profile = mkdtempSync(join(tmpdir(), 'duban-lo-'));

@@ -67,7 +67,12 @@ export async function run(args: string[]): Promise<number> {
   // A 通报 already issued is one document: its Word again carries its 文号, 成文日期 and figures as of that day.
   const issued = values.docx && !own ? registeredBulletin(model.register, period) : undefined;
   if (issued?.day != null && issued.day !== today) model = await readModel(values.workbook, (today = issued.day));
-  const previousBottom = values.previous ? await lastYearsBottom(values.previous, model.year - 1) : null;
+  const previous = values.previous ? await readModel(values.previous, toDay(`${model.year - 1}-12-31`)) : null;
+  if (previous && previous.year !== model.year - 1)
+    return fail(
+      `--previous 给出的工作簿 ${values.previous} 是${previous.year}年度的，应为上年度（${model.year - 1}年度）的工作簿`,
+    );
+  const previousBottom = previous ? lastYearsBottom(previous) : null;
   const bulletin = buildBulletin(bulletinInput(model), period, { previousBottom });
   if (!bulletin) return fail(`${period.label}尚未开始（统计日 ${values.date ?? '今天'}）`);
   if (values.docx && !own && bulletin.asOf < periodEnd(period))
@@ -93,7 +98,13 @@ export async function run(args: string[]): Promise<number> {
     }
     await writeFile(
       values.docx,
-      await bulletinDocx(bulletin, { agencyName: model.config.agencyName, docNo, issuedOn: today }),
+      await bulletinDocx(bulletin, {
+        agencyName: model.config.agencyName,
+        docNo,
+        issuedOn: today,
+        mainRecipients: model.config.bulletinTo,
+        copyTo: model.config.bulletinCopy,
+      }),
     );
   }
   if (issued && !values.json)
@@ -107,9 +118,8 @@ async function readModel(file: string, today: Day): Promise<WorkbookModel> {
 }
 
 /** Last year's bottom three, from last year's workbook read as of its 31 December. */
-async function lastYearsBottom(file: string, year: number): Promise<string[] | null> {
-  const model = await readModel(file, toDay(`${year}-12-31`));
-  return buildBulletin(bulletinInput(model), yearPeriod(year))?.bottomThree ?? null;
+function lastYearsBottom(model: WorkbookModel): string[] | null {
+  return buildBulletin(bulletinInput(model), yearPeriod(model.year))?.bottomThree ?? null;
 }
 
 function describe(b: Bulletin, docx: string | undefined): string {

@@ -9,6 +9,7 @@ import { z } from 'zod';
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 /** A name typed into 规则配置: a 文号前缀 or 机关名称 of pages is a paste gone wrong, refused like any bad value. */
 const text = z.string().trim().min(1).max(40);
+const longText = z.string().trim().min(1).max(200);
 const list = z
   .string()
   .transform((s) => s.split(/[,，、\s]+/).filter(Boolean))
@@ -80,6 +81,20 @@ const ENTRIES = {
     '文号格式：前缀＋类别〔年份〕序号号，如前缀“某政督”得 某政督催〔2026〕15号（duban init --prefix 填写）',
     text,
     '简称文字',
+  ),
+  bulletinTo: entry(
+    '通报主送',
+    '各乡镇人民政府，县直各有关单位',
+    '通报（Word）的主送机关，市级改为如 各县（市、区）人民政府，市直各有关单位',
+    longText,
+    '主送机关，用逗号分隔，不超过200字',
+  ),
+  bulletinCopy: entry(
+    '通报抄送',
+    '县委办公室，县人大常委会办公室，县政协办公室，县纪委监委',
+    '通报（Word）版记中的抄送机关',
+    longText,
+    '抄送机关，用逗号分隔，不超过200字',
   ),
   officeEmail: entry(
     '督查室邮箱',

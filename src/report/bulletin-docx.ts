@@ -27,14 +27,11 @@ export interface BulletinLetterhead {
   docNo: string;
   /** 成文日期 and 印发 date. */
   issuedOn: Day;
-  /** 主送机关. */
-  mainRecipients?: string;
-  /** 抄送机关. */
-  copyTo?: string;
+  /** 主送机关 (规则配置 通报主送). */
+  mainRecipients: string;
+  /** 抄送机关 (规则配置 通报抄送). */
+  copyTo: string;
 }
-
-const DEFAULT_RECIPIENTS = '各乡镇人民政府，县直各有关单位';
-const DEFAULT_COPY = '县委办公室，县人大常委会办公室，县政协办公室，县纪委监委';
 
 /**
  * The 《政务督查通报》 of a bulletin as a .docx in the GB/T 9704-2012 layout: 版头 (发文机关标志 in red, 文号, red
@@ -50,11 +47,11 @@ export async function bulletinDocx(b: Bulletin, head: BulletinLetterhead): Promi
     masthead('政务督查通报'),
     docNumberWithSeparator(head.docNo),
     title(bulletinTitle(b)),
-    addressee(head.mainRecipients ?? DEFAULT_RECIPIENTS),
+    addressee(head.mainRecipients),
     body(`${opening(b)}现将有关情况通报如下。`),
     ...sections(b),
     ...signature([head.agencyName, cnFullDate(head.issuedOn)]),
-    ...recordLines(head.copyTo ?? DEFAULT_COPY, head.agencyName, cnFullDate(head.issuedOn)),
+    ...recordLines(head.copyTo, head.agencyName, cnFullDate(head.issuedOn)),
   ];
   const doc = new Document({
     creator: head.agencyName,

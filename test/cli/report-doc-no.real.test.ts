@@ -110,4 +110,10 @@ describe('the 文号 of duban report --docx', () => {
       '文号 临政督通〔2026〕10号 已登记为「文书登记」中的督办通知书（ZD-2026-001）',
     );
   }, 120_000);
+
+  it('refuses a --previous workbook of the same year, saying which year it must be', async () => {
+    const same = await report(['--year', '2026', '--previous', workbook]);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toContain('是2026年度的，应为上年度（2025年度）的工作簿');
+  }, 120_000);
 });

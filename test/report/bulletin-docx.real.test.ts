@@ -21,6 +21,8 @@ beforeAll(async () => {
       agencyName: config.agencyName,
       docNo: '临政督通〔2026〕10号',
       issuedOn: toDay('2026-11-03'),
+      mainRecipients: config.bulletinTo,
+      copyTo: config.bulletinCopy,
     }),
   );
   const pdf = await toPdf(file, dir);

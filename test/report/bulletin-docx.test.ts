@@ -14,6 +14,9 @@ beforeAll(async () => {
     agencyName: config.agencyName,
     docNo: '临政督通〔2026〕10号',
     issuedOn: toDay('2026-11-03'),
+    // A city office's 规则配置 通报主送 / 通报抄送.
+    mainRecipients: '各县（市、区）人民政府，市直各有关单位',
+    copyTo: '市委办公室，市纪委监委',
   });
   zip = await JSZip.loadAsync(bytes);
   documentXml = await zip.file('word/document.xml')!.async('string');
@@ -21,6 +24,12 @@ beforeAll(async () => {
 });
 
 describe('the 《政务督查通报》 .docx (GB/T 9704-2012)', () => {
+  it('is addressed and copied as 规则配置 says (a city is not a county)', () => {
+    expect(documentXml).toContain('各县（市、区）人民政府，市直各有关单位：');
+    expect(documentXml).toContain('市委办公室，市纪委监委');
+    expect(documentXml).not.toContain('各乡镇人民政府');
+  });
+
   it('numbers its pages "— 1 —" in 4号, odd pages on the right and even pages on the left (§7.5)', async () => {
     const settings = await zip.file('word/settings.xml')!.async('string');
     expect(settings).toContain('<w:evenAndOddHeaders/>');

@@ -97,6 +97,8 @@ export async function sendBulletinMail(
         agencyName: model.config.agencyName,
         docNo,
         issuedOn: model.today,
+        mainRecipients: model.config.bulletinTo,
+        copyTo: model.config.bulletinCopy,
       }),
       contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     },
