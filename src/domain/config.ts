@@ -200,7 +200,7 @@ const ENTRIES = {
     '用顿号分隔的文书类型（催办单、督办单、督办通知书、约谈建议、提醒函、交办单），或 无',
   ),
   extensionApprover: entry('延期审批人', '分管领导', '延期申请由谁审批', text, '通讯录中的角色'),
-  scanTime: entry('每日扫描时间', '08:30', '工作日自动扫描时间（北京时间）', hhmm, 'HH:MM，如 08:30'),
+  scanTime: entry('每日扫描时间', '08:30', '工作日自动扫描时间（北京时间），用于 duban serve；部署在 Cloudflare 或 Google 云上的以其定时任务为准', hhmm, 'HH:MM，如 08:30'),
   weeklyBriefWeekday: entry(
     '周报星期',
     '周一',
@@ -208,7 +208,7 @@ const ENTRIES = {
     weekday,
     '周一…周日（或 1–7）',
   ),
-  weeklyBriefTime: entry('周报时间', '08:00', '分管领导周报发送时间（北京时间）', hhmm, 'HH:MM，如 08:00'),
+  weeklyBriefTime: entry('周报时间', '08:00', '分管领导周报发送时间（北京时间）；云上部署的定时任务在 8–11 时每小时检查一次，晚于 11:00 须同时调整定时任务', hhmm, 'HH:MM，如 08:00'),
   notifyOverdueTimes: entry(
     '全县通报逾期次数',
     '3',
