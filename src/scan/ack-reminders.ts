@@ -7,7 +7,7 @@
 import { isoOf, partsOf, type Day } from '../calendar/day';
 import { entryIndexOf } from './entry-index';
 import { isNoticeType, kindOf, type NoticeType } from '../domain/notice-kinds';
-import type { TaskVerdict } from '../domain/types';
+import type { TaskFacts, TaskVerdict } from '../domain/types';
 import { dedupeKey } from '../workbook/dedupe-key';
 import { addressesOf } from '../workbook/directory';
 import type { WorkbookModel } from '../workbook/read-workbook';
@@ -70,6 +70,7 @@ export function ackReminders(
     const verdict = verdicts[i];
     if (!entry || !verdict || verdict.status === '已办结' || verdict.status === '已调出') continue;
     if (entry.facts.acknowledgements?.some((a) => a.ref === row.docNo)) continue;
+    if (row.day !== null && actedSince(entry.facts, row.day)) continue;
     const type: NoticeType = ACK_REMINDER;
     const r = recipientsFor(type, '', entry.task, model.directory);
     const to = addressesOf(r.to);
@@ -93,7 +94,13 @@ export function ackReminders(
         issuer: model.config.agencyName,
         office: model.config.officeName,
         to: r.addressee,
-        item: { id: row.id, title: entry.task.title, source: entry.task.source },
+        item: {
+          id: row.id,
+          title: entry.task.title,
+          source: entry.task.source,
+          // The deadline decides whether the reminder's links may offer a 延期申请 (none once it has passed).
+          ...(verdict.deadline !== null ? { deadline: verdict.deadline } : { deadlineText: '长期' }),
+        },
         reasons: [reason],
         replyBy,
         cc: [],
@@ -102,6 +109,18 @@ export function ackReminders(
     });
   }
   return out;
+}
+
+/**
+ * The unit answered since the notice went out — a 反馈, a 延期申请 or a 办结申请 (from the notice's links or typed by
+ * the 督查室): it has the notice in hand, and a reminder to sign for it would only be noise.
+ */
+function actedSince(facts: TaskFacts, day: Day): boolean {
+  return (
+    facts.feedback.some((f) => f.day >= day) ||
+    facts.extensions.some((e) => e.asked != null && e.asked >= day) ||
+    (facts.completion?.submitted != null && facts.completion.submitted >= day)
+  );
 }
 
 function text(cell: unknown): string {

@@ -24,21 +24,38 @@ import { verdictOf, type WorkbookState } from './workbook-state';
 function blocked(state: WorkbookState, entry: TaskEntry): string | null {
   const v = verdictOf(state, entry);
   if (v.status === '已办结' || v.status === '已调出') return `该事项${v.status}，无需延期。`;
-  if (v.deadline === null) return '该事项没有明确的完成时限，无需申请延期。';
-  if (state.model.today > v.deadline)
-    return `延期须在完成时限（${cnFullDate(v.deadline)}）前申请，现已超过时限，不能申请延期。`;
-  const pending = requestsOf(state.snapshot, entry.task.id).find((r) => textOf(r, '状态') === '待审批');
+  const { deadline } = v;
+  if (deadline === null) return '该事项没有明确的完成时限，无需申请延期。';
+  if (state.model.today > deadline)
+    return `延期须在完成时限（${cnFullDate(deadline)}）前申请，现已超过时限，不能申请延期。`;
+  const requests = requestsOf(state.snapshot, entry.task.id);
+  const pending = requests.find((r) => textOf(r, '状态') === '待审批');
   if (pending) return `已有待审批的延期申请（${textOf(pending, '申请号')}），请等待审批结果。`;
+  // Seed 002 §三(五): "对不同意延期办结的，发回原单位按期办结完毕" — a refusal is final for this deadline.
+  const refused = requests.find(
+    (r) => textOf(r, '状态') === '不同意' && textOf(r, '原完成时限') === isoOf(deadline),
+  );
+  if (refused)
+    return `延期申请 ${textOf(refused, '申请号')} 已于 ${textOf(refused, '审批时间')} 未获同意（${textOf(refused, '审批意见')}），须在完成时限（${cnFullDate(deadline)}）前按期办结，不能再次申请延期。`;
   return null;
+}
+
+/** The Day of a `YYYY-MM-DD` that exists (not 2027-02-30), or null. */
+function dayOrNull(s: string): Day | null {
+  try {
+    return toDay(s);
+  } catch {
+    return null;
+  }
 }
 
 function requestForm(deadline: Day) {
   return z.object({
     requested: z
       .string({ error: '请选择申请完成时限' })
-      .regex(/^\d{4}-\d{2}-\d{2}$/, '申请完成时限请填写日期，如 2026-12-31')
-      .refine((s) => !Number.isNaN(Date.parse(s)), '申请完成时限不是有效日期')
-      .refine((s) => toDay(s) > deadline, `申请完成时限须晚于现完成时限 ${isoOf(deadline)}`),
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '申请完成时限请填写日期，如 2026-12-31', abort: true })
+      .refine((s) => dayOrNull(s) !== null, { message: '申请完成时限不是有效日期', abort: true })
+      .refine((s) => dayOrNull(s)! > deadline, `申请完成时限须晚于现完成时限 ${isoOf(deadline)}`),
     reason: z
       .string({ error: '请填写延期理由' })
       .trim()

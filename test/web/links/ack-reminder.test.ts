@@ -91,6 +91,36 @@ describe('签收提醒', () => {
     expect(reminders(day3.mailer)).toEqual([]);
   });
 
+  it('offers no 延期申请 once the deadline has passed, and skips a unit that has answered since the notice', async () => {
+    const store = createMemoryStore(demoWorkbook());
+    const day1 = serviceOn(store, '2026-06-15', true);
+    await day1.service.scan(day1.now);
+    const sent = day1.mailer.sent.filter((m) => /签收 https/.test(m.text));
+    // A notice whose item is not overdue carries a 延期申请 link; its unit answers through its 反馈 link.
+    const open = sent.find((m) => /延期申请 https/.test(m.text))!;
+    const feedback = /反馈 (https:\/\/\S+)/.exec(open.text)![1]!.slice(PUBLIC.length);
+    const page = await day1.service.app.request(feedback);
+    const html = await page.text();
+    const csrf = /name="csrf"\s+value="([^"]+)"/.exec(html)![1]!;
+    const month = /<option value="(\d+)"/.exec(html)![1]!;
+    const t = new URL(feedback, PUBLIC).searchParams.get('t')!;
+    const answered = await day1.service.app.request(new URL(feedback, PUBLIC).pathname, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...SAME_ORIGIN },
+      body: new URLSearchParams({ t, csrf, month, done: '推进中', progress: '60' }).toString(),
+    });
+    expect(answered.status).toBe(200);
+
+    const day2 = serviceOn(store, '2026-06-17', true);
+    await day2.service.scan(day2.now);
+    const due = reminders(day2.mailer);
+    expect(due.some((m) => m.text.includes(open.headers!['X-Duban-Doc-No']!))).toBe(false);
+    // DB-2026-002 is overdue since 5月21日: its reminder offers 签收 and 反馈, no 延期申请 it would refuse.
+    const overdue = due.find((m) => m.headers?.['X-Duban-Item-Id'] === 'DB-2026-002')!;
+    expect(overdue.text).toMatch(/签收 https/);
+    expect(overdue.text).not.toContain('延期申请');
+  });
+
   it('sends none for notices registered before links were on, nor while links are off', async () => {
     const store = createMemoryStore(demoWorkbook());
     const off = serviceOn(store, '2026-06-15', false);

@@ -86,8 +86,9 @@ describe('延期申请 links', () => {
     expect(text((await f.rows('审计日志')).at(-1), '备注')).toContain('一次性令牌重复使用');
   });
 
-  it('a refusal needs an opinion; the unit is told and 完成时限 stays', async () => {
+  it('a refusal needs an opinion; the unit is told, 完成时限 stays and it cannot ask again', async () => {
     const f = linkFixture();
+    const rowsBefore = (await f.rows('延期申请')).length;
     await ask(f, { requested: '2026-11-30', reason: '资金未到位' });
     const path = approverPath(f);
     const bare = await decide(f, path, { decision: '不同意', opinion: '' });
@@ -97,6 +98,13 @@ describe('延期申请 links', () => {
     expect(refused.status).toBe(200);
     expect(text(await f.taskRow(ITEM), '原完成时限')).toBe('');
     expect(f.mailer.sent.at(-1)!.text).toContain('完成时限仍为 2026-09-30');
+    // Seed 002 §三(五): refused → finish by the deadline; the unit cannot simply ask again.
+    const again = await ask(f, { requested: '2026-10-31', reason: '再申请' });
+    expect(again.page.status).toBe(409);
+    expect(again.html).toContain(
+      `延期申请 YQ-${ITEM}-1 已于 2026-06-15 08:30:00 未获同意（请倒排工期按期完成），须在完成时限`,
+    );
+    expect(await f.rows('延期申请')).toHaveLength(rowsBefore + 1);
   });
 
   it('refuses another leader on the approver link, a date not after the deadline, and any request after the deadline', async () => {
@@ -155,7 +163,25 @@ describe('延期申请 links', () => {
     expect(approved.status).toBe(200);
     expect(text((await f.rows('延期申请')).at(-1), '状态')).toBe('同意');
     expect((await digestOn('2026-06-19'))?.text ?? '').not.toContain(`YQ-${ITEM}-1`);
-    const register = (await f.rows('文书登记')).filter((r) => text(r, '去重键').includes(`延期@YQ-${ITEM}-1`));
+    const register = (await f.rows('文书登记')).filter((r) =>
+      text(r, '去重键').includes(`延期@YQ-${ITEM}-1`),
+    );
     expect(register).toHaveLength(1);
+  });
+
+  it('a date that does not exist, is not a date or is empty is the form again (400) with the reason typed kept', async () => {
+    for (const [requested, error] of [
+      ['2027-02-30', '申请完成时限不是有效日期'],
+      ['明年3月', '申请完成时限请填写日期，如 2026-12-31'],
+      ['', '申请完成时限请填写日期，如 2026-12-31'],
+    ] as const) {
+      const f = linkFixture();
+      const { res } = await ask(f, { requested, reason: '受汛期影响，施工延误' });
+      expect(res.status).toBe(400);
+      const html = await res.text();
+      expect(html).toContain(error);
+      expect(html).toContain('受汛期影响，施工延误</textarea>');
+      expect(await f.rows('延期申请')).toHaveLength((await linkFixture().rows('延期申请')).length);
+    }
   });
 });
