@@ -77,6 +77,7 @@ export function readCompletionCard(
     refused,
     pendingSigner: refused === null ? pendingSigner : null,
     pendingSince: since,
+    underway: card.status === '审批中',
     keyItem: card.keyItem,
     problems,
   };

@@ -32,9 +32,10 @@ export function decideStatus(input: StatusInput): { status: Status; reason: stri
     };
   }
   const card = facts.completion;
-  // 已完成 + 督查室核实 closes a minor item only: a key item needs the 主要领导 (seed 002 §三(六)), and a refusal
-  // anywhere on the card keeps it open ("对不予办结事项…继续跟进督办").
-  if (task.handling === '已完成' && card?.verified && !card.refused && !card.keyItem) {
+  // 已完成 + 督查室核实 closes a minor item only: a key item needs the 主要领导 (seed 002 §三(六)), a refusal
+  // anywhere on the card keeps it open ("对不予办结事项…继续跟进督办"), and a card still moving through its chain
+  // (审批中) waits for the signers after the 督查室 — 一般事项 up to 规则配置 一般事项审批止于.
+  if (task.handling === '已完成' && card?.verified && !card.refused && !card.keyItem && !card.underway) {
     return { status: '已办结', reason: '办理状态为已完成，督查室已核实' };
   }
   if (facts.transferredOut) return { status: '已调出', reason: '调出申请经分管领导、主要领导同意，不再排名' };

@@ -87,6 +87,8 @@ export interface CompletionEntry {
   pendingSigner?: string | null;
   /** Date of the last signature before the waiting signer (the application itself when none). */
   pendingSince?: Day | null;
+  /** 状态 审批中: the card is moving through its chain (a 办结申请 by link), so only its signatures close the item. */
+  underway?: boolean;
   /** Key item: the card needs the 主要领导 (seed 002 §三(六)). */
   keyItem?: boolean;
   /** Opinions that say neither consent nor refusal (reported, never read as consent). */

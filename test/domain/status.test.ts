@@ -117,6 +117,14 @@ describe('状态 (SPEC §4.1)', () => {
       },
     });
     expect(evaluateTask(item, verified, ctxOn('2026-03-06')).status).toBe('已办结');
+    // A card moving through its chain (审批中, applied by link) waits for the signers after the 督查室.
+    const underway = facts({
+      ...f,
+      completion: { ...verified.completion!, underway: true, pendingSigner: '办公室分管副主任' },
+    });
+    const waiting = evaluateTask(item, underway, ctxOn('2026-03-06'));
+    expect(waiting.status).toBe('待办结审批');
+    expect(waiting.statusReason).toContain('办结审批卡待"办公室分管副主任"签批');
   });
 
   it('已调出 after an approved 调出, with no card and no notice', () => {
