@@ -59,10 +59,15 @@ export function evaluateTask(
   const start = startOf(task, ctx);
   // 未启动 counts from the start the item itself plans (SPEC §4.1): a plan starting in June is not late in April.
   const plannedStart = plannedStartOf(task, ctx);
-  const notStartedAfter = cal.addWorkdays(plannedStart, ctx.config.notStartedWorkdays);
+  const startWindow = cal.addWorkdays(plannedStart, ctx.config.notStartedWorkdays);
+  // An assigned item has until its own first report is due (全体会议 1个月, seed 004 §五.1) before silence means 未启动.
+  const waitsForReport = limits.feedbackDue !== null && limits.feedbackDue > startWindow;
+  const notStartedAfter = waitsForReport ? limits.feedbackDue! : startWindow;
   const notStarted =
     !hasAnyFeedback(task, facts) && today > notStartedAfter
-      ? `${startLabel(task, plannedStart)}后${ctx.config.notStartedWorkdays}个工作日（${cnDate(notStartedAfter)}）仍无任何反馈`
+      ? waitsForReport
+        ? `${startLabel(task, plannedStart)}后，首次反馈期限（${cnDate(notStartedAfter)}，${limits.feedbackBasis}）已过仍无任何反馈`
+        : `${startLabel(task, plannedStart)}后${ctx.config.notStartedWorkdays}个工作日（${cnDate(notStartedAfter)}）仍无任何反馈`
       : null;
 
   const { status, reason: statusReason } = decideStatus({

@@ -104,8 +104,12 @@ export function timeLimits(task: TaskRecord, facts: TaskFacts, ctx: RuleContext)
     const rule = feedbackRule(task);
     feedbackDue = addLimit(ctx, start, ctx.config[rule.field]);
     feedbackBasis = `${rule.basis} ${ctx.config[rule.field]}内反馈`;
-    addCheckpoint(checkpoints, { label: '研究部署', day: addLimit(ctx, start, ctx.config.researchLimit) });
-    addCheckpoint(checkpoints, { label: '反馈办理情况', day: feedbackDue });
+    // Once the unit has reported, both nodes are behind it: 当前节点 moves on to 完成时限 (SPEC §2.1 "the next
+    // checkpoint"); the deadline of the first report stays, for the rules that judge it.
+    if (!facts.feedback.some((f) => f.day >= start)) {
+      addCheckpoint(checkpoints, { label: '研究部署', day: addLimit(ctx, start, ctx.config.researchLimit) });
+      addCheckpoint(checkpoints, { label: '反馈办理情况', day: feedbackDue });
+    }
   } else {
     // Month milestones: only the last one passed and the next one matter for 当前节点.
     const deadlines = monthDeadlines(ctx, workYear(ctx));

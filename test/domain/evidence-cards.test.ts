@@ -52,4 +52,17 @@ describe('no 黄牌 without evidence (seed 001 §三(三), SPEC §4.1/§4.2)', (
     expect(june.status).toBe('未启动');
     expect(june.card).toBe('黄牌');
   });
+
+  it('a 全体会议 item has its month to report (seed 004 §五.1) before silence is 未启动 and a 黄牌', () => {
+    const item = ledgerItem('2026-11-11', {
+      sourceRef: '县政府第4次全体会议',
+      deadline: { kind: 'date', day: toDay('2027-01-02') },
+    });
+    const before = evaluateTask(item, facts(), ctxOn('2026-12-03'));
+    expect(before.status).toBe('正常推进');
+    expect(before.card).toBeNull();
+    const after = evaluateTask(item, facts(), ctxOn('2026-12-14'));
+    expect(after.status).not.toBe('正常推进');
+    expect(after.hints.join('；')).toContain('应于12月11日前反馈办理情况（全体会议议定事项');
+  });
 });

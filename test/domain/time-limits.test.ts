@@ -148,6 +148,13 @@ describe('time limits by source (SPEC §4.3)', () => {
     );
     expect(v.currentNode).toBe('反馈办理情况（3月5日）');
   });
+
+  it('moves on to 完成时限 once the unit has reported, before the report’s deadline', () => {
+    const item = ledgerItem('2026-03-02', { source: '其他', sourceRef: '' });
+    const report = { day: toDay('2026-03-03'), month: null, progress: 30, text: '已研究部署，推进中' };
+    const v = evaluateTask(item, facts({ feedback: [report] }), ctxOn('2026-03-04'));
+    expect(v.currentNode).toBe('完成时限（3月9日）');
+  });
 });
 
 describe('当前节点 on the battle map', () => {
