@@ -144,10 +144,11 @@ export const NOTICE_KINDS = {
     slug: 'jiaoban',
     title: '交办单',
     subjectTail: '交办',
-    action: '研究部署并反馈办理情况',
+    // 研究部署 has its own date among the nodes the 交办单 lists; its 时限要求 is the first report.
+    action: '反馈办理情况',
     ladderStep: null,
-    // Seed 004 §五.2: 交办单 numbered centrally by the 督查室; the 配合单位 get a copy.
-    recipients: toUnit(['coUnits']),
+    // Seed 004 §五.2: 交办单 numbered centrally by the 督查室; the 配合单位 and the 分管领导 get a copy (SPEC §4.4).
+    recipients: toUnit(['coUnits', 'leader']),
     viaDigest: false,
     urging: false,
     needsSigning: false,

@@ -104,6 +104,11 @@ export function timeLimits(task: TaskRecord, facts: TaskFacts, ctx: RuleContext)
     const rule = feedbackRule(task);
     feedbackDue = addLimit(ctx, start, ctx.config[rule.field]);
     feedbackBasis = `${rule.basis} ${ctx.config[rule.field]}内反馈`;
+    // A report due after the item itself (常务会议 半个月 on a 13710 一般 item of 7 days) is due with it.
+    if (deadline !== null && feedbackDue > deadline) {
+      feedbackDue = deadline;
+      feedbackBasis = `${feedbackBasis}，不晚于完成时限`;
+    }
     // Once the unit has reported, both nodes are behind it: 当前节点 moves on to 完成时限 (SPEC §2.1 "the next
     // checkpoint"); the deadline of the first report stays, for the rules that judge it.
     if (!facts.feedback.some((f) => f.day >= start)) {

@@ -10,16 +10,17 @@ describe('《交办单》 for a new 督办台账 item (seed 004 §五.2, SPEC §
   const assignment = (today: string, notices: IssuedNotice[] = []) =>
     evaluateTask(item, facts({ notices }), ctxOn(today)).due.filter((d) => d.type === '交办单');
 
-  it('is due on the 交办日期 with the 13710 nodes and the 完成时限', () => {
+  it('is due on the 交办日期 with the 13710 nodes and the 完成时限; the report is never asked after the item is due', () => {
     const [due] = assignment('2026-03-02');
     expect(due).toMatchObject({ type: '交办单', level: '1', period: '交办@2026-03-02' });
+    // 常务会议 report in 半个月 (3月17日) on a 13710 一般 item due 3月9日: the report is due with the item.
     expect(due!.reasons).toEqual([
       '3月2日交办',
       '研究部署：3月3日前',
+      '反馈办理情况：3月9日前',
       '完成时限：3月9日前',
-      '反馈办理情况：3月17日前',
     ]);
-    expect(due!.replyBy).toBe(toDay('2026-03-17'));
+    expect(due!.replyBy).toBe(toDay('2026-03-09'));
   });
 
   it('once: not again when registered, and not for an item assigned long ago', () => {

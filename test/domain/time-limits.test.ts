@@ -29,12 +29,13 @@ describe('time limits by source (SPEC §4.3)', () => {
     const { deadline, l } = limitsOf(ledgerItem('2026-02-11'));
     expect(deadline).toBe('2026-02-24'); // 2月18日 is 春节
     expect(l.deadlineBasis).toBe('13710 一般事项 7天');
-    // 常务会议: feedback in 半个月 = 15 calendar days → 2月26日.
+    // 常务会议: feedback in 半个月 = 15 calendar days → 2月26日, after the item is due: it is due with it.
     expect(l.checkpoints.map((c) => `${c.label}@${isoOf(c.day)}`)).toEqual([
       '研究部署@2026-02-12',
+      '反馈办理情况@2026-02-24',
       '完成时限@2026-02-24',
-      '反馈办理情况@2026-02-26',
     ]);
+    expect(l.feedbackBasis).toBe('常务会议议定事项 半个月内反馈，不晚于完成时限');
   });
 
   it('rolling to a working day can be switched off in 规则配置', () => {
@@ -70,7 +71,9 @@ describe('time limits by source (SPEC §4.3)', () => {
     ['', '会议议定事项', '2026-03-02', '2026-03-16', '领导议定事项 10个工作日内反馈'],
     ['', '其他', '2026-03-02', '2026-03-05', '13710 工作法（3天内反馈） 3天内反馈'],
   ])('feedback for %j (%s) assigned %s is due %s', (sourceRef, source, assigned, due, basis) => {
-    const { feedbackDue, l } = limitsOf(ledgerItem(assigned, { sourceRef, source }));
+    // A 完成时限 late in the year, so the source's own limit shows (a report is never due after the item).
+    const late = { kind: 'date' as const, day: toDay('2026-12-31') };
+    const { feedbackDue, l } = limitsOf(ledgerItem(assigned, { sourceRef, source, deadline: late }));
     expect(feedbackDue).toBe(due);
     expect(l.feedbackBasis).toBe(basis);
   });

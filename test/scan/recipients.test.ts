@@ -45,3 +45,11 @@ describe('copies of 催办单 and 督办单 to 组织部, 监察机关 and 作�
     expect(names(recipientsFor('提醒函', '蓝牌', battleTask(), directory).cc)).toEqual(['王副县长']);
   });
 });
+
+describe('the 《交办单》 (seed 004 §五.2)', () => {
+  it('goes to the unit and copies the 分管领导 (SPEC §4.4: every formal notice does)', () => {
+    const r = recipientsFor('交办单', '1', battleTask(), directory);
+    expect(names(r.to)).toEqual(['李局长', '张科长']);
+    expect(names(r.cc)).toContain('王副县长');
+  });
+});
