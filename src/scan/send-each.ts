@@ -3,9 +3,11 @@ import type { SendResult } from '../mail/port';
 import type { CellWrite } from '../store/port';
 import { lastStates, type JournalEntry, type JournalState } from '../store/journal/port';
 import { auditRow, type AuditRow } from '../workbook/audit';
+import { parseDedupeKey } from '../workbook/dedupe-key';
 import type { RegisterRow } from '../workbook/read-ledgers';
 import { AWAITING_SIGNATURE, REJECTED, SIGNED, STORED } from '../workbook/schema/lists';
 import type { ScanProblem, WorkbookModel } from '../workbook/read-workbook';
+import { isProvisional } from './doc-numbers';
 import { type MessageDeps, noticeMessage } from './notice-message';
 import type { PlannedNotice } from './plan-notices';
 import { registerRow } from './register-row';
@@ -89,6 +91,7 @@ export async function sendEach(
     }),
   );
 
+  const delivered = new Set<string>();
   for (const notice of outgoing) {
     if (notice.viaDigest) continue; // a 临期提醒 travels in its recipient's daily digest
     const docNo = docNoOf(notice.token) ?? '';
@@ -119,6 +122,22 @@ export async function sendEach(
     for (const row of rows) settle(row.token, row.key, status);
     if (claim) settle(claim.token, claim.key, result.ok ? status : RESEND_FAILED);
     recordSend(book, notice, docNo, result);
+    if (result.ok) recordDelivered(book, notice, delivered);
+  }
+}
+
+/**
+ * The numbered items a digest delivered (a leader's 约谈建议) get their own 发文 row in the 审计日志 (SPEC §5: every
+ * notice is in it), once, however many recipients' digests carry them.
+ */
+function recordDelivered(book: SendBook, digest: PlannedNotice, delivered: Set<string>): void {
+  for (const cover of digest.covers ?? []) {
+    const docNo = book.docNoOf(cover.token) ?? '';
+    const item = parseDedupeKey(cover.key);
+    if (!docNo || isProvisional(docNo) || !item || delivered.has(cover.key)) continue;
+    delivered.add(cover.key);
+    const to = digest.to.map((a) => a.address).join('、');
+    book.audit.push(auditRow(book.stamp, '发文', item.id, item.type, '', docNo, `随每日汇总发至 ${to}`));
   }
 }
 
