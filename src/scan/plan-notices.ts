@@ -132,7 +132,8 @@ export function planNotices(model: WorkbookModel, verdicts: TaskVerdict[], run: 
         const copies = kindOf(due.type).docMark ? addressesOf(r.cc) : [];
         for (const recipient of [...to, ...copies]) {
           const digest = digests.get(recipient.address) ?? { recipient, items: [], covers: [] };
-          digest.items.push(digestItem(entry, v, due));
+          const copy = !to.some((a) => a.address === recipient.address);
+          digest.items.push(digestItem(entry, v, due, copy));
           digest.covers.push({ token: notices.at(-1)!.token, key });
           digests.set(recipient.address, digest);
         }
@@ -214,7 +215,8 @@ function noticeDoc(
   });
 }
 
-function digestItem(entry: TaskEntry, v: TaskVerdict, due: NoticeDue): DigestItem {
+/** One item of a digest; `copy`: the recipient is copied (抄送), told but not asked to act (the 约谈 is the addressee's). */
+function digestItem(entry: TaskEntry, v: TaskVerdict, due: NoticeDue, copy = false): DigestItem {
   // A numbered item (a leader's 约谈建议) names its document; the 文号 is added when it is final (send-notices.ts).
   const title = kindOf(due.type).docMark ? { notice: `《${kindOf(due.type).title}》` } : {};
   const routine = due.type === '临期提醒';
@@ -227,7 +229,9 @@ function digestItem(entry: TaskEntry, v: TaskVerdict, due: NoticeDue): DigestIte
     ...(v.card ? { card: v.card } : {}),
     ...(v.currentNode ? { node: v.currentNode } : {}),
     // What the recipient is asked to do: the unit answers a 临期提醒; a leader arranges the 约谈, a signer signs.
-    due: `请于${cnFullDate(due.replyBy)}前${routine ? '反馈' : (ask?.action ?? kindOf(due.type).action)}（${due.reasons.join('；')}）`,
+    due: copy
+      ? `抄送您知悉，由主送领导${kindOf(due.type).action}（${due.reasons.join('；')}）`
+      : `请于${cnFullDate(due.replyBy)}前${routine ? '反馈' : (ask?.action ?? kindOf(due.type).action)}（${due.reasons.join('；')}）`,
     ...(v.remainingWorkdays !== null ? { remainingWorkdays: v.remainingWorkdays } : {}),
     ...(routine ? { answerable: true } : {}),
     ...(ask ? { approval: { of: ask.of, ref: ask.ref } } : {}),

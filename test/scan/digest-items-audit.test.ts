@@ -28,4 +28,18 @@ describe('numbered items delivered by digest', () => {
       interviews.map((r) => r[col('文号')]).sort(),
     );
   });
+
+  it('asks the 主要领导 to arrange a 红牌 约谈; the leaders and 督查室 copied are told, not asked', async () => {
+    const store = createMemoryStore(demoWorkbook('2026-06-15'));
+    const mailer = createMemoryMailer();
+    await runScan({ store, mailer, from: FROM, now: at830('2026-06-15') });
+    const digests = mailer.sent.filter(
+      (m) => m.headers?.['X-Duban-Kind'] === 'digest' && m.text.includes('《约谈建议》'),
+    );
+    const chief = digests.find((m) => m.to[0]!.address === 'xianzhang@demo.gov.cn')!;
+    expect(chief.text).toMatch(/请于.+前安排约谈并反馈约谈情况/);
+    const copied = digests.filter((m) => m.text.includes('抄送您知悉，由主送领导安排约谈并反馈约谈情况'));
+    expect(copied.length).toBeGreaterThan(0);
+    for (const m of copied) expect(m.to[0]!.address).not.toBe('xianzhang@demo.gov.cn');
+  });
 });
