@@ -11,6 +11,7 @@ import { provisionalDocNo } from './doc-numbers';
 import { noticeDocOf } from './notice-doc-of';
 import { dedupeKey, digestKey } from '../workbook/dedupe-key';
 import type { ScanProblem, TaskEntry, WorkbookModel } from '../workbook/read-workbook';
+import { entryIndexOf } from './entry-index';
 import { recipientsFor } from './recipients';
 import { draftKey, draftOf, draftStep, draftsByKey, type WaitingDraft, waitingBySigner } from './signing';
 
@@ -153,7 +154,8 @@ export function planNotices(model: WorkbookModel, verdicts: TaskVerdict[], run: 
     }));
   for (const [address, list] of waitingBySigner(model, [...waiting, ...newDrafts])) {
     const digest = digests.get(address) ?? { recipient: list.recipient, items: [], covers: [] };
-    digest.items.push(...list.items);
+    // A draft's item shows its task as it stands (逾期, 红牌 …); what waits is said by its 待办 and link.
+    digest.items.push(...list.items.map((item) => withVerdict(item, verdicts[entryIndexOf(model, item.id)])));
     digests.set(address, digest);
   }
 
@@ -213,6 +215,12 @@ function noticeDoc(
     unit: task.leadUnit,
     rectifyBy: due.rectifyBy ?? due.replyBy,
   });
+}
+
+function withVerdict(item: DigestItem, v: TaskVerdict | undefined): DigestItem {
+  if (!v) return item;
+  const { card: _card, ...rest } = item;
+  return { ...rest, status: v.status, ...(v.card ? { card: v.card } : {}) };
 }
 
 /** One item of a digest; `copy`: the recipient is copied (抄送), told but not asked to act (the 约谈 is the addressee's). */

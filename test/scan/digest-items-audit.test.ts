@@ -42,4 +42,19 @@ describe('numbered items delivered by digest', () => {
     expect(copied.length).toBeGreaterThan(0);
     for (const m of copied) expect(m.to[0]!.address).not.toBe('xianzhang@demo.gov.cn');
   });
+
+  it('a signer’s digest shows a draft’s task as it stands and counts each task once', async () => {
+    const store = createMemoryStore(demoWorkbook('2026-06-15'));
+    const mailer = createMemoryMailer();
+    await runScan({ store, mailer, from: FROM, now: at830('2026-06-15') });
+    const signers = mailer.sent.filter(
+      (m) => m.headers?.['X-Duban-Kind'] === 'digest' && m.text.includes('待签发，未编号'),
+    );
+    expect(signers.length).toBeGreaterThan(0);
+    for (const m of signers) {
+      expect(m.text).not.toContain('状态：待签发');
+      const ids = new Set([...m.text.matchAll(/^\d+\. (\S+) /gm)].map((x) => x[1]));
+      expect(m.subject).toContain(`您有${ids.size}项重点工作需关注`);
+    }
+  });
 });

@@ -68,13 +68,16 @@ export function renderDigest(d: DigestDoc): RenderedMail {
     (a, b) => statusRank(a.status) - statusRank(b.status) || a.id.localeCompare(b.id),
   );
   const date = cnFullDate(d.date);
+  // A task with two items (a 约谈建议 and a draft to sign) is one task: counted once, at its worst status.
+  const byTask = new Map<string, string>();
+  for (const i of items) if (!byTask.has(i.id)) byTask.set(i.id, i.status);
   const urgent = countsLine(
-    items.map((i) => i.status).filter((s) => statusRank(s) < STATUS_ORDER.indexOf('正常推进')),
+    [...byTask.values()].filter((s) => statusRank(s) < STATUS_ORDER.indexOf('正常推进')),
     STATUS_ORDER,
   );
   const who = d.unit ? `${d.unit} ` : '';
-  const subject = `【督办提醒】${date} ${who}您有${items.length}项重点工作需关注${urgent ? `（${urgent}）` : ''}`;
-  const summary = `截至${date}，您负责的重点工作共${items.length}项${urgent ? `，其中${urgent}` : ''}。请关注以下事项：`;
+  const subject = `【督办提醒】${date} ${who}您有${byTask.size}项重点工作需关注${urgent ? `（${urgent}）` : ''}`;
+  const summary = `截至${date}，您负责的重点工作共${byTask.size}项${urgent ? `，其中${urgent}` : ''}。请关注以下事项：`;
   const closing = { issuer: d.issuer, date, boardUrl: d.boardUrl, note: provisionalNote(d.provisionalYears) };
   const footer =
     '本邮件由督办系统每日汇总发送，每人每天一封；正式编号的催办单、督办单等另行发送；发给您的约谈建议等编号文书列在本邮件中。';
