@@ -14,6 +14,8 @@ import { workbookLinks } from '../local/link-secret';
 import { progressBar } from '../local/progress-bar';
 import { StoreError } from '../store/errors';
 import type { Mailer } from '../mail/port';
+import { lastScanFile } from '../local/last-scan';
+import { keepSummary, mailReport } from '../runtime/service';
 import { runScan } from '../scan/run-scan';
 import type { ScanSummary } from '../scan/types';
 import { publicSummary } from '../scan/summary';
@@ -128,6 +130,12 @@ export async function run(args: string[]): Promise<number> {
   }
   await targets.mailer.close?.();
   const stored = Boolean(values.sheet) || !env.config.smtp; // --sheet scans write .eml files (src/cli/google.ts)
+  // The status page and the desk of `duban serve` show this scan too.
+  if (values.workbook && !summary.dryRun && !summary.dayOff)
+    await keepSummary(lastScanFile(values.workbook), {
+      ...summary,
+      mail: mailReport(stored ? 'outbox' : 'smtp', summary),
+    });
   console.log(values.json ? JSON.stringify(publicSummary(summary)) : describe(summary, { stored }));
   return summary.stopped ? 1 : 0;
 }

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { serve as serveNode } from '@hono/node-server';
-import { createService, type RuntimeSummary, type SummaryStore } from '../runtime/service';
+import { createService, type RuntimeSummary } from '../runtime/service';
 import type { LinkSettings } from '../web/links/link-settings';
 import { dailySchedule } from './daily-schedule';
+import { lastScanFile } from './last-scan';
 import { localEnvFor } from './config-file';
 import { linkBase, localOnlyNote } from './link-base';
 import { localLinkKeys } from './link-secret';
@@ -80,7 +81,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       onWait: (message) => console.error(`[scan:local] ${message}`),
     }),
     links,
-    summaries: fileSummaries(join(dirname(options.workbook), 'last-scan.json')),
+    summaries: lastScanFile(options.workbook),
     outbox: async () =>
       (await readdir(targets.outboxDir).catch(() => [] as string[]))
         .filter((f) => f.endsWith('.eml'))
@@ -124,12 +125,4 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
 function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || host.startsWith('127.');
-}
-
-/** The last summary as a file beside the workbook. */
-function fileSummaries(file: string): SummaryStore {
-  return {
-    load: async () => JSON.parse(await readFile(file, 'utf8').catch(() => 'null')) as RuntimeSummary | null,
-    save: (summary) => writeFile(file, JSON.stringify(summary, null, 1)),
-  };
 }

@@ -128,9 +128,7 @@ export function createService(options: ServiceOptions): DubanService {
       if (summary.dayOff) return result;
       if (!summary.dryRun) board.invalidate();
       if (!summary.dryRun && options.warmBoard) board.warm();
-      // A rescan that found nothing to do keeps the day's summary of what was done on the page.
-      const previous = await summaries.load();
-      if (!(isIdle(result) && previous?.date === result.date)) await summaries.save(result);
+      await keepSummary(summaries, result);
       console.log(`[scan:${name}] ${logLine(result)}`);
       return result;
     })().finally(() => (running = null));
@@ -204,6 +202,12 @@ function memorySummaries(): SummaryStore {
   };
 }
 
+/** Keeps a scan's summary for the status page; a rescan that found nothing to do keeps the day's summary instead. */
+export async function keepSummary(summaries: SummaryStore, result: RuntimeSummary): Promise<void> {
+  const previous = await summaries.load();
+  if (!(isIdle(result) && previous?.date === result.date)) await summaries.save(result);
+}
+
 /** Nothing written, nothing sent, nothing failed. */
 function isIdle(s: ScanSummary): boolean {
   return (
@@ -212,7 +216,8 @@ function isIdle(s: ScanSummary): boolean {
   );
 }
 
-function mailReport(transport: MailTransport, summary: ScanSummary): MailReport {
+/** What the status page says about where the notices went. */
+export function mailReport(transport: MailTransport, summary: ScanSummary): MailReport {
   if (transport === 'outbox')
     return summary.notices.sent
       ? {

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { cellText } from '../../src/store/grid/cell-text';
 import { createXlsxPackageStore } from '../../src/store/drivers/xlsx-package/xlsx-package';
 import { tabSpec } from '../../src/workbook/schema/tabs';
+import { startServer } from '../../src/local/serve';
 import { duban } from '../e2e/cli';
 
 let dir = '';
@@ -23,5 +24,17 @@ describe('duban scan summary', () => {
     expect(drafts).toBeGreaterThan(0);
     expect(scan.stdout).toContain(`发送失败0、待签发${drafts}`);
     expect(scan.stdout).toContain(`注：${drafts}份通知待签发`);
+  }, 120_000);
+
+  it('leaves its summary for the status page of duban serve (manual §5: a scan on demand is duban scan)', async () => {
+    const workbook = join(dir, 'demo.xlsx');
+    const server = await startServer({ workbook, port: 0, schedule: false, scanOnStart: false });
+    try {
+      const page = await (await fetch(server.url)).text();
+      expect(page).not.toContain('尚未扫描');
+      expect(page).toContain('最近一次扫描：2026-12-03');
+    } finally {
+      await server.close();
+    }
   }, 120_000);
 });
