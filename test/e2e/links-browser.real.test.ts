@@ -71,7 +71,7 @@ describe('link pages in Chromium on a phone', () => {
     await page.fill('#plan', '5月起按月推进');
     await shot('feedback');
     await page.click('button[type=submit]');
-    await expect.poll(() => page.textContent('main')).toContain('4月完成情况已记入督办台账');
+    await expect.poll(() => page.textContent('main')).toContain('4月完成情况已记入反馈记录和本事项');
     await shot('feedback-done');
 
     const after = battleRow();

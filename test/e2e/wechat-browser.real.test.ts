@@ -73,7 +73,7 @@ describe("WeChat's built-in browser (Chromium, WeChat UA, no JavaScript, 390 px)
     await page.fill('#progress', '35');
     await page.fill('#problems', '😀 <b>无</b>');
     await page.click('button[type=submit]');
-    await expect.poll(() => page.textContent('main')).toContain('4月完成情况已记入督办台账');
+    await expect.poll(() => page.textContent('main')).toContain('4月完成情况已记入反馈记录和本事项');
     const ledger = readRows(readBook(workbook), '反馈记录').at(-1)!;
     expect(ledger.values['完成情况']).toBe('已完成，入规辅导企业12家');
     expect(ledger.values['渠道']).toBe('链接');

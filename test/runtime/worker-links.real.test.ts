@@ -141,7 +141,7 @@ describe('signed links on the Worker', () => {
       }).toString(),
     });
     expect(res.status).toBe(200);
-    expect(await res.text()).toContain('6月完成情况已记入督办台账');
+    expect(await res.text()).toContain('6月完成情况已记入反馈记录和本事项');
     const calls = callsOn(server, spreadsheetId);
     const writes = Object.entries(calls).filter(([m]) => !/get/i.test(m));
     expect(writes).toEqual([['spreadsheets.batchUpdate', 1]]);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ACK_MONTH, ackText, readAck } from '../../workbook/acknowledgement';
 import { AUDIT_TAB, auditRow } from '../../workbook/audit';
 import { cellText } from '../../store/grid/cell-text';
-import { emptyPlan, type Snapshot } from '../../store/port';
+import { emptyPlan, type SheetRow, type Snapshot } from '../../store/port';
 import { commitAnswer } from './commit';
 import { actionUrl, errorsHtml, hiddenFields } from './form';
 import { page } from './layout';
@@ -46,12 +46,30 @@ function form(ctx: LinkContext, errors: string[] = [], owner = '') {
     ${recordHtml(ctx.entry, verdictOf(ctx.state, ctx.entry))}`;
 }
 
+/**
+ * A notice already signed for: by this person, their link is used up; by a colleague of the unit (the head and the
+ * liaison each get a link), this link was never used — the page says who signed and when.
+ */
+function alreadySigned(
+  used: SheetRow,
+  person: string,
+): { reason: 'reused' | 'closed'; detail: string } {
+  const when = cellText(used.cells['时间'] ?? null);
+  const who = cellText(used.cells['填报人'] ?? null).trim();
+  return who && who !== person
+    ? { reason: 'closed', detail: `本通知已由${who}于 ${when} 签收，无需再签收。` }
+    : { reason: 'reused', detail: `已于 ${when} 签收` };
+}
+
 export const ackHandler: ActionHandler<z.output<typeof ackForm>> = {
   holder: unitHolder,
 
   async get(ctx) {
     const used = signedRow(ctx.state.snapshot, ctx.claims.task, ctx.claims.ref ?? '');
-    if (used) return ctx.refuse('reused', `已于 ${cellText(used.cells['时间'] ?? null)} 签收`);
+    if (used) {
+      const { reason, detail } = alreadySigned(used, ctx.person.name);
+      return ctx.refuse(reason, detail);
+    }
     return ctx.c.html(page('签收通知', form(ctx)));
   },
 
@@ -62,7 +80,10 @@ export const ackHandler: ActionHandler<z.output<typeof ackForm>> = {
     const ref = ctx.claims.ref ?? '';
     const result = await commitAnswer(ctx, (state, entry) => {
       const used = signedRow(state.snapshot, entry.task.id, ref);
-      if (used) return { refusal: 'reused', detail: `已于 ${cellText(used.cells['时间'] ?? null)} 签收` };
+      if (used) {
+        const { reason, detail } = alreadySigned(used, ctx.person.name);
+        return { refusal: reason, detail };
+      }
       const text = ackText(ref, owner);
       const row = {
         时间: state.stamp,
@@ -93,7 +114,7 @@ export const ackHandler: ActionHandler<z.output<typeof ackForm>> = {
     });
     if (!result.ok) return result.response;
     return ctx.c.html(
-      page('签收成功', html`<p class="ok">已签收。具体责任人：${owner}。签收时间已记入督办台账。</p>`),
+      page('签收成功', html`<p class="ok">已签收。具体责任人：${owner}。签收时间已记入反馈记录。</p>`),
     );
   },
 };

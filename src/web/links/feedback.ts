@@ -69,7 +69,7 @@ function formHtml(ctx: LinkContext, errors: string[] = [], values: Values = {}) 
   const month = Number(values.month) || suggestedMonth(ctx.entry, last);
   const months = Array.from({ length: last }, (_, i) => last - i);
   return html`<p>
-      ${ctx.person.name}（${ctx.entry.task.leadUnit}）：请填报本事项的完成情况。提交后直接记入督办台账。
+      ${ctx.person.name}（${ctx.entry.task.leadUnit}）：请填报本事项的完成情况。提交后直接记入反馈记录和本事项的完成情况。
     </p>
     ${errorsHtml(errors)}
     <form method="post" action="${actionUrl(ctx)}">
@@ -200,7 +200,7 @@ export const feedbackHandler: ActionHandler<z.output<ReturnType<typeof feedbackF
     return ctx.c.html(
       page(
         '反馈已提交',
-        html`<p class="ok">${f.month}月完成情况已记入督办台账。</p>
+        html`<p class="ok">${f.month}月完成情况已记入反馈记录和本事项。</p>
           ${verdict ? html`<p>事项当前状态：${verdict.status}${verdict.card ? `（${verdict.card}）` : ''}</p>` : ''}
           <p class="note">如需补充，可再次打开邮件中的链接填报，新内容接在已填内容之后。</p>`,
       ),

@@ -152,7 +152,11 @@ export async function refuse(c: Context, deps: LinkDeps, info: RefusalInfo): Pro
     }
   }
   console.warn(`[web:links] refused ${info.action} on ${info.task}: ${info.reason}`);
-  const body = html`<p class="error">${text.message}</p>
-    ${info.detail ? html`<p class="note">${info.detail}</p>` : ''}`;
+  // "Not now" with its reason says the reason itself (已有审批中的办结申请…); the generic sentence only without one.
+  const body =
+    info.reason === 'closed' && info.detail
+      ? html`<p class="error">${info.detail}</p>`
+      : html`<p class="error">${text.message}</p>
+          ${info.detail ? html`<p class="note">${info.detail}</p>` : ''}`;
   return c.html(page(text.title, body), text.status);
 }

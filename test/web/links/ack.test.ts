@@ -37,6 +37,13 @@ describe('签收 link', () => {
     expect(text((await f.rows('审计日志')).at(-1), '备注')).toContain('一次性令牌重复使用');
     const reopened = await f.app.request(f.path('ack', t, ITEM));
     expect(reopened.status).toBe(409);
+    // The unit head's own link was never used: it says who signed, not that it was used.
+    const head = await f.token('ack', { task: ITEM, person: 'zjj.fuze@demo.gov.cn', ref: REF });
+    const colleague = await f.app.request(f.path('ack', head, ITEM));
+    expect(colleague.status).toBe(409);
+    const said = await colleague.text();
+    expect(said).toContain('本通知已由徐光明于 2026-06-15 08:30:00 签收，无需再签收。');
+    expect(said).not.toContain('链接已使用');
   });
 
   it('refuses a 签收 without a 具体责任人, in Chinese', async () => {

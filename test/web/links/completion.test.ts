@@ -66,7 +66,9 @@ describe('办结 links', () => {
     const t = await f.token('complete', { task: ITEM, person: HEAD });
     const twice = await f.app.request(f.path('complete', t, ITEM));
     expect(twice.status).toBe(409);
-    expect(await twice.text()).toContain('已有审批中的办结申请');
+    const refusal = await twice.text();
+    expect(refusal).toContain('<p class="error">该事项已有审批中的办结申请，请等待签批。</p>');
+    expect(refusal).not.toContain('该事项当前状态不允许此项操作');
 
     for (const signer of ['督查室核实', '办公室分管副主任', '办公室主任', '分管领导']) {
       const { res, html } = await sign(f, { decision: '同意', opinion: `${signer}同意` });

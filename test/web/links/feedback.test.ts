@@ -36,7 +36,7 @@ describe('反馈 link', () => {
       plan: '7月组织秋交会报名',
     });
     expect(res.status).toBe(200);
-    expect(await res.text()).toContain('6月完成情况已记入督办台账');
+    expect(await res.text()).toContain('6月完成情况已记入反馈记录和本事项');
     expect(f.store.calls.read - calls.read).toBe(1);
     expect(f.store.calls.apply - calls.apply).toBe(1);
     expect(f.store.calls.append - calls.append).toBe(0);
