@@ -12,6 +12,7 @@ import { recipientsFor } from '../../scan/recipients';
 import { draftOf, draftStep, draftsByKey } from '../../scan/signing';
 import { cellText } from '../../store/grid/cell-text';
 import { AUDIT_TAB, auditRow } from '../../workbook/audit';
+import { dedupeKey } from '../../workbook/dedupe-key';
 import type { Person } from '../../workbook/directory';
 import type { WorkbookModel } from '../../workbook/read-workbook';
 import type { RegisterRow } from '../../workbook/read-ledgers';
@@ -19,7 +20,7 @@ import { commitAnswer } from './commit';
 import { actionUrl, errorsHtml, hiddenFields } from './form';
 import { page } from './layout';
 import type { ActionHandler, LinkContext } from './link-context';
-import { readState } from './workbook-state';
+import { readState, verdictOf, type WorkbookState } from './workbook-state';
 
 const REGISTER_TAB = '文书登记';
 /** Separates the drafts' 去重键 in a link's `ref`. */
@@ -61,11 +62,28 @@ function draftsOfLink(model: WorkbookModel, ref: string | undefined): Draft[] {
 
 const stepOf = (ctx: Pick<LinkContext, 'claims'>) => STEP[ctx.claims.action as keyof typeof STEP];
 
-/** What this person may act on now: drafts of their tasks at this link's step. */
-function actionable(ctx: LinkContext, model: WorkbookModel): Draft[] {
+/**
+ * What this person may act on now: drafts of their tasks at this link's step whose notice is still due — one whose
+ * cause has gone (the month reported since, the item closed) is withdrawn by the scan and not offered for signing.
+ */
+function actionable(ctx: LinkContext, state: WorkbookState): Draft[] {
   const step = stepOf(ctx);
+  const { model } = state;
   return draftsOfLink(model, ctx.claims.ref).filter(
-    (d) => draftStep(d.row) === step && isPerson(signersOf(model, d.row.id, step), ctx.claims.person),
+    (d) =>
+      draftStep(d.row) === step &&
+      isPerson(signersOf(model, d.row.id, step), ctx.claims.person) &&
+      stillDue(state, d),
+  );
+}
+
+const WITHDRAWN = '文书的事由已消除（如已补报、已办结），不再发出，无需签批。';
+
+function stillDue(state: WorkbookState, draft: Draft): boolean {
+  const entry = state.model.entries.find((e) => e.task.id === draft.row.id);
+  if (!entry) return false;
+  return verdictOf(state, entry).due.some(
+    (d) => dedupeKey(entry.task.id, d.type, d.level, d.period) === draft.key,
   );
 }
 
@@ -128,7 +146,7 @@ function listHtml(ctx: LinkContext, drafts: Draft[], waitingConsent: Draft[]) {
 
 /** The drafts this link may act on, each with its button (and 全部), or why there is none; `errors` above them. */
 async function listPage(ctx: LinkContext, errors: string[] = [], status: 200 | 400 = 200): Promise<Response> {
-  const drafts = actionable(ctx, ctx.state.model);
+  const drafts = actionable(ctx, ctx.state);
   const waitingConsent =
     stepOf(ctx) === '签发'
       ? draftsOfLink(ctx.state.model, ctx.claims.ref).filter((d) => draftStep(d.row) === '同意')
@@ -164,11 +182,14 @@ export const signNoticesHandler: ActionHandler<z.output<typeof signForm>> = {
       const model = state.model;
       let targets: Draft[];
       if (chosen === null) {
-        targets = actionable(ctx, model);
+        targets = actionable(ctx, state);
         if (!targets.length) {
-          const unconsented = draftsOfLink(model, ctx.claims.ref).some((d) => draftStep(d.row) === '同意');
-          return unconsented && step === '签发'
-            ? { refusal: 'closed', detail: '这些文书尚未经分管领导同意，暂不能签发。' }
+          const listed = draftsOfLink(model, ctx.claims.ref);
+          const unconsented = listed.some((d) => draftStep(d.row) === '同意');
+          if (unconsented && step === '签发')
+            return { refusal: 'closed', detail: '这些文书尚未经分管领导同意，暂不能签发。' };
+          return listed.some((d) => draftStep(d.row) === step)
+            ? { refusal: 'closed', detail: WITHDRAWN }
             : { refusal: 'reused', detail: '此链接所列文书均已办理。' };
         }
       } else {
@@ -183,6 +204,7 @@ export const signNoticesHandler: ActionHandler<z.output<typeof signForm>> = {
         if (step === '签发' && at === '同意')
           return { refusal: 'closed', detail: '该文书尚未经分管领导同意，不能签发。' };
         if (at !== step) return { refusal: 'reused', detail: '该文书已经办理过。' };
+        if (!stillDue(state, draft)) return { refusal: 'closed', detail: WITHDRAWN };
         targets = [draft];
       }
       const values: Record<string, string> =

@@ -95,6 +95,27 @@ describe('签发 by link', () => {
     for (const k of keys) expect(text(await register(f, `${k}|待签发`), '同意人')).toBe('');
   });
 
+  it('a draft whose cause is gone (the item closed since) is not offered, and consenting it is refused', async () => {
+    const f = await drafted();
+    const keys = await draftKeys(f);
+    const closed = keys.find((k) => k.startsWith('DB-2026-003|'))!;
+    f.store.editTab('办结审批', (grid) => {
+      const headers = grid.cells[0]!.map(String);
+      const row = headers.map(() => null as string | null);
+      row[headers.indexOf('编号')] = 'DB-2026-003';
+      row[headers.indexOf('状态')] = '已办结';
+      grid.cells.push(row);
+    });
+    const l = await link(f, 'consent-notices', LEADER, keys);
+    const { html, csrf } = await open(f, l);
+    expect(html).not.toContain(closed);
+    expect(html).toContain('全部同意（2份）');
+    const res = await submit(f, 'consent-notices', l, csrf, { draft: closed });
+    expect(res.status).toBe(409);
+    expect(await res.text()).toContain('文书的事由已消除');
+    expect(text(await register(f, `${closed}|待签发`), '同意人')).toBe('');
+  });
+
   it('consent of one draft writes 同意人 as the leader, audits it, sends nothing; the link cannot consent it again', async () => {
     const f = await drafted();
     const [key] = await draftKeys(f, ['ZD-2026-033']);
