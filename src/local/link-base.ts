@@ -16,11 +16,12 @@ export function linkBase(host: string, port: number): string {
   return `http://${lan?.address ?? hostname()}:${port}`;
 }
 
-/** The start-up note when the links only open on this PC. */
-export function localOnlyNote(base: string): string | null {
-  if (!base.startsWith('http://localhost:')) return null;
-  return (
-    `[serve] 通知中的链接指向 ${base}，只能在本机打开；要让各单位在自己的电脑或手机上打开，` +
-    '请用 --host 0.0.0.0 对局域网提供服务，或设置 DUBAN_PUBLIC_URL。'
-  );
+/** The start-up note when the links only open on this PC; `fromSetting`: the address is DUBAN_PUBLIC_URL's. */
+export function localOnlyNote(base: string, fromSetting = false): string | null {
+  if (!/^https?:\/\/(localhost|127\.[\d.]+|\[::1\])(:|\/|$)/.test(base)) return null;
+  const fix = fromSetting
+    ? '请把 DUBAN_PUBLIC_URL 改为本机的局域网地址或单位内网域名（如 http://192.168.1.20:8787）。'
+    : '请用 --host 0.0.0.0 对局域网提供服务，或设置 DUBAN_PUBLIC_URL。';
+  const what = fromSetting ? `DUBAN_PUBLIC_URL（${base}）` : base;
+  return `[serve] 通知中的链接指向 ${what}，只能在本机打开；要让各单位在自己的电脑或手机上打开，${fix}`;
 }

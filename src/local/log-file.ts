@@ -52,10 +52,12 @@ export function createRotatingLog(file: string, options: LogOptions = {}): Rotat
 
 /**
  * Copy everything the process prints (console.log / console.error) into `log`, each line stamped with the time and
- * INFO / ERROR; the terminal still shows it. Returns a function that undoes it.
+ * INFO / ERROR; the terminal still shows it. console.info — the runtime's English lines for operators
+ * (`[scan:local] 2026-11-20: 86 tasks …`) — goes to the file only: the clerk at the terminal reads the Chinese
+ * summary printed beside it. Returns a function that undoes it.
  */
 export function teeConsole(log: RotatingLog, now: () => Date = () => new Date()): () => void {
-  const { log: info, error } = console;
+  const { log: info, error, info: machine } = console;
   const stamp = (level: string, args: unknown[]) => {
     const text = args.map((a) => (a instanceof Error ? (a.stack ?? a.message) : String(a))).join(' ');
     for (const line of text.split('\n')) log.write(`${now().toISOString()} ${level} ${line}`);
@@ -68,9 +70,11 @@ export function teeConsole(log: RotatingLog, now: () => Date = () => new Date())
     error(...args);
     stamp('ERROR', args);
   };
+  console.info = (...args: unknown[]) => stamp('INFO', args);
   return () => {
     console.log = info;
     console.error = error;
+    console.info = machine;
   };
 }
 

@@ -97,8 +97,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       s.once('error', reject);
     },
   );
+  const fromSetting = env.config.publicUrl !== undefined;
   links.publicUrl ??= linkBase(host, port);
-  const note = localOnlyNote(links.publicUrl);
+  const note = localOnlyNote(links.publicUrl, fromSetting);
   if (note) console.log(note);
   const firstScan = options.scanOnStart ? await service.scan(now()) : null;
   const schedule = dailySchedule(targets.store, (instant) => service.scheduledScan(instant));

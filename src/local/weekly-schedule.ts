@@ -31,7 +31,7 @@ export function weeklySchedule(brief: (now: Date) => Promise<WeeklyBriefResult>)
           notBefore = beijingInstant(today, result.time).getTime();
         if (result.due && result.failed === 0 && result.problems.length === 0) doneWeek = result.week;
         if (result.due && result.sent > 0)
-          console.log(`[serve] weekly brief ${result.week}: ${result.sent} sent`);
+          console.info(`[serve] weekly brief ${result.week}: ${result.sent} sent`);
       } catch (error) {
         console.error(`[serve] weekly brief failed: ${(error as Error).message}`);
       } finally {

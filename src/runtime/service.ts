@@ -129,7 +129,7 @@ export function createService(options: ServiceOptions): DubanService {
       if (!summary.dryRun) board.invalidate();
       if (!summary.dryRun && options.warmBoard) board.warm();
       await keepSummary(summaries, result);
-      console.log(`[scan:${name}] ${logLine(result)}`);
+      console.info(`[scan:${name}] ${logLine(result)}`);
       return result;
     })().finally(() => (running = null));
     return running;
@@ -141,7 +141,7 @@ export function createService(options: ServiceOptions): DubanService {
     async scheduledScan(now: Date): Promise<RuntimeSummary | null> {
       const summary = await scanOnce(now, true);
       if (!summary.dayOff) return summary;
-      console.log(`[scan:${name}] ${now.toISOString()} is a day off in Asia/Shanghai; no scan`);
+      console.info(`[scan:${name}] ${now.toISOString()} is a day off in Asia/Shanghai; no scan`);
       return null;
     },
     lastSummary: () => summaries.load(),

@@ -37,4 +37,14 @@ describe('duban scan summary', () => {
       await server.close();
     }
   }, 120_000);
+
+  it('a --dry-run says what it would write and create, not what it wrote or sent', async () => {
+    const workbook = join(dir, 'demo.xlsx');
+    const dry = duban(['scan', '--workbook', workbook, '--date', '2026-12-04', '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('【试运行，未写入】2026-12-04');
+    expect(dry.stdout).toMatch(/将写入单元格\d+个.+（不含发文记录）/);
+    expect(dry.stdout).toMatch(/通知：将新建\d+（未发送）/);
+    expect(dry.stdout).not.toMatch(/^写入单元格/m);
+  }, 120_000);
 });

@@ -8,6 +8,11 @@ describe('the local link address', () => {
     expect(localOnlyNote(linkBase('127.0.0.1', 8787))).toContain('只能在本机打开');
     expect(linkBase('192.168.1.20', 8787)).toBe('http://192.168.1.20:8787');
     expect(localOnlyNote('http://192.168.1.20:8787')).toBeNull();
+    // Set so by DUBAN_PUBLIC_URL: the fix is that setting, not "set DUBAN_PUBLIC_URL".
+    const set = localOnlyNote('http://localhost:8799', true)!;
+    expect(set).toContain('DUBAN_PUBLIC_URL（http://localhost:8799）');
+    expect(set).toContain('请把 DUBAN_PUBLIC_URL 改为本机的局域网地址');
+    expect(set).not.toContain('--host 0.0.0.0');
     expect(linkBase('fd00::5', 80)).toBe('http://[fd00::5]:80');
     const wildcard = linkBase('0.0.0.0', 8787);
     expect(wildcard).toMatch(/^http:\/\/[^/]+:8787$/);

@@ -28,14 +28,21 @@ describe('the rotating log file of duban serve', () => {
     const quiet = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     const quietErr = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const undo = teeConsole(createRotatingLog(file), () => new Date('2026-11-20T00:30:00Z'));
-    console.log('[scan:local] done\nsecond line');
+    const terminal = vi.spyOn(process.stdout, 'write');
+    console.log('扫描完成\nsecond line');
     console.error('端口被占用');
+    // The runtime's English line for operators: in the file, not in front of the clerk.
+    console.info('[scan:local] 2026-11-20: 86 tasks');
+    const shown = terminal.mock.calls.map((c) => String(c[0])).join('');
+    terminal.mockRestore();
     undo();
     quiet.mockRestore();
     quietErr.mockRestore();
+    expect(shown).not.toContain('[scan:local]');
     expect(readFileSync(file, 'utf8')).toBe(
-      '2026-11-20T00:30:00.000Z INFO [scan:local] done\n2026-11-20T00:30:00.000Z INFO second line\n' +
-        '2026-11-20T00:30:00.000Z ERROR 端口被占用\n',
+      '2026-11-20T00:30:00.000Z INFO 扫描完成\n2026-11-20T00:30:00.000Z INFO second line\n' +
+        '2026-11-20T00:30:00.000Z ERROR 端口被占用\n' +
+        '2026-11-20T00:30:00.000Z INFO [scan:local] 2026-11-20: 86 tasks\n',
     );
   });
 });
