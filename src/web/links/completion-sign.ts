@@ -7,6 +7,7 @@ import { html } from 'hono/html';
 import { z } from 'zod';
 import { isoOf } from '../../calendar/day';
 import { proposeLevel } from '../../domain/evaluation';
+import { cellText } from '../../store/grid/cell-text';
 import type { SheetRow } from '../../store/port';
 import { AUDIT_TAB, auditRow } from '../../workbook/audit';
 import { addressesOf } from '../../workbook/directory';
@@ -22,9 +23,11 @@ import {
   nextSigner,
   signedBy,
   signersFor,
+  UNIT_SIGNER,
 } from './completion-chain';
 import { mailSigner } from './completion-mail';
 import { printableCard } from './completion-card';
+import { recordHtml } from './record';
 import { MAX_REASON } from './extension-ledger';
 import { actionUrl, errorsHtml, hiddenFields } from './form';
 import { page } from './layout';
@@ -88,7 +91,31 @@ function formHtml(ctx: LinkContext, card: SheetRow, errors: string[] = [], opini
       <button type="submit" name="decision" value="同意">同意并签字${last ? '（销号）' : ''}</button>
       <button type="submit" name="decision" value="退回" class="secondary">退回承办单位</button>
     </form>
-    <p class="note"><a href="?t=${ctx.token}&print=1">打印审批卡</a></p>`;
+    <p class="note"><a href="?t=${ctx.token}&print=1">打印审批卡</a></p>
+    ${returnedHtml(ctx, card)}
+    <h2>事项情况</h2>
+    ${recordHtml(ctx.entry, v)}`;
+}
+
+/** The earlier applications of this item that were returned (退回), with who returned them and why. */
+function returnedHtml(ctx: LinkContext, current: SheetRow) {
+  const text = (r: SheetRow, k: string) => cellText(r.cells[k] ?? null).trim();
+  const earlier = (ctx.state.snapshot.tabs[CARD_TAB]?.rows ?? []).filter(
+    (r) => r !== current && text(r, '编号') === ctx.entry.task.id && text(r, '状态') === '退回',
+  );
+  if (!earlier.length) return '';
+  const refusal = (r: SheetRow) =>
+    ctx.state.model.config.approvalChain
+      .map((signer) => ({ signer, opinion: text(r, signerKeys(signer).opinion) }))
+      .find((o) => /退回|不同意|不予/.test(o.opinion));
+  return html`<h2>此前退回的办结申请（${earlier.length}次）</h2>
+    <ul>
+      ${earlier.map((r) => {
+        const by = refusal(r);
+        const applied = text(r, signerKeys(UNIT_SIGNER).date);
+        return html`<li>${applied}申请${by ? html`，${by.signer}退回：${by.opinion}` : '，已退回'}</li>`;
+      })}
+    </ul>`;
 }
 
 export const signCompletionHandler: ActionHandler<z.output<typeof signForm>> = {

@@ -126,8 +126,12 @@ describe('办结 links', () => {
     expect(text(card, '督查室核实意见')).toBe('退回：佐证材料不全');
     expect(text(await f.taskRow(ITEM), '状态')).not.toBe('已办结');
     expect(f.mailer.sent.at(-1)!.text).toContain('被督查室核实退回');
-    // The unit can apply again.
+    // The unit can apply again; the next signer sees the item's record and the earlier 退回.
     expect((await apply(f)).status).toBe(200);
+    const { html } = await csrfOf(f, lastSignLink(f).path);
+    expect(html).toContain('此前退回的办结申请（1次）');
+    expect(html).toContain('督查室核实退回：退回：佐证材料不全');
+    expect(html).toContain('<h2>事项情况</h2>');
   });
 
   it('the waiting signer’s 办结审批提醒 asks them to sign the card with their own link, and carries no unit 反馈 link (it would refuse them)', async () => {
