@@ -5,7 +5,8 @@
  * - 延期申请: YQ-…-001 同意 for `trunk-road` (asked A−12 before its old deadline A−5, approved A−10);
  *   YQ-…-002 待审批 for `scenic-4a` (asked A−2, its deadline is A+4).
  * - 办结审批: a fully signed card (状态 已办结) for `central-funds` and for every early-deadline task whose deadline has
- *   passed; a card 审批中 for the 督办台账 item `power-capacity` (signed by the unit head and 督查室 only).
+ *   passed; a card typed by staff for the 督办台账 item `power-capacity` (signed by the unit head and 督查室 only,
+ *   状态 blank: closed by 办理状态 已完成 + 督查室核实).
  * - 调整记录: 调出 of `industrial-park` approved by both leaders (A−30); 调入 of `new-energy-chain` (A−26).
  * - 文书登记: a 催办单 for `land-clearance` (A−30), so its next step is a 督办单; a 催办单 (A−20) then a 督办单 (A−14)
  *   for the 督办台账 item `station-parking`, so its next step is a 督办通知书. 文号 and 去重键 as the scan writes them.
@@ -198,7 +199,7 @@ function card(
     row[k.date] = signed ? dateCell(firstDay + i) : null;
   });
   row.评价等级 = done?.level ?? null;
-  row.状态 = done?.state ?? '审批中';
+  row.状态 = done?.state ?? null;
   return row;
 }
 

@@ -8,8 +8,8 @@
  * | sewage-overflow    | 一般    | A−20 | blank → 7天 ≈ A−13        | 正在办理 | none         | 逾期 + 黄牌 (never started) → 催办单     |
  * | food-plant-land    | 一般    | A−4  | A+1                      | 正在办理 | A−1 (40%)    | 临期 + 黄牌 (<50%) → 临期提醒            |
  * | migrant-wages      | 一般    | A−4  | A+1                      | 正在办理 | none yet     | 临期, no card (unknown progress is no evidence) |
- * | hospital-equipment | 复杂    | A−22 | A+30 (全体会议: 1个月 to report) | 正在办理 | none  | 未启动 → 黄牌                            |
- * | power-capacity     | 一般    | A−16 | A−3                      | 已完成   | A−4          | 已办结 (card 审批中, 督查室核实 signed)   |
+ * | hospital-equipment | 复杂    | A−40 | A+30 (全体会议: 1个月 to report, missed) | 正在办理 | none | 滞后 + 黄牌 (never started) |
+ * | power-capacity     | 一般    | A−16 | A−3                      | 已完成   | A−4          | 已办结 (card typed by staff: unit head and 督查室核实 signed) |
  * | tourism-festival   | 一般    | A−12 | 本月底 (unreadable)       | 正在办理 | A−8          | 数据有误                                 |
  * | straw-burning, collective-economy, petitions | 长期 | A−50…A−80 | 长期 / 持续推进 / 常态化 | 正在办理 | monthly | 正常推进 |
  * | unsafe-houses      | 一般    | A−5  | A+26                     | 正在办理 | A−2          | 正常推进; 编号 blank (system assigns)     |
@@ -70,7 +70,7 @@ const ITEM_PLANS: Record<string, ItemPlan> = {
   },
   'hospital-equipment': {
     scenario: 'not-started',
-    assigned: 22,
+    assigned: 40,
     deadline: { offset: 30, style: 'cn' },
     feedback: [],
   },

@@ -42,12 +42,13 @@ const BY_HAND: Record<string, number[]> = {
   // 2 Oct: closed on time in October (the signers' pace is not the unit's delay) → +2. 100 + 2 − 5 − 2 = 95 → rank 16.
   县住建局: [8, 1, 1, 1, 80, 0, 0, 0, 1, 0, 1, 95, 16],
   // ZD-058…060 and DB-015. ZD-060 乡镇综合文化站提档升级: August and September unreported → 滞后; September's
-  // report was due in October. 4 due (3 months + DB-015's), 1 missed → 75%. 100 − 2 = 98 → rank 14 (tie).
+  // report was due in October. 4 due (3 months + DB-015's), 1 missed → 75%. 100 − 2 = 98 → rank 14, tied with
+  // 县卫健委 (its 医疗设备采购, 交办 40 days before, let the 全体会议 month to report pass: −2).
   县文旅局: [4, 0, 1, 0, 75, 0, 0, 0, 1, 0, 2, 98, 14],
   // ZD-013 规上工业企业培育: September unreported. 4 due (3 months + DB-009's), 1 missed. DB-009 办理状态 已完成,
-  // applied on its deadline 28 Oct and verified by the 督查室 on 29 Oct, but its card is 审批中, waiting for the
-  // 办公室分管副主任 (一般事项 up to the 分管领导): not closed in October, no +2. 100 − 2 = 98 → rank 14 (tie).
-  县工信局: [4, 0, 1, 0, 75, 0, 0, 0, 1, 0, 1, 98, 14],
+  // applied on its deadline 28 Oct and confirmed by the 督查室 on 29 Oct on a card typed by staff (not 审批中):
+  // closed on time → +2. 100 + 2 − 2 = 100 → rank 2 (tie).
+  县工信局: [4, 1, 1, 0, 75, 0, 0, 0, 1, 0, 1, 100, 2],
 };
 
 describe('the demo county’s October 2026 通报', () => {
@@ -70,7 +71,7 @@ describe('the demo county’s October 2026 通报', () => {
     ]).toEqual(row);
   });
 
-  it('ranks 19 units: 12 on 100 share rank 2', () => {
+  it('ranks 19 units: 12 more on 100 share rank 2', () => {
     expect(october.units).toHaveLength(19);
     expect(october.units.filter((u) => u.score === 100 && u.rank === 2)).toHaveLength(12);
   });
