@@ -9,8 +9,10 @@
  *   状态 blank: closed by 办理状态 已完成 + 督查室核实).
  * - 调整记录: 调出 of `industrial-park` approved by both leaders (A−30); 调入 of `new-energy-chain` (A−26).
  * - 文书登记: a 催办单 for `land-clearance` (A−30), so its next step is a 督办单; a 催办单 (A−20) then a 督办单 (A−14)
- *   for the 督办台账 item `station-parking`, so its next step is a 督办通知书. 文号 and 去重键 as the scan writes them.
+ *   for the 督办台账 item `station-parking`, so its next step is a 督办通知书. 文号 and 去重键 as the scan writes them;
+ *   each dated on the working day at or before its offset, as only a working-day scan sends.
  */
+import { defaultCalendar } from '../src/calendar';
 import { isoOf, partsOf, type Day } from '../src/calendar/day';
 import { dedupeKey } from '../src/workbook/dedupe-key';
 import type { CellValue } from '../src/workbook/schema/tabs';
@@ -359,10 +361,14 @@ export function noticeRows(tasks: BattleTask[], items: LedgerItem[], ctx: Ctx): 
     due: item.deadline?.value ?? null,
     dueDay: item.deadline!.day!,
   };
+  // Scans run on working days only: each notice is dated on the working day at or before its offset.
+  const cal = defaultCalendar();
+  const scanDay = (d: Day): Day => (cal.isWorkday(d) ? d : scanDay(d - 1));
+  const [first, second, third] = [asOf - 30, asOf - 20, asOf - 14].map(scanDay) as [Day, Day, Day];
   return [
-    { day: asOf - 30, row: notice(`临政督催〔${year}〕1号`, '催办单', 1, asOf - 30, fromTask) },
-    { day: asOf - 20, row: notice(`临政督催〔${year}〕2号`, '催办单', 1, asOf - 20, fromItem) },
-    { day: asOf - 14, row: notice(`临政督督〔${year}〕1号`, '督办单', 2, asOf - 14, fromItem) },
+    { day: first, row: notice(`临政督催〔${year}〕1号`, '催办单', 1, first, fromTask) },
+    { day: second, row: notice(`临政督催〔${year}〕2号`, '催办单', 1, second, fromItem) },
+    { day: third, row: notice(`临政督督〔${year}〕1号`, '督办单', 2, third, fromItem) },
   ]
     .sort((a, b) => a.day - b.day)
     .map((n) => n.row);

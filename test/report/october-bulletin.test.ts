@@ -31,9 +31,10 @@ const BY_HAND: Record<string, number[]> = {
   // working days → 红牌; 催办单 11 Oct and 督办单 17 Oct. Its first report (due 8 Sep) came 21 Sep: late once
   // this year. 100 − 5×2 − 3 − 10 = 77, the lowest → rank 19 of 19.
   县交通运输局: [5, 0, 0, 2, 100, 2, 1, 1, 0, 0, 1, 77, 19],
-  // ZD-061 重点项目征地拆迁 overdue 24 working days → 红牌, 催办单 on 1 Oct; the 背街小巷 row without 编号 and
-  // DB-016 (长期; its first report due 17 Aug came 27 Aug: late once). 100 − 5 − 10 = 85 → rank 18.
-  城关镇: [3, 0, 0, 1, 100, 1, 1, 0, 0, 0, 1, 85, 18],
+  // ZD-061 重点项目征地拆迁 overdue 24 working days → 红牌; its 催办单 went out on 30 Sep, the last working day
+  // before 国庆 (none in October); the 背街小巷 row without 编号 and DB-016 (长期; its first report due 17 Aug came
+  // 27 Aug: late once). 100 − 5 − 10 = 85 → rank 18.
+  城关镇: [3, 0, 0, 1, 100, 0, 1, 0, 0, 0, 1, 85, 18],
   // ZD-041…046 and DB-008. ZD-045 农村人居环境整治 has 红牌标记 = 是. 100 − 10 = 90 → rank 17.
   县农业农村局: [7, 0, 0, 0, 100, 0, 1, 0, 0, 0, 0, 90, 17],
   // ZD-022…026, DB-001, DB-003 and the危旧房屋 item without 编号. DB-003 (交办 11 Oct) reported nothing by 19 Oct

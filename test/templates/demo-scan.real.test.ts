@@ -110,6 +110,12 @@ describe.each(['2026-06-16', '2026-11-21'])('a scan of the demo on %s', (asOf) =
     expect(due('高标准农田建设')).toEqual(['临期提醒']);
   });
 
+  it('dates every notice of its 文书登记 on a working day, as a scan would have sent it', () => {
+    const days = scan.model.register.map((r) => r.day).filter((d) => d !== null);
+    expect(days.length).toBeGreaterThan(0);
+    expect(days.filter((d) => !scan.model.calendar.isWorkday(d))).toEqual([]);
+  });
+
   it('reports each unreadable deadline as a problem naming the cell', () => {
     const bad = scan.model.problems.filter((p) => p.cell === '完成时限').map((p) => p.id);
     expect(bad.length).toBe(3);
