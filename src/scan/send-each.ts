@@ -141,6 +141,12 @@ function recordDelivered(book: SendBook, digest: PlannedNotice, delivered: Set<s
   }
 }
 
+/** The 审计日志 row of a draft registered 待签发 (seed 004 §五.2: proposed by the 督查室, to be consented and signed). */
+export function drafted(notice: PlannedNotice, stamp: string): AuditRow {
+  const note = `${notice.reasons}；待分管领导同意、办公室主任签发后编号发出`;
+  return auditRow(stamp, '拟稿', notice.id, notice.type, '', AWAITING_SIGNATURE, note);
+}
+
 /** The draft a signed notice was made from (signing.ts) is marked 已签发 in the register, with its 签发 audit row. */
 export function signed(notice: PlannedNotice, book: Pick<SendBook, 'stamp' | 'settle' | 'audit'>): void {
   book.settle('', notice.signedDraft!, SIGNED);

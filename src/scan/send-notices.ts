@@ -10,7 +10,15 @@ import type { PlannedNotice } from './plan-notices';
 import { registerRow } from './register-row';
 import { claimKeys, claimRow, claimsWon } from './retry-claims';
 import { retriesDue } from './retry-notice';
-import { type Earlier, noOutcome, type NotifyDeps, sendEach, type SendOutcome, signed } from './send-each';
+import {
+  drafted,
+  type Earlier,
+  noOutcome,
+  type NotifyDeps,
+  sendEach,
+  type SendOutcome,
+  signed,
+} from './send-each';
 import { settlerOf } from './settle-register';
 import { retryOnStale } from './stale-retry';
 
@@ -43,7 +51,7 @@ export async function sendNotices(deps: NotifyDeps, input: NotifyInput): Promise
   const drafts = input.notices.filter((n) => n.draft);
   const fresh = input.notices.filter((n) => !n.draft);
   const out = noOutcome(drafts.length);
-  const audit: AuditRow[] = [];
+  const audit: AuditRow[] = drafts.map((n) => drafted(n, stamp));
   const year = partsOf(model.today).year;
   const claimKey = claimKeys(model.register);
   const claims = retriesDue(model).map((retry, i) => ({

@@ -7,7 +7,15 @@ import { finalizeDocNos } from './doc-numbers';
 import type { PlannedNotice } from './plan-notices';
 import { registerRow } from './register-row';
 import { retriesDue } from './retry-notice';
-import { type Earlier, noOutcome, type NotifyDeps, sendEach, type SendOutcome, signed } from './send-each';
+import {
+  drafted,
+  type Earlier,
+  noOutcome,
+  type NotifyDeps,
+  sendEach,
+  type SendOutcome,
+  signed,
+} from './send-each';
 import { settlerOf } from './settle-register';
 
 /** What the one write of the scan adds to its plan for the notices it sent. */
@@ -37,7 +45,7 @@ export async function sendBeforeWrite(
   const drafts = input.notices.filter((n) => n.draft);
   const fresh = input.notices.filter((n) => !n.draft);
   const out = noOutcome(drafts.length);
-  const audit: AuditRow[] = [];
+  const audit: AuditRow[] = drafts.map((n) => drafted(n, stamp));
   const last = model.register.reduce((max, r) => Math.max(max, r.row), 1);
   const finals = finalizeDocNos(
     [...model.register, ...fresh.map((n, i) => pendingRow(n, last + 1 + i))],

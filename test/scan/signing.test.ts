@@ -53,6 +53,14 @@ describe('签发 (seed 004 §五.2)', () => {
     expect(mailer.sent.filter((m) => /【(催办单|督办单)】/.test(m.subject))).toEqual([]);
     expect(mailer.sent.some((m) => /【(提醒函|交办单)/.test(m.subject))).toBe(true);
     expect(summary.notices.awaitingSignature).toBe(waiting.length);
+    // Each draft is in the 审计日志 from the day it is proposed (SPEC §5), not only once signed.
+    const audit = store.tab('审计日志')!.rows;
+    const header = audit[0]!.map(String);
+    const proposed = audit.filter((r) => r[header.indexOf('动作')] === '拟稿');
+    expect(proposed.map((r) => r[header.indexOf('编号')]).sort()).toEqual(
+      waiting.map((r) => r['编号']).sort(),
+    );
+    for (const r of proposed) expect(String(r[header.indexOf('新值')])).toBe('待签发');
   });
 
   it('consent alone is not enough; once signed, the next scan numbers it (the first of its sequence) and sends it once', async () => {
