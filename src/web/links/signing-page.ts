@@ -16,10 +16,12 @@ import { dedupeKey } from '../../workbook/dedupe-key';
 import type { Person } from '../../workbook/directory';
 import type { WorkbookModel } from '../../workbook/read-workbook';
 import type { RegisterRow } from '../../workbook/read-ledgers';
+import { AWAITING_SIGNATURE, DECLINED } from '../../workbook/schema/lists';
 import { commitAnswer } from './commit';
 import { actionUrl, errorsHtml, hiddenFields } from './form';
 import { page } from './layout';
 import type { ActionHandler, LinkContext } from './link-context';
+import { MAX_REASON } from './extension-ledger';
 import { readState, verdictOf, type WorkbookState } from './workbook-state';
 
 const REGISTER_TAB = '文书登记';
@@ -124,7 +126,10 @@ function listHtml(ctx: LinkContext, drafts: Draft[], waitingConsent: Draft[]) {
           <form method="post" action="${actionUrl(ctx)}">
             ${hiddenFields(ctx)}
             <input type="hidden" name="draft" value="${d.key}" />
-            <button type="submit">${verb}</button>
+            <button type="submit" name="decision" value="同意">${verb}</button>
+            <label for="opinion-${d.row.id}">不同意时填写意见</label>
+            <textarea id="opinion-${d.row.id}" name="opinion" maxlength="${MAX_REASON}"></textarea>
+            <button type="submit" name="decision" value="不同意" class="secondary">不同意（不予签发）</button>
           </form>
         </section>`,
     )}
@@ -160,10 +165,19 @@ async function listPage(ctx: LinkContext, errors: string[] = [], status: 200 | 4
 }
 
 /** The form of each draft (`draft`, its 去重键) and of 全部 (`all=1`). */
-const signForm = z.object({
-  draft: z.string({ error: '请选择要办理的文书' }).max(500, '文书标识过长').optional(),
-  all: z.string().max(1).optional(),
-});
+const signForm = z
+  .object({
+    draft: z.string({ error: '请选择要办理的文书' }).max(500, '文书标识过长').optional(),
+    all: z.string().max(1).optional(),
+    decision: z.enum(['同意', '不同意'], { error: '请选择同意或不同意' }).optional(),
+    opinion: z.string().trim().max(MAX_REASON, `意见不超过${MAX_REASON}个字`).optional(),
+  })
+  .refine((f) => f.decision !== '不同意' || (f.opinion ?? '') !== '', {
+    message: '不同意时请填写意见（理由）',
+  })
+  .refine((f) => f.decision !== '不同意' || (f.draft && f.all !== '1'), {
+    message: '不同意须逐份办理',
+  });
 
 export const signNoticesHandler: ActionHandler<z.output<typeof signForm>> = {
   holder({ state, entry, claims }) {
@@ -207,11 +221,15 @@ export const signNoticesHandler: ActionHandler<z.output<typeof signForm>> = {
         if (!stillDue(state, draft)) return { refusal: 'closed', detail: WITHDRAWN };
         targets = [draft];
       }
-      const values: Record<string, string> =
-        step === '同意'
+      const declined = body.decision === '不同意';
+      const values: Record<string, string> = declined
+        ? { 发送状态: DECLINED }
+        : step === '同意'
           ? { 同意人: ctx.person.name }
           : { 签发人: ctx.person.name, 签发日期: state.stamp.slice(0, 10) };
-      const column = step === '同意' ? '同意人' : '签发人';
+      const column = declined ? '发送状态' : step === '同意' ? '同意人' : '签发人';
+      const action = declined ? '不予签发' : step === '同意' ? '文书同意' : '文书签发';
+      const note = declined ? `；意见：${body.opinion}` : '';
       return {
         value: targets.map((d) => d.key),
         plan: {
@@ -230,12 +248,12 @@ export const signNoticesHandler: ActionHandler<z.output<typeof signForm>> = {
               rows: targets.map((d) =>
                 auditRow(
                   state.stamp,
-                  step === '同意' ? '文书同意' : '文书签发',
+                  action,
                   d.row.id,
                   column,
-                  '',
-                  ctx.person.name,
-                  `《${d.row.type}》${d.key}；经签发链接`,
+                  declined ? AWAITING_SIGNATURE : '',
+                  declined ? DECLINED : ctx.person.name,
+                  `《${d.row.type}》${d.key}；经签发链接${note}`,
                   ctx.person.name,
                 ),
               ),
@@ -247,6 +265,14 @@ export const signNoticesHandler: ActionHandler<z.output<typeof signForm>> = {
     });
     if (!result.ok) return result.response;
     const done = result.value;
+    if (body.decision === '不同意')
+      return ctx.c.html(
+        page(
+          '不予签发',
+          html`<p class="ok">已记录：不予签发。该文书不编号、不发出，本轮不再提出。</p>
+            <p>意见：${body.opinion}</p>`,
+        ),
+      );
     const sent = step === '签发' ? await issue(ctx, done) : '';
     const verb = step === '同意' ? '同意' : '签发';
     return ctx.c.html(

@@ -91,7 +91,8 @@ describe('签发 by link', () => {
     for (const id of DRAFTS) expect(html).toContain(id);
     expect(html).toContain('已超过完成时限 6月9日');
     expect(html).toContain('全部同意（3份）');
-    expect(html).not.toContain('<textarea');
+    // One opinion box per draft, for a refusal; consenting needs none.
+    expect(html.match(/<textarea/g)).toHaveLength(3);
     for (const k of keys) expect(text(await register(f, `${k}|待签发`), '同意人')).toBe('');
   });
 
@@ -114,6 +115,33 @@ describe('签发 by link', () => {
     expect(res.status).toBe(409);
     expect(await res.text()).toContain('文书的事由已消除');
     expect(text(await register(f, `${closed}|待签发`), '同意人')).toBe('');
+  });
+
+  it('the 分管领导 may decline a draft with a reason: 不予签发, never numbered or sent, not proposed again', async () => {
+    const f = await drafted();
+    const [key] = await draftKeys(f, ['ZD-2026-033']);
+    const l = await link(f, 'consent-notices', LEADER, [key!]);
+    const { csrf } = await open(f, l);
+    const bare = await submit(f, 'consent-notices', l, csrf, { draft: key!, decision: '不同意', opinion: '' });
+    expect(bare.status).toBe(400);
+    expect(await bare.text()).toContain('不同意时请填写意见（理由）');
+    const res = await submit(f, 'consent-notices', l, csrf, {
+      draft: key!,
+      decision: '不同意',
+      opinion: '该单位已书面说明，暂缓催办',
+    });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('不予签发');
+    const row = await register(f, `${key}|待签发`);
+    expect(text(row, '发送状态')).toBe('不予签发');
+    expect(text(row, '同意人')).toBe('');
+    const audit = (await audits(f, '不予签发')).at(-1)!;
+    expect(text(audit, '备注')).toContain('意见：该单位已书面说明，暂缓催办');
+    // The next scan neither proposes it again nor numbers it.
+    await f.service.scan(f.now);
+    const rows = (await f.rows('文书登记')).filter((r) => text(r, '去重键').startsWith(key!));
+    expect(rows.map((r) => text(r, '发送状态'))).toEqual(['不予签发']);
+    expect((await open(f, l)).res.status).toBe(409);
   });
 
   it('consent of one draft writes 同意人 as the leader, audits it, sends nothing; the link cannot consent it again', async () => {
