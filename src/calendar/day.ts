@@ -79,9 +79,14 @@ export function shanghaiDayOf(instant: Date | number): Day {
   return Math.floor((ms + BEIJING_OFFSET_MS) / MS_PER_DAY);
 }
 
-/** `M月D日` as written in notices. */
-export function cnDate(day: Day): string {
-  return namesOf(day).cn;
+/**
+ * `M月D日` as written in notices; `YYYY年M月D日` when `today` is given and the day falls in another year (a deadline
+ * in January read in December, or last year's read in January).
+ *
+ * @example cnDate(toDay('2027-01-08'), toDay('2026-12-03')) // '2027年1月8日'
+ */
+export function cnDate(day: Day, today?: Day): string {
+  return today !== undefined && yearOf(day) !== yearOf(today) ? cnFullDate(day) : namesOf(day).cn;
 }
 
 /** The year of a Day: `partsOf(day).year`. */

@@ -173,7 +173,7 @@ export function extensionReminder(
   const waiting = extensions.find((e) => e.status === '待审批' && e.requestNo && e.asked);
   if (!waiting?.asked) return null;
   if (ctx.today < ctx.cal.addWorkdays(waiting.asked, ctx.config.approvalReminderWorkdays)) return null;
-  const to = waiting.requested !== null ? `延至${cnDate(waiting.requested)}` : '延期';
+  const to = waiting.requested !== null ? `延至${cnDate(waiting.requested, ctx.today)}` : '延期';
   return {
     type: '审批提醒',
     level: approver,
@@ -199,7 +199,7 @@ export function assignmentNotice(
   const { today, cal, config } = ctx;
   if (today < assigned || today > cal.addWorkdays(assigned, config.escalationWorkdays)) return null;
   if (notices.some((n) => n.type === '交办单')) return null;
-  const nodes = checkpoints.map((c) => `${c.label}：${cnDate(c.day)}前`);
+  const nodes = checkpoints.map((c) => `${c.label}：${cnDate(c.day, today)}前`);
   return {
     type: '交办单',
     level: '1',

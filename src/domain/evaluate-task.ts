@@ -173,7 +173,7 @@ export function evaluateTask(
   if (cardReason) hints.push(`${card}：${cardReason}`);
   if (limits.originalDeadline !== null) hints.push(limits.deadlineBasis);
   if (task.deadline.kind === 'blank' && deadline !== null) {
-    hints.push(`完成时限按${limits.deadlineBasis}计算为 ${cnDate(deadline)}`);
+    hints.push(`完成时限按${limits.deadlineBasis}计算为 ${cnDate(deadline, today)}`);
   }
   const refused = facts.completion?.refused;
   if (refused && status !== '已办结') {
@@ -322,7 +322,7 @@ function ledgerMissedReport(
   if (due === null || ctx.today <= due) return null;
   const reportedBy = (day: Day) => facts.feedback.some((f) => f.day <= day);
   if (!reportedBy(ctx.today)) {
-    return { due, reason: `应于${cnDate(due)}前反馈办理情况（${limits.feedbackBasis}），至今未反馈` };
+    return { due, reason: `应于${cnDate(due, ctx.today)}前反馈办理情况（${limits.feedbackBasis}），至今未反馈` };
   }
   if (!limits.ongoing) return null;
   // 长期 items: a report dated within each finished month, due by that month's feedback deadline.

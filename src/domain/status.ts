@@ -42,14 +42,14 @@ export function decideStatus(input: StatusInput): { status: Status; reason: stri
   const pending = pendingApproval(input);
   if (pending) return { status: '待办结审批', reason: pending };
   if (deadline !== null && remaining !== null && ctx.today > deadline) {
-    return { status: '逾期', reason: `已超过完成时限 ${cnDate(deadline)}，逾期${-remaining}个工作日` };
+    return { status: '逾期', reason: `已超过完成时限 ${cnDate(deadline, ctx.today)}，逾期${-remaining}个工作日` };
   }
   if (
     deadline !== null &&
     remaining !== null &&
     remaining <= (input.dueSoonWindow ?? ctx.config.dueSoonWorkdays)
   ) {
-    return { status: '临期', reason: `距完成时限 ${cnDate(deadline)} 还有${remaining}个工作日` };
+    return { status: '临期', reason: `距完成时限 ${cnDate(deadline, ctx.today)} 还有${remaining}个工作日` };
   }
   if (input.lateReasons.length > 0) return { status: '滞后', reason: joinReasons(input.lateReasons) };
   if (input.notStarted) return { status: '未启动', reason: input.notStarted };

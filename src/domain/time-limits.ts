@@ -170,10 +170,10 @@ function addCheckpoint(list: Checkpoint[], checkpoint: Checkpoint): void {
 /** `当前节点`: the next checkpoint from today, with its date. */
 export function currentNode(limits: TimeLimits, today: Day, ongoingNext: Day | null): string {
   const next = limits.checkpoints.find((c) => c.day >= today);
-  if (next) return `${labelOf(next)}（${cnDate(next.day)}）`;
-  if (limits.ongoing && ongoingNext !== null) return `每月反馈（${cnDate(ongoingNext)}前）`;
+  if (next) return `${labelOf(next)}（${cnDate(next.day, today)}）`;
+  if (limits.ongoing && ongoingNext !== null) return `每月反馈（${cnDate(ongoingNext, today)}前）`;
   const last = limits.checkpoints.at(-1);
-  return last ? `${labelOf(last)}（${cnDate(last.day)}，已过）` : '';
+  return last ? `${labelOf(last)}（${cnDate(last.day, today)}，已过）` : '';
 }
 
 function labelOf(c: Checkpoint): string {

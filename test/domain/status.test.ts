@@ -127,6 +127,16 @@ describe('状态 (SPEC §4.1)', () => {
     expect(waiting.statusReason).toContain('办结审批卡待"办公室分管副主任"签批');
   });
 
+  it('names the year of a deadline in another year than the scan day', () => {
+    const v = evaluateTask(battleTask({ deadline: deadline('2027-01-08') }), facts(), ctxOn('2026-12-31'));
+    expect(v.statusReason).toBe('距完成时限 2027年1月8日 还有5个工作日');
+    expect(v.currentNode).toBe('12月：12月节点任务（2027年1月8日）');
+    const late = evaluateTask(battleTask({ deadline: deadline('2026-12-31') }), facts(), ctxOn('2027-01-05'));
+    expect(late.statusReason).toMatch(/^已超过完成时限 2026年12月31日，/);
+    const same = evaluateTask(battleTask({ deadline: deadline('2026-12-31') }), facts(), ctxOn('2026-12-28'));
+    expect(same.statusReason).toContain('完成时限 12月31日');
+  });
+
   it('已调出 after an approved 调出, with no card and no notice', () => {
     const v = evaluateTask(
       battleTask({ redFlag: true }),
