@@ -172,6 +172,11 @@ export function evaluateTask(
   if (statusReason && status !== '正常推进') hints.push(statusReason);
   if (cardReason) hints.push(`${card}：${cardReason}`);
   if (limits.originalDeadline !== null) hints.push(limits.deadlineBasis);
+  if (shown && task.assigned !== null && task.kind !== 'subitem' && lateAssignment(task.assigned, facts, ctx))
+    hints.push(
+      `未发《交办单》：交办日期（${cnDate(task.assigned, today)}）后${ctx.config.escalationWorkdays}个工作日内未录入本行，` +
+        '系统不再补发；如需书面交办，请督查室另行发出',
+    );
   if (task.deadline.kind === 'blank' && deadline !== null) {
     hints.push(`完成时限按${limits.deadlineBasis}计算为 ${cnDate(deadline, today)}`);
   }
@@ -251,6 +256,15 @@ function dueSoonWindow(task: TaskRecord, deadline: Day | null, ctx: RuleContext)
   const total = cal.workdaysBetween(task.assigned, deadline);
   const share = Math.max(1, Math.floor((total * config.dueSoonShare) / 100));
   return Math.min(config.dueSoonWorkdays, share, total - 1);
+}
+
+/**
+ * An item typed in after its 《交办单》 window (升级间隔工作日 from 交办日期) and not a month old: no 交办单 went out and
+ * none will, which the clerk should know. Older items (a workbook taken into use mid-year) are not flagged.
+ */
+function lateAssignment(assigned: Day, facts: TaskFacts, ctx: RuleContext): boolean {
+  if (facts.notices.some((n) => n.type === '交办单')) return false;
+  return ctx.today > ctx.cal.addWorkdays(assigned, ctx.config.escalationWorkdays) && ctx.today <= assigned + 30;
 }
 
 function issued(facts: TaskFacts, due: NoticeDue): boolean {

@@ -36,4 +36,22 @@ describe('《交办单》 for a new 督办台账 item (seed 004 §五.2, SPEC §
     expect(assignment('2026-03-04')).toHaveLength(1); // a row typed in late still gets one
     expect(assignment('2026-03-12')).toEqual([]);
   });
+
+  it('tells the clerk in 系统提示 when a row typed in after the window gets none, for a month', () => {
+    const hints = (today: string) => evaluateTask(item, facts(), ctxOn(today)).hints.join('；');
+    expect(hints('2026-03-04')).not.toContain('未发《交办单》');
+    expect(hints('2026-03-12')).toContain('未发《交办单》：交办日期（3月2日）后3个工作日内未录入本行');
+    expect(hints('2026-04-15')).not.toContain('未发《交办单》');
+    const sent: IssuedNotice = {
+      type: '交办单',
+      docNo: 'x',
+      day: toDay('2026-03-02'),
+      period: '交办@2026-03-02',
+      level: '1',
+      sent: true,
+    };
+    expect(
+      evaluateTask(item, facts({ notices: [sent] }), ctxOn('2026-03-12')).hints.join('；'),
+    ).not.toContain('未发《交办单》');
+  });
 });
