@@ -7,6 +7,14 @@ import { ctxOn, facts, ledgerItem } from './fixtures';
 /** Seed 004 §五.2: 《交办单》…由县政府督查室统一编号; SPEC §4.4 "A 督办台账 item starts with a 《交办单》 … carrying its deadlines". */
 describe('《交办单》 for a new 督办台账 item (seed 004 §五.2, SPEC §4.4)', () => {
   const item = ledgerItem('2026-03-02', { coUnits: ['县财政局'] });
+  const sent: IssuedNotice = {
+    type: '交办单',
+    docNo: 'x',
+    day: toDay('2026-03-02'),
+    period: '交办@2026-03-02',
+    level: '1',
+    sent: true,
+  };
   const assignment = (today: string, notices: IssuedNotice[] = []) =>
     evaluateTask(item, facts({ notices }), ctxOn(today)).due.filter((d) => d.type === '交办单');
 
@@ -24,14 +32,6 @@ describe('《交办单》 for a new 督办台账 item (seed 004 §五.2, SPEC §
   });
 
   it('once: not again when registered, and not for an item assigned long ago', () => {
-    const sent: IssuedNotice = {
-      type: '交办单',
-      docNo: 'x',
-      day: toDay('2026-03-02'),
-      period: '交办@2026-03-02',
-      level: '1',
-      sent: true,
-    };
     expect(assignment('2026-03-03', [sent])).toEqual([]);
     expect(assignment('2026-03-04')).toHaveLength(1); // a row typed in late still gets one
     expect(assignment('2026-03-12')).toEqual([]);
@@ -42,14 +42,6 @@ describe('《交办单》 for a new 督办台账 item (seed 004 §五.2, SPEC §
     expect(hints('2026-03-04')).not.toContain('未发《交办单》');
     expect(hints('2026-03-12')).toContain('未发《交办单》：交办日期（3月2日）后3个工作日内未录入本行');
     expect(hints('2026-04-15')).not.toContain('未发《交办单》');
-    const sent: IssuedNotice = {
-      type: '交办单',
-      docNo: 'x',
-      day: toDay('2026-03-02'),
-      period: '交办@2026-03-02',
-      level: '1',
-      sent: true,
-    };
     expect(
       evaluateTask(item, facts({ notices: [sent] }), ctxOn('2026-03-12')).hints.join('；'),
     ).not.toContain('未发《交办单》');

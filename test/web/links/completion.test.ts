@@ -3,10 +3,7 @@
  * chain gets a one-time link in turn, the last one chooses the 评价等级 and the item closes; a 退回 sends it back.
  */
 import { describe, expect, it } from 'vitest';
-import { createMemoryMailer } from '../../../src/mail/memory';
-import { createService } from '../../../src/runtime/service';
-import { at830, FROM } from '../../scan/demo-workbook';
-import { KEYS, OFFICE, PUBLIC, linkFixture, text } from './fixture';
+import { linkFixture, serviceOn, text } from './fixture';
 
 const ITEM = 'ZD-2026-003'; // 县发改局, ★★★★: a key item, the whole chain up to the 主要领导
 const HEAD = 'fgj.fuze@demo.gov.cn';
@@ -138,17 +135,8 @@ describe('办结 links', () => {
     const f = linkFixture();
     expect((await apply(f)).status).toBe(200);
     // The card waits at 督查室核实; three working days later the scan reminds the 督查室 in its daily digest.
-    const later = at830('2026-06-18');
-    const mailer = createMemoryMailer();
-    const service = createService({
-      name: 'test',
-      targets: { store: f.store, mailer, mailTransport: 'smtp' },
-      from: FROM,
-      adminToken: 'admin-token-0123456789',
-      clock: () => later,
-      links: { keys: KEYS, office: OFFICE, publicUrl: PUBLIC },
-    });
-    await service.scan(later);
+    const { service, mailer, now } = serviceOn(f.store, '2026-06-18');
+    await service.scan(now);
     const digest = mailer.sent.find(
       (m) =>
         m.headers?.['X-Duban-Kind'] === 'digest' &&

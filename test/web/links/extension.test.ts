@@ -3,10 +3,7 @@
  * opinion, 完成时限 moves (原完成时限 kept) and the unit is told by mail either way.
  */
 import { describe, expect, it } from 'vitest';
-import { createMemoryMailer } from '../../../src/mail/memory';
-import { createService } from '../../../src/runtime/service';
-import { at830, FROM } from '../../scan/demo-workbook';
-import { KEYS, LEADER, linkFixture, OFFICE, PUBLIC, text } from './fixture';
+import { LEADER, linkFixture, serviceOn, text } from './fixture';
 
 const ITEM = 'ZD-2026-003'; // 县发改局, 完成时限 2026-09-30
 const UNIT = 'fgj.lianluo@demo.gov.cn';
@@ -138,16 +135,8 @@ describe('延期申请 links', () => {
     const asked = await ask(f, { requested: '2026-11-30', reason: '受汛期影响，施工延误' });
     expect(await asked.res.text()).toContain('审批通知未能发出');
     const digestOn = async (day: string) => {
-      const mailer = createMemoryMailer();
-      const service = createService({
-        name: 'test',
-        targets: { store: f.store, mailer, mailTransport: 'smtp' },
-        from: FROM,
-        adminToken: 'admin-token-0123456789',
-        clock: () => at830(day),
-        links: { keys: KEYS, office: OFFICE, publicUrl: PUBLIC },
-      });
-      await service.scan(at830(day));
+      const { service, mailer, now } = serviceOn(f.store, day);
+      await service.scan(now);
       return mailer.sent.find(
         (m) => m.headers?.['X-Duban-Kind'] === 'digest' && m.to.some((a) => a.address === LEADER),
       );

@@ -3,7 +3,7 @@ import { createMemoryMailer } from '../../../src/mail/memory';
 import { createService } from '../../../src/runtime/service';
 import { createMemoryStore } from '../../../src/store/drivers/memory/memory';
 import { cellText } from '../../../src/store/grid/cell-text';
-import type { SheetRow } from '../../../src/store/port';
+import type { SheetRow, SheetStore } from '../../../src/store/port';
 import { expiryOf, linkUrl } from '../../../src/web/links/link-deps';
 import { type LinkAction, type LinkClaims, parseLinkKeys, signLink } from '../../../src/web/links/token';
 import { type TabName, tabSpec } from '../../../src/workbook/schema/tabs';
@@ -80,3 +80,18 @@ export const SAME_ORIGIN: Record<string, string> = {
 };
 
 export const text = (row: SheetRow | undefined, key: string) => cellText(row?.cells[key] ?? null);
+
+/** The service on `store` with its clock at 08:30 on `day`, links on, and a mailer of its own: another day's scan. */
+export function serviceOn(store: SheetStore, day: string) {
+  const mailer = createMemoryMailer();
+  const now = at830(day);
+  const service = createService({
+    name: 'test',
+    targets: { store, mailer, mailTransport: 'smtp' },
+    from: FROM,
+    adminToken: 'admin-token-0123456789',
+    clock: () => now,
+    links: { keys: KEYS, office: OFFICE, publicUrl: PUBLIC },
+  });
+  return { service, mailer, now };
+}
