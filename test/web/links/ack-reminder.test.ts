@@ -8,21 +8,7 @@ import { ackByOf, remindedDocNo } from '../../../src/scan/ack-reminders';
 import { requirementDates } from '../../../src/scan/register-row';
 import { type TabName, tabSpec } from '../../../src/workbook/schema/tabs';
 import { at830, demoWorkbook, FROM } from '../../scan/demo-workbook';
-import { KEYS, OFFICE, PUBLIC, SAME_ORIGIN, text } from './fixture';
-
-function serviceOn(store: SheetStore, day: string, links: boolean) {
-  const mailer = createMemoryMailer();
-  const now = at830(day);
-  const service = createService({
-    name: 'test',
-    targets: { store, mailer, mailTransport: 'smtp' },
-    from: FROM,
-    adminToken: 'admin-token-0123456789',
-    clock: () => now,
-    ...(links ? { links: { keys: KEYS, office: OFFICE, publicUrl: PUBLIC } } : {}),
-  });
-  return { service, mailer, now };
-}
+import { PUBLIC, SAME_ORIGIN, serviceOn, text } from './fixture';
 
 const rows = async (store: SheetStore, tab: TabName) =>
   (await store.read([tabSpec(tab)])).tabs[tab]?.rows ?? [];

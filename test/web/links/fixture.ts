@@ -18,17 +18,8 @@ export const LIAISON = 'swj.lianluo@demo.gov.cn';
 export const LEADER = 'changwu@demo.gov.cn';
 
 export function linkFixture(day = '2026-06-15') {
-  const now = at830(day);
   const store = createMemoryStore(demoWorkbook());
-  const mailer = createMemoryMailer();
-  const service = createService({
-    name: 'test',
-    targets: { store, mailer, mailTransport: 'smtp' },
-    from: FROM,
-    adminToken: 'admin-token-0123456789',
-    clock: () => now,
-    links: { keys: KEYS, office: OFFICE, publicUrl: PUBLIC },
-  });
+  const { service, mailer, now } = serviceOn(store, day);
   const app = service.app;
 
   async function token(action: LinkAction, over: Partial<LinkClaims> = {}): Promise<string> {
@@ -81,8 +72,8 @@ export const SAME_ORIGIN: Record<string, string> = {
 
 export const text = (row: SheetRow | undefined, key: string) => cellText(row?.cells[key] ?? null);
 
-/** The service on `store` with its clock at 08:30 on `day`, links on, and a mailer of its own: another day's scan. */
-export function serviceOn(store: SheetStore, day: string) {
+/** The service on `store` with its clock at 08:30 on `day`, links on (or off), and a mailer of its own. */
+export function serviceOn(store: SheetStore, day: string, links = true) {
   const mailer = createMemoryMailer();
   const now = at830(day);
   const service = createService({
@@ -91,7 +82,7 @@ export function serviceOn(store: SheetStore, day: string) {
     from: FROM,
     adminToken: 'admin-token-0123456789',
     clock: () => now,
-    links: { keys: KEYS, office: OFFICE, publicUrl: PUBLIC },
+    ...(links ? { links: { keys: KEYS, office: OFFICE, publicUrl: PUBLIC } } : {}),
   });
   return { service, mailer, now };
 }
