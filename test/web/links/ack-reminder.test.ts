@@ -1,13 +1,12 @@
 /** 签收提醒: a notice sent with 签收 links and not signed for within 1 working day gets one reminder, once. */
 import { describe, expect, it } from 'vitest';
-import { createMemoryMailer } from '../../../src/mail/memory';
-import { createService } from '../../../src/runtime/service';
+import type { createMemoryMailer } from '../../../src/mail/memory';
 import { createMemoryStore } from '../../../src/store/drivers/memory/memory';
 import type { SheetStore } from '../../../src/store/port';
 import { ackByOf, remindedDocNo } from '../../../src/scan/ack-reminders';
 import { requirementDates } from '../../../src/scan/register-row';
 import { type TabName, tabSpec } from '../../../src/workbook/schema/tabs';
-import { at830, demoWorkbook, FROM } from '../../scan/demo-workbook';
+import { demoWorkbook } from '../../scan/demo-workbook';
 import { PUBLIC, SAME_ORIGIN, serviceOn, text } from './fixture';
 
 const rows = async (store: SheetStore, tab: TabName) =>
