@@ -62,6 +62,12 @@ describe('the board in Chromium at 390 px', () => {
   it('fits the phone: no horizontal scroll of the page itself, the map scrolls in its frame', async () => {
     const width = (await page.evaluate('document.documentElement.scrollWidth')) as number;
     expect(width).toBeLessThanOrEqual(390);
+    // The charts keep a readable size and scroll in their own frame (shrunk to the phone, their labels were ~5 px).
+    const charts = (await page.evaluate(
+      "[...document.querySelectorAll('.chart svg')].map((s) => s.getBoundingClientRect().width)",
+    )) as number[];
+    expect(charts.length).toBeGreaterThan(0);
+    for (const w of charts) expect(w).toBeGreaterThanOrEqual(600);
     mkdirSync('docs/images', { recursive: true });
     await page.screenshot({ path: 'docs/images/board-phone-390.png' });
   });

@@ -36,7 +36,7 @@ table.list{border-collapse:collapse;font-size:13px}
 .chart{margin:0;max-width:100%;overflow-x:auto}
 .chart svg{max-width:100%;height:auto}
 @media(min-width:900px){form.filters{grid-template-columns:repeat(5,1fr) auto;align-items:end}}
-@media(max-width:700px){.map .opt,.map .hint{display:none}}
+@media(max-width:700px){.map .opt,.map .hint{display:none}.chart svg{max-width:none;width:640px}}
 @page{size:A3 landscape;margin:8mm}
 @media print{
  body{padding:0;font-size:9px}
