@@ -2,8 +2,8 @@
  * The demo flow ledgers (SPEC §2.4): 反馈记录, 延期申请, 办结审批, 调整记录, 文书登记, consistent with the battle map
  * and the 督办台账 (same 编号, names, dates before asOf = A).
  *
- * - 延期申请: YQ-…-001 同意 for `trunk-road` (asked A−12 before its old deadline A−5, approved A−10);
- *   YQ-…-002 待审批 for `scenic-4a` (asked A−2, its deadline is A+4).
+ * - 延期申请 (numbered `YQ-<编号>-n` as the link page numbers them): 同意 for `trunk-road` (asked A−12 before its old
+ *   deadline A−5, approved A−10); 待审批 for `scenic-4a` (asked A−2, its deadline is A+4).
  * - 办结审批: a fully signed card (状态 已办结) for `central-funds` and for every early-deadline task whose deadline has
  *   passed; a card typed by staff for the 督办台账 item `power-capacity` (signed by the unit head and 督查室 only,
  *   状态 blank: closed by 办理状态 已完成 + 督查室核实).
@@ -148,7 +148,7 @@ export function extensionRows(tasks: BattleTask[], ctx: Ctx): Row[] {
   );
   return [
     {
-      申请号: `YQ-${year}-001`,
+      申请号: `YQ-${extended.id}-1`,
       编号: extended.id,
       原完成时限: isoOf(extended.originalDeadline!),
       申请完成时限: isoOf(extended.deadline.day!),
@@ -161,7 +161,7 @@ export function extensionRows(tasks: BattleTask[], ctx: Ctx): Row[] {
       审批时间: dateTimeCell(asOf - 10, 9, 30),
     },
     {
-      申请号: `YQ-${year}-002`,
+      申请号: `YQ-${pending.id}-1`,
       编号: pending.id,
       原完成时限: isoOf(pending.deadline.day!),
       申请完成时限: isoOf(pending.deadline.day! + 35),

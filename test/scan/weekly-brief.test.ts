@@ -78,7 +78,7 @@ describe('the weekly brief', () => {
     const wu = mailer.sent.find((m) => m.to[0]!.name === '吴少华')!;
     expect(wu.text).toContain('吴少华同志：');
     expect(wu.text).toMatch(
-      /【待您处理】\n {2}ZD-2026-059 .+：延期申请 YQ-2026-002待审批（申请延至7月24日）/,
+      /【待您处理】\n {2}ZD-2026-059 .+：延期申请 YQ-ZD-2026-059-1待审批（申请延至7月24日）/,
     );
     expect(wu.subject).toContain('待您处理1件');
     // ZD-2026-059 is 吴少华's, not 冯长青's.
