@@ -137,7 +137,7 @@ function must<T>(value: T | undefined, what: string): T {
 }
 
 export function extensionRows(tasks: BattleTask[], ctx: Ctx): Row[] {
-  const { asOf, year } = ctx;
+  const { asOf } = ctx;
   const extended = must(
     tasks.find((t) => t.scenario === 'extended'),
     'an extended task',
