@@ -12,8 +12,10 @@ export interface Trigger {
   reasons: string[];
 }
 
+const OVERDUE = '逾期@';
+
 export function overdueTrigger(deadline: Day, reasons: string[]): Trigger {
-  return { period: `逾期@${isoOf(deadline)}`, reasons };
+  return { period: `${OVERDUE}${isoOf(deadline)}`, reasons };
 }
 
 export function missedReportTrigger(firstMissed: string, reasons: string[]): Trigger {
@@ -74,8 +76,21 @@ export function ladderStepDue(
     if (!ready) return null;
     reasons.push(`${cnDate(topDay)}已下发${LADDER[top]}，至今未解决`);
   }
+  else {
+    // The ladder's first rung is the 临期提醒 of the same deadline (SPEC §4.4): the 催办单 waits its interval after it.
+    const reminded = dueSoonDay(trigger.period, notices);
+    if (reminded !== null && today < cal.addWorkdays(reminded, config.escalationWorkdays)) return null;
+  }
   const rectifyBy = next === '督办通知书' ? cal.addWorkdays(today, config.rectifyWorkdays) : null;
   return { type: next, level: String(top + 2), period: trigger.period, reasons, replyBy, rectifyBy };
+}
+
+/** The day the 临期提醒 of an overdue episode's deadline (`逾期@2026-11-19` → `临期@2026-11-19`) went out, or null. */
+function dueSoonDay(period: string, notices: IssuedNotice[]): Day | null {
+  if (!period.startsWith(OVERDUE)) return null;
+  const dueSoon = `临期@${period.slice(OVERDUE.length)}`;
+  const days = notices.filter((n) => n.type === '临期提醒' && n.period === dueSoon).map((n) => n.day);
+  return days.length ? Math.max(...days) : null;
 }
 
 /** The routine 临期提醒, once per deadline; the feedback it asks for is due by 完成时限 at the latest. */

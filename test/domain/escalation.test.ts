@@ -82,6 +82,24 @@ describe('escalation ladder (SPEC §4.4)', () => {
     expect(due.map((d) => `${d.type}@${d.period}`)).toContain('催办单@逾期@2026-02-24');
   });
 
+  it('the 催办单 of an overdue deadline waits 3 working days after its 临期提醒 (the ladder’s first rung)', () => {
+    const overdue = ledgerItem('2026-02-11', { source: '其他', sourceRef: '' }); // due 2月24日
+    const f = (notices: IssuedNotice[]) =>
+      facts({ feedback: [{ day: toDay('2026-02-12'), month: null, progress: 10, text: '已部署' }], notices });
+    const reminded: IssuedNotice = {
+      type: '临期提醒',
+      docNo: '',
+      day: toDay('2026-02-23'),
+      period: '临期@2026-02-24',
+      level: '1',
+      sent: true,
+    };
+    const urgings = (today: string) =>
+      evaluateTask(overdue, f([reminded]), ctxOn(today)).due.filter((d) => d.type === '催办单');
+    expect(urgings('2026-02-25')).toEqual([]); // 2 working days after the 临期提醒
+    expect(urgings('2026-02-26').map((d) => d.period)).toEqual(['逾期@2026-02-24']);
+  });
+
   it('临期提醒 once per deadline, as a routine reminder', () => {
     const task = battleTask({
       deadline: { kind: 'date', day: toDay('2026-02-27') },
