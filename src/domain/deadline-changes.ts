@@ -59,7 +59,7 @@ export function applyDeadlineChanges(base: Day, facts: TaskFacts): DeadlineChang
     }
     original ??= before;
     deadline = c.to;
-    basis = `${c.label === '调整时限' ? '调整' : '延期'}后完成时限（原 ${cnDate(original)}）`;
+    basis = `${c.label === '调整时限' ? '调整' : '延期'}后完成时限 ${cnDate(c.to)}（原 ${cnDate(original)}）`;
   }
   return { deadline, original, basis, problems };
 }

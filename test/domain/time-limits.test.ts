@@ -138,7 +138,7 @@ describe('time limits by source (SPEC §4.3)', () => {
     expect(isoOf(v.deadline!)).toBe('2026-09-30');
     expect(isoOf(v.originalDeadline!)).toBe('2026-06-30');
     expect(v.status).not.toBe('逾期');
-    expect(v.hints).toContain('延期后完成时限（原 6月30日）');
+    expect(v.hints).toContain('延期后完成时限 9月30日（原 6月30日）');
     const refused = { ...ext, status: '不同意' as const };
     expect(evaluateTask(item, facts({ extensions: [refused] }), ctxOn('2026-07-01')).status).toBe('逾期');
   });
