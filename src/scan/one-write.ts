@@ -32,7 +32,12 @@ export async function sendThenWrite(
 ): Promise<ScanSummary> {
   const summary: ScanSummary = { ...plan.summary, dryRun: false, timings: ctx.timings };
   const sent = await ctx.timeAsync('notify', () =>
-    sendBeforeWrite(deps, { model: plan.model, notices: plan.notices.notices, stamp: plan.stamp }),
+    sendBeforeWrite(deps, {
+      model: plan.model,
+      notices: plan.notices.notices,
+      withdrawn: plan.notices.withdrawn,
+      stamp: plan.stamp,
+    }),
   );
   const bulletin = deps.mailBulletin
     ? await ctx.timeAsync('notify', () =>

@@ -10,6 +10,7 @@ import { addressesOf, ccLabel } from '../workbook/directory';
 import { provisionalDocNo } from './doc-numbers';
 import { noticeDocOf } from './notice-doc-of';
 import { dedupeKey, digestKey } from '../workbook/dedupe-key';
+import type { RegisterRow } from '../workbook/read-ledgers';
 import type { ScanProblem, TaskEntry, WorkbookModel } from '../workbook/read-workbook';
 import { entryIndexOf } from './entry-index';
 import { recipientsFor } from './recipients';
@@ -54,6 +55,8 @@ export interface NoticePlan {
   problems: ScanProblem[];
   /** Drafts still due and waiting for 同意 / 签发 after this scan, this scan's new ones included. */
   awaitingSignature: number;
+  /** Drafts 待签发 whose notice is no longer due (the cause went away): the scan marks them 已撤销. */
+  withdrawn: RegisterRow[];
 }
 
 /** 时限要求 as registered (ISO dates, so a retry can rebuild the notice). */
@@ -80,12 +83,17 @@ export function planNotices(model: WorkbookModel, verdicts: TaskVerdict[], run: 
   const digests = new Map<string, { recipient: Address; items: DigestItem[]; covers: Cover[] }>();
   let duplicateSkipped = 0;
 
+  const dueKeys = new Set<string>();
+  /** Tasks whose rules cannot run today (数据有误): their drafts wait rather than being withdrawn. */
+  const unreadable = new Set<string>();
   model.entries.forEach((entry, i) => {
     const v = verdicts[i]!;
     const id = entry.task.id;
     if (!id) return;
+    if (v.status === '数据有误') unreadable.add(id);
     for (const due of v.due) {
       const key = dedupeKey(id, due.type, due.level, due.period);
+      dueKeys.add(key);
       if (known.has(key)) {
         duplicateSkipped++;
         continue;
@@ -180,7 +188,14 @@ export function planNotices(model: WorkbookModel, verdicts: TaskVerdict[], run: 
       covers: digest.covers,
     });
   }
-  return { notices, duplicateSkipped, problems, awaitingSignature: waiting.length + newDrafts.length };
+  const withdrawn = [...drafts].filter(([key, row]) => !dueKeys.has(key) && !unreadable.has(row.id)).map(([, row]) => row);
+  return {
+    notices,
+    duplicateSkipped,
+    problems,
+    awaitingSignature: waiting.length + newDrafts.length,
+    withdrawn,
+  };
 }
 
 function noticeDoc(

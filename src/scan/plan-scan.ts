@@ -142,7 +142,7 @@ function stoppedPlan(model: WorkbookModel, blocked: ScanProblem[], stamp: string
     write: emptyPlan(),
     auditRows: 0,
     restoredRows: 0,
-    notices: { notices: [], duplicateSkipped: 0, problems: [], awaitingSignature: 0 },
+    notices: { notices: [], duplicateSkipped: 0, problems: [], awaitingSignature: 0, withdrawn: [] },
     stamp,
     summary,
   };

@@ -90,6 +90,7 @@ export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
     sendNotices(deps, {
       model: plan.model,
       notices: plan.notices.notices,
+      withdrawn: plan.notices.withdrawn,
       runId,
       stamp: plan.stamp,
       snapshot,

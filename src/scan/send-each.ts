@@ -5,7 +5,7 @@ import { lastStates, type JournalEntry, type JournalState } from '../store/journ
 import { auditRow, type AuditRow } from '../workbook/audit';
 import { parseDedupeKey } from '../workbook/dedupe-key';
 import type { RegisterRow } from '../workbook/read-ledgers';
-import { AWAITING_SIGNATURE, REJECTED, SIGNED, STORED } from '../workbook/schema/lists';
+import { AWAITING_SIGNATURE, REJECTED, SIGNED, STORED, WITHDRAWN } from '../workbook/schema/lists';
 import type { ScanProblem, WorkbookModel } from '../workbook/read-workbook';
 import { isProvisional } from './doc-numbers';
 import { type MessageDeps, noticeMessage } from './notice-message';
@@ -145,6 +145,15 @@ function recordDelivered(book: SendBook, digest: PlannedNotice, delivered: Set<s
 export function drafted(notice: PlannedNotice, stamp: string): AuditRow {
   const note = `${notice.reasons}；待分管领导同意、办公室主任签发后编号发出`;
   return auditRow(stamp, '拟稿', notice.id, notice.type, '', AWAITING_SIGNATURE, note);
+}
+
+/** Drafts whose notice is no longer due are marked 已撤销 in the register, each with its 审计日志 row. */
+export function withdraw(rows: RegisterRow[], book: Pick<SendBook, 'stamp' | 'settle' | 'audit'>): void {
+  for (const row of rows) {
+    book.settle('', row.key, WITHDRAWN);
+    const note = `《${row.type}》${row.key}；事由已消除（已补报、已办结、时限已变更等），草稿不再签发`;
+    book.audit.push(auditRow(book.stamp, '撤销草稿', row.id, row.type, AWAITING_SIGNATURE, WITHDRAWN, note));
+  }
 }
 
 /** The draft a signed notice was made from (signing.ts) is marked 已签发 in the register, with its 签发 audit row. */

@@ -2,7 +2,7 @@ import { partsOf } from '../calendar/day';
 import type { LedgerUpdate, SheetStore, Snapshot } from '../store/port';
 import { tabSpec } from '../workbook/schema/tabs';
 import { AUDIT_TAB, type AuditRow } from '../workbook/audit';
-import { DUPLICATE, readRegister } from '../workbook/read-ledgers';
+import { DUPLICATE, readRegister, type RegisterRow } from '../workbook/read-ledgers';
 import { AWAITING_SIGNATURE } from '../workbook/schema/lists';
 import type { WorkbookModel } from '../workbook/read-workbook';
 import { finalizeDocNos, provisionalDocNo } from './doc-numbers';
@@ -18,6 +18,7 @@ import {
   sendEach,
   type SendOutcome,
   signed,
+  withdraw,
 } from './send-each';
 import { settlerOf } from './settle-register';
 import { retryOnStale } from './stale-retry';
@@ -31,6 +32,8 @@ export interface NotifyInput {
   model: WorkbookModel;
   /** New notices (not yet in 文书登记), with provisional 文号. */
   notices: PlannedNotice[];
+  /** Drafts 待签发 no longer due, to mark 已撤销. */
+  withdrawn?: RegisterRow[];
   runId: string;
   /** The scan's Beijing-time stamp for the register and audit rows. */
   stamp: string;
@@ -73,6 +76,7 @@ export async function sendNotices(deps: NotifyDeps, input: NotifyInput): Promise
   }
   const finals = finalizeDocNos(register, model.config);
   const { docNoOf, settle, updates } = settlerOf(finals);
+  withdraw(input.withdrawn ?? [], { stamp, settle, audit });
 
   const outgoing: PlannedNotice[] = [];
   for (const notice of fresh) {

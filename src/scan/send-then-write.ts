@@ -15,6 +15,7 @@ import {
   sendEach,
   type SendOutcome,
   signed,
+  withdraw,
 } from './send-each';
 import { settlerOf } from './settle-register';
 
@@ -39,7 +40,7 @@ export interface SentForWrite {
  */
 export async function sendBeforeWrite(
   deps: NotifyDeps,
-  input: { model: WorkbookModel; notices: PlannedNotice[]; stamp: string },
+  input: { model: WorkbookModel; notices: PlannedNotice[]; withdrawn?: RegisterRow[]; stamp: string },
 ): Promise<SentForWrite> {
   const { model, stamp } = input;
   const drafts = input.notices.filter((n) => n.draft);
@@ -57,6 +58,7 @@ export async function sendBeforeWrite(
     发送状态: AWAITING_SIGNATURE,
   }));
   const { docNoOf, settle, updates } = settlerOf(finals, unwritten);
+  withdraw(input.withdrawn ?? [], { stamp, settle, audit });
 
   const outgoing: PlannedNotice[] = [];
   for (const notice of fresh) {

@@ -63,6 +63,31 @@ describe('签发 (seed 004 §五.2)', () => {
     for (const r of proposed) expect(String(r[header.indexOf('新值')])).toBe('待签发');
   });
 
+  it('a draft whose cause has gone is marked 已撤销 by the next scan, audited once, and no longer counted', async () => {
+    const { store, mailer, summary } = await scanned();
+    const gone = drafts(store).find((r) => (r['编号'] ?? '').startsWith('DB-'))!;
+    // The item is closed: its card fully signed (状态 已办结).
+    store.editTab('办结审批', (g) => {
+      const header = g.cells[0]!.map(String);
+      const row = header.map(() => null as string | null);
+      row[header.indexOf('编号')] = gone['编号']!;
+      row[header.indexOf('状态')] = '已办结';
+      g.cells.push(row);
+    });
+    const next = await runScan({ store, mailer, from: FROM, now: NEXT });
+    const row = register(store).find((r) => r['去重键'] === gone['去重键'])!;
+    expect(row['发送状态']).toBe('已撤销');
+    expect(next.notices.awaitingSignature).toBe(drafts(store).length);
+    expect(drafts(store).length).toBeLessThan(summary.notices.awaitingSignature);
+    const withdrawn = () =>
+      store
+        .tab('审计日志')!
+        .rows.filter((r) => r[2] === '撤销草稿' && String(r[7] ?? '').includes(gone['去重键']!));
+    expect(withdrawn()).toHaveLength(1);
+    await runScan({ store, mailer, from: FROM, now: LATER });
+    expect(withdrawn()).toHaveLength(1);
+  });
+
   it('consent alone is not enough; once signed, the next scan numbers it (the first of its sequence) and sends it once', async () => {
     const { store, mailer } = await scanned();
     const first = drafts(store).find((r) => r['类型'] === '催办单')!;

@@ -63,7 +63,8 @@ export const FEEDBACK_CHANNELS = ['表格', '链接'] as const;
  * 文书登记 发送状态: a failed send stays 待发送 and is retried (SPEC §4.4); 重复作废 = lost a race with a concurrent
  * scan, never sent; 发送失败 = refused by the mail server (5xx) or a 重发 attempt that failed (src/scan/retry-claims.ts);
  * 已存入发件箱 = an .eml file in the outbox, no SMTP server set; 已印发 = a 通报 saved as Word by `duban report`;
- * 不予签发 = a draft the 分管领导 or 办公室主任 declined (never numbered, never sent, not proposed again that episode).
+ * 不予签发 = a draft the 分管领导 or 办公室主任 declined (never numbered, never sent, not proposed again that episode);
+ * 已撤销 = a draft whose cause went away before it was signed (the month reported, the item closed, the deadline moved).
  */
 export const SEND_STATES = [
   '待签发',
@@ -75,11 +76,14 @@ export const SEND_STATES = [
   '重复作废',
   '已印发',
   '不予签发',
+  '已撤销',
 ] as const;
 /** A draft waiting for 同意 / 签发 (seed 004 §五.2): no 文号, not sent. */
 export const AWAITING_SIGNATURE = '待签发';
 /** A draft the 分管领导 did not consent to, or the 办公室主任 did not sign: it ends there. */
 export const DECLINED = '不予签发';
+/** A draft withdrawn by the scan: the notice it proposed is no longer due. */
+export const WITHDRAWN = '已撤销';
 /** A draft whose signed, numbered notice is registered on its own row. */
 export const SIGNED = '已签发';
 /** Written to the outbox folder because no mail server is set: nobody has received it yet (not retried). */
