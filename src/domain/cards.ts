@@ -70,7 +70,7 @@ function redReason(i: CardInput, c: RulesConfig): Reasons {
 function yellowReason(i: CardInput, c: RulesConfig): Reasons {
   const r = new Reasons(i.episodes ?? {});
   if (i.notStarted) r.add('notStarted', '应启动而未启动（无任何反馈）');
-  if (i.missedRun >= 2) r.add('missedRun', `连续${i.missedRun}个月未按期反馈`);
+  if (i.missedRun >= 2) r.add('missedRun', `连续${i.missedRun}个月未按计划完成（未反馈或反馈为未完成）`);
   // Seed 001 §三(三) 黄牌 needs evidence of not starting or stalling: a *reported* % below the floor, never a blank.
   // Once the deadline passes the cause is not gone but has come true: the card stays (same episode, no second
   // 约谈建议) until the progress rises or the 红牌 of a long overdue takes over.
@@ -83,7 +83,9 @@ function yellowReason(i: CardInput, c: RulesConfig): Reasons {
 
 function blueReason(i: CardInput, c: RulesConfig): Reasons {
   const r = new Reasons(i.episodes ?? {});
-  if (i.missedMonths.length > 0) r.add('missed', `${i.missedMonths.join('、')}月未按期反馈`);
+  // A month reported 未完成 is missed too: the reason says so, not that nothing was reported.
+  if (i.missedMonths.length > 0)
+    r.add('missed', `${i.missedMonths.join('、')}月未按计划完成（未反馈或反馈为未完成）`);
   if (i.progress !== null && i.elapsedPercent !== null && i.elapsedPercent - i.progress > c.blueLagPoints) {
     r.add('lag', `进度${i.progress}%落后时间进度${i.elapsedPercent}%超过${c.blueLagPoints}个百分点`);
   }

@@ -14,8 +14,8 @@ describe('红黄蓝牌 (SPEC §4.2)', () => {
       ctxOn('2026-04-09'),
     );
     expect(v.card).toBe('蓝牌');
-    expect(v.cardReason).toBe('3月未按期反馈');
-    expect(v.hints).toContain('蓝牌：3月未按期反馈');
+    expect(v.cardReason).toBe('3月未按计划完成（未反馈或反馈为未完成）');
+    expect(v.hints).toContain('蓝牌：3月未按计划完成（未反馈或反馈为未完成）');
   });
 
   it('蓝牌 when reported progress lags the time-proportional schedule by more than 20 points', () => {
@@ -37,7 +37,7 @@ describe('红黄蓝牌 (SPEC §4.2)', () => {
   it('黄牌 for two missed months in a row, not for two apart', () => {
     const inRow = evaluateTask(battleTask({ months: months({ 1: '已完成' }) }), facts(), ctxOn('2026-04-09'));
     expect(inRow.card).toBe('黄牌');
-    expect(inRow.cardReason).toBe('连续2个月未按期反馈');
+    expect(inRow.cardReason).toBe('连续2个月未按计划完成（未反馈或反馈为未完成）');
     const apart = evaluateTask(
       battleTask({ months: months({ 1: '已完成', 3: '已完成' }) }),
       facts(),
