@@ -220,7 +220,8 @@ export function evaluateTask(
     currentNode: shown ? withAck(currentNode(limits, today, ongoingNext), facts) : '',
     lastFeedback: lastFeedbackDay(facts),
     progress,
-    monthFills: months?.fills ?? [],
+    // An item moved out (已调出) is no longer tracked: no month of it is painted as missed (SPEC §4.1).
+    monthFills: (status === '已调出' ? months?.fills.map((f) => (f === 'missing' ? null : f)) : months?.fills) ?? [],
     missedMonths,
     lateMonths: months?.lateReports ?? [],
     urgings: urgingsOf(facts),

@@ -146,6 +146,12 @@ describe('状态 (SPEC §4.1)', () => {
     expect(v.status).toBe('已调出');
     expect(v.card).toBeNull();
     expect(v.due).toEqual([]);
+    // Nothing reported since January, yet no month is painted as missed: the item is no longer tracked.
+    const silent = battleTask({ months: months({}, (m) => `${m}月节点`) });
+    const out = evaluateTask(silent, facts({ transferredOut: true }), ctxOn('2026-08-03'));
+    expect(out.monthFills.filter((f) => f === 'missing')).toEqual([]);
+    const tracked = evaluateTask(silent, facts(), ctxOn('2026-08-03'));
+    expect(tracked.monthFills.filter((f) => f === 'missing').length).toBeGreaterThan(0);
   });
 
   it('数据有误 wins over everything when 完成时限 cannot be read', () => {
