@@ -15,23 +15,37 @@ import { tabSpec } from '../workbook/schema/tabs';
  */
 export function dailySchedule(store: SheetStore, scan: (now: Date) => Promise<unknown>) {
   let lastScheduled = '';
+  let running = false;
+  /** After a failure (the workbook open in Excel, the shared drive away), no attempt before this instant. */
+  let notBefore = 0;
   return {
     /** Today's scan already ran (e.g. the one `npm start` makes): no scheduled scan until tomorrow. */
     done(instant: Date): void {
       lastScheduled = isoOf(shanghaiDayOf(instant));
     },
+    /**
+     * Scans once today is a working day and 每日扫描时间 has come. A failure — even to read the workbook — never stops
+     * the service: it is logged in Chinese and tried again RETRY_MINUTES later the same day (a scan repeats nothing).
+     */
     async tick(instant: Date): Promise<void> {
       const today = shanghaiDayOf(instant);
-      if (lastScheduled === isoOf(today)) return;
-      const settings = readSettings(await store.read([tabSpec('规则配置'), tabSpec('节假日')]), today);
-      if (!settings.calendar.isWorkday(today)) return;
-      if (beijingClockTime(instant) < settings.config.scanTime) return;
-      lastScheduled = isoOf(today);
+      if (running || lastScheduled === isoOf(today) || instant.getTime() < notBefore) return;
+      running = true;
       try {
+        const settings = readSettings(await store.read([tabSpec('规则配置'), tabSpec('节假日')]), today);
+        if (!settings.calendar.isWorkday(today)) return;
+        if (beijingClockTime(instant) < settings.config.scanTime) return;
         await scan(instant);
+        lastScheduled = isoOf(today);
       } catch (error) {
-        console.error(`[serve] scheduled scan failed: ${(error as Error).message}`);
+        notBefore = instant.getTime() + RETRY_MINUTES * 60_000;
+        console.error(`[serve] 定时扫描未完成，${RETRY_MINUTES}分钟后重试：${(error as Error).message}`);
+      } finally {
+        running = false;
       }
     },
   };
 }
+
+/** How long a failed scheduled scan waits before the next attempt. */
+export const RETRY_MINUTES = 15;
