@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { localEnvFor } from '../local/config-file';
 import { startLog } from '../local/log-file';
-import { startServer } from '../local/serve';
+import { lanWithoutToken, startServer } from '../local/serve';
 import { describe } from './scan';
 import { commandError, commandOptions } from './parse-options';
 
@@ -53,8 +53,9 @@ export async function run(args: string[]): Promise<number> {
   console.log(`日志写入 ${log}`);
   // A setting error (exit 2, so a service manager does not restart into it), said before anything starts.
   const env = localEnvFor(values.workbook);
-  if (!env.ok) {
-    console.error(`duban serve：${env.message}`);
+  const setting = env.ok ? lanWithoutToken(values.host ?? '127.0.0.1', env.config.adminToken) : env.message;
+  if (setting) {
+    console.error(`duban serve：${setting}`);
     return 2;
   }
   try {

@@ -55,11 +55,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const env = localEnvFor(options.workbook);
   if (!env.ok) throw new Error(env.message);
   const host = options.host ?? '127.0.0.1';
-  if (!isLoopback(host) && !env.config.adminToken)
-    throw new Error(
-      `在 ${host} 上对局域网提供服务时必须设置管理令牌：请先设置环境变量 DUBAN_ADMIN_TOKEN（至少16个随机字符，` +
-        '可用 openssl rand -base64 24 生成），再启动 duban serve。',
-    );
+  const tokenMissing = lanWithoutToken(host, env.config.adminToken);
+  if (tokenMissing) throw new Error(tokenMissing);
   const targets = localTargets(options.workbook, options.outbox, env.config);
   const token = env.config.adminToken || randomBytes(18).toString('base64url');
   const linkKeys = await localLinkKeys(options.workbook, env.config.linkKeys);
@@ -122,6 +119,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         server.close(() => resolve());
       }),
   };
+}
+
+/** Why serving on `host` needs DUBAN_ADMIN_TOKEN first (a LAN address without one), or null. */
+export function lanWithoutToken(host: string, adminToken: string | undefined): string | null {
+  if (isLoopback(host) || adminToken) return null;
+  return (
+    `在 ${host} 上对局域网提供服务时必须设置管理令牌：请在工作簿旁的 duban.env 中写 DUBAN_ADMIN_TOKEN=（至少16个随机字符，` +
+    '可用 openssl rand -base64 24 生成），或设置同名环境变量，再启动 duban serve。'
+  );
 }
 
 function isLoopback(host: string): boolean {

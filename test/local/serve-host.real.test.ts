@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWorkbook } from '../../sheets-templates/cli/init';
 import { startServer, type RunningServer } from '../../src/local/serve';
+import { duban } from '../e2e/cli';
 
 const running: RunningServer[] = [];
 afterEach(async () => {
@@ -23,8 +24,14 @@ describe('duban serve --host', () => {
   it('refuses to serve the network without DUBAN_ADMIN_TOKEN, and serves it with one', async () => {
     const { workbook } = await demo();
     await expect(startServer({ workbook, port: 0, host: '0.0.0.0', schedule: false })).rejects.toThrow(
-      /必须设置管理令牌：请先设置环境变量 DUBAN_ADMIN_TOKEN/,
+      /必须设置管理令牌：请在工作簿旁的 duban.env 中写 DUBAN_ADMIN_TOKEN=/,
     );
+    // From the command line it is a setting error: exit 2, so a service manager does not restart into it.
+    const cli = duban(['serve', '--workbook', workbook, '--host', '0.0.0.0', '--port', '18799'], {
+      DUBAN_ADMIN_TOKEN: '',
+    });
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toContain('必须设置管理令牌');
     process.env.DUBAN_ADMIN_TOKEN = 'intranet-token-0123456789';
     const server = await startServer({ workbook, port: 0, host: '0.0.0.0', schedule: false });
     running.push(server);
