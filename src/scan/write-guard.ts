@@ -9,6 +9,11 @@ import type { ScanProblem } from '../workbook/scan-problem';
  * repair picks up where this one stopped.
  */
 const WRITE_TABS = ['文书登记', '审计日志', '通讯录'] as const;
+/**
+ * The ledgers the rules read the units' answers from: without 反馈记录 every report by link looks missing (false
+ * 滞后, cards and 催办单), without 延期申请 / 办结审批 / 调整记录 approved extensions and closings are lost.
+ */
+const FACT_TABS: readonly string[] = ['反馈记录', '延期申请', '办结审批', '调整记录'];
 /** The tabs tasks are read from: an office may use one of them, but a scan that finds neither has nothing to do. */
 const TASK_TABS: readonly string[] = ['挂图作战表', '督办台账'];
 const KEY_HEADERS: Record<string, readonly string[] | 'all'> = {
@@ -33,6 +38,7 @@ export function blockingProblems(snapshot: Snapshot): ScanProblem[] {
     const keys = KEY_HEADERS[p.tab];
     const blocks =
       (p.code === 'missing-tab' && (WRITE_TABS as readonly string[]).includes(p.tab)) ||
+      (p.code === 'missing-tab' && FACT_TABS.includes(p.tab)) ||
       (p.code === 'missing-tab' && noTaskTab && TASK_TABS.includes(p.tab)) ||
       (p.code === 'missing-header' &&
         keys !== undefined &&

@@ -1,5 +1,6 @@
 /**
- * Issue 10: a missing 文书登记 / 审计日志 / 通讯录 or a renamed key header stops the scan before any write with one clear
+ * Issue 10: a missing 文书登记 / 审计日志 / 通讯录, a missing ledger of the units' answers (反馈记录, 延期申请, 办结审批,
+ * 调整记录) or a renamed key header stops the scan before any write with one clear
  * problem, and nothing is lost: the scan after the repair sends what was due.
  */
 import { describe, expect, it } from 'vitest';
@@ -29,6 +30,9 @@ const breakages: Array<[string, (w: MemoryWorkbook) => MemoryWorkbook, string, s
   ['文书登记 renamed', (w) => renameTab(w, '文书登记', '文书登记(旧)'), '文书登记', null],
   ['审计日志 renamed', (w) => renameTab(w, '审计日志', '日志'), '审计日志', null],
   ['通讯录 renamed', (w) => renameTab(w, '通讯录', '联系人'), '通讯录', null],
+  // Without the units' answers every report by link would look missing: false 滞后, cards and 催办单.
+  ['反馈记录 renamed', (w) => renameTab(w, '反馈记录', '反馈'), '反馈记录', null],
+  ['办结审批 renamed', (w) => renameTab(w, '办结审批', '审批卡'), '办结审批', null],
   ['its 去重键 header renamed', (w) => renameHeader(w, '文书登记', '去重键', '键'), '文书登记', '去重键'],
   [
     '完成时限 renamed on 挂图作战表',
