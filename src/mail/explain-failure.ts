@@ -20,7 +20,7 @@ export function explainSendFailure(
   server: MailServerRef,
   detail: string,
 ): string {
-  const where = `${server.host}:${server.port}`;
+  const where = server.port ? `${server.host}:${server.port}` : server.host;
   const what: Record<SendFailureKind, string> = {
     dns: `找不到邮件服务器 ${server.host}（域名解析失败）：请核对服务器地址的拼写；内网服务器请确认本机能解析该域名，或改用 IP 地址。`,
     refused: `邮件服务器 ${where} 拒绝连接：请确认地址和端口（465 用 smtps://，587 或 25 用 smtp://），以及防火墙是否放行该端口。`,
@@ -32,4 +32,17 @@ export function explainSendFailure(
     other: `通过邮件服务器 ${where} 发送失败：请把下面的英文说明交给信息中心排查。`,
   };
   return `${what[kind ?? 'other']}\n（技术详情：${detail}）`;
+}
+
+/**
+ * A scan's failed send explained the same way, the server read from the English line the mailer gave
+ * (`… at mail.example.gov.cn:465 …`), or named by its setting when the line does not say.
+ */
+export function explainSendError(kind: SendFailureKind | undefined, detail: string): string {
+  const at = /\b(?:at|by|from|through|with) ([\w.-]+):(\d+)/.exec(detail);
+  const unresolved = /cannot resolve host (\S+)/.exec(detail)?.[1];
+  const server = at
+    ? { host: at[1]!, port: Number(at[2]) }
+    : { host: unresolved ?? 'DUBAN_SMTP_URL 中的服务器', port: 0 };
+  return explainSendFailure(kind, server, detail);
 }

@@ -1,4 +1,5 @@
 import { cellText } from '../store/grid/cell-text';
+import { explainSendError } from '../mail/explain-failure';
 import type { SendResult } from '../mail/port';
 import type { CellWrite } from '../store/port';
 import { lastStates, type JournalEntry, type JournalState } from '../store/journal/port';
@@ -192,7 +193,12 @@ function recordSend(book: SendBook, notice: PlannedNotice, docNo: string, result
   } else {
     out.failed++;
     audited('发文失败', `发送失败，保留待发送，下次扫描重试：${result.error}`);
-    problem('send-failed', `${what}发送失败，将在下次扫描时重试（${result.error}）`);
+    // One explanation per scan: a refused login or a server away fails every notice the same way.
+    if (!out.problems.some((p) => p.code === 'send-failed'))
+      problem(
+        'send-failed',
+        `${what}等通知未能发出，保留为待发送，下次扫描自动重发。${explainSendError(result.kind, result.error)}`,
+      );
   }
 }
 

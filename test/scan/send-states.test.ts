@@ -129,6 +129,19 @@ describe('文书登记 after each kind of send', () => {
     for (const r of failedRows) expect(refusedKeys.has(String(r.cells['去重键']))).toBe(false);
   });
 
+  it('a refused login is explained once, in Chinese, not once per notice in English', async () => {
+    const store = createMemoryStore(demoWorkbook());
+    const detail = '[mail:smtp] authentication failed at mail.example.gov.cn:465: 535 Authentication failed';
+    const refusing = { send: async () => ({ ok: false as const, error: detail, kind: 'auth' as const }) };
+    const summary = await runScan({ store, mailer: refusing, from: FROM, now: DAY });
+    expect(summary.notices.failed).toBeGreaterThan(1);
+    const failed = summary.problems.filter((p) => p.code === 'send-failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]!.message).toContain('等通知未能发出，保留为待发送，下次扫描自动重发。');
+    expect(failed[0]!.message).toContain('邮件服务器 mail.example.gov.cn:465 拒绝了账号的登录');
+    expect(await registerStates(store)).toContain('待发送');
+  });
+
   it('a 4xx or a dropped connection stays 待发送 and the next scan sends it once', async () => {
     const store = createMemoryStore(demoWorkbook());
     const mailer = createMemoryMailer();
