@@ -5,7 +5,7 @@
  */
 import { shanghaiDayOf } from '../src/calendar/day';
 import { beijingStamp } from '../src/calendar/beijing-clock';
-import { bulletinDue, bulletinOf, generatedBulletins, latestBulletinMonth } from '../src/scan/plan-bulletin';
+import { earlierBulletinDue, generatedBulletins } from '../src/scan/plan-bulletin';
 import { emptyPlan, type SheetStore } from '../src/store/port';
 import { AUDIT_TAB } from '../src/workbook/audit';
 import { readSettings } from '../src/workbook/read-settings';
@@ -17,12 +17,12 @@ export async function seedLatestBulletin(store: SheetStore, now: Date): Promise<
   const today = shanghaiDayOf(now);
   const snapshot = await store.read([...TAB_SPECS]);
   const model = readWorkbook(snapshot, today, readSettings(snapshot, today));
-  const generated = generatedBulletins(snapshot.tabs[AUDIT_TAB]);
-  const stamp = beijingStamp(now);
   // Last month's, once due, is the first scan's to write (and, on the servers, to mail).
-  if (bulletinDue(model, generated, stamp)) return null;
-  const due = bulletinOf(model, generated, stamp, ...latestBulletinMonth(model));
+  const due = earlierBulletinDue(model, generatedBulletins(snapshot.tabs[AUDIT_TAB]), beijingStamp(now));
   if (!due) return null;
-  await store.apply({ ...emptyPlan(), tabs: [due.tab], rows: [{ tab: AUDIT_TAB, rows: [due.audit] }] }, snapshot);
+  await store.apply(
+    { ...emptyPlan(), tabs: [due.tab], rows: [{ tab: AUDIT_TAB, rows: [due.audit] }] },
+    snapshot,
+  );
   return due.tab.name;
 }

@@ -41,16 +41,21 @@ export function bulletinDue(model: WorkbookModel, generated: Set<string>, stamp:
 }
 
 /**
- * The newest month whose 通报 is due by `model.today`: last month once its 完成情况 were due, else the month before
- * (on 1–7 December, October). What a workbook made today would hold had it been scanned all along (the demo).
+ * The month before last's 通报 while last month's is not yet due (on 1–7 December, October's): what a workbook made
+ * today would hold had it been scanned all along (the demo). Null once last month's is due: that is the scan's.
  */
-export function latestBulletinMonth(model: WorkbookModel): [number, number] {
-  const last = monthsBefore(model.today, 1);
-  return model.today > monthFeedbackDeadline(contextOf(model), ...last) ? last : monthsBefore(model.today, 2);
+export function earlierBulletinDue(
+  model: WorkbookModel,
+  generated: Set<string>,
+  stamp: string,
+): BulletinDue | null {
+  if (model.today > monthFeedbackDeadline(contextOf(model), ...monthsBefore(model.today, 1))) return null;
+  const [y, m] = monthsBefore(model.today, 2);
+  return bulletinOf(model, generated, stamp, y, m);
 }
 
 /** Month `y`-`m`'s 通报 with its 生成通报 row, when due by `model.today`, of the workbook's year and not generated. */
-export function bulletinOf(
+function bulletinOf(
   model: WorkbookModel,
   generated: Set<string>,
   stamp: string,
