@@ -12,7 +12,6 @@ import { noticeDocOf } from './notice-doc-of';
 import { dedupeKey, digestKey } from '../workbook/dedupe-key';
 import type { RegisterRow } from '../workbook/read-ledgers';
 import type { ScanProblem, TaskEntry, WorkbookModel } from '../workbook/read-workbook';
-import { entryIndexOf } from './entry-index';
 import { recipientsFor } from './recipients';
 import { draftKey, draftOf, draftStep, draftsByKey, type WaitingDraft, waitingBySigner } from './signing';
 
@@ -160,10 +159,9 @@ export function planNotices(model: WorkbookModel, verdicts: TaskVerdict[], run: 
       reasons: n.reasons,
       step: '同意' as const,
     }));
-  for (const [address, list] of waitingBySigner(model, [...waiting, ...newDrafts])) {
+  for (const [address, list] of waitingBySigner(model, [...waiting, ...newDrafts], verdicts)) {
     const digest = digests.get(address) ?? { recipient: list.recipient, items: [], covers: [] };
-    // A draft's item shows its task as it stands (逾期, 红牌 …); what waits is said by its 待办 and link.
-    digest.items.push(...list.items.map((item) => withVerdict(item, verdicts[entryIndexOf(model, item.id)])));
+    digest.items.push(...list.items);
     digests.set(address, digest);
   }
 
@@ -230,12 +228,6 @@ function noticeDoc(
     unit: task.leadUnit,
     rectifyBy: due.rectifyBy ?? due.replyBy,
   });
-}
-
-function withVerdict(item: DigestItem, v: TaskVerdict | undefined): DigestItem {
-  if (!v) return item;
-  const { card: _card, ...rest } = item;
-  return { ...rest, status: v.status, ...(v.card ? { card: v.card } : {}) };
 }
 
 /** One item of a digest; `copy`: the recipient is copied (抄送), told but not asked to act (the 约谈 is the addressee's). */

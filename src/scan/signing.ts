@@ -10,6 +10,7 @@ import { entryIndexOf } from './entry-index';
 import type { Address } from '../mail/port';
 import { cellText } from '../store/grid/cell-text';
 import { addressesOf } from '../workbook/directory';
+import type { TaskVerdict } from '../domain/types';
 import type { WorkbookModel } from '../workbook/read-workbook';
 import { recipientsFor } from './recipients';
 import type { RegisterRow } from '../workbook/read-ledgers';
@@ -57,15 +58,20 @@ export interface WaitingDraft {
 /**
  * What waits for each signer (SPEC §4.4 "A leader gets one daily brief holding everything for them (…signatures
  * waiting)"): the task's 分管领导 for consent, then the 办公室主任 for the signature, as items of their daily digest.
+ * With the scan's `verdicts`, an item shows its task as it stands (逾期, 红牌 …); without (a digest resent from
+ * 文书登记) it says 待签发.
  */
 export function waitingBySigner(
   model: WorkbookModel,
   drafts: WaitingDraft[],
+  verdicts?: TaskVerdict[],
 ): Map<string, { recipient: Address; items: DigestItem[] }> {
   const out = new Map<string, { recipient: Address; items: DigestItem[] }>();
   for (const d of drafts) {
-    const entry = model.entries[entryIndexOf(model, d.id)];
+    const i = entryIndexOf(model, d.id);
+    const entry = model.entries[i];
     if (!entry) continue;
+    const v = verdicts?.[i];
     const signer = d.step === '同意' ? '分管领导' : '办公室主任';
     const people = recipientsFor('审批提醒', signer, entry.task, model.directory).to;
     for (const recipient of addressesOf(people)) {
@@ -73,7 +79,8 @@ export function waitingBySigner(
       list.items.push({
         id: d.id,
         title: entry.task.title,
-        status: '待签发',
+        status: v?.status ?? '待签发',
+        ...(v?.card ? { card: v.card } : {}),
         draft: { step: d.step, key: d.key },
         notice: `《${d.type}》（待签发，未编号）`,
         due:
