@@ -7,6 +7,7 @@ import { html } from 'hono/html';
 import { z } from 'zod';
 import { isoOf } from '../../calendar/day';
 import { proposeLevel } from '../../domain/evaluation';
+import { readOpinion } from '../../domain/opinions';
 import { cellText } from '../../store/grid/cell-text';
 import type { SheetRow } from '../../store/port';
 import { AUDIT_TAB, auditRow } from '../../workbook/audit';
@@ -107,7 +108,7 @@ function returnedHtml(ctx: LinkContext, current: SheetRow) {
   const refusal = (r: SheetRow) =>
     ctx.state.model.config.approvalChain
       .map((signer) => ({ signer, opinion: text(r, signerKeys(signer).opinion) }))
-      .find((o) => /退回|不同意|不予/.test(o.opinion));
+      .find((o) => readOpinion(o.opinion) === 'refusal');
   return html`<h2>此前退回的办结申请（${earlier.length}次）</h2>
     <ul>
       ${earlier.map((r) => {
