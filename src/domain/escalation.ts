@@ -199,6 +199,11 @@ export function extensionReminder(
   };
 }
 
+/** The last day a row's 《交办单》 may go out: 规则配置 升级间隔工作日 after its 交办日期. */
+export function assignmentWindowEnd(assigned: Day, ctx: RuleContext): Day {
+  return ctx.cal.addWorkdays(assigned, ctx.config.escalationWorkdays);
+}
+
 /**
  * The 《交办单》 that starts an assigned item (seed 004 §五.2; SPEC §4.4): once per 交办日期, carrying its deadlines
  * (SPEC §4.3, the 13710 nodes included). Due from 交办日期 for 规则配置 升级间隔工作日 working days, so a row typed in a
@@ -211,8 +216,8 @@ export function assignmentNotice(
   ctx: RuleContext,
   replyBy: Day,
 ): NoticeDue | null {
-  const { today, cal, config } = ctx;
-  if (today < assigned || today > cal.addWorkdays(assigned, config.escalationWorkdays)) return null;
+  const { today } = ctx;
+  if (today < assigned || today > assignmentWindowEnd(assigned, ctx)) return null;
   if (notices.some((n) => n.type === '交办单')) return null;
   const nodes = checkpoints.map((c) => `${c.label}：${cnDate(c.day, today)}前`);
   return {

@@ -5,6 +5,7 @@ import { adjustedTarget } from './deadline-changes';
 import {
   approvalReminder,
   assignmentNotice,
+  assignmentWindowEnd,
   cardNotice,
   dueSoonReminder,
   extensionReminder,
@@ -265,7 +266,7 @@ function dueSoonWindow(task: TaskRecord, deadline: Day | null, ctx: RuleContext)
  */
 function lateAssignment(assigned: Day, facts: TaskFacts, ctx: RuleContext): boolean {
   if (facts.notices.some((n) => n.type === '交办单')) return false;
-  return ctx.today > ctx.cal.addWorkdays(assigned, ctx.config.escalationWorkdays) && ctx.today <= assigned + 30;
+  return ctx.today > assignmentWindowEnd(assigned, ctx) && ctx.today <= assigned + 30;
 }
 
 function issued(facts: TaskFacts, due: NoticeDue): boolean {
