@@ -147,16 +147,14 @@ export function describe(s: ScanSummary, mail: { stored?: boolean } = {}): strin
       .filter(([, n]) => n)
       .map(([k, n]) => `${k}${n}`)
       .join('、') || '无';
+  const written = `写入单元格${s.cellsWritten}个、着色${s.fillsWritten}处、新编号${s.idsAssigned}个、审计记录${s.auditRows}条`;
+  const signing = s.notices.awaitingSignature ? `、待签发${s.notices.awaitingSignature}` : '';
   return [
     `${s.dryRun ? '【试运行，未写入】' : ''}${s.date} 扫描${s.tasks}项：${counts(s.byStatus)}；预警 ${counts(s.byCard)}`,
+    s.dryRun ? `将${written}（不含发文记录）` : written,
     s.dryRun
-      ? `将写入单元格${s.cellsWritten}个、着色${s.fillsWritten}处、新编号${s.idsAssigned}个、审计记录${s.auditRows}条（不含发文记录）`
-      : `写入单元格${s.cellsWritten}个、着色${s.fillsWritten}处、新编号${s.idsAssigned}个、审计记录${s.auditRows}条`,
-    s.dryRun
-      ? `通知：将新建${s.notices.created}（未发送）、重复跳过${s.notices.duplicateSkipped}` +
-        (s.notices.awaitingSignature ? `、待签发${s.notices.awaitingSignature}` : '')
-      : `通知：新建${s.notices.created}、${mail.stored ? '已存入发件箱' : '已发送'}${s.notices.sent}、重复跳过${s.notices.duplicateSkipped}、发送失败${s.notices.failed}` +
-        (s.notices.awaitingSignature ? `、待签发${s.notices.awaitingSignature}` : ''),
+      ? `通知：将新建${s.notices.created}（未发送）、重复跳过${s.notices.duplicateSkipped}${signing}`
+      : `通知：新建${s.notices.created}、${mail.stored ? '已存入发件箱' : '已发送'}${s.notices.sent}、重复跳过${s.notices.duplicateSkipped}、发送失败${s.notices.failed}${signing}`,
     ...(s.notices.awaitingSignature
       ? [
           `注：${s.notices.awaitingSignature}份通知待签发（文书登记中发送状态为“待签发”）：分管领导同意、办公室主任签发后，下次扫描编号发出`,
