@@ -142,10 +142,25 @@ function recordDelivered(book: SendBook, digest: PlannedNotice, delivered: Set<s
   }
 }
 
-/** The 审计日志 row of a draft registered 待签发 (seed 004 §五.2: proposed by the 督查室, to be consented and signed). */
-export function drafted(notice: PlannedNotice, stamp: string): AuditRow {
-  const note = `${notice.reasons}；待分管领导同意、办公室主任签发后编号发出`;
-  return auditRow(stamp, '拟稿', notice.id, notice.type, '', AWAITING_SIGNATURE, note);
+/**
+ * How both send paths start: the planned notices split into drafts (registered 待签发, each with its 拟稿 audit row —
+ * seed 004 §五.2: proposed by the 督查室, to be consented and signed) and the fresh notices to number and send.
+ */
+export function splitDrafts(notices: PlannedNotice[], stamp: string) {
+  const drafts = notices.filter((n) => n.draft);
+  const fresh = notices.filter((n) => !n.draft);
+  const audit: AuditRow[] = drafts.map((n) =>
+    auditRow(
+      stamp,
+      '拟稿',
+      n.id,
+      n.type,
+      '',
+      AWAITING_SIGNATURE,
+      `${n.reasons}；待分管领导同意、办公室主任签发后编号发出`,
+    ),
+  );
+  return { drafts, fresh, out: noOutcome(drafts.length), audit };
 }
 
 /** Drafts whose notice is no longer due are marked 已撤销 in the register, each with its 审计日志 row. */

@@ -11,13 +11,12 @@ import { registerRow } from './register-row';
 import { claimKeys, claimRow, claimsWon } from './retry-claims';
 import { retriesDue } from './retry-notice';
 import {
-  drafted,
   type Earlier,
-  noOutcome,
   type NotifyDeps,
   sendEach,
   type SendOutcome,
   signed,
+  splitDrafts,
   withdraw,
 } from './send-each';
 import { settlerOf } from './settle-register';
@@ -51,10 +50,7 @@ export interface NotifyInput {
  */
 export async function sendNotices(deps: NotifyDeps, input: NotifyInput): Promise<SendOutcome> {
   const { model, runId: run, stamp, snapshot } = input;
-  const drafts = input.notices.filter((n) => n.draft);
-  const fresh = input.notices.filter((n) => !n.draft);
-  const out = noOutcome(drafts.length);
-  const audit: AuditRow[] = drafts.map((n) => drafted(n, stamp));
+  const { drafts, fresh, out, audit } = splitDrafts(input.notices, stamp);
   const year = partsOf(model.today).year;
   const claimKey = claimKeys(model.register);
   const claims = retriesDue(model).map((retry, i) => ({

@@ -8,13 +8,12 @@ import type { PlannedNotice } from './plan-notices';
 import { registerRow } from './register-row';
 import { retriesDue } from './retry-notice';
 import {
-  drafted,
   type Earlier,
-  noOutcome,
   type NotifyDeps,
   sendEach,
   type SendOutcome,
   signed,
+  splitDrafts,
   withdraw,
 } from './send-each';
 import { settlerOf } from './settle-register';
@@ -43,10 +42,7 @@ export async function sendBeforeWrite(
   input: { model: WorkbookModel; notices: PlannedNotice[]; withdrawn?: RegisterRow[]; stamp: string },
 ): Promise<SentForWrite> {
   const { model, stamp } = input;
-  const drafts = input.notices.filter((n) => n.draft);
-  const fresh = input.notices.filter((n) => !n.draft);
-  const out = noOutcome(drafts.length);
-  const audit: AuditRow[] = drafts.map((n) => drafted(n, stamp));
+  const { drafts, fresh, out, audit } = splitDrafts(input.notices, stamp);
   const last = model.register.reduce((max, r) => Math.max(max, r.row), 1);
   const finals = finalizeDocNos(
     [...model.register, ...fresh.map((n, i) => pendingRow(n, last + 1 + i))],
