@@ -36,6 +36,7 @@ export async function sendThenWrite(
       model: plan.model,
       notices: plan.notices.notices,
       withdrawn: plan.notices.withdrawn,
+      verdicts: plan.verdicts,
       stamp: plan.stamp,
     }),
   );

@@ -13,6 +13,7 @@ import { dedupeKey, digestKey } from '../workbook/dedupe-key';
 import type { RegisterRow } from '../workbook/read-ledgers';
 import type { ScanProblem, TaskEntry, WorkbookModel } from '../workbook/read-workbook';
 import { recipientsFor } from './recipients';
+import { standing } from './task-standing';
 import { draftKey, draftOf, draftStep, draftsByKey, type WaitingDraft, waitingBySigner } from './signing';
 
 /** A notice decided by this scan, before it is registered and sent. */
@@ -240,14 +241,11 @@ function digestItem(entry: TaskEntry, v: TaskVerdict, due: NoticeDue, copy = fal
     ...title,
     id: entry.task.id,
     title: entry.task.title,
-    status: v.status,
-    ...(v.card ? { card: v.card } : {}),
-    ...(v.currentNode ? { node: v.currentNode } : {}),
+    ...standing(v, v.status),
     // What the recipient is asked to do: the unit answers a 临期提醒; a leader arranges the 约谈, a signer signs.
     due: copy
       ? `抄送您知悉，由主送领导${kindOf(due.type).action}（${due.reasons.join('；')}）`
       : `请于${cnFullDate(due.replyBy)}前${routine ? '反馈' : (ask?.action ?? kindOf(due.type).action)}（${due.reasons.join('；')}）`,
-    ...(v.remainingWorkdays !== null ? { remainingWorkdays: v.remainingWorkdays } : {}),
     ...(routine ? { answerable: true } : {}),
     ...(ask ? { approval: { of: ask.of, ref: ask.ref } } : {}),
   };

@@ -3,6 +3,8 @@ import { entryIndexOf } from './entry-index';
 import { approvalAsk } from '../domain/approval-ask';
 import { isNoticeType, kindOf } from '../domain/notice-kinds';
 import type { DigestItem } from '../mail/notices';
+import type { TaskVerdict } from '../domain/types';
+import { standing } from './task-standing';
 import { parseDedupeKey } from '../workbook/dedupe-key';
 import type { RegisterRow } from '../workbook/read-ledgers';
 import type { WorkbookModel } from '../workbook/read-workbook';
@@ -14,8 +16,11 @@ import { waitingBySigner, waitingDrafts } from './signing';
 import { finalizeDocNos, isProvisional } from './doc-numbers';
 import { RESEND } from './retry-claims';
 
-/** Rebuild a notice registered earlier but not yet delivered, from its register row. */
-export function retryOf(row: RegisterRow, model: WorkbookModel): PlannedNotice | null {
+/**
+ * Rebuild a notice registered earlier but not yet delivered, from its register row. With this scan's `verdicts`, a
+ * digest's items show their tasks as they stand (状态, 预警, 当前节点, 剩余工作日), as a first send does.
+ */
+export function retryOf(row: RegisterRow, model: WorkbookModel, verdicts?: TaskVerdict[]): PlannedNotice | null {
   const to = parseAddresses(textOf(row, '收件人'));
   if (!to.length) return null;
   const base = {
@@ -31,9 +36,10 @@ export function retryOf(row: RegisterRow, model: WorkbookModel): PlannedNotice |
   // A routine notice is delivered by the recipient's digest, and retried with it.
   if (isNoticeType(row.type) && kindOf(row.type).viaDigest) return null;
   if (row.type === '每日汇总') {
-    const { items, covers } = digestItemsOn(model, row.day ?? model.today, to[0]!.address);
+    const { items, covers } = digestItemsOn(model, row.day ?? model.today, to[0]!.address, verdicts);
     // What still waits for this signer (signing.ts), after the covered items so their indexes stay aligned.
-    items.push(...(waitingBySigner(model, waitingDrafts(model.register)).get(to[0]!.address)?.items ?? []));
+    const waiting = waitingBySigner(model, waitingDrafts(model.register), verdicts);
+    items.push(...(waiting.get(to[0]!.address)?.items ?? []));
     return items.length ? { ...base, type: '每日汇总', digest: { recipient: to[0]!, items }, covers } : null;
   }
   const parsed = parseDedupeKey(row.key);
@@ -61,14 +67,17 @@ export function retryOf(row: RegisterRow, model: WorkbookModel): PlannedNotice |
 }
 
 /** Notices registered earlier and still 待发送 that can be rebuilt and sent again (not a claim, not a lost race). */
-export function retriesDue(model: WorkbookModel): Array<{ row: RegisterRow; notice: PlannedNotice }> {
+export function retriesDue(
+  model: WorkbookModel,
+  verdicts?: TaskVerdict[],
+): Array<{ row: RegisterRow; notice: PlannedNotice }> {
   const pending = model.register.filter((r) => r.status === '待发送' && r.type !== RESEND);
   if (!pending.length) return [];
   const finals = finalizeDocNos(model.register, model.config);
   const out: Array<{ row: RegisterRow; notice: PlannedNotice }> = [];
   for (const row of pending) {
     if (isProvisional(row.docNo) && finals.get(row.docNo)?.duplicate !== false) continue;
-    const notice = retryOf(row, model);
+    const notice = retryOf(row, model, verdicts);
     if (notice) out.push({ row, notice });
   }
   return out;
@@ -79,6 +88,7 @@ function digestItemsOn(
   model: WorkbookModel,
   day: Day,
   address: string,
+  verdicts?: TaskVerdict[],
 ): { items: DigestItem[]; covers: Cover[] } {
   const items: DigestItem[] = [];
   const covers: Cover[] = [];
@@ -89,13 +99,14 @@ function digestItemsOn(
       ? `${textOf(r, '收件人')} ${textOf(r, '抄送')}`
       : textOf(r, '收件人');
     if (!reaches.includes(address)) continue;
-    const entry = model.entries[entryIndexOf(model, r.id)];
+    const i = entryIndexOf(model, r.id);
+    const entry = model.entries[i];
     if (!entry) continue;
     const kind = kindOf(r.type);
     items.push({
       id: r.id,
       title: entry.task.title,
-      status: r.type === '临期提醒' ? '临期' : textOf(r, '类型'),
+      ...standing(verdicts?.[i], r.type === '临期提醒' ? '临期' : textOf(r, '类型')),
       ...(kind.docMark ? { notice: `《${kind.title}》` } : {}),
       due: `${textOf(r, '事由')}（${isoOf(day)}）`,
       ...(r.type === '临期提醒' ? { answerable: true } : {}),

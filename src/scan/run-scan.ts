@@ -91,6 +91,7 @@ export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
       model: plan.model,
       notices: plan.notices.notices,
       withdrawn: plan.notices.withdrawn,
+      verdicts: plan.verdicts,
       runId,
       stamp: plan.stamp,
       snapshot,

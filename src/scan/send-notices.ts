@@ -10,6 +10,7 @@ import type { PlannedNotice } from './plan-notices';
 import { registerRow } from './register-row';
 import { claimKeys, claimRow, claimsWon } from './retry-claims';
 import { retriesDue } from './retry-notice';
+import type { TaskVerdict } from '../domain/types';
 import {
   type Earlier,
   type NotifyDeps,
@@ -33,6 +34,8 @@ export interface NotifyInput {
   notices: PlannedNotice[];
   /** Drafts 待签发 no longer due, to mark 已撤销. */
   withdrawn?: RegisterRow[];
+  /** This scan's verdicts (by entry), so a digest resent from 文书登记 shows its tasks as they stand. */
+  verdicts?: TaskVerdict[];
   runId: string;
   /** The scan's Beijing-time stamp for the register and audit rows. */
   stamp: string;
@@ -53,7 +56,7 @@ export async function sendNotices(deps: NotifyDeps, input: NotifyInput): Promise
   const { drafts, fresh, out, audit } = splitDrafts(input.notices, stamp);
   const year = partsOf(model.today).year;
   const claimKey = claimKeys(model.register);
-  const claims = retriesDue(model).map((retry, i) => ({
+  const claims = retriesDue(model, input.verdicts).map((retry, i) => ({
     ...retry,
     token: provisionalDocNo(year, run, fresh.length + i + 1),
     key: claimKey(retry.row),

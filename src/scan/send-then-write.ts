@@ -1,6 +1,7 @@
 import type { CellWrite, LedgerUpdate } from '../store/port';
 import type { AuditRow } from '../workbook/audit';
 import type { RegisterRow } from '../workbook/read-ledgers';
+import type { TaskVerdict } from '../domain/types';
 import { AWAITING_SIGNATURE } from '../workbook/schema/lists';
 import type { WorkbookModel } from '../workbook/read-workbook';
 import { finalizeDocNos } from './doc-numbers';
@@ -39,7 +40,14 @@ export interface SentForWrite {
  */
 export async function sendBeforeWrite(
   deps: NotifyDeps,
-  input: { model: WorkbookModel; notices: PlannedNotice[]; withdrawn?: RegisterRow[]; stamp: string },
+  input: {
+    model: WorkbookModel;
+    notices: PlannedNotice[];
+    withdrawn?: RegisterRow[];
+    /** This scan's verdicts, for the digests resent from 文书登记 (retry-notice.ts). */
+    verdicts?: TaskVerdict[];
+    stamp: string;
+  },
 ): Promise<SentForWrite> {
   const { model, stamp } = input;
   const { drafts, fresh, out, audit } = splitDrafts(input.notices, stamp);
@@ -71,7 +79,7 @@ export async function sendBeforeWrite(
     outgoing.push(notice);
   }
   const earlier = new Map<PlannedNotice, Earlier>();
-  for (const { row, notice } of retriesDue(model)) {
+  for (const { row, notice } of retriesDue(model, input.verdicts)) {
     outgoing.push(notice);
     earlier.set(notice, { row });
   }

@@ -13,6 +13,7 @@ import { addressesOf } from '../workbook/directory';
 import type { TaskVerdict } from '../domain/types';
 import type { WorkbookModel } from '../workbook/read-workbook';
 import { recipientsFor } from './recipients';
+import { standing } from './task-standing';
 import type { RegisterRow } from '../workbook/read-ledgers';
 import { AWAITING_SIGNATURE } from '../workbook/schema/lists';
 
@@ -79,8 +80,7 @@ export function waitingBySigner(
       list.items.push({
         id: d.id,
         title: entry.task.title,
-        status: v?.status ?? '待签发',
-        ...(v?.card ? { card: v.card } : {}),
+        ...standing(v, '待签发'),
         draft: { step: d.step, key: d.key },
         notice: `《${d.type}》（待签发，未编号）`,
         due:

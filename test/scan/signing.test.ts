@@ -156,4 +156,22 @@ describe("the signers' daily brief (SPEC §4.4)", () => {
         perAddress.set(a.address, (perAddress.get(a.address) ?? 0) + 1);
     expect([...perAddress.values()].every((n) => n === 1)).toBe(true);
   });
+
+  it('a brief resent after a failed send shows each draft task as it stands, as the first send would have', async () => {
+    const store = createMemoryStore(demoWorkbook());
+    const mailer = createMemoryMailer();
+    mailer.failNext(1000);
+    await runScan({ store, mailer, from: FROM, now: DAY });
+    expect(mailer.sent).toEqual([]);
+    mailer.failNext(0);
+    // The same day, the mail server back: the briefs are rebuilt from 文书登记 and sent.
+    await runScan({ store, mailer, from: FROM, now: new Date(DAY.getTime() + 2 * 3_600_000) });
+    const consent = mailer.sent.filter((m) => !m.headers?.['X-Duban-Doc-No'] && m.text.includes('请审核同意'));
+    expect(consent.length).toBeGreaterThan(0);
+    for (const m of consent) expect(m.text).toMatch(/状态：(逾期|滞后|未启动|临期|预警)/);
+    // No item of any resent brief shows its register row's kind (待签发, 约谈建议) as the task's 状态.
+    const briefs = mailer.sent.filter((m) => m.subject.startsWith('【督办提醒】'));
+    expect(briefs.length).toBeGreaterThan(consent.length);
+    for (const m of briefs) expect(m.text).not.toMatch(/状态：(待签发|约谈建议)/);
+  });
 });
