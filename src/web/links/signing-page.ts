@@ -22,7 +22,7 @@ import { actionUrl, errorsHtml, hiddenFields } from './form';
 import { page } from './layout';
 import type { ActionHandler, LinkContext } from './link-context';
 import { MAX_REASON } from './extension-ledger';
-import { readState, verdictOf, type WorkbookState } from './workbook-state';
+import { entryOf, readState, verdictOf, type WorkbookState } from './workbook-state';
 
 const REGISTER_TAB = '文书登记';
 /** Separates the drafts' 去重键 in a link's `ref`. */
@@ -37,7 +37,7 @@ const SIGNER: Record<Step, string> = { 同意: '分管领导', 签发: '办公�
 
 /** The people who act on the drafts of a task at this step: its 分管领导, or the 办公室主任. */
 function signersOf(model: WorkbookModel, taskId: string, step: Step): Person[] {
-  const entry = model.entries.find((e) => e.task.id === taskId);
+  const entry = entryOf(model, taskId);
   return entry ? recipientsFor('审批提醒', SIGNER[step], entry.task, model.directory).to : [];
 }
 
@@ -56,7 +56,7 @@ function draftsOfLink(model: WorkbookModel, ref: string | undefined): Draft[] {
   const out: Draft[] = [];
   for (const [key, row] of draftsByKey(model.register)) {
     if (wanted && !wanted.has(key)) continue;
-    const title = model.entries.find((e) => e.task.id === row.id)?.task.title ?? '';
+    const title = entryOf(model, row.id)?.task.title ?? '';
     out.push({ key, row, title });
   }
   return out;
@@ -75,18 +75,25 @@ function actionable(ctx: LinkContext, state: WorkbookState): Draft[] {
     (d) =>
       draftStep(d.row) === step &&
       isPerson(signersOf(model, d.row.id, step), ctx.claims.person) &&
-      stillDue(state, d),
+      blocker(state, d) === null,
   );
 }
 
 const WITHDRAWN = '文书的事由已消除（如已补报、已办结），不再发出，无需签批。';
+const UNREADABLE =
+  '该事项的数据有误（见该行“系统提示”），督查室更正前不能签批。文书仍待签发，更正后可再打开此链接办理。';
 
-function stillDue(state: WorkbookState, draft: Draft): boolean {
-  const entry = state.model.entries.find((e) => e.task.id === draft.row.id);
-  if (!entry) return false;
-  return verdictOf(state, entry).due.some(
-    (d) => dedupeKey(entry.task.id, d.type, d.level, d.period) === draft.key,
-  );
+/**
+ * Why a draft cannot be signed now, as the scan sees it: its cause has gone (the scan withdraws it, 已撤销), or its
+ * task is 数据有误 (the scan keeps the draft waiting: whether it is still due cannot be known). Null: still due.
+ */
+function blocker(state: WorkbookState, draft: Draft): string | null {
+  const entry = entryOf(state.model, draft.row.id);
+  if (!entry) return WITHDRAWN;
+  const v = verdictOf(state, entry);
+  if (v.status === '数据有误') return UNREADABLE;
+  const due = v.due.some((d) => dedupeKey(entry.task.id, d.type, d.level, d.period) === draft.key);
+  return due ? null : WITHDRAWN;
 }
 
 const reasonOf = (row: RegisterRow) => cellText(row.cells['事由'] ?? null);
@@ -202,8 +209,9 @@ export const signNoticesHandler: ActionHandler<z.output<typeof signForm>> = {
           const unconsented = listed.some((d) => draftStep(d.row) === '同意');
           if (unconsented && step === '签发')
             return { refusal: 'closed', detail: '这些文书尚未经分管领导同意，暂不能签发。' };
-          return listed.some((d) => draftStep(d.row) === step)
-            ? { refusal: 'closed', detail: WITHDRAWN }
+          const atStep = listed.find((d) => draftStep(d.row) === step);
+          return atStep
+            ? { refusal: 'closed', detail: blocker(state, atStep) ?? WITHDRAWN }
             : { refusal: 'reused', detail: '此链接所列文书均已办理。' };
         }
       } else {
@@ -218,7 +226,8 @@ export const signNoticesHandler: ActionHandler<z.output<typeof signForm>> = {
         if (step === '签发' && at === '同意')
           return { refusal: 'closed', detail: '该文书尚未经分管领导同意，不能签发。' };
         if (at !== step) return { refusal: 'reused', detail: '该文书已经办理过。' };
-        if (!stillDue(state, draft)) return { refusal: 'closed', detail: WITHDRAWN };
+        const why = blocker(state, draft);
+        if (why) return { refusal: 'closed', detail: why };
         targets = [draft];
       }
       const declined = body.decision === '不同意';

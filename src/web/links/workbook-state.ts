@@ -6,6 +6,7 @@
 import { beijingStamp } from '../../calendar/beijing-clock';
 import { shanghaiDayOf } from '../../calendar/day';
 import { evaluateTask } from '../../domain/evaluate-task';
+import { entryIndexOf } from '../../scan/entry-index';
 import type { TaskVerdict } from '../../domain/types';
 import type { Cell, CellChange, CellWrite, SheetRow, SheetStore, Snapshot, TabSpec } from '../../store/port';
 import type { AuditRow } from '../../workbook/audit';
@@ -39,8 +40,9 @@ export function stateOf(snapshot: Snapshot, now: Date, settings?: WorkbookSettin
   return { snapshot, settings: s, model: readWorkbook(snapshot, today, s), now, stamp: beijingStamp(now) };
 }
 
+/** The first task of a 编号 (through the index built once per workbook read, entry-index.ts). */
 export function entryOf(model: WorkbookModel, id: string): TaskEntry | undefined {
-  return model.entries.find((e) => e.task.id === id);
+  return model.entries[entryIndexOf(model, id)];
 }
 
 /** The task's verdict as the scan would compute it now. */

@@ -117,6 +117,27 @@ describe('签发 by link', () => {
     expect(text(await register(f, `${closed}|待签发`), '同意人')).toBe('');
   });
 
+  it('a draft of a task whose data cannot be read (数据有误) is refused with what to do, and stays 待签发 as the scan keeps it', async () => {
+    const f = await drafted();
+    const keys = await draftKeys(f);
+    const broken = keys.find((k) => k.startsWith('ZD-2026-022|'))!;
+    f.store.editTab('挂图作战表', (grid) => {
+      const h = grid.cells.findIndex((r) => r.includes('完成时限'));
+      const column = grid.cells[h]!.indexOf('完成时限');
+      grid.cells.find((r) => r.includes('ZD-2026-022'))![column] = '下个月底';
+    });
+    const l = await link(f, 'consent-notices', LEADER, keys);
+    const { html, csrf } = await open(f, l);
+    expect(html).not.toContain(broken);
+    const res = await submit(f, 'consent-notices', l, csrf, { draft: broken });
+    expect(res.status).toBe(409);
+    const page = await res.text();
+    expect(page).toContain('数据有误');
+    expect(page).not.toContain('文书的事由已消除');
+    await f.service.scan(f.now);
+    expect(text(await register(f, `${broken}|待签发`), '发送状态')).toBe('待签发');
+  });
+
   it('the 分管领导 may decline a draft with a reason: 不予签发, never numbered or sent, not proposed again', async () => {
     const f = await drafted();
     const [key] = await draftKeys(f, ['ZD-2026-033']);
