@@ -62,6 +62,9 @@ export interface ExtensionEntry {
   decided: Day | null;
   /** 申请时间: an extension asked after the deadline is refused (seed 002 §三(五)). */
   asked?: Day | null;
+  /** 审批人 and 审批意见 as typed or written by the approval page. */
+  approver?: string;
+  opinion?: string;
 }
 
 /** A 调整记录 row of kind 调整时限 / 调整目标 (seed 000 §二(四) 动态管理). */

@@ -15,6 +15,7 @@ import { baseSummary } from './summary';
 import { blockingProblems } from './write-guard';
 import { restoreRegister } from './restore-register';
 import { bulletinDue, generatedBulletins } from './plan-bulletin';
+import { typedDecisions } from '../workbook/extension-audit';
 import type { JournalEntry } from '../store/journal/port';
 import type { ScanProblem } from '../workbook/scan-problem';
 import type { ScanPhase, ScanSummary } from './types';
@@ -79,7 +80,8 @@ export function planScan(
   countNewUrgings(model, verdicts, notices.notices);
   const { plan, audit: changes } = time('plan', () => buildPlan(model.entries, verdicts, stamp));
   const bulletin = bulletinDue(model, generatedBulletins(snapshot.tabs[AUDIT_TAB]), stamp);
-  const audit = [...restored.audit, ...changes, ...(bulletin ? [bulletin.audit] : [])];
+  const decided = typedDecisions(model.entries, snapshot.tabs[AUDIT_TAB], stamp);
+  const audit = [...restored.audit, ...changes, ...decided, ...(bulletin ? [bulletin.audit] : [])];
   const registerRows = restored.rows;
   // The audit rows of these changes go in the same batch: both land, or neither does.
   const write: WritePlan = {

@@ -10,11 +10,17 @@ export const SYSTEM_ACTOR = '系统';
 export const AUDIT_TAB = '审计日志';
 
 /**
- * The 动作 later runs look up in the log to do a thing once: a 通报 generated, a 通报 mailed, a 周报 sent. The
- * scan, the board and the link pages read only these rows of the 审计日志 (`keepMarkerRows`), so a log of hundreds of
- * thousands of rows is not held in memory by every run.
+ * The 动作 later runs look up in the log to do a thing once: a 通报 generated, a 通报 mailed, a 周报 sent, a 延期
+ * decision logged. The scan, the board and the link pages read only these rows of the 审计日志 (`keepMarkerRows`),
+ * so a log of hundreds of thousands of rows is not held in memory by every run.
  */
-export const MARKER = { bulletinGenerated: '生成通报', bulletinMailed: '发送通报', briefSent: '发送周报' } as const;
+export const MARKER = {
+  bulletinGenerated: '生成通报',
+  bulletinMailed: '发送通报',
+  briefSent: '发送周报',
+  /** A 延期申请 decided: by the approval page, or typed into the tab and logged by the next scan. */
+  extensionDecided: '延期审批',
+} as const;
 const MARKERS: ReadonlySet<string> = new Set(Object.values(MARKER));
 
 /** `TabSpec.keepRow` of the 审计日志 for every read but the weekly brief's: its marker rows. */

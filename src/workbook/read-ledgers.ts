@@ -89,6 +89,8 @@ export function readLedgers(
       status: status as '待审批' | '同意' | '不同意',
       decided: dayIn(cells, '审批时间', year),
       asked: dayIn(cells, '申请时间', year),
+      approver: textOf(cells, '审批人'),
+      opinion: textOf(cells, '审批意见'),
     });
   }
   for (const { cells } of tabs['办结审批']?.rows ?? []) {

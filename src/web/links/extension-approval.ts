@@ -5,7 +5,7 @@
  */
 import { html } from 'hono/html';
 import type { SheetRow, Snapshot } from '../../store/port';
-import { AUDIT_TAB, auditRow } from '../../workbook/audit';
+import { AUDIT_TAB, auditRow, MARKER } from '../../workbook/audit';
 import { addressesOf } from '../../workbook/directory';
 import { commitAnswer } from './commit';
 import { type Decision, decisionForm as decisionFormOf } from './decision-form';
@@ -16,6 +16,7 @@ import type { ActionHandler, LinkContext } from './link-context';
 import { sendLinkMail } from './link-mail';
 import { recordHtml } from './record';
 import { recomputeRow, verdictOf, withCells } from './workbook-state';
+import { decisionNote } from '../../workbook/extension-audit';
 
 const decisionForm = decisionFormOf('不同意延期时请填写审批意见');
 
@@ -118,15 +119,14 @@ export const approveExtensionHandler: ActionHandler<Decision> = {
       const recomputed = recomputeRow(state, answered, entry.task.id);
       const from = textOf(request!, '原完成时限');
       const to = textOf(request!, '申请完成时限');
-      const note = `申请号 ${no}；${decision}；意见：${opinion}`;
       const audit = auditRow(
         state.stamp,
-        '延期审批',
+        MARKER.extensionDecided,
         entry.task.id,
         '完成时限',
         from,
         decision === '同意' ? to : from,
-        note,
+        decisionNote(no, decision, opinion),
         ctx.person.name,
       );
       return {

@@ -70,6 +70,13 @@ describe('延期申请 links', () => {
     const told = f.mailer.sent.at(-1)!;
     expect(told.to.map((a) => a.address)).toEqual(['fgj.fuze@demo.gov.cn', UNIT]);
     expect(told.text).toContain('完成时限由 2026-09-30 延至 2026-11-30');
+    // The page logged the decision; the next scan does not log it again as typed into the tab.
+    await f.service.scan(f.now);
+    const logged = (await f.rows('审计日志')).filter(
+      (r) => text(r, '动作') === '延期审批' && text(r, '编号') === ITEM,
+    );
+    expect(logged).toHaveLength(1);
+    expect(text(logged[0], '备注')).toBe(`申请号 YQ-${ITEM}-1；同意；意见：同意延至11月底`);
 
     const token = new URL(path, 'http://localhost').searchParams.get('t')!;
     const reused = await f.post(
