@@ -72,6 +72,24 @@ describe('the board in Chromium at 390 px', () => {
     await page.screenshot({ path: 'docs/images/board-phone-390.png' });
   });
 
+  it('on the phone: each task shows its 系统提示, and the map shows last month and this month until 显示全年各月', async () => {
+    const visibleMonths = () =>
+      page.$$eval('#map thead tr:first-child th[colspan="2"]', (ths) =>
+        ths.filter((th) => (th as unknown as { offsetParent: unknown }).offsetParent !== null).map((th) => th.textContent),
+      );
+    expect(await visibleMonths()).toEqual(['5月', '6月']); // the board is for 2026-06-15
+    const hinted = tasks.find((t) => t.hint)!;
+    const hint = await page.$eval(
+      `#map tr[data-id="${hinted.id}"] .task .hint-m`,
+      (e) => ({ text: e.textContent, shown: (e as unknown as { offsetParent: unknown }).offsetParent !== null }),
+    );
+    expect(hint).toEqual({ text: hinted.hint.split('\n').join('；'), shown: true });
+    await page.click('label[for=all-months]');
+    expect(await visibleMonths()).toHaveLength(12);
+    await page.click('label[for=all-months]');
+    expect(await visibleMonths()).toEqual(['5月', '6月']);
+  });
+
   it('choosing a 分管领导 filters at once (no button press)', async () => {
     await Promise.all([filtered('leader', '冯长青'), page.selectOption('select[name=leader]', '冯长青')]);
     expect(await shownIds()).toEqual(ids((t) => t.leader === '冯长青'));

@@ -29,6 +29,8 @@ export interface SheetTask {
   unit: string;
   status: string;
   card: string;
+  /** 系统提示 as the scan wrote it (one hint a line). */
+  hint: string;
 }
 
 /** The tasks of 挂图作战表 and 督办台账 as the scan left them, read by header. */
@@ -50,6 +52,7 @@ export function sheetTasks(store: MemoryStore): SheetTask[] {
           unit: text(row, '牵头单位'),
           status: text(row, '状态'),
           card: text(row, '预警') || '无',
+          hint: text(row, '系统提示'),
         });
   }
   return out;

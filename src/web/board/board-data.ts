@@ -1,5 +1,5 @@
 import { beijingStamp } from '../../calendar/beijing-clock';
-import { isoOf, shanghaiDayOf } from '../../calendar/day';
+import { type Day, isoOf, partsOf, shanghaiDayOf } from '../../calendar/day';
 import { buildBulletin, type Bulletin } from '../../domain/bulletin';
 import { monthPeriod } from '../../domain/bulletin-period';
 import type { Card, Status } from '../../domain/glossary';
@@ -32,6 +32,8 @@ export interface BoardTask {
 export interface BoardData {
   /** The day the statuses are for, `YYYY-MM-DD`, and when they were computed (Beijing). */
   date: string;
+  /** The month of the workbook's year it is (12 once the year is over, 1 before it begins). */
+  month: number;
   stamp: string;
   tasks: BoardTask[];
   leaders: string[];
@@ -77,6 +79,7 @@ export function boardData(snapshot: Snapshot, now: Date): BoardData {
     [...new Set(values.filter(Boolean))].sort((a, b) => a.localeCompare(b, 'zh'));
   return {
     date: isoOf(today),
+    month: monthOfYear(today, model.year),
     stamp: beijingStamp(now),
     tasks,
     leaders: distinct(tasks.map((t) => t.leader)),
@@ -94,4 +97,10 @@ function lastBulletin(snapshot: Snapshot, model: Parameters<typeof bulletinInput
     if (!last || at.year * 12 + at.month > last.year * 12 + last.month) last = at;
   }
   return last ? buildBulletin(bulletinInput(model), monthPeriod(last.year, last.month)) : null;
+}
+
+/** The month of `year` that `day` is in, or the year's last (first) month when the day is after (before) it. */
+function monthOfYear(day: Day, year: number): number {
+  const at = partsOf(day);
+  return at.year > year ? 12 : at.year < year ? 1 : at.month;
 }

@@ -52,6 +52,7 @@ export function boardPage(board: RenderedBoard, f: BoardFilters): string {
 <title>督办看板 · 挂图作战</title><style>${BOARD_CSS}</style></head><body>
 <h1>督办看板 · 挂图作战</h1><p class="meta">状态截至 ${data.date}（${data.stamp} 计算）。颜色与表格一致。</p>
 ${filterForm(data, f)}${counts}${pager}
+<input type="checkbox" id="all-months"><label for="all-months" class="all-months">显示全年各月（手机上默认只显示上月和本月）</label>
 <div class="wrap"><table class="map" id="map">${board.header}<tbody>${shown.map((i) => board.rows[i]).join('')}</tbody></table></div>
 ${shown.length ? '' : '<p id="empty">没有符合条件的事项。</p>'}${page !== null && pages > 1 ? pager : ''}
 ${board.bulletin}
@@ -77,5 +78,6 @@ function filterForm(data: BoardData, f: BoardFilters): string {
 
 /** Render the parts that do not depend on the filters. */
 export function renderBoard(data: BoardData, bulletin: string): RenderedBoard {
-  return { data, rows: data.tasks.map(boardRow), header: boardHeader(), bulletin };
+  const focus = new Set([data.month - 1, data.month].filter((m) => m >= 1));
+  return { data, rows: data.tasks.map((t) => boardRow(t, focus)), header: boardHeader(focus), bulletin };
 }

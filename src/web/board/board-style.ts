@@ -1,6 +1,7 @@
 /**
  * The board's stylesheet, inline (offices are offline: no CDN, no web font). Phone first (390 px): the filters two by
- * two, the map scrolling sideways under a sticky task column. Print: A3 landscape, 状态 and 预警 right after the task,
+ * two, the map scrolling sideways under a sticky task column, with the 系统提示 under each task and only last month
+ * and this month shown until 显示全年各月 is ticked (a checkbox: no script). Print: A3 landscape, 状态 and 预警 right after the task,
  * the sheet's colours kept.
  */
 export const BOARD_CSS = `
@@ -36,7 +37,11 @@ table.list{border-collapse:collapse;font-size:13px}
 .chart{margin:0;max-width:100%;overflow-x:auto}
 .chart svg{max-width:100%;height:auto}
 @media(min-width:900px){form.filters{grid-template-columns:repeat(5,1fr) auto;align-items:end}}
-@media(max-width:700px){.map .opt,.map .hint{display:none}.chart svg{max-width:none;width:640px}}
+.hint-m,#all-months,.all-months{display:none}
+@media(max-width:700px){.map .opt,.map .hint{display:none}.chart svg{max-width:none;width:640px}
+ .map .task .hint-m{display:block;color:#7a4b00;margin-top:2px}
+ .all-months{display:block;font-size:13px;color:#1f4e79;margin:4px 0;text-decoration:underline}
+ #all-months:not(:checked)~.wrap .mo{display:none}}
 @page{size:A3 landscape;margin:8mm}
 @media print{
  body{padding:0;font-size:9px}
