@@ -187,6 +187,20 @@ describe('service definitions start duban serve with options it knows', () => {
     }
   });
 
+  it('npm start with a PORT that is not a port number is a setting error (exit 2) naming PORT, before it makes anything', async () => {
+    const before = workingFolder();
+    vi.stubEnv('PORT', '87870');
+    try {
+      expect(await runCli(['start'], commands)).toBe(2);
+      expect(err.join('\n')).toMatch(
+        /^duban start：设置 PORT（npm start 的端口）不是端口号：请写 1–65535 的整数，例如 PORT=8788。/,
+      );
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(workingFolder()).toEqual(before);
+  });
+
   it('duban scan and duban mail test stop with exit 2 on a bad DUBAN_SMTP_URL in duban.env, saying it in Chinese', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'duban-smtp-url-'));
     const workbook = join(dir, 'demo.xlsx');
