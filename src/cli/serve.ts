@@ -15,7 +15,7 @@ const USAGE = `用法：
     --no-schedule   不在每个工作日定时扫描（只提供网页和手动扫描）
     --wait-open 秒  扫描时工作簿正被 Excel/WPS/LibreOffice 打开，等待关闭的秒数（默认 120），超时则本次不写入
     --log 文件      日志写入该文件（默认工作簿旁的 duban.log），超过 5 MB 轮换，保留 5 个旧文件
-  退出码：0 正常停止；1 服务无法启动（端口被占用、设置有误）；2 参数有误`;
+  退出码：0 正常停止；1 服务无法启动（如端口被占用）；2 参数或设置有误`;
 const COMMAND = { name: 'serve', usage: USAGE };
 
 export async function run(args: string[]): Promise<number> {
@@ -51,9 +51,7 @@ export async function run(args: string[]): Promise<number> {
     );
   }
   console.log(`日志写入 ${log}`);
-  // A setting error (exit 2, so a service manager does not restart into it), said before anything starts.
-  const env = localEnvFor(values.workbook);
-  const setting = env.ok ? lanWithoutToken(values.host ?? '127.0.0.1', env.config.adminToken) : env.message;
+  const setting = settingError(values.workbook, values.host);
   if (setting) {
     console.error(`duban serve：${setting}`);
     return 2;
@@ -72,6 +70,18 @@ export async function run(args: string[]): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/**
+ * What stops `duban serve` on `workbook` before it starts: a bad setting in duban.env or the environment, or a LAN
+ * address without DUBAN_ADMIN_TOKEN; null when it may start. Callers exit 2, so a service manager does not restart
+ * into it.
+ *
+ * @example const setting = settingError('data/demo.xlsx', '0.0.0.0'); if (setting) return 2;
+ */
+export function settingError(workbook: string, host = '127.0.0.1'): string | null {
+  const env = localEnvFor(workbook);
+  return env.ok ? lanWithoutToken(host, env.config.adminToken) : env.message;
 }
 
 /**

@@ -16,8 +16,9 @@ export function scanInstant(date: string | undefined, now: () => Date = () => ne
 }
 
 /**
- * What the local runtime reads from the environment (DUBAN_MAIL_FROM, DUBAN_ADMIN_TOKEN…), checked by the same
- * schemas as Workers and Cloud Functions; a bad key is an error naming it, with the reason in English.
+ * What the local runtime reads from duban.env and the environment (DUBAN_SMTP_URL, DUBAN_ADMIN_TOKEN…), checked by
+ * the same schemas as Workers and Cloud Functions; every bad setting is a Chinese line naming it, what is accepted,
+ * an example and where to change it.
  *
  * @example
  * const env = localEnv(process.env);
@@ -28,16 +29,9 @@ export function localEnv(
 ): { ok: true; config: RuntimeConfig } | { ok: false; message: string } {
   const parsed = parseRuntimeEnv(env, 'local');
   if (parsed.ok) return parsed;
-  const tokens = parsed.problems.some((p) => /TOKEN is too short/.test(p))
-    ? [
-        '令牌须为至少 16 个随机字符：Windows 可在 PowerShell 中运行 [guid]::NewGuid().ToString("N") 生成，Linux 可运行 openssl rand -base64 24。',
-      ]
-    : [];
   return {
     ok: false,
-    message: [`环境变量设置有误，请修改后重试：`, ...parsed.problems.map((p) => `- ${p}`), ...tokens].join(
-      '\n',
-    ),
+    message: ['设置有误，请修改后重试：', ...parsed.problems.map((p) => `- ${p.message}`)].join('\n'),
   };
 }
 

@@ -1,17 +1,22 @@
 /**
  * The environment of a runtime, parsed once at the edge into a typed config: each key by its own schema
  * (env-keys.ts), then the few rules that join keys (SMTP user and password together, no SMTP keys without a host).
- * Every problem is one English sentence naming the key, what is wrong and how to set it.
+ * Every problem is an EnvProblem: a Chinese message naming the setting, what is wrong, what is accepted, an example
+ * and where to change it, and an English line for the log.
  */
 import { z } from 'zod';
 import type { Address } from '../mail/port';
 import { DEFAULT_SENDER } from '../mail/sender';
 import type { ServiceAccountKey } from '../store/drivers/google/google-auth';
 import type { LinkKeys } from '../web/links/token';
-import { envKeySchemas, howToSet, type ParsedEnv, type Runtime } from './env-keys';
+import { envKeySchemas, type ParsedEnv, type Runtime } from './env-keys';
+import type { EnvProblem } from './env-problem';
+import { smtpPairProblems } from './env-smtp-keys';
+import { fail, problemOf } from './env-values';
 
 export type { Env, Runtime } from './env-keys';
 export { MIN_ADMIN_TOKEN_LENGTH } from './env-keys';
+export type { EnvProblem } from './env-problem';
 
 /** Default sender when DUBAN_MAIL_FROM is not set (the 督查室邮箱 of 规则配置 then takes its place, mail/sender.ts). */
 export const DEFAULT_FROM: Address = DEFAULT_SENDER;
@@ -49,13 +54,21 @@ export interface RuntimeConfig {
   publicUrl?: string;
 }
 
-export type EnvResult = { ok: true; config: RuntimeConfig } | { ok: false; problems: string[] };
+export type EnvResult = { ok: true; config: RuntimeConfig } | { ok: false; problems: EnvProblem[] };
 
-/** Thrown by `loadRuntimeConfig`; the message lists every problem, one per line. */
+/**
+ * The log line of an unusable environment: every problem, in English.
+ * @example console.error(envLogLine(result.problems));
+ */
+export function envLogLine(problems: EnvProblem[]): string {
+  return `[runtime:env] the environment is not usable:\n- ${problems.map((p) => p.log).join('\n- ')}`;
+}
+
+/** Thrown by `loadRuntimeConfig`; the message (for the log) lists every problem, one per line. */
 export class RuntimeEnvError extends Error {
   override name = 'RuntimeEnvError';
-  constructor(readonly problems: string[]) {
-    super(`[runtime:env] the environment is not usable:\n- ${problems.join('\n- ')}`);
+  constructor(readonly problems: EnvProblem[]) {
+    super(envLogLine(problems));
   }
 }
 
@@ -75,23 +88,22 @@ export function runtimeEnvSchema(runtime: Runtime) {
       : z.object({ DUBAN_SPREADSHEET_ID, GOOGLE_SERVICE_ACCOUNT_JSON, ...common });
   return schema
     .superRefine((env, ctx) => {
-      for (const message of smtpPairProblems(env as ParsedEnv, runtime))
-        ctx.addIssue({ code: 'custom', message });
+      for (const problem of smtpPairProblems(env as ParsedEnv, runtime)) fail(ctx, problem);
     })
     .transform((env) => configOf(env as ParsedEnv, runtime));
 }
 
 /**
- * Parse the env of a runtime: the config, or every problem (one English sentence each, never quoting a value).
+ * Parse the env of a runtime: the config, or every problem (never quoting a value).
  *
  * @example
  * const result = parseRuntimeEnv(process.env, 'cloud-functions');
- * if (!result.ok) console.error(result.problems.join('\n'));
+ * if (!result.ok) console.error(result.problems.map((p) => p.message).join('\n'));
  */
 export function parseRuntimeEnv(env: Record<string, unknown>, runtime: Runtime): EnvResult {
   const parsed = runtimeEnvSchema(runtime).safeParse(env ?? {});
   if (parsed.success) return { ok: true, config: parsed.data };
-  return { ok: false, problems: parsed.error.issues.map((i) => i.message) };
+  return { ok: false, problems: parsed.error.issues.map((i) => problemOf(i, runtime)) };
 }
 
 /**
@@ -102,45 +114,6 @@ export function loadRuntimeConfig(env: Record<string, unknown>, runtime: Runtime
   const result = parseRuntimeEnv(env, runtime);
   if (!result.ok) throw new RuntimeEnvError(result.problems);
   return result.config;
-}
-
-/** SMTP keys that only make sense together. */
-function smtpPairProblems(env: ParsedEnv, runtime: Runtime): string[] {
-  if (env.DUBAN_SMTP_URL !== undefined) return smtpUrlClashes(env);
-  const { DUBAN_SMTP_HOST: host, DUBAN_SMTP_USER: user, DUBAN_SMTP_PASS: pass } = env;
-  if (!host) {
-    const stray = (
-      [
-        ['DUBAN_SMTP_PORT', env.DUBAN_SMTP_PORT],
-        ['DUBAN_SMTP_USER', user],
-        ['DUBAN_SMTP_PASS', pass],
-      ] as const
-    ).filter(([, v]) => v !== undefined);
-    if (!stray.length) return [];
-    return [
-      `DUBAN_SMTP_HOST is missing while ${stray.map(([k]) => k).join(', ')} ${stray.length > 1 ? 'are' : 'is'} set: ` +
-        'set the SMTP server too, or remove the SMTP keys (notices then stay 待发送 until mail is configured).',
-    ];
-  }
-  if (user && pass === undefined)
-    return [
-      `DUBAN_SMTP_PASS is missing while DUBAN_SMTP_USER is set: ${howToSet('DUBAN_SMTP_PASS', runtime, true)}.`,
-    ];
-  if (!user && pass !== undefined)
-    return ['DUBAN_SMTP_USER is missing while DUBAN_SMTP_PASS is set: set the SMTP account name.'];
-  return [];
-}
-
-/** DUBAN_SMTP_URL is the whole server setting: the separate keys beside it would be ambiguous. */
-function smtpUrlClashes(env: ParsedEnv): string[] {
-  const also = (['DUBAN_SMTP_HOST', 'DUBAN_SMTP_PORT', 'DUBAN_SMTP_USER', 'DUBAN_SMTP_PASS'] as const).filter(
-    (k) => env[k] !== undefined,
-  );
-  if (!also.length) return [];
-  return [
-    `DUBAN_SMTP_URL is set together with ${also.join(', ')}: keep only DUBAN_SMTP_URL ` +
-      '(smtps://user:password@host:465), which holds the server, port, account and password.',
-  ];
 }
 
 const emailSchema = z.email();

@@ -1,11 +1,11 @@
 /**
  * The runtime of an instance, built once from its env bindings and reused by every request and cron event.
- * A bad env is logged once (English, every problem) and answered with a 500 naming the keys to fix.
+ * A bad env is logged once (English, every problem) and answered with a 500 saying in Chinese which settings to fix.
  */
-import { parseRuntimeEnv, type Runtime } from './env';
+import { type EnvProblem, envLogLine, parseRuntimeEnv, type Runtime } from './env';
 import { createRuntime, type DubanRuntime } from './runtime';
 
-export type RuntimeOrProblems = { ok: true; runtime: DubanRuntime } | { ok: false; problems: string[] };
+export type RuntimeOrProblems = { ok: true; runtime: DubanRuntime } | { ok: false; problems: EnvProblem[] };
 
 const built = new WeakMap<object, RuntimeOrProblems>();
 
@@ -23,19 +23,21 @@ export function runtimeFromEnv(env: object, runtime: Runtime, clock?: () => Date
   const result: RuntimeOrProblems = parsed.ok
     ? { ok: true, runtime: createRuntime(parsed.config, clock) }
     : { ok: false, problems: parsed.problems };
-  if (!result.ok)
-    console.error(`[runtime:env] the environment is not usable:\n- ${result.problems.join('\n- ')}`);
+  if (!result.ok) console.error(envLogLine(result.problems));
   built.set(env, result);
   return result;
 }
 
 /**
- * The answer to every request while the env is unusable: which keys to fix (never their values).
- * @example return misconfiguredResponse(['DUBAN_SPREADSHEET_ID is missing: …']);
+ * The answer to every request while the env is unusable: which settings to fix and how, in Chinese (never their values).
+ * @example return misconfiguredResponse(found.problems);
  */
-export function misconfiguredResponse(problems: string[]): Response {
+export function misconfiguredResponse(problems: EnvProblem[]): Response {
   return Response.json(
-    { error: '服务尚未配置完成，请管理员按以下说明设置环境变量后重新部署', problems },
+    {
+      error: '服务尚未配置完成，请管理员按以下说明设置环境变量后重新部署',
+      problems: problems.map((p) => p.message),
+    },
     { status: 500 },
   );
 }

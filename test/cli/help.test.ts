@@ -3,7 +3,7 @@
  * the service definitions (Dockerfile, systemd unit, WinSW config) start `duban serve` with options it knows.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -177,10 +177,44 @@ describe('service definitions start duban serve with options it knows', () => {
       expect(
         await runCli(['serve', '--workbook', workbook, '--no-schedule', '--port', '18895'], cliCommands),
       ).toBe(2);
-      expect(err.join('\n')).toContain('DUBAN_ADMIN_TOKEN is too short');
-      expect(err.join('\n')).toContain('令牌须为至少 16 个随机字符');
+      const said = err.join('\n');
+      expect(said).toContain('设置 DUBAN_ADMIN_TOKEN（管理令牌）太短：须为至少 16 个随机字符');
+      expect(said).toContain('[guid]::NewGuid().ToString("N")');
+      expect(said).toContain('修改位置：工作簿旁的 duban.env');
+      expect(said).not.toMatch(/short|too short/);
     } finally {
       vi.unstubAllEnvs();
+    }
+  });
+
+  it('npm start with a PORT that is not a port number is a setting error (exit 2) naming PORT, before it makes anything', async () => {
+    const before = workingFolder();
+    vi.stubEnv('PORT', '87870');
+    try {
+      expect(await runCli(['start'], commands)).toBe(2);
+      expect(err.join('\n')).toMatch(
+        /^duban start：设置 PORT（npm start 的端口）不是端口号：请写 1–65535 的整数，例如 PORT=8788。/,
+      );
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(workingFolder()).toEqual(before);
+  });
+
+  it('duban scan and duban mail test stop with exit 2 on a bad DUBAN_SMTP_URL in duban.env, saying it in Chinese', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duban-smtp-url-'));
+    const workbook = join(dir, 'demo.xlsx');
+    await createWorkbook(workbook, '2026-06-15');
+    writeFileSync(join(dir, 'duban.env'), 'DUBAN_SMTP_URL=http://duban:pa55word@mail.example.gov.cn\n');
+    for (const args of [
+      ['scan', '--workbook', workbook, '--dry-run'],
+      ['mail', 'test', '--to', 'duban@example.gov.cn', '--workbook', workbook],
+    ]) {
+      err = [];
+      expect(await runCli(args, cliCommands), args[0]).toBe(2);
+      const said = err.join('\n');
+      expect(said).toContain('设置 DUBAN_SMTP_URL（邮件服务器）不是邮件服务器地址：请写 smtps://');
+      expect(said).not.toContain('pa55word');
     }
   });
 

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_SUMMARIES } from '../../src/cli/help';
+import { SETTINGS } from '../../src/runtime/env-problem';
 
 const manual = readFileSync('docs/使用手册.md', 'utf8');
 const readme = readFileSync('README.md', 'utf8');
@@ -28,5 +29,13 @@ describe('user documentation', () => {
   it('the manual lists every command and the three exit codes', () => {
     for (const [name] of COMMAND_SUMMARIES) expect(manual, name).toContain(`duban ${name}`);
     expect(manual).toMatch(/\| 0 \| 成功[\s\S]*\| 1 \| 运行中失败[\s\S]*\| 2 \| 命令或参数有误/);
+  });
+
+  it('the manual quotes the setting errors as the program words them: each setting with its own Chinese name', () => {
+    const quoted = [...manual.matchAll(/`设置 ([A-Z_]+)（([^）]+)）/g)];
+    expect(quoted.length).toBeGreaterThan(5);
+    for (const [, key, label] of quoted)
+      expect(SETTINGS[key as keyof typeof SETTINGS]?.label, key).toBe(label);
+    expect(manual).not.toMatch(/DUBAN_[A-Z_]+ is (not|set|missing|too)/);
   });
 });

@@ -26,7 +26,7 @@ describe('duban.env beside the workbook', () => {
     writeFileSync(join(dir, 'duban.env'), 'DUBAN_SMTP_URL=ftp://x\n');
     const bad = localEnvFor(workbook, {});
     expect(!bad.ok && bad.message).toMatch(
-      /DUBAN_SMTP_URL is not an SMTP address[\s\S]*（配置取自 .*duban\.env 和环境变量）/,
+      /设置 DUBAN_SMTP_URL（邮件服务器）不是邮件服务器地址[\s\S]*（配置取自 .*duban\.env 和环境变量）/,
     );
     expect(localEnvFor(join(mkdtempSync(join(tmpdir(), 'duban-env-')), 'x.xlsx'), {})).toMatchObject({
       ok: true,

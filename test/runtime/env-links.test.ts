@@ -31,8 +31,18 @@ describe('link env keys', () => {
     );
     expect(parsed.ok).toBe(false);
     const problems = parsed.ok ? [] : parsed.problems;
-    expect(problems.some((p) => p.startsWith('DUBAN_LINK_SECRET key k1 is too short'))).toBe(true);
-    expect(problems.some((p) => p.startsWith('DUBAN_PUBLIC_URL is not an http(s) URL'))).toBe(true);
-    expect(problems.join('\n')).not.toContain('tiny-s3cr');
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(
+        /^设置 DUBAN_LINK_SECRET（链接签名密钥）中的密钥 k1 太短：.*至少 16 个随机字符.*--set-secrets DUBAN_LINK_SECRET=/,
+      ),
+      expect.stringMatching(
+        /^设置 DUBAN_PUBLIC_URL（通知中链接的地址）不是 http\(s\) 网址：.*--set-env-vars DUBAN_PUBLIC_URL=/,
+      ),
+    ]);
+    expect(problems.map((p) => p.log)).toEqual([
+      expect.stringMatching(/^DUBAN_LINK_SECRET key k1 is too short/),
+      expect.stringMatching(/^DUBAN_PUBLIC_URL is not an http\(s\) URL/),
+    ]);
+    expect(JSON.stringify(problems)).not.toContain('tiny-s3cr');
   });
 });

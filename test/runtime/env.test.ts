@@ -9,9 +9,16 @@ const good = {
   DUBAN_ADMIN_TOKEN: ADMIN_TOKEN,
 };
 
+/** The Chinese messages of the problems. */
 function problemsOf(env: Record<string, unknown>, runtime: Runtime = 'workers'): string[] {
   const result = parseRuntimeEnv(env, runtime);
-  return result.ok ? [] : result.problems;
+  return result.ok ? [] : result.problems.map((p) => p.message);
+}
+
+/** The English log lines of the problems. */
+function logsOf(env: Record<string, unknown>, runtime: Runtime = 'workers'): string[] {
+  const result = parseRuntimeEnv(env, runtime);
+  return result.ok ? [] : result.problems.map((p) => p.log);
 }
 
 describe('the runtime env', () => {
@@ -26,12 +33,17 @@ describe('the runtime env', () => {
   it('names a missing DUBAN_SPREADSHEET_ID, where to find it and how to set it on each runtime', () => {
     const env = { ...good, DUBAN_SPREADSHEET_ID: undefined };
     expect(problemsOf(env, 'workers')).toEqual([
+      '设置 DUBAN_SPREADSHEET_ID（Google 表格 ID）未设置：Cloudflare Workers 需要 Google 表格的 ID，即表格网址中 /d/ 与 ' +
+        '/edit 之间的部分（也可粘贴整个网址），例如 DUBAN_SPREADSHEET_ID=1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde。' +
+        '修改位置：wrangler.toml 的 [vars]，改后运行 wrangler deploy。',
+    ]);
+    expect(problemsOf(env, 'cloud-functions')[0]).toMatch(
+      /^设置 DUBAN_SPREADSHEET_ID（Google 表格 ID）未设置：Cloud Functions 需要.*--set-env-vars DUBAN_SPREADSHEET_ID=/,
+    );
+    expect(logsOf(env, 'workers')).toEqual([
       'DUBAN_SPREADSHEET_ID is missing: Cloudflare Workers needs the id of the Google spreadsheet (the part of its ' +
         'URL between /d/ and /edit); set it under [vars] in wrangler.toml.',
     ]);
-    expect(problemsOf(env, 'cloud-functions')[0]).toMatch(
-      /^DUBAN_SPREADSHEET_ID is missing: Cloud Functions needs .* --set-env-vars DUBAN_SPREADSHEET_ID=/,
-    );
   });
 
   it('treats the empty placeholders of wrangler.toml as missing, and lists every problem at once', () => {
@@ -40,7 +52,7 @@ describe('the runtime env', () => {
       DUBAN_ADMIN_TOKEN: ' ',
       GOOGLE_SERVICE_ACCOUNT_JSON: '',
     });
-    expect(problems.map((p) => p.split(' ')[0])).toEqual([
+    expect(problems.map((p) => p.split(/[ （]/)[1])).toEqual([
       'DUBAN_SPREADSHEET_ID',
       'GOOGLE_SERVICE_ACCOUNT_JSON',
       'DUBAN_ADMIN_TOKEN',
@@ -48,6 +60,14 @@ describe('the runtime env', () => {
     expect(() => loadRuntimeConfig({}, 'workers')).toThrow(
       /^\[runtime:env\] the environment is not usable:\n- /,
     );
+  });
+
+  it('names a binding that is not text at all (a number in wrangler.toml), and where to set it', () => {
+    expect(problemsOf({ ...good, DUBAN_ADMIN_TOKEN: 1234567890123456 })).toEqual([
+      '设置 DUBAN_ADMIN_TOKEN（管理令牌）的值无法识别：请写成一行文字，例如 DUBAN_ADMIN_TOKEN=…。' +
+        '修改方法：运行 wrangler secret put DUBAN_ADMIN_TOKEN。',
+    ]);
+    expect(logsOf({ ...good, DUBAN_ADMIN_TOKEN: 1234567890123456 })[0]).toMatch(/^DUBAN_ADMIN_TOKEN: /);
   });
 
   it('accepts the spreadsheet URL copied from the browser', () => {
@@ -62,9 +82,13 @@ describe('the runtime env', () => {
     const pasted = '{"type":"service_account","private_key":"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBg';
     const problems = problemsOf({ ...good, GOOGLE_SERVICE_ACCOUNT_JSON: pasted });
     expect(problems).toEqual([
-      expect.stringMatching(/^GOOGLE_SERVICE_ACCOUNT_JSON is not valid JSON: paste the whole key file/),
+      expect.stringMatching(
+        /^设置 GOOGLE_SERVICE_ACCOUNT_JSON（Google 服务账号密钥）不是有效的 JSON：请粘贴.*整个密钥文件/,
+      ),
     ]);
-    expect(problems.join('')).not.toMatch(/MIIEv|BEGIN/);
+    expect(problems.join('') + logsOf({ ...good, GOOGLE_SERVICE_ACCOUNT_JSON: pasted }).join('')).not.toMatch(
+      /MIIEv|BEGIN/,
+    );
   });
 
   it('names the missing fields of a key that is JSON but not a service-account key', () => {
@@ -73,17 +97,17 @@ describe('the runtime env', () => {
       GOOGLE_SERVICE_ACCOUNT_JSON: '{"type":"authorized_user","client_id":"x"}',
     });
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^GOOGLE_SERVICE_ACCOUNT_JSON is not a usable service-account key \(/);
-    expect(problems[0]).toContain('type must be "service_account"');
-    expect(problems[0]).toContain('client_email is missing');
-    expect(problems[0]).toContain('private_key is missing');
+    expect(problems[0]).toMatch(
+      /^设置 GOOGLE_SERVICE_ACCOUNT_JSON（Google 服务账号密钥）不是可用的服务账号密钥（type、client_email、private_key 缺少或有误）：/,
+    );
+    expect(problems[0]).toContain('而不是 OAuth 客户端或 API 密钥');
   });
 
   it('needs the key on Workers, and falls back to Application Default Credentials on Cloud Functions', () => {
     const env = { ...good, GOOGLE_SERVICE_ACCOUNT_JSON: undefined };
     expect(problemsOf(env, 'workers')).toEqual([
       expect.stringMatching(
-        /^GOOGLE_SERVICE_ACCOUNT_JSON is missing: Cloudflare Workers have no Google identity/,
+        /^设置 GOOGLE_SERVICE_ACCOUNT_JSON（Google 服务账号密钥）未设置：Cloudflare Workers 没有自己的 Google 身份/,
       ),
     ]);
     expect(loadRuntimeConfig(env, 'cloud-functions').serviceAccountKey).toBeNull();
@@ -96,14 +120,14 @@ describe('the runtime env', () => {
     );
     expect(problemsOf({ ...good, DUBAN_VIEWER_TOKEN: 'short' })).toEqual([
       expect.stringMatching(
-        /^DUBAN_VIEWER_TOKEN is too short: use at least 16 random characters .*wrangler secret put DUBAN_VIEWER_TOKEN/,
+        /^设置 DUBAN_VIEWER_TOKEN（领导看板令牌）太短：须为至少 16 个随机字符.*修改方法：运行 wrangler secret put DUBAN_VIEWER_TOKEN。$/,
       ),
     ]);
   });
 
   it('refuses a short admin token', () => {
     expect(problemsOf({ ...good, DUBAN_ADMIN_TOKEN: 'secret' })).toEqual([
-      expect.stringMatching(/^DUBAN_ADMIN_TOKEN is too short: use at least 16 random characters/),
+      expect.stringMatching(/^设置 DUBAN_ADMIN_TOKEN（管理令牌）太短：须为至少 16 个随机字符/),
     ]);
   });
 
@@ -114,7 +138,7 @@ describe('the runtime env', () => {
     );
     expect(config.from).toEqual({ name: '县政府督查室', address: 'duban@example.gov.cn' });
     expect(problemsOf({ ...good, DUBAN_MAIL_FROM: '县政府督查室' })).toEqual([
-      expect.stringMatching(/^DUBAN_MAIL_FROM is not an e-mail address/),
+      expect.stringMatching(/^设置 DUBAN_MAIL_FROM（发件人）不是电子邮箱地址/),
     ]);
   });
 
@@ -126,7 +150,7 @@ describe('the runtime env', () => {
     };
     expect(problemsOf({ ...good, ...smtp }, 'workers')).toEqual([
       expect.stringMatching(
-        /^DUBAN_SMTP_HOST must be an IP address on Cloudflare Workers \(workerd has no dns\.lookup/,
+        /^设置 DUBAN_SMTP_HOST（邮件服务器地址）须为 IP 地址：Cloudflare Workers 无法解析域名/,
       ),
     ]);
     const onFunctions = loadRuntimeConfig({ ...good, ...smtp }, 'cloud-functions');
@@ -148,15 +172,17 @@ describe('the runtime env', () => {
 
   it('says which SMTP key is missing when only part of SMTP is set', () => {
     expect(problemsOf({ ...good, DUBAN_SMTP_USER: 'duban@example.gov.cn', DUBAN_SMTP_PASS: 'p' })).toEqual([
-      expect.stringMatching(/^DUBAN_SMTP_HOST is missing while DUBAN_SMTP_USER, DUBAN_SMTP_PASS are set/),
+      expect.stringMatching(
+        /^设置 DUBAN_SMTP_HOST（邮件服务器地址）未设置，但设置了 DUBAN_SMTP_USER、DUBAN_SMTP_PASS：/,
+      ),
     ]);
     expect(problemsOf({ ...good, DUBAN_SMTP_HOST: '203.0.113.25', DUBAN_SMTP_USER: 'duban' })).toEqual([
       expect.stringMatching(
-        /^DUBAN_SMTP_PASS is missing while DUBAN_SMTP_USER is set: run `wrangler secret put DUBAN_SMTP_PASS`/,
+        /^设置 DUBAN_SMTP_PASS（邮件密码）未设置，但设置了 DUBAN_SMTP_USER：.*运行 wrangler secret put DUBAN_SMTP_PASS。$/,
       ),
     ]);
     expect(problemsOf({ ...good, DUBAN_SMTP_HOST: '203.0.113.25', DUBAN_SMTP_PORT: 'smtp' })).toEqual([
-      expect.stringMatching(/^DUBAN_SMTP_PORT is not a port number/),
+      expect.stringMatching(/^设置 DUBAN_SMTP_PORT（邮件服务器端口）不是端口号：请写 1–65535 的整数/),
     ]);
   });
 });

@@ -253,9 +253,14 @@ describe('a Cloud Function with a bad environment', () => {
       expect(res.status).toBe(500);
       const { problems } = (await res.json()) as { problems: string[] };
       expect(problems).toEqual([
-        expect.stringMatching(/^DUBAN_SPREADSHEET_ID is missing: Cloud Functions needs the id/),
-        expect.stringMatching(/^GOOGLE_SERVICE_ACCOUNT_JSON is not valid JSON: paste the whole key file/),
+        expect.stringMatching(
+          /^设置 DUBAN_SPREADSHEET_ID（Google 表格 ID）未设置：Cloud Functions 需要 Google 表格的 ID.*--set-env-vars DUBAN_SPREADSHEET_ID=/,
+        ),
+        expect.stringMatching(
+          /^设置 GOOGLE_SERVICE_ACCOUNT_JSON（Google 服务账号密钥）不是有效的 JSON：.*--set-secrets GOOGLE_SERVICE_ACCOUNT_JSON=/,
+        ),
       ]);
+      expect(broken.output()).toContain('DUBAN_SPREADSHEET_ID is missing: Cloud Functions needs the id');
       expect(JSON.stringify(problems) + broken.output()).not.toContain('MIIEv');
     } finally {
       await stop(broken);

@@ -5,7 +5,7 @@ import { explainSendFailure } from '../../src/mail/explain-failure';
 
 const smtpOf = (env: Record<string, string>, runtime: 'local' | 'workers' = 'local') => {
   const r = parseRuntimeEnv(runtime === 'workers' ? { ...WORKERS, ...env } : env, runtime);
-  return r.ok ? r.config : r.problems;
+  return r.ok ? r.config : r.problems.map((p) => p.message);
 };
 const WORKERS = {
   DUBAN_SPREADSHEET_ID: 'abc',
@@ -28,13 +28,17 @@ describe('DUBAN_SMTP_URL: the mail server in one setting', () => {
 
   it('says what is wrong without quoting the password', () => {
     const problems = smtpOf({ DUBAN_SMTP_URL: 'http://u:topsecret@mail.x.gov.cn' }) as string[];
-    expect(problems[0]).toMatch(/^DUBAN_SMTP_URL is not an SMTP address: write smtps:\/\//);
+    expect(problems[0]).toMatch(/^设置 DUBAN_SMTP_URL（邮件服务器）不是邮件服务器地址：请写 smtps:\/\//);
     expect(problems.join()).not.toContain('topsecret');
     expect(smtpOf({ DUBAN_SMTP_URL: 'smtps://mail.x.gov.cn', DUBAN_SMTP_HOST: 'h' })).toEqual([
-      expect.stringMatching(/^DUBAN_SMTP_URL is set together with DUBAN_SMTP_HOST/),
+      expect.stringMatching(
+        /^设置 DUBAN_SMTP_URL（邮件服务器）与 DUBAN_SMTP_HOST 同时设置：只保留 DUBAN_SMTP_URL 一项/,
+      ),
     ]);
     expect(smtpOf({ DUBAN_SMTP_URL: 'smtps://u:p@mail.x.gov.cn' }, 'workers')).toContainEqual(
-      expect.stringMatching(/^DUBAN_SMTP_URL must name the server by IP address on Cloudflare Workers/),
+      expect.stringMatching(
+        /^设置 DUBAN_SMTP_URL（邮件服务器）须用 IP 地址指明邮件服务器：Cloudflare Workers 无法解析域名/,
+      ),
     );
   });
 });

@@ -207,9 +207,11 @@ describe('a Worker with a bad environment', () => {
       const { problems } = (await res.json()) as { problems: string[] };
       expect(problems).toEqual([
         expect.stringMatching(
-          /^DUBAN_SPREADSHEET_ID is missing: Cloudflare Workers needs .* \[vars\] in wrangler\.toml/,
+          /^设置 DUBAN_SPREADSHEET_ID（Google 表格 ID）未设置：Cloudflare Workers 需要.*wrangler\.toml 的 \[vars\]/,
         ),
-        expect.stringMatching(/^GOOGLE_SERVICE_ACCOUNT_JSON is not valid JSON/),
+        expect.stringMatching(
+          /^设置 GOOGLE_SERVICE_ACCOUNT_JSON（Google 服务账号密钥）不是有效的 JSON：.*wrangler secret put GOOGLE_SERVICE_ACCOUNT_JSON。$/,
+        ),
       ]);
       const worker = await broken.getWorker();
       const result = await worker.scheduled({ scheduledTime: new Date(SCAN_TIME), cron: '30 0 * * *' });

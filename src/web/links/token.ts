@@ -57,9 +57,21 @@ export type VerifyResult =
 
 export const MIN_LINK_SECRET_LENGTH = 16;
 
+/** Why DUBAN_LINK_SECRET is unusable; `key` names the key (its id, or its position when it has none), never its secret. */
+export class LinkKeysError extends Error {
+  override name = 'LinkKeysError';
+  constructor(
+    readonly reason: 'empty' | 'no-id' | 'too-short' | 'duplicate-id',
+    readonly key: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /**
  * Parse `DUBAN_LINK_SECRET`: `k2:secret2,k1:secret1` (the first signs) or one bare secret (key id `k1`).
- * Throws an English message (never quoting a secret) when a key is unusable.
+ * Throws a LinkKeysError (English message, never quoting a secret) when a key is unusable.
  *
  * @example parseLinkKeys('k2:aaaaaaaaaaaaaaaa,k1:bbbbbbbbbbbbbbbb').signing.id // 'k2'
  */
@@ -69,16 +81,24 @@ export function parseLinkKeys(text: string): LinkKeys {
     .map((p) => p.trim())
     .filter(Boolean);
   if (!parts.length)
-    throw new Error('DUBAN_LINK_SECRET is empty: give `k1:<secret>` (at least 16 characters).');
+    throw new LinkKeysError(
+      'empty',
+      '',
+      'DUBAN_LINK_SECRET is empty: give `k1:<secret>` (at least 16 characters).',
+    );
   const all = parts.map((part, i): LinkKey => {
     const m = /^([A-Za-z0-9_-]{1,16}):(.+)$/.exec(part);
     const key = m ? { id: m[1]!, secret: m[2]! } : { id: parts.length === 1 ? 'k1' : '', secret: part };
     if (!key.id)
-      throw new Error(
+      throw new LinkKeysError(
+        'no-id',
+        String(i + 1),
         `DUBAN_LINK_SECRET key ${i + 1} has no id: write each key as <id>:<secret>, e.g. k2:…,k1:….`,
       );
     if (key.secret.length < MIN_LINK_SECRET_LENGTH)
-      throw new Error(
+      throw new LinkKeysError(
+        'too-short',
+        key.id,
         `DUBAN_LINK_SECRET key ${key.id} is too short: use at least ${MIN_LINK_SECRET_LENGTH} random characters ` +
           '(e.g. `openssl rand -base64 32`).',
       );
@@ -86,7 +106,11 @@ export function parseLinkKeys(text: string): LinkKeys {
   });
   const ids = new Set(all.map((k) => k.id));
   if (ids.size !== all.length)
-    throw new Error('DUBAN_LINK_SECRET names one key id twice: give each key its own id.');
+    throw new LinkKeysError(
+      'duplicate-id',
+      all.find((k, i) => all.findIndex((o) => o.id === k.id) !== i)!.id,
+      'DUBAN_LINK_SECRET names one key id twice: give each key its own id.',
+    );
   return { signing: all[0]!, all };
 }
 
