@@ -18,6 +18,7 @@ import { lastScanFile } from '../local/last-scan';
 import { keepSummary, mailReport } from '../runtime/service';
 import { runScan } from '../scan/run-scan';
 import type { ScanSummary } from '../scan/types';
+import { noticeCountsZh } from '../scan/notice-counts';
 import { publicSummary } from '../scan/summary';
 import type { NoticeJournal } from '../store/journal/port';
 import type { SheetStore } from '../store/port';
@@ -149,12 +150,22 @@ export function describe(s: ScanSummary, mail: { stored?: boolean } = {}): strin
       .join('、') || '无';
   const written = `写入单元格${s.cellsWritten}个、着色${s.fillsWritten}处、新编号${s.idsAssigned}个、审计记录${s.auditRows}条`;
   const signing = s.notices.awaitingSignature ? `、待签发${s.notices.awaitingSignature}` : '';
+  // 未发出 and 待签发 are named only when there are some: most days have none.
+  const notices = noticeCountsZh(s.notices, Boolean(mail.stored))
+    .filter(([label, n]) => n || (label !== '未发出（仍待发送）' && label !== '待签发'))
+    .map(([label, n]) => `${label}${n}`)
+    .join('、');
+  // The mail server's problem first: every notice of the day waits on it, and the list is cut after 20.
+  const problems = [
+    ...s.problems.filter((p) => p.code.startsWith('send-')),
+    ...s.problems.filter((p) => !p.code.startsWith('send-')),
+  ];
   return [
     `${s.dryRun ? '【试运行，未写入】' : ''}${s.date} 扫描${s.tasks}项：${counts(s.byStatus)}；预警 ${counts(s.byCard)}`,
     s.dryRun ? `将${written}（不含发文记录）` : written,
     s.dryRun
       ? `通知：将新建${s.notices.created}（未发送）、重复跳过${s.notices.duplicateSkipped}${signing}`
-      : `通知：新建${s.notices.created}、${mail.stored ? '已存入发件箱' : '已发送'}${s.notices.sent}、重复跳过${s.notices.duplicateSkipped}、发送失败${s.notices.failed}${signing}`,
+      : `通知：${notices}`,
     ...(s.notices.awaitingSignature
       ? [
           `注：${s.notices.awaitingSignature}份通知待签发（文书登记中发送状态为“待签发”）：分管领导同意、办公室主任签发后，下次扫描编号发出`,
@@ -166,8 +177,8 @@ export function describe(s: ScanSummary, mail: { stored?: boolean } = {}): strin
     ...(s.provisionalYears.length
       ? [`注：${s.provisionalYears.join('、')}年节假日安排尚未公布，工作日按推算`]
       : []),
-    ...(s.problems.length
-      ? [`数据问题${s.problems.length}个：`, ...s.problems.slice(0, 20).map((p) => `  - ${p.message}`)]
+    ...(problems.length
+      ? [`数据问题${problems.length}个：`, ...problems.slice(0, 20).map((p) => `  - ${p.message}`)]
       : []),
   ].join('\n');
 }

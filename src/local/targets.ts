@@ -54,10 +54,10 @@ export const journalFileOf = (workbook: string): string => `${workbook}.notices.
 export function localTargets(
   workbook: string,
   outbox?: string,
-  mail?: Pick<RuntimeConfig, 'smtp' | 'from'>,
+  mail?: Pick<RuntimeConfig, 'smtp'>,
 ): LocalTargets {
   const outboxDir = outbox ?? join(dirname(workbook), 'outbox');
-  const smtp = mail?.smtp ? smtpMailer(mail.smtp, mail.from.address) : null;
+  const smtp = mail?.smtp ? smtpMailer(mail.smtp) : null;
   return {
     store: createXlsxPackageStore(workbook),
     mailer: smtp ?? createOutboxMailer(outboxDir),

@@ -1,6 +1,9 @@
 import type { Address } from './port';
 
-/** The sender when nothing names one: no DUBAN_MAIL_FROM, no SMTP account that is an address, no 督查室邮箱. */
+/**
+ * The sender when nothing names one: no DUBAN_MAIL_FROM, no SMTP account that is an address, no 督查室邮箱. A
+ * placeholder — mail servers refuse it — that `senderOf` replaces with the 督查室邮箱.
+ */
 export const DEFAULT_SENDER: Address = { name: '督查室', address: 'duban@localhost' };
 
 /** What the workbook's 规则配置 says about the office that sends. */
@@ -12,7 +15,8 @@ export interface OfficeIdentity {
 }
 
 /**
- * The From and Reply-To of every notice. The address is the runtime's sender (DUBAN_MAIL_FROM or the SMTP account,
+ * The From and Reply-To of every notice; the From address is also the SMTP envelope sender (MAIL FROM, mail/smtp.ts).
+ * The address is the runtime's sender (DUBAN_MAIL_FROM or the SMTP account,
  * which government mail servers insist on), or the 督查室邮箱 when the runtime names none. The display name is the
  * 督查室名称 unless DUBAN_MAIL_FROM gave one. Answers go to the 督查室邮箱 when it differs from the sending address.
  *

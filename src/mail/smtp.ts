@@ -8,8 +8,6 @@ export interface SmtpOptions {
   secure?: boolean;
   user?: string;
   pass?: string;
-  /** The account's own address, used as the envelope sender (MAIL FROM); the `From` header stays the message's. */
-  from: string;
   /** Connection, greeting and socket timeout; a dead server must not hold up the scan. Default 15 s. */
   timeoutMs?: number;
   /** Host name to verify the TLS certificate against when `host` is an IP address (Workers dial IPs only). */
@@ -26,10 +24,12 @@ export interface SmtpOptions {
  * never thrown: `permanent` only for a 5xx answer to the message or its recipients (the register says 发送失败); a
  * 4xx answer, a dropped connection, DNS, TLS or a wrong password stay 待发送 and the next scan tries again.
  * `close()` ends the pool (the service calls it after each scan); the next send opens a new one.
+ * The envelope sender (MAIL FROM) is the message's From address — the one `senderOf` chose: DUBAN_MAIL_FROM, the
+ * account, or the 督查室邮箱 when the server takes mail without an account (an intranet relay refuses a made-up one).
  *
  * @example
  * const mailer = createSmtpMailer({ host: 'smtp.example.gov.cn', port: 465, secure: true,
- *   user: 'duban@example.gov.cn', pass: process.env.SMTP_PASS, from: 'duban@example.gov.cn' });
+ *   user: 'duban@example.gov.cn', pass: process.env.SMTP_PASS });
  * const result = await mailer.send(message);
  * if (!result.ok) console.error(result.error); // "[mail:smtp] connection refused by 127.0.0.1:2525 (ECONNREFUSED)"
  * await mailer.close?.();
@@ -65,7 +65,7 @@ export function createSmtpMailer(options: SmtpOptions): Mailer {
       const recipients = [...message.to, ...(message.cc ?? [])].map((a) => a.address);
       const info = await (
         await transporter()
-      ).sendMail({ ...mail, envelope: { from: options.from, to: recipients } });
+      ).sendMail({ ...mail, envelope: { from: message.from.address, to: recipients } });
       if (info.rejected.length > 0 && info.accepted.length === 0) {
         return {
           ok: false,

@@ -208,12 +208,10 @@ export async function keepSummary(summaries: SummaryStore, result: RuntimeSummar
   if (!(isIdle(result) && previous?.date === result.date)) await summaries.save(result);
 }
 
-/** Nothing written, nothing sent, nothing failed. */
+/** Nothing written, nothing sent, nothing left unsent or failed. */
 function isIdle(s: ScanSummary): boolean {
-  return (
-    s.cellsWritten + s.fillsWritten + s.idsAssigned + s.auditRows + s.notices.created + s.notices.sent ===
-      0 && s.notices.failed === 0
-  );
+  const { created, sent, unsent, failed } = s.notices;
+  return s.cellsWritten + s.fillsWritten + s.idsAssigned + s.auditRows + created + sent + unsent + failed === 0;
 }
 
 /** What the status page says about where the notices went. */
@@ -241,7 +239,8 @@ function logLine(s: RuntimeSummary): string {
   return (
     `${s.date}: ${s.tasks} tasks, ${s.cellsWritten} cells and ${s.fillsWritten} fills written, ` +
     `${s.notices.created} notices created, ${s.notices.sent} sent via ${s.mail.transport}` +
-    `${s.mail.transport === 'none' ? ' (no mail transport: kept 待发送 for the next scan)' : ''}, ${s.notices.failed} failed, ` +
+    `${s.mail.transport === 'none' ? ' (no mail transport)' : ''}, ${s.notices.unsent} kept 待发送 for the next scan, ` +
+    `${s.notices.failed} refused for good, ` +
     `${s.problems.length} problems`
   );
 }

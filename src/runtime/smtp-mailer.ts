@@ -3,10 +3,10 @@ import { createSmtpMailer } from '../mail/smtp';
 import type { SmtpConfig } from './env';
 
 /**
- * The SMTP mailer of a parsed config, on every runtime; `envelopeFrom` is the sending account's address.
- * @example const mailer = smtpMailer(config.smtp, config.from.address);
+ * The SMTP mailer of a parsed config, on every runtime (each message's From is its envelope sender, mail/smtp.ts).
+ * @example const mailer = smtpMailer(config.smtp);
  */
-export function smtpMailer(smtp: SmtpConfig, envelopeFrom: string): Mailer {
+export function smtpMailer(smtp: SmtpConfig): Mailer {
   const { host, port, secure, user, pass, servername } = smtp;
   return createSmtpMailer({
     host,
@@ -14,7 +14,6 @@ export function smtpMailer(smtp: SmtpConfig, envelopeFrom: string): Mailer {
     secure,
     user,
     pass,
-    from: envelopeFrom,
     ...(servername ? { servername } : {}),
   });
 }

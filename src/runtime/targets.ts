@@ -31,7 +31,7 @@ export function runtimeTargets(config: RuntimeConfig): ServiceTargets {
     ...(config.sheetsRootUrl ? { rootUrl: config.sheetsRootUrl } : {}),
   });
   if (!config.smtp) return { store, mailer: noMailTransport(), mailTransport: 'none' };
-  return { store, mailer: smtpMailer(config.smtp, config.from.address), mailTransport: 'smtp' };
+  return { store, mailer: smtpMailer(config.smtp), mailTransport: 'smtp' };
 }
 
 /** The mailer of a runtime without SMTP: every send fails, so notices stay 待发送 (see createUnconfiguredMailer). */

@@ -30,6 +30,9 @@ export interface SendOutcome {
   /** Registered by a concurrent scan first: marked 重复作废, not sent. */
   duplicates: number;
   sent: number;
+  /** Not sent this time, kept 待发送 for the next scan (see NoticeCounts). */
+  unsent: number;
+  /** Refused for good: 发送失败. */
   failed: number;
   problems: ScanProblem[];
 }
@@ -40,6 +43,7 @@ export const noOutcome = (drafted: number): SendOutcome => ({
   drafted,
   duplicates: 0,
   sent: 0,
+  unsent: 0,
   failed: 0,
   problems: [],
 });
@@ -206,7 +210,7 @@ function recordSend(book: SendBook, notice: PlannedNotice, docNo: string, result
         '改正后把文书登记中该行的发送状态改回“待发送”，下次扫描会重发',
     );
   } else {
-    out.failed++;
+    out.unsent++;
     audited('发文失败', `发送失败，保留待发送，下次扫描重试：${result.error}`);
     // One explanation per scan: a refused login or a server away fails every notice the same way.
     if (!out.problems.some((p) => p.code === 'send-failed'))

@@ -61,6 +61,7 @@ export function baseSummary(model: WorkbookModel, verdicts: TaskVerdict[]): Scan
     notices: {
       created: 0,
       sent: 0,
+      unsent: 0,
       duplicateSkipped: 0,
       failed: 0,
       awaitingSignature: 0,
@@ -103,6 +104,7 @@ export function addSent(summary: ScanSummary, sent: SendOutcome): void {
   summary.notices.created = sent.created;
   summary.notices.duplicateSkipped += sent.duplicates;
   summary.notices.sent = sent.sent;
+  summary.notices.unsent = sent.unsent;
   summary.notices.failed = sent.failed;
   for (const p of sent.problems) summary.problems.push(p);
   summary.auditRows += sent.auditRows;

@@ -95,7 +95,13 @@ export type ScanPhase = 'read' | 'rules' | 'plan' | 'write' | 'notify';
 export type NoticeCounts = {
   created: number;
   sent: number;
+  /**
+   * Not sent this time (a refused login, a server out of reach, a 4xx answer): 文书登记 keeps them 待发送 and the next
+   * scan sends them. Counted as `sent` is, one per mail.
+   */
+  unsent: number;
   duplicateSkipped: number;
+  /** Refused for good by the mail server (5xx): 发送失败 in 文书登记, not retried. */
   failed: number;
   /** Drafts in 文书登记 waiting for 同意 / 签发 after this scan (seed 004 §五.2). */
   awaitingSignature: number;

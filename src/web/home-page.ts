@@ -1,4 +1,5 @@
 import { escapeHtml } from '../mail/notices';
+import { noticeCountsZh } from '../scan/notice-counts';
 import type { ScanSummary } from '../scan/types';
 
 /** Where the scan's notices went, as the runtime reports it (runtime/service.ts `MailReport`). */
@@ -18,7 +19,7 @@ export function homePage(summary: WithMail | null, outbox: string[] | null): str
     ? `<h2>最近一次扫描：${escapeHtml(summary.date)}（${summary.tasks}项）</h2>
 <div class="grid"><table><caption>状态</caption>${rows(summary.byStatus)}</table>
 <table><caption>预警</caption>${rows(summary.byCard)}</table>
-<table><caption>通知</caption>${rows({ 新建: summary.notices.created, [stored ? '已存入发件箱' : '已发送']: summary.notices.sent, 重复跳过: summary.notices.duplicateSkipped, 发送失败: summary.notices.failed, 待签发: summary.notices.awaitingSignature })}</table>
+<table><caption>通知</caption>${rows(Object.fromEntries(noticeCountsZh(summary.notices, stored)))}</table>
 <table><caption>写入</caption>${rows({ 单元格: summary.cellsWritten, 着色: summary.fillsWritten, 新编号: summary.idsAssigned, 审计记录: summary.auditRows })}</table></div>
 ${summary.mail?.note ? `<p class="note">${escapeHtml(summary.mail.note)}</p>` : ''}
 <h3>数据问题（${summary.problems.length}）</h3>

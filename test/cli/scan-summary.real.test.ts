@@ -1,5 +1,6 @@
 /** `duban scan`'s Chinese summary tells the clerk how many notices wait for 同意 / 签发 (seed 004 §五.2). */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,20 @@ import { duban } from '../e2e/cli';
 
 let dir = '';
 afterAll(() => rm(dir, { recursive: true, force: true }));
+
+/** A port nothing listens on: bind one, note it, close it. */
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const free = (probe.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return free;
+}
+
+async function registerStates(workbook: string): Promise<string[]> {
+  const register = (await createXlsxPackageStore(workbook).read([tabSpec('文书登记')])).tabs['文书登记']!;
+  return register.rows.map((r) => cellText(r.cells['发送状态'] ?? null));
+}
 
 describe('duban scan summary', () => {
   it('counts the drafts waiting for signature, as 文书登记 holds them, and says what happens to them', async () => {
@@ -35,6 +50,37 @@ describe('duban scan summary', () => {
       expect(page).toContain('最近一次扫描：2026-12-03');
     } finally {
       await server.close();
+    }
+  }, 120_000);
+
+  it('a mail server out of reach: the notices are counted 未发出 and 待发送, as 文书登记 holds them, never 发送失败', async () => {
+    const office = await mkdtemp(join(tmpdir(), 'duban-scan-unsent-'));
+    try {
+      const workbook = join(office, 'demo.xlsx');
+      expect(duban(['init', '--demo', '--as-of', '2026-12-03', '--workbook', workbook]).code).toBe(0);
+      await writeFile(join(office, 'duban.env'), `DUBAN_SMTP_URL=smtp://127.0.0.1:${await closedPort()}\n`);
+      const before = (await registerStates(workbook)).filter((s) => s === '待发送').length;
+      const scan = duban(['scan', '--workbook', workbook, '--date', '2026-12-03']);
+      expect(scan.code, scan.stderr).toBe(0);
+      const states = await registerStates(workbook);
+      expect(states.filter((s) => s === '待发送').length).toBeGreaterThan(before);
+      expect(states).not.toContain('发送失败');
+      const unsent = Number(/已发送0、未发出（仍待发送）(\d+)、/.exec(scan.stdout)?.[1]);
+      expect(unsent, scan.stdout).toBeGreaterThan(0);
+      expect(scan.stdout).toContain('发送失败0');
+      expect(scan.stdout).toMatch(/通知未能发出，保留为待发送，下次扫描自动重发。邮件服务器 127\.0\.0\.1:\d+ 拒绝连接/);
+
+      const server = await startServer({ workbook, port: 0, schedule: false, scanOnStart: false });
+      try {
+        const page = await (await fetch(server.url)).text();
+        expect(page).toContain(`<th>未发出（仍待发送）</th><td>${unsent}</td>`);
+        expect(page).toContain('<th>发送失败</th><td>0</td>');
+        expect(page).toMatch(/通知未能发出，保留为待发送，下次扫描自动重发。邮件服务器 127\.0\.0\.1:\d+ 拒绝连接/);
+      } finally {
+        await server.close();
+      }
+    } finally {
+      await rm(office, { recursive: true, force: true });
     }
   }, 120_000);
 

@@ -24,6 +24,8 @@ interface Behaviour {
 }
 
 const received: ParsedMail[] = [];
+/** The envelope sender (MAIL FROM) of each message in `received`. */
+const envelopeFrom: string[] = [];
 let behaviour: Behaviour = {};
 let server: SMTPServer;
 let port: number;
@@ -33,6 +35,14 @@ beforeAll(async () => {
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    // As an intranet relay does: a sender outside any real domain is refused.
+    onMailFrom(address, _session, callback) {
+      if (/@localhost$/i.test(address.address))
+        return callback(
+          Object.assign(new Error('5.7.1 Sender address rejected: not a local domain'), { responseCode: 553 }),
+        );
+      callback();
+    },
     onAuth(auth, _session, callback) {
       if (auth.password === 'secret') callback(null, { user: auth.username });
       else
@@ -56,6 +66,7 @@ beforeAll(async () => {
             return;
           }
           received.push(parsed);
+          envelopeFrom.push(session.envelope.mailFrom ? session.envelope.mailFrom.address : '');
           callback();
         })
         .catch(callback);
@@ -69,6 +80,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 beforeEach(() => {
   behaviour = {};
   received.length = 0;
+  envelopeFrom.length = 0;
 });
 
 const OFFICE = { 督查室邮箱: 'dcs@example.gov.cn', 督查室名称: '县政府督查室' };
@@ -145,14 +157,14 @@ describe('mail through the office SMTP server (DUBAN_SMTP_URL in duban.env)', ()
       method: 'POST',
       headers: { authorization: `Bearer ${second.token}` },
     });
-    const summary = (await res.json()) as { notices: { sent: number; failed: number } };
-    expect(summary.notices.failed).toBe(1); // the dropped one: not marked sent
+    const summary = (await res.json()) as { notices: { sent: number; unsent: number; failed: number } };
+    expect(summary.notices).toMatchObject({ unsent: 1, failed: 0 }); // the dropped one: not marked sent
     expect(states(workbook)).toContain('待发送');
     const third = await fetch(`${second.url}/api/scan`, {
       method: 'POST',
       headers: { authorization: `Bearer ${second.token}` },
     });
-    expect(((await third.json()) as { notices: { failed: number } }).notices.failed).toBe(0);
+    expect(((await third.json()) as { notices: { unsent: number } }).notices.unsent).toBe(0);
     await second.close();
     const keys = keysOf(received);
     expect(keys.length).toBeGreaterThan(5);
@@ -177,6 +189,49 @@ describe('mail through the office SMTP server (DUBAN_SMTP_URL in duban.env)', ()
     expect(server.firstScan!.mail.note).toContain('已存入发件箱，尚未发给任何人');
   }, 120_000);
 
+  it('a relay without an account (smtp://host:25): scans and duban mail test send from the 督查室邮箱, not duban@localhost', async () => {
+    const { dir, workbook } = await office(false);
+    writeFileSync(join(dir, 'duban.env'), `DUBAN_SMTP_URL=smtp://127.0.0.1:${port}\n`);
+    const out: string[] = [];
+    const log = console.log;
+    console.log = (s: string) => void out.push(s);
+    try {
+      expect(await mailCli(['test', '--to', 'me@example.gov.cn', '--workbook', workbook])).toBe(0);
+    } finally {
+      console.log = log;
+    }
+    expect(envelopeFrom).toEqual(['dcs@example.gov.cn']);
+    expect(received[0]!.from?.value[0]).toEqual({ name: '县政府督查室', address: 'dcs@example.gov.cn' });
+    expect(out.at(-1)).toContain('发件地址 dcs@example.gov.cn');
+
+    // Without the workbook there is no 督查室邮箱: the relay refuses the placeholder, and the clerk is told what to add.
+    const errors: string[] = [];
+    const error = console.error;
+    console.error = (s: string) => void errors.push(s);
+    const saved = process.env.DUBAN_SMTP_URL;
+    process.env.DUBAN_SMTP_URL = `smtp://127.0.0.1:${port}`;
+    try {
+      expect(await mailCli(['test', '--to', 'me@example.gov.cn'])).toBe(1);
+      expect(await mailCli(['test', '--to', 'me@example.gov.cn', '--workbook', join(dir, '无此文件.xlsx')])).toBe(2);
+    } finally {
+      if (saved === undefined) delete process.env.DUBAN_SMTP_URL;
+      else process.env.DUBAN_SMTP_URL = saved;
+      console.error = error;
+    }
+    expect(errors.join('\n')).toContain('发件地址是占位的 duban@localhost');
+    expect(errors.join('\n')).toContain('请加 --workbook');
+    expect(errors.join('\n')).toContain('找不到工作簿');
+    expect(envelopeFrom).toEqual(['dcs@example.gov.cn']);
+
+    const r = await dubanAsync(['scan', '--workbook', workbook, '--date', '2026-11-20']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(received.length).toBeGreaterThan(5);
+    expect(new Set(envelopeFrom)).toEqual(new Set(['dcs@example.gov.cn']));
+    expect(states(workbook)).not.toContain('发送失败');
+    expect(r.stdout).toContain('发送失败0');
+    expect(r.stdout).not.toContain('未发出');
+  }, 120_000);
+
   it('duban mail test sends one message, and explains a refused login and a closed port in Chinese', async () => {
     const good = await office(true);
     const out: string[] = [];
@@ -187,6 +242,10 @@ describe('mail through the office SMTP server (DUBAN_SMTP_URL in duban.env)', ()
     try {
       expect(await mailCli(['test', '--to', 'me@example.gov.cn', '--workbook', good.workbook])).toBe(0);
       expect(received.at(-1)!.subject).toBe('【测试】督查督办系统邮件设置测试');
+      // From the account, named and answered as the scans' notices are (规则配置 督查室名称 / 督查室邮箱).
+      expect(envelopeFrom.at(-1)).toBe('duban@example.gov.cn');
+      expect(received.at(-1)!.from?.value[0]).toEqual({ name: '县政府督查室', address: 'duban@example.gov.cn' });
+      expect(received.at(-1)!.replyTo?.value[0]).toEqual({ name: '县政府督查室', address: 'dcs@example.gov.cn' });
       const bad = await office(true, 'wrong');
       expect(await mailCli(['test', '--to', 'me@example.gov.cn', '--workbook', bad.workbook])).toBe(1);
       expect(out.at(-1)).toContain('拒绝了账号 duban@example.gov.cn 的登录');

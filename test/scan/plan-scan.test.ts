@@ -45,6 +45,7 @@ describe('runScan on the memory store and the memory mailer, with a fixed clock'
     expect(second.notices).toEqual({
       created: 0,
       sent: 0,
+      unsent: 0,
       duplicateSkipped: expect.any(Number),
       failed: 0,
       awaitingSignature: expect.any(Number),

@@ -113,6 +113,7 @@ describe('文书登记 after each kind of send', () => {
     expect(states).toContain('发送失败');
     expect(states).not.toContain('待发送');
     expect(summary.notices.failed).toBeGreaterThan(0);
+    expect(summary.notices.unsent).toBe(0);
     const problem = summary.problems.find((p) => p.code === 'send-rejected')!;
     expect(problem.message).toContain('550: 5.1.1 mailbox unavailable');
     expect(problem.message).toContain('把文书登记中该行的发送状态改回“待发送”');
@@ -134,7 +135,10 @@ describe('文书登记 after each kind of send', () => {
     const detail = '[mail:smtp] authentication failed at mail.example.gov.cn:465: 535 Authentication failed';
     const refusing = { send: async () => ({ ok: false as const, error: detail, kind: 'auth' as const }) };
     const summary = await runScan({ store, mailer: refusing, from: FROM, now: DAY });
-    expect(summary.notices.failed).toBeGreaterThan(1);
+    // Not sent, and not failed for good either: they stay 待发送, as the register says.
+    const accepting = createMemoryMailer();
+    await runScan({ store: createMemoryStore(demoWorkbook()), mailer: accepting, from: FROM, now: DAY });
+    expect(summary.notices).toMatchObject({ sent: 0, unsent: accepting.sent.length, failed: 0 });
     const failed = summary.problems.filter((p) => p.code === 'send-failed');
     expect(failed).toHaveLength(1);
     expect(failed[0]!.message).toContain('等通知未能发出，保留为待发送，下次扫描自动重发。');
@@ -149,6 +153,8 @@ describe('文书登记 after each kind of send', () => {
     const first = await runScan({ store, mailer, from: FROM, now: DAY });
     expect(first.problems.some((p) => p.code === 'send-failed')).toBe(true);
     expect(await registerStates(store)).toContain('待发送');
+    expect(first.notices).toMatchObject({ sent: 0, failed: 0 });
+    expect(first.notices.unsent).toBeGreaterThan(0);
     mailer.failNext(0);
     await runScan({ store, mailer, from: FROM, now: NEXT_DAY });
     const keys = mailer.sent.map((m) => m.headers?.['X-Duban-Dedupe-Key']);

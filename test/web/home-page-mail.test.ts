@@ -7,7 +7,7 @@ const summary = {
   tasks: 3,
   byStatus: { 正常推进: 3 },
   byCard: {},
-  notices: { created: 2, sent: 2, duplicateSkipped: 0, failed: 0 },
+  notices: { created: 2, sent: 2, unsent: 0, duplicateSkipped: 0, failed: 0 },
   cellsWritten: 1,
   fillsWritten: 1,
   idsAssigned: 0,

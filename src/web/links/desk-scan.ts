@@ -3,6 +3,7 @@
  * tab) and every notice it would create; 执行扫描 runs the real scan through the same service as POST /api/scan.
  */
 import { html } from 'hono/html';
+import { noticeCountsZh } from '../../scan/notice-counts';
 import type { ScanSummary } from '../../scan/types';
 import { dataTable } from './layout';
 
@@ -15,15 +16,21 @@ export function scanForms(csrf: string) {
   </form>`;
 }
 
-/** A dry run's preview, or the real scan's counts. */
-export function scanResultHtml(summary: ScanSummary, csrf: string) {
-  if (!summary.dryRun)
+/**
+ * A dry run's preview, or the real scan's counts; the notices named as the status page names them, 已存入发件箱 when the
+ * runtime's mail report (runtime/service.ts) says they only went to the outbox folder.
+ */
+export function scanResultHtml(summary: ScanSummary & { mail?: { transport: string } }, csrf: string) {
+  if (!summary.dryRun) {
+    const notices = noticeCountsZh(summary.notices, summary.mail?.transport === 'outbox')
+      .map(([label, n]) => `${label}${n}份`)
+      .join('，');
     return html`<h2>扫描已执行</h2>
       <p class="note">
-        ${summary.date}：写入单元格${summary.cellsWritten}个，填充颜色${summary.fillsWritten}个，新建通知${summary.notices.created}份，
-        发送${summary.notices.sent}份，发送失败${summary.notices.failed}份，问题${summary.problems.length}条。
+        ${summary.date}：写入单元格${summary.cellsWritten}个，填充颜色${summary.fillsWritten}个；通知${notices}；问题${summary.problems.length}条。
       </p>
       <p><a href="/desk">返回工作台</a></p>`;
+  }
   const preview = summary.preview ?? { tabs: [], notices: [] };
   return html`<h2>扫描预览（未写入、未发送）</h2>
     <p class="note">
