@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { isoOf, shanghaiDayOf } from '../../src/calendar/day';
 import { createWorkbook } from './init';
 import { commandOptions } from '../../src/cli/parse-options';
+import { DEFAULT_PORT } from '../../src/local/link-base';
 import { startLog } from '../../src/local/log-file';
 import { explainServeError, serveForever } from '../../src/cli/serve';
 
@@ -13,12 +14,14 @@ const WORKBOOK = 'data/demo.xlsx';
 
 export const USAGE = `用法：
   duban start        （即 npm start）演示：若没有 ${WORKBOOK} 就新建一个虚构县的演示工作簿，按今天扫描，
-                     再在 http://localhost:8787 启动状态网页（环境变量 PORT 可改端口），按 Ctrl+C 停止
+                     再在 http://localhost:${DEFAULT_PORT} 启动状态网页（环境变量 PORT 可改端口），按 Ctrl+C 停止
   本机关正式使用请改用：duban init（新建工作簿）和 duban serve --workbook 文件.xlsx
   退出码：0 正常停止；1 服务无法启动（如端口被占用）；2 参数有误`;
 
 export async function run(args: string[] = []): Promise<number> {
-  const parsed = commandOptions({ name: 'start', usage: USAGE }, args, { help: { type: 'boolean', short: 'h' } });
+  const parsed = commandOptions({ name: 'start', usage: USAGE }, args, {
+    help: { type: 'boolean', short: 'h' },
+  });
   if (typeof parsed === 'number') return parsed;
   if (!existsSync(WORKBOOK)) {
     const today = isoOf(shanghaiDayOf(new Date()));
@@ -26,10 +29,11 @@ export async function run(args: string[] = []): Promise<number> {
     console.log(`已创建演示工作簿 ${WORKBOOK}（演示数据截至 ${today}）`);
   }
   console.log(`日志写入 ${startLog(WORKBOOK).file}`);
+  const port = Number(process.env.PORT ?? DEFAULT_PORT);
   try {
-    await serveForever({ workbook: WORKBOOK, port: Number(process.env.PORT ?? 8787), scanOnStart: true });
+    await serveForever({ workbook: WORKBOOK, port, scanOnStart: true });
   } catch (error) {
-    console.error(`duban start：${explainServeError(error, Number(process.env.PORT ?? 8787))}`);
+    console.error(`duban start：${explainServeError(error, port)}`);
     return 1;
   }
   return 0;
