@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { isoOf, shanghaiDayOf } from '../../src/calendar/day';
 import { createWorkbook } from './init';
 import { commandOptions } from '../../src/cli/parse-options';
+import { DEFAULT_PORT } from '../../src/local/link-base';
 import { startLog } from '../../src/local/log-file';
 import { explainServeError, serveForever, settingError } from '../../src/cli/serve';
 
@@ -13,7 +14,7 @@ const WORKBOOK = 'data/demo.xlsx';
 
 export const USAGE = `用法：
   duban start        （即 npm start）演示：若没有 ${WORKBOOK} 就新建一个虚构县的演示工作簿，按今天扫描，
-                     再在 http://localhost:8787 启动状态网页（环境变量 PORT 可改端口），按 Ctrl+C 停止
+                     再在 http://localhost:${DEFAULT_PORT} 启动状态网页（环境变量 PORT 可改端口），按 Ctrl+C 停止
   本机关正式使用请改用：duban init（新建工作簿）和 duban serve --workbook 文件.xlsx
   退出码：0 正常停止；1 服务无法启动（如端口被占用）；2 参数或设置有误`;
 
@@ -49,11 +50,11 @@ export async function run(args: string[] = []): Promise<number> {
 
 /** The port of `npm start`: PORT when set, else 8787; a PORT that is not a port is a Chinese message naming it. */
 function portOf(value: string | undefined): number | string {
-  if (value === undefined || value.trim() === '') return 8787;
+  if (value === undefined || value.trim() === '') return DEFAULT_PORT;
   const port = Number(value);
   if (Number.isInteger(port) && port >= 1 && port <= 65_535) return port;
   return (
     '设置 PORT（npm start 的端口）不是端口号：请写 1–65535 的整数，例如 PORT=8788。' +
-    '修改方法：启动前设置环境变量 PORT（Windows PowerShell：$env:PORT=8788；Linux：PORT=8788 npm start），或删去它用默认的 8787。'
+    '修改方法：启动前设置环境变量 PORT（Windows PowerShell：$env:PORT=8788；Linux：PORT=8788 npm start），或删去它用默认的 ${DEFAULT_PORT}。`
   );
 }

@@ -1,15 +1,16 @@
 /** `duban serve --workbook FILE [--port 8787] [--outbox DIR]`: the local web page, manual scans and the daily schedule. */
 import { existsSync } from 'node:fs';
 import { localEnvFor } from '../local/config-file';
+import { DEFAULT_PORT } from '../local/link-base';
 import { startLog } from '../local/log-file';
 import { lanWithoutToken, startServer } from '../local/serve';
 import { describe } from './scan';
 import { commandError, commandOptions } from './parse-options';
 
 const USAGE = `用法：
-  duban serve --workbook 文件.xlsx [--port 8787] [--host 127.0.0.1] [--outbox 目录] [--no-schedule]
+  duban serve --workbook 文件.xlsx [--port ${DEFAULT_PORT}] [--host 127.0.0.1] [--outbox 目录] [--no-schedule]
     --workbook      工作簿文件（同一文件夹中的 duban.env 提供邮件服务器等设置）
-    --port          端口，默认 8787
+    --port          端口，默认 ${DEFAULT_PORT}
     --host 0.0.0.0  对局域网提供服务（须先设置环境变量 DUBAN_ADMIN_TOKEN）
     --outbox        未配置邮件服务器时存放通知 .eml 文件的目录，默认工作簿旁的 outbox/
     --no-schedule   不在每个工作日定时扫描（只提供网页和手动扫描）
@@ -21,7 +22,7 @@ const COMMAND = { name: 'serve', usage: USAGE };
 export async function run(args: string[]): Promise<number> {
   const parsed = commandOptions(COMMAND, args, {
     workbook: { type: 'string', short: 'w' },
-    port: { type: 'string', default: '8787' },
+    port: { type: 'string', default: String(DEFAULT_PORT) },
     host: { type: 'string' },
     outbox: { type: 'string' },
     'no-schedule': { type: 'boolean' },
@@ -93,7 +94,7 @@ export function explainServeError(error: unknown, port: number): string {
   if (code === 'EADDRINUSE')
     return `端口 ${port} 已被占用：可能已有一个 duban serve 或 npm start 在运行（请先按 Ctrl+C 关闭它），或用 --port（npm start 用环境变量 PORT）换一个端口，如 --port 8788。`;
   if (code === 'EACCES')
-    return `没有权限使用端口 ${port}：1024 以下的端口需要管理员权限，请改用 8787 等端口。`;
+    return `没有权限使用端口 ${port}：1024 以下的端口需要管理员权限，请改用 ${DEFAULT_PORT} 等端口。`;
   if (code === 'EADDRNOTAVAIL')
     return '本机没有这个地址：--host 请写 127.0.0.1（仅本机）、0.0.0.0（局域网）或本机的一个 IP 地址。';
   return (error as Error).message;

@@ -1,19 +1,24 @@
 import { beijingClockTime } from '../calendar/beijing-clock';
 import { isoOf, shanghaiDayOf } from '../calendar/day';
 import type { SheetStore } from '../store/port';
+import type { ScanFailure } from '../web/scan-service';
 import { readSettings } from '../workbook/read-settings';
 import { tabSpec } from '../workbook/schema/tabs';
 
 /**
  * The in-process schedule of `duban serve`: once a working day (by the workbook's own calendar, 节假日 tab included),
  * at or after 规则配置 每日扫描时间 in Beijing time. `tick` is called every few seconds; it reads only 规则配置 and
- * 节假日, and calls `scan` at most once per day.
+ * 节假日, and calls `scan` at most once per day. A failure is told to `failed` (the status page shows it).
  *
  * @example
- * const schedule = dailySchedule(store, (now) => service.scheduledScan(now));
+ * const schedule = dailySchedule(store, (now) => service.scheduledScan(now), service.scheduledScanFailed);
  * setInterval(() => void schedule.tick(new Date()), 30_000);
  */
-export function dailySchedule(store: SheetStore, scan: (now: Date) => Promise<unknown>) {
+export function dailySchedule(
+  store: SheetStore,
+  scan: (now: Date) => Promise<unknown>,
+  failed: (failure: ScanFailure) => Promise<void> = async () => undefined,
+) {
   let lastScheduled = '';
   let running = false;
   /** After a failure (the workbook open in Excel, the shared drive away), no attempt before this instant. */
@@ -40,6 +45,14 @@ export function dailySchedule(store: SheetStore, scan: (now: Date) => Promise<un
       } catch (error) {
         notBefore = instant.getTime() + RETRY_MINUTES * 60_000;
         console.error(`[serve] 定时扫描未完成，${RETRY_MINUTES}分钟后重试：${(error as Error).message}`);
+        const failure = {
+          at: instant.toISOString(),
+          reason: reasonOf(error),
+          retryAt: new Date(notBefore).toISOString(),
+        };
+        await failed(failure).catch((e: unknown) =>
+          console.error(`[serve] could not record the failed scan for the status page: ${String(e)}`),
+        );
       } finally {
         running = false;
       }
@@ -49,3 +62,9 @@ export function dailySchedule(store: SheetStore, scan: (now: Date) => Promise<un
 
 /** How long a failed scheduled scan waits before the next attempt. */
 export const RETRY_MINUTES = 15;
+
+/** Why a scan failed, for the clerk: the error's Chinese answer, or the technical message inside a Chinese sentence. */
+function reasonOf(error: unknown): string {
+  const message = (error instanceof Error ? error.message : String(error)).replace(/^\[[\w:-]+\]\s*/, '');
+  return /[\u4e00-\u9fff]/.test(message) ? message : `扫描时出错（${message}），详见日志`;
+}

@@ -1,5 +1,8 @@
 import { hostname, networkInterfaces } from 'node:os';
 
+/** The port `duban serve` and `npm start` listen on unless told otherwise, and the one `duban desk-link` assumes. */
+export const DEFAULT_PORT = 8787;
+
 /**
  * The address the links in notices open when DUBAN_PUBLIC_URL is not set: `duban serve` itself. Listening on every
  * interface (`--host 0.0.0.0`), that is this PC's first LAN IPv4 address (or its host name) — `0.0.0.0` opens
@@ -18,10 +21,18 @@ export function linkBase(host: string, port: number): string {
 
 /** The start-up note when the links only open on this PC; `fromSetting`: the address is DUBAN_PUBLIC_URL's. */
 export function localOnlyNote(base: string, fromSetting = false): string | null {
-  if (!/^https?:\/\/(localhost|127\.[\d.]+|\[::1\])(:|\/|$)/.test(base)) return null;
+  if (!opensOnThisPcOnly(base)) return null;
   const fix = fromSetting
     ? '请把 DUBAN_PUBLIC_URL 改为本机的局域网地址或单位内网域名（如 http://192.168.1.20:8787）。'
     : '请用 --host 0.0.0.0 对局域网提供服务，或设置 DUBAN_PUBLIC_URL。';
   const what = fromSetting ? `DUBAN_PUBLIC_URL（${base}）` : base;
   return `[serve] 通知中的链接指向 ${what}，只能在本机打开；要让各单位在自己的电脑或手机上打开，${fix}`;
+}
+
+/**
+ * Does this address open only on the PC it runs on (localhost, 127.x, ::1)?
+ * @example opensOnThisPcOnly('http://localhost:8787') // true
+ */
+export function opensOnThisPcOnly(base: string): boolean {
+  return /^https?:\/\/(localhost|127\.[\d.]+|\[::1\])(:|\/|$)/.test(base);
 }

@@ -6,6 +6,7 @@
  */
 import { appendFileSync, existsSync, mkdirSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { beijingTime } from '../calendar/beijing-clock';
 
 export interface RotatingLog {
   file: string;
@@ -22,7 +23,7 @@ export const DEFAULT_LOG_FILE = 'duban.log';
 /**
  * @example
  * const log = createRotatingLog('data/duban.log');
- * log.write('2026-11-20T00:30:02.000Z INFO [scan:local] 2026-11-20: 86 tasks …');
+ * log.write('2026-11-20 08:30:02+08:00 INFO [scan:local] 2026-11-20: 86 tasks …');
  */
 export function createRotatingLog(file: string, options: LogOptions = {}): RotatingLog {
   const maxBytes = options.maxBytes ?? 5 * 1024 * 1024;
@@ -51,6 +52,13 @@ export function createRotatingLog(file: string, options: LogOptions = {}): Rotat
 }
 
 /**
+ * The time at the head of a log line: Beijing wall time, as the clerks who read the log live, with the offset so the
+ * line stays unambiguous beside UTC logs of other tools.
+ * @example logStamp(new Date('2026-12-03T00:30:00Z')) // '2026-12-03 08:30:00+08:00'
+ */
+const logStamp = (instant: Date): string => beijingTime(instant, 'YYYY-MM-DD HH:mm:ssZ');
+
+/**
  * Copy everything the process prints (console.log / console.error) into `log`, each line stamped with the time and
  * INFO / ERROR; the terminal still shows it. console.info — the runtime's English lines for operators
  * (`[scan:local] 2026-11-20: 86 tasks …`) — goes to the file only: the clerk at the terminal reads the Chinese
@@ -60,7 +68,7 @@ export function teeConsole(log: RotatingLog, now: () => Date = () => new Date())
   const { log: info, error, info: machine } = console;
   const stamp = (level: string, args: unknown[]) => {
     const text = args.map((a) => (a instanceof Error ? (a.stack ?? a.message) : String(a))).join(' ');
-    for (const line of text.split('\n')) log.write(`${now().toISOString()} ${level} ${line}`);
+    for (const line of text.split('\n')) log.write(`${logStamp(now())} ${level} ${line}`);
   };
   console.log = (...args: unknown[]) => {
     info(...args);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
+import { beijingStamp } from '../calendar/beijing-clock';
 import { WorkbookFileError } from './workbook-file';
 
 /** How long a lease lives without renewal: a killed scan holds the workbook this long at most. */
@@ -10,9 +11,14 @@ interface LeaseRecord {
   owner: string;
   pid: number;
   host: string;
+  /** Epoch ms the holder took the lease (absent in leases written by older versions). */
+  since?: number;
   /** Epoch ms. */
   expires: number;
 }
+
+/** How long a scan waits for another one to finish by default. */
+const LEASE_WAIT_MS = 600_000;
 
 export interface ScanLeaseOptions {
   now?: () => number;
@@ -20,6 +26,8 @@ export interface ScanLeaseOptions {
   /** How long to wait for another scan to finish before giving up (default 10 minutes). */
   waitMs?: number;
   pollMs?: number;
+  /** Told once, in Chinese, when the scan starts waiting for another one (the CLI prints it). */
+  onWait?: (message: string) => void;
 }
 
 /**
@@ -35,10 +43,12 @@ export interface ScanLeaseOptions {
 export function scanLease(file: string, options: ScanLeaseOptions = {}) {
   const now = options.now ?? Date.now;
   const ttl = options.ttlMs ?? LEASE_TTL_MS;
-  const record = (owner: string): LeaseRecord => ({
+  const waitMs = options.waitMs ?? LEASE_WAIT_MS;
+  const record = (owner: string, since = now()): LeaseRecord => ({
     owner,
     pid: process.pid,
     host: hostname(),
+    since,
     expires: now() + ttl,
   });
 
@@ -81,7 +91,7 @@ export function scanLease(file: string, options: ScanLeaseOptions = {}) {
 
   async function renew(owner: string): Promise<void> {
     const held = await current();
-    if (held?.lease.owner === owner) await writeFile(file, JSON.stringify(record(owner)));
+    if (held?.lease.owner === owner) await writeFile(file, JSON.stringify(record(owner, held.lease.since)));
   }
 
   async function release(owner: string): Promise<void> {
@@ -90,19 +100,29 @@ export function scanLease(file: string, options: ScanLeaseOptions = {}) {
   }
 
   return {
-    /** Run `work` holding the lease; waits while another scan holds it, and fails in Chinese when that takes too long. */
+    /**
+     * Run `work` holding the lease; while another scan holds it, say so once (`onWait`) and wait, and fail in Chinese
+     * when that takes longer than `waitMs`.
+     */
     async exclusive<T>(work: () => Promise<T>): Promise<T> {
       const owner = randomUUID();
       const started = now();
+      let told = false;
       for (;;) {
         const holder = await tryAcquire(owner);
         if (!holder) break;
-        if (now() - started > (options.waitMs ?? 600_000))
+        if (now() - started > waitMs)
           throw new WorkbookFileError(
             'scan-running',
-            `另一次扫描正在进行（${holder.host} 上的进程 ${holder.pid}），等待超时；请稍后再试。` +
-              `如确认没有扫描在运行，可删除 ${file}。`,
+            `另一次扫描（${holderText(holder)}）等待 ${durationText(waitMs)}仍未结束，本次扫描未写入、未发送；` +
+              `请稍后再试。如确认没有扫描在运行，可删除 ${file}。`,
           );
+        if (!told) {
+          told = true;
+          options.onWait?.(
+            `另一次扫描正在进行（${holderText(holder)}），本次扫描等它结束，最多等待 ${durationText(waitMs)}……`,
+          );
+        }
         await new Promise((r) => setTimeout(r, options.pollMs ?? 500));
       }
       const heartbeat = setInterval(() => void renew(owner).catch(() => undefined), ttl / 3);
@@ -115,4 +135,17 @@ export function scanLease(file: string, options: ScanLeaseOptions = {}) {
       }
     },
   };
+}
+
+/** Who holds the lease and since when, as far as its record says. */
+function holderText(holder: LeaseRecord): string {
+  const who = holder.host ? `${holder.host} 上的进程 ${holder.pid}` : '另一台电脑或另一个进程';
+  return holder.since ? `${who}，${beijingStamp(holder.since)} 开始` : who;
+}
+
+/** `10 分钟`, `90 秒`: how long a wait is, for the clerk. */
+function durationText(ms: number): string {
+  return ms >= 60_000 && ms % 60_000 === 0
+    ? `${ms / 60_000} 分钟`
+    : `${Math.max(1, Math.round(ms / 1000))} 秒`;
 }

@@ -65,6 +65,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   // The links in notices open `duban serve` itself unless DUBAN_PUBLIC_URL names another address.
   const links: LinkSettings = { keys: linkKeys.keys, office: basename(options.workbook) };
   links.publicUrl = env.config.publicUrl ?? (options.port ? linkBase(host, options.port) : undefined);
+  const summaries = lastScanFile(options.workbook);
   const service = createService({
     name: 'local',
     targets,
@@ -78,7 +79,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       onWait: (message) => console.error(`[scan:local] ${message}`),
     }),
     links,
-    summaries: lastScanFile(options.workbook),
+    summaries,
     outbox: async () =>
       (await readdir(targets.outboxDir).catch(() => [] as string[]))
         .filter((f) => f.endsWith('.eml'))
@@ -99,7 +100,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const note = localOnlyNote(links.publicUrl, fromSetting);
   if (note) console.log(note);
   const firstScan = options.scanOnStart ? await service.scan(now()) : null;
-  const schedule = dailySchedule(targets.store, (instant) => service.scheduledScan(instant));
+  const schedule = dailySchedule(
+    targets.store,
+    (instant) => service.scheduledScan(instant),
+    service.scheduledScanFailed,
+  );
   // The scan `npm start` just made counts as today's: the schedule does not scan again the same morning.
   if (firstScan && !firstScan.dayOff) schedule.done(now());
   const weekly = weeklySchedule((instant) => service.weeklyBrief(instant));

@@ -13,8 +13,9 @@ export interface WorkbookGuardOptions extends OpenWaitOptions {
 
 /**
  * How every local scan (duban scan, duban serve's schedule and button) runs against a workbook file: the file is
- * checked first (workbook-file.ts), then the scan takes the lease, waits while a clerk has the file open in an editor
- * (open-in-editor.ts), clears what a killed scan left behind, and runs. Every refusal is a WorkbookFileError with the
+ * checked first (workbook-file.ts), then the scan takes the lease (waiting, and saying so, while another PC scans),
+ * waits while a clerk has the file open in an editor (open-in-editor.ts), clears what a killed scan left behind, and
+ * runs. Every refusal is a WorkbookFileError with the
  * Chinese answer — nothing read, written or sent; a workbook that turns out corrupt inside is answered the same way.
  *
  * @example
@@ -22,7 +23,12 @@ export interface WorkbookGuardOptions extends OpenWaitOptions {
  * const summary = await exclusive(() => runScan(deps));
  */
 export function workbookGuard(workbook: string, options: WorkbookGuardOptions = {}) {
-  const lease = options.dryRun ? null : scanLease(leaseFileOf(workbook), options.lease);
+  const lease = options.dryRun
+    ? null
+    : scanLease(leaseFileOf(workbook), {
+        ...(options.onWait ? { onWait: options.onWait } : {}),
+        ...options.lease,
+      });
   return async function guarded<T>(work: () => Promise<T>): Promise<T> {
     await assertScannableWorkbook(workbook, { write: !options.dryRun });
     const run = async () => {

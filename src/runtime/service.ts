@@ -12,7 +12,7 @@ import type { NoticeJournal } from '../store/journal/port';
 import type { SheetStore } from '../store/port';
 import { createApp } from '../web/app';
 import { boardSource } from '../web/board/board-cache';
-import type { ScanService } from '../web/scan-service';
+import type { ScanFailure, ScanService } from '../web/scan-service';
 import type { LinkDeps } from '../web/links/link-deps';
 import { scanLinks } from '../web/links/scan-links';
 import type { LinkSettings } from '../web/links/link-settings';
@@ -43,6 +43,10 @@ export interface ServiceTargets {
 export interface SummaryStore {
   load(): Promise<RuntimeSummary | null>;
   save(summary: RuntimeSummary): Promise<void>;
+  /** The scheduled scan that failed since the last scan that succeeded, if any. */
+  loadFailure(): Promise<ScanFailure | null>;
+  /** Record a failed scheduled scan, or null: a scan succeeded. */
+  saveFailure(failure: ScanFailure | null): Promise<void>;
 }
 
 export interface ServiceOptions {
@@ -76,6 +80,8 @@ export interface DubanService extends ScanService {
   lastSummary(): Promise<RuntimeSummary | null>;
   /** The 分管领导's weekly brief, if due now (src/scan/weekly/run-weekly-brief.ts); once per leader per week. */
   weeklyBrief(now: Date): Promise<WeeklyBriefResult>;
+  /** Record that the schedule's scan failed, for the status page and the desk until a scan succeeds. */
+  scheduledScanFailed(failure: ScanFailure): Promise<void>;
   /** Health, POST /api/scan (admin token) and the status page. */
   app: Hono;
 }
@@ -145,6 +151,8 @@ export function createService(options: ServiceOptions): DubanService {
       return null;
     },
     lastSummary: () => summaries.load(),
+    lastFailure: () => summaries.loadFailure(),
+    scheduledScanFailed: (failure: ScanFailure) => summaries.saveFailure(failure),
     preview: (now: Date) => scanWith(now, false, true),
     weeklyBrief: (now: Date) =>
       (options.exclusive ?? (<T>(work: () => Promise<T>) => work()))(() =>
@@ -196,14 +204,21 @@ function linkDepsOf(
 /** The last summary of this instance only: Workers and Cloud Functions keep no disk (the 审计日志 is the record). */
 function memorySummaries(): SummaryStore {
   let last: RuntimeSummary | null = null;
+  let failure: ScanFailure | null = null;
   return {
     load: async () => last,
     save: async (summary) => void (last = summary),
+    loadFailure: async () => failure,
+    saveFailure: async (f) => void (failure = f),
   };
 }
 
-/** Keeps a scan's summary for the status page; a rescan that found nothing to do keeps the day's summary instead. */
+/**
+ * Keeps a scan's summary for the status page; a rescan that found nothing to do keeps the day's summary instead.
+ * Either way the scan succeeded: an earlier failed scheduled scan is no longer news.
+ */
 export async function keepSummary(summaries: SummaryStore, result: RuntimeSummary): Promise<void> {
+  await summaries.saveFailure(null);
   const previous = await summaries.load();
   if (!(isIdle(result) && previous?.date === result.date)) await summaries.save(result);
 }

@@ -51,11 +51,12 @@ export function createApp({
   });
 
   app.get('/', async function home(c) {
-    const [summary, outbox] = await Promise.all([
+    const [summary, outbox, failure] = await Promise.all([
       service.lastSummary(),
       service.outbox?.() ?? Promise.resolve(null),
+      service.lastFailure?.() ?? Promise.resolve(null),
     ]);
-    return c.html(homePage(summary, outbox));
+    return c.html(homePage(summary, outbox, failure));
   });
 
   app.onError(mapError);

@@ -1,15 +1,22 @@
 import { escapeHtml } from '../mail/notices';
 import { noticeCountsZh } from '../scan/notice-counts';
 import type { ScanSummary } from '../scan/types';
+import { scanFailureText } from './scan-failure';
+import type { ScanFailure } from './scan-service';
 
 /** Where the scan's notices went, as the runtime reports it (runtime/service.ts `MailReport`). */
 type WithMail = ScanSummary & { mail?: { transport: string; note?: string } };
 
 /**
  * The local status page: the last scan's summary and the newest notices in the outbox. Notices only written to the
- * outbox folder are counted as 已存入发件箱, never 已发送, with the runtime's note on it.
+ * outbox folder are counted as 已存入发件箱, never 已发送, with the runtime's note on it. A scheduled scan that failed
+ * since is said first: the summary below is then older than the clerk expects.
  */
-export function homePage(summary: WithMail | null, outbox: string[] | null): string {
+export function homePage(
+  summary: WithMail | null,
+  outbox: string[] | null,
+  failure: ScanFailure | null = null,
+): string {
   const stored = summary?.mail?.transport === 'outbox';
   const rows = (record: Record<string, number>) =>
     Object.entries(record)
@@ -31,6 +38,7 @@ ${summary.mail?.note ? `<p class="note">${escapeHtml(summary.mail.note)}</p>` : 
         )
         .join('')}</ul>`
     : '<p>尚未扫描。</p>';
+  const failed = failure ? `<p class="error">${escapeHtml(scanFailureText(failure))}</p>` : '';
   const mails = outbox
     ? `<h3>发件箱（最新${Math.min(outbox.length, 50)}封）</h3><ul>${outbox
         .slice(0, 50)
@@ -40,6 +48,6 @@ ${summary.mail?.note ? `<p class="note">${escapeHtml(summary.mail.note)}</p>` : 
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>督查督办</title>
 <style>body{font-family:system-ui,"Microsoft YaHei",sans-serif;margin:1em;max-width:1100px}
 .grid{display:flex;gap:2em;flex-wrap:wrap}table{border-collapse:collapse}th,td{border:1px solid #ccc;padding:4px 10px;text-align:left}
-caption{font-weight:bold;text-align:left}</style></head>
-<body><h1>督查督办 · 挂图作战</h1>${body}${mails}</body></html>`;
+caption{font-weight:bold;text-align:left}.error{color:#b00;background:#fff0f0;border:1px solid #f3c0c0;padding:8px}</style></head>
+<body><h1>督查督办 · 挂图作战</h1>${failed}${body}${mails}</body></html>`;
 }

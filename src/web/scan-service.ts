@@ -1,5 +1,15 @@
 import type { ScanSummary } from '../scan/types';
 
+/** A scheduled scan that did not complete: shown on the status page and the desk until a later scan succeeds. */
+export interface ScanFailure {
+  /** When it failed (ISO instant). */
+  at: string;
+  /** Why, in Chinese, for the clerk. */
+  reason: string;
+  /** When the schedule tries again (ISO instant). */
+  retryAt: string;
+}
+
 /** What the web app needs from the runtime's scans (src/runtime/service.ts implements it for every runtime). */
 export interface ScanService {
   /** Scan now; one scan at a time (a second call waits for the running one). */
@@ -12,4 +22,6 @@ export interface ScanService {
   preview?(now: Date): Promise<ScanSummary>;
   /** Names of the notices in the outbox, newest first (the local runtime only). */
   outbox?(): Promise<string[]>;
+  /** The scheduled scan that failed since the last scan that succeeded, if any. */
+  lastFailure?(): Promise<ScanFailure | null>;
 }

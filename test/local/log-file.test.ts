@@ -23,7 +23,7 @@ describe('the rotating log file of duban serve', () => {
     expect(readFileSync(file, 'utf8')).toBe(`${'b'.repeat(20)}\n`);
   });
 
-  it('copies console output into the file with time and level, line by line', () => {
+  it('copies console output into the file with Beijing time and level, line by line', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'duban-log-')), 'logs', 'duban.log');
     const quiet = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     const quietErr = vi.spyOn(console, 'error').mockImplementation(() => undefined);
@@ -39,10 +39,11 @@ describe('the rotating log file of duban serve', () => {
     quiet.mockRestore();
     quietErr.mockRestore();
     expect(shown).not.toContain('[scan:local]');
+    // Stamped in Beijing time, as the clerks who read it live: 00:30 UTC is 08:30 the same morning.
     expect(readFileSync(file, 'utf8')).toBe(
-      '2026-11-20T00:30:00.000Z INFO 扫描完成\n2026-11-20T00:30:00.000Z INFO second line\n' +
-        '2026-11-20T00:30:00.000Z ERROR 端口被占用\n' +
-        '2026-11-20T00:30:00.000Z INFO [scan:local] 2026-11-20: 86 tasks\n',
+      '2026-11-20 08:30:00+08:00 INFO 扫描完成\n2026-11-20 08:30:00+08:00 INFO second line\n' +
+        '2026-11-20 08:30:00+08:00 ERROR 端口被占用\n' +
+        '2026-11-20 08:30:00+08:00 INFO [scan:local] 2026-11-20: 86 tasks\n',
     );
   });
 });

@@ -1,5 +1,5 @@
 /** Issue 10: one scan per workbook at a time, with a lease that expires — a paused scan keeps it, a killed one frees it. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -61,11 +61,54 @@ describe('the scan lease', () => {
     expect(ran).toBe(true);
   });
 
-  it('says in Chinese who holds it when waiting takes too long', async () => {
+  it('says once in Chinese who holds it, since when and how long it waits at most, then that it gave up', async () => {
     const file = leaseFile();
-    writeFileSync(file, JSON.stringify({ owner: 'x', pid: 4242, host: 'office-pc', expires: Date.now() + 60_000 }));
-    await expect(scanLease(file, { waitMs: 30, pollMs: 5 }).exclusive(async () => 1)).rejects.toThrow(
-      /另一次扫描正在进行（office-pc 上的进程 4242）/,
+    let clock = Date.parse('2026-12-03T00:31:00Z');
+    const since = Date.parse('2026-12-03T00:30:00Z');
+    writeFileSync(
+      file,
+      JSON.stringify({ owner: 'x', pid: 4242, host: 'office-pc', since, expires: clock * 2 }),
     );
+    const told: string[] = [];
+    const lease = scanLease(file, {
+      pollMs: 1,
+      now: () => (clock += 30_000),
+      onWait: (m) => told.push(m),
+    });
+    let ran = false;
+    const failure = await lease.exclusive(async () => (ran = true)).catch((e: unknown) => e);
+    expect(ran).toBe(false);
+    expect(told).toEqual([
+      '另一次扫描正在进行（office-pc 上的进程 4242，2026-12-03 08:30:00 开始），本次扫描等它结束，最多等待 10 分钟……',
+    ]);
+    expect((failure as Error).message).toMatch(
+      /^另一次扫描（office-pc 上的进程 4242，2026-12-03 08:30:00 开始）等待 10 分钟仍未结束，本次扫描未写入、未发送；/,
+    );
+  });
+
+  it('says who is scanning as far as it knows when the lease was written by an older version', async () => {
+    const file = leaseFile();
+    writeFileSync(file, JSON.stringify({ owner: 'x', pid: 7, host: 'pc-2', expires: Date.now() + 60_000 }));
+    const told: string[] = [];
+    const failure = await scanLease(file, { waitMs: 30, pollMs: 5, onWait: (m) => told.push(m) })
+      .exclusive(async () => 1)
+      .catch((e: unknown) => e);
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatch(/^另一次扫描正在进行（pc-2 上的进程 7），本次扫描等它结束，最多等待 \d+ 秒……$/);
+    expect((failure as Error).message).toMatch(/^另一次扫描（pc-2 上的进程 7）等待 \d+ 秒仍未结束/);
+  });
+
+  it('records when the scan holding the lease started, kept while it renews', async () => {
+    const file = leaseFile();
+    let clock = Date.parse('2026-12-03T00:30:00Z');
+    const lease = scanLease(file, { now: () => clock, ttlMs: 30 });
+    await lease.exclusive(async () => {
+      clock += 60_000;
+      await new Promise((r) => setTimeout(r, 40)); // a heartbeat or two
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({
+        since: Date.parse('2026-12-03T00:30:00Z'),
+        expires: clock + 30,
+      });
+    });
   });
 });

@@ -45,7 +45,9 @@ it('duban serve writes its log to --log FILE (and nothing to duban.log beside th
   } finally {
     child.kill('SIGINT');
   }
-  expect(readFileSync(log, 'utf8')).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z INFO 日志写入 .*serve\.log$/m);
+  expect(readFileSync(log, 'utf8')).toMatch(
+    /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\+08:00 INFO 日志写入 .*serve\.log$/m,
+  );
   expect(readFileSync(log, 'utf8')).toMatch(new RegExp(`INFO 督办服务已启动：http://localhost:${port}`));
   expect(existsSync(join(dir, 'duban.log'))).toBe(false);
 }, 90_000);

@@ -91,6 +91,18 @@ describe('the guard around a scan', () => {
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
+  it('tells the same listener as the editor wait when another PC is scanning the workbook', async () => {
+    const file = workbookIn();
+    writeFileSync(
+      `${file}.scan-lease`,
+      JSON.stringify({ owner: 'x', pid: 99, host: 'pc-2', since: Date.now(), expires: Date.now() + 60_000 }),
+    );
+    const told: string[] = [];
+    const guarded = workbookGuard(file, { onWait: (m) => told.push(m), lease: { waitMs: 30, pollMs: 5 } });
+    await expect(guarded(async () => 1)).rejects.toThrow(/另一次扫描（pc-2 上的进程 99，.*仍未结束/);
+    expect(told).toEqual([expect.stringMatching(/^另一次扫描正在进行（pc-2 上的进程 99，.*最多等待/)]);
+  });
+
   it('clears the write lock and temp files of a killed scan, so the next one does not wait for them', async () => {
     const file = workbookIn();
     const dead = 2 ** 22 + 12_345; // above pid_max's default: no such process

@@ -1,10 +1,12 @@
 /** Issue 13: `duban init` sets up a real office — its own names in 规则配置, no demo county anywhere, the next steps. */
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../sheets-templates/cli/init';
+import { writeEnvTemplate } from '../../sheets-templates/cli/init-office';
+import { localEnvFor } from '../../src/local/config-file';
 
 let out: string[] = [];
 beforeEach(() => {
@@ -88,6 +90,25 @@ describe('duban init for an office', () => {
     const blank = fresh();
     expect(await run(['--workbook', blank], noTerminal)).toBe(0);
     expect(out.join('\n')).toContain('规则配置中的 机关名称、文号前缀、督查室邮箱 尚未填写');
+  });
+
+  it("duban.env also explains the link address, the leaders' board token and the link secret, each commented out", () => {
+    const workbook = fresh();
+    const text = readFileSync(writeEnvTemplate(workbook)!, 'utf8');
+    for (const key of ['DUBAN_PUBLIC_URL', 'DUBAN_VIEWER_TOKEN', 'DUBAN_LINK_SECRET']) {
+      const lines = text.split('\n');
+      const at = lines.findIndex((l) => l.startsWith(`# ${key}=`));
+      expect(at, key).toBeGreaterThan(0);
+      expect(lines[at - 1], key).toMatch(/^# .*[\u4e00-\u9fff]/); // a Chinese explanation right above
+    }
+    expect(text).not.toMatch(/^[A-Z_]+=/m);
+    expect(text).toMatch(/^# DUBAN_(VIEWER_TOKEN|LINK_SECRET)=$/m); // no secret value, not even an example
+    // The example address works as written once the clerk removes the #.
+    writeFileSync(join(workbook, '..', 'duban.env'), text.replace(/^# (DUBAN_PUBLIC_URL=)/m, '$1'));
+    expect(localEnvFor(workbook, {})).toMatchObject({
+      ok: true,
+      config: { publicUrl: 'http://192.168.1.20:8787' },
+    });
   });
 
   it('the template shipped in the repository holds no demo county either', async () => {

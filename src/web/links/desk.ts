@@ -30,6 +30,7 @@ import { problemsHtml, type SheetLocation } from './desk-problems';
 import { failedHtml, failedNotices, resendFailed } from './desk-resend';
 import { scanForms, scanResultHtml } from './desk-scan';
 import { linkBodyLimit, linkSecurityHeaders, noStore } from './security';
+import { scanFailureText } from '../scan-failure';
 import type { ScanService } from '../scan-service';
 import { readState, verdictOf, type WorkbookState } from './workbook-state';
 
@@ -84,6 +85,7 @@ export function deskRoutes(deps: LinkDeps, adminToken: string, scans?: DeskScans
     const state = await readState(deps.store, deps.clock(), runSpecsKeeping(auditKeep(filter)));
     const csrf = await auth.csrf();
     const found = scans ? ((await scans.service.lastSummary())?.problems ?? null) : null;
+    const failure = (await scans?.service.lastFailure?.()) ?? null;
     const problems = scans
       ? problemsHtml(
           found,
@@ -94,7 +96,7 @@ export function deskRoutes(deps: LinkDeps, adminToken: string, scans?: DeskScans
     return c.html(
       page(
         '督查室工作台',
-        html`${scans ? scanForms(csrf) : ''}${problems}${failedHtml(failedNotices(state), csrf)}${deskHtml(state, filter)}`,
+        html`${failure ? html`<p class="error">${scanFailureText(failure)}</p>` : ''}${scans ? scanForms(csrf) : ''}${problems}${failedHtml(failedNotices(state), csrf)}${deskHtml(state, filter)}`,
       ),
     );
   });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createWorkbook } from '../../../sheets-templates/cli/init';
 import { run as deskLinkCli } from '../../../src/cli/desk-link';
+import { DEFAULT_PORT } from '../../../src/local/link-base';
 import { localLinkKeys } from '../../../src/local/link-secret';
 import { deskLink } from '../../../src/web/links/desk-link';
 import { expiryOf } from '../../../src/web/links/link-deps';
@@ -155,5 +156,18 @@ describe('duban desk-link', () => {
     expect(lines[0]).toMatch(/^吴红梅 <ducha@demo\.gov\.cn>：https:\/\/duban\.example\.gov\.cn\/desk\?t=/);
     expect(await deskLinkCli(['--workbook', workbook, '--to', LIAISON])).toBe(2);
     expect(out.at(-1)).toContain('没有邮箱为');
+  });
+
+  it('without --url or DUBAN_PUBLIC_URL points at duban serve on its default port, and says only this PC opens it', async () => {
+    vi.stubEnv('DUBAN_PUBLIC_URL', '');
+    const dir = mkdtempSync(join(tmpdir(), 'duban-desk-link-'));
+    const workbook = join(dir, 'demo.xlsx');
+    await createWorkbook(workbook, '2026-06-15');
+    expect(await deskLinkCli(['--workbook', workbook])).toBe(0);
+    vi.unstubAllEnvs();
+    const links = out.filter((l) => l.includes('/desk?t='));
+    expect(links.length).toBeGreaterThan(0);
+    for (const l of links) expect(l).toContain(`：http://localhost:${DEFAULT_PORT}/desk?t=`);
+    expect(out.join('\n')).toMatch(/只能在运行 duban serve 的这台电脑上打开.*--url.*DUBAN_PUBLIC_URL/);
   });
 });
