@@ -35,6 +35,24 @@ describe('user documentation', () => {
       expect(existsSync(`docs/${path}`), path).toBe(true);
   });
 
+  it('every npx duban command in the manual names its files by full path, so it works from the program folder', () => {
+    const commands = [...manual.matchAll(/npx duban [^`\n]*/g)].map((m) => m[0]);
+    expect(commands.length).toBeGreaterThanOrEqual(6);
+    const fullPath = /^"?([A-Za-z]:\\|\/|\\\\)/;
+    for (const command of commands)
+      for (const [, option, value] of command.matchAll(
+        /--(workbook|docx|out|log|outbox|previous) +("[^"]*"|\S+)/g,
+      ))
+        expect(value, `${command}: --${option}`).toMatch(fullPath);
+  });
+
+  it('the manual says where npx duban runs: in the program folder, the Linux service’s files as its user', () => {
+    const where = manual.slice(manual.indexOf('**在哪里运行命令**'), manual.indexOf('### 3.1'));
+    expect(where).toContain('cd /d D:\\duban-sheets');
+    expect(where).toContain('cd /opt/duban-sheets');
+    expect(where).toContain('sudo -u duban node /opt/duban-sheets/bin/duban.js');
+  });
+
   it('the manual lists every command and the three exit codes', () => {
     for (const [name] of COMMAND_SUMMARIES) expect(manual, name).toContain(`duban ${name}`);
     expect(manual).toMatch(/\| 0 \| 成功[\s\S]*\| 1 \| 运行中失败[\s\S]*\| 2 \| 命令或参数有误/);
