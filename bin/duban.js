@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // The `duban` entry: runs the TypeScript CLI through tsx so `npx duban …` works straight after `npm install`, with the
 // commands of src/cli/ and the workbook-building ones of sheets-templates/cli/ (src/ never imports sheets-templates/).
-import { register } from 'tsx/esm/api';
+// The Node.js version is checked first, before tsx or any dependency loads (exit 2: a setting to correct, not retried).
+import { nodeIsRecentEnough } from './node-version.js';
 
+if (!nodeIsRecentEnough()) process.exit(2);
+const { register } = await import('tsx/esm/api');
 register();
 const { runCli } = await import('../src/cli/main.ts');
 const { cliCommands } = await import('../src/cli/commands.ts');

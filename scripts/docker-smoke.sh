@@ -14,7 +14,8 @@ docker build -t "$IMAGE" .
 chmod 777 "$DATA" # the image runs as uid 1000
 docker run --rm -v "$DATA:/data" "$IMAGE" init --workbook /data/duban.xlsx \
   --org 测试县人民政府办公室 --prefix 测政督 --email duban@example.gov.cn
-docker run -d --name duban-smoke -p "127.0.0.1:$PORT:8787" -v "$DATA:/data" -e DUBAN_ADMIN_TOKEN="$TOKEN" "$IMAGE"
+docker run -d --name duban-smoke -p "127.0.0.1:$PORT:8787" -e DUBAN_PUBLIC_URL="http://127.0.0.1:$PORT" \
+  -v "$DATA:/data" -e DUBAN_ADMIN_TOKEN="$TOKEN" "$IMAGE"
 for _ in $(seq 1 60); do curl -fsS "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break; sleep 1; done
 curl -fsS "http://127.0.0.1:$PORT/health"; echo
 curl -fsS "http://127.0.0.1:$PORT/" | grep -q '<meta name="viewport"' && echo "status page: ok"

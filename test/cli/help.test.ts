@@ -132,7 +132,7 @@ function withMissingWorkbook(args: string[]): string[] {
 const docker = (): string[] =>
   JSON.parse(/^CMD (\[.*\])$/m.exec(readFileSync('Dockerfile', 'utf8'))![1]!) as string[];
 const systemd = (): string[] =>
-  /^ExecStart=\S+ \S+duban\.js (.*)$/m.exec(readFileSync('deploy/duban.service', 'utf8'))![1]!.split(' ');
+  /^ExecStart=.*? \S+duban\.js (.*)$/m.exec(readFileSync('deploy/duban.service', 'utf8'))![1]!.split(' ');
 const winsw = (): string[] =>
   /<arguments>"[^"]+duban\.js" (.*)<\/arguments>/
     .exec(readFileSync('deploy/windows/duban-service.xml', 'utf8'))![1]!
@@ -227,11 +227,5 @@ describe('service definitions start duban serve with options it knows', () => {
       expect(said).toContain('npx duban init --workbook /nonexistent/督办-2026.xlsx --org');
       expect(said).not.toContain('--demo --workbook /nonexistent/督办-2026.xlsx');
     }
-  });
-
-  it('the systemd unit does not restart on a setting error (exit code 2) and reads duban.env', () => {
-    const unit = readFileSync('deploy/duban.service', 'utf8');
-    expect(unit).toMatch(/^RestartPreventExitStatus=2$/m);
-    expect(unit).toMatch(/^EnvironmentFile=-\/srv\/duban\/duban\.env$/m);
   });
 });
