@@ -55,6 +55,6 @@ function portOf(value: string | undefined): number | string {
   if (Number.isInteger(port) && port >= 1 && port <= 65_535) return port;
   return (
     '设置 PORT（npm start 的端口）不是端口号：请写 1–65535 的整数，例如 PORT=8788。' +
-    '修改方法：启动前设置环境变量 PORT（Windows PowerShell：$env:PORT=8788；Linux：PORT=8788 npm start），或删去它用默认的 ${DEFAULT_PORT}。`
+    `修改方法：启动前设置环境变量 PORT（Windows PowerShell：$env:PORT=8788；Linux：PORT=8788 npm start），或删去它用默认的 ${DEFAULT_PORT}。`
   );
 }
