@@ -33,7 +33,7 @@ export type SendResult =
 
 /** Why a send failed, for a Chinese explanation (src/mail/explain-failure.ts). */
 export type SendFailureKind =
-  'dns' | 'refused' | 'timeout' | 'tls' | 'auth' | 'rejected' | 'deferred' | 'other';
+  'dns' | 'refused' | 'timeout' | 'tls' | 'auth' | 'sender' | 'rejected' | 'deferred' | 'other';
 
 export interface MailAttachment {
   filename: string;

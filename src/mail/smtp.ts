@@ -95,11 +95,19 @@ export function createSmtpMailer(options: SmtpOptions): Mailer {
   return { send, close };
 }
 
-type NodemailerError = { code?: string; responseCode?: number; response?: string; message?: string };
+type NodemailerError = {
+  code?: string;
+  /** The SMTP command answered with the error (`MAIL FROM`, `RCPT TO`, `DATA`, …). */
+  command?: string;
+  responseCode?: number;
+  response?: string;
+  message?: string;
+};
 
 /**
- * What kind of failure a nodemailer error is. Only a 5xx answer about the message or its envelope is `rejected`
- * (permanent); a 5xx to the login is `auth` — the office's settings, not the notice, are wrong.
+ * What kind of failure a nodemailer error is. Only a 5xx answer about the message or its recipients is `rejected`
+ * (permanent); a 5xx to the login is `auth` and to the sender (`MAIL FROM`) is `sender` — the office's settings,
+ * not the notice, are wrong, so the notice stays 待发送 for the scan after they are fixed.
  */
 export function failureKind(error: unknown): SendFailureKind {
   const e = error as NodemailerError;
@@ -117,7 +125,7 @@ export function failureKind(error: unknown): SendFailureKind {
     return 'tls';
   if (code === 'ETIMEDOUT' || code === 'ETIMEOUT' || /timeout/i.test(text)) return 'timeout';
   const status = e.responseCode ?? 0;
-  if (status >= 500 && status < 600) return 'rejected';
+  if (status >= 500 && status < 600) return /^MAIL FROM/i.test(e.command ?? '') ? 'sender' : 'rejected';
   if (status >= 400 && status < 500) return 'deferred';
   return 'other';
 }

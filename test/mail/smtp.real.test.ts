@@ -2,6 +2,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { explainSendError } from '../../src/mail/explain-failure';
 import { renderNotice } from '../../src/mail/notices';
 import { createSmtpMailer } from '../../src/mail/smtp';
 import { toMailMessage } from '../../src/mail/to-mail-message';
@@ -26,6 +27,16 @@ beforeAll(async () => {
     onAuth(auth, _session, callback) {
       if (auth.username === 'duban' && auth.password === 'secret') callback(null, { user: auth.username });
       else callback(new Error('Invalid username or password'));
+    },
+    // A relay that takes mail only from its own domain, as an office's intranet relay does.
+    onMailFrom(address, _session, callback) {
+      if (address.address.endsWith('@localhost')) {
+        const refused = new Error('5.7.1 Sender address rejected: not owned by this domain') as Error & {
+          responseCode: number;
+        };
+        refused.responseCode = 553;
+        callback(refused);
+      } else callback();
     },
     onData(stream, session, callback) {
       simpleParser(stream)
@@ -112,6 +123,16 @@ describe('SMTP mailer against a real SMTP server', () => {
     const result = await mailer.send(message());
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error).toMatch(/^\[mail:smtp\] authentication failed at 127\.0\.0\.1:\d+/);
+  });
+
+  it('a sender the server refuses is a setting to fix (kind sender), not a notice refused for good', async () => {
+    const mailer = createSmtpMailer({ host: '127.0.0.1', port });
+    const result = await mailer.send({ ...message(), from: { name: OFFICE, address: 'duban@localhost' } });
+    expect(result).toMatchObject({ ok: false, kind: 'sender' });
+    expect(result.ok === false && result.permanent).toBeFalsy();
+    expect(explainSendError(result.ok ? undefined : result.kind, result.ok ? '' : result.error)).toMatch(
+      /^邮件服务器 127\.0\.0\.1:\d+ 不接受发件人地址.*督查室邮箱.*保留为待发送/,
+    );
   });
 
   it('returns a refused connection as { ok: false } with a clear English error, without throwing', async () => {
