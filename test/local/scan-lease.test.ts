@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createMemoryMailer } from '../../src/mail/memory';
 import type { Mailer } from '../../src/mail/port';
 import { scanLease } from '../../src/local/scan-lease';
@@ -104,11 +104,15 @@ describe('the scan lease', () => {
     const lease = scanLease(file, { now: () => clock, ttlMs: 30 });
     await lease.exclusive(async () => {
       clock += 60_000;
-      await new Promise((r) => setTimeout(r, 40)); // a heartbeat or two
-      expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({
-        since: Date.parse('2026-12-03T00:30:00Z'),
-        expires: clock + 30,
-      });
+      // The next heartbeat renews `expires` and keeps `since` (waited for: a busy machine delays timers).
+      await vi.waitFor(
+        () =>
+          expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({
+            since: Date.parse('2026-12-03T00:30:00Z'),
+            expires: clock + 30,
+          }),
+        { timeout: 5_000, interval: 5 },
+      );
     });
   });
 });

@@ -4,6 +4,8 @@ import { createMemoryMailer } from '../../src/mail/memory';
 import { createService } from '../../src/runtime/service';
 import { createMemoryStore } from '../../src/store/drivers/memory/memory';
 import { createScheduledApp } from '../../src/web/scheduled-app';
+import { StoreError } from '../../src/store/errors';
+import { linkFixture } from './links/fixture';
 import { at830, demoWorkbook, FROM } from '../scan/demo-workbook';
 
 const TOKEN = 'admin-token-0123456789';
@@ -76,6 +78,39 @@ describe('the web app', () => {
     const text = await res.text();
     expect(text).toContain('服务器内部错误');
     expect(text).not.toContain('/secret/path');
+  });
+});
+
+describe('a workbook that cannot be read', () => {
+  const away = new StoreError('xlsx', "cannot open /srv/share/督办.xlsx: ENOENT: no such file or directory");
+
+  it("a unit's link page says so in Chinese: a 503 page that names no path", async () => {
+    const f = linkFixture();
+    const t = await f.token('ack');
+    f.store.read = async () => {
+      throw away;
+    };
+    const res = await f.app.request(f.path('ack', t), { headers: { accept: 'text/html' } });
+    expect(res.status).toBe(503);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    const page = await res.text();
+    expect(page).toContain('暂时读不到工作簿');
+    expect(page).not.toContain('/srv/share');
+  });
+
+  it('the API answers 503 JSON; a damaged workbook gives its own Chinese message', async () => {
+    const { service, store } = demoService();
+    store.read = async () => {
+      throw away;
+    };
+    const res = await service.app.request('/api/scan', post({ authorization: `Bearer ${TOKEN}` }));
+    expect(res.status).toBe(503);
+    expect(((await res.json()) as { error: string }).error).toContain('暂时读不到工作簿');
+    store.read = async () => {
+      throw new StoreError('xlsx', '工作簿「督办.xlsx」已损坏，无法读取（bad zip）。文件未作任何改动。');
+    };
+    const damaged = await service.app.request('/api/scan', post({ authorization: `Bearer ${TOKEN}` }));
+    expect(((await damaged.json()) as { error: string }).error).toBe('工作簿「督办.xlsx」已损坏，无法读取（bad zip）。文件未作任何改动。');
   });
 });
 
