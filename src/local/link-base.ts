@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { hostname, networkInterfaces } from 'node:os';
 
 /** The port `duban serve` and `npm start` listen on unless told otherwise, and the one `duban desk-link` assumes. */
@@ -35,4 +36,20 @@ export function localOnlyNote(base: string, fromSetting = false): string | null 
  */
 export function opensOnThisPcOnly(base: string): boolean {
   return /^https?:\/\/(localhost|127\.[\d.]+|\[::1\])(:|\/|$)/.test(base);
+}
+
+/** Is this process in a Docker / Podman container (its marker files)? */
+export const inContainer = () => existsSync('/.dockerenv') || existsSync('/run/.containerenv');
+
+/**
+ * The start-up note when the links point at a container's own address: in a container `duban serve` sees only its
+ * bridge address (172.17.x.x), which no unit's PC can open, unless DUBAN_PUBLIC_URL names the host.
+ * @example containerNote('http://172.17.0.2:8787', false, () => true) // '[serve] 在容器中运行，且没有设置 DUBAN_PUBLIC_URL：…'
+ */
+export function containerNote(base: string, fromSetting: boolean, container = inContainer): string | null {
+  if (fromSetting || opensOnThisPcOnly(base) || !container()) return null;
+  return (
+    `[serve] 在容器中运行，且没有设置 DUBAN_PUBLIC_URL：通知中的链接会指向容器自己的地址 ${base}，各单位打不开。` +
+    `请在 duban.env 中写 DUBAN_PUBLIC_URL=http://宿主机的局域网地址:${new URL(base).port || DEFAULT_PORT}（见使用手册 Docker 一节），再重启容器。`
+  );
 }

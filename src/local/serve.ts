@@ -7,7 +7,7 @@ import type { LinkSettings } from '../web/links/link-settings';
 import { dailySchedule } from './daily-schedule';
 import { lastScanFile } from './last-scan';
 import { localEnvFor } from './config-file';
-import { linkBase, localOnlyNote } from './link-base';
+import { containerNote, linkBase, localOnlyNote } from './link-base';
 import { localLinkKeys } from './link-secret';
 import { localTargets } from './targets';
 import { weeklySchedule } from './weekly-schedule';
@@ -97,7 +97,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   );
   const fromSetting = env.config.publicUrl !== undefined;
   links.publicUrl ??= linkBase(host, port);
-  const note = localOnlyNote(links.publicUrl, fromSetting);
+  const note = localOnlyNote(links.publicUrl, fromSetting) ?? containerNote(links.publicUrl, fromSetting);
   if (note) console.log(note);
   const firstScan = options.scanOnStart ? await service.scan(now()) : null;
   const schedule = dailySchedule(

@@ -1,6 +1,6 @@
 /** Where duban serve's links point when DUBAN_PUBLIC_URL is not set: an address another PC or a phone can open. */
 import { describe, expect, it } from 'vitest';
-import { linkBase, localOnlyNote } from '../../src/local/link-base';
+import { containerNote, linkBase, localOnlyNote } from '../../src/local/link-base';
 
 describe('the local link address', () => {
   it('is localhost on loopback (with a note that only this PC opens it), the host given, or a LAN address for 0.0.0.0', () => {
@@ -18,5 +18,13 @@ describe('the local link address', () => {
     expect(wildcard).toMatch(/^http:\/\/[^/]+:8787$/);
     expect(wildcard).not.toContain('0.0.0.0');
     expect(wildcard).not.toContain('localhost');
+  });
+
+  it('in a container without DUBAN_PUBLIC_URL, says the links point at the container and what to set', () => {
+    const note = containerNote('http://172.17.0.2:8787', false, () => true)!;
+    expect(note).toContain('172.17.0.2');
+    expect(note).toContain('DUBAN_PUBLIC_URL=http://宿主机的局域网地址:8787');
+    expect(containerNote('http://172.17.0.2:8787', false, () => false)).toBeNull();
+    expect(containerNote('http://192.168.1.20:8787', true, () => true)).toBeNull();
   });
 });
