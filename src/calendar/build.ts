@@ -28,7 +28,8 @@ function makeUpName(name: string): string {
  * schedule (holidays and 调休 make-up days) → `overrides`.
  *
  * A year counts as provisional when chinese-days has no schedule for it, unless the overrides list its 春节 days
- * off (an office typing in the newly published State Council schedule).
+ * off (an office typing in the newly published State Council schedule): a row named 春节…, or any row off on one of
+ * the statutory 春节 days.
  *
  * @example
  * const cal = buildCalendar({ overrides: [{ day: toDay('2026-03-02'), kind: '放假', name: '县庆' }] });
@@ -75,15 +76,22 @@ export function buildCalendar(options: BuildCalendarOptions = {}): WorkCalendar 
     work[i] = weekday >= 1 && weekday <= 5 ? 1 : 0;
   }
   const provisional = new Set<number>();
+  /** The statutory 春节 days of the provisional years: a row on one of them is the State Council schedule typed in. */
+  const springFestival = new Set<Day>();
   for (let year = firstYear; year <= lastYear; year++) {
     if (published.years.has(year)) continue;
     provisional.add(year);
-    fallbackHolidays(year).forEach(setDay);
+    for (const holiday of fallbackHolidays(year)) {
+      setDay(holiday);
+      if (holiday.name === '春节') springFestival.add(holiday.day);
+    }
   }
   published.entries.forEach(setDay);
   for (const entry of options.overrides ?? []) {
     setDay(entry);
-    if (entry.kind === '放假' && entry.name === '春节') provisional.delete(partsOf(entry.day).year);
+    // Named as the clerk likes (春节, 春节假期, or nothing): its days off mark the year's schedule as entered.
+    if (entry.kind === '放假' && (entry.name.includes('春节') || springFestival.has(entry.day)))
+      provisional.delete(partsOf(entry.day).year);
   }
   return new IndexedCalendar(firstYear, lastYear, base, work, nameIndex, names, provisional);
 }

@@ -3,6 +3,7 @@
  */
 export { buildCalendar, defaultCalendar, type BuildCalendarOptions } from './build';
 export { fallbackHolidays } from './fallback';
+export { provisionalNote } from './provisional-note';
 export { lunarNewYearsEve, lunarToDay } from './lunar';
 export { publishedSchedule, type PublishedSchedule } from './published';
 export { parseDuration, type Duration } from './parse-duration';

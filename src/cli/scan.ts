@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { defaultCalendar } from '../calendar/build';
 import { toDay, type Day } from '../calendar/day';
+import { provisionalNote } from '../calendar/provisional-note';
 import { localEnvFor } from '../local/config-file';
 import { localEnv, localTargets, scanInstant } from '../local/targets';
 import { workbookGuard } from '../local/workbook-guard';
@@ -175,7 +176,9 @@ export function describe(s: ScanSummary, mail: { stored?: boolean } = {}): strin
       ? ['注：未配置邮件服务器（DUBAN_SMTP_URL），通知只存入了发件箱文件夹，尚未发给任何人']
       : []),
     ...(s.provisionalYears.length
-      ? [`注：${s.provisionalYears.join('、')}年节假日安排尚未公布，工作日按推算`]
+      ? [
+          `${provisionalNote(s.provisionalYears)}：国务院公布后，请在工作簿的「节假日」中录入（日期写全年份，如 2027-02-05；见使用手册第5节“年底和新年度”）`,
+        ]
       : []),
     ...(problems.length
       ? [`数据问题${problems.length}个：`, ...problems.slice(0, 20).map((p) => `  - ${p.message}`)]

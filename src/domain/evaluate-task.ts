@@ -1,4 +1,5 @@
 import { cnDate, dayOf, isoOf, partsOf, yearOf, type Day } from '../calendar/day';
+import { provisionalNote } from '../calendar/provisional-note';
 import { decideCard } from './cards';
 import { proposeLevel } from './evaluation';
 import { adjustedTarget } from './deadline-changes';
@@ -207,8 +208,8 @@ export function evaluateTask(
   if (target.target !== null) hints.push(`年度目标已调整为：${target.target}`);
   for (const p of target.problems) hints.push(p);
   for (const p of task.problems) if (!p.blocking) hints.push(p.message);
-  if (provisionalYears.length)
-    hints.push(`注：${provisionalYears.join('、')}年节假日安排尚未公布，工作日按推算`);
+  const note = provisionalNote(provisionalYears);
+  if (note) hints.push(note);
 
   return {
     status,

@@ -180,6 +180,23 @@ describe('overrides from the 节假日 tab', () => {
     expect(typedIn.isWorkday(d('2027-02-10'))).toBe(false);
   });
 
+  test('the 春节 days typed in as the notice words them, or with no 名称, also mark the year as published', () => {
+    // 国务院办公厅通知 says "春节：2月5日至13日放假调休": clerks write 春节假期, 春节放假, or leave 名称 empty.
+    for (const name of ['春节假期', '春节放假', '']) {
+      const typedIn = buildCalendar({
+        overrides: ['2027-02-05', '2027-02-06', '2027-02-09'].map((day) => ({
+          day: d(day),
+          kind: '放假' as const,
+          name,
+        })),
+      });
+      expect(typedIn.isProvisional(2027), name).toBe(false);
+    }
+    // A local day off is not the State Council schedule.
+    const local = buildCalendar({ overrides: [{ day: d('2027-03-02'), kind: '放假', name: '县庆' }] });
+    expect(local.isProvisional(2027)).toBe(true);
+  });
+
   test('overrides outside the covered years are ignored', () => {
     const custom = buildCalendar({ overrides: [{ day: d('2070-01-02'), kind: '放假', name: '远期' }] });
     expect(custom.isWorkday(d('2060-01-05'))).toBe(true);

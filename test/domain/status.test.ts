@@ -208,15 +208,15 @@ describe('状态 (SPEC §4.1)', () => {
     expect(v.remainingWorkdays).toBe(5);
     expect(v.status).toBe('临期');
     expect(v.provisionalYears).toEqual([2027]);
-    expect(v.hints).toContain('注：2027年节假日安排尚未公布，工作日按推算');
+    expect(v.hints).toContain('注：2027年国务院节假日安排尚未录入，工作日暂按法定节日推算');
   });
 
   it('scanned in January 2027, a 2026 task names only 2027 as provisional, not its published deadline year', () => {
     const task = battleTask({ deadline: deadline('2026-12-31'), months: months(doneThrough(12)) });
     const v = evaluateTask(task, facts(), ctxOn('2027-01-11'));
     expect(v.provisionalYears).toEqual([2027]);
-    expect(v.hints.filter((h) => h.includes('尚未公布'))).toEqual([
-      '注：2027年节假日安排尚未公布，工作日按推算',
+    expect(v.hints.filter((h) => h.includes('尚未录入'))).toEqual([
+      '注：2027年国务院节假日安排尚未录入，工作日暂按法定节日推算',
     ]);
   });
 });

@@ -90,7 +90,7 @@ describe('daily digest', () => {
     expect(calm.subject).toBe('【督办提醒】2026年3月21日 您有1项重点工作需关注');
     expect(calm.text).toContain('您负责的重点工作共1项。');
     for (const body of [calm.text, visibleText(calm.html)]) {
-      expect(body).toContain('注：2027年节假日安排尚未公布，工作日按推算。');
+      expect(body).toContain('注：2027年国务院节假日安排尚未录入，工作日暂按法定节日推算。');
     }
   });
 

@@ -264,18 +264,18 @@ describe('the other notice types', () => {
 describe('provisional calendar note', () => {
   it('is printed in both bodies when the dates rely on an unpublished year', () => {
     for (const body of both(cuibanDoc({ provisionalYears: [2027] }))) {
-      expect(body).toContain('注：2027年节假日安排尚未公布，工作日按推算。');
+      expect(body).toContain('注：2027年国务院节假日安排尚未录入，工作日暂按法定节日推算。');
     }
   });
 
   it('lists several years once each, in order', () => {
     expect(renderNotice(cuibanDoc({ provisionalYears: [2028, 2027, 2028] })).text).toContain(
-      '注：2027年、2028年节假日安排尚未公布，工作日按推算。',
+      '注：2027年、2028年国务院节假日安排尚未录入，工作日暂按法定节日推算。',
     );
   });
 
   it('is absent when the calendar is published', () => {
-    for (const body of both(cuibanDoc({ provisionalYears: [] }))) expect(body).not.toContain('尚未公布');
+    for (const body of both(cuibanDoc({ provisionalYears: [] }))) expect(body).not.toContain('尚未录入');
   });
 });
 

@@ -1,18 +1,18 @@
 import { cnFullDate, type Day } from '../../calendar/day';
+import { provisionalNote as calendarNote } from '../../calendar/provisional-note';
 
 /** Full-width space: official documents indent paragraphs by two of them. */
 export const INDENT = '\u3000\u3000';
 
 /**
- * The note printed whenever the dates rely on a year without a published holiday schedule.
+ * The calendar's provisional-year note as a sentence of a notice.
  *
  * @example
- * provisionalNote([2027]); // '注：2027年节假日安排尚未公布，工作日按推算。'
+ * provisionalNote([2027]); // '注：2027年国务院节假日安排尚未录入，工作日暂按法定节日推算。'
  */
 export function provisionalNote(years: readonly number[] | undefined): string | null {
-  if (!years || years.length === 0) return null;
-  const list = [...new Set(years)].sort((a, b) => a - b).map((y) => `${y}年`);
-  return `注：${list.join('、')}节假日安排尚未公布，工作日按推算。`;
+  const note = calendarNote(years);
+  return note && `${note}。`;
 }
 
 /** A title fit for a subject line: one line, at most `max` characters (the body keeps the whole title). */

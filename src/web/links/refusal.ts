@@ -60,7 +60,9 @@ const TEXT: Record<RefusalReason, RefusalText> = {
   'other-office': {
     status: 403,
     title: '链接不属于本系统',
-    message: '此链接属于其他督办工作簿，不能在这里使用。请从本单位收到的邮件中打开链接。',
+    // Most often a link mailed from last year's workbook after the service moved on to the new year's.
+    message:
+      '此链接是从另一个督办工作簿（如上一年度的工作簿）发出的，本系统现在使用的不是该工作簿，不能在这里办理。请联系督查室。',
   },
   'other-task': {
     status: 403,

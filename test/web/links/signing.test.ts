@@ -289,6 +289,11 @@ describe('签发 by link: tokens and a failed send', () => {
     expect(await forged.text()).toContain('链接无效');
     const office = await open(f, await link(f, 'consent-notices', LEADER, keys, { office: 'other.xlsx' }));
     expect(office.res.status).toBe(403);
+    // A link mailed from last year's workbook, opened after the service moved to the new year's: the holder did open
+    // it from the mail, so the page says what happened and whom to ask, not to open it from the mail.
+    expect(office.html).toContain('上一年度');
+    expect(office.html).toContain('请联系督查室');
+    expect(office.html).not.toContain('请从本单位收到的邮件中打开链接');
     expect(await audits(f, '令牌已过期')).not.toHaveLength(0);
     expect(await audits(f, '令牌被篡改或伪造')).not.toHaveLength(0);
     expect(await audits(f, '令牌属于其他工作簿')).not.toHaveLength(0);
