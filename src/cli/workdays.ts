@@ -1,13 +1,17 @@
 /**
  * `duban workdays add <YYYY-MM-DD> <N> [--json]` and `duban workdays check <YYYY-MM-DD> [--json]`:
- * working-day arithmetic on the built-in calendar from the command line.
+ * working-day arithmetic from the command line, on the built-in calendar or (`--workbook`) the one a scan of that
+ * workbook uses.
  */
 import { dayOf, defaultCalendar, isoOf, partsOf, type Day, type WorkCalendar } from '../calendar';
+import { workbookCalendar } from '../local/workbook-calendar';
+import { StoreError, userMessageOf } from '../store/errors';
 
 const USAGE = [
   '用法：',
   '  duban workdays add <YYYY-MM-DD> <N> [--json]   N 个工作日后的日期（N 为整数，可为负数；0 = 当天，休息日则为其后第一个工作日）',
   '  duban workdays check <YYYY-MM-DD> [--json]     是否工作日、节假日名称、该年是否为推算日历',
+  '  加 --workbook 文件.xlsx：按该工作簿「节假日」表中录入的安排计算（与扫描一致），否则只用内置日历',
 ].join('\n');
 
 class UsageError extends Error {
@@ -22,7 +26,9 @@ class UsageError extends Error {
  */
 export async function run(args: string[]): Promise<number> {
   const json = args.includes('--json');
-  const positional = args.filter((arg) => arg !== '--json');
+  const at = args.indexOf('--workbook');
+  const workbook = at >= 0 ? args[at + 1] : undefined;
+  const positional = args.filter((arg, i) => arg !== '--json' && (at < 0 || (i !== at && i !== at + 1)));
   if (positional.some((arg) => arg === '--help' || arg === '-h' || arg === 'help')) {
     console.log(USAGE);
     return 0;
@@ -30,8 +36,10 @@ export async function run(args: string[]): Promise<number> {
   try {
     const unknownFlag = positional.find((arg) => arg.startsWith('--'));
     if (unknownFlag) throw new UsageError(`不认识的选项 ${unknownFlag}`);
+    if (at >= 0 && (!workbook || workbook.startsWith('--')))
+      throw new UsageError('--workbook 后面要写工作簿文件，如 --workbook D:\\督办\\督办-2027.xlsx');
     const [sub, ...rest] = positional;
-    const cal = defaultCalendar();
+    const cal = workbook ? await calendarOf(workbook) : defaultCalendar();
     if (sub === 'add') print(add(cal, rest), json);
     else if (sub === 'check') print(check(cal, rest), json);
     else throw new UsageError(sub ? `不认识的子命令 ${JSON.stringify(sub)}` : '缺少子命令');
@@ -40,6 +48,16 @@ export async function run(args: string[]): Promise<number> {
     if (!(error instanceof UsageError)) throw error;
     console.error(`duban workdays：${error.message}\n${USAGE}`);
     return 2;
+  }
+}
+
+/** The workbook's calendar (its 节假日 rows), or a usage error saying why the file cannot be read. */
+async function calendarOf(workbook: string): Promise<WorkCalendar> {
+  try {
+    return await workbookCalendar(workbook);
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    throw new UsageError(userMessageOf(error) ?? `无法读取工作簿 ${workbook}：文件不存在或不是 .xlsx 工作簿`);
   }
 }
 

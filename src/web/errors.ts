@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { escapeHtml } from '../mail/notices';
-import { StoreError } from '../store/errors';
+import { StoreError, userMessageOf } from '../store/errors';
 
 const INTERNAL = '服务器内部错误，请稍后重试或联系管理员';
 const UNREADABLE =
@@ -17,15 +17,8 @@ export function mapError(error: Error, c: Context): Response {
   if (error instanceof HTTPException && error.res) return error.getResponse();
   if (error instanceof HTTPException) return answer(c, error.message, error.status);
   console.error(`[web] ${error.stack ?? String(error)}`);
-  if (error instanceof StoreError) return answer(c, storeMessage(error), 503);
+  if (error instanceof StoreError) return answer(c, userMessageOf(error) ?? UNREADABLE, 503);
   return answer(c, INTERNAL, 500);
-}
-
-/** The driver's own Chinese message (a damaged or encrypted workbook says what to do), else the general one. */
-function storeMessage(error: StoreError): string {
-  const own = error.message.replace(/^\[store:\w+\] /, '');
-  // Chinese messages open with a Chinese word (工作簿「…」, 工作表「…」); an English one may still name a Chinese path.
-  return /^[\u4e00-\u9fff]/.test(own) ? own : UNREADABLE;
 }
 
 function answer(c: Context, message: string, status: HTTPException['status']): Response {

@@ -1,5 +1,10 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createWorkbook } from '../../sheets-templates/cli/init';
+import { createXlsxPackageStore } from '../../src/store/drivers/xlsx-package/xlsx-package';
 import { describe, expect, test } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -71,6 +76,31 @@ describe.concurrent('duban workdays check', () => {
       holiday: null,
       provisional: false,
     });
+  });
+});
+
+describe('duban workdays --workbook', () => {
+  test("counts with the 节假日 typed into the workbook, as its scans do; a missing file is a Chinese error", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'workdays-'));
+    const file = join(dir, '督办-2027.xlsx');
+    await createWorkbook(file, null);
+    // The State Council's 2027 schedule, as a clerk types it: 春节 2月5日–13日 off, 2月20日 worked.
+    await createXlsxPackageStore(file).append('节假日', [
+      ...['2027-02-05', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'].map((day) => ({
+        日期: day,
+        类型: '放假',
+        名称: '春节',
+      })),
+      { 日期: '2027-02-20', 类型: '调休上班', 名称: '春节' },
+    ]);
+    const typed = await duban('check', '2027-02-20', '--workbook', file, '--json');
+    expect(typed.stderr).toBe('');
+    expect(JSON.parse(typed.stdout)).toEqual({ date: '2027-02-20', workday: true, holiday: '春节调休', provisional: false });
+    expect(JSON.parse((await duban('check', '2027-02-20', '--json')).stdout)).toMatchObject({ workday: false, provisional: true });
+    const missing = await duban('check', '2027-02-20', '--workbook', join(dir, '没有.xlsx'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('无法读取工作簿');
+    expect(missing.stdout).toBe('');
   });
 });
 
