@@ -2,10 +2,10 @@
  * `duban init --previous`: the 2027 workbook takes over from the 2026 one the 督办台账 items not yet closed (编号 kept)
  * with their ledgers and notices, the 〔2027〕 文号 already issued, and the office's reference rows — not the battle
  * map; the 2026 workbook is left as it was. Scanned on 5 January 2027, the new workbook repeats no 文号 and a
- * carried item goes on up its ladder instead of starting again.
+ * carried item goes on up its ladder instead of starting again. The 2026 workbook scanned in 2027 issues no 文号.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -244,5 +244,26 @@ describe('duban init --previous refuses', () => {
     const { exit, out } = await init(['--workbook', join(dir, 'x.xlsx'), '--previous', other]);
     expect(exit).toBe(2);
     expect(out).toMatch(/不是督查督办工作簿（没有「督办台账」「文书登记」「规则配置」工作表）/);
+  });
+});
+
+describe('the 2026 workbook scanned on 4 January 2027', () => {
+  it('issues no 文号 and says to carry the items into the 2027 workbook', async () => {
+    const copy = join(dir, '督办-2026-副本.xlsx');
+    await copyFile(old, copy);
+    const summary = await runScan({
+      store: createXlsxPackageStore(copy),
+      mailer: createMemoryMailer(),
+      now: beijing('2027-01-04 08:30:00'),
+      from: { address: 'duban@demo.gov.cn' },
+    });
+    const problem = summary.problems.find((p) => p.code === 'past-year-workbook');
+    expect(problem?.message).toMatch(/本工作簿是2026年度的，今天已是2027年：\d+份需编文号的通知/);
+    expect(problem?.message).toContain('--previous 本工作簿');
+    const after = await createXlsxPackageStore(copy).read([...RUN_SPECS]);
+    const of2027 = rowsOf(after, '文书登记')
+      .map((c) => text(c, '文号'))
+      .filter((d) => d.includes('〔2027〕'));
+    expect(of2027).toEqual(['临政督催〔2027〕1号', '临政督督〔2027〕1号']);
   });
 });
