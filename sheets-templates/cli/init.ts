@@ -1,6 +1,7 @@
 /**
  * `duban init [--demo] [--as-of YYYY-MM-DD] --workbook FILE`: a new workbook from the template, optionally filled with
  * the demo county; never overwrites an existing file.
+ * `duban init --workbook FILE --previous LAST_YEAR.xlsx`: the new year's workbook with what last year's hands on.
  * `duban init --google [--demo] [--as-of …] [--title T] [--sheet ID]`: the same as a Google Sheet (src/cli/google.ts).
  */
 import { existsSync, mkdirSync } from 'node:fs';
@@ -13,6 +14,9 @@ import { createXlsxPackageStore } from '../../src/store/drivers/xlsx-package/xls
 import { type InitIo, nextSteps, officeSettings, writeEnvTemplate } from './init-office';
 import { writeTemplate } from '../xlsx/xlsx';
 import { commandError, commandOptions } from '../../src/cli/parse-options';
+import { configValues } from '../../src/workbook/read-settings';
+import type { DemoData } from '../../src/workbook/schema/tabs';
+import { carriedReport, carryInto, readPrevious } from './init-carry';
 
 export const USAGE = `用法：
   duban init --workbook 文件.xlsx --org 机关名称 --prefix 文号前缀 --email 督查室邮箱 [--year 年度]
@@ -21,7 +25,10 @@ export const USAGE = `用法：
     --org     机关名称，通知落款用，如 某某县人民政府办公室
     --prefix  文号前缀，如 某政督（文号为 某政督催〔2026〕1号）
     --email   督查室邮箱，通知邮件的回复地址，如 duban@example.gov.cn
-    --year    工作年度（挂图作战表 1月…12月 所属年份），默认今年
+    --year    工作年度（挂图作战表 1月…12月 所属年份），默认今年；有 --previous 时默认为上年度的下一年
+    --previous 上年度工作簿：把未办结的督办台账事项（编号不变）及其反馈、延期、办结审批、调整记录和已发通知，
+              已编新年度文号的文书登记，通讯录、改过的规则配置和新年度的节假日转入新工作簿；挂图作战表不转入。
+              机关名称、文号前缀、督查室邮箱未给出时取自上年度工作簿。上年度工作簿不作改动
   duban init --demo [--as-of YYYY-MM-DD] --workbook 文件.xlsx   新建含演示数据（虚构的县）的工作簿，默认截至今天
   duban init --google [--demo] [--as-of YYYY-MM-DD] [--title 标题]   新建 Google 表格，打印网址和表格 ID
   duban init --google --sheet 表格ID [--demo]   在已共享给服务账号的空白表格中建立各工作表
@@ -30,7 +37,7 @@ export const USAGE = `用法：
   退出码：0 已创建；1 写入失败；2 参数有误或文件已存在`;
 const COMMAND = { name: 'init', usage: USAGE };
 
-export async function run(args: string[], io: InitIo = terminalIo()): Promise<number> {
+export async function run(args: string[], io: InitIo = terminalIo(), now = new Date()): Promise<number> {
   const parsed = commandOptions(COMMAND, args, {
     workbook: { type: 'string', short: 'w' },
     demo: { type: 'boolean' },
@@ -42,15 +49,19 @@ export async function run(args: string[], io: InitIo = terminalIo()): Promise<nu
     prefix: { type: 'string' },
     email: { type: 'string' },
     year: { type: 'string' },
+    previous: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
   if (values.google && values.workbook) return fail('--google 与 --workbook 只能选一个');
   if ((values.title || values.sheet) && !values.google) return fail('--title 和 --sheet 只用于 --google');
-  if (values.google && (values.org ?? values.prefix ?? values.email ?? values.year) !== undefined)
+  if (
+    values.google &&
+    (values.org ?? values.prefix ?? values.email ?? values.year ?? values.previous) !== undefined
+  )
     return fail(
-      '--org、--prefix、--email、--year 目前只用于 .xlsx 工作簿；Google 表格请建好后在「规则配置」中填写',
+      '--org、--prefix、--email、--year、--previous 目前只用于 .xlsx 工作簿；Google 表格请建好后在「规则配置」中填写',
     );
   if (values.google) return initGoogleFrom(values);
   if (!values.workbook) return fail('缺少 --workbook 文件（或用 --google 新建 Google 表格）');
@@ -62,20 +73,51 @@ export async function run(args: string[], io: InitIo = terminalIo()): Promise<nu
     return fail(`${values.workbook} 已存在，未覆盖；请换一个文件名或先移走原文件`);
   const asOf = demoAsOf(values['as-of']);
   if (asOf === null) return fail(`--as-of "${values['as-of']}" 不是有效日期，应为 YYYY-MM-DD`);
-  const officeFlags = values.org ?? values.prefix ?? values.email ?? values.year;
+  const officeFlags = values.org ?? values.prefix ?? values.email ?? values.year ?? values.previous;
   if (values.demo && officeFlags !== undefined)
-    return fail('--org、--prefix、--email、--year 不用于 --demo（演示数据自带虚构的县）');
+    return fail('--org、--prefix、--email、--year、--previous 不用于 --demo（演示数据自带虚构的县）');
   if (values.demo) {
     await createWorkbook(values.workbook, asOf);
     console.log(`已创建 ${values.workbook}（演示数据截至 ${asOf}）`);
     return 0;
   }
-  const thisYear = partsOf(toDay(isoOf(shanghaiDayOf(new Date())))).year;
+  if (values.previous) return initFromPrevious(values.workbook, values.previous, values, io, now);
+  const thisYear = partsOf(shanghaiDayOf(now)).year;
   const office = await officeSettings(values, thisYear, io);
   if ('error' in office) return fail(office.error);
   await createWorkbook(values.workbook, null, office.config);
   const env = writeEnvTemplate(values.workbook);
   console.log(nextSteps(values.workbook, office, env));
+  return 0;
+}
+
+/** The new year's workbook with what last year's hands on (init-carry.ts); last year's is only read. */
+async function initFromPrevious(
+  workbook: string,
+  file: string,
+  flags: { org?: string; prefix?: string; email?: string; year?: string },
+  io: InitIo,
+  now: Date,
+): Promise<number> {
+  const previous = await readPrevious(file, now);
+  if ('error' in previous) return fail(previous.error);
+  const own = configValues(previous.snapshot.tabs['规则配置']);
+  const office = await officeSettings(
+    {
+      org: flags.org ?? (own['机关名称'] || undefined),
+      prefix: flags.prefix ?? (own['文号前缀'] || undefined),
+      email: flags.email ?? (own['督查室邮箱'] || undefined),
+      year: flags.year ?? String(previous.year + 1),
+    },
+    previous.year + 1,
+    io,
+  );
+  if ('error' in office) return fail(office.error);
+  const carry = carryInto(previous, Number(office.config['工作年度']), now);
+  if ('error' in carry) return fail(carry.error);
+  await createWorkbook(workbook, null, { ...carry.config, ...office.config }, carry.rows);
+  const env = writeEnvTemplate(workbook);
+  console.log([nextSteps(workbook, office, env), '', carriedReport(previous, carry, now)].join('\n'));
   return 0;
 }
 
@@ -108,15 +150,16 @@ async function initGoogleFrom(values: {
   });
 }
 
-/** Write a new workbook (demo data as of `demoAsOf`, or empty when null), with these 规则配置 values. */
+/** Write a new workbook (demo data as of `demoAsOf`, or empty when null), with these 规则配置 values and `rows`. */
 export async function createWorkbook(
   file: string,
   demoAsOf: string | null,
   config: Record<string, string> = {},
+  rows?: DemoData,
 ): Promise<void> {
   mkdirSync(dirname(file), { recursive: true });
   const demo = demoAsOf ? generateDemo({ year: partsOf(toDay(demoAsOf)).year, asOf: demoAsOf }) : undefined;
-  await writeTemplate(file, { ...(demo ? { demo } : {}), config });
+  await writeTemplate(file, { ...(demo ? { demo } : {}), ...(rows ? { rows } : {}), config });
   if (demoAsOf) await seedLatestBulletin(createXlsxPackageStore(file), scanInstant(demoAsOf));
 }
 

@@ -260,6 +260,8 @@ function addTab(wb: ExcelJS.Workbook, def: TabDef, rows: Array<Record<string, Ce
 
 export interface TemplateOptions {
   demo?: DemoData;
+  /** Rows taken over from last year's workbook (duban init --previous), by tab. */
+  rows?: DemoData;
   /** 规则配置 values by key (duban init's 机关名称, 文号前缀, 督查室邮箱, 工作年度). */
   config?: Record<string, string>;
 }
@@ -281,7 +283,10 @@ export async function buildTemplateWorkbook(opts: TemplateOptions = {}): Promise
   wb.title = '督查督办工作簿';
   addGuide(wb);
   for (const def of TABS) {
-    const rows = def.name === '规则配置' ? configRows(opts.demo, opts.config) : (opts.demo?.[def.name] ?? []);
+    const rows =
+      def.name === '规则配置'
+        ? configRows(opts.demo, opts.config)
+        : ((opts.demo ?? opts.rows)?.[def.name] ?? []);
     addTab(wb, def, rows);
   }
   return wb;

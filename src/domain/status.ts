@@ -25,20 +25,8 @@ export function decideStatus(input: StatusInput): { status: Status; reason: stri
     const blocking = task.problems.filter((p) => p.blocking);
     return { status: '数据有误', reason: blocking.map((p) => p.message).join('；') };
   }
-  if (facts.completion?.approved) {
-    return {
-      status: '已办结',
-      reason: `办结审批已完成${facts.completion.closed ? `（${cnDate(facts.completion.closed)}）` : ''}`,
-    };
-  }
-  const card = facts.completion;
-  // 已完成 + 督查室核实 closes a minor item only: a key item needs the 主要领导 (seed 002 §三(六)), a refusal
-  // anywhere on the card keeps it open ("对不予办结事项…继续跟进督办"), and a card still moving through its chain
-  // (审批中) waits for the signers after the 督查室 — 一般事项 up to 规则配置 一般事项审批止于.
-  if (task.handling === '已完成' && card?.verified && !card.refused && !card.keyItem && !card.underway) {
-    return { status: '已办结', reason: '办理状态为已完成，督查室已核实' };
-  }
-  if (facts.transferredOut) return { status: '已调出', reason: '调出申请经分管领导、主要领导同意，不再排名' };
+  const closed = closedStatus(task, facts);
+  if (closed) return closed;
   const pending = pendingApproval(input);
   if (pending) return { status: '待办结审批', reason: pending };
   if (deadline !== null && remaining !== null && ctx.today > deadline) {
@@ -54,6 +42,34 @@ export function decideStatus(input: StatusInput): { status: Status; reason: stri
   if (input.lateReasons.length > 0) return { status: '滞后', reason: joinReasons(input.lateReasons) };
   if (input.notStarted) return { status: '未启动', reason: input.notStarted };
   return { status: '正常推进', reason: '' };
+}
+
+/**
+ * 已办结 or 已调出 (SPEC §4.1): the item is closed (销号) or moved out and no longer followed, whatever the day; null
+ * while it is still open. `duban init --previous` carries exactly the items this returns null for.
+ *
+ * @example
+ * closedStatus(task, { ...noFacts(), transferredOut: true }); // { status: '已调出', reason: '调出申请经…' }
+ */
+export function closedStatus(
+  task: TaskRecord,
+  facts: TaskFacts,
+): { status: Extract<Status, '已办结' | '已调出'>; reason: string } | null {
+  if (facts.completion?.approved) {
+    return {
+      status: '已办结',
+      reason: `办结审批已完成${facts.completion.closed ? `（${cnDate(facts.completion.closed)}）` : ''}`,
+    };
+  }
+  const card = facts.completion;
+  // 已完成 + 督查室核实 closes a minor item only: a key item needs the 主要领导 (seed 002 §三(六)), a refusal
+  // anywhere on the card keeps it open ("对不予办结事项…继续跟进督办"), and a card still moving through its chain
+  // (审批中) waits for the signers after the 督查室 — 一般事项 up to 规则配置 一般事项审批止于.
+  if (task.handling === '已完成' && card?.verified && !card.refused && !card.keyItem && !card.underway) {
+    return { status: '已办结', reason: '办理状态为已完成，督查室已核实' };
+  }
+  if (facts.transferredOut) return { status: '已调出', reason: '调出申请经分管领导、主要领导同意，不再排名' };
+  return null;
 }
 
 /**

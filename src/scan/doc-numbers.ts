@@ -1,6 +1,7 @@
 import type { RulesConfig } from '../domain/config';
 import { isNoticeType, kindOf } from '../domain/notice-kinds';
 import { DUPLICATE, type RegisterRow } from '../workbook/read-ledgers';
+import { isProvisional } from '../workbook/provisional-doc-no';
 
 /**
  * 文号 that stay unique and gap-free when two scans run at once (SPEC §4.4).
@@ -12,15 +13,7 @@ import { DUPLICATE, type RegisterRow } from '../workbook/read-ledgers';
  * are only ever appended, so the order in which the appends landed decides — the store serialises appends (file lock
  * for xlsx, values.append on Google).
  */
-const PROVISIONAL = '〔待编号〕';
-
-export function provisionalDocNo(year: number, run: string, index: number): string {
-  return `${PROVISIONAL}${year}·${run}·${index}`;
-}
-
-export function isProvisional(docNo: string): boolean {
-  return docNo.startsWith(PROVISIONAL);
-}
+export { isProvisional, provisionalDocNo } from '../workbook/provisional-doc-no';
 
 /** `临政督催〔2026〕15号`: the configured prefix, a one-character type mark, the year and the number. */
 export function formatDocNo(config: RulesConfig, type: string, year: number, n: number): string {

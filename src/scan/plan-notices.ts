@@ -12,6 +12,7 @@ import { noticeDocOf } from './notice-doc-of';
 import { dedupeKey, digestKey } from '../workbook/dedupe-key';
 import type { RegisterRow } from '../workbook/read-ledgers';
 import type { ScanProblem, TaskEntry, WorkbookModel } from '../workbook/read-workbook';
+import { holdsNumber, pastYearProblem } from './past-year';
 import { recipientsFor } from './recipients';
 import { standing } from './task-standing';
 import { draftKey, draftOf, draftStep, draftsByKey, type WaitingDraft, waitingBySigner } from './signing';
@@ -82,6 +83,7 @@ export function planNotices(model: WorkbookModel, verdicts: TaskVerdict[], run: 
   const problems: ScanProblem[] = [];
   const digests = new Map<string, { recipient: Address; items: DigestItem[]; covers: Cover[] }>();
   let duplicateSkipped = 0;
+  let heldForYear = 0;
 
   const dueKeys = new Set<string>();
   /** Tasks whose rules cannot run today (数据有误): their drafts wait rather than being withdrawn. */
@@ -96,6 +98,10 @@ export function planNotices(model: WorkbookModel, verdicts: TaskVerdict[], run: 
       dueKeys.add(key);
       if (known.has(key)) {
         duplicateSkipped++;
+        continue;
+      }
+      if (holdsNumber(model, due.type)) {
+        heldForYear++;
         continue;
       }
       const signing = (config.signedKinds as string[]).includes(due.type) || drafts.has(key);
@@ -187,6 +193,7 @@ export function planNotices(model: WorkbookModel, verdicts: TaskVerdict[], run: 
       covers: digest.covers,
     });
   }
+  if (heldForYear) problems.push(pastYearProblem(model, heldForYear));
   const withdrawn = [...drafts].filter(([key, row]) => !dueKeys.has(key) && !unreadable.has(row.id)).map(([, row]) => row);
   return {
     notices,

@@ -64,8 +64,11 @@ function yearOfIds(ids: string[]): number | null {
   return best;
 }
 
-/** 规则配置 as key → value; workbooks made before the Chinese headers still say key / value. */
-function configValues(tab: TabData | undefined): Record<string, string> {
+/**
+ * 规则配置 as key → value; workbooks made before the Chinese headers still say key / value.
+ * @example configValues(snapshot.tabs['规则配置'])['文号前缀']; // '某政督'
+ */
+export function configValues(tab: TabData | undefined): Record<string, string> {
   const values: Record<string, string> = {};
   for (const { cells } of tab?.rows ?? []) {
     const key = cellText(cells[CONFIG_HEADERS.key] ?? cells[LEGACY_CONFIG_HEADERS.key] ?? null).trim();

@@ -29,12 +29,14 @@ describe('user documentation', () => {
     expect(manual).not.toMatch(/Node\.js 20(?!\.)|nodejs:20|v20\.x\.x/);
   });
 
-  it('the manual has the year-end section the scan summary sends the clerk to, with init --year for the new year', () => {
+  it('the manual has the year-end section the scan summary sends the clerk to, with init --previous carrying the open items into the new year', () => {
     const section5 = manual.slice(manual.indexOf('## 5.'), manual.indexOf('## 6.'));
     expect(section5).toContain('**年底和新年度**');
     const yearEnd = section5.slice(section5.indexOf('**年底和新年度**'));
     expect(yearEnd).toContain('「节假日」');
     expect(yearEnd).toMatch(/npx duban init --workbook [^`\n]* --year 2027/);
+    expect(yearEnd).toMatch(/npx duban init --workbook [^`\n]* --previous [^`\n]*督办-2026\.xlsx/);
+    expect(yearEnd).toContain('挂图作战表不转入');
   });
 
   it('the manual and the README cite no file users do not have, and the images exist', () => {

@@ -125,7 +125,9 @@ describe('duban init for an office', () => {
     expect(out.at(-1)).toMatch(/--year "27" 应为四位年份/);
     expect(await run(['--workbook', workbook, '--demo', '--org', 'x'], noTerminal)).toBe(2);
     expect(await run(['--google', '--org', '甲县人民政府办公室'], noTerminal)).toBe(2);
-    expect(out.at(-1)).toMatch(/^duban init：--org、--prefix、--email、--year 目前只用于 \.xlsx 工作簿/);
+    expect(out.at(-1)).toMatch(
+      /^duban init：--org、--prefix、--email、--year、--previous 目前只用于 \.xlsx 工作簿/,
+    );
     expect(existsSync(workbook)).toBe(false);
     const xls = workbook.replace(/\.xlsx$/, '.xls');
     expect(await run(['--workbook', xls, '--demo'], noTerminal)).toBe(2);
