@@ -3,7 +3,7 @@ import { cnFullDate, type Day } from '../calendar/day';
 import type { Bulletin } from '../domain/bulletin';
 import { rankingFigures } from '../domain/scoring';
 import { CARDS, STATUSES } from '../domain/glossary';
-import { bulletinTitle, opening } from './bulletin-text';
+import { bulletinTitle, bulletinTitleLines, opening } from './bulletin-text';
 import {
   addressee,
   body,
@@ -46,7 +46,7 @@ export async function bulletinDocx(b: Bulletin, head: BulletinLetterhead): Promi
     masthead(head.agencyName),
     masthead('政务督查通报'),
     docNumberWithSeparator(head.docNo),
-    title(bulletinTitle(b)),
+    title(bulletinTitleLines(b)),
     addressee(head.mainRecipients),
     body(`${opening(b)}现将有关情况通报如下。`),
     ...sections(b),

@@ -27,7 +27,17 @@ export function opening(b: Bulletin): string {
 
 /** The 标题: `关于2026年10月全县重点工作督查情况的通报`. */
 export function bulletinTitle(b: Bulletin): string {
-  return `关于${b.period.label}全县重点工作督查情况的通报`;
+  return bulletinTitleLines(b).join('');
+}
+
+/**
+ * The 标题 as printed, in two lines broken between words: at 二号 the whole title just overruns the 版心 and would
+ * leave `通报` alone on a second line, which GB/T 9704 §7.3.1 (词意完整，排列对称) rules out.
+ *
+ * @example bulletinTitleLines(bulletin); // ['关于2026年10月全县重点工作', '督查情况的通报']
+ */
+export function bulletinTitleLines(b: Bulletin): [string, string] {
+  return [`关于${b.period.label}全县重点工作`, '督查情况的通报'];
 }
 
 /** A period's year as 〔2026〕 for the 文号. */

@@ -54,10 +54,13 @@ export function docNumberWithSeparator(docNo: string): Paragraph {
   });
 }
 
-/** 标题: 小标宋 二号, centred, one blank line before. */
-export function title(text: string): Paragraph {
+/** 标题: 小标宋 二号, centred, one blank line before; each of `lines` starts a line of its own. */
+export function title(lines: readonly string[]): Paragraph {
   return new Paragraph({
-    children: [run(text, 'title', SIZE.title)],
+    children: lines.map(
+      (text, i) =>
+        new TextRun({ text, font: runFont('title'), size: SIZE.title, ...(i > 0 ? { break: 1 } : {}) }),
+    ),
     alignment: AlignmentType.CENTER,
     spacing: { before: 320, after: 320, line: 700, lineRule: LineRuleType.EXACT },
   });

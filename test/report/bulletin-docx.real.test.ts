@@ -45,6 +45,8 @@ describe('the October 2026 通报 in LibreOffice', () => {
     const s = squeezed();
     expect(s.indexOf('临猗县人民政府办公室')).toBeLessThan(s.indexOf('临政督通〔2026〕10号'));
     expect(s).toContain('关于2026年10月全县重点工作督查情况的通报');
+    // Two lines broken between words, not `通报` alone on the second.
+    expect(text).toMatch(/^\s*督查情况的通报\s*$/m);
     expect(s).toContain('各乡镇人民政府，县直各有关单位：');
   });
 

@@ -63,6 +63,11 @@ describe('the 《政务督查通报》 .docx (GB/T 9704-2012)', () => {
     expect(fontTable).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="华文中宋"/>');
   });
 
+  it('breaks the 标题 between words, never leaving 通报 alone on its second line (§7.3.1)', () => {
+    const titleXml = /<w:p>(?:(?!<w:p>).)*?关于2026年10月(?:(?!<\/w:p>).)*<\/w:p>/.exec(documentXml)?.[0] ?? '';
+    expect(titleXml).toMatch(/>关于2026年10月全县重点工作<\/w:t>.*<w:br\/>.*>督查情况的通报<\/w:t>/);
+  });
+
   it('lays out A4 with the standard margins (天头 37 mm, 订口 28 mm)', () => {
     expect(documentXml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     expect(documentXml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
