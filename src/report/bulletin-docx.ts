@@ -10,7 +10,6 @@ import {
   docNumberWithSeparator,
   heading,
   masthead,
-  recordLines,
   signature,
   table,
   title,
@@ -18,6 +17,7 @@ import {
 import { withFontFallbacks } from './font-fallbacks';
 import { PAGE } from './official-style';
 import { pageNumberFooters } from './page-number';
+import { recordBlock } from './record-block';
 
 /** Who issues the 通报 and to whom: the 版头, 主送, 落款 and 版记 of the document. */
 export interface BulletinLetterhead {
@@ -35,7 +35,8 @@ export interface BulletinLetterhead {
 
 /**
  * The 《政务督查通报》 of a bulletin as a .docx in the GB/T 9704-2012 layout: 版头 (发文机关标志 in red, 文号, red
- * separator), 标题, 主送, 正文 with the ranking, 红黑榜, threshold and 分管领导 tables, 落款 and 成文日期, 抄送 and 印发.
+ * separator), 标题, 主送, 正文 with the ranking, 红黑榜, threshold and 分管领导 tables, 落款 and 成文日期, and the 版记
+ * (抄送 and 印发) at the foot of the last page.
  *
  * @example
  * const bytes = await bulletinDocx(bulletin, { agencyName: '临猗县人民政府办公室', docNo: '临政督通报〔2026〕10号', issuedOn: toDay('2026-11-03') });
@@ -51,7 +52,7 @@ export async function bulletinDocx(b: Bulletin, head: BulletinLetterhead): Promi
     body(`${opening(b)}现将有关情况通报如下。`),
     ...sections(b),
     ...signature([head.agencyName, cnFullDate(head.issuedOn)]),
-    ...recordLines(head.copyTo, head.agencyName, cnFullDate(head.issuedOn)),
+    ...recordBlock(head.copyTo, head.agencyName, cnFullDate(head.issuedOn)),
   ];
   const doc = new Document({
     creator: head.agencyName,

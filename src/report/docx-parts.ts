@@ -84,29 +84,6 @@ export function signature(lines: string[]): Paragraph[] {
   );
 }
 
-/** 版记: 抄送 and 印发 lines between thin lines, thick at top and bottom (GB/T 9704 §8.3). */
-export function recordLines(copyTo: string, printer: string, printedOn: string): Paragraph[] {
-  const line = (size: number) => ({ style: BorderStyle.SINGLE, size, color: '000000', space: 4 });
-  return [
-    new Paragraph({
-      children: [run(`抄送：${copyTo}。`, 'body', SIZE.note)],
-      indent: { left: 280, right: 280 },
-      spacing: { before: LINE * 2 },
-      border: { top: line(12), bottom: line(6) },
-    }),
-    new Paragraph({
-      children: [
-        run(`${printer}`, 'body', SIZE.note),
-        new TextRun({ text: '\t' }),
-        run(`${printedOn}印发`, 'body', SIZE.note),
-      ],
-      indent: { left: 280, right: 280 },
-      tabStops: [{ type: 'right', position: PAGE.text - 560 }],
-      border: { bottom: line(12) },
-    }),
-  ];
-}
-
 /** A table of 小四 仿宋, header row bold and shaded, columns sized by `weights` across the 版心. */
 export function table(
   headers: readonly string[],

@@ -68,6 +68,15 @@ describe('the October 2026 通报 in LibreOffice', () => {
     expect(s).toMatch(new RegExp(`临猗县人民政府办公室2026年11月3日印发—${pages}—$`));
   });
 
+  it('aligns a second 抄送 line after the colon (GB/T 9704 §7.4.2)', () => {
+    const lines = text.split('\n');
+    const first = lines.findIndex((l) => l.includes('抄送：'));
+    const copyAt = lines[first]!.indexOf('抄送：');
+    const next = lines[first + 1]!;
+    expect(next).not.toContain('印发');
+    expect(next.search(/\S/)).toBeGreaterThan(copyAt + 1);
+  });
+
   it('numbers every page "— n —" in its footer (GB/T 9704 §7.5)', () => {
     const s = squeezed();
     for (let n = 1; n <= pages; n++) expect(s).toContain(`—${n}—`);

@@ -68,6 +68,23 @@ describe('the 《政务督查通报》 .docx (GB/T 9704-2012)', () => {
     expect(titleXml).toMatch(/>关于2026年10月全县重点工作<\/w:t>.*<w:br\/>.*>督查情况的通报<\/w:t>/);
   });
 
+  it('sets the 版记 at the foot of the last page, its lines as wide as the 版心 (§7.4)', () => {
+    const record = /<w:tbl>(?:(?!<w:tbl>).)*?抄送：.*?<\/w:tbl>/.exec(documentXml)?.[0] ?? '';
+    expect(record).toMatch(/<w:tblpPr [^>]*w:tblpYSpec="bottom"[^>]*w:vertAnchor="margin"/);
+    expect(record).toContain('<w:tblW w:type="dxa" w:w="8844"/>');
+    expect(record).toMatch(/<w:top w:val="single"[^>]*w:sz="8"/);
+    expect(record).toMatch(/<w:insideH w:val="single"[^>]*w:sz="6"/);
+    expect(record).toMatch(/<w:bottom w:val="single"[^>]*w:sz="8"/);
+  });
+
+  it('aligns a second 抄送 line after the colon and keeps 印发机关 and 印发日期 一字 from the ends (§7.4.2–7.4.3)', () => {
+    const record = /<w:tbl>(?:(?!<w:tbl>).)*?抄送：.*?<\/w:tbl>/.exec(documentXml)?.[0] ?? '';
+    expect(record).toMatch(/<w:ind w:left="840" w:hanging="840"\/>(?:(?!<\/w:p>).)*抄送：/);
+    expect(record).toMatch(/<w:left w:type="dxa" w:w="280"\/>/);
+    expect(record).toMatch(/<w:right w:type="dxa" w:w="280"\/>/);
+    expect(record).toMatch(/<w:jc w:val="right"\/>(?:(?!<\/w:p>).)*2026年11月3日印发/);
+  });
+
   it('lays out A4 with the standard margins (天头 37 mm, 订口 28 mm)', () => {
     expect(documentXml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     expect(documentXml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
