@@ -12,6 +12,8 @@ export const FONT_FALLBACKS = {
   title: ['方正小标宋简体', '华文中宋', 'STZhongsong', '宋体', 'SimSun', 'Noto Serif CJK SC'],
   heading: ['黑体', 'SimHei', 'STHeiti', 'Noto Sans CJK SC', 'WenQuanYi Zen Hei'],
   number: ['Times New Roman', 'Liberation Serif'],
+  /** 页码 (§7.5): 4号半角宋体阿拉伯数字. */
+  pageNumber: ['宋体', 'SimSun', 'Noto Serif CJK SC'],
 } as const;
 
 export type FontRole = keyof typeof FONT_FALLBACKS;

@@ -44,6 +44,8 @@ describe('the 《政务督查通报》 .docx (GB/T 9704-2012)', () => {
       expect(xml).toMatch(/<w:instrText[^>]*>PAGE<\/w:instrText>/);
       expect(xml).toContain('— ');
       expect(xml).toContain('<w:sz w:val="28"/>');
+      // 4号半角宋体: the digits and the 一字线 in 宋体, not Times New Roman.
+      expect(xml).toContain('<w:rFonts w:ascii="宋体" w:eastAsia="宋体" w:hAnsi="宋体"/>');
     }
     expect(documentXml).toMatch(/<w:footerReference w:type="default"/);
     expect(documentXml).toMatch(/<w:footerReference w:type="even"/);
@@ -61,6 +63,8 @@ describe('the 《政务督查通报》 .docx (GB/T 9704-2012)', () => {
     expect(documentXml).toContain('<w:sz w:val="32"/>');
     expect(fontTable).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
     expect(fontTable).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="华文中宋"/>');
+    const names = [...fontTable.matchAll(/<w:font w:name="([^"]+)"/g)].map((m) => m[1]);
+    expect(names.filter((n) => n === '宋体')).toHaveLength(1);
   });
 
   it('breaks the 标题 between words, never leaving 通报 alone on its second line (§7.3.1)', () => {
