@@ -12,7 +12,7 @@ import {
   WidthType,
   type IParagraphOptions,
 } from 'docx';
-import { INDENT, LINE, PAGE, RED, SIZE, runFont, type FontRole } from './official-style';
+import { CHAR_SPACING, INDENT, LINE, PAGE, RED, SIZE, runFont, type FontRole } from './official-style';
 
 const EXACT = { line: LINE, lineRule: LineRuleType.EXACT };
 
@@ -22,7 +22,13 @@ export function run(
   size: number = SIZE.body,
   color?: string,
 ): TextRun {
-  return new TextRun({ text, font: runFont(role), size, ...(color ? { color } : {}) });
+  return new TextRun({
+    text,
+    font: runFont(role),
+    size,
+    ...(size === SIZE.body ? { characterSpacing: CHAR_SPACING } : {}),
+    ...(color ? { color } : {}),
+  });
 }
 
 /** A 正文 paragraph: 仿宋 三号, first line indented two characters. */

@@ -46,6 +46,12 @@ export const PAGE = {
   text: twips(156),
 } as const;
 
+/**
+ * 28 characters to a line (§5.2.2): 三号 is 16 pt, 28 of them 448 pt, the 版心 442 pt — so each character of 正文 is
+ * set this many twips closer (-5: 28 × 15.75 pt fits), else a line holds 27.
+ */
+export const CHAR_SPACING = Math.floor(PAGE.text / 28) - SIZE.body * 10;
+
 /** 22 lines of 28 chars per page: a fixed 28.9 pt line pitch, kept at 28 pt so tables fit. */
 export const LINE = 560;
 /** 首行缩进 2 个字 of 三号. */

@@ -68,6 +68,12 @@ describe('the October 2026 通报 in LibreOffice', () => {
     expect(s).toMatch(new RegExp(`临猗县人民政府办公室2026年11月3日印发—${pages}—$`));
   });
 
+  it('sets 28 characters to a line of 正文 (GB/T 9704 §5.2.2)', () => {
+    // 工作要求 opens with two characters of indent and 26 of text: 各牵头单位要对照本通报逐项分析原因，对逾期、滞后事项.
+    const line = text.split('\n').find((l) => l.includes('各牵头单位要对照本通报'))!;
+    expect(line.replace(/\s+/g, '')).toBe('各牵头单位要对照本通报逐项分析原因，对逾期、滞后事项');
+  });
+
   it('aligns a second 抄送 line after the colon (GB/T 9704 §7.4.2)', () => {
     const lines = text.split('\n');
     const first = lines.findIndex((l) => l.includes('抄送：'));

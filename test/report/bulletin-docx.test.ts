@@ -61,6 +61,8 @@ describe('the 《政务督查通报》 .docx (GB/T 9704-2012)', () => {
   it('sets the body in 仿宋_GB2312 三号 (16 pt) and names what to use where it is missing', () => {
     expect(documentXml).toContain('w:eastAsia="仿宋_GB2312"');
     expect(documentXml).toContain('<w:sz w:val="32"/>');
+    // 28 characters of 16 pt are wider than the 156 mm 版心: each is set 0.25 pt closer.
+    expect(documentXml).toMatch(/<w:spacing w:val="-5"\/>(?:(?!<\/w:r>).)*现将有关情况通报如下/);
     expect(fontTable).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
     expect(fontTable).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="华文中宋"/>');
     const names = [...fontTable.matchAll(/<w:font w:name="([^"]+)"/g)].map((m) => m[1]);
