@@ -51,7 +51,7 @@ export async function bulletinDocx(b: Bulletin, head: BulletinLetterhead): Promi
     addressee(head.mainRecipients),
     body(`${opening(b)}现将有关情况通报如下。`),
     ...sections(b),
-    ...signature([head.agencyName, cnFullDate(head.issuedOn)]),
+    ...signature(head.agencyName, cnFullDate(head.issuedOn)),
     ...recordBlock(head.copyTo, head.agencyName, cnFullDate(head.issuedOn)),
   ];
   const doc = new Document({

@@ -77,17 +77,33 @@ export function addressee(text: string): Paragraph {
   return new Paragraph({ children: [run(`${text}：`)], spacing: { ...EXACT, before: 160 } });
 }
 
-/** 落款 and 成文日期: right-aligned, four characters in from the right edge. */
-export function signature(lines: string[]): Paragraph[] {
-  return lines.map(
-    (text, i) =>
-      new Paragraph({
-        children: [run(text)],
-        alignment: AlignmentType.RIGHT,
-        indent: { right: INDENT * 2 },
-        spacing: { ...EXACT, before: i === 0 ? LINE * 2 : 0 },
-      }),
-  );
+/**
+ * 落款 of a sealed document (§7.3.5.1): the 成文日期 四字 in from the right, the 发文机关署名 centred above it. Word
+ * cannot centre one line on another, so the name's right indent comes from the two lines' estimated widths.
+ */
+export function signature(agency: string, date: string): Paragraph[] {
+  const dateIndent = INDENT * 2;
+  const nameIndent = Math.max(0, Math.round(dateIndent - (bodyTextWidth(agency) - bodyTextWidth(date)) / 2));
+  const line = (text: string, right: number, before: number) =>
+    new Paragraph({
+      children: [run(text)],
+      alignment: AlignmentType.RIGHT,
+      indent: { right },
+      spacing: { ...EXACT, before },
+    });
+  return [line(agency, nameIndent, LINE * 2), line(date, dateIndent, 0)];
+}
+
+/**
+ * Width in twips of a line of 正文: a 三号 character less CHAR_SPACING for Chinese, half of it for digits and Latin
+ * letters, and the quarter character Word and WPS add where Chinese meets digits (自动调整中文与西文的间距).
+ */
+function bodyTextWidth(text: string): number {
+  const full = SIZE.body * 10 + CHAR_SPACING;
+  const chars = Array.from(text);
+  const half = (c: string) => /[\x20-\x7e]/.test(c);
+  const seams = chars.slice(1).filter((c, i) => half(c) !== half(chars[i]!)).length;
+  return chars.reduce((w, c) => w + (half(c) ? full / 2 : full), 0) + (seams * SIZE.body * 10) / 4;
 }
 
 /** A table of 小四 仿宋, header row bold and shaded, columns sized by `weights` across the 版心. */
