@@ -3,7 +3,7 @@ import { cnFullDate, type Day } from '../calendar/day';
 import type { Bulletin } from '../domain/bulletin';
 import { rankingFigures } from '../domain/scoring';
 import { CARDS, STATUSES } from '../domain/glossary';
-import { bulletinTitle, bulletinTitleLines, opening } from './bulletin-text';
+import { bulletinTitle, bulletinTitleLines, opening, scoringMethod } from './bulletin-text';
 import {
   addressee,
   body,
@@ -73,7 +73,7 @@ function sections(b: Bulletin): Array<Paragraph | Table> {
   const summed = b.months.length > 1 ? '（各项为各月之和）' : '';
   const out: Array<Paragraph | Table> = [
     heading('一、各牵头单位得分排名'),
-    body(`按规则配置的评分办法，各牵头单位${b.period.label}得分及排名如下${summed}：`),
+    body(`${scoringMethod(b.scoring)}，各牵头单位${b.period.label}得分及排名如下${summed}：`),
     table(
       ['排名', '牵头单位', '事项', '按期办结', '滞后', '逾期', '按时反馈', '督办文书', '红/黄/蓝牌', '得分'],
       b.units.map((u) => [...rankingFigures(u), `${u.cards.红牌}/${u.cards.黄牌}/${u.cards.蓝牌}`, u.score]),

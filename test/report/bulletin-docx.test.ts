@@ -74,6 +74,13 @@ describe('the 《政务督查通报》 .docx (GB/T 9704-2012)', () => {
     expect(titleXml).toMatch(/>关于2026年10月全县重点工作<\/w:t>.*<w:br\/>.*>督查情况的通报<\/w:t>/);
   });
 
+  it('states how units are scored, in the words of a 通报, not the name of a workbook tab', () => {
+    expect(documentXml).not.toContain('规则配置');
+    expect(documentXml).toContain(
+      '以100分为基础，每项按期办结加2分，每个缺报月份扣2分、每项逾期事项扣5分、每次迟报扣1分、每份督办单扣3分、每张红牌扣10分，各牵头单位2026年10月得分及排名如下：',
+    );
+  });
+
   it('sets the 版记 at the foot of the last page, its lines as wide as the 版心 (§7.4)', () => {
     const record = /<w:tbl>(?:(?!<w:tbl>).)*?抄送：.*?<\/w:tbl>/.exec(documentXml)?.[0] ?? '';
     expect(record).toMatch(/<w:tblpPr [^>]*w:tblpYSpec="bottom"[^>]*w:vertAnchor="margin"/);
