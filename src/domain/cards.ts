@@ -87,7 +87,8 @@ function blueReason(i: CardInput, c: RulesConfig): Reasons {
   if (i.missedMonths.length > 0)
     r.add('missed', `${i.missedMonths.join('、')}月未按计划完成（未反馈或反馈为未完成）`);
   if (i.progress !== null && i.elapsedPercent !== null && i.elapsedPercent - i.progress > c.blueLagPoints) {
-    r.add('lag', `进度${i.progress}%落后时间进度${i.elapsedPercent}%超过${c.blueLagPoints}个百分点`);
+    const gap = i.elapsedPercent - i.progress;
+    r.add('lag', `填报进度${i.progress}%，落后时序进度（${i.elapsedPercent}%）${gap}个百分点`);
   }
   return r;
 }

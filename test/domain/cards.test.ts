@@ -25,8 +25,9 @@ describe('红黄蓝牌 (SPEC §4.2)', () => {
       feedback: [{ day: toDay('2026-06-30'), month: 6, progress: 29, text: '推进中' }],
     });
     expect(evaluateTask(task, lagging, ctxOn('2026-07-01')).card).toBe('蓝牌');
+    // The 提醒函 prints this as its 事由, after an opening that speaks of 时序进度: the same word, the gap in points.
     expect(evaluateTask(task, lagging, ctxOn('2026-07-01')).cardReason).toBe(
-      '进度29%落后时间进度50%超过20个百分点',
+      '填报进度29%，落后时序进度（50%）21个百分点',
     );
     const onPace = facts({
       feedback: [{ day: toDay('2026-06-30'), month: 6, progress: 30, text: '推进中' }],
