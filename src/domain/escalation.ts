@@ -168,7 +168,7 @@ export function approvalReminder(
     type: '审批提醒',
     level: pendingSigner,
     period: `办结@${isoOf(submitted)}`,
-    reasons: [`${cnDate(submitted)}申请办结，办结审批卡自${cnDate(since)}起待"${pendingSigner}"签批`],
+    reasons: [`${cnDate(submitted)}申请办结，办结审批卡自${cnDate(since)}起待“${pendingSigner}”签批`],
     replyBy,
     rectifyBy: null,
   };

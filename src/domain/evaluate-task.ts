@@ -39,7 +39,7 @@ import {
  * @example
  * const v = evaluateTask(task, facts, { today: toDay('2026-04-09'), cal: defaultCalendar(), config: defaultConfig() });
  * v.status; // '滞后'
- * v.hints[0]; // "3月应完成"完成土地征收"未反馈，已超过反馈截止日 4月8日"
+ * v.hints[0]; // "3月应完成“完成土地征收”未反馈，已超过反馈截止日 4月8日"
  */
 export function evaluateTask(
   task: TaskRecord,

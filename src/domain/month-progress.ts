@@ -61,7 +61,7 @@ function reportedAfter(reports: FeedbackEntry[], deadline: Day): boolean {
   return false;
 }
 
-/** `3月应完成"完成土地征收"未反馈，已超过反馈截止日 4月8日`. */
+/** `3月应完成“完成土地征收”未反馈，已超过反馈截止日 4月8日`: Chinese quotation marks, as the 催办单 prints it. */
 function missedReason(cell: MonthCell, notDone: boolean, deadlines: readonly Day[]): string {
   const texts = missedTextsOf(deadlines)[cell.month - 1]!;
   if (isBlank(cell.planned)) return notDone ? texts.noPlanNotDone : texts.noPlanUnreported;
@@ -83,9 +83,9 @@ function missedTextsOf(deadlines: readonly Day[]): MissedTexts[] {
     texts = deadlines.map((deadline, i) => {
       const after = `，已超过反馈截止日 ${cnDate(deadline)}`;
       return {
-        head: `${i + 1}月应完成"`,
-        unreported: `"未反馈${after}`,
-        notDone: `"反馈为未完成${after}`,
+        head: `${i + 1}月应完成“`,
+        unreported: `”未反馈${after}`,
+        notDone: `”反馈为未完成${after}`,
         noPlanUnreported: `${i + 1}月工作任务未反馈${after}`,
         noPlanNotDone: `${i + 1}月工作任务反馈为未完成${after}`,
       };

@@ -71,7 +71,7 @@ describe('duban scan on the demo workbook (read back with SheetJS)', () => {
     expect(row.fills['10月/完成情况']).toBe(MONTH_FILL.done);
     expect(row.fills['11月/完成情况']).toBeNull();
     expect(row.values['系统提示']).toContain(
-      '9月应完成"推动企业达产入统，累计完成75%"未反馈，已超过反馈截止日 10月13日',
+      '9月应完成“推动企业达产入统，累计完成75%”未反馈，已超过反馈截止日 10月13日',
     );
   });
 
