@@ -224,7 +224,7 @@ export function assignmentNotice(
     type: '交办单',
     level: '1',
     period: `交办@${isoOf(assigned)}`,
-    reasons: [`${cnDate(assigned)}交办`, ...nodes],
+    reasons: [`交办日期：${cnDate(assigned)}`, ...nodes],
     replyBy,
     rectifyBy: null,
   };

@@ -175,6 +175,24 @@ describe('the other notice types', () => {
     }
   });
 
+  it('交办单 lists its 时间节点 (交办日期 and the 13710 nodes), not a 事由 it does not have', () => {
+    const doc: NoticeDoc = {
+      ...cuibanDoc(),
+      kind: '交办单',
+      docNo: '临政督交〔2026〕1号',
+      reasons: ['交办日期：3月2日', '研究部署：3月3日前', '反馈办理情况：3月9日前', '完成时限：3月9日前'],
+    };
+    const text = renderNotice(doc).text;
+    expect(text).not.toContain('事由');
+    expect(text).toContain(
+      ['时间节点：', '　　1. 交办日期：3月2日。', '　　2. 研究部署：3月3日前。', '　　3. 反馈办理情况：3月9日前。'].join(
+        '\n',
+      ),
+    );
+    expect(visibleText(renderNotice(doc).html)).toContain('时间节点：');
+    expect(visibleText(renderNotice(doc).html)).not.toContain('事由');
+  });
+
   it('督办通知书 carries the 整改期限, and the requirement falls back to it', () => {
     const doc: NoticeDoc = {
       ...cuibanDoc(),
