@@ -41,26 +41,34 @@ export function heading(text: string): Paragraph {
   return new Paragraph({ children: [run(text, 'heading')], spacing: EXACT, indent: { firstLine: INDENT } });
 }
 
+/** Space after each line of the 发文机关标志. */
+const MASTHEAD_AFTER = 240;
+/** Space before the 标题. */
+const TITLE_BEFORE = 320;
+
 /** 发文机关标志: 小标宋, red, centred. */
 export function masthead(text: string): Paragraph {
   return new Paragraph({
     children: [run(text, 'title', SIZE.masthead, RED)],
     alignment: AlignmentType.CENTER,
-    spacing: { before: 0, after: 240 },
+    spacing: { before: 0, after: MASTHEAD_AFTER },
   });
 }
 
-/** 文号 centred above the red separator (a red bottom border of the paragraph, 版心 wide). */
+/**
+ * 文号 centred 空二行 under the 发文机关标志 (§7.2.4), the red separator 4 mm (11 pt) under it (§7.2.5) as a red bottom
+ * border of the paragraph, 版心 wide, and the 标题 空二行 under the line (§7.3.1).
+ */
 export function docNumberWithSeparator(docNo: string): Paragraph {
   return new Paragraph({
     children: [run(docNo)],
     alignment: AlignmentType.CENTER,
-    spacing: { before: 240, after: 480 },
-    border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: RED, space: 8 } },
+    spacing: { before: LINE * 2 - MASTHEAD_AFTER, after: LINE * 2 - TITLE_BEFORE },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: RED, space: 11 } },
   });
 }
 
-/** 标题: 小标宋 二号, centred, one blank line before; each of `lines` starts a line of its own. */
+/** 标题: 小标宋 二号, centred; each of `lines` starts a line of its own. */
 export function title(lines: readonly string[]): Paragraph {
   return new Paragraph({
     children: lines.map(
@@ -68,7 +76,7 @@ export function title(lines: readonly string[]): Paragraph {
         new TextRun({ text, font: runFont('title'), size: SIZE.title, ...(i > 0 ? { break: 1 } : {}) }),
     ),
     alignment: AlignmentType.CENTER,
-    spacing: { before: 320, after: 320, line: 700, lineRule: LineRuleType.EXACT },
+    spacing: { before: TITLE_BEFORE, after: 320, line: 700, lineRule: LineRuleType.EXACT },
   });
 }
 

@@ -69,6 +69,20 @@ describe('the 《政务督查通报》 .docx (GB/T 9704-2012)', () => {
     expect(names.filter((n) => n === '宋体')).toHaveLength(1);
   });
 
+  it('sets the 文号 two lines under the 发文机关标志, the red line 4 mm under it and the 标题 two lines under that (§7.2.4, §7.2.5, §7.3.1)', () => {
+    const paragraphs = documentXml.split('<w:p>').slice(1);
+    const spacing = (p: string) => ({
+      before: Number(/<w:spacing [^>]*w:before="(\d+)"/.exec(p)?.[1] ?? 0),
+      after: Number(/<w:spacing [^>]*w:after="(\d+)"/.exec(p)?.[1] ?? 0),
+    });
+    const at = (text: string) => paragraphs.find((p) => p.includes(text))!;
+    const [mast, docNo, title] = [at('>政务督查通报<'), at('>临政督通〔2026〕10号<'), at('>关于2026年10月')];
+    const twoLines = 2 * 560;
+    expect(spacing(mast).after + spacing(docNo).before).toBe(twoLines);
+    expect(spacing(docNo).after + spacing(title).before).toBe(twoLines);
+    expect(docNo).toMatch(new RegExp(`<w:bottom w:val="single" w:color="${RED}" w:sz="\\d+" w:space="11"/>`));
+  });
+
   it('breaks the 标题 between words, never leaving 通报 alone on its second line (§7.3.1)', () => {
     const titleXml = /<w:p>(?:(?!<w:p>).)*?关于2026年10月(?:(?!<\/w:p>).)*<\/w:p>/.exec(documentXml)?.[0] ?? '';
     expect(titleXml).toMatch(/>关于2026年10月全县重点工作<\/w:t>.*<w:br\/>.*>督查情况的通报<\/w:t>/);
