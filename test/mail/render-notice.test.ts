@@ -112,6 +112,16 @@ describe('催办单', () => {
     expect(text).toContain('事由：\n　　3月份完成情况未按时反馈。\n');
     expect(text).toContain('完成时限：长期');
   });
+
+  it('sets the dates of the 事由 into the sentence, without the spaces the workbook hints keep around them', () => {
+    const doc = cuibanDoc({
+      reasons: ['已超过完成时限 9月10日，逾期24个工作日', '9月应完成“征地补偿”未反馈，已超过反馈截止日 10月13日'],
+    });
+    for (const body of both(doc)) {
+      expect(body).toContain('1. 已超过完成时限9月10日，逾期24个工作日。');
+      expect(body).toContain('2. 9月应完成“征地补偿”未反馈，已超过反馈截止日10月13日。');
+    }
+  });
 });
 
 describe('the other notice types', () => {

@@ -166,7 +166,16 @@ function reasonLines(reasons: readonly string[]): string[] {
 
 /** The rules write some reasons as phrases (`3月21日已下发催办单，至今未解决`); a notice prints sentences. */
 function asSentence(reason: string): string {
-  return /[。！？；.!?;]$/.test(reason) ? reason : `${reason}。`;
+  const tight = withoutDateSpaces(reason);
+  return /[。！？；.!?;]$/.test(tight) ? tight : `${tight}。`;
+}
+
+/**
+ * The workbook's 系统提示 set dates apart (`已超过完成时限 9月10日，…`) for a clerk scanning a cell; printed Chinese
+ * runs on: the spaces before a date and after 月/日 go.
+ */
+function withoutDateSpaces(text: string): string {
+  return text.replace(/(?<=[\u4e00-\u9fff])[ \t]+(?=\d)|(?<=\d[月日])[ \t]+(?=[\u4e00-\u9fff])/g, '');
 }
 
 function reasonsHtml(reasons: readonly string[]): string {
