@@ -27,7 +27,7 @@ const STATUS_LEGEND: Array<[keyof typeof STATUS_FILL, string]> = [
 ];
 
 const CARD_LEGEND: Array<[keyof typeof CARD_FILL, string]> = [
-  ['蓝牌', '蓝色：一个月未完成，或填报进度落后时间进度20个百分点以上 → 督查室发提醒函'],
+  ['蓝牌', '蓝色：一个月未完成，或填报进度落后时序进度20个百分点以上 → 督查室发提醒函'],
   [
     '黄牌',
     '琥珀色：应启动未启动，或连续两个月未完成，或临期且已填报进度不足50%（未填报不算）→ 分管领导约谈单位负责人',

@@ -9,7 +9,7 @@ import {
 import type { BulletinPeriod } from './bulletin-period';
 import { boards, bottomOf, overdueThresholds, type BoardEntry, type ThresholdEntry } from './bulletin-lists';
 import type { Card, Status } from './glossary';
-import { emptyScore, onTimePercent, rankScores, type UnitScore } from './scoring';
+import { emptyScore, onTimePercent, rankScores, scoreWeights, type ScoreWeights, type UnitScore } from './scoring';
 
 export type { BulletinInput, BulletinTask, LeaderCounts, MonthResult, RedCardTask } from './bulletin-month';
 export type { BoardEntry, ThresholdEntry } from './bulletin-lists';
@@ -28,6 +28,8 @@ export interface Bulletin {
   asOf: Day;
   /** The months counted (a quarter asked in its second month has two). */
   months: number[];
+  /** How the scores were counted (规则配置's weights), stated in the 通报. */
+  scoring: ScoreWeights;
   /** Per unit, best first. A quarter or year sums its months' figures and scores (seed 002 §四(二)). */
   units: UnitScore[];
   /** 红榜: the best units that earned points and carry no card or overdue task. */
@@ -78,6 +80,7 @@ export function buildBulletin(
     period,
     asOf: last.asOf,
     months: months.map((m) => m.month),
+    scoring: scoreWeights(input.config),
     units,
     ...boards(units, redCardsOf(months), months.length * input.config.scoreBase, months.length),
     redCards: redCardsOf(months),

@@ -1,5 +1,6 @@
 import type { Card, Status } from './glossary';
 import type { RulesConfig } from './config';
+import { longestRunOf } from './month-progress';
 import { addReason } from './reasons';
 
 /** What the card decision needs, computed once by evaluateTask. */
@@ -12,6 +13,8 @@ export interface CardInput {
   episodes?: Partial<Record<CardCause, string>>;
   notStarted: boolean;
   missedMonths: number[];
+  /** The missed months not reported at all (the others were reported 未完成); unknown when absent. */
+  unreportedMonths?: number[];
   missedRun: number; // longest run of consecutive missed months
   progress: number | null;
   /** A progress % was reported (反馈记录 进度 or a % in 完成情况); unknown progress is not evidence. */
@@ -70,7 +73,10 @@ function redReason(i: CardInput, c: RulesConfig): Reasons {
 function yellowReason(i: CardInput, c: RulesConfig): Reasons {
   const r = new Reasons(i.episodes ?? {});
   if (i.notStarted) r.add('notStarted', '应启动而未启动（无任何反馈）');
-  if (i.missedRun >= 2) r.add('missedRun', `连续${i.missedRun}个月未按计划完成（未反馈或反馈为未完成）`);
+  if (i.missedRun >= 2) {
+    const how = missedHow(longestRunOf(i.missedMonths), i.unreportedMonths, true);
+    r.add('missedRun', `连续${i.missedRun}个月未按计划完成（${how}）`);
+  }
   // Seed 001 §三(三) 黄牌 needs evidence of not starting or stalling: a *reported* % below the floor, never a blank.
   // Once the deadline passes the cause is not gone but has come true: the card stays (same episode, no second
   // 约谈建议) until the progress rises or the 红牌 of a long overdue takes over.
@@ -85,9 +91,25 @@ function blueReason(i: CardInput, c: RulesConfig): Reasons {
   const r = new Reasons(i.episodes ?? {});
   // A month reported 未完成 is missed too: the reason says so, not that nothing was reported.
   if (i.missedMonths.length > 0)
-    r.add('missed', `${i.missedMonths.join('、')}月未按计划完成（未反馈或反馈为未完成）`);
+    r.add(
+      'missed',
+      `${i.missedMonths.join('、')}月未按计划完成（${missedHow(i.missedMonths, i.unreportedMonths, false)}）`,
+    );
   if (i.progress !== null && i.elapsedPercent !== null && i.elapsedPercent - i.progress > c.blueLagPoints) {
-    r.add('lag', `进度${i.progress}%落后时间进度${i.elapsedPercent}%超过${c.blueLagPoints}个百分点`);
+    const gap = i.elapsedPercent - i.progress;
+    r.add('lag', `填报进度${i.progress}%，落后时序进度（${i.elapsedPercent}%）${gap}个百分点`);
   }
   return r;
+}
+
+/**
+ * How the months were missed, as the 提醒函 and 约谈建议 state it: `未反馈` or `反馈为未完成`, month by month when
+ * both happened (`2月反馈为未完成，3月未反馈`); `nameMonths` names them even when all went the same way.
+ */
+function missedHow(months: number[], unreported: number[] | undefined, nameMonths: boolean): string {
+  if (!unreported) return '未反馈或反馈为未完成';
+  const how = (m: number) => (unreported.includes(m) ? '未反馈' : '反馈为未完成');
+  const kinds = [...new Set(months.map(how))];
+  if (kinds.length === 1 && !nameMonths) return kinds[0]!;
+  return kinds.map((k) => `${months.filter((m) => how(m) === k).join('月、')}月${k}`).join('，');
 }

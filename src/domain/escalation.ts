@@ -168,7 +168,7 @@ export function approvalReminder(
     type: '审批提醒',
     level: pendingSigner,
     period: `办结@${isoOf(submitted)}`,
-    reasons: [`${cnDate(submitted)}申请办结，办结审批卡自${cnDate(since)}起待"${pendingSigner}"签批`],
+    reasons: [`${cnDate(submitted)}申请办结，办结审批卡自${cnDate(since)}起待“${pendingSigner}”签批`],
     replyBy,
     rectifyBy: null,
   };
@@ -224,7 +224,7 @@ export function assignmentNotice(
     type: '交办单',
     level: '1',
     period: `交办@${isoOf(assigned)}`,
-    reasons: [`${cnDate(assigned)}交办`, ...nodes],
+    reasons: [`交办日期：${cnDate(assigned)}`, ...nodes],
     replyBy,
     rectifyBy: null,
   };

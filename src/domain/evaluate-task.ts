@@ -20,7 +20,7 @@ import {
 import type { Card } from './glossary';
 import { monthFeedbackDeadline } from './month-deadlines';
 import { kindOf } from './notice-kinds';
-import { hasAnyFeedback, latestProgress, longestMissedRun, readMonths } from './month-progress';
+import { hasAnyFeedback, latestProgress, longestRunOf, readMonths } from './month-progress';
 import { scanDayOf } from './scan-day';
 import { decideStatus } from './status';
 import { currentNode, plannedStartOf, startOf, timeLimits, type TimeLimits } from './time-limits';
@@ -40,7 +40,7 @@ import {
  * @example
  * const v = evaluateTask(task, facts, { today: toDay('2026-04-09'), cal: defaultCalendar(), config: defaultConfig() });
  * v.status; // '滞后'
- * v.hints[0]; // "3月应完成"完成土地征收"未反馈，已超过反馈截止日 4月8日"
+ * v.hints[0]; // "3月应完成“完成土地征收”未反馈，已超过反馈截止日 4月8日"
  */
 export function evaluateTask(
   task: TaskRecord,
@@ -110,7 +110,8 @@ export function evaluateTask(
     if (trigger && !openPeriods.includes(trigger.period)) openPeriods.push(trigger.period);
   }
   const supervisions = unresolvedSupervisions(facts.notices, openPeriods);
-  const runStart = missedRunStart(missedMonths);
+  const run = longestRunOf(missedMonths);
+  const runStart = run.length >= 2 ? run[0]! : null;
   const {
     card,
     reason: cardReason,
@@ -134,7 +135,8 @@ export function evaluateTask(
       },
       notStarted: open && notStarted !== null,
       missedMonths,
-      missedRun: longestMissedRun(missedMonths),
+      unreportedMonths: months?.unreported ?? [],
+      missedRun: run.length,
       progress,
       progressReported: progress !== null,
       elapsedPercent: deadline === null ? null : elapsedPercent(start, deadline, today),
@@ -272,22 +274,6 @@ function lateAssignment(assigned: Day, facts: TaskFacts, ctx: RuleContext): bool
 
 function issued(facts: TaskFacts, due: NoticeDue): boolean {
   return facts.notices.some((n) => n.type === due.type && n.level === due.level && n.period === due.period);
-}
-
-/** The first month of the longest run of consecutive missed months (≥ 2), or null. */
-function missedRunStart(missed: number[]): number | null {
-  let best = 0;
-  let bestStart: number | null = null;
-  let run = 0;
-  let start = 0;
-  let prev = -1;
-  for (const m of missed) {
-    if (m === prev + 1) run++;
-    else [run, start] = [1, m];
-    if (run >= 2 && run > best) [best, bestStart] = [run, start];
-    prev = m;
-  }
-  return bestStart;
 }
 
 /** `YYYY-MM` of the latest progress report (反馈记录 进度, else the last 完成情况 with a %): a 蓝牌 lag's episode. */

@@ -7,6 +7,8 @@ import type { FeedbackEntry, MonthCell, MonthFill, RuleContext, TaskFacts, TaskR
 export interface MonthReading {
   fills: MonthFill[];
   missed: number[];
+  /** The missed months with no report at all (the others were reported 未完成). */
+  unreported: number[];
   /** Missed months with their explanation, for 系统提示 and notices. */
   missedReasons: string[];
   /** Months that were reported after their deadline (from 反馈记录 dates). */
@@ -22,6 +24,7 @@ export interface MonthReading {
 export function readMonths(task: TaskRecord, facts: TaskFacts, ctx: RuleContext, year: number): MonthReading {
   const fills: MonthFill[] = [];
   const missed: number[] = [];
+  const unreported: number[] = [];
   const missedReasons: string[] = [];
   const lateReports: number[] = [];
   const deadlines = monthDeadlines(ctx, year);
@@ -42,10 +45,11 @@ export function readMonths(task: TaskRecord, facts: TaskFacts, ctx: RuleContext,
     else if (ctx.today > deadline && (completion === 'not-done' || !isBlank(cell.planned))) {
       fills.push('missing');
       missed.push(cell.month);
+      if (completion !== 'not-done') unreported.push(cell.month);
       missedReasons.push(missedReason(cell, completion === 'not-done', deadlines));
     } else fills.push(null);
   }
-  return { fills, missed, missedReasons, lateReports, writtenPercent };
+  return { fills, missed, unreported, missedReasons, lateReports, writtenPercent };
 }
 
 const UNWRITTEN: TextReading = { completion: 'empty', percent: null };
@@ -61,7 +65,7 @@ function reportedAfter(reports: FeedbackEntry[], deadline: Day): boolean {
   return false;
 }
 
-/** `3月应完成"完成土地征收"未反馈，已超过反馈截止日 4月8日`. */
+/** `3月应完成“完成土地征收”未反馈，已超过反馈截止日 4月8日`: Chinese quotation marks, as the 催办单 prints it. */
 function missedReason(cell: MonthCell, notDone: boolean, deadlines: readonly Day[]): string {
   const texts = missedTextsOf(deadlines)[cell.month - 1]!;
   if (isBlank(cell.planned)) return notDone ? texts.noPlanNotDone : texts.noPlanUnreported;
@@ -83,9 +87,9 @@ function missedTextsOf(deadlines: readonly Day[]): MissedTexts[] {
     texts = deadlines.map((deadline, i) => {
       const after = `，已超过反馈截止日 ${cnDate(deadline)}`;
       return {
-        head: `${i + 1}月应完成"`,
-        unreported: `"未反馈${after}`,
-        notDone: `"反馈为未完成${after}`,
+        head: `${i + 1}月应完成“`,
+        unreported: `”未反馈${after}`,
+        notDone: `”反馈为未完成${after}`,
         noPlanUnreported: `${i + 1}月工作任务未反馈${after}`,
         noPlanNotDone: `${i + 1}月工作任务反馈为未完成${after}`,
       };
@@ -98,15 +102,17 @@ function missedTextsOf(deadlines: readonly Day[]): MissedTexts[] {
 /** Keyed by monthDeadlines' cached array: one set of texts per calendar, year and 规则配置 setting. */
 const missedTexts = new WeakMap<readonly Day[], MissedTexts[]>();
 
-/** The longest run of consecutive missed months (`missed` ascending, as readMonths gives it). */
-export function longestMissedRun(missed: number[]): number {
-  let best = 0;
-  let run = 0;
-  let prev = -1;
+/**
+ * The months of the first longest run of consecutive missed months (`missed` ascending, as readMonths gives it).
+ *
+ * @example longestRunOf([2, 4, 5, 6, 9]); // [4, 5, 6]
+ */
+export function longestRunOf(missed: number[]): number[] {
+  let best: number[] = [];
+  let run: number[] = [];
   for (const m of missed) {
-    run = m === prev + 1 ? run + 1 : 1;
-    best = Math.max(best, run);
-    prev = m;
+    run = run.length && m === run.at(-1)! + 1 ? [...run, m] : [m];
+    if (run.length > best.length) best = run;
   }
   return best;
 }

@@ -44,6 +44,8 @@ export interface KindSpec {
   action: string;
   /** 0-based step of the formal ladder 催办单 → 督办单 → 督办通知书 → 约谈建议; null: not on the ladder. */
   ladderStep: number | null;
+  /** The label of the reasons block, when it is not 事由: a 交办单 lists its 时间节点 (seed 000 挂图作战表). */
+  reasonsLabel?: string;
   /** The card a kind always goes with (提醒函 = 蓝牌), shown in its title and subject. */
   card?: '蓝牌';
   /** Recipients by the notice's level (a card for 约谈建议), else `default`. */
@@ -143,6 +145,7 @@ export const NOTICE_KINDS = {
     docMark: '交',
     slug: 'jiaoban',
     title: '交办单',
+    reasonsLabel: '时间节点',
     subjectTail: '交办',
     // 研究部署 has its own date among the nodes the 交办单 lists; its 时限要求 is the first report.
     action: '反馈办理情况',

@@ -190,6 +190,31 @@ export function scoreUnits(lines: TaskMonthLine[], config: RulesConfig): UnitSco
   return rankScores([...byUnit.values()]);
 }
 
+/** The weights of the score (规则配置), which the 通报 states so a unit can check its own. */
+export type ScoreWeights = Pick<
+  RulesConfig,
+  | 'scoreBase'
+  | 'scoreClosedOnTime'
+  | 'scoreMissedMonth'
+  | 'scoreOverdue'
+  | 'scoreLateFeedback'
+  | 'scoreSupervision'
+  | 'scoreRedCard'
+>;
+
+/** The weights alone, so the 通报 (and its JSON) carries them without the rest of 规则配置. */
+export function scoreWeights(c: ScoreWeights): ScoreWeights {
+  return {
+    scoreBase: c.scoreBase,
+    scoreClosedOnTime: c.scoreClosedOnTime,
+    scoreMissedMonth: c.scoreMissedMonth,
+    scoreOverdue: c.scoreOverdue,
+    scoreLateFeedback: c.scoreLateFeedback,
+    scoreSupervision: c.scoreSupervision,
+    scoreRedCard: c.scoreRedCard,
+  };
+}
+
 /** Share of the reports due that came in on time, in whole percent; null when none was due. */
 export function onTimePercent(s: Pick<UnitScore, 'reportsDue' | 'missed' | 'late'>): number | null {
   if (s.reportsDue === 0) return null;

@@ -80,5 +80,5 @@ function pendingApproval({ facts, deadline }: StatusInput): string | null {
   const card = facts.completion;
   if (!card || card.approved || card.refused || !card.pendingSigner || card.submitted === null) return null;
   if (deadline !== null && card.submitted > deadline) return null;
-  return `已于${cnDate(card.submitted)}申请办结${deadline === null ? '' : `（完成时限 ${cnDate(deadline)} 前）`}，办结审批卡待"${card.pendingSigner}"签批`;
+  return `已于${cnDate(card.submitted)}申请办结${deadline === null ? '' : `（完成时限 ${cnDate(deadline)} 前）`}，办结审批卡待“${card.pendingSigner}”签批`;
 }

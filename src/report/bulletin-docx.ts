@@ -3,14 +3,13 @@ import { cnFullDate, type Day } from '../calendar/day';
 import type { Bulletin } from '../domain/bulletin';
 import { rankingFigures } from '../domain/scoring';
 import { CARDS, STATUSES } from '../domain/glossary';
-import { bulletinTitle, opening } from './bulletin-text';
+import { bulletinTitle, bulletinTitleLines, opening, scoringMethod } from './bulletin-text';
 import {
   addressee,
   body,
   docNumberWithSeparator,
   heading,
   masthead,
-  recordLines,
   signature,
   table,
   title,
@@ -18,6 +17,7 @@ import {
 import { withFontFallbacks } from './font-fallbacks';
 import { PAGE } from './official-style';
 import { pageNumberFooters } from './page-number';
+import { recordBlock } from './record-block';
 
 /** Who issues the 通报 and to whom: the 版头, 主送, 落款 and 版记 of the document. */
 export interface BulletinLetterhead {
@@ -35,7 +35,8 @@ export interface BulletinLetterhead {
 
 /**
  * The 《政务督查通报》 of a bulletin as a .docx in the GB/T 9704-2012 layout: 版头 (发文机关标志 in red, 文号, red
- * separator), 标题, 主送, 正文 with the ranking, 红黑榜, threshold and 分管领导 tables, 落款 and 成文日期, 抄送 and 印发.
+ * separator), 标题, 主送, 正文 with the ranking, 红黑榜, threshold and 分管领导 tables, 落款 and 成文日期, and the 版记
+ * (抄送 and 印发) at the foot of the last page.
  *
  * @example
  * const bytes = await bulletinDocx(bulletin, { agencyName: '临猗县人民政府办公室', docNo: '临政督通报〔2026〕10号', issuedOn: toDay('2026-11-03') });
@@ -46,12 +47,12 @@ export async function bulletinDocx(b: Bulletin, head: BulletinLetterhead): Promi
     masthead(head.agencyName),
     masthead('政务督查通报'),
     docNumberWithSeparator(head.docNo),
-    title(bulletinTitle(b)),
+    title(bulletinTitleLines(b)),
     addressee(head.mainRecipients),
     body(`${opening(b)}现将有关情况通报如下。`),
     ...sections(b),
-    ...signature([head.agencyName, cnFullDate(head.issuedOn)]),
-    ...recordLines(head.copyTo, head.agencyName, cnFullDate(head.issuedOn)),
+    ...signature(head.agencyName, cnFullDate(head.issuedOn)),
+    ...recordBlock(head.copyTo, head.agencyName, cnFullDate(head.issuedOn)),
   ];
   const doc = new Document({
     creator: head.agencyName,
@@ -72,7 +73,7 @@ function sections(b: Bulletin): Array<Paragraph | Table> {
   const summed = b.months.length > 1 ? '（各项为各月之和）' : '';
   const out: Array<Paragraph | Table> = [
     heading('一、各牵头单位得分排名'),
-    body(`按规则配置的评分办法，各牵头单位${b.period.label}得分及排名如下${summed}：`),
+    body(`${scoringMethod(b.scoring)}，各牵头单位${b.period.label}得分及排名如下${summed}：`),
     table(
       ['排名', '牵头单位', '事项', '按期办结', '滞后', '逾期', '按时反馈', '督办文书', '红/黄/蓝牌', '得分'],
       b.units.map((u) => [...rankingFigures(u), `${u.cards.红牌}/${u.cards.黄牌}/${u.cards.蓝牌}`, u.score]),

@@ -12,7 +12,7 @@ import {
   WidthType,
   type IParagraphOptions,
 } from 'docx';
-import { INDENT, LINE, PAGE, RED, SIZE, runFont, type FontRole } from './official-style';
+import { CHAR_SPACING, INDENT, LINE, PAGE, RED, SIZE, runFont, type FontRole } from './official-style';
 
 const EXACT = { line: LINE, lineRule: LineRuleType.EXACT };
 
@@ -22,7 +22,13 @@ export function run(
   size: number = SIZE.body,
   color?: string,
 ): TextRun {
-  return new TextRun({ text, font: runFont(role), size, ...(color ? { color } : {}) });
+  return new TextRun({
+    text,
+    font: runFont(role),
+    size,
+    ...(size === SIZE.body ? { characterSpacing: CHAR_SPACING } : {}),
+    ...(color ? { color } : {}),
+  });
 }
 
 /** A 正文 paragraph: 仿宋 三号, first line indented two characters. */
@@ -35,31 +41,42 @@ export function heading(text: string): Paragraph {
   return new Paragraph({ children: [run(text, 'heading')], spacing: EXACT, indent: { firstLine: INDENT } });
 }
 
+/** Space after each line of the 发文机关标志. */
+const MASTHEAD_AFTER = 240;
+/** Space before the 标题. */
+const TITLE_BEFORE = 320;
+
 /** 发文机关标志: 小标宋, red, centred. */
 export function masthead(text: string): Paragraph {
   return new Paragraph({
     children: [run(text, 'title', SIZE.masthead, RED)],
     alignment: AlignmentType.CENTER,
-    spacing: { before: 0, after: 240 },
+    spacing: { before: 0, after: MASTHEAD_AFTER },
   });
 }
 
-/** 文号 centred above the red separator (a red bottom border of the paragraph, 版心 wide). */
+/**
+ * 文号 centred 空二行 under the 发文机关标志 (§7.2.4), the red separator 4 mm (11 pt) under it (§7.2.5) as a red bottom
+ * border of the paragraph, 版心 wide, and the 标题 空二行 under the line (§7.3.1).
+ */
 export function docNumberWithSeparator(docNo: string): Paragraph {
   return new Paragraph({
     children: [run(docNo)],
     alignment: AlignmentType.CENTER,
-    spacing: { before: 240, after: 480 },
-    border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: RED, space: 8 } },
+    spacing: { before: LINE * 2 - MASTHEAD_AFTER, after: LINE * 2 - TITLE_BEFORE },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: RED, space: 11 } },
   });
 }
 
-/** 标题: 小标宋 二号, centred, one blank line before. */
-export function title(text: string): Paragraph {
+/** 标题: 小标宋 二号, centred; each of `lines` starts a line of its own. */
+export function title(lines: readonly string[]): Paragraph {
   return new Paragraph({
-    children: [run(text, 'title', SIZE.title)],
+    children: lines.map(
+      (text, i) =>
+        new TextRun({ text, font: runFont('title'), size: SIZE.title, ...(i > 0 ? { break: 1 } : {}) }),
+    ),
     alignment: AlignmentType.CENTER,
-    spacing: { before: 320, after: 320, line: 700, lineRule: LineRuleType.EXACT },
+    spacing: { before: TITLE_BEFORE, after: 320, line: 700, lineRule: LineRuleType.EXACT },
   });
 }
 
@@ -68,40 +85,33 @@ export function addressee(text: string): Paragraph {
   return new Paragraph({ children: [run(`${text}：`)], spacing: { ...EXACT, before: 160 } });
 }
 
-/** 落款 and 成文日期: right-aligned, four characters in from the right edge. */
-export function signature(lines: string[]): Paragraph[] {
-  return lines.map(
-    (text, i) =>
-      new Paragraph({
-        children: [run(text)],
-        alignment: AlignmentType.RIGHT,
-        indent: { right: INDENT * 2 },
-        spacing: { ...EXACT, before: i === 0 ? LINE * 2 : 0 },
-      }),
-  );
+/**
+ * 落款 of a sealed document (§7.3.5.1): the 成文日期 四字 in from the right, the 发文机关署名 centred above it. Word
+ * cannot centre one line on another, so the name's right indent comes from the two lines' estimated widths.
+ */
+export function signature(agency: string, date: string): Paragraph[] {
+  const dateIndent = INDENT * 2;
+  const nameIndent = Math.max(0, Math.round(dateIndent - (bodyTextWidth(agency) - bodyTextWidth(date)) / 2));
+  const line = (text: string, right: number, before: number) =>
+    new Paragraph({
+      children: [run(text)],
+      alignment: AlignmentType.RIGHT,
+      indent: { right },
+      spacing: { ...EXACT, before },
+    });
+  return [line(agency, nameIndent, LINE * 2), line(date, dateIndent, 0)];
 }
 
-/** 版记: 抄送 and 印发 lines between thin lines, thick at top and bottom (GB/T 9704 §8.3). */
-export function recordLines(copyTo: string, printer: string, printedOn: string): Paragraph[] {
-  const line = (size: number) => ({ style: BorderStyle.SINGLE, size, color: '000000', space: 4 });
-  return [
-    new Paragraph({
-      children: [run(`抄送：${copyTo}。`, 'body', SIZE.note)],
-      indent: { left: 280, right: 280 },
-      spacing: { before: LINE * 2 },
-      border: { top: line(12), bottom: line(6) },
-    }),
-    new Paragraph({
-      children: [
-        run(`${printer}`, 'body', SIZE.note),
-        new TextRun({ text: '\t' }),
-        run(`${printedOn}印发`, 'body', SIZE.note),
-      ],
-      indent: { left: 280, right: 280 },
-      tabStops: [{ type: 'right', position: PAGE.text - 560 }],
-      border: { bottom: line(12) },
-    }),
-  ];
+/**
+ * Width in twips of a line of 正文: a 三号 character less CHAR_SPACING for Chinese, half of it for digits and Latin
+ * letters, and the quarter character Word and WPS add where Chinese meets digits (自动调整中文与西文的间距).
+ */
+function bodyTextWidth(text: string): number {
+  const full = SIZE.body * 10 + CHAR_SPACING;
+  const chars = Array.from(text);
+  const half = (c: string) => /[\x20-\x7e]/.test(c);
+  const seams = chars.slice(1).filter((c, i) => half(c) !== half(chars[i]!)).length;
+  return chars.reduce((w, c) => w + (half(c) ? full / 2 : full), 0) + (seams * SIZE.body * 10) / 4;
 }
 
 /** A table of 小四 仿宋, header row bold and shaded, columns sized by `weights` across the 版心. */

@@ -13,9 +13,13 @@ export async function withFontFallbacks(docx: Uint8Array): Promise<Uint8Array> {
   const part = zip.file('word/fontTable.xml');
   if (!part) return docx;
   const xml = await part.async('string');
-  const fonts = Object.values(FONT_FALLBACKS)
-    .flatMap((list) => list.slice(0, -1).map((name, i) => fontEntry(name, list[i + 1]!)))
-    .join('');
+  // A font several roles fall back on (宋体) gets one entry: the first list that names it says what replaces it.
+  const alternates = new Map<string, string>();
+  for (const list of Object.values(FONT_FALLBACKS))
+    list.slice(0, -1).forEach((name, i) => {
+      if (!alternates.has(name)) alternates.set(name, list[i + 1]!);
+    });
+  const fonts = [...alternates].map(([name, alt]) => fontEntry(name, alt)).join('');
   const filled = xml.replace(/<w:fonts([^>]*)\/>$/, `<w:fonts$1>${fonts}</w:fonts>`);
   zip.file(
     'word/fontTable.xml',

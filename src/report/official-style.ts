@@ -12,6 +12,8 @@ export const FONT_FALLBACKS = {
   title: ['方正小标宋简体', '华文中宋', 'STZhongsong', '宋体', 'SimSun', 'Noto Serif CJK SC'],
   heading: ['黑体', 'SimHei', 'STHeiti', 'Noto Sans CJK SC', 'WenQuanYi Zen Hei'],
   number: ['Times New Roman', 'Liberation Serif'],
+  /** 页码 (§7.5): 4号半角宋体阿拉伯数字. */
+  pageNumber: ['宋体', 'SimSun', 'Noto Serif CJK SC'],
 } as const;
 
 export type FontRole = keyof typeof FONT_FALLBACKS;
@@ -43,6 +45,12 @@ export const PAGE = {
   /** 版心 width in twips. */
   text: twips(156),
 } as const;
+
+/**
+ * 28 characters to a line (§5.2.2): 三号 is 16 pt, 28 of them 448 pt, the 版心 442 pt — so each character of 正文 is
+ * set this many twips closer (-5: 28 × 15.75 pt fits), else a line holds 27.
+ */
+export const CHAR_SPACING = Math.floor(PAGE.text / 28) - SIZE.body * 10;
 
 /** 22 lines of 28 chars per page: a fixed 28.9 pt line pitch, kept at 28 pt so tables fit. */
 export const LINE = 560;

@@ -23,7 +23,7 @@ function footer(alignment: (typeof AlignmentType)['RIGHT' | 'LEFT']): Footer {
         alignment,
         indent,
         children: [
-          new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: SIZE, font: runFont('number') }),
+          new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: SIZE, font: runFont('pageNumber') }),
         ],
       }),
     ],

@@ -23,7 +23,7 @@ describe('《交办单》 for a new 督办台账 item (seed 004 §五.2, SPEC §
     expect(due).toMatchObject({ type: '交办单', level: '1', period: '交办@2026-03-02' });
     // 常务会议 report in 半个月 (3月17日) on a 13710 一般 item due 3月9日: the report is due with the item.
     expect(due!.reasons).toEqual([
-      '3月2日交办',
+      '交办日期：3月2日',
       '研究部署：3月3日前',
       '反馈办理情况：3月9日前',
       '完成时限：3月9日前',

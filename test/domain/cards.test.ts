@@ -14,8 +14,16 @@ describe('红黄蓝牌 (SPEC §4.2)', () => {
       ctxOn('2026-04-09'),
     );
     expect(v.card).toBe('蓝牌');
-    expect(v.cardReason).toBe('3月未按计划完成（未反馈或反馈为未完成）');
-    expect(v.hints).toContain('蓝牌：3月未按计划完成（未反馈或反馈为未完成）');
+    // The 提醒函 prints this as its 事由: it states what happened, not "未反馈或反馈为未完成".
+    expect(v.cardReason).toBe('3月未按计划完成（未反馈）');
+    expect(v.hints).toContain('蓝牌：3月未按计划完成（未反馈）');
+  });
+
+  it('a month reported 未完成 is said to be so, apart from one not reported at all', () => {
+    const reason = (m: Record<number, string>) =>
+      evaluateTask(battleTask({ months: months(m) }), facts(), ctxOn('2026-04-09')).cardReason;
+    expect(reason({ 1: '已完成', 2: '已完成', 3: '未完成' })).toBe('3月未按计划完成（反馈为未完成）');
+    expect(reason({ 1: '已完成', 2: '未完成' })).toBe('连续2个月未按计划完成（2月反馈为未完成，3月未反馈）');
   });
 
   it('蓝牌 when reported progress lags the time-proportional schedule by more than 20 points', () => {
@@ -25,8 +33,9 @@ describe('红黄蓝牌 (SPEC §4.2)', () => {
       feedback: [{ day: toDay('2026-06-30'), month: 6, progress: 29, text: '推进中' }],
     });
     expect(evaluateTask(task, lagging, ctxOn('2026-07-01')).card).toBe('蓝牌');
+    // The 提醒函 prints this as its 事由, after an opening that speaks of 时序进度: the same word, the gap in points.
     expect(evaluateTask(task, lagging, ctxOn('2026-07-01')).cardReason).toBe(
-      '进度29%落后时间进度50%超过20个百分点',
+      '填报进度29%，落后时序进度（50%）21个百分点',
     );
     const onPace = facts({
       feedback: [{ day: toDay('2026-06-30'), month: 6, progress: 30, text: '推进中' }],
@@ -37,7 +46,7 @@ describe('红黄蓝牌 (SPEC §4.2)', () => {
   it('黄牌 for two missed months in a row, not for two apart', () => {
     const inRow = evaluateTask(battleTask({ months: months({ 1: '已完成' }) }), facts(), ctxOn('2026-04-09'));
     expect(inRow.card).toBe('黄牌');
-    expect(inRow.cardReason).toBe('连续2个月未按计划完成（未反馈或反馈为未完成）');
+    expect(inRow.cardReason).toBe('连续2个月未按计划完成（2月、3月未反馈）');
     const apart = evaluateTask(
       battleTask({ months: months({ 1: '已完成', 3: '已完成' }) }),
       facts(),

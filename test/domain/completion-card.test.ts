@@ -42,7 +42,7 @@ describe('待办结审批 (SPEC §4.1; seed 002 §四(一) "在规定时限内�
     const f = facts({ completion: completion(task, applied) });
     const v = evaluateTask(task, f, ctxOn('2026-07-01'));
     expect(v.status).toBe('待办结审批');
-    expect(v.statusReason).toContain('办结审批卡待"办公室分管副主任"签批');
+    expect(v.statusReason).toContain('办结审批卡待“办公室分管副主任”签批');
     expect(v.card).toBeNull();
     expect(v.due.filter((d) => d.type !== '审批提醒')).toEqual([]);
   });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { longestMissedRun } from '../../src/domain/month-progress';
+import { longestRunOf } from '../../src/domain/month-progress';
 
 describe('missed months', () => {
-  it('finds the longest run of consecutive missed months', () => {
-    expect(longestMissedRun([])).toBe(0);
-    expect(longestMissedRun([3])).toBe(1);
-    expect(longestMissedRun([2, 4, 5, 6, 9])).toBe(3);
+  it('finds the longest run of consecutive missed months, the first when two are as long', () => {
+    expect(longestRunOf([])).toEqual([]);
+    expect(longestRunOf([3])).toEqual([3]);
+    expect(longestRunOf([2, 4, 5, 6, 9])).toEqual([4, 5, 6]);
+    expect(longestRunOf([1, 2, 5, 6])).toEqual([1, 2]);
   });
 });

@@ -22,7 +22,7 @@ describe('状态 (SPEC §4.1)', () => {
     expect(onDeadline.monthFills[2]).toBeNull();
     const after = evaluateTask(task, facts(), ctxOn('2026-04-09'));
     expect(after.status).toBe('滞后');
-    expect(after.statusReason).toBe('3月应完成"完成土地征收"未反馈，已超过反馈截止日 4月8日');
+    expect(after.statusReason).toBe('3月应完成“完成土地征收”未反馈，已超过反馈截止日 4月8日');
     expect(after.monthFills[2]).toBe('missing');
     expect(after.hints[0]).toBe(after.statusReason);
   });
@@ -124,7 +124,7 @@ describe('状态 (SPEC §4.1)', () => {
     });
     const waiting = evaluateTask(item, underway, ctxOn('2026-03-06'));
     expect(waiting.status).toBe('待办结审批');
-    expect(waiting.statusReason).toContain('办结审批卡待"办公室分管副主任"签批');
+    expect(waiting.statusReason).toContain('办结审批卡待“办公室分管副主任”签批');
   });
 
   it('names the year of a deadline in another year than the scan day', () => {
@@ -197,7 +197,7 @@ describe('状态 (SPEC §4.1)', () => {
     expect(v.status).toBe('滞后');
     expect(v.missedMonths).toEqual([12]);
     // 2027: 1月1日 元旦 (statutory fallback), then 4–8 January → the 5th working day is 1月8日.
-    expect(v.statusReason).toBe('12月应完成"12月节点任务"未反馈，已超过反馈截止日 1月8日');
+    expect(v.statusReason).toBe('12月应完成“12月节点任务”未反馈，已超过反馈截止日 1月8日');
     expect(v.provisionalYears).toEqual([2027]);
   });
 

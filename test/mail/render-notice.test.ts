@@ -112,6 +112,16 @@ describe('催办单', () => {
     expect(text).toContain('事由：\n　　3月份完成情况未按时反馈。\n');
     expect(text).toContain('完成时限：长期');
   });
+
+  it('sets the dates of the 事由 into the sentence, without the spaces the workbook hints keep around them', () => {
+    const doc = cuibanDoc({
+      reasons: ['已超过完成时限 9月10日，逾期24个工作日', '9月应完成“征地补偿”未反馈，已超过反馈截止日 10月13日'],
+    });
+    for (const body of both(doc)) {
+      expect(body).toContain('1. 已超过完成时限9月10日，逾期24个工作日。');
+      expect(body).toContain('2. 9月应完成“征地补偿”未反馈，已超过反馈截止日10月13日。');
+    }
+  });
 });
 
 describe('the other notice types', () => {
@@ -173,6 +183,24 @@ describe('the other notice types', () => {
       expect(body).toContain('落后超过20个百分点');
       expect(body).toContain('请于2026年3月24日前反馈推进情况和赶进措施。');
     }
+  });
+
+  it('交办单 lists its 时间节点 (交办日期 and the 13710 nodes), not a 事由 it does not have', () => {
+    const doc: NoticeDoc = {
+      ...cuibanDoc(),
+      kind: '交办单',
+      docNo: '临政督交〔2026〕1号',
+      reasons: ['交办日期：3月2日', '研究部署：3月3日前', '反馈办理情况：3月9日前', '完成时限：3月9日前'],
+    };
+    const text = renderNotice(doc).text;
+    expect(text).not.toContain('事由');
+    expect(text).toContain(
+      ['时间节点：', '　　1. 交办日期：3月2日。', '　　2. 研究部署：3月3日前。', '　　3. 反馈办理情况：3月9日前。'].join(
+        '\n',
+      ),
+    );
+    expect(visibleText(renderNotice(doc).html)).toContain('时间节点：');
+    expect(visibleText(renderNotice(doc).html)).not.toContain('事由');
   });
 
   it('督办通知书 carries the 整改期限, and the requirement falls back to it', () => {

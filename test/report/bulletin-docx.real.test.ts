@@ -6,11 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toDay } from '../../src/calendar/day';
 import { bulletinDocx } from '../../src/report/bulletin-docx';
 import { demoBulletin } from './demo-bulletin';
-import { pdfPages, pdfText, toPdf } from './soffice';
+import { lastPageWords, pdfPages, pdfText, toPdf, type PdfWord } from './soffice';
 
 let dir: string;
 let text: string;
 let pages: number;
+let words: PdfWord[];
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'duban-docx-'));
   const { bulletin, config } = await demoBulletin('2026-10');
@@ -26,7 +27,7 @@ beforeAll(async () => {
     }),
   );
   const pdf = await toPdf(file, dir);
-  [text, pages] = await Promise.all([pdfText(pdf), pdfPages(pdf)]);
+  [text, pages, words] = await Promise.all([pdfText(pdf), pdfPages(pdf), lastPageWords(pdf)]);
 }, 200_000);
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -45,6 +46,8 @@ describe('the October 2026 通报 in LibreOffice', () => {
     const s = squeezed();
     expect(s.indexOf('临猗县人民政府办公室')).toBeLessThan(s.indexOf('临政督通〔2026〕10号'));
     expect(s).toContain('关于2026年10月全县重点工作督查情况的通报');
+    // Two lines broken between words, not `通报` alone on the second.
+    expect(text).toMatch(/^\s*督查情况的通报\s*$/m);
     expect(s).toContain('各乡镇人民政府，县直各有关单位：');
   });
 
@@ -64,6 +67,31 @@ describe('the October 2026 通报 in LibreOffice', () => {
     expect(s).toMatch(/临猗县人民政府办公室2026年11月3日抄送：/);
     // The last page's number follows in its footer.
     expect(s).toMatch(new RegExp(`临猗县人民政府办公室2026年11月3日印发—${pages}—$`));
+  });
+
+  it('sets 28 characters to a line of 正文 (GB/T 9704 §5.2.2)', () => {
+    // 工作要求 opens with two characters of indent and 26 of text: 各牵头单位要对照本通报逐项分析原因，对逾期、滞后事项.
+    const line = text.split('\n').find((l) => l.includes('各牵头单位要对照本通报'))!;
+    expect(line.replace(/\s+/g, '')).toBe('各牵头单位要对照本通报逐项分析原因，对逾期、滞后事项');
+  });
+
+  it('puts the 成文日期 four characters from the right and the 发文机关署名 centred above it (§7.3.5.1)', () => {
+    const name = words.find((w) => w.text === '临猗县人民政府办公室')!;
+    const date = words.filter((w) => Math.abs(w.yMin - (name.yMin + 28)) < 4); // 2026 年 11 月 3 日, one line below
+    expect(date.map((w) => w.text).join('')).toBe('2026年11月3日');
+    const [left, right] = [Math.min(...date.map((w) => w.xMin)), Math.max(...date.map((w) => w.xMax))];
+    const textRight = (28 / 25.4) * 72 + (156 / 25.4) * 72; // 订口 28 mm + 版心 156 mm
+    expect(textRight - right).toBeCloseTo(4 * 16, -1); // 右空四字 of 三号
+    expect(Math.abs((name.xMin + name.xMax) / 2 - (left + right) / 2)).toBeLessThan(8);
+  });
+
+  it('aligns a second 抄送 line after the colon (GB/T 9704 §7.4.2)', () => {
+    const lines = text.split('\n');
+    const first = lines.findIndex((l) => l.includes('抄送：'));
+    const copyAt = lines[first]!.indexOf('抄送：');
+    const next = lines[first + 1]!;
+    expect(next).not.toContain('印发');
+    expect(next.search(/\S/)).toBeGreaterThan(copyAt + 1);
   });
 
   it('numbers every page "— n —" in its footer (GB/T 9704 §7.5)', () => {

@@ -44,6 +44,8 @@ describe('the 《政务督查通报》 .docx (GB/T 9704-2012)', () => {
       expect(xml).toMatch(/<w:instrText[^>]*>PAGE<\/w:instrText>/);
       expect(xml).toContain('— ');
       expect(xml).toContain('<w:sz w:val="28"/>');
+      // 4号半角宋体: the digits and the 一字线 in 宋体, not Times New Roman.
+      expect(xml).toContain('<w:rFonts w:ascii="宋体" w:eastAsia="宋体" w:hAnsi="宋体"/>');
     }
     expect(documentXml).toMatch(/<w:footerReference w:type="default"/);
     expect(documentXml).toMatch(/<w:footerReference w:type="even"/);
@@ -59,8 +61,55 @@ describe('the 《政务督查通报》 .docx (GB/T 9704-2012)', () => {
   it('sets the body in 仿宋_GB2312 三号 (16 pt) and names what to use where it is missing', () => {
     expect(documentXml).toContain('w:eastAsia="仿宋_GB2312"');
     expect(documentXml).toContain('<w:sz w:val="32"/>');
+    // 28 characters of 16 pt are wider than the 156 mm 版心: each is set 0.25 pt closer.
+    expect(documentXml).toMatch(/<w:spacing w:val="-5"\/>(?:(?!<\/w:r>).)*现将有关情况通报如下/);
     expect(fontTable).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
     expect(fontTable).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="华文中宋"/>');
+    const names = [...fontTable.matchAll(/<w:font w:name="([^"]+)"/g)].map((m) => m[1]);
+    expect(names.filter((n) => n === '宋体')).toHaveLength(1);
+  });
+
+  it('sets the 文号 two lines under the 发文机关标志, the red line 4 mm under it and the 标题 two lines under that (§7.2.4, §7.2.5, §7.3.1)', () => {
+    const paragraphs = documentXml.split('<w:p>').slice(1);
+    const spacing = (p: string) => ({
+      before: Number(/<w:spacing [^>]*w:before="(\d+)"/.exec(p)?.[1] ?? 0),
+      after: Number(/<w:spacing [^>]*w:after="(\d+)"/.exec(p)?.[1] ?? 0),
+    });
+    const at = (text: string) => paragraphs.find((p) => p.includes(text))!;
+    const [mast, docNo, title] = [at('>政务督查通报<'), at('>临政督通〔2026〕10号<'), at('>关于2026年10月')];
+    const twoLines = 2 * 560;
+    expect(spacing(mast).after + spacing(docNo).before).toBe(twoLines);
+    expect(spacing(docNo).after + spacing(title).before).toBe(twoLines);
+    expect(docNo).toMatch(new RegExp(`<w:bottom w:val="single" w:color="${RED}" w:sz="\\d+" w:space="11"/>`));
+  });
+
+  it('breaks the 标题 between words, never leaving 通报 alone on its second line (§7.3.1)', () => {
+    const titleXml = /<w:p>(?:(?!<w:p>).)*?关于2026年10月(?:(?!<\/w:p>).)*<\/w:p>/.exec(documentXml)?.[0] ?? '';
+    expect(titleXml).toMatch(/>关于2026年10月全县重点工作<\/w:t>.*<w:br\/>.*>督查情况的通报<\/w:t>/);
+  });
+
+  it('states how units are scored, in the words of a 通报, not the name of a workbook tab', () => {
+    expect(documentXml).not.toContain('规则配置');
+    expect(documentXml).toContain(
+      '以100分为基础，每项按期办结加2分，每个缺报月份扣2分、每项逾期事项扣5分、每次迟报扣1分、每份督办单扣3分、每张红牌扣10分，各牵头单位2026年10月得分及排名如下：',
+    );
+  });
+
+  it('sets the 版记 at the foot of the last page, its lines as wide as the 版心 (§7.4)', () => {
+    const record = /<w:tbl>(?:(?!<w:tbl>).)*?抄送：.*?<\/w:tbl>/.exec(documentXml)?.[0] ?? '';
+    expect(record).toMatch(/<w:tblpPr [^>]*w:tblpYSpec="bottom"[^>]*w:vertAnchor="margin"/);
+    expect(record).toContain('<w:tblW w:type="dxa" w:w="8844"/>');
+    expect(record).toMatch(/<w:top w:val="single"[^>]*w:sz="8"/);
+    expect(record).toMatch(/<w:insideH w:val="single"[^>]*w:sz="6"/);
+    expect(record).toMatch(/<w:bottom w:val="single"[^>]*w:sz="8"/);
+  });
+
+  it('aligns a second 抄送 line after the colon and keeps 印发机关 and 印发日期 一字 from the ends (§7.4.2–7.4.3)', () => {
+    const record = /<w:tbl>(?:(?!<w:tbl>).)*?抄送：.*?<\/w:tbl>/.exec(documentXml)?.[0] ?? '';
+    expect(record).toMatch(/<w:ind w:left="840" w:hanging="840"\/>(?:(?!<\/w:p>).)*抄送：/);
+    expect(record).toMatch(/<w:left w:type="dxa" w:w="280"\/>/);
+    expect(record).toMatch(/<w:right w:type="dxa" w:w="280"\/>/);
+    expect(record).toMatch(/<w:jc w:val="right"\/>(?:(?!<\/w:p>).)*2026年11月3日印发/);
   });
 
   it('lays out A4 with the standard margins (天头 37 mm, 订口 28 mm)', () => {

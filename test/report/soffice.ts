@@ -37,3 +37,20 @@ export async function pdfPages(pdf: string): Promise<number> {
   const { stdout } = await run('pdfinfo', [pdf]);
   return Number(/Pages:\s+(\d+)/.exec(stdout)?.[1] ?? 0);
 }
+
+/** A word of the PDF and where it stands, in points from the page's top left (pdftotext -bbox). */
+export interface PdfWord {
+  text: string;
+  xMin: number;
+  xMax: number;
+  yMin: number;
+}
+
+/** Every word of the PDF's last page with its box. */
+export async function lastPageWords(pdf: string): Promise<PdfWord[]> {
+  const last = String(await pdfPages(pdf));
+  const { stdout } = await run('pdftotext', ['-bbox', '-f', last, '-l', last, pdf, '-']);
+  return [...stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map(
+    (m) => ({ text: m[4]!, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]) }),
+  );
+}

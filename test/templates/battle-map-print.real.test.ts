@@ -46,7 +46,7 @@ describe('the printed 挂图作战表', () => {
     for (const h of ['编号', '工作任务', '完成时限', '状态', '预警', '系统提示', '原完成时限'])
       expect(header).toContain(h);
     for (let i = 1; i <= 63; i++) expect(first).toContain(`ZD-2026-${String(i).padStart(3, '0')}`);
-    expect(first).toContain('9月应完成"推动企业达产入统，累计完成75%"未反馈');
+    expect(first).toContain('9月应完成“推动企业达产入统，累计完成75%”未反馈');
     expect(first).not.toContain('应完成工作任务'); // the months come after
     expect(await pdfText(pdf)).toContain('应完成工作任务');
   });

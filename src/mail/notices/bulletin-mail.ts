@@ -12,8 +12,6 @@ export interface BulletinMailDoc {
   issuedOn: Day;
   /** `cid:` names of the chart images attached, in order (ranking, 分管领导, trend); none without a PNG renderer. */
   chartCids: string[];
-  /** The .docx's file name, attached. */
-  docxName: string;
 }
 
 /**
@@ -34,7 +32,7 @@ export function renderBulletinMail(d: BulletinMailDoc): RenderedMail {
   ];
   const text = [
     '各位县领导：',
-    `　　${d.title}（${d.docNo}）已印发，全文见附件《${d.docxName}》。要点如下：`,
+    `　　《${d.title}》（${d.docNo}）已印发，全文见附件。要点如下：`,
     ...lines.map((l) => `　　${l}`),
     '',
     d.issuer,
@@ -46,7 +44,7 @@ export function renderBulletinMail(d: BulletinMailDoc): RenderedMail {
   );
   const body = [
     '<p>各位县领导：</p>',
-    `<p style="text-indent:2em">${escapeHtml(d.title)}（${escapeHtml(d.docNo)}）已印发，全文见附件《${escapeHtml(d.docxName)}》。要点如下：</p>`,
+    `<p style="text-indent:2em">《${escapeHtml(d.title)}》（${escapeHtml(d.docNo)}）已印发，全文见附件。要点如下：</p>`,
     `<ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`,
     ...charts,
     `<p style="text-align:right">${escapeHtml(d.issuer)}<br>${escapeHtml(cnFullDate(d.issuedOn))}</p>`,

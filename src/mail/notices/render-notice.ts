@@ -14,7 +14,7 @@ interface Field {
 
 /**
  * The official notice as a mail: subject, plain text and HTML with the same parts in the same order —
- * 发文机关, title, 文号, 主送, the opening sentence, 事项 (编号, 来源, 工作任务, 完成时限), 事由, 整改期限 / 约谈,
+ * 发文机关, title, 文号, 主送, the opening sentence, 事项 (编号, 来源, 工作任务, 完成时限), 事由 (a 交办单's 时间节点), 整改期限 / 约谈,
  * 时限要求, the answer link, the provisional-calendar note, 签发, 落款 and date, 抄送. Pure: no I/O, no clock.
  *
  * @example
@@ -32,6 +32,7 @@ export function renderNotice(doc: NoticeDoc): RenderedMail {
   const date = cnFullDate(doc.issuedOn);
   const cc = joinNames(doc.cc);
   const answer = answerLine(doc, office);
+  const reasonsLabel = form.reasonsLabel ?? '事由';
 
   const text = [
     doc.issuer,
@@ -42,7 +43,7 @@ export function renderNotice(doc: NoticeDoc): RenderedMail {
     `${INDENT}${openingOf(doc)}`,
     '',
     ...fields.map((f) => `${f.label}：${f.text}`),
-    '事由：',
+    `${reasonsLabel}：`,
     ...reasonLines(doc.reasons).map((r) => `${INDENT}${r}`),
     ...(requirement ? [`时限要求：${requirement}`] : []),
     ...answerTextLines(doc, answer),
@@ -55,7 +56,7 @@ export function renderNotice(doc: NoticeDoc): RenderedMail {
     '',
   ].join('\n');
 
-  const rows = [...fields, { label: '事由', text: '', html: reasonsHtml(doc.reasons) }];
+  const rows = [...fields, { label: reasonsLabel, text: '', html: reasonsHtml(doc.reasons) }];
   if (requirement) rows.push({ label: '时限要求', text: requirement });
   rows.push({ label: answer.label, text: answer.text, html: answer.html });
   const body = [
@@ -165,7 +166,16 @@ function reasonLines(reasons: readonly string[]): string[] {
 
 /** The rules write some reasons as phrases (`3月21日已下发催办单，至今未解决`); a notice prints sentences. */
 function asSentence(reason: string): string {
-  return /[。！？；.!?;]$/.test(reason) ? reason : `${reason}。`;
+  const tight = withoutDateSpaces(reason);
+  return /[。！？；.!?;]$/.test(tight) ? tight : `${tight}。`;
+}
+
+/**
+ * The workbook's 系统提示 set dates apart (`已超过完成时限 9月10日，…`) for a clerk scanning a cell; printed Chinese
+ * runs on: the spaces before a date and after 月/日 go.
+ */
+function withoutDateSpaces(text: string): string {
+  return text.replace(/(?<=[\u4e00-\u9fff])[ \t]+(?=\d)|(?<=\d[月日])[ \t]+(?=[\u4e00-\u9fff])/g, '');
 }
 
 function reasonsHtml(reasons: readonly string[]): string {

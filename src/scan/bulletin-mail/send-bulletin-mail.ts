@@ -87,12 +87,11 @@ export async function sendBulletinMail(
       ...issued(`据通知日志，通报已发送至${recipients}；本次补记，未重复发送`, '已发送'),
       problems: [],
     };
-  const docxName = `${title}.docx`;
   // The docx library is loaded only in the month a bulletin is mailed (~14 MB that most scans never need).
   const { bulletinDocx } = await import('../../report/bulletin-docx');
   const attachments: MailAttachment[] = [
     {
-      filename: docxName,
+      filename: `${title}.docx`,
       content: await bulletinDocx(bulletin, {
         agencyName: model.config.agencyName,
         docNo,
@@ -128,7 +127,6 @@ export async function sendBulletinMail(
     bulletin,
     issuedOn: model.today,
     chartCids: attachments.flatMap((a) => (a.cid ? [a.cid] : [])),
-    docxName,
   });
   const { from, replyTo } = senderOf(deps.from, model.config);
   const message = {
