@@ -1,3 +1,5 @@
+import type { InlineImage } from './notice-doc';
+
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -20,6 +22,24 @@ export function escapeHtml(text: string): string {
 export function linkHtml(url: string, label = url): string {
   if (!/^https?:\/\//i.test(url)) return escapeHtml(url);
   return `<a href="${escapeHtml(url)}" style="color:#1a56db">${escapeHtml(label)}</a>`;
+}
+
+/** How wide a mail's content may be: what Outlook, webmail panes and a printed A4 page show without scrolling. */
+export const MAIL_WIDTH = 600;
+
+/**
+ * An inline image (`cid:`) at most MAIL_WIDTH wide, its height in proportion. The width and height attributes are what
+ * Outlook 2010–2016 obey (they ignore max-width and would show a 1440-pixel chart at full size); the style lets phones
+ * shrink it further.
+ *
+ * @example
+ * imageHtml({ cid: 'chart-1@duban', width: 1440, height: 1228 }, '通报图表');
+ * // '<img src="cid:chart-1@duban" alt="通报图表" width="600" height="512" style="…">'
+ */
+export function imageHtml(image: InlineImage, alt: string): string {
+  const width = Math.min(MAIL_WIDTH, image.width);
+  const height = Math.round((image.height * width) / image.width);
+  return `<img src="cid:${escapeHtml(image.cid)}" alt="${escapeHtml(alt)}" width="${width}" height="${height}" style="display:block;width:${width}px;max-width:100%;height:auto;border:0">`;
 }
 
 /** Multi-line cell text as HTML: escaped, line breaks kept. */

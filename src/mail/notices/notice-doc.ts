@@ -97,3 +97,10 @@ export interface RenderedMail {
   /** Headers the template knows: `X-Duban-Kind` (ASCII, names outbox files), `X-Duban-Doc-No`. */
   headers: Record<string, string>;
 }
+
+/** An image attached to the mail and shown in its HTML by `cid:` (a 通报 chart): its name and size in pixels. */
+export interface InlineImage {
+  cid: string;
+  width: number;
+  height: number;
+}
