@@ -87,6 +87,8 @@ export type NoticeDoc =
 export interface RecipientLinks {
   name: string;
   links: Array<{ label: string; url: string }>;
+  /** The last day (Asia/Shanghai) on which all of these links still open, printed under them. */
+  validUntil?: Day;
 }
 
 /** A rendered mail body, ready for `toMailMessage`. */
