@@ -47,15 +47,18 @@ export function multilineHtml(text: string): string {
   return escapeHtml(text).replace(/\r?\n/g, '<br>');
 }
 
-/** The HTML document around a body: inline styles only, since mail clients drop `<style>` and scripts. */
+/**
+ * The HTML document around a body: inline styles only, since mail clients drop `<style>` and scripts. At most
+ * MAIL_WIDTH wide, with narrow margins: a phone 360 pixels wide keeps over 300 of them for the text and the tables.
+ */
 export function htmlPage(title: string, body: string): string {
   return [
     '<!DOCTYPE html>',
     '<html lang="zh-CN">',
     '<head><meta charset="utf-8">',
     `<title>${escapeHtml(title)}</title></head>`,
-    '<body style="margin:0;padding:24px;background:#f5f5f5">',
-    '<div style="max-width:720px;margin:0 auto;padding:32px 40px;background:#fff;color:#222;',
+    '<body style="margin:0;padding:12px 4px;background:#f5f5f5">',
+    `<div style="max-width:${MAIL_WIDTH}px;margin:0 auto;padding:24px 16px;background:#fff;color:#222;`,
     "font-family:FangSong,STFangsong,'Songti SC',SimSun,serif;font-size:16px;line-height:1.8\">",
     body,
     '</div>',
