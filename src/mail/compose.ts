@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type Mail from 'nodemailer/lib/mailer';
+import { beijingTime } from '../calendar/beijing-clock';
 import type { Address, MailMessage } from './port';
 
 /** The header that makes a notice idempotent; also the seed of a stable Message-ID. */
@@ -7,7 +8,7 @@ export const DEDUPE_HEADER = 'X-Duban-Dedupe-Key';
 
 /**
  * nodemailer mail options for a port message: multipart/alternative (plain text + HTML), UTF-8,
- * display names on every address, the scan instant as `Date`, custom headers kept.
+ * display names on every address, the scan instant as `Date` in Beijing time (+0800), custom headers kept.
  *
  * @example
  * const options = toNodemailerOptions(message);
@@ -22,7 +23,8 @@ export function toNodemailerOptions(message: MailMessage): Mail.Options {
     subject: message.subject,
     text: message.text,
     html: message.html,
-    date: message.date,
+    // The office's own time zone, as the sender's clock reads: nodemailer would write the instant in UTC (+0000).
+    date: beijingTime(message.date, 'ddd, DD MMM YYYY HH:mm:ss ZZ'),
     headers: message.headers,
     messageId: stableMessageId(message),
     textEncoding: 'base64',

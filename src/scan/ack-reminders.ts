@@ -4,7 +4,7 @@
  * on are reminded: their register row's 时限要求 says `；<date>前签收` (written by `withAckBy` at registration), so
  * turning links on never floods the units with reminders about older notices.
  */
-import { isoOf, partsOf, type Day } from '../calendar/day';
+import { cnFullDate, isoOf, partsOf, type Day } from '../calendar/day';
 import { entryIndexOf } from './entry-index';
 import { isNoticeType, kindOf, type NoticeType } from '../domain/notice-kinds';
 import type { TaskFacts, TaskVerdict } from '../domain/types';
@@ -77,7 +77,7 @@ export function ackReminders(
     if (!to.length) continue;
     known.add(key);
     const replyBy: Day = model.calendar.addWorkdays(model.today, 1);
-    const reason = `《${row.docNo}》已于${isoOf(row.day ?? model.today)}发出，1个工作日内未签收`;
+    const reason = `${row.type}（${row.docNo}）已于${cnFullDate(row.day ?? model.today)}发出，1个工作日内未签收`;
     out.push({
       key,
       token: provisionalDocNo(year, run, planned + out.length + 1),

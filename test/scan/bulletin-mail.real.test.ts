@@ -13,6 +13,11 @@ import { runScan } from '../../src/scan/run-scan';
 import { createMemoryStore } from '../../src/store/drivers/memory/memory';
 import { at830, demoWorkbook, FROM } from './demo-workbook';
 
+/** The PNG's own size in pixels, from its IHDR chunk. */
+function pngSize(png: Buffer): { width: number; height: number } {
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
 describe('the 通报 mail in a mail client', () => {
   it('carries the .docx and the three charts as inline PNG', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'duban-bulletin-mail-'));
@@ -42,6 +47,16 @@ describe('the 通报 mail in a mail client', () => {
       for (const image of images) expect(image.content.subarray(1, 4).toString()).toBe('PNG');
       for (const cid of ['chart-1@duban', 'chart-2@duban', 'chart-3@duban'])
         expect(parsed.html).toContain(`cid:${cid}`);
+      // Outlook 2010–2016 ignore max-width: without a width attribute a 1440-pixel chart runs off the screen and the page.
+      for (const image of images) {
+        const tag = new RegExp(`<img[^>]*src="cid:${image.cid}"[^>]*>`).exec(String(parsed.html))![0];
+        const width = Number(/\swidth="(\d+)"/.exec(tag)?.[1]);
+        const height = Number(/\sheight="(\d+)"/.exec(tag)?.[1]);
+        const own = pngSize(image.content);
+        expect(width).toBeGreaterThan(300);
+        expect(width).toBeLessThanOrEqual(600);
+        expect(Math.abs(height / width - own.height / own.width)).toBeLessThan(0.01);
+      }
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -1,7 +1,7 @@
 import { cnFullDate, type Day } from '../../calendar/day';
 import type { Bulletin } from '../../domain/bulletin';
-import { escapeHtml, htmlPage } from './html';
-import type { RenderedMail } from './notice-doc';
+import { escapeHtml, htmlPage, imageHtml } from './html';
+import type { InlineImage, RenderedMail } from './notice-doc';
 
 export interface BulletinMailDoc {
   issuer: string;
@@ -10,8 +10,8 @@ export interface BulletinMailDoc {
   title: string;
   bulletin: Bulletin;
   issuedOn: Day;
-  /** `cid:` names of the chart images attached, in order (ranking, 分管领导, trend); none without a PNG renderer. */
-  chartCids: string[];
+  /** The chart images attached, in order (ranking, 分管领导, trend); none without a PNG renderer. */
+  charts: InlineImage[];
 }
 
 /**
@@ -39,9 +39,7 @@ export function renderBulletinMail(d: BulletinMailDoc): RenderedMail {
     cnFullDate(d.issuedOn),
     '',
   ].join('\n');
-  const charts = d.chartCids.map(
-    (cid) => `<p><img src="cid:${escapeHtml(cid)}" alt="通报图表" style="max-width:100%"></p>`,
-  );
+  const charts = d.charts.map((image) => `<p>${imageHtml(image, '通报图表')}</p>`);
   const body = [
     '<p>各位县领导：</p>',
     `<p style="text-indent:2em">《${escapeHtml(d.title)}》（${escapeHtml(d.docNo)}）已印发，全文见附件。要点如下：</p>`,

@@ -10,4 +10,12 @@ export {
 export { escapeHtml } from './html';
 export { provisionalNote } from './common';
 export { renderBulletinMail, type BulletinMailDoc } from './bulletin-mail';
-export type { CardColour, NoticeDoc, NoticeItem, NoticeKind, RecipientLinks, RenderedMail } from './notice-doc';
+export type {
+  CardColour,
+  InlineImage,
+  NoticeDoc,
+  NoticeItem,
+  NoticeKind,
+  RecipientLinks,
+  RenderedMail,
+} from './notice-doc';

@@ -87,6 +87,8 @@ export type NoticeDoc =
 export interface RecipientLinks {
   name: string;
   links: Array<{ label: string; url: string }>;
+  /** The last day (Asia/Shanghai) on which all of these links still open, printed under them. */
+  validUntil?: Day;
 }
 
 /** A rendered mail body, ready for `toMailMessage`. */
@@ -96,4 +98,11 @@ export interface RenderedMail {
   html: string;
   /** Headers the template knows: `X-Duban-Kind` (ASCII, names outbox files), `X-Duban-Doc-No`. */
   headers: Record<string, string>;
+}
+
+/** An image attached to the mail and shown in its HTML by `cid:` (a 通报 chart): its name and size in pixels. */
+export interface InlineImage {
+  cid: string;
+  width: number;
+  height: number;
 }

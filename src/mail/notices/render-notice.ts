@@ -123,20 +123,32 @@ function requirementOf(doc: NoticeDoc, action: string): string | null {
 /** The answer in plain text: each recipient's links on lines of their own (a URL ends its line), or one line. */
 function answerTextLines(doc: NoticeDoc, answer: Field): string[] {
   if (!doc.links?.length) return [`${answer.label}：${answer.text}`];
+  const validity = validityOf(doc);
   return [
     `${answer.label}：${answer.text}`,
     ...doc.links.flatMap((r) => [
       `${INDENT}${r.name}：`,
       ...r.links.map((l) => `${INDENT}${INDENT}${l.label} ${l.url}`),
     ]),
+    ...(validity ? [`${INDENT}${validity}`] : []),
   ];
+}
+
+/** `以上链接有效期至2026年4月3日。`: the earliest last day of the recipients' links, so nobody is told too late a day. */
+function validityOf(doc: NoticeDoc): string | null {
+  const days = (doc.links ?? []).flatMap((r) => (r.validUntil === undefined ? [] : [r.validUntil]));
+  return days.length ? `以上链接有效期至${cnFullDate(Math.min(...days))}。` : null;
 }
 
 function answerLine(doc: NoticeDoc, office: string): Field {
   if (doc.links?.length) {
-    const html = doc.links
-      .map((r) => `${escapeHtml(r.name)}：${r.links.map((l) => linkHtml(l.url, l.label)).join('　')}`)
-      .join('<br>');
+    const validity = validityOf(doc);
+    const html = [
+      ...doc.links.map(
+        (r) => `${escapeHtml(r.name)}：${r.links.map((l) => linkHtml(l.url, l.label)).join('　')}`,
+      ),
+      ...(validity ? [escapeHtml(validity)] : []),
+    ].join('<br>');
     return {
       label: '办理链接',
       text: '无需表格账号，收件人请用本人链接办理（仅限本人使用）',

@@ -1,6 +1,6 @@
 import { beijingStamp } from '../../calendar/beijing-clock';
 import { buildBulletin } from '../../domain/bulletin';
-import { renderBulletinMail } from '../../mail/notices';
+import { type InlineImage, renderBulletinMail } from '../../mail/notices';
 import type { Address, MailAttachment, Mailer } from '../../mail/port';
 import { senderOf } from '../../mail/sender';
 import { toMailMessage } from '../../mail/to-mail-message';
@@ -103,19 +103,19 @@ export async function sendBulletinMail(
     },
   ];
   const problems: ScanProblem[] = [];
+  const charts: InlineImage[] = [];
   if (deps.png) {
     try {
       // The runtime brings the chart renderer (echarts), so a scan that mails no bulletin never loads it.
       const runtime = await deps.png();
       const colours = { status: STATUS_FILL, card: CARD_FILL };
       const specs = [rankingChart(bulletin), leaderChart(bulletin, colours), trendChart(bulletin, colours)];
-      for (const [i, spec] of specs.entries())
-        attachments.push({
-          filename: `chart-${i + 1}.png`,
-          content: (await svgToPng(runtime.chartSvg(spec), runtime)).png,
-          contentType: 'image/png',
-          cid: `chart-${i + 1}@duban`,
-        });
+      for (const [i, spec] of specs.entries()) {
+        const { png, width, height } = await svgToPng(runtime.chartSvg(spec), runtime);
+        const cid = `chart-${i + 1}@duban`;
+        attachments.push({ filename: `chart-${i + 1}.png`, content: png, contentType: 'image/png', cid });
+        charts.push({ cid, width, height });
+      }
     } catch (error) {
       problems.push(problem(`${tab}的图表未能生成图片，邮件只附通报正文：${(error as Error).message}`));
     }
@@ -126,7 +126,7 @@ export async function sendBulletinMail(
     title,
     bulletin,
     issuedOn: model.today,
-    chartCids: attachments.flatMap((a) => (a.cid ? [a.cid] : [])),
+    charts,
   });
   const { from, replyTo } = senderOf(deps.from, model.config);
   const message = {

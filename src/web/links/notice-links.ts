@@ -1,3 +1,4 @@
+import { shanghaiDayOf } from '../../calendar/day';
 import type { RecipientLinks } from '../../mail/notices/notice-doc';
 import type { Address } from '../../mail/port';
 import { expiryOf, linkUrl } from './link-deps';
@@ -34,6 +35,7 @@ export function noticeLinks(settings: LinkSettings, now: Date) {
     if (!keys || !publicUrl) return [];
     // Past 完成时限 the 延期申请 page only refuses (seed 002 §三(五)): no link to it.
     const actions = UNIT_ACTIONS.filter((a) => a.action !== 'extend' || notice.extendable !== false);
+    const expires = Math.min(...actions.map(({ action }) => expiryOf(action, now, notice.validDays)));
     return Promise.all(
       notice.to.map(async (person) => ({
         name: person.name || person.address,
@@ -50,6 +52,8 @@ export function noticeLinks(settings: LinkSettings, now: Date) {
             return { label, url: linkUrl(publicUrl, claims, await signLink(claims, keys)) };
           }),
         ),
+        // A link expires at the scan's time of day: the day before is the last it opens all day long.
+        validUntil: shanghaiDayOf(expires * 1000) - 1,
       })),
     );
   };

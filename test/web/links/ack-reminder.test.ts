@@ -59,6 +59,12 @@ describe('签收提醒', () => {
     const reminder = due.find((m) => m.text.includes(unsigned[0]!.headers!['X-Duban-Doc-No']!))!;
     expect(reminder.subject).toContain('签收提醒');
     expect(reminder.text).toContain('尚未签收');
+    // 事由 names the notice by its kind and 文号 and the day it went out, written as a notice writes dates.
+    const remindedNo = unsigned[0]!.headers!['X-Duban-Doc-No']!;
+    expect(reminder.text).toMatch(
+      new RegExp(`[\\u4e00-\\u9fa5]+（${remindedNo}）已于2026年6月15日发出，1个工作日内未签收`),
+    );
+    expect(reminder.text).not.toContain('2026-06-15');
     // Its 签收 link signs for the original notice.
     const link = /签收 (https:\/\/\S+)/.exec(reminder.text)![1]!.slice(PUBLIC.length);
     const open = await day2.service.app.request(link);

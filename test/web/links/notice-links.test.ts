@@ -1,5 +1,8 @@
 /** Every formal notice to a unit carries each recipient's own 签收, 反馈 and 延期申请 links, and they open. */
+import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
+import { beijingInstant } from '../../../src/calendar/beijing-clock';
+import { composeEml } from '../../../src/mail/compose';
 import { renderNotice } from '../../../src/mail/notices';
 import { toDay } from '../../../src/calendar/day';
 import { verifyLink } from '../../../src/web/links/token';
@@ -79,6 +82,24 @@ describe('links in notices', () => {
     for (const t of tokens) {
       const verified = await verifyLink(t, KEYS, f.now);
       expect(verified.ok && verified.claims.exp).toBe(Math.floor(f.now.getTime() / 1000) + 20 * 86_400);
+    }
+  });
+
+  it('a notice says in Chinese until which day its links open, and they open all that day and not the next', async () => {
+    const f = linkFixture();
+    await f.service.scan(f.now);
+    const mail = f.mailer.sent.find((m) => /cuiban|tixing|duban/.test(m.headers?.['X-Duban-Kind'] ?? ''))!;
+    const parsed = await simpleParser(await composeEml(mail));
+    const stated = /以上链接有效期至(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(parsed.text ?? '');
+    expect(stated).not.toBeNull();
+    expect(String(parsed.html)).toContain(stated![0]);
+    const [y, m, d] = stated!.slice(1).map(Number) as [number, number, number];
+    const lastDay = toDay(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+    const tokens = [...(parsed.text ?? '').matchAll(/(?:签收|反馈|延期申请) https:\/\/\S+\?t=([\w.-]+)/g)];
+    expect(tokens.length).toBeGreaterThan(0);
+    for (const [, t] of tokens) {
+      expect((await verifyLink(t!, KEYS, beijingInstant(lastDay, '23:59'))).ok).toBe(true);
+      expect((await verifyLink(t!, KEYS, beijingInstant(lastDay + 1, '23:59'))).ok).toBe(false);
     }
   });
 
