@@ -74,4 +74,22 @@ describe('a Google Sheet the deployment cannot use', () => {
     const { manual } = await scanAnswers(id);
     expect(manual).toEqual({ status: 503, error: 'Google Sheets 调用次数超出配额，请稍后再试' });
   }, 30_000);
+
+  it('文书登记 and 审计日志 protected for another account (the sheet set up with another key): says whom to add', async () => {
+    const id = seedDemo(server);
+    // Google's answer when the runtime's account is an editor of the spreadsheet but not of its protected tabs.
+    server.faults.fail(
+      { when: (c) => c.spreadsheetId === id && c.method === 'spreadsheets.batchUpdate' },
+      {
+        status: 400,
+        message:
+          'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
+      },
+      Infinity,
+    );
+    const { manual } = await scanAnswers(id);
+    expect(manual.status).toBe(503);
+    expect(manual.error).toContain('文书登记、审计日志');
+    expect(manual.error).toContain(`把服务账号 ${SERVICE_ACCOUNT} 加为可编辑者`);
+  });
 });
