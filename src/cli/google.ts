@@ -10,7 +10,7 @@ import {
   serviceAccountAuth,
   type ServiceAccountKey,
 } from '../store/drivers/google/google-auth';
-import { describeGoogleError } from '../store/drivers/google/google-errors';
+import { describeGoogleError, googleFailureText } from '../store/drivers/google/google-errors';
 import { createGoogleStore } from '../store/drivers/google/google';
 import type { SheetStore } from '../store/port';
 import { createOutboxMailer } from '../mail/outbox';
@@ -111,20 +111,15 @@ export function explainGoogleFailure(
   ctx: { spreadsheetId?: string; clientEmail?: string },
 ): string {
   const cause = (error as { cause?: unknown })?.cause ?? error;
-  const { status, name, message } = describeGoogleError(cause);
+  const failure = describeGoogleError(cause);
+  const { status, name, message } = failure;
   const who = ctx.clientEmail ? `服务账号 ${ctx.clientEmail} ` : '服务账号';
   const detail = `（${(error as Error)?.message ?? message}）`;
   if (status === 401 || /invalid_grant|unauthorized_client|invalid_client/i.test(`${name} ${message}`))
     return `Google 拒绝了凭据：请检查 ${GOOGLE_ENV.keyJson} 或 ${GOOGLE_ENV.keyFile} 中的服务账号密钥是否有效、未被删除${detail}`;
-  if (status === 403 && ctx.spreadsheetId)
-    return `没有访问表格 ${ctx.spreadsheetId} 的权限：请在该 Google 表格中点“共享”，把${who}添加为“编辑者”${detail}`;
-  if (status === 403)
+  if (status === 403 && !ctx.spreadsheetId)
     return `${who}无权创建表格：请确认项目已启用 Google Sheets API，或先自建空白表格并共享给${who}后用 --sheet 指定${detail}`;
-  if (status === 404 && ctx.spreadsheetId)
-    return `找不到表格 ${ctx.spreadsheetId}：请检查表格 ID（网址中 /d/ 与 /edit 之间的部分）${detail}`;
-  if (status === 429) return `Google Sheets 调用次数超出配额，请稍后再试${detail}`;
-  if (status === undefined) return `无法连接 Google Sheets API，请检查网络或代理${detail}`;
-  return `Google Sheets 调用失败（${status}${name ? ` ${name}` : ''}）${detail}`;
+  return `${googleFailureText(failure, ctx)}${detail}`;
 }
 
 export interface GoogleScanTargets {

@@ -5,6 +5,7 @@
  */
 import { Hono } from 'hono';
 import { adminAuth } from './admin-auth';
+import { StoreError, userMessageOf } from '../store/errors';
 import { mapError } from './errors';
 import type { ScanService } from './scan-service';
 import { scheduleTime, weeklyBriefRoute } from './weekly-brief-route';
@@ -36,8 +37,13 @@ export function createScheduledApp(
       return c.json(summary ?? { scanned: false, reason: '今天不是工作日（北京时间），未扫描' });
     } catch (error) {
       console.error(`[scan:scheduled] ${error instanceof Error ? error.stack : String(error)}`);
-      // 500 makes Cloud Scheduler retry the run per the job's retry settings.
-      return c.json({ error: '扫描失败，请稍后重试或联系管理员查看日志' }, 500);
+      // 500 makes Cloud Scheduler retry the run per the job's retry settings. A store failure says what to fix
+      // (share the spreadsheet, check its id), for whoever reads the run's answer.
+      const reason = error instanceof StoreError ? userMessageOf(error) : null;
+      return c.json(
+        { error: reason ? `扫描失败：${reason}` : '扫描失败，请稍后重试或联系管理员查看日志' },
+        500,
+      );
     }
   });
   app.all('*', (c) => c.json({ error: '只接受 POST 请求' }, 405, { allow: 'POST' }));

@@ -2,7 +2,7 @@
  * One place where the driver calls the Sheets API: retry with backoff, then one rewrite of the final error.
  */
 import type { sheets_v4 } from 'googleapis/build/src/apis/sheets';
-import { toStoreError } from './google-errors';
+import { describeGoogleError, isProtectedEdit, toStoreError } from './google-errors';
 import { withRetry, type RetryOptions } from './google-retry';
 
 export interface GoogleCaller {
@@ -23,7 +23,7 @@ export interface CallerOptions {
   spreadsheetId: string;
   sheets: () => Promise<sheets_v4.Sheets>;
   retry?: RetryOptions;
-  /** Resolves the service-account e-mail for a 403 message (only asked when a 403 happens). */
+  /** Resolves the service-account e-mail for a 403 or protected-range message (only asked then). */
   clientEmail: () => Promise<string | undefined>;
 }
 
@@ -41,8 +41,10 @@ export function googleCaller(opts: CallerOptions): GoogleCaller {
         const res = await withRetry(() => run(sheets), { ...opts.retry, repeatable });
         return res.data;
       } catch (error) {
-        const status = (error as { response?: { status?: number } })?.response?.status;
-        const clientEmail = status === 403 ? await opts.clientEmail().catch(() => undefined) : undefined;
+        const failure = describeGoogleError(error);
+        // The account is named only where the fix is to share with it or add it to a protection.
+        const named = failure.status === 403 || isProtectedEdit(failure);
+        const clientEmail = named ? await opts.clientEmail().catch(() => undefined) : undefined;
         throw toStoreError(error, operation, { spreadsheetId: opts.spreadsheetId, clientEmail });
       }
     },

@@ -52,12 +52,29 @@ export function fillOfFormat(format: sheets_v4.Schema$CellFormat | undefined | n
   return rgb ? fillOfRgb(rgb) : null;
 }
 
-export const isDateType = (type: string | null | undefined) => type === 'DATE' || type === 'DATE_TIME';
+/** How a number cell reads: a date, a percentage (`60%` typed becomes 0.6 with a PERCENT format), or a number. */
+export type NumberKind = 'date' | 'percent' | 'plain';
 
-/** A value from values.batchGet (UNFORMATTED_VALUE, SERIAL_NUMBER) as a port Cell. */
-export function cellOfValue(value: unknown, isDate: boolean): Cell {
+/**
+ * The kind of a Sheets number format type.
+ * @example numberKindOf('PERCENT') // 'percent'
+ */
+export function numberKindOf(type: string | null | undefined): NumberKind {
+  if (type === 'DATE' || type === 'DATE_TIME') return 'date';
+  return type === 'PERCENT' ? 'percent' : 'plain';
+}
+
+/**
+ * A value from values.batchGet (UNFORMATTED_VALUE, SERIAL_NUMBER) as a port Cell. A percentage reads as the clerk
+ * typed and sees it (`60%`), never as the fraction Google stores (0.6 would read as 进度 0.6%).
+ * @example cellOfValue(0.6, 'percent') // '60%'
+ */
+export function cellOfValue(value: unknown, kind: NumberKind = 'plain'): Cell {
   if (value === '' || value === null || value === undefined) return null;
-  if (typeof value === 'number') return isDate ? { date: dateOfSerial(value) } : value;
+  if (typeof value === 'number') {
+    if (kind === 'date') return { date: dateOfSerial(value) };
+    return kind === 'percent' ? `${Number((value * 100).toPrecision(12))}%` : value;
+  }
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   return String(value);
 }
@@ -66,12 +83,12 @@ export function cellOfValue(value: unknown, isDate: boolean): Cell {
 export function cellOfData(data: sheets_v4.Schema$CellData | undefined): Cell {
   if (!data) return null;
   const eff = data.effectiveValue;
-  const isDate = isDateType(
+  const kind = numberKindOf(
     data.userEnteredFormat?.numberFormat?.type ?? data.effectiveFormat?.numberFormat?.type,
   );
   let value: Cell = null;
   if (eff?.errorValue) value = { error: eff.errorValue.message ?? eff.errorValue.type ?? '#ERROR!' };
-  else if (eff) value = cellOfValue(eff.stringValue ?? eff.numberValue ?? eff.boolValue, isDate);
+  else if (eff) value = cellOfValue(eff.stringValue ?? eff.numberValue ?? eff.boolValue, kind);
   const formula = data.userEnteredValue?.formulaValue;
   if (formula) {
     const result = value === null || typeof value !== 'object' ? value : cellText(value);

@@ -10,7 +10,8 @@ import {
   cellOfValue,
   fillKey,
   fillOfFormat,
-  isDateType,
+  numberKindOf,
+  type NumberKind,
   rangesOfMerges,
   recordingGrid,
   type GoogleTab,
@@ -74,7 +75,7 @@ function candidateKeys(values: Json[][], headerRows: 1 | 2, column: number, carr
   );
 }
 
-/** 1-based columns whose formats are worth fetching: possible fill columns and columns holding numbers (dates?). */
+/** 1-based columns whose formats are worth fetching: possible fill columns and columns holding numbers (dates? percentages?). */
 function formatColumns(raw: RawTab): number[] {
   const { spec, values } = raw;
   let width = 0; // a loop, not Math.max(...rows): a spread of 10⁵ rows overflows the stack
@@ -96,7 +97,8 @@ interface Formats {
   sheetId: number;
   merges: ReturnType<typeof rangesOfMerges>;
   fills: Map<number, Fill>;
-  dates: Set<number>;
+  /** Cells read as dates or percentages, by fillKey; the others are plain numbers. */
+  kinds: Map<number, NumberKind>;
   fetched: Set<number>;
 }
 
@@ -123,7 +125,7 @@ async function fetchFormats(
       sheetId: sheet.properties?.sheetId ?? 0,
       merges: rangesOfMerges(sheet.merges),
       fills: new Map(),
-      dates: new Set(),
+      kinds: new Map(),
       fetched: new Set(wanted.get(name)?.columns ?? []),
     };
     for (const grid of sheet.data ?? []) {
@@ -134,7 +136,8 @@ async function fetchFormats(
           const key = fillKey(r0 + i + 1, c0 + j + 1);
           const fill = fillOfFormat(cell.userEnteredFormat);
           if (fill) formats.fills.set(key, fill);
-          if (isDateType(cell.userEnteredFormat?.numberFormat?.type)) formats.dates.add(key);
+          const kind = numberKindOf(cell.userEnteredFormat?.numberFormat?.type);
+          if (kind !== 'plain') formats.kinds.set(key, kind);
         });
       });
     }
@@ -145,7 +148,7 @@ async function fetchFormats(
 
 function tabOf(raw: RawTab, formats: Formats): GoogleTab {
   const cells: Cell[][] = raw.values.map((row, r) =>
-    row.map((v, c) => cellOfValue(v, formats.dates.has(fillKey(r + 1, c + 1)))),
+    row.map((v, c) => cellOfValue(v, formats.kinds.get(fillKey(r + 1, c + 1)))),
   );
   return {
     name: raw.spec.name,
