@@ -6,6 +6,7 @@ const shared = ['序号', '正常推进', '<b>&amp;'];
 const ctx: CellContext = {
   shared: (i) => ({ text: shared[i] ?? '', runs: null }),
   isDate: (style) => style === 7,
+  isPercent: (style) => style === 8,
   date1904: false,
 };
 
@@ -25,6 +26,7 @@ const COMMON = [
   '<c r="B3" t="n"><v>123456789012345678</v></c>',
   '<c r="K3" s="7"><v>46022</v></c>',
   '<c r="K3" s="7"><v>46022.5</v></c>',
+  '<c r="P3" s="8"><v>0.6</v></c>',
   '<c r="C3" s="4"/>',
   '<c r="C3" s="4"></c>',
   '<c r="C3"><v></v></c>',
@@ -78,6 +80,12 @@ describe('decodeCellBytes (cells read from the part bytes without a string of th
     const number = inPart('<c r="K3" s="2"><v>46022</v></c>');
     expect(decodeCellBytes(date.bytes, date.start, cellTags(''), ctx)).toEqual({ date: '2025-12-31' });
     expect(decodeCellBytes(number.bytes, number.start, cellTags(''), ctx)).toBe(46022);
+  });
+
+  it('reads a percent-styled number as the clerk typed it (60%), not the fraction stored', () => {
+    const percent = inPart('<c r="P3" s="8"><v>0.6</v></c>');
+    expect(decodeCellBytes(percent.bytes, percent.start, cellTags(''), ctx)).toBe('60%');
+    expect(decodeCell('<c r="P3" s="8"><v>0.075</v></c>', ctx)).toBe('7.5%');
   });
 
   it('reads the style index as styleOf does, and gives the start tags it cannot read to styleOf', () => {

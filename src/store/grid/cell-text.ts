@@ -26,3 +26,12 @@ export function isBlank(cell: Cell): boolean {
 export function isTyped(cell: Cell): boolean {
   return !isBlank(cell) && !(typeof cell === 'object' && cell !== null && 'formula' in cell);
 }
+
+/**
+ * A number shown with a percent format, as the clerk typed and sees it: `60%` is stored as 0.6 by Excel, WPS and
+ * Google Sheets alike, and read as the number it would be 进度 0.6%.
+ * @example percentText(0.6) // '60%'
+ */
+export function percentText(fraction: number): string {
+  return `${Number((fraction * 100).toPrecision(12))}%`;
+}

@@ -4,7 +4,7 @@
  */
 import type { sheets_v4 } from 'googleapis/build/src/apis/sheets';
 import type { CellRange } from '../../grid/a1';
-import { cellText } from '../../grid/cell-text';
+import { cellText, percentText } from '../../grid/cell-text';
 import { dateOfSerial, fillOfRgb } from './google-a1';
 import { lastColumnOf, lastRowOf, type SheetGrid } from '../../grid/sheet-grid';
 import type { Cell, CellWrite, Fill } from '../../port';
@@ -73,7 +73,7 @@ export function cellOfValue(value: unknown, kind: NumberKind = 'plain'): Cell {
   if (value === '' || value === null || value === undefined) return null;
   if (typeof value === 'number') {
     if (kind === 'date') return { date: dateOfSerial(value) };
-    return kind === 'percent' ? `${Number((value * 100).toPrecision(12))}%` : value;
+    return kind === 'percent' ? percentText(value) : value;
   }
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   return String(value);

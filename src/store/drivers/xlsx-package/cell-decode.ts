@@ -6,7 +6,7 @@
  * which reads the cell's XML (`cell-xml.ts`); this file only ever answers what `decodeCell` would.
  */
 import type { Cell } from '../../port';
-import { serialDate, type CellContext } from './cell-xml';
+import { numberCell, type CellContext } from './cell-xml';
 import { startsAt } from './xml-bytes';
 import { unescapeXml } from './xml-text';
 
@@ -121,7 +121,7 @@ export function decodeCellBytes(
     if (text.trim() === '') return null;
     n = Number(text);
   }
-  return Number.isFinite(n) && ctx.isDate(t.style) ? { date: serialDate(n, ctx.date1904) } : n;
+  return numberCell(n, t.style, ctx);
 }
 
 /** The text of an inline string of one plain `<t>` run at `at`, or undefined for anything else (rich text…). */

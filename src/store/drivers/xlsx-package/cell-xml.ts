@@ -4,12 +4,15 @@
  * offsets that are byte offsets), so text read from a cell is decoded from UTF-8 here and text written is encoded.
  */
 import type { Cell, CellWrite } from '../../port';
+import { percentText } from '../../grid/cell-text';
 import { attr, escapeXml, unescapeXml } from './xml-text';
 
 export interface CellContext {
   /** The shared string at an index: its text and, for rich text, the XML of its runs. */
   shared(index: number): SharedString;
   isDate(style: number): boolean;
+  /** A percent format (`0%`): the cell reads as the clerk sees it, `60%`, not the 0.6 stored. */
+  isPercent(style: number): boolean;
   date1904: boolean;
 }
 
@@ -82,10 +85,7 @@ export function decodeCell(xml: string, ctx: CellContext): Cell {
         return v === undefined ? null : { date: v.slice(0, 10) };
       default: {
         if (v === undefined || v.trim() === '') return null;
-        const n = Number(v);
-        if (Number.isFinite(n) && ctx.isDate(Number(attr(tag, 's') ?? 0)))
-          return { date: serialDate(n, ctx.date1904) };
-        return n;
+        return numberCell(Number(v), Number(attr(tag, 's') ?? 0), ctx);
       }
     }
   })();
@@ -166,4 +166,14 @@ export function restyled(xml: string, style: number): string {
   const at = tag.endsWith('/>') ? tag.length - 2 : tag.length - 1;
   const next = style ? `${tag.slice(0, at)} s="${style}"${tag.slice(at)}` : tag;
   return next + xml.slice(open[0].length);
+}
+
+/**
+ * A number cell as the port reads it, by its style: a date, a percentage as shown (`60%`), or the number.
+ * @example numberCell(0.6, percentStyle, ctx) // '60%'
+ */
+export function numberCell(n: number, style: number, ctx: CellContext): Cell {
+  if (!Number.isFinite(n)) return n;
+  if (ctx.isDate(style)) return { date: serialDate(n, ctx.date1904) };
+  return ctx.isPercent(style) ? percentText(n) : n;
 }

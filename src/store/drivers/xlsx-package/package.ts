@@ -160,7 +160,12 @@ export class XlsxPackage {
       const shared =
         xml === null ? () => ({ text: '', runs: null }) : this.guard(() => sharedStrings(xml, part!));
       const styles = this.styles;
-      this.ctxCache = { shared, isDate: (s) => styles.isDate(s), date1904: this.parts.date1904 };
+      this.ctxCache = {
+        shared,
+        isDate: (s) => styles.isDate(s),
+        isPercent: (s) => styles.isPercent(s),
+        date1904: this.parts.date1904,
+      };
     }
     return this.ctxCache;
   }

@@ -14,6 +14,8 @@ export interface Styles {
   /** 6-hex RGB of a style's solid fill; null for no fill, patterns, theme and indexed colours. */
   fillOf(style: number): Fill;
   isDate(style: number): boolean;
+  /** A percent number format: built-in 9 / 10 (`0%`, `0.00%`) or a format code with % outside quotes. */
+  isPercent(style: number): boolean;
   wraps(style: number): boolean;
   /** The style like `style` but with `fill` (null: no fill). */
   withFill(style: number, fill: Fill): number;
@@ -142,6 +144,12 @@ export function parseStyles(xml: string): Styles {
     const code = numFmts.get(id);
     return code !== undefined && isDateFormat(code);
   });
+  const isPercentStyle = memo((style): boolean => {
+    const id = Number(attr(xf(style), 'numFmtId') ?? 0);
+    if (id === 9 || id === 10) return true;
+    const code = numFmts.get(id);
+    return code !== undefined && /%/.test(bareFormat(code));
+  });
   const wrapsStyle = memo((style) => /<(?:\w+:)?alignment\b[^>]*\bwrapText="(1|true)"/.test(xf(style)));
 
   /** The style like `style` but with fill `rgb` (a new xf when there is none yet). */
@@ -162,6 +170,7 @@ export function parseStyles(xml: string): Styles {
   return {
     fillOf: fillOfStyle,
     isDate: isDateStyle,
+    isPercent: isPercentStyle,
     wraps: wrapsStyle,
     withFill(style, rgb) {
       let byFill = withFills.get(style);
@@ -195,11 +204,16 @@ export function parseStyles(xml: string): Styles {
 
 /** A number format shows a date when it has a y/m/d/h/s code outside quotes, brackets and escapes. */
 export function isDateFormat(code: string): boolean {
-  const bare = code
+  const bare = bareFormat(code);
+  return /[ymdhsYMDHS年月日]/.test(bare) && !/^General$/i.test(bare);
+}
+
+/** The positive section of a number format code without its quoted text, [colour] / [locale] parts and escapes. */
+function bareFormat(code: string): string {
+  return code
     .split(';')[0]!
     .replace(/"[^"]*"/g, '')
     .replace(/\[[^\]]*\]/g, '')
     .replace(/\\./g, '')
     .replace(/_./g, '');
-  return /[ymdhsYMDHS年月日]/.test(bare) && !/^General$/i.test(bare);
 }
