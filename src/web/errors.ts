@@ -11,13 +11,18 @@ const UNREADABLE =
  * The one mapping of errors to answers, for every app: an HTTPException keeps its status (and its response, when a
  * middleware made one); a workbook that cannot be read (StoreError: the shared drive away, the file moved or damaged)
  * is a 503 saying so in Chinese; anything else is logged in English and answered with a Chinese 500. A browser (a
- * unit's link page, the desk, the board) gets a page; anything else JSON.
+ * unit's link page, the desk, the board) gets a page; anything else JSON. The driver's own message (it may name the
+ * file, the spreadsheet id or the service account) is for the office; a unit's or leader's link page (`/l/…`) gets
+ * the general sentence.
  */
 export function mapError(error: Error, c: Context): Response {
   if (error instanceof HTTPException && error.res) return error.getResponse();
   if (error instanceof HTTPException) return answer(c, error.message, error.status);
   console.error(`[web] ${error.stack ?? String(error)}`);
-  if (error instanceof StoreError) return answer(c, userMessageOf(error) ?? UNREADABLE, 503);
+  if (error instanceof StoreError) {
+    const office = !c.req.path.startsWith('/l/');
+    return answer(c, (office && userMessageOf(error)) || UNREADABLE, 503);
+  }
   return answer(c, INTERNAL, 500);
 }
 

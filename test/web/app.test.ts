@@ -96,6 +96,13 @@ describe('a workbook that cannot be read', () => {
     const page = await res.text();
     expect(page).toContain('暂时读不到工作簿');
     expect(page).not.toContain('/srv/share');
+    // The driver's own message names the office's sheet and account: not for a unit's page.
+    f.store.read = async () => {
+      throw new StoreError('google', '表格 1AbC 没有共享给服务账号 duban@proj.iam.gserviceaccount.com：…');
+    };
+    const google = await (await f.app.request(f.path('ack', t), { headers: { accept: 'text/html' } })).text();
+    expect(google).toContain('暂时读不到工作簿');
+    expect(google).not.toContain('gserviceaccount');
   });
 
   it('the API answers 503 JSON; a damaged workbook gives its own Chinese message', async () => {
