@@ -3,7 +3,10 @@
  * Tabs are found by name and columns by header text, never by position; staff may reorder, insert and hide columns.
  */
 
-/** A cell as read. Dates in real date cells come back as `{ date }`; numbers may be date serials. */
+/**
+ * A cell as read. Dates in real date cells come back as `{ date }`; numbers may be date serials. A number shown as a
+ * percentage reads as the clerk sees it, `'60%'`, never the 0.6 stored.
+ */
 export type Cell =
   | null
   | string

@@ -186,7 +186,7 @@ for (const [driver, createXlsxStore] of DRIVERS)
           序号: { formula: 'ROW()-2', result: 1 },
           完成时限: { date: '2026-07-30' },
           工作任务: '重点任务1',
-          进度: 0.1,
+          进度: '10%', // typed 10%: stored as 0.1 with a percent format, read as the clerk sees it
           内部备注: '附件',
         });
       });

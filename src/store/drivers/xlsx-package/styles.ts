@@ -4,6 +4,7 @@
  */
 import type { Fill } from '../../port';
 import { attr, withAttr, xmlElements } from './xml-text';
+import { bareFormat, isPercentFormat } from '../../grid/number-format';
 
 const BUILTIN_DATE_FORMATS = new Set([
   14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54,
@@ -148,7 +149,7 @@ export function parseStyles(xml: string): Styles {
     const id = Number(attr(xf(style), 'numFmtId') ?? 0);
     if (id === 9 || id === 10) return true;
     const code = numFmts.get(id);
-    return code !== undefined && /%/.test(bareFormat(code));
+    return isPercentFormat(code);
   });
   const wrapsStyle = memo((style) => /<(?:\w+:)?alignment\b[^>]*\bwrapText="(1|true)"/.test(xf(style)));
 
@@ -206,14 +207,4 @@ export function parseStyles(xml: string): Styles {
 export function isDateFormat(code: string): boolean {
   const bare = bareFormat(code);
   return /[ymdhsYMDHS年月日]/.test(bare) && !/^General$/i.test(bare);
-}
-
-/** The positive section of a number format code without its quoted text, [colour] / [locale] parts and escapes. */
-function bareFormat(code: string): string {
-  return code
-    .split(';')[0]!
-    .replace(/"[^"]*"/g, '')
-    .replace(/\[[^\]]*\]/g, '')
-    .replace(/\\./g, '')
-    .replace(/_./g, '');
 }

@@ -1,7 +1,8 @@
 import { fitRowHeight } from './row-fit';
 import type ExcelJS from 'exceljs';
 import type { CellRange } from '../../grid/a1';
-import { cellText, isTyped } from '../../grid/cell-text';
+import { cellText, isTyped, percentText } from '../../grid/cell-text';
+import { isPercentFormat } from '../../grid/number-format';
 import { SHEET_ROW_LIMIT, type SheetGrid } from '../../grid/sheet-grid';
 import type { Cell, CellWrite, Fill } from '../../port';
 
@@ -119,8 +120,10 @@ export function cellOf(cell: ExcelJS.Cell): Cell {
     case T.Merge:
       return null;
     case T.Number:
+      // A percentage typed as 60% is stored as 0.6: read as the clerk sees it, as the other drivers do.
+      return isPercentFormat(cell.numFmt) ? percentText(value as number) : (value as number);
     case T.Boolean:
-      return value as number | boolean;
+      return value as boolean;
     case T.String:
     case T.SharedString:
       return value as string;
