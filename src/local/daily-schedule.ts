@@ -1,5 +1,6 @@
 import { beijingClockTime } from '../calendar/beijing-clock';
 import { isoOf, shanghaiDayOf } from '../calendar/day';
+import { isChineseSentence } from '../store/errors';
 import type { SheetStore } from '../store/port';
 import type { ScanFailure } from '../web/scan-service';
 import { readSettings } from '../workbook/read-settings';
@@ -66,5 +67,5 @@ export const RETRY_MINUTES = 15;
 /** Why a scan failed, for the clerk: the error's Chinese answer, or the technical message inside a Chinese sentence. */
 function reasonOf(error: unknown): string {
   const message = (error instanceof Error ? error.message : String(error)).replace(/^\[[\w:-]+\]\s*/, '');
-  return /[\u4e00-\u9fff]/.test(message) ? message : `扫描时出错（${message}），详见日志`;
+  return isChineseSentence(message) ? message : `扫描时出错（${message}），详见日志`;
 }

@@ -27,6 +27,15 @@ export class StoreError extends Error {
 export function userMessageOf(error: StoreError): string | null {
   if (error.userMessage) return error.userMessage;
   const own = error.message.replace(/^\[store:[\w-]+\] /, '');
-  // Chinese messages open with a Chinese word (工作簿「…」, 工作表「…」); an English one may still name a Chinese path.
-  return /^[\u4e00-\u9fff]/.test(own) ? own : null;
+  return isChineseSentence(own) ? own : null;
+}
+
+/**
+ * Is this a message written in Chinese for a user, not an English log line? An English line may name a Chinese path
+ * (`cannot open /srv/督办.xlsx`) and a Chinese one may open with a file name (`2026督办.xlsx 正在 Excel 中打开，…`):
+ * Chinese punctuation, or a Chinese first word, tells them apart.
+ * @example isChineseSentence('cannot open /srv/督办.xlsx: ENOENT') // false
+ */
+export function isChineseSentence(text: string): boolean {
+  return /^[\u4e00-\u9fff]/.test(text) || /[，。：；！？、（）「」]/.test(text);
 }

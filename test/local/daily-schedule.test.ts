@@ -84,14 +84,14 @@ describe('a failed daily scan on the status page and the desk', () => {
     const memory = createMemoryStore(demoWorkbook('2026-11-20'));
     const store = {
       ...memory,
-      read: () => Promise.reject(new Error('[store:xlsx] EBUSY: resource busy or locked')),
+      read: () => Promise.reject(new Error('[store:xlsx] cannot open /srv/督办.xlsx: EBUSY: resource busy or locked')),
     } as unknown as SheetStore;
     const { service } = serviceOn(store, '2026-11-20');
     await dailySchedule(store, async () => undefined, service.scheduledScanFailed).tick(
       new Date('2026-11-20T08:30:00+08:00'),
     );
     expect(await (await service.app.request('/')).text()).toMatch(
-      /定时扫描未完成（2026-11-20 08:30:00）：扫描时出错（EBUSY: resource busy or locked），详见日志。/,
+      /定时扫描未完成（2026-11-20 08:30:00）：扫描时出错（cannot open \/srv\/督办\.xlsx: EBUSY: resource busy or locked），详见日志。/,
     );
   });
 });
