@@ -9,10 +9,27 @@ export function isBlank(text: string): boolean {
   return true;
 }
 
-/** A milestone as quoted in reasons: whitespace runs collapsed to one space, at most `max` characters. */
+/**
+ * A milestone as quoted in reasons: whitespace runs collapsed to one space, at most `max` characters. A cut never
+ * splits a figure ("累计完成55%" is not cut to "累计完成5…", which reads as 5%): it moves back before the figure.
+ */
 export function clip(text: string, max = 20): string {
   const t = hasSpace(text) ? text.trim().replace(/\s+/g, ' ') : text;
-  return t.length > max ? `${t.slice(0, max)}…` : t;
+  if (t.length <= max) return t;
+  let end = max;
+  if (isFigure(t.charCodeAt(end))) while (end > 0 && isFigure(t.charCodeAt(end - 1))) end--;
+  return `${t.slice(0, end || max)}…`;
+}
+
+/** A character that continues a figure: a digit, a decimal point or a percent sign (ASCII or full-width). */
+function isFigure(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) ||
+    code === 46 ||
+    code === 37 ||
+    (code >= 0xff10 && code <= 0xff19) ||
+    code === 0xff05
+  );
 }
 
 function hasSpace(text: string): boolean {

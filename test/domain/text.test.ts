@@ -22,5 +22,8 @@ describe('cell text helpers', () => {
       '完成土地征收和 地上附着物清点补偿工作并…',
     );
     expect(clip('完成土地征收和地上附着物清点补偿工作', 16)).toBe('完成土地征收和地上附着物清点补偿…');
+    // A cut never splits a figure: "5…" would read as 5%.
+    expect(clip('项目形象进度累计完成总投资的55%以上', 16)).toBe('项目形象进度累计完成总投资的…');
+    expect(clip('完成12.5亿元投资', 4)).toBe('完成…');
   });
 });
