@@ -41,10 +41,8 @@ const doc: WeeklyDigestDoc = {
 };
 
 describe('weekly digest for a 分管领导', () => {
-  it('sums up the area by status in the subject', () => {
-    expect(renderWeeklyDigest(doc).subject).toBe(
-      '【每周督办摘要】2026年3月23日 分管领域重点工作4项（逾期1项、临期1项、正常推进2项）',
-    );
+  it('sums up the area in the subject, naming only the statuses that need attention (a phone shows its start)', () => {
+    expect(renderWeeklyDigest(doc).subject).toBe('【每周督办摘要】2026年3月23日 分管领域重点工作4项（逾期1项、临期1项）');
   });
 
   it('counts the cards, red first', () => {
@@ -102,7 +100,7 @@ describe('weekly digest for a 分管领导', () => {
   it('lists what waits for the leader, counted in the subject', () => {
     const waiting = [{ id: 'ZD-2026-002', title: '编制国土空间规划', what: '延期申请 YQ-2026-002待审批' }];
     const mail = renderWeeklyDigest({ ...doc, waiting });
-    expect(mail.subject).toMatch(/，待您处理1件$/);
+    expect(mail.subject).toBe('【每周督办摘要】2026年3月23日 待您处理1件，分管领域重点工作4项（逾期1项、临期1项）');
     expect(mail.text).toContain('【待您处理】\n  ZD-2026-002 编制国土空间规划：延期申请 YQ-2026-002待审批\n');
     expect(mail.html).toContain('<h3 style="font-size:16px;margin:20px 0 8px">待您处理</h3>');
     expect(renderWeeklyDigest(doc).text).toContain('【待您处理】\n  无。');

@@ -50,7 +50,7 @@ export interface WeeklyDigestDoc {
  *
  * @example
  * renderWeeklyDigest({ issuer: '临猗县人民政府督查室', leader: '李四', weekOf: toDay('2026-03-23'), items, changes: [] }).subject;
- * // '【每周督办摘要】2026年3月23日 分管领域重点工作3项（逾期1项、正常推进2项）'
+ * // '【每周督办摘要】2026年3月23日 分管领域重点工作3项（逾期1项）'
  */
 export function renderWeeklyDigest(d: WeeklyDigestDoc): RenderedMail {
   const date = cnFullDate(d.weekOf);
@@ -58,13 +58,19 @@ export function renderWeeklyDigest(d: WeeklyDigestDoc): RenderedMail {
     d.items.map((i) => i.status),
     STATUS_ORDER,
   );
+  // The subject names what needs attention first (a phone shows its first ~30 characters): what waits for the leader,
+  // then only the statuses before 正常推进 — the daily digest's rule.
+  const urgent = countsLine(
+    d.items.map((i) => i.status).filter((s) => statusRank(s) < statusRank('正常推进')),
+    STATUS_ORDER,
+  );
   const byCard = countsLine(
     d.items.flatMap((i) => (i.card ? [i.card] : [])),
     CARD_ORDER,
     '张',
   );
-  const waitingTail = d.waiting?.length ? `，待您处理${d.waiting.length}件` : '';
-  const subject = `【每周督办摘要】${date} 分管领域重点工作${d.items.length}项${byStatus ? `（${byStatus}）` : ''}${waitingTail}`;
+  const waitingHead = d.waiting?.length ? `待您处理${d.waiting.length}件，` : '';
+  const subject = `【每周督办摘要】${date} ${waitingHead}分管领域重点工作${d.items.length}项${urgent ? `（${urgent}）` : ''}`;
   const groups = groupByStatus(d.items);
   const waiting = (d.waiting ?? []).map((w) => ({ id: w.id, title: w.title, change: w.what }));
   const closing = { issuer: d.issuer, date, boardUrl: d.boardUrl, note: provisionalNote(d.provisionalYears) };
