@@ -6,7 +6,6 @@ import { readFileSync } from 'node:fs';
 import type { sheets_v4 } from 'googleapis/build/src/apis/sheets';
 import {
   applicationDefaultAuth,
-  parseServiceAccountKey,
   serviceAccountAuth,
   type ServiceAccountKey,
 } from '../store/drivers/google/google-auth';
@@ -14,6 +13,8 @@ import { describeGoogleError, googleFailureText } from '../store/drivers/google/
 import { createGoogleStore } from '../store/drivers/google/google';
 import type { SheetStore } from '../store/port';
 import { createOutboxMailer } from '../mail/outbox';
+import { serviceAccountJson } from '../runtime/env-google-keys';
+import { problemOf } from '../runtime/env-values';
 import type { Mailer } from '../mail/port';
 
 /** Environment variables read here, named in every message about credentials. */
@@ -56,14 +57,11 @@ export function googleAccessFromEnv(env: NodeJS.ProcessEnv = process.env): Resul
   const rootUrl = env[GOOGLE_ENV.rootUrl]?.trim() || undefined;
   const json = env[GOOGLE_ENV.keyJson]?.trim();
   if (json) {
-    try {
-      return { ok: true, value: fromKey(parseServiceAccountKey(json), rootUrl) };
-    } catch (error) {
-      return {
-        ok: false,
-        message: `${GOOGLE_ENV.keyJson} 不是可用的服务账号密钥：${(error as Error).message}`,
-      };
-    }
+    // The runtimes' own check: a Chinese message per problem that never quotes the key (JSON.parse's would).
+    const parsed = serviceAccountJson('local').safeParse(json);
+    if (!parsed.success)
+      return { ok: false, message: parsed.error.issues.map((i) => problemOf(i, 'local').message).join('\n') };
+    return { ok: true, value: fromKey(parsed.data!, rootUrl) };
   }
   const file = env[GOOGLE_ENV.keyFile]?.trim();
   if (!file) return { ok: false, message: MISSING_CREDENTIALS };
@@ -84,11 +82,15 @@ export function googleAccessFromEnv(env: NodeJS.ProcessEnv = process.env): Resul
   }
   if (type !== 'service_account')
     return { ok: true, value: { auth: applicationDefaultAuth(), ...(rootUrl ? { rootUrl } : {}) } };
-  try {
-    return { ok: true, value: fromKey(parseServiceAccountKey(text), rootUrl) };
-  } catch (error) {
-    return { ok: false, message: `${file} 不是可用的服务账号密钥：${(error as Error).message}` };
-  }
+  const parsed = serviceAccountJson('local').safeParse(text);
+  if (!parsed.success)
+    return {
+      ok: false,
+      message:
+        `${GOOGLE_ENV.keyFile} 指向的文件 ${file} 不是可用的服务账号密钥：` +
+        '应为从 Google Cloud 下载的服务账号 JSON 密钥文件（IAM → 服务账号 → 密钥 → 添加密钥 → JSON），含 client_email 和 private_key',
+    };
+  return { ok: true, value: fromKey(parsed.data!, rootUrl) };
 }
 
 /**

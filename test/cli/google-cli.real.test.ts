@@ -162,9 +162,19 @@ describe('credentials and sharing problems, explained in Chinese', () => {
     expect(server.state.spreadsheets.get(id)!.properties.title).toBe('督查督办（2026年）');
   }, 60_000);
 
-  it('rejects a key that is not a service-account key', async () => {
+  it('rejects a key that is not a service-account key, in Chinese, as the runtimes word it', async () => {
     const run = await duban(['init', '--google'], { GOOGLE_SERVICE_ACCOUNT_JSON: '{"client_email":"x"}' });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('GOOGLE_SERVICE_ACCOUNT_JSON 不是可用的服务账号密钥');
+    expect(run.stderr).toContain('设置 GOOGLE_SERVICE_ACCOUNT_JSON（Google 服务账号密钥）不是可用的服务账号密钥');
+  }, 60_000);
+
+  it('never quotes the key: a pasted key with a typo is named, its text is not printed', async () => {
+    const secret = '-----BEGIN PRIVATE KEY-----MIIEvQIBADANBgkqhkiG9w0BAQEFAASC';
+    const run = await duban(['init', '--google'], {
+      GOOGLE_SERVICE_ACCOUNT_JSON: `{"type":"service_account","private_key":"${secret}",,}`,
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('不是有效的 JSON');
+    expect(run.stderr).not.toContain('MIIEvQ');
   }, 60_000);
 });
