@@ -1,6 +1,5 @@
 /** `duban scan`'s Chinese summary tells the clerk how many notices wait for 同意 / 签发 (seed 004 §五.2). */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,18 +8,10 @@ import { createXlsxPackageStore } from '../../src/store/drivers/xlsx-package/xls
 import { tabSpec } from '../../src/workbook/schema/tabs';
 import { startServer } from '../../src/local/serve';
 import { duban } from '../e2e/cli';
+import { freePort } from '../free-port';
 
 let dir = '';
 afterAll(() => rm(dir, { recursive: true, force: true }));
-
-/** A port nothing listens on: bind one, note it, close it. */
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const free = (probe.address() as AddressInfo).port;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return free;
-}
 
 async function registerStates(workbook: string): Promise<string[]> {
   const register = (await createXlsxPackageStore(workbook).read([tabSpec('文书登记')])).tabs['文书登记']!;
@@ -61,7 +52,7 @@ describe('duban scan summary', () => {
     try {
       const workbook = join(office, 'demo.xlsx');
       expect(duban(['init', '--demo', '--as-of', '2026-12-03', '--workbook', workbook]).code).toBe(0);
-      await writeFile(join(office, 'duban.env'), `DUBAN_SMTP_URL=smtp://127.0.0.1:${await closedPort()}\n`);
+      await writeFile(join(office, 'duban.env'), `DUBAN_SMTP_URL=smtp://127.0.0.1:${await freePort()}\n`);
       const before = (await registerStates(workbook)).filter((s) => s === '待发送').length;
       const scan = duban(['scan', '--workbook', workbook, '--date', '2026-12-03']);
       expect(scan.code, scan.stderr).toBe(0);

@@ -1,19 +1,11 @@
 /** Issue 13: `duban serve --log FILE` as a user starts it — the start, the first scan and the address in the file. */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { createWorkbook } from '../../sheets-templates/cli/init';
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
+import { freePort } from '../free-port';
 
 it('duban serve writes its log to --log FILE (and nothing to duban.log beside the workbook)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'duban-serve-log-'));

@@ -1,4 +1,4 @@
-import { createServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { renderNotice } from '../../src/mail/notices';
 import { createSmtpMailer } from '../../src/mail/smtp';
 import { toMailMessage } from '../../src/mail/to-mail-message';
 import { cuibanDoc, decodeMimeWords, OFFICE, SCAN_INSTANT } from './fixtures';
+import { freePort } from '../free-port';
 
 interface Received {
   envelopeFrom: string;
@@ -70,15 +71,6 @@ function message() {
   });
 }
 
-/** A port nothing listens on: bind one, note it, close it. */
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const free = (probe.address() as AddressInfo).port;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return free;
-}
-
 describe('SMTP mailer against a real SMTP server', () => {
   it('delivers the notice to every recipient, with subject, bodies, headers and date intact', async () => {
     const before = received.length;
@@ -136,7 +128,7 @@ describe('SMTP mailer against a real SMTP server', () => {
   });
 
   it('returns a refused connection as { ok: false } with a clear English error, without throwing', async () => {
-    const dead = await closedPort();
+    const dead = await freePort();
     const mailer = createSmtpMailer({ host: '127.0.0.1', port: dead });
     const result = await mailer.send(message());
     expect(result).toEqual({

@@ -5,7 +5,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +27,7 @@ import {
   serviceAccountJson,
   type NodeResult,
 } from './fixtures';
+import { freePort } from '../free-port';
 
 const FRAMEWORK = 'node_modules/@google-cloud/functions-framework/build/src/main.js';
 
@@ -44,14 +44,6 @@ let spreadsheetId: string;
 let app: Served;
 let scan: Served;
 let env: Record<string, string>;
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 /** Start `functions-framework --target=…` on the built bundle and wait until it answers. */
 async function serve(target: string, env: Record<string, string>): Promise<Served> {
