@@ -11,7 +11,7 @@ import type { Address, SendResult } from '../mail/port';
 import { DEFAULT_SENDER, senderOf } from '../mail/sender';
 import { localEnvFor } from '../local/config-file';
 import { localEnv } from '../local/targets';
-import { workbookOffice } from '../local/workbook-office';
+import { workbookSettings } from '../local/workbook-settings';
 import { smtpMailer } from '../runtime/smtp-mailer';
 import { StoreError } from '../store/errors';
 import { commandError, commandOptions } from './parse-options';
@@ -107,7 +107,8 @@ async function scanSender(
   now: Date,
 ): Promise<{ from: Address; replyTo?: Address }> {
   if (!workbook) return { from: runtime };
-  return senderOf(runtime, await workbookOffice(workbook, shanghaiDayOf(now)));
+  const { officeName, officeEmail } = (await workbookSettings(workbook, shanghaiDayOf(now))).config;
+  return senderOf(runtime, { officeName, officeEmail });
 }
 
 function fail(message: string): number {

@@ -3,8 +3,8 @@
  * working-day arithmetic from the command line, on the built-in calendar or (`--workbook`) the one a scan of that
  * workbook uses.
  */
-import { dayOf, defaultCalendar, isoOf, partsOf, type Day, type WorkCalendar } from '../calendar';
-import { workbookCalendar } from '../local/workbook-calendar';
+import { dayOf, defaultCalendar, isoOf, partsOf, shanghaiDayOf, type Day, type WorkCalendar } from '../calendar';
+import { workbookSettings } from '../local/workbook-settings';
 import { StoreError, userMessageOf } from '../store/errors';
 
 const USAGE = [
@@ -54,7 +54,7 @@ export async function run(args: string[]): Promise<number> {
 /** The workbook's calendar (its 节假日 rows), or a usage error saying why the file cannot be read. */
 async function calendarOf(workbook: string): Promise<WorkCalendar> {
   try {
-    return await workbookCalendar(workbook);
+    return (await workbookSettings(workbook, shanghaiDayOf(new Date()))).calendar;
   } catch (error) {
     if (!(error instanceof StoreError)) throw error;
     throw new UsageError(userMessageOf(error) ?? `无法读取工作簿 ${workbook}：文件不存在或不是 .xlsx 工作簿`);
