@@ -11,6 +11,8 @@
  *   workbooks): the driver reads the zip64 end record and extra fields. Made only where `zip` is installed.
  * - wps.xlsx — as WPS saves it: a =DISPIMG() in-cell picture (cellimages.xml + media) in a 现场照片 column staff
  *   added, WPS's application name and custom properties.
+ * - tables.xlsx — the demo with the 文书登记 and 督办台账 ledgers formatted as Excel tables (套用表格格式), each table
+ *   with its autoFilter: the scan appends below the first (which grows over the rows) and writes cells in the second.
  *
  * Run: npx tsx scripts/make-xlsx-corpus.ts   (the files are committed; the corpus test reads them)
  */
@@ -280,6 +282,40 @@ async function macro(): Promise<Buffer> {
   return parts.bytes();
 }
 
+/** Tabs formatted as Excel tables in tables.xlsx, with their table names as Chinese Excel gives them. */
+const TABLES = [
+  ['文书登记', '表1'],
+  ['督办台账', '表2'],
+] as const;
+
+async function tables(): Promise<Buffer> {
+  const demo = generateDemo({ year: 2026, asOf: AS_OF });
+  const wb = await buildTemplateWorkbook({ demo });
+  const ranges = TABLES.map(([tab, name]) => {
+    const ws = wb.getWorksheet(tab)!;
+    const headers: string[] = [];
+    ws.getRow(1).eachCell({ includeEmpty: true }, (cell) => headers.push(cell.text));
+    let last = 1;
+    ws.eachRow((row, n) => {
+      if (row.values && (row.values as unknown[]).some((v) => v !== null && v !== undefined && v !== ''))
+        last = n;
+    });
+    return { tab, name, headers, ref: `A1:${columnLetter(headers.length)}${last}` };
+  });
+  const parts = new Parts(readZip(Buffer.from(await wb.xlsx.writeBuffer())));
+  ranges.forEach(({ tab, name, headers, ref }, i) => {
+    const part = `xl/tables/table${i + 1}.xml`;
+    parts.set(part, P.tableXml(i + 1, name, ref, headers));
+    parts.contentType(part, P.CT.table);
+    const sheet = tabPart(parts, tab);
+    const rel = parts.relate(sheet, P.REL.table, `../tables/table${i + 1}.xml`);
+    parts.edit(sheet, (x) =>
+      insertBefore(x, `<tableParts count="1"><tablePart r:id="${rel}"/></tableParts>`, ['<extLst', '</worksheet>']),
+    );
+  });
+  return parts.bytes();
+}
+
 async function wps(): Promise<Buffer> {
   const parts = await base('wps');
   parts.set('xl/cellimages.xml', P.cellImagesXml(PICTURE_ID));
@@ -305,6 +341,7 @@ for (const [name, make] of [
   ['rich.xlsx', rich],
   ['macro.xlsm', macro],
   ['wps.xlsx', wps],
+  ['tables.xlsx', tables],
 ] as const) {
   writeFileSync(join(OUT, name), await make());
   console.log(`wrote ${join(OUT, name)}`);

@@ -3,6 +3,8 @@
  * a pivot table with its cache, a slicer, sparklines, x14 data bars and validations, threaded comments, custom
  * document properties, a VBA project and a WPS in-cell picture.
  */
+import { escapeXml } from '../../src/store/drivers/xlsx-package/xml-text';
+
 export const NS = {
   main: 'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
   r: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
@@ -39,6 +41,7 @@ export const CT = {
   macroWorkbook: 'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
   vba: 'application/vnd.ms-office.vbaProject',
   cellImages: 'application/vnd.wps-officedocument.cellimage+xml',
+  table: 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml',
 };
 
 export const REL = {
@@ -55,6 +58,7 @@ export const REL = {
   vba: 'http://schemas.microsoft.com/office/2006/relationships/vbaProject',
   cellImages: 'http://www.wps.cn/officeDocument/2020/cellImage',
   image: `${NS.rel}/image`,
+  table: `${NS.rel}/table`,
 };
 
 export function relsXml(rels: Array<[id: string, type: string, target: string]>): string {
@@ -169,3 +173,14 @@ export const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
   'base64',
 );
+
+/** An Excel table (ListObject) over `ref` with its header names, banded rows and its own autoFilter, as Excel saves one. */
+export function tableXml(id: number, name: string, ref: string, headers: string[]): string {
+  const columns = headers.map((h, i) => `<tableColumn id="${i + 1}" name="${escapeXml(h)}"/>`).join('');
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${NS.main}" id="${id}" name="${name}" ` +
+    `displayName="${name}" ref="${ref}" totalsRowShown="0"><autoFilter ref="${ref}"/>` +
+    `<tableColumns count="${headers.length}">${columns}</tableColumns>` +
+    '<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>'
+  );
+}

@@ -153,6 +153,7 @@ export function appendRowsToGrid(
     for (const { column, value } of cells) if (value !== null) grid.setValue(row, column, value);
     landed.push(row);
   }
+  if (landed.length) grid.rowsAppended?.(landed[0]!, landed[landed.length - 1]!);
   return landed;
 }
 

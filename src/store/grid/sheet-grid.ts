@@ -27,6 +27,8 @@ export interface SheetGrid {
   readonly maxRow?: number;
   /** Give a new row at `row` the look of row `like` (fonts, borders, number formats; never fills). */
   styleRowLike?(row: number, like: number): void;
+  /** Told once rows `first`..`last` were appended below the tab's last row (an Excel table ending just above grows over them). */
+  rowsAppended?(first: number, last: number): void;
 }
 
 /** Last row of array-backed cells (1-based) whose cells include content by `isContent`; 0 when none. */

@@ -14,6 +14,14 @@ const MAX_HEIGHT = 409;
 const ROW_HEIGHT = 15;
 const COLUMN_WIDTH = 9;
 
+/** What the package is told of a grid's writes. */
+export interface PackageGridEvents {
+  /** A write replaced a formula cell (the package then drops Excel's calculation chain, calc-chain.ts). */
+  formulaReplaced?(): void;
+  /** Rows were appended (the package grows an Excel table ending just above them, tables.ts). */
+  rowsAppended?(first: number, last: number): void;
+}
+
 /**
  * The SheetGrid view of a worksheet part: reads decode the <c> elements in place, writes replace single <c>
  * elements (a new fill is a new style appended to styles.xml). Nothing else in the part changes.
@@ -24,8 +32,7 @@ export function packageGrid(
   sheet: SheetXml,
   styles: Styles,
   ctx: CellContext,
-  /** Told when a write replaces a formula cell (the package then drops Excel's calculation chain, calc-chain.ts). */
-  onFormulaReplaced: () => void = () => {},
+  events: PackageGridEvents = {},
 ): SheetGrid {
   const p = sheet.prefix;
   const ref = (row: number, column: number) => `${columnLetters(column)}${row}`;
@@ -66,7 +73,7 @@ export function packageGrid(
     return style ?? columnInfo(column)?.style ?? 0;
   };
   const write = (row: number, column: number, style: number, v: CellWrite) => {
-    if (sheet.cellHasFormula(row, column)) onFormulaReplaced();
+    if (sheet.cellHasFormula(row, column)) events.formulaReplaced?.();
     sheet.setCell(row, column, style, v);
   };
 
@@ -105,6 +112,7 @@ export function packageGrid(
       return styles.fillOf(style >= 0 ? style : styleOf(xmlAt(row, column)!));
     },
     merges: () => sheet.merges,
+    rowsAppended: (first, last) => events.rowsAppended?.(first, last),
     setValue(row, column, v) {
       const style = styleAt(row, column);
       write(row, column, style, v);

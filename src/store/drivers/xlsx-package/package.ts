@@ -13,6 +13,7 @@ import { PartWriter } from './part-writer';
 import { sharedStrings } from './shared-strings';
 import { SheetXml } from './sheet-xml';
 import { parseStyles, type Styles } from './styles';
+import { grownTables, type AppendedRows } from './tables';
 import { tabXml } from './tab-xml';
 import { addTabEdits, readWorkbookParts, type WorkbookParts } from './workbook-part';
 import {
@@ -91,6 +92,8 @@ export class XlsxPackage {
   private stylesCache: Styles | null = null;
   /** A write replaced a formula cell: Excel's calculation chain is dropped on save (calc-chain.ts). */
   private formulaReplaced = false;
+  /** Rows appended to each worksheet part by this write: the Excel tables just above them grow (tables.ts). */
+  private readonly appended = new Map<string, AppendedRows>();
   private ctxCache: CellContext | null = null;
 
   constructor(
@@ -178,7 +181,16 @@ export class XlsxPackage {
     const tab = this.parts.tabs.find((t) => t.name.trim() === name.trim());
     if (!tab) return null;
     const sheet = this.sheet(tab.part);
-    return packageGrid(tab.name, sheet, this.styles, this.ctx, () => (this.formulaReplaced = true));
+    return packageGrid(tab.name, sheet, this.styles, this.ctx, {
+      formulaReplaced: () => {
+        this.formulaReplaced = true;
+      },
+      rowsAppended: (first, last) => {
+        const rows = this.appended.get(tab.part) ?? [];
+        rows.push([first, last]);
+        this.appended.set(tab.part, rows);
+      },
+    });
   }
 
   private sheet(part: string): SheetXml {
@@ -214,10 +226,12 @@ export class XlsxPackage {
 
   /** The package with every changed part rewritten and every other entry copied as stored. */
   async toBytes(): Promise<Buffer> {
-    const chain = this.formulaReplaced ? withoutCalcChain(this.parts, (name) => this.text(name)) : null;
-    if (chain)
-      for (const [name, text] of Object.entries(chain.edits))
-        this.changedParts.set(name, Buffer.from(text, 'utf8'));
+    const text = (name: string) => this.text(name);
+    const chain = this.formulaReplaced ? withoutCalcChain(this.parts, text) : null;
+    const tables = [...this.appended].map(([part, rows]) => this.guard(() => grownTables(part, rows, text)));
+    const edits = [chain?.edits ?? {}, ...tables];
+    for (const [name, xml] of edits.flatMap((e) => Object.entries(e)))
+      this.changedParts.set(name, Buffer.from(xml, 'utf8'));
     const out: ZipEntry[] = [];
     // Each changed part is made, deflated and let go in turn; a worksheet streams through the deflate in pieces.
     for (const e of this.entries) {
