@@ -8,24 +8,24 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 
 /** Convert `file` to PDF in `outDir` with a private LibreOffice profile; returns the PDF's path. */
-export async function toPdf(file: string, outDir: string): Promise<string> {
+export function toPdf(file: string, outDir: string): Promise<string> {
+  return convert(file, outDir, 'pdf');
+}
+
+/** Open `file` in LibreOffice Calc and save it as .xlsx in `outDir`, as a clerk using LibreOffice would; returns its path. */
+export function toXlsx(file: string, outDir: string): Promise<string> {
+  return convert(file, outDir, 'xlsx:Calc MS Excel 2007 XML');
+}
+
+/** Convert `file` with LibreOffice headless (`--convert-to format`) into `outDir`; returns the output's path. */
+async function convert(file: string, outDir: string, format: string): Promise<string> {
   const profile = await mkdtemp(join(tmpdir(), 'duban-lo-'));
   await run(
     'soffice',
-    [
-      `-env:UserInstallation=file://${profile}`,
-      '--headless',
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      outDir,
-      file,
-    ],
-    {
-      timeout: 180_000,
-    },
+    [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', format, '--outdir', outDir, file],
+    { timeout: 180_000 },
   );
-  return join(outDir, basename(file).replace(/\.\w+$/, '.pdf'));
+  return join(outDir, basename(file).replace(/\.\w+$/, `.${format.split(':')[0]}`));
 }
 
 /** The PDF's text, layout kept (pdftotext -layout). */

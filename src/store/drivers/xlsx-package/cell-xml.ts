@@ -5,7 +5,7 @@
  */
 import type { Cell, CellWrite } from '../../port';
 import { percentText } from '../../grid/cell-text';
-import { attr, escapeXml, unescapeXml } from './xml-text';
+import { attr, escapeXml, isTrue, unescapeXml } from './xml-text';
 
 export interface CellContext {
   /** The shared string at an index: its text and, for rich text, the XML of its runs. */
@@ -78,7 +78,7 @@ export function decodeCell(xml: string, ctx: CellContext): Cell {
       case 'str':
         return v === undefined ? null : utf8(unescapeXml(v));
       case 'b':
-        return v === undefined ? null : v.trim() === '1' || v.trim() === 'true';
+        return v === undefined ? null : isTrue(v);
       case 'e':
         return v === undefined ? null : { error: utf8(unescapeXml(v)) };
       case 'd':

@@ -6,7 +6,7 @@ import { columnLetter as columnLetters } from '../../grid/a1';
 import { cellTags, decodeCellBytes, styleOfCellAt } from './cell-decode';
 import { ABSENT, PATCHED, type ColumnInfo, type SheetXml } from './sheet-xml';
 import type { Styles } from './styles';
-import { attr, withAttr } from './xml-text';
+import { attr, isTrue, withAttr } from './xml-text';
 
 /** Points per line of wrapped 10–11 pt text, Excel's largest row height, the default row height and column width. */
 const LINE_POINTS = 13.5;
@@ -60,7 +60,7 @@ export function packageGrid(
   const rowStyle = (open: string): number | null => {
     if (open !== styledOpen) {
       styledOpen = open;
-      styledOpenStyle = attr(open, 'customFormat') === '1' ? Number(attr(open, 's') ?? 0) : null;
+      styledOpenStyle = isTrue(attr(open, 'customFormat')) ? Number(attr(open, 's') ?? 0) : null;
     }
     return styledOpenStyle;
   };

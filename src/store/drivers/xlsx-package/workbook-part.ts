@@ -3,7 +3,7 @@
  * the styles and the shared strings) and [Content_Types].xml — and the three edits that add a tab.
  */
 import { posix } from 'node:path';
-import { attr, escapeXml, xmlElements } from './xml-text';
+import { attr, escapeXml, isTrue, xmlElements } from './xml-text';
 
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const WORKSHEET_TYPE = `${REL_NS}/worksheet`;
@@ -70,7 +70,7 @@ export function readWorkbookParts(text: PartText): WorkbookParts {
   return {
     workbookPart,
     tabs,
-    date1904: pr?.attributes.date1904 === '1' || pr?.attributes.date1904 === 'true',
+    date1904: isTrue(pr?.attributes.date1904),
     styles: target('/styles'),
     sharedStrings: target('/sharedStrings'),
     calcChain: target('/calcChain'),

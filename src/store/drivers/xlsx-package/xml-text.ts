@@ -58,6 +58,12 @@ export function attr(tag: string, name: string): string | undefined {
   return unescapeXml(tag.slice(start, end));
 }
 
+/** An xsd:boolean attribute value: "1" as Excel writes it, "true" as LibreOffice does (spaces around allowed). */
+export function isTrue(value: string | undefined): boolean {
+  const v = value?.trim();
+  return v === '1' || v === 'true';
+}
+
 /** The start tag with attribute `name` set to `value` (added when missing), or removed when `value` is null. */
 export function withAttr(tag: string, name: string, value: string | null): string {
   const re = new RegExp(`(\\s)${name.replace(':', '\\:')}="[^"]*"`);
