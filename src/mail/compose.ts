@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import type Mail from 'nodemailer/lib/mailer';
 import { beijingTime } from '../calendar/beijing-clock';
+import { COPY_HEADER, DEDUPE_HEADER } from './headers';
 import type { Address, MailMessage } from './port';
-
-/** The header that makes a notice idempotent; also the seed of a stable Message-ID. */
-export const DEDUPE_HEADER = 'X-Duban-Dedupe-Key';
 
 /**
  * nodemailer mail options for a port message: multipart/alternative (plain text + HTML), UTF-8,
@@ -65,12 +63,15 @@ function streamTransport() {
 
 /**
  * A Message-ID that is the same for every retry of one notice (so a receiver that got a message twice can tell),
- * derived from the dedupe key; undefined lets nodemailer generate a random one.
+ * derived from the dedupe key (and whose copy it is, for a notice sent one mail per recipient); undefined lets
+ * nodemailer generate a random one.
  */
 export function stableMessageId(message: MailMessage): string | undefined {
   const key = headerValue(message.headers, DEDUPE_HEADER);
   if (!key) return undefined;
-  const digest = createHash('sha256').update(key).digest('hex').slice(0, 24);
+  const copy = headerValue(message.headers, COPY_HEADER);
+  const seed = copy ? `${key}\n${copy.toLowerCase()}` : key;
+  const digest = createHash('sha256').update(seed).digest('hex').slice(0, 24);
   return `<duban-${digest}@${domainOf(message.from.address)}>`;
 }
 

@@ -1,6 +1,7 @@
 import { type DigestItem, renderDigest, renderNotice, type RecipientLinks } from '../mail/notices';
 import { kindOf } from '../domain/notice-kinds';
-import type { MailMessage } from '../mail/port';
+import { COPY_HEADER, DEDUPE_HEADER } from '../mail/headers';
+import type { Address, MailMessage } from '../mail/port';
 import { senderOf } from '../mail/sender';
 import { toMailMessage } from '../mail/to-mail-message';
 import type { WorkbookModel } from '../workbook/read-workbook';
@@ -15,22 +16,73 @@ export type MessageDeps = Pick<
 >;
 
 /**
- * The mail of one notice under its final 文号: a formal notice with its recipients' signed links, or a daily digest
- * whose numbered items carry their 文号 and whose other items carry their 反馈 / 签发 / 审批 links (when links are on).
+ * One mail of a notice: the whole notice (`for` is ''), or — a notice carrying its recipients' signed links — one
+ * recipient's own copy (`for` is their address) or the 抄送 copy (`for` is CC_COPY).
+ */
+export interface NoticeCopy {
+  for: string;
+  message: MailMessage;
+}
+
+/** `for` of the 抄送 copy of a notice sent one mail per recipient. */
+export const CC_COPY = 'cc';
+
+/**
+ * The mails of one notice under its final 文号: a formal notice with its recipients' signed links goes one mail per
+ * recipient (`personalCopies`); any other notice, or a daily digest — whose numbered items carry their 文号 and whose
+ * other items carry their 反馈 / 签发 / 审批 links (when links are on) — is one mail to all its recipients.
  * `docNoOf` gives the final 文号 of a register token (`null`: a duplicate, not sent).
  */
-export async function noticeMessage(
+export async function noticeCopies(
   deps: MessageDeps,
   model: WorkbookModel,
   notice: PlannedNotice,
   docNo: string,
   docNoOf: (token: string) => string | null,
-): Promise<MailMessage> {
+): Promise<NoticeCopy[]> {
   const validDays = model.config.linkValidDays;
   const links = await linksOf(deps, notice, docNo, validDays);
-  const items = await digestItemsOf(deps, model, notice, docNoOf, validDays);
+  if (links) return personalCopies(deps, model, notice, docNo, links);
+  const digestItems = await digestItemsOf(deps, model, notice, docNoOf, validDays);
   const deskUrl = await deskUrlOf(deps, model, notice);
-  return messageOf(deps, model, notice, docNo, links, items, deskUrl);
+  const message = messageOf(deps, model, notice, docNo, {
+    to: notice.to,
+    cc: notice.cc,
+    ...(digestItems ? { digestItems } : {}),
+    ...(deskUrl ? { deskUrl } : {}),
+  });
+  return [{ for: '', message }];
+}
+
+/**
+ * A notice with signed links, one mail per To-recipient: each carries only that person's links (a link records 签收
+ * and 反馈 under the person it names, so a colleague must not hold it) and is addressed to that person alone, so a
+ * reply-all reaches the office, not a colleague with their own links. The 抄送 recipients get one copy saying the
+ * links went to each recipient. Same notice in every mail: 文号, subject, body (主送, 抄送) and 去重键.
+ */
+function personalCopies(
+  deps: MessageDeps,
+  model: WorkbookModel,
+  notice: PlannedNotice,
+  docNo: string,
+  links: RecipientLinks[],
+): NoticeCopy[] {
+  const copies: NoticeCopy[] = [];
+  const seen = new Set<string>();
+  notice.to.forEach((person, i) => {
+    const address = person.address.trim().toLowerCase();
+    if (seen.has(address)) return;
+    seen.add(address);
+    const ownLinks = links[i];
+    const own = { to: [person], copyFor: address, ...(ownLinks ? { ownLinks } : {}) };
+    copies.push({ for: address, message: messageOf(deps, model, notice, docNo, own) });
+  });
+  const cc = notice.cc.filter((a) => !seen.has(a.address.trim().toLowerCase()));
+  if (cc.length) {
+    const copy = { to: cc, copyFor: CC_COPY, linksSentToRecipients: true };
+    copies.push({ for: CC_COPY, message: messageOf(deps, model, notice, docNo, copy) });
+  }
+  return copies;
 }
 
 /** The desk link of a digest to a 督查室 person of 通讯录, when links are on. */
@@ -129,17 +181,33 @@ async function signingUrlsOf(
   return out;
 }
 
+/** Who one mail of a notice goes to, and what of the answer part it carries. */
+interface Addressing {
+  to: Address[];
+  cc?: Address[];
+  ownLinks?: RecipientLinks;
+  linksSentToRecipients?: boolean;
+  /** Set on a notice's copies: the COPY_HEADER value (a Message-ID of its own). */
+  copyFor?: string;
+  digestItems?: DigestItem[];
+  deskUrl?: string;
+}
+
 function messageOf(
   deps: MessageDeps,
   model: WorkbookModel,
   notice: PlannedNotice,
   docNo: string,
-  links?: RecipientLinks[],
-  digestItems?: DigestItem[],
-  deskUrl?: string,
+  mail: Addressing,
 ): MailMessage {
+  const { ownLinks, linksSentToRecipients, digestItems, deskUrl } = mail;
   const rendered = notice.doc
-    ? renderNotice({ ...notice.doc, ...(docNo ? { docNo } : {}), ...(links ? { links } : {}) })
+    ? renderNotice({
+        ...notice.doc,
+        ...(docNo ? { docNo } : {}),
+        ...(ownLinks ? { ownLinks } : {}),
+        ...(linksSentToRecipients ? { linksSentToRecipients } : {}),
+      })
     : renderDigest({
         issuer: model.config.officeName,
         recipient: notice.to[0]?.name ?? '',
@@ -151,9 +219,9 @@ function messageOf(
   return toMailMessage(rendered, {
     from,
     ...(replyTo ? { replyTo } : {}),
-    to: notice.to,
-    cc: notice.cc,
+    to: mail.to,
+    ...(mail.cc ? { cc: mail.cc } : {}),
     date: deps.now,
-    headers: { 'X-Duban-Dedupe-Key': notice.key },
+    headers: { [DEDUPE_HEADER]: notice.key, ...(mail.copyFor ? { [COPY_HEADER]: mail.copyFor } : {}) },
   });
 }

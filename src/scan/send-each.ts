@@ -2,14 +2,15 @@ import { cellText } from '../store/grid/cell-text';
 import { explainSendError } from '../mail/explain-failure';
 import type { SendResult } from '../mail/port';
 import type { CellWrite } from '../store/port';
-import { lastStates, type JournalEntry, type JournalState } from '../store/journal/port';
+import { lastStates, type JournalEntry } from '../store/journal/port';
 import { auditRow, type AuditRow } from '../workbook/audit';
 import { parseDedupeKey } from '../workbook/dedupe-key';
 import type { RegisterRow } from '../workbook/read-ledgers';
-import { AWAITING_SIGNATURE, REJECTED, SIGNED, STORED, WITHDRAWN } from '../workbook/schema/lists';
+import { AWAITING_SIGNATURE, SIGNED, STORED, WITHDRAWN } from '../workbook/schema/lists';
 import type { ScanProblem, WorkbookModel } from '../workbook/read-workbook';
 import { isProvisional } from './doc-numbers';
-import { type MessageDeps, noticeMessage } from './notice-message';
+import { type MessageDeps, noticeCopies } from './notice-message';
+import { journalState, overallOf, reachOf, sendCopies, sendState } from './send-copies';
 import type { PlannedNotice } from './plan-notices';
 import { registerRow } from './register-row';
 import { RESEND_FAILED } from './retry-claims';
@@ -71,7 +72,8 @@ export interface SendBook {
  * Journal the final register rows of `outgoing` (durable before the first one goes out — a retried notice's too, with
  * the 文号 its row already has, so a workbook rolled back to before that row gets it back under the 文号 the mail
  * carried), then send each one: its `sending` mark, the mail, its result mark, its register state and its 审计日志
- * row. A notice the journal says went out already is marked, never sent twice.
+ * row. A notice with its recipients' signed links goes one mail per recipient, each marked on its own (send-copies.ts).
+ * A notice — or a recipient's copy — the journal says went out already is marked, never sent twice.
  */
 export async function sendEach(
   deps: NotifyDeps,
@@ -102,8 +104,7 @@ export async function sendEach(
     const docNo = docNoOf(notice.token) ?? '';
     const rows = [{ token: notice.token, key: notice.key }, ...(notice.covers ?? [])];
     const claim = earlier.get(notice)?.claim;
-    const before = sentBefore.get(notice.key);
-    if (before) {
+    const recovered = (before: 'sent' | 'stored') => {
       // Sent by a scan that was stopped before it could mark it: mark it now, never send it twice.
       const status = before === 'stored' ? STORED : '已发送';
       for (const row of rows) settle(row.token, row.key, status);
@@ -111,10 +112,20 @@ export async function sendEach(
       audit.push(
         auditRow(stamp, '补记已发送', notice.id, notice.type, '待发送', docNo || notice.key, RECOVERED_NOTE),
       );
+    };
+    const before = sentBefore.get(notice.key);
+    if (before) {
+      recovered(before);
       continue;
     }
-    await journal?.append([{ key: notice.key, docNo, state: 'sending', at: stamp }]);
-    const result = await deps.mailer.send(await noticeMessage(deps, model, notice, docNo, docNoOf));
+    const copies = await noticeCopies(deps, model, notice, docNo, docNoOf);
+    const sends = await sendCopies(deps, { key: notice.key, docNo, stamp }, copies, sentBefore);
+    const overall = overallOf(sends);
+    if ('before' in overall) {
+      recovered(overall.before); // every recipient's copy went out before the stop
+      continue;
+    }
+    const { result } = overall;
     await journal?.append(
       rows.map((row) => ({
         key: row.key,
@@ -126,7 +137,7 @@ export async function sendEach(
     const status = sendState(result);
     for (const row of rows) settle(row.token, row.key, status);
     if (claim) settle(claim.token, claim.key, result.ok ? status : RESEND_FAILED);
-    recordSend(book, notice, docNo, result);
+    recordSend(book, notice, docNo, result, copies.some((c) => c.for) ? reachOf(sends) : undefined);
     if (result.ok) recordDelivered(book, notice, delivered);
   }
 }
@@ -184,34 +195,54 @@ export function signed(notice: PlannedNotice, book: Pick<SendBook, 'stamp' | 'se
   );
 }
 
-/** The 审计日志 row (发文 or 发文失败), counts and problem of one send. */
-function recordSend(book: SendBook, notice: PlannedNotice, docNo: string, result: SendResult): void {
+/**
+ * The 审计日志 row (发文 or 发文失败), counts and problem of one send. `reach`: the notice went one mail per
+ * recipient — who has theirs and who was refused for good is said, so a partial send reads as one.
+ */
+function recordSend(
+  book: SendBook,
+  notice: PlannedNotice,
+  docNo: string,
+  result: SendResult,
+  reach?: { delivered: string[]; refused: string[] },
+): void {
   const { out, audit, stamp } = book;
   const audited = (action: string, note: string) =>
     audit.push(auditRow(stamp, action, notice.id, notice.type, '', docNo || notice.key, note));
   const what = `${notice.type}${docNo ? ` ${docNo}` : ''}`;
   const problem = (code: string, message: string) =>
     out.problems.push({ tab: REGISTER, row: null, id: notice.id || null, cell: null, code, message });
+  const got = reach?.delivered.length ? `；已发送至 ${reach.delivered.join('、')}` : '';
   if (result.ok) {
     out.sent++;
     const to = notice.to.map((a) => a.address).join('、');
+    const each = reach ? '（每人一封，各含本人办理链接）' : '';
     audited(
       '发文',
       result.stored
-        ? `未配置邮件服务器，已存入发件箱（${result.location ?? ''}），收件人 ${to}`
-        : `已发送至 ${to}`,
+        ? `未配置邮件服务器，已存入发件箱（${result.location ?? ''}），收件人 ${to}${each}`
+        : `已发送至 ${to}${each}`,
     );
   } else if (result.permanent) {
     out.failed++;
-    audited('发文失败', `邮件服务器拒收（永久性错误），已标为发送失败、不再自动重试：${result.error}`);
+    const refused = reach?.refused.join('、');
+    audited(
+      '发文失败',
+      `${refused ? `发给 ${refused} 的邮件被` : ''}邮件服务器拒收（永久性错误），已标为发送失败、不再自动重试：` +
+        `${result.error}${got}`,
+    );
     problem(
       'send-rejected',
-      `${what}被邮件服务器拒收，已标为发送失败（${result.error}）：请核对收件人邮箱（通讯录），` +
-        '改正后把文书登记中该行的发送状态改回“待发送”，下次扫描会重发',
+      `${what}${refused ? `发给${refused}的邮件` : ''}被邮件服务器拒收，已标为发送失败（${result.error}）：` +
+        '请核对收件人邮箱（通讯录），改正后把文书登记中该行的发送状态改回“待发送”，下次扫描会重发' +
+        (got ? '（已收到的人不会重复收到）' : ''),
     );
   } else {
     out.unsent++;
-    audited('发文失败', `发送失败，保留待发送，下次扫描重试：${result.error}`);
+    audited(
+      '发文失败',
+      `发送失败，保留待发送，下次扫描重试：${result.error}${got ? `${got}，下次只发给其余收件人` : ''}`,
+    );
     // One explanation per scan: a refused login or a server away fails every notice the same way.
     if (!out.problems.some((p) => p.code === 'send-failed'))
       problem(
@@ -232,16 +263,4 @@ function sentKeys(entries: JournalEntry[]): Map<string, 'sent' | 'stored'> {
 /** A register row as read, as the values the journal keeps (text, as the register holds it). */
 function journalRow(row: RegisterRow): Record<string, CellWrite> {
   return Object.fromEntries(Object.entries(row.cells).map(([k, cell]) => [k, cellText(cell ?? null)]));
-}
-
-/** The journal's record of one send. */
-function journalState(result: SendResult): JournalState {
-  if (result.ok) return result.stored ? 'stored' : 'sent';
-  return result.permanent ? 'rejected' : 'failed';
-}
-
-/** 文书登记 发送状态 after one send. */
-function sendState(result: SendResult): string {
-  if (result.ok) return result.stored ? STORED : '已发送';
-  return result.permanent ? REJECTED : '待发送';
 }

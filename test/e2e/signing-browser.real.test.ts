@@ -129,8 +129,13 @@ describe('签发 by link in Chromium on a phone', () => {
     expect(numbered.every((r) => /^临政督催〔2026〕\d+号$/.test(r.values['文号']!))).toBe(true);
     expect(numbered.every((r) => r.values['发送状态'] === '已发送')).toBe(true);
     const directory = readRows(readBook(workbook), '通讯录');
-    const mails = sink.received.slice(delivered).filter((m) => m.subject.startsWith('【催办单】'));
-    expect(mails).toHaveLength(3);
+    // One mail per recipient (each with only their own links), the 抄送 copy apart: each recipient's once.
+    const mails = sink.received
+      .slice(delivered)
+      .filter((m) => m.subject.startsWith('【催办单】') && header(m, 'x-duban-copy-for') !== 'cc');
+    const copies = mails.map((m) => `${header(m, 'x-duban-doc-no')} → ${header(m, 'x-duban-copy-for')}`);
+    expect(new Set(copies).size).toBe(copies.length);
+    expect(new Set(mails.map((m) => header(m, 'x-duban-doc-no'))).size).toBe(3);
     for (const row of numbered) {
       const mail = mails.find((m) => header(m, 'x-duban-doc-no') === row.values['文号'])!;
       expect(mail, `the mail of ${row.values['文号']}`).toBeDefined();

@@ -30,6 +30,8 @@ import { createMemoryJournal } from '../../src/store/journal/memory';
 import type { NoticeJournal } from '../../src/store/journal/port';
 import type { SheetStore, Snapshot } from '../../src/store/port';
 import { SYSTEM_COLUMNS, TAB_SPECS } from '../../src/workbook/schema/tabs';
+import { scanLinks } from '../../src/web/links/scan-links';
+import { parseLinkKeys } from '../../src/web/links/token';
 import { at830, demoWorkbook, FROM } from '../scan/demo-workbook';
 
 export const KILL_POINTS = [
@@ -64,6 +66,11 @@ export interface FaultRunOptions {
    * for it, as `duban scan` and `duban serve` do — sends first and writes the workbook once.
    */
   oneWrite?: boolean;
+  /**
+   * Signed links on (DUBAN_LINK_SECRET and a public address): each notice to a unit goes one mail per recipient, each
+   * with only that person's links, and duplicates are counted per recipient's mail.
+   */
+  links?: boolean;
   /** Take the fault kinds in turn instead of at random (every kind strikes in a short run). */
   roundRobin?: boolean;
   /** Called at the end with both runs' mailers and the faulty run's journal (for digging into a violation). */
@@ -243,13 +250,21 @@ function leaseOf(): NonNullable<Lease> {
   };
 }
 
+const LINKS = {
+  keys: parseLinkKeys('k1:fault-run-secret-0123456789'),
+  office: 'demo.xlsx',
+  publicUrl: 'https://duban.test',
+};
+
 async function scan(
   ports: { store: SheetStore; mailer: Mailer; journal: NoticeJournal },
   day: Day,
   run: string,
   lease: Lease,
+  links = false,
 ) {
-  const deps = { ...ports, from: FROM, now: at830(isoOf(day)), runId: run };
+  const now = at830(isoOf(day));
+  const deps = { ...ports, from: FROM, now, runId: run, ...(links ? scanLinks(LINKS, now) : {}) };
   return lease ? lease(() => runScan({ ...deps, soleWriter: true })) : runScan(deps);
 }
 
@@ -345,6 +360,8 @@ function auditViolations(snapshot: Snapshot): string[] {
 }
 
 const keyOf = (m: MailMessage) => m.headers?.['X-Duban-Dedupe-Key'] ?? '';
+/** One mail: its notice and, for a notice sent one mail per recipient, whose copy. */
+const mailOf = (m: MailMessage) => `${keyOf(m)} → ${m.headers?.['X-Duban-Copy-For'] ?? ''}`;
 const isDigest = (key: string) => key.startsWith('digest|');
 
 const isCardNotice = (identity: string) => /\|(提醒函|约谈建议)\|(红牌|黄牌|蓝牌)$/.test(identity);
@@ -390,6 +407,7 @@ export async function faultRun(options: FaultRunOptions): Promise<FaultRunFigure
   const faulty = office(structuredClone(initial));
   const reference = office(structuredClone(initial));
   const oneWrite = options.oneWrite ?? false;
+  const links = options.links ?? false;
   const lease = oneWrite ? leaseOf() : null;
   const baseline = staffCells(await faulty.store.read([...TAB_SPECS]));
   const figures: FaultRunFigures = {
@@ -442,6 +460,7 @@ export async function faultRun(options: FaultRunOptions): Promise<FaultRunFigure
       day,
       run('r'),
       lease,
+      links,
     );
 
     const strikes = random() < (options.faultRate ?? 0.6);
@@ -470,7 +489,7 @@ export async function faultRun(options: FaultRunOptions): Promise<FaultRunFigure
       const plain = { store: faulty.store, mailer: faulty.mailer, journal: faulty.journal };
       const count = fault === 'two-scans' ? 2 : 3;
       const results = await Promise.allSettled(
-        Array.from({ length: count }, (_, i) => scan(plain, day, run(`c${i}`), lease)),
+        Array.from({ length: count }, (_, i) => scan(plain, day, run(`c${i}`), lease, links)),
       );
       figures.scans += count;
       failed = results.some((r) => r.status === 'rejected');
@@ -479,7 +498,7 @@ export async function faultRun(options: FaultRunOptions): Promise<FaultRunFigure
     } else {
       figures.scans++;
       try {
-        await scan(armedScan.ports, day, run('a'), lease);
+        await scan(armedScan.ports, day, run('a'), lease, links);
       } catch (error) {
         failed = true;
         if (!(error instanceof Killed) && !/\[store:google\] (429|500)/.test(String(error)))
@@ -498,6 +517,7 @@ export async function faultRun(options: FaultRunOptions): Promise<FaultRunFigure
         day,
         run('b'),
         lease,
+        links,
       ).catch((error: Error) => violation(`${iso} rerun after ${fault}: ${error.stack ?? error.message}`));
     }
     dayFaults.push(`${iso} ${fault ?? 'none'}`);
@@ -558,9 +578,9 @@ export async function faultRun(options: FaultRunOptions): Promise<FaultRunFigure
     // duplicates: only from kills in the send window, at most one per kill, with the same Message-ID
     const counts = new Map<string, MailMessage[]>();
     for (const m of faulty.mailer.sent) {
-      const list = counts.get(keyOf(m));
+      const list = counts.get(mailOf(m));
       if (list) list.push(m);
-      else counts.set(keyOf(m), [m]);
+      else counts.set(mailOf(m), [m]);
     }
     let extra = 0;
     let newIds = 0;

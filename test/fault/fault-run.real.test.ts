@@ -9,13 +9,21 @@ import { FAULTS, type FaultRunFigures, faultRun } from './fault-harness';
 
 // Shared stores (Google, from Workers or Cloud Functions): concurrent scans register and number through the register.
 // The local workbook: each scan holds the lease, sends first and writes the file once (src/scan/one-write.ts).
+// With signed links on, a notice to a unit goes one mail per recipient (each with only their own links): the journal
+// keeps every promise per recipient's mail, and duplicates are counted per mail.
 describe.each([
-  { mode: 'registering through the register (shared stores)', oneWrite: false },
-  { mode: 'sending first and writing once (the local workbook)', oneWrite: true },
-])('the fault-injection run (CI size), $mode', ({ oneWrite }) => {
+  { mode: 'registering through the register (shared stores)', oneWrite: false, links: false },
+  { mode: 'sending first and writing once (the local workbook)', oneWrite: true, links: false },
+  {
+    mode: 'registering through the register, links on: one mail per recipient',
+    oneWrite: false,
+    links: true,
+  },
+  { mode: 'sending first and writing once, links on: one mail per recipient', oneWrite: true, links: true },
+])('the fault-injection run (CI size), $mode', ({ oneWrite, links }) => {
   let figures: FaultRunFigures;
   beforeAll(async () => {
-    figures = await faultRun({ days: 60, seed: 20260615, faultRate: 0.8, roundRobin: true, oneWrite });
+    figures = await faultRun({ days: 60, seed: 20260615, faultRate: 0.8, roundRobin: true, oneWrite, links });
     console.log(JSON.stringify(figures, null, 1));
   }, 300_000);
 

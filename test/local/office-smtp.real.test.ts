@@ -100,7 +100,9 @@ async function office(smtp: boolean, password = 'secret'): Promise<{ dir: string
 
 const states = (workbook: string) =>
   readRows(readBook(workbook), '文书登记').map((r) => r.values['发送状态']!);
-const keysOf = (mails: ParsedMail[]) => mails.map((m) => String(m.headers.get('x-duban-dedupe-key')));
+/** Each mail's 去重键, with whose copy it is for a notice sent one mail per recipient (each with their own links). */
+const keysOf = (mails: ParsedMail[]) =>
+  mails.map((m) => `${m.headers.get('x-duban-dedupe-key')} → ${m.headers.get('x-duban-copy-for') ?? ''}`);
 
 describe('mail through the office SMTP server (DUBAN_SMTP_URL in duban.env)', () => {
   it('duban scan delivers with the office From / Reply-To and Chinese subjects; a 550 is 发送失败 with the answer', async () => {

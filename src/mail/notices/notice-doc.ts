@@ -38,8 +38,13 @@ export interface NoticeBase {
   requirement?: string;
   /** Signed URL to answer without a spreadsheet account. */
   answerUrl?: string;
-  /** Each recipient's own signed links (签收, 反馈, 延期申请); printed instead of `answerUrl` when given. */
-  links?: RecipientLinks[];
+  /**
+   * The reader's own signed links (签收, 反馈, 延期申请), printed instead of `answerUrl`: a notice with links goes as
+   * one mail per recipient, each carrying only that recipient's (a link records its 签收 / 反馈 under its person).
+   */
+  ownLinks?: RecipientLinks;
+  /** The 抄送 copy of a notice whose recipients got their own links: it says so and carries none. */
+  linksSentToRecipients?: boolean;
   /** 抄送: names with roles, e.g. `李四（县政府分管领导）`. */
   cc: string[];
   /** 签发 / 印发 date. */

@@ -3,7 +3,7 @@ import { INDENT, dateOrText, joinNames, provisionalNote, shortTitle } from './co
 import { escapeHtml, htmlPage, linkHtml, multilineHtml } from './html';
 import { KIND_FORMS } from './kinds';
 import { interviewerOf, intervieweesOf, openingOf } from './openings';
-import type { NoticeDoc, RenderedMail } from './notice-doc';
+import type { NoticeDoc, RecipientLinks, RenderedMail } from './notice-doc';
 
 /** One labelled line of the notice body (`事项编号：ZD-2026-001`); `html` is already escaped when given. */
 interface Field {
@@ -15,7 +15,7 @@ interface Field {
 /**
  * The official notice as a mail: subject, plain text and HTML with the same parts in the same order —
  * 发文机关, title, 文号, 主送, the opening sentence, 事项 (编号, 来源, 工作任务, 完成时限), 事由 (a 交办单's 时间节点), 整改期限 / 约谈,
- * 时限要求, the answer link, the provisional-calendar note, 签发, 落款 and date, 抄送. Pure: no I/O, no clock.
+ * 时限要求, the answer (the reader's own links), the provisional-calendar note, 签发, 落款 and date, 抄送. Pure: no I/O, no clock.
  *
  * @example
  * const mail = renderNotice(doc);
@@ -120,40 +120,38 @@ function requirementOf(doc: NoticeDoc, action: string): string | null {
   return by === undefined ? null : `请于${cnFullDate(by)}前${action}。`;
 }
 
-/** The answer in plain text: each recipient's links on lines of their own (a URL ends its line), or one line. */
+/** The answer in plain text: the reader's own links on lines of their own (a URL ends its line), or one line. */
 function answerTextLines(doc: NoticeDoc, answer: Field): string[] {
-  if (!doc.links?.length) return [`${answer.label}：${answer.text}`];
-  const validity = validityOf(doc);
+  const own = doc.ownLinks;
+  if (!own?.links.length) return [`${answer.label}：${answer.text}`];
+  const validity = validityOf(own);
   return [
     `${answer.label}：${answer.text}`,
-    ...doc.links.flatMap((r) => [
-      `${INDENT}${r.name}：`,
-      ...r.links.map((l) => `${INDENT}${INDENT}${l.label} ${l.url}`),
-    ]),
+    `${INDENT}${own.name}：`,
+    ...own.links.map((l) => `${INDENT}${INDENT}${l.label} ${l.url}`),
     ...(validity ? [`${INDENT}${validity}`] : []),
   ];
 }
 
-/** `以上链接有效期至2026年4月3日。`: the earliest last day of the recipients' links, so nobody is told too late a day. */
-function validityOf(doc: NoticeDoc): string | null {
-  const days = (doc.links ?? []).flatMap((r) => (r.validUntil === undefined ? [] : [r.validUntil]));
-  return days.length ? `以上链接有效期至${cnFullDate(Math.min(...days))}。` : null;
+/** `以上链接有效期至2026年4月3日。`: the last day the links open. */
+function validityOf(own: RecipientLinks): string | null {
+  return own.validUntil === undefined ? null : `以上链接有效期至${cnFullDate(own.validUntil)}。`;
 }
 
+const OWN_LINKS = '以下链接为您本人专用，请勿转发（无需表格账号，打开即可办理）';
+
 function answerLine(doc: NoticeDoc, office: string): Field {
-  if (doc.links?.length) {
-    const validity = validityOf(doc);
+  const own = doc.ownLinks;
+  if (own?.links.length) {
+    const validity = validityOf(own);
     const html = [
-      ...doc.links.map(
-        (r) => `${escapeHtml(r.name)}：${r.links.map((l) => linkHtml(l.url, l.label)).join('　')}`,
-      ),
+      `${escapeHtml(own.name)}：${own.links.map((l) => linkHtml(l.url, l.label)).join('　')}`,
       ...(validity ? [escapeHtml(validity)] : []),
     ].join('<br>');
-    return {
-      label: '办理链接',
-      text: '无需表格账号，收件人请用本人链接办理（仅限本人使用）',
-      html: `无需表格账号，收件人请用本人链接办理（仅限本人使用）<br>${html}`,
-    };
+    return { label: '办理链接', text: OWN_LINKS, html: `${OWN_LINKS}<br>${html}` };
+  }
+  if (doc.linksSentToRecipients) {
+    return { label: '办理链接', text: '签收、反馈等办理链接已分别发给各收件人本人，本抄送件不含链接。' };
   }
   if (doc.answerUrl) {
     return {

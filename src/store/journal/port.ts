@@ -13,7 +13,7 @@ import type { CellWrite } from '../port';
 export type JournalState = 'registered' | 'sending' | 'sent' | 'stored' | 'failed' | 'rejected';
 
 export interface JournalEntry {
-  /** The notice's 去重键 (文书登记). */
+  /** The notice's 去重键 (文书登记), or one recipient's copy of it (`copyKey`). */
   key: string;
   /** Its final 文号 ('' for kinds without one). */
   docNo: string;
@@ -39,4 +39,14 @@ export function lastStates(entries: JournalEntry[]): Map<string, JournalState> {
   const out = new Map<string, JournalState>();
   for (const e of entries) if (out.get(e.key) !== 'sent') out.set(e.key, e.state);
   return out;
+}
+
+/**
+ * The journal key of one recipient's copy of a notice sent one mail per recipient (each with only its own signed
+ * links), e.g. `ZD-2026-003|催办单|1|反馈@2026-03 → wangwu@example.cn` (`… → cc` for the 抄送 copy): its `sending` / `sent` marks say who has theirs,
+ * so a scan stopped between two copies sends only the rest. The notice's own key gets its state once all are done.
+ * Journals written before copies existed hold no such key and read as they did; older versions never ask for one.
+ */
+export function copyKey(key: string, recipient: string): string {
+  return `${key} → ${recipient.trim().toLowerCase()}`;
 }

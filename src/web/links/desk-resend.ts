@@ -25,7 +25,9 @@ export function failedNotices(state: WorkbookState): RegisterRow[] {
 
 export function failedHtml(rows: RegisterRow[], csrf: string) {
   return html`<h2>发送失败的通知（${rows.length}份）</h2>
-    <p class="note">改回“待发送”后，下次扫描（或上方“执行扫描”）按当前通讯录重新生成并发送。</p>
+    <p class="note">
+      改回“待发送”后，下次扫描（或上方“执行扫描”）按当前通讯录重新生成并发送；每人一封的通知只发给还没收到的人。
+    </p>
     ${dataTable(
       ['文号', '类型', '事项', '发往单位', '操作'],
       rows.map((r) => [

@@ -7,7 +7,7 @@ import { ackByOf, remindedDocNo } from '../../../src/scan/ack-reminders';
 import { requirementDates } from '../../../src/scan/register-row';
 import { type TabName, tabSpec } from '../../../src/workbook/schema/tabs';
 import { demoWorkbook } from '../../scan/demo-workbook';
-import { PUBLIC, SAME_ORIGIN, serviceOn, text } from './fixture';
+import { oneEach, PUBLIC, SAME_ORIGIN, serviceOn, text } from './fixture';
 
 const rows = async (store: SheetStore, tab: TabName) =>
   (await store.read([tabSpec(tab)])).tabs[tab]?.rows ?? [];
@@ -19,7 +19,7 @@ describe('签收提醒', () => {
     const store = createMemoryStore(demoWorkbook());
     const day1 = serviceOn(store, '2026-06-15', true);
     await day1.service.scan(day1.now);
-    const sent = day1.mailer.sent.filter((m) => /签收 https/.test(m.text));
+    const sent = oneEach(day1.mailer.sent.filter((m) => /签收 https/.test(m.text)));
     expect(sent.length).toBeGreaterThan(1);
     // The register says when to sign by: 1 working day after it was sent; a retry still reads its reply date.
     const register = await rows(store, '文书登记');
@@ -52,7 +52,7 @@ describe('签收提醒', () => {
 
     const day2 = serviceOn(store, '2026-06-17', true);
     await day2.service.scan(day2.now);
-    const due = reminders(day2.mailer);
+    const due = oneEach(reminders(day2.mailer));
     const unsigned = sent.filter((m) => m.headers!['X-Duban-Doc-No'] !== signedNo);
     expect(due.length).toBe(unsigned.length);
     for (const m of due) expect(m.text).not.toContain(signedNo);
@@ -104,7 +104,7 @@ describe('签收提醒', () => {
 
     const day2 = serviceOn(store, '2026-06-17', true);
     await day2.service.scan(day2.now);
-    const due = reminders(day2.mailer);
+    const due = oneEach(reminders(day2.mailer));
     expect(due.some((m) => m.text.includes(open.headers!['X-Duban-Doc-No']!))).toBe(false);
     // DB-2026-002 is overdue since 5月21日: its reminder offers 签收 and 反馈, no 延期申请 it would refuse.
     const overdue = due.find((m) => m.headers?.['X-Duban-Item-Id'] === 'DB-2026-002')!;

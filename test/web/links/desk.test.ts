@@ -245,6 +245,7 @@ describe('督查室 desk: 重发', () => {
     const section = desk.slice(desk.indexOf('<h2>发送失败的通知'), desk.indexOf('<h2>待审批申请'));
     expect(section).toContain('（1份）');
     expect(section).toContain(`value="${docNo}"`);
+    expect(section).toContain('每人一封的通知只发给还没收到的人'); // a recipient who has theirs gets none again
     const res = await deskPost(f, '/desk/resend', { csrf: csrfOf(desk), docNo });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('已改回待发送');

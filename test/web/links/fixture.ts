@@ -86,3 +86,21 @@ export function serviceOn(store: SheetStore, day: string, links = true) {
   });
   return { service, mailer, now };
 }
+
+/**
+ * One mail per notice: a notice with links goes one mail per recipient (each with only their own links), so tests
+ * that count notices take each 去重键's first mail. A recipient's copy mailed twice fails the test here.
+ */
+export function oneEach<M extends { headers?: Record<string, string> }>(mails: M[]): M[] {
+  const keys = new Set<string>();
+  const copies = new Set<string>();
+  return mails.filter((m) => {
+    const key = m.headers?.['X-Duban-Dedupe-Key'] ?? '';
+    const copy = `${key} → ${m.headers?.['X-Duban-Copy-For'] ?? ''}`;
+    if (copies.has(copy)) throw new Error(`mailed twice: ${copy}`);
+    copies.add(copy);
+    if (keys.has(key)) return false;
+    keys.add(key);
+    return true;
+  });
+}

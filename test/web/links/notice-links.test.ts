@@ -1,4 +1,4 @@
-/** Every formal notice to a unit carries each recipient's own 签收, 反馈 and 延期申请 links, and they open. */
+/** Every formal notice to a unit gives each recipient their own 签收, 反馈 and 延期申请 links, in a mail of their own, and they open. */
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { beijingInstant } from '../../../src/calendar/beijing-clock';
@@ -6,21 +6,35 @@ import { composeEml } from '../../../src/mail/compose';
 import { renderNotice } from '../../../src/mail/notices';
 import { toDay } from '../../../src/calendar/day';
 import { verifyLink } from '../../../src/web/links/token';
-import { KEYS, linkFixture, PUBLIC, text } from './fixture';
+import { KEYS, linkFixture, oneEach, PUBLIC, text } from './fixture';
 
 describe('links in notices', () => {
-  it('a scan puts each unit recipient’s links into 催办单 / 提醒函 mails, and the links open that task’s pages', async () => {
+  it('a scan mails each unit recipient of 催办单 / 提醒函 their own links only, and the links open that task’s pages', async () => {
     const f = linkFixture();
     await f.service.scan(f.now);
     const toUnit = f.mailer.sent.filter((m) => /cuiban|tixing|duban/.test(m.headers?.['X-Duban-Kind'] ?? ''));
-    expect(toUnit.length).toBeGreaterThan(0);
-    for (const mail of toUnit) {
-      expect(mail.text).toContain('办理链接');
-      for (const to of mail.to) expect(mail.text).toContain(`${to.name}：`);
-      const urls = [...mail.text.matchAll(/(签收|反馈|延期申请) (https:\/\/\S+)/g)];
-      expect(urls.length).toBe(3 * mail.to.length);
+    const own = toUnit.filter((m) => m.headers?.['X-Duban-Copy-For'] !== 'cc');
+    expect(own.length).toBeGreaterThan(oneEach(toUnit).length); // a unit has two contacts: two mails
+    for (const mail of own) {
+      expect(mail.to).toHaveLength(1);
+      expect(mail.cc ?? []).toEqual([]);
+      expect(mail.text).toContain('办理链接：以下链接为您本人专用，请勿转发');
+      expect(mail.text).toContain(`${mail.to[0]!.name}：`);
+      const tokens = [...mail.text.matchAll(/(?:签收|反馈|延期申请) https:\/\/\S+\?t=([\w.-]+)/g)];
+      expect(tokens.length).toBe(3);
+      for (const [, t] of tokens) {
+        const verified = await verifyLink(t!, KEYS, f.now);
+        expect(verified.ok && verified.claims.person).toBe(mail.to[0]!.address);
+      }
     }
-    const mail = toUnit[0]!;
+    // The 抄送 copy (分管领导) is the same notice without anyone's links.
+    const copies = toUnit.filter((m) => m.headers?.['X-Duban-Copy-For'] === 'cc');
+    expect(copies.length).toBeGreaterThan(0);
+    for (const copy of copies) {
+      expect(copy.text).not.toMatch(/https:\/\//);
+      expect(copy.text).toContain('办理链接已分别发给各收件人本人');
+    }
+    const mail = own[0]!;
     const id = mail.headers!['X-Duban-Item-Id']!;
     const docNo = mail.headers!['X-Duban-Doc-No']!;
     const ack = /签收 (https:\/\/\S+)/.exec(mail.text)![1]!;
@@ -103,7 +117,7 @@ describe('links in notices', () => {
     }
   });
 
-  it('renders each recipient’s links escaped, with the URL ending its own line', () => {
+  it('renders the reader’s links escaped, with the URL ending its own line', () => {
     const mail = renderNotice({
       kind: '催办单',
       issuer: '县政府办公室',
@@ -112,9 +126,10 @@ describe('links in notices', () => {
       reasons: ['6月未反馈'],
       cc: [],
       issuedOn: toDay('2026-06-15'),
-      links: [
-        { name: '孙<振>华', links: [{ label: '签收', url: 'https://x.cn/l/ZD-2026-007/ack?t=a.b.c' }] },
-      ],
+      ownLinks: {
+        name: '孙<振>华',
+        links: [{ label: '签收', url: 'https://x.cn/l/ZD-2026-007/ack?t=a.b.c' }],
+      },
     });
     expect(mail.text).toMatch(/签收 https:\/\/x\.cn\/l\/ZD-2026-007\/ack\?t=a\.b\.c\n/);
     expect(mail.html).toContain('孙&lt;振&gt;华');

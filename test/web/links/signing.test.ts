@@ -9,7 +9,7 @@ import { expiryOf, linkUrl } from '../../../src/web/links/link-deps';
 import { Hono } from 'hono';
 import { linkRoutes } from '../../../src/web/links/routes';
 import { at830, FROM } from '../../scan/demo-workbook';
-import { KEYS, linkFixture, OFFICE, SAME_ORIGIN, text } from './fixture';
+import { KEYS, linkFixture, OFFICE, oneEach, SAME_ORIGIN, text } from './fixture';
 
 const LEADER = 'fxz.chengjian@demo.gov.cn'; // 冯长青, 分管 县住建局、县交通运输局…
 const DIRECTOR = 'zfb.zhuren@demo.gov.cn'; // 魏晨曦, 办公室主任
@@ -143,7 +143,11 @@ describe('签发 by link', () => {
     const [key] = await draftKeys(f, ['ZD-2026-033']);
     const l = await link(f, 'consent-notices', LEADER, [key!]);
     const { csrf } = await open(f, l);
-    const bare = await submit(f, 'consent-notices', l, csrf, { draft: key!, decision: '不同意', opinion: '' });
+    const bare = await submit(f, 'consent-notices', l, csrf, {
+      draft: key!,
+      decision: '不同意',
+      opinion: '',
+    });
     expect(bare.status).toBe(400);
     expect(await bare.text()).toContain('不同意时请填写意见（理由）');
     const res = await submit(f, 'consent-notices', l, csrf, {
@@ -201,7 +205,7 @@ describe('签发 by link', () => {
     const row = await register(f, `${key}|待签发`);
     expect(text(row, '签发人')).toBe('魏晨曦');
     expect(text(row, '签发日期')).toBe('2026-06-15');
-    const sent = f.mailer.sent.slice(before).filter((m) => /【催办单】/.test(m.subject));
+    const sent = oneEach(f.mailer.sent.slice(before)).filter((m) => /【催办单】/.test(m.subject));
     expect(sent).toHaveLength(1);
     expect(sent[0]!.headers?.['X-Duban-Doc-No']).toBe(`临政督催〔2026〕${last + 1}号`);
     expect(await audits(f, '文书签发')).toHaveLength(1);
@@ -223,8 +227,7 @@ describe('签发 by link', () => {
     expect(html).toContain('全部签发（3份）');
     const before = f.mailer.sent.length;
     expect((await submit(f, 'sign-notices', l, csrf, { all: '1' })).status).toBe(200);
-    const nos = f.mailer.sent
-      .slice(before)
+    const nos = oneEach(f.mailer.sent.slice(before))
       .filter((m) => /【催办单】/.test(m.subject))
       .map((m) => m.headers?.['X-Duban-Doc-No']);
     expect(nos.sort()).toEqual([1, 2, 3].map((n) => `临政督催〔2026〕${last + n}号`).sort());
@@ -346,7 +349,7 @@ describe('签发 by link: tokens and a failed send', () => {
     });
     expect(await res.text()).toContain('已编号并发出');
     expect(calls).toBe(2);
-    expect(f.mailer.sent.slice(before).filter((m) => /【催办单】/.test(m.subject))).toHaveLength(1);
+    expect(oneEach(f.mailer.sent.slice(before)).filter((m) => /【催办单】/.test(m.subject))).toHaveLength(1);
   });
 
   it('when the scan after signing fails, the signature stays recorded and the page says the next scan sends', async () => {
@@ -379,7 +382,7 @@ describe('签发 by link: tokens and a failed send', () => {
     expect(text(await register(f, `${key}|待签发`), '签发人')).toBe('魏晨曦');
     const before = f.mailer.sent.length;
     await f.service.scan(f.now);
-    expect(f.mailer.sent.slice(before).filter((m) => /【催办单】/.test(m.subject))).toHaveLength(1);
+    expect(oneEach(f.mailer.sent.slice(before)).filter((m) => /【催办单】/.test(m.subject))).toHaveLength(1);
   });
 });
 
@@ -425,7 +428,7 @@ describe("签发 links in the signers' daily digests", () => {
       },
     );
     expect(signed.status).toBe(200);
-    expect(f.mailer.sent.slice(before).filter((m) => /【催办单】/.test(m.subject))).toHaveLength(3);
+    expect(oneEach(f.mailer.sent.slice(before)).filter((m) => /【催办单】/.test(m.subject))).toHaveLength(3);
   });
 });
 
