@@ -54,11 +54,14 @@ function lastMonthOf(state: WorkbookState): number {
   return year > state.model.year ? 12 : year < state.model.year ? 1 : month;
 }
 
-/** The month the form suggests: last month while its planned milestone is still unreported, else this month. */
+/**
+ * The month the form suggests: last month while its planned milestone is still unreported, else this month. In the
+ * first days of a month the report due is last month's (月度反馈截止工作日): suggesting this month only because it has
+ * a plan too had a unit's November report land in 12月, and 11月, still empty, turned the task 滞后.
+ */
 function suggestedMonth(entry: TaskEntry, last: number): number {
   const previous = entry.task.months.find((m) => m.month === last - 1);
-  const current = entry.task.months.find((m) => m.month === last);
-  return previous?.planned && !previous.done && !current?.planned ? last - 1 : last;
+  return previous?.planned && !previous.done ? last - 1 : last;
 }
 
 type Values = Partial<Record<'month' | 'done' | 'progress' | 'problems' | 'plan', string>>;

@@ -66,6 +66,18 @@ describe('反馈 link', () => {
     ).toBe('孙振华');
   });
 
+  it('early in a month suggests last month while it is unreported, though this month has a plan too', async () => {
+    // 2 July: 6月 (planned, nothing reported) is due by the 5th working day; 7月 has its own plan.
+    const f = linkFixture('2026-07-02');
+    const page = await (await f.app.request(f.path('feedback', await f.token('feedback')))).text();
+    expect(page).toMatch(/<option value="6"\s+selected>6月<\/option>/);
+    expect(page).not.toMatch(/<option value="7"\s+selected>/);
+    // Once 6月 is reported, this month's.
+    await f.submit('feedback', await f.token('feedback'), { month: '6', done: '已完成', progress: '50' });
+    const next = await (await f.app.request(f.path('feedback', await f.token('feedback')))).text();
+    expect(next).toMatch(/<option value="7"\s+selected>7月<\/option>/);
+  });
+
   it('keeps what staff typed in the month cell and appends after it', async () => {
     const f = linkFixture();
     const t = await f.token('feedback');
