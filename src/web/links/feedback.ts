@@ -15,9 +15,8 @@ import { commitAnswer } from './commit';
 import { actionUrl, errorsHtml, hiddenFields, MAX_TEXT } from './form';
 import { page } from './layout';
 import { type ActionHandler, type LinkContext, unitHolder } from './link-context';
-import { expiryOf, linkUrl } from './link-deps';
 import { recordHtml } from './record';
-import { signLink } from './token';
+import { siblingLink } from './sibling-link';
 import { recomputeRow, verdictOf, withCells, withRow, type WorkbookState } from './workbook-state';
 
 const FEEDBACK_TAB = '反馈记录';
@@ -110,25 +109,9 @@ function formHtml(ctx: LinkContext, errors: string[] = [], values: Values = {}) 
     ${recordHtml(ctx.entry, verdictOf(ctx.state, ctx.entry))}`;
 }
 
-/** The unit's 调出 / 调整 link, made on the page for the person it names. */
-async function adjustLink(ctx: LinkContext): Promise<string | null> {
-  if (!ctx.deps.keys) return null;
-  const claims = { ...ctx.claims, action: 'adjust' as const, exp: expiryOf('adjust', ctx.state.now) };
-  delete claims.ref;
-  return linkUrl('', claims, await signLink(claims, ctx.deps.keys));
-}
-
 /** The unit head's own 办结申请 link, made on the page (the card's first signature is theirs); null for others. */
-async function completionLink(ctx: LinkContext): Promise<string | null> {
-  if (ctx.person.role !== '单位负责人' || !ctx.deps.keys) return null;
-  const claims = {
-    ...ctx.claims,
-    action: 'complete' as const,
-    exp: expiryOf('complete', ctx.state.now),
-  };
-  delete claims.ref;
-  return linkUrl('', claims, await signLink(claims, ctx.deps.keys));
-}
+const completionLink = (ctx: LinkContext) =>
+  ctx.person.role === '单位负责人' ? siblingLink(ctx, 'complete') : Promise.resolve(null);
 
 export const feedbackHandler: ActionHandler<z.output<ReturnType<typeof feedbackForm>>> = {
   holder: unitHolder,
@@ -138,7 +121,7 @@ export const feedbackHandler: ActionHandler<z.output<ReturnType<typeof feedbackF
     const more = apply
       ? html`<p class="note">事项已全部完成？<a href="${apply}">申请办结（主要负责人签字）</a></p>`
       : '';
-    const adjust = await adjustLink(ctx);
+    const adjust = await siblingLink(ctx, 'adjust');
     const change = adjust
       ? html`<p class="note"><a href="${adjust}">申请调出、调整目标或调整时限</a></p>`
       : '';
