@@ -27,7 +27,7 @@ export async function editorLocks(file: string): Promise<string[]> {
 export async function openForAnswers(file: string): Promise<string | null> {
   const locks = await editorLocks(file);
   if (!locks.length) return null;
-  console.warn(`[links] answer held back: ${basename(file)} is open in an editor (${basename(locks[0]!)})`);
+  console.info(`[web:links] answer held back: ${basename(file)} is open in an editor (${basename(locks[0]!)})`);
   return (
     '督查室正在 Excel、WPS 或 LibreOffice 中编辑督办工作簿，为免您填写的内容被覆盖，本次没有保存。' +
     '您填写的内容仍在下面，请过几分钟再点提交；长时间提交不了，请联系督查室关闭工作簿。'
