@@ -63,6 +63,17 @@ function suggestedMonth(entry: TaskEntry, last: number): number {
   return previous?.planned && !previous.done ? last - 1 : last;
 }
 
+/**
+ * What 进度 means, under its field: the task's progress so far, which the scan compares with the time elapsed (蓝牌).
+ * A unit that typed only this month's share (8) had its task flagged as far behind.
+ */
+function progressNote(entry: TaskEntry): string {
+  const reported = entry.facts.feedback.filter((f) => f.progress !== null);
+  const last = reported.reduce<(typeof reported)[number] | null>((a, f) => (!a || f.day >= a.day ? f : a), null);
+  const before = last ? `；上次填报${last.progress}%` : '';
+  return `本事项从开始到现在累计完成的百分比，不是本月新增的部分${before}。`;
+}
+
 type Values = Partial<Record<'month' | 'done' | 'progress' | 'problems' | 'plan', string>>;
 
 function formHtml(ctx: LinkContext, errors: string[] = [], values: Values = {}) {
@@ -87,7 +98,7 @@ function formHtml(ctx: LinkContext, errors: string[] = [], values: Values = {}) 
       }
       <label for="done">完成情况</label>
       <textarea id="done" name="done" maxlength="${MAX_TEXT}" required>${values.done ?? ''}</textarea>
-      <label for="progress">进度（%）</label>
+      <label for="progress">累计进度（%）</label>
       <input
         id="progress"
         name="progress"
@@ -97,8 +108,10 @@ function formHtml(ctx: LinkContext, errors: string[] = [], values: Values = {}) 
         step="1"
         inputmode="numeric"
         required
+        aria-describedby="progress-note"
         value="${values.progress ?? ''}"
       />
+      <p class="note" id="progress-note">${progressNote(ctx.entry)}</p>
       <label for="problems">存在问题</label>
       <textarea id="problems" name="problems" maxlength="${MAX_TEXT}">${values.problems ?? ''}</textarea>
       <label for="plan">下步计划</label>

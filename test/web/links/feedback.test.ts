@@ -78,6 +78,15 @@ describe('反馈 link', () => {
     expect(next).toMatch(/<option value="7"\s+selected>7月<\/option>/);
   });
 
+  it('asks for the progress so far, not the share of this month, and shows the last one reported', async () => {
+    const f = linkFixture();
+    const t = await f.token('feedback');
+    await f.submit('feedback', t, { month: '6', done: '推进中', progress: '55' });
+    const page = await (await f.app.request(f.path('feedback', t))).text();
+    expect(page).toContain('累计进度（%）');
+    expect(page).toContain('本事项从开始到现在累计完成的百分比，不是本月新增的部分；上次填报55%。');
+  });
+
   it('keeps what staff typed in the month cell and appends after it', async () => {
     const f = linkFixture();
     const t = await f.token('feedback');
