@@ -74,6 +74,32 @@ function progressNote(entry: TaskEntry): string {
   return `本事项从开始到现在累计完成的百分比，不是本月新增的部分${before}。`;
 }
 
+/**
+ * When this person already sent this very answer by link today, its 反馈记录 时间; else null. Reloading the page after
+ * submitting (the browser asks to 重新提交) posts it again: it would add a second row and append the text to the
+ * month cell twice.
+ */
+function sameAnswerToday(ctx: LinkContext, f: z.output<ReturnType<typeof feedbackForm>>): string | null {
+  const today = ctx.state.stamp.slice(0, 10);
+  const want: Record<string, string> = {
+    编号: ctx.entry.task.id,
+    月份: `${f.month}月`,
+    完成情况: f.done,
+    '进度(%)': String(f.progress),
+    存在问题: f.problems,
+    下步计划: f.plan,
+    填报人: ctx.person.name,
+    渠道: '链接',
+  };
+  const rows = ctx.state.snapshot.tabs[FEEDBACK_TAB]?.rows ?? [];
+  const same = rows.find(
+    (r) =>
+      cellText(r.cells['时间'] ?? null).startsWith(today) &&
+      Object.entries(want).every(([k, v]) => cellText(r.cells[k] ?? null).trim() === v.trim()),
+  );
+  return same ? cellText(same.cells['时间'] ?? null) : null;
+}
+
 type Values = Partial<Record<'month' | 'done' | 'progress' | 'problems' | 'plan', string>>;
 
 function formHtml(ctx: LinkContext, errors: string[] = [], values: Values = {}) {
@@ -146,6 +172,17 @@ export const feedbackHandler: ActionHandler<z.output<ReturnType<typeof feedbackF
 
   async post(ctx, f) {
     const who = ctx.person;
+    const twice = sameAnswerToday(ctx, f);
+    if (twice) {
+      const at = twice.slice(11, 16);
+      return ctx.c.html(
+        page(
+          '反馈已提交',
+          html`<p class="ok">这条${f.month}月反馈已于今天${at}记入，没有重复记录。</p>
+            <p class="note">如需补充，可再次打开邮件中的链接填报，新内容接在已填内容之后。</p>`,
+        ),
+      );
+    }
     const result = await commitAnswer(ctx, (state, entry) => {
       const id = entry.task.id;
       const row = {
