@@ -9,6 +9,7 @@ import { lastScanFile } from './last-scan';
 import { localEnvFor } from './config-file';
 import { containerNote, linkBase, localOnlyNote } from './link-base';
 import { localLinkKeys } from './link-secret';
+import { openForAnswers } from './open-in-editor';
 import { localTargets } from './targets';
 import { weeklySchedule } from './weekly-schedule';
 import { workbookGuard } from './workbook-guard';
@@ -63,7 +64,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   if (linkKeys.created)
     console.log(`[serve] 已生成链接密钥文件 ${linkKeys.file}（仅本人可读）；设置 DUBAN_LINK_SECRET 可改用自己的密钥。`);
   // The links in notices open `duban serve` itself unless DUBAN_PUBLIC_URL names another address.
-  const links: LinkSettings = { keys: linkKeys.keys, office: basename(options.workbook) };
+  const links: LinkSettings = {
+    keys: linkKeys.keys,
+    office: basename(options.workbook),
+    busy: () => openForAnswers(options.workbook),
+  };
   links.publicUrl = env.config.publicUrl ?? (options.port ? linkBase(host, options.port) : undefined);
   const summaries = lastScanFile(options.workbook);
   const service = createService({

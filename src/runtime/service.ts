@@ -198,6 +198,7 @@ function linkDepsOf(
     get publicUrl() {
       return settings.publicUrl;
     },
+    busy: async () => (await settings.busy?.()) ?? null,
   };
 }
 

@@ -4,7 +4,7 @@
  * it from the link in their mail. Each step is checked in the workbook as an outsider reads it (SheetJS).
  * With DUBAN_SCREENSHOTS=1 the pages are saved under docs/images/ for the README.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -188,6 +188,31 @@ describe('link pages in Chromium on a phone', () => {
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
   }, 180_000);
+
+  it('holds an answer back while the clerk has the workbook open in Excel, keeps what was typed, saves it once closed', async () => {
+    const notice = (await mails()).find((m) => m.headers.get('x-duban-item-id') === TASK)!;
+    const feedback = /反馈 (http:\/\/\S+)/.exec(notice.text ?? '')![1]!;
+    const ledger = () => readRows(readBook(workbook), '反馈记录');
+    const before = ledger().length;
+    const lock = join(dir, '~$demo.xlsx'); // what Excel and WPS leave beside an open workbook
+    writeFileSync(lock, '');
+    try {
+      await page.goto(feedback);
+      await page.selectOption('#month', '5');
+      await page.fill('#done', '5月走访企业8家');
+      await page.fill('#progress', '45');
+      await page.click('button[type=submit]');
+      await expect.poll(() => page.textContent('.error')).toContain('正在 Excel、WPS 或 LibreOffice 中编辑');
+      expect(await page.inputValue('#done')).toBe('5月走访企业8家');
+      expect(await page.inputValue('#progress')).toBe('45');
+      expect(ledger().length).toBe(before);
+    } finally {
+      rmSync(lock);
+    }
+    await page.click('button[type=submit]');
+    await expect.poll(() => page.textContent('main')).toContain('5月完成情况已记入反馈记录和本事项');
+    expect(ledger().at(-1)!.values['完成情况']).toBe('5月走访企业8家');
+  }, 60_000);
 
   it('refuses the form when another site posts it (a page on another port of this machine)', async () => {
     const notice = (await mails()).find((m) => m.headers.get('x-duban-item-id') === TASK)!;

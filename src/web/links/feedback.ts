@@ -15,9 +15,8 @@ import { commitAnswer } from './commit';
 import { actionUrl, errorsHtml, hiddenFields, MAX_TEXT } from './form';
 import { page } from './layout';
 import { type ActionHandler, type LinkContext, unitHolder } from './link-context';
-import { expiryOf, linkUrl } from './link-deps';
 import { recordHtml } from './record';
-import { signLink } from './token';
+import { siblingLink } from './sibling-link';
 import { recomputeRow, verdictOf, withCells, withRow, type WorkbookState } from './workbook-state';
 
 const FEEDBACK_TAB = '反馈记录';
@@ -54,11 +53,51 @@ function lastMonthOf(state: WorkbookState): number {
   return year > state.model.year ? 12 : year < state.model.year ? 1 : month;
 }
 
-/** The month the form suggests: last month while its planned milestone is still unreported, else this month. */
+/**
+ * The month the form suggests: last month while its planned milestone is still unreported, else this month. In the
+ * first days of a month the report due is last month's (月度反馈截止工作日): suggesting this month only because it has
+ * a plan too had a unit's November report land in 12月, and 11月, still empty, turned the task 滞后.
+ */
 function suggestedMonth(entry: TaskEntry, last: number): number {
   const previous = entry.task.months.find((m) => m.month === last - 1);
-  const current = entry.task.months.find((m) => m.month === last);
-  return previous?.planned && !previous.done && !current?.planned ? last - 1 : last;
+  return previous?.planned && !previous.done ? last - 1 : last;
+}
+
+/**
+ * What 进度 means, under its field: the task's progress so far, which the scan compares with the time elapsed (蓝牌).
+ * A unit that typed only this month's share (8) had its task flagged as far behind.
+ */
+function progressNote(entry: TaskEntry): string {
+  const reported = entry.facts.feedback.filter((f) => f.progress !== null);
+  const last = reported.reduce<(typeof reported)[number] | null>((a, f) => (!a || f.day >= a.day ? f : a), null);
+  const before = last ? `；上次填报${last.progress}%` : '';
+  return `本事项从开始到现在累计完成的百分比，不是本月新增的部分${before}。`;
+}
+
+/**
+ * When this person already sent this very answer by link today, its 反馈记录 时间; else null. Reloading the page after
+ * submitting (the browser asks to 重新提交) posts it again: it would add a second row and append the text to the
+ * month cell twice.
+ */
+function sameAnswerToday(ctx: LinkContext, f: z.output<ReturnType<typeof feedbackForm>>): string | null {
+  const today = ctx.state.stamp.slice(0, 10);
+  const want: Record<string, string> = {
+    编号: ctx.entry.task.id,
+    月份: `${f.month}月`,
+    完成情况: f.done,
+    '进度(%)': String(f.progress),
+    存在问题: f.problems,
+    下步计划: f.plan,
+    填报人: ctx.person.name,
+    渠道: '链接',
+  };
+  const rows = ctx.state.snapshot.tabs[FEEDBACK_TAB]?.rows ?? [];
+  const same = rows.find(
+    (r) =>
+      cellText(r.cells['时间'] ?? null).startsWith(today) &&
+      Object.entries(want).every(([k, v]) => cellText(r.cells[k] ?? null).trim() === v.trim()),
+  );
+  return same ? cellText(same.cells['时间'] ?? null) : null;
 }
 
 type Values = Partial<Record<'month' | 'done' | 'progress' | 'problems' | 'plan', string>>;
@@ -85,7 +124,7 @@ function formHtml(ctx: LinkContext, errors: string[] = [], values: Values = {}) 
       }
       <label for="done">完成情况</label>
       <textarea id="done" name="done" maxlength="${MAX_TEXT}" required>${values.done ?? ''}</textarea>
-      <label for="progress">进度（%）</label>
+      <label for="progress">累计进度（%）</label>
       <input
         id="progress"
         name="progress"
@@ -95,8 +134,10 @@ function formHtml(ctx: LinkContext, errors: string[] = [], values: Values = {}) 
         step="1"
         inputmode="numeric"
         required
+        aria-describedby="progress-note"
         value="${values.progress ?? ''}"
       />
+      <p class="note" id="progress-note">${progressNote(ctx.entry)}</p>
       <label for="problems">存在问题</label>
       <textarea id="problems" name="problems" maxlength="${MAX_TEXT}">${values.problems ?? ''}</textarea>
       <label for="plan">下步计划</label>
@@ -107,25 +148,9 @@ function formHtml(ctx: LinkContext, errors: string[] = [], values: Values = {}) 
     ${recordHtml(ctx.entry, verdictOf(ctx.state, ctx.entry))}`;
 }
 
-/** The unit's 调出 / 调整 link, made on the page for the person it names. */
-async function adjustLink(ctx: LinkContext): Promise<string | null> {
-  if (!ctx.deps.keys) return null;
-  const claims = { ...ctx.claims, action: 'adjust' as const, exp: expiryOf('adjust', ctx.state.now) };
-  delete claims.ref;
-  return linkUrl('', claims, await signLink(claims, ctx.deps.keys));
-}
-
 /** The unit head's own 办结申请 link, made on the page (the card's first signature is theirs); null for others. */
-async function completionLink(ctx: LinkContext): Promise<string | null> {
-  if (ctx.person.role !== '单位负责人' || !ctx.deps.keys) return null;
-  const claims = {
-    ...ctx.claims,
-    action: 'complete' as const,
-    exp: expiryOf('complete', ctx.state.now),
-  };
-  delete claims.ref;
-  return linkUrl('', claims, await signLink(claims, ctx.deps.keys));
-}
+const completionLink = (ctx: LinkContext) =>
+  ctx.person.role === '单位负责人' ? siblingLink(ctx, 'complete') : Promise.resolve(null);
 
 export const feedbackHandler: ActionHandler<z.output<ReturnType<typeof feedbackForm>>> = {
   holder: unitHolder,
@@ -135,7 +160,7 @@ export const feedbackHandler: ActionHandler<z.output<ReturnType<typeof feedbackF
     const more = apply
       ? html`<p class="note">事项已全部完成？<a href="${apply}">申请办结（主要负责人签字）</a></p>`
       : '';
-    const adjust = await adjustLink(ctx);
+    const adjust = await siblingLink(ctx, 'adjust');
     const change = adjust
       ? html`<p class="note"><a href="${adjust}">申请调出、调整目标或调整时限</a></p>`
       : '';
@@ -147,6 +172,17 @@ export const feedbackHandler: ActionHandler<z.output<ReturnType<typeof feedbackF
 
   async post(ctx, f) {
     const who = ctx.person;
+    const twice = sameAnswerToday(ctx, f);
+    if (twice) {
+      const at = twice.slice(11, 16);
+      return ctx.c.html(
+        page(
+          '反馈已提交',
+          html`<p class="ok">这条${f.month}月反馈已于今天${at}记入，没有重复记录。</p>
+            <p class="note">如需补充，可再次打开邮件中的链接填报，新内容接在已填内容之后。</p>`,
+        ),
+      );
+    }
     const result = await commitAnswer(ctx, (state, entry) => {
       const id = entry.task.id;
       const row = {

@@ -16,6 +16,8 @@ export interface LinkDeps {
   clock: () => Date;
   /** The scan, run right after a 签发 link signs drafts, so they are numbered and sent at once. */
   scan?: (now: Date) => Promise<unknown>;
+  /** Why no answer can be written now (LinkSettings.busy); absent: always writable. */
+  busy?: () => Promise<string | null>;
 }
 
 /** How long a link stays valid after it is mailed, per action (a leaked link exposes its task for this long). */

@@ -8,4 +8,9 @@ export interface LinkSettings {
   office: string;
   /** Base of every link put into a mail, e.g. `https://duban.example.gov.cn`. */
   publicUrl?: string;
+  /**
+   * Why the workbook cannot take an answer right now, in Chinese for the unit (a clerk has it open in Excel / WPS /
+   * LibreOffice, whose next save would wipe it), or null; the form then comes back filled, nothing written.
+   */
+  busy?: () => Promise<string | null>;
 }

@@ -117,6 +117,8 @@ export function linkRoutes(deps: LinkDeps, options: LinkRouteOptions = {}): Hono
     const blocked = await handler.blocked?.(ctx);
     if (blocked) return blocked;
     const values = stringsOf(c.req.valid('form'));
+    const busy = await deps.busy?.();
+    if (busy) return heldBack(await handler.invalid(ctx, [busy], values));
     const validate = zValidator('form', handler.form(ctx), (result) => {
       if (!result.success) return handler.invalid(ctx, issuesOf(result.error), values);
     });
@@ -153,6 +155,13 @@ type GateInput = {
     form: z.output<typeof linkEnvelope>;
   };
 };
+
+/** The form again, filled, when the workbook cannot take the answer now: 503, try again in a few minutes. */
+function heldBack(page: Response): Response {
+  const headers = new Headers(page.headers);
+  headers.set('retry-after', '120');
+  return new Response(page.body, { status: 503, headers });
+}
 
 /** Refusals never written to 审计日志 anyway: they spend no audit budget. */
 const quiet = (reason: RefusalReason) => reason === 'rate-limited' || reason === 'disabled';

@@ -1,6 +1,6 @@
 /** 签收 through a signed link: once per notice, the 具体责任人 named, recorded in 反馈记录 and shown in 当前节点. */
 import { describe, expect, it } from 'vitest';
-import { linkFixture, text } from './fixture';
+import { linkFixture, TASK, text } from './fixture';
 
 const ITEM = 'DB-2026-001';
 const REF = '临政督催〔2026〕3号';
@@ -44,6 +44,23 @@ describe('签收 link', () => {
     const said = await colleague.text();
     expect(said).toContain('本通知已由徐光明于 2026-06-15 08:30:00 签收，无需再签收。');
     expect(said).not.toContain('链接已使用');
+  });
+
+  it('says what to do next: reply by the date of the notice signed for, from a link to the 反馈 page', async () => {
+    const f = linkFixture();
+    await f.service.scan(f.now);
+    // 县商务局's 提醒函 of the scan: 时限要求 like `2026-06-18前反馈；2026-06-16前签收`.
+    const notice = (await f.rows('文书登记')).find(
+      (r) => text(r, '编号') === TASK && /前反馈/.test(text(r, '时限要求')),
+    )!;
+    const [, , month, date] = /(\d{4})-(\d{2})-(\d{2})前反馈/.exec(text(notice, '时限要求'))!;
+    const t = await f.token('ack', { ref: text(notice, '文号') });
+    const page = await (await f.submit('ack', t, { owner: '孙振华' })).text();
+    expect(page).toContain(`下一步：请于${Number(month)}月${Number(date)}日前反馈办理情况。`);
+    const href = /href="([^"]+)">现在填报完成情况/.exec(page)![1]!.replaceAll('&amp;', '&');
+    const feedback = await f.app.request(href);
+    expect(feedback.status).toBe(200);
+    expect(await feedback.text()).toContain('请填报本事项的完成情况');
   });
 
   it('refuses a 签收 without a 具体责任人, in Chinese', async () => {

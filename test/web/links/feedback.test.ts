@@ -66,6 +66,43 @@ describe('反馈 link', () => {
     ).toBe('孙振华');
   });
 
+  it('early in a month suggests last month while it is unreported, though this month has a plan too', async () => {
+    // 2 July: 6月 (planned, nothing reported) is due by the 5th working day; 7月 has its own plan.
+    const f = linkFixture('2026-07-02');
+    const page = await (await f.app.request(f.path('feedback', await f.token('feedback')))).text();
+    expect(page).toMatch(/<option value="6"\s+selected>6月<\/option>/);
+    expect(page).not.toMatch(/<option value="7"\s+selected>/);
+    // Once 6月 is reported, this month's.
+    await f.submit('feedback', await f.token('feedback'), { month: '6', done: '已完成', progress: '50' });
+    const next = await (await f.app.request(f.path('feedback', await f.token('feedback')))).text();
+    expect(next).toMatch(/<option value="7"\s+selected>7月<\/option>/);
+  });
+
+  it('asks for the progress so far, not the share of this month, and shows the last one reported', async () => {
+    const f = linkFixture();
+    const t = await f.token('feedback');
+    await f.submit('feedback', t, { month: '6', done: '推进中', progress: '55' });
+    const page = await (await f.app.request(f.path('feedback', t))).text();
+    expect(page).toContain('累计进度（%）');
+    expect(page).toContain('本事项从开始到现在累计完成的百分比，不是本月新增的部分；上次填报55%。');
+  });
+
+  it('records an answer posted again (the page reloaded after submitting) once, and says so', async () => {
+    const f = linkFixture();
+    const t = await f.token('feedback');
+    const answer = { month: '6', done: '已走访企业8家', progress: '45', problems: '', plan: '' };
+    expect((await f.submit('feedback', t, answer)).status).toBe(200);
+    const again = await f.submit('feedback', t, answer);
+    expect(again.status).toBe(200);
+    expect(await again.text()).toContain('这条6月反馈已于今天08:30记入，没有重复记录');
+    const mine = (await f.rows('反馈记录')).filter((r) => text(r, '完成情况') === '已走访企业8家');
+    expect(mine).toHaveLength(1);
+    expect(text(await f.taskRow(), '6月/完成情况').match(/已走访企业8家/g)).toHaveLength(1);
+    // A different answer is recorded as usual.
+    await f.submit('feedback', t, { ...answer, progress: '50' });
+    expect((await f.rows('反馈记录')).filter((r) => text(r, '完成情况') === '已走访企业8家')).toHaveLength(2);
+  });
+
   it('keeps what staff typed in the month cell and appends after it', async () => {
     const f = linkFixture();
     const t = await f.token('feedback');
