@@ -5,6 +5,8 @@ import type { Address, MailMessage } from '../mail/port';
 import { senderOf } from '../mail/sender';
 import { toMailMessage } from '../mail/to-mail-message';
 import type { WorkbookModel } from '../workbook/read-workbook';
+import { toDay } from '../calendar/day';
+import { ackByOf } from './ack-reminders';
 import { isProvisional } from './doc-numbers';
 import type { PlannedNotice } from './plan-notices';
 import type { ScanDeps } from './types';
@@ -201,11 +203,15 @@ function messageOf(
   mail: Addressing,
 ): MailMessage {
   const { ownLinks, linksSentToRecipients, digestItems, deskUrl } = mail;
+  // The 签收 day registered with the notice (时限要求 `…；2026-11-23前签收`), said beside the recipient's own links.
+  const ackIso = ownLinks ? ackByOf(notice.requirement) : null;
+  const ackBy = ackIso ? toDay(ackIso) : null;
   const rendered = notice.doc
     ? renderNotice({
         ...notice.doc,
         ...(docNo ? { docNo } : {}),
         ...(ownLinks ? { ownLinks } : {}),
+        ...(ackBy !== null && ackBy >= model.today ? { ackBy } : {}),
         ...(linksSentToRecipients ? { linksSentToRecipients } : {}),
       })
     : renderDigest({

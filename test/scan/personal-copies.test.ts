@@ -269,3 +269,22 @@ describe('notices and the journal across versions', () => {
     expect(await auditNotes(store, '补记已发送')).not.toEqual([]);
   });
 });
+
+describe('the 签收 day in each recipient’s mail', () => {
+  it('is the day registered in 时限要求 (the next working day), said above their own links', async () => {
+    const store = createMemoryStore(demoWorkbook());
+    const mailer = createMemoryMailer();
+    await scanOf(true)({ store, mailer, journal: createMemoryJournal() });
+    const own = mailer.sent.filter((m) => copyOf(m) && copyOf(m) !== 'cc');
+    expect(own.length).toBeGreaterThan(3);
+    const rows = (await store.read([...TAB_SPECS])).tabs['文书登记']!.rows;
+    for (const mail of own) {
+      const row = rows.find((r) => cellText(r.cells['去重键'] ?? null) === keyOf(mail))!;
+      expect(cellText(row.cells['时限要求'] ?? null)).toMatch(/；2026-06-16前签收$/);
+      expect(mail.text).toContain('收到后请于2026年6月16日前点击“签收”。');
+      expect(mail.html).toContain('收到后请于2026年6月16日前点击“签收”。');
+    }
+    // The 抄送 copy has no links, so no 签收 day either.
+    for (const mail of mailer.sent.filter((m) => copyOf(m) === 'cc')) expect(mail.text).not.toContain('点击“签收”');
+  });
+});

@@ -43,6 +43,8 @@ export interface NoticeBase {
    * one mail per recipient, each carrying only that recipient's (a link records its 签收 / 反馈 under its person).
    */
   ownLinks?: RecipientLinks;
+  /** The day to 签收 by (a notice sent with 签收 links), said with the recipient's own links. */
+  ackBy?: Day;
   /** The 抄送 copy of a notice whose recipients got their own links: it says so and carries none. */
   linksSentToRecipients?: boolean;
   /** 抄送: names with roles, e.g. `李四（县政府分管领导）`. */

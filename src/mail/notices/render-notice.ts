@@ -125,12 +125,19 @@ function answerTextLines(doc: NoticeDoc, answer: Field): string[] {
   const own = doc.ownLinks;
   if (!own?.links.length) return [`${answer.label}：${answer.text}`];
   const validity = validityOf(own);
+  const ack = ackLine(doc);
   return [
     `${answer.label}：${answer.text}`,
+    ...(ack ? [`${INDENT}${ack}`] : []),
     `${INDENT}${own.name}：`,
     ...own.links.map((l) => `${INDENT}${INDENT}${l.label} ${l.url}`),
     ...(validity ? [`${INDENT}${validity}`] : []),
   ];
+}
+
+/** `请于2026年11月23日前点击“签收”。`: the 签收 day registered with the notice, when it has one. */
+function ackLine(doc: NoticeDoc): string | null {
+  return doc.ackBy === undefined ? null : `收到后请于${cnFullDate(doc.ackBy)}前点击“签收”。`;
 }
 
 /** `以上链接有效期至2026年4月3日。`: the last day the links open. */
@@ -144,7 +151,9 @@ function answerLine(doc: NoticeDoc, office: string): Field {
   const own = doc.ownLinks;
   if (own?.links.length) {
     const validity = validityOf(own);
+    const ack = ackLine(doc);
     const html = [
+      ...(ack ? [escapeHtml(ack)] : []),
       `${escapeHtml(own.name)}：${own.links.map((l) => linkHtml(l.url, l.label)).join('　')}`,
       ...(validity ? [escapeHtml(validity)] : []),
     ].join('<br>');
