@@ -9,6 +9,7 @@ import { buildBulletin, type Bulletin } from '../domain/bulletin';
 import { type BulletinPeriod, PERIOD_FORMATS, parsePeriod, yearPeriod } from '../domain/bulletin-period';
 import { WorkbookFileError } from '../local/workbook-file';
 import { scanInstant } from '../local/targets';
+import { periodSettles } from '../domain/year-end-reports';
 import { bulletinConsole, bulletinJson } from '../report/bulletin-console';
 import { bulletinDocx } from '../report/bulletin-docx';
 import { docNoTakenBy, registeredBulletin } from '../scan/bulletin-doc-no';
@@ -30,6 +31,8 @@ const USAGE = `用法：
                 登记在「文书登记」，同一期间再次导出沿用原文号
     --json      在标准输出打印 JSON`;
 const COMMAND = { name: 'report', usage: USAGE };
+const EARLY =
+  '现在查看阶段情况请去掉 --docx；确需另存为 Word 的，用 --doc-no 给出本机关自定的文号（不占通报流水号）';
 
 export async function run(args: string[]): Promise<number> {
   const parsed = commandOptions(COMMAND, args, {
@@ -77,8 +80,13 @@ export async function run(args: string[]): Promise<number> {
   if (!bulletin) return fail(`${period.label}尚未开始（统计日 ${values.date ?? '今天'}）`);
   if (values.docx && !own && bulletin.asOf < periodEnd(period))
     return fail(
-      `${period.label}尚未结束（统计至 ${isoOf(bulletin.asOf)}），正式通报在期间结束后印发并编号。` +
-        '现在查看阶段情况请去掉 --docx；确需另存为 Word 的，用 --doc-no 给出本机关自定的文号（不占通报流水号）',
+      `${period.label}尚未结束（统计至 ${isoOf(bulletin.asOf)}），正式通报在期间结束后印发并编号。${EARLY}`,
+    );
+  const settles = periodSettles({ cal: model.calendar, config: model.config }, period);
+  if (values.docx && !own && today <= settles)
+    return fail(
+      `${period.label}含12月：12月完成情况的填报截止日为 ${isoOf(settles)}，正式通报在截止日之后印发并编号，` +
+        `以计入各单位按时报来的12月完成情况。${EARLY}`,
     );
   if (values.docx) {
     const taken = own ? docNoTakenBy(model.register, own, period) : undefined;
