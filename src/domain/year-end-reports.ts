@@ -61,14 +61,14 @@ export function januaryReportsFrom(ctx: Omit<RuleContext, 'today'>, year: number
  * What the December, fourth-quarter and year 通报 say about December's own reports.
  *
  * @example decemberReportsNote({ deadline: toDay('2027-01-08'), countedTo: toDay('2027-01-11') });
- * // '12月完成情况（2027年1月8日截止）统计至2027年1月11日'
+ * // '12月完成情况于2027年1月8日截止报送，统计至2027年1月11日'
  */
 export function decemberReportsNote(d: { deadline: Day; countedTo: Day | null }): string {
-  const head = `12月完成情况（${cnFullDate(d.deadline)}截止）`;
-  return d.countedTo === null ? `${head}尚未到截止日，未计入` : `${head}统计至${cnFullDate(d.countedTo)}`;
+  const head = `12月完成情况于${cnFullDate(d.deadline)}截止报送，`;
+  return d.countedTo === null ? `${head}尚未计入` : `${head}统计至${cnFullDate(d.countedTo)}`;
 }
 
-/** `，12月完成情况（…截止）统计至…` after a 通报's 统计截至 date, or nothing for a period without December. */
+/** `，12月完成情况于…截止报送，统计至…` after a 通报's 统计截至 date, or nothing for a period without December. */
 export function yearEndNote(b: { decemberReports?: { deadline: Day; countedTo: Day | null } }): string {
   return b.decemberReports ? `，${decemberReportsNote(b.decemberReports)}` : '';
 }

@@ -128,7 +128,7 @@ describe('the 文号 of duban report --docx', () => {
     expect((await report(['--month', '2026-12', '--docx', december, '--date', '2027-01-11'])).code).toBe(0);
     expect(await docNoIn(december)).toBe('临政督通报〔2026〕4号');
     const xml = await (await JSZip.loadAsync(await readFile(december))).file('word/document.xml')!.async('string');
-    expect(xml).toContain('12月完成情况（2027年1月8日截止）统计至2027年1月11日');
+    expect(xml).toContain('12月完成情况于2027年1月8日截止报送，统计至2027年1月11日');
     const { register } = await registerOf();
     expect(register.filter((r) => r.docNo.includes('〔2027〕'))).toEqual([]);
   }, 120_000);
