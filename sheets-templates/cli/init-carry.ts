@@ -5,7 +5,12 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { beijingStamp } from '../../src/calendar/beijing-clock';
-import { partsOf, shanghaiDayOf } from '../../src/calendar/day';
+import { isoOf, partsOf, shanghaiDayOf } from '../../src/calendar/day';
+import { yearPeriod } from '../../src/domain/bulletin-period';
+import { yearEndDeadline } from '../../src/domain/year-end-reports';
+import { generatedBulletins } from '../../src/scan/plan-bulletin';
+import { AUDIT_TAB } from '../../src/workbook/audit';
+import { bulletinTabName } from '../../src/workbook/schema/bulletin';
 import { corruptWorkbookError, workbookFileProblem } from '../../src/local/workbook-file';
 import { createXlsxPackageStore } from '../../src/store/drivers/xlsx-package/xlsx-package';
 import type { Snapshot } from '../../src/store/port';
@@ -72,6 +77,24 @@ export function carryInto(
   return carryOver(previous.snapshot, shanghaiDayOf(now), year, beijingStamp(now));
 }
 
+/**
+ * The line on last year's December, fourth-quarter and year 通报, unless its year 通报 was generated: only a scan of
+ * last year's workbook writes them, after December's 完成情况 were due in January (src/domain/year-end-reports.ts);
+ * with the service moved to the new workbook, the clerk issues them with `duban report` from last year's.
+ */
+function yearEndBulletins(previous: PreviousWorkbook, now: Date): string[] {
+  const y = previous.year;
+  if (generatedBulletins(previous.snapshot.tabs[AUDIT_TAB]).has(bulletinTabName(yearPeriod(y).label))) return [];
+  const settings = readSettings(previous.snapshot, shanghaiDayOf(now));
+  const due = isoOf(yearEndDeadline({ cal: settings.calendar, config: settings.config }, y));
+  const report = `npx duban report --workbook ${previous.file}`;
+  return [
+    `${y}年12月、第四季度和年度通报由上年度工作簿生成：12月完成情况的填报截止日 ${due} 之后，上年度工作簿不再扫描的，` +
+      `请运行 ${report} --month ${y}-12 --docx ${y}年12月通报.docx（第四季度用 --quarter ${y}Q4，年度用 --year ${y}），` +
+      `文号接着${y}年的通报流水号编，不占${y + 1}年的号。`,
+  ];
+}
+
 /** What `duban init --previous` prints: what the new workbook took over, by tab, and what it did not. */
 export function carriedReport(previous: PreviousWorkbook, carry: CarryOver, now: Date): string {
   const n = (tab: keyof CarryOver['rows']) => carry.rows[tab]?.length ?? 0;
@@ -98,6 +121,7 @@ export function carriedReport(previous: PreviousWorkbook, carry: CarryOver, now:
     `  挂图作战表：${carry.battleTasks}项任务。挂图作战表是年度计划，新年度的重点工作请在新工作簿中重新录入`,
     `  文书登记：其余 ${carry.registerLeft}行（已办结事项和挂图作战表任务的通知、每日汇总等）；各月通报和其余审计日志`,
     `上年度工作簿 ${from} 未作任何改动。服务和扫描请改用新工作簿：上年度工作簿在新年度里扫描时不再发出编号的通知，以免与新工作簿的文号重复。`,
+    ...yearEndBulletins(previous, now),
     ...(partsOf(shanghaiDayOf(now)).year === previous.year
       ? [
           `注意：今天还在${previous.year}年内。此后在上年度工作簿中办结的事项、新发的通知和新的申请不会进入新工作簿；` +

@@ -6,6 +6,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { partsOf, type Day } from '../../src/calendar/day';
 import { CONFIG_FILE } from '../../src/local/config-file';
 
 /** How init talks to a person at a terminal (tests pass their own). */
@@ -75,10 +76,35 @@ export async function officeSettings(
     else missing.push(field.key);
   }
   const year = flags.year?.trim() ?? String(thisYear);
-  if (!/^\d{4}$/.test(year) || Number(year) < 2000 || Number(year) > 2100)
-    return { error: `--year "${flags.year}" 应为四位年份，如 ${thisYear}` };
+  if (checkYear(year)) return { error: `--year "${flags.year}" 应为四位年份，如 ${thisYear}` };
   config['工作年度'] = year;
   return { config, missing };
+}
+
+/**
+ * The 工作年度 of a new workbook made without --year: this year's — but in December next year's, which is what a
+ * clerk prepares then. Never silently: at a terminal the clerk is asked (Enter takes next year), otherwise `note`
+ * says which year it took and how to make this year's instead.
+ *
+ * @example await defaultWorkYear(toDay('2026-12-03'), noTerminal);
+ * // { year: '2027', note: '今天是2026年12月：新工作簿的工作年度定为下一年度（2027年）…' }
+ */
+export async function defaultWorkYear(today: Day, io: InitIo): Promise<{ year: string; note: string | null }> {
+  const { year, month } = partsOf(today);
+  if (month !== 12) return { year: String(year), note: null };
+  const next = year + 1;
+  if (io.interactive) {
+    const question =
+      `今天是${year}年12月。新工作簿的工作年度（挂图作战表 1月…12月 所属的年份）：` +
+      `直接回车为 ${next} 年；要建本年度的工作簿请输入 ${year}：`;
+    return { year: (await askUntilValid(io, question, checkYear)) || String(next), note: null };
+  }
+  return {
+    year: String(next),
+    note:
+      `今天是${year}年12月：新工作簿的工作年度定为下一年度（${next}年），挂图作战表的 1月…12月 属于${next}年。` +
+      `要建本年度（${year}年）的工作簿，请删除刚建的文件，加 --year ${year} 重新运行。`,
+  };
 }
 
 async function askUntilValid(
@@ -93,6 +119,10 @@ async function askUntilValid(
     if (!problem) return answer;
     await io.ask(`${problem}；按回车后重新输入`);
   }
+}
+
+function checkYear(v: string): string | null {
+  return /^\d{4}$/.test(v) && Number(v) >= 2000 && Number(v) <= 2100 ? null : `“${v}”不是四位年份，如 2027`;
 }
 
 function checkOrg(v: string): string | null {

@@ -11,7 +11,7 @@ import { generateDemo } from '../demo';
 import { seedLatestBulletin } from '../demo-bulletin';
 import { scanInstant } from '../../src/local/targets';
 import { createXlsxPackageStore } from '../../src/store/drivers/xlsx-package/xlsx-package';
-import { type InitIo, nextSteps, officeSettings, writeEnvTemplate } from './init-office';
+import { defaultWorkYear, type InitIo, nextSteps, officeSettings, writeEnvTemplate } from './init-office';
 import { writeTemplate } from '../xlsx/xlsx';
 import { commandError, commandOptions } from '../../src/cli/parse-options';
 import { configValues } from '../../src/workbook/read-settings';
@@ -25,7 +25,8 @@ export const USAGE = `用法：
     --org     机关名称，通知落款用，如 某某县人民政府办公室
     --prefix  文号前缀，如 某政督（文号为 某政督催〔2026〕1号）
     --email   督查室邮箱，通知邮件的回复地址，如 duban@example.gov.cn
-    --year    工作年度（挂图作战表 1月…12月 所属年份），默认今年；有 --previous 时默认为上年度的下一年
+    --year    工作年度（挂图作战表 1月…12月 所属年份），默认今年，12月里默认为下一年（在终端中运行时询问）；
+              有 --previous 时默认为上年度的下一年
     --previous 上年度工作簿：把未办结的督办台账事项（编号不变）及其反馈、延期、办结审批、调整记录和已发通知，
               已编新年度文号的文书登记，通讯录、改过的规则配置和新年度的节假日转入新工作簿；挂图作战表不转入。
               机关名称、文号前缀、督查室邮箱未给出时取自上年度工作簿。上年度工作簿不作改动
@@ -82,12 +83,14 @@ export async function run(args: string[], io: InitIo = terminalIo(), now = new D
     return 0;
   }
   if (values.previous) return initFromPrevious(values.workbook, values.previous, values, io, now);
-  const thisYear = partsOf(shanghaiDayOf(now)).year;
-  const office = await officeSettings(values, thisYear, io);
+  const today = shanghaiDayOf(now);
+  // In December a new workbook is next year's by default, asked or said (init-office.ts).
+  const work = values.year === undefined ? await defaultWorkYear(today, io) : null;
+  const office = await officeSettings({ ...values, year: values.year ?? work?.year }, partsOf(today).year, io);
   if ('error' in office) return fail(office.error);
   await createWorkbook(values.workbook, null, office.config);
   const env = writeEnvTemplate(values.workbook);
-  console.log(nextSteps(values.workbook, office, env));
+  console.log([...(work?.note ? [work.note] : []), nextSteps(values.workbook, office, env)].join('\n'));
   return 0;
 }
 

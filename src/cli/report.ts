@@ -9,6 +9,7 @@ import { buildBulletin, type Bulletin } from '../domain/bulletin';
 import { type BulletinPeriod, PERIOD_FORMATS, parsePeriod, yearPeriod } from '../domain/bulletin-period';
 import { WorkbookFileError } from '../local/workbook-file';
 import { scanInstant } from '../local/targets';
+import { periodSettles } from '../domain/year-end-reports';
 import { bulletinConsole, bulletinJson } from '../report/bulletin-console';
 import { bulletinDocx } from '../report/bulletin-docx';
 import { docNoTakenBy, registeredBulletin } from '../scan/bulletin-doc-no';
@@ -25,11 +26,14 @@ const USAGE = `用法：
     --quarter   季度排名（三个月之和）；--year 年度排名（各月之和），并列出排名后三位
     --previous  上年度工作簿：用于判断连续两年排名后三位（仅 --year）
     --date      统计日，默认今天：尚未结束的期间统计到该日
-    --docx      另存为《政务督查通报》Word 文档（GB/T 9704 公文格式）
+    --docx      另存为《政务督查通报》Word 文档（GB/T 9704 公文格式）；期间结束后才编号印发，12月、第四季度和年度通报
+                在12月完成情况的填报截止日（次年1月第5个工作日）之后，并计入各单位12月的完成情况
     --doc-no    自定通报文号（不登记）；默认取通报的年度流水号 文号前缀+通报〔年份〕序号号，如 临政督通报〔2026〕3号，
                 登记在「文书登记」，同一期间再次导出沿用原文号
     --json      在标准输出打印 JSON`;
 const COMMAND = { name: 'report', usage: USAGE };
+const EARLY =
+  '现在查看阶段情况请去掉 --docx；确需另存为 Word 的，用 --doc-no 给出本机关自定的文号（不占通报流水号）';
 
 export async function run(args: string[]): Promise<number> {
   const parsed = commandOptions(COMMAND, args, {
@@ -77,8 +81,13 @@ export async function run(args: string[]): Promise<number> {
   if (!bulletin) return fail(`${period.label}尚未开始（统计日 ${values.date ?? '今天'}）`);
   if (values.docx && !own && bulletin.asOf < periodEnd(period))
     return fail(
-      `${period.label}尚未结束（统计至 ${isoOf(bulletin.asOf)}），正式通报在期间结束后印发并编号。` +
-        '现在查看阶段情况请去掉 --docx；确需另存为 Word 的，用 --doc-no 给出本机关自定的文号（不占通报流水号）',
+      `${period.label}尚未结束（统计至 ${isoOf(bulletin.asOf)}），正式通报在期间结束后印发并编号。${EARLY}`,
+    );
+  const settles = periodSettles({ cal: model.calendar, config: model.config }, period);
+  if (values.docx && !own && today <= settles)
+    return fail(
+      `${period.label}含12月：12月完成情况的填报截止日为 ${isoOf(settles)}，正式通报在截止日之后印发并编号，` +
+        `以计入各单位按时报来的12月完成情况。${EARLY}`,
     );
   if (values.docx) {
     const taken = own ? docNoTakenBy(model.register, own, period) : undefined;

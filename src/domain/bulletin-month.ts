@@ -6,6 +6,7 @@ import { factsAsOf } from './facts-as-of';
 import { CARDS, STATUSES, type Card, type Status } from './glossary';
 import { scoreUnits, taskMonthLine, type UnitScore } from './scoring';
 import type { TaskFacts, TaskRecord } from './types';
+import { decemberReports, januaryReportsFrom, yearEndDeadline } from './year-end-reports';
 
 /** A task as the bulletin reads it: the record and what the ledgers say about it. */
 export interface BulletinTask {
@@ -49,11 +50,17 @@ export interface MonthResult {
   redCards: RedCardTask[];
   byStatus: Record<Status, number>;
   byCard: Record<Card, number>;
+  /**
+   * December only: its own reports, due on `deadline` next January, counted as of `countedTo` (the day the 通报 is
+   * made), or not yet (null) before that deadline has passed (src/domain/year-end-reports.ts).
+   */
+  decemberReports?: { deadline: Day; countedTo: Day | null };
 }
 
 /**
  * Evaluate every task held by then as of the end of `month` (facts dated later left out, items assigned later too)
- * and score its lead unit for the month.
+ * and score its lead unit for the month. December also scores December's own reports, due next January, once their
+ * deadline has passed by `input.today`; January leaves out the reports last December's 通报 scored.
  * Returns null for a month that has not begun by `input.today`.
  *
  * @example
@@ -69,6 +76,8 @@ export function monthResult(input: BulletinInput, month: number): MonthResult | 
   const byStatus = statusCounts();
   const byCard = cardCounts();
   const redCards: RedCardTask[] = [];
+  const yearFrom = januaryReportsFrom(ctx, input.year);
+  const yearEnd = month === 12 ? { ...ctx, today: input.today } : null;
   // A unit holds an item from its 交办日期 (seed 003 "交办建台账"): one assigned later is not yet in this month.
   const held = input.tasks.filter(({ task }) => task.assigned === null || task.assigned <= asOf);
   const lines = held.map(function lineOf({ task, facts: all }) {
@@ -85,8 +94,17 @@ export function monthResult(input: BulletinInput, month: number): MonthResult | 
     if (verdict.card === '红牌' && task.leadUnit) {
       redCards.push({ unit: task.leadUnit, id: task.id, title: task.title, reason: verdict.cardReason });
     }
-    return taskMonthLine(task, facts, verdict, ctx, input.year, month);
+    const line = taskMonthLine(task, facts, verdict, ctx, input.year, month, yearFrom);
+    const own = yearEnd && decemberReports(task, all, yearEnd, input.year);
+    if (own) {
+      line.reportsDue += own.due;
+      line.missed += own.missed;
+      line.late += own.late;
+      line.overdueTimesYtd += own.missed + own.late;
+    }
+    return line;
   });
+  const deadline = month === 12 ? yearEndDeadline(ctx, input.year) : null;
   return {
     month,
     asOf,
@@ -95,6 +113,7 @@ export function monthResult(input: BulletinInput, month: number): MonthResult | 
     redCards,
     byStatus,
     byCard,
+    ...(deadline === null ? {} : { decemberReports: { deadline, countedTo: input.today > deadline ? input.today : null } }),
   };
 }
 

@@ -44,6 +44,11 @@ export interface Bulletin {
   leaders: LeaderCounts[];
   /** Totals at the end of each month from January to the last month counted (the 逐月预警走势). */
   trend: TrendPoint[];
+  /**
+   * A period ending with December: December's own reports, due on `deadline` next January, counted to `countedTo`,
+   * or not yet counted (null) when the 通报 was made before that deadline (src/domain/year-end-reports.ts).
+   */
+  decemberReports?: { deadline: Day; countedTo: Day | null };
   /** Year only: the bottom three units (seed 001 §四(二): 约谈 and a 反思发言). */
   bottomThree?: string[];
   /**
@@ -87,6 +92,7 @@ export function buildBulletin(
     thresholds: overdueThresholds(units),
     leaders: last.leaders,
     trend: trendOf(input, months),
+    ...(last.decemberReports ? { decemberReports: last.decemberReports } : {}),
   };
   if (period.kind === 'year') {
     bulletin.bottomThree = bottomOf(units, 3);

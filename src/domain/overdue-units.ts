@@ -1,6 +1,6 @@
-import { newYearsDay } from '../calendar/day';
 import { reportTally } from './report-deadlines';
 import { workYear, type RuleContext, type TaskFacts, type TaskRecord, type TaskVerdict } from './types';
+import { januaryReportsFrom } from './year-end-reports';
 
 /** One unit's missed or late reports this year, and what seed 003 §四(三) says follows. */
 export interface OverdueUnit {
@@ -13,7 +13,8 @@ export interface OverdueUnit {
 
 /**
  * Seed 003 §四(三) "逾期3次…全县通报，逾期5次移交县纪委监委": each lead unit's report deadlines missed or met late
- * from 1 January to today, on the 挂图作战表 (month reports) and the 督办台账 (first and monthly reports) alike.
+ * from 1 January to today, on the 挂图作战表 (month reports) and the 督办台账 (first and monthly reports) alike —
+ * as the 通报 counts them: those due before last December's deadline were last year's (year-end-reports.ts).
  * Units with at least one, most first.
  */
 export function overdueUnits(
@@ -21,7 +22,7 @@ export function overdueUnits(
   ctx: RuleContext,
 ): OverdueUnit[] {
   const year = workYear(ctx);
-  const from = newYearsDay(year);
+  const from = januaryReportsFrom(ctx, year);
   const times = new Map<string, number>();
   for (const { task, facts, verdict } of items) {
     if (task.kind === 'subitem' || !task.leadUnit || verdict.status === '已调出') continue;

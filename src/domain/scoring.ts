@@ -87,7 +87,8 @@ export function emptyScore(unit: string): UnitScore {
  * Summarise a task for the bulletin of (year, month), as of `ctx.today` (the month's last day, or earlier on demand).
  * Report deadlines count on both tabs: the 挂图作战表's month reports and the 督办台账's first and monthly reports.
  * 按期办结 is an event of the month the task became 已办结 (`closingDay`), credited when the unit applied to close by
- * 完成时限 (`finishedOnTime`).
+ * 完成时限 (`finishedOnTime`). The year's reports are counted from `yearFrom`: January leaves out those due before it
+ * (last year's December 通报 scored them, src/domain/year-end-reports.ts).
  *
  * @example
  * const line = taskMonthLine(task, facts, evaluateTask(task, facts, ctx), ctx, 2026, 10);
@@ -100,10 +101,11 @@ export function taskMonthLine(
   ctx: RuleContext,
   year: number,
   month: number,
+  yearFrom: Day = monthRange(year, 1).first,
 ): TaskMonthLine {
   const { first, last } = monthRange(year, month);
-  const inMonth = reportTally(task, facts, verdict, ctx, first, last);
-  const ytd = reportTally(task, facts, verdict, ctx, monthRange(year, 1).first, last);
+  const inMonth = reportTally(task, facts, verdict, ctx, month === 1 ? yearFrom : first, last);
+  const ytd = reportTally(task, facts, verdict, ctx, yearFrom, last);
   let notices = 0;
   let supervisions = 0;
   for (const n of facts.notices) {

@@ -2,6 +2,7 @@ import { cnFullDate, isoOf } from '../calendar/day';
 import type { Bulletin } from '../domain/bulletin';
 import { rankingFigures } from '../domain/scoring';
 import { CARDS, STATUSES } from '../domain/glossary';
+import { yearEndNote } from '../domain/year-end-reports';
 import { opening } from './bulletin-text';
 import { textTable } from './text-table';
 
@@ -13,7 +14,7 @@ import { textTable } from './text-table';
  */
 export function bulletinConsole(b: Bulletin): string {
   const out: string[] = [
-    `${b.period.label}重点工作督查通报（统计截至${cnFullDate(b.asOf)}）`,
+    `${b.period.label}重点工作督查通报（统计截至${cnFullDate(b.asOf)}${yearEndNote(b)}）`,
     opening(b),
     '',
   ];
@@ -90,5 +91,17 @@ function board(entries: Bulletin['redList'], none: string): string[] {
 
 /** The bulletin as JSON-ready data: days as YYYY-MM-DD. */
 export function bulletinJson(b: Bulletin): Record<string, unknown> {
-  return { ...b, asOf: isoOf(b.asOf) };
+  const december = b.decemberReports;
+  return {
+    ...b,
+    asOf: isoOf(b.asOf),
+    ...(december
+      ? {
+          decemberReports: {
+            deadline: isoOf(december.deadline),
+            countedTo: december.countedTo === null ? null : isoOf(december.countedTo),
+          },
+        }
+      : {}),
+  };
 }

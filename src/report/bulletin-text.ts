@@ -2,6 +2,7 @@ import { cnFullDate, partsOf } from '../calendar/day';
 import type { Bulletin } from '../domain/bulletin';
 import type { ScoreWeights } from '../domain/scoring';
 import { CARDS, STATUSES } from '../domain/glossary';
+import { decemberReportsNote } from '../domain/year-end-reports';
 
 /** `已办结3项、正常推进60项…` — only the statuses that occur. */
 export function statusSummary(counts: Record<string, number>, order: readonly string[] = STATUSES): string {
@@ -22,7 +23,8 @@ export function opening(b: Bulletin): string {
   const cards = CARDS.filter((c) => last.byCard[c]).map((c) => `${c}${last.byCard[c]}张`);
   return (
     `截至${cnFullDate(b.asOf)}，全县纳入督查的重点工作和交办事项共${total}项，其中${statusSummary(last.byStatus)}` +
-    `${cards.length ? `；亮${cards.join('、')}` : ''}。`
+    `${cards.length ? `；亮${cards.join('、')}` : ''}。` +
+    (b.decemberReports ? `${decemberReportsNote(b.decemberReports)}。` : '')
   );
 }
 

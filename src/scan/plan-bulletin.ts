@@ -1,6 +1,6 @@
 import { partsOf, type Day } from '../calendar/day';
 import { buildBulletin } from '../domain/bulletin';
-import { monthPeriod } from '../domain/bulletin-period';
+import { monthPeriod, quarterPeriod, yearPeriod, type BulletinPeriod } from '../domain/bulletin-period';
 import { monthFeedbackDeadline } from '../domain/month-deadlines';
 import { cellText } from '../store/grid/cell-text';
 import type { TabData, TabWrite } from '../store/port';
@@ -37,7 +37,23 @@ export function generatedBulletins(auditLog: TabData | undefined): Set<string> {
  */
 export function bulletinDue(model: WorkbookModel, generated: Set<string>, stamp: string): BulletinDue | null {
   const [y, m] = monthsBefore(model.today, 1);
-  return bulletinOf(model, generated, stamp, y, m);
+  return bulletinOf(model, generated, stamp, monthPeriod(y, m));
+}
+
+/**
+ * The quarter's and the year's 通报 that last month closes (seed 002 §四(二) 按季度通报; seed 001 §四 年终考评), due
+ * with that month's on the same terms and written in the same batch: after March, June, September and December the
+ * quarter, after December also the year (on the first working day after December's 完成情况 were due in January,
+ * counting them). Each once, by its own 生成通报 row.
+ *
+ * @example periodBulletinsDue(model, generated, '2027-01-11 08:30:00').map((b) => b.tab.name);
+ * // ['2026年第四季度通报', '2026年度通报']
+ */
+export function periodBulletinsDue(model: WorkbookModel, generated: Set<string>, stamp: string): BulletinDue[] {
+  const [y, m] = monthsBefore(model.today, 1);
+  if (m % 3 !== 0) return [];
+  const periods = [quarterPeriod(y, m / 3), ...(m === 12 ? [yearPeriod(y)] : [])];
+  return periods.map((p) => bulletinOf(model, generated, stamp, p)).filter((b) => b !== null);
 }
 
 /**
@@ -51,25 +67,27 @@ export function earlierBulletinDue(
 ): BulletinDue | null {
   if (model.today > monthFeedbackDeadline(contextOf(model), ...monthsBefore(model.today, 1))) return null;
   const [y, m] = monthsBefore(model.today, 2);
-  return bulletinOf(model, generated, stamp, y, m);
+  return bulletinOf(model, generated, stamp, monthPeriod(y, m));
 }
 
-/** Month `y`-`m`'s 通报 with its 生成通报 row, when due by `model.today`, of the workbook's year and not generated. */
+/**
+ * A period's 通报 with its 生成通报 row, when due by `model.today` (its last month's 完成情况 were due), of the
+ * workbook's year and not generated.
+ */
 function bulletinOf(
   model: WorkbookModel,
   generated: Set<string>,
   stamp: string,
-  y: number,
-  m: number,
+  period: BulletinPeriod,
 ): BulletinDue | null {
+  const { year: y, months } = period;
   if (y !== model.year) return null;
-  if (model.today <= monthFeedbackDeadline(contextOf(model), y, m)) return null;
-  const period = monthPeriod(y, m);
+  if (model.today <= monthFeedbackDeadline(contextOf(model), y, months.at(-1)!)) return null;
   if (generated.has(bulletinTabName(period.label))) return null;
   const bulletin = buildBulletin(bulletinInput(model), period);
   if (!bulletin) return null;
   const tab = bulletinTab(bulletin, model.config);
-  const note = `${y}年${m}月重点工作督查通报，${bulletin.units.length}个单位排名`;
+  const note = `${period.label}重点工作督查通报，${bulletin.units.length}个单位排名`;
   return { tab, audit: auditRow(stamp, GENERATED, '', tab.name, '', tab.name, note) };
 }
 

@@ -14,7 +14,7 @@ import { planNotices, type PlannedNotice, type NoticePlan } from './plan-notices
 import { baseSummary } from './summary';
 import { blockingProblems } from './write-guard';
 import { restoreRegister } from './restore-register';
-import { bulletinDue, generatedBulletins } from './plan-bulletin';
+import { bulletinDue, generatedBulletins, periodBulletinsDue } from './plan-bulletin';
 import { typedDecisions } from '../workbook/extension-audit';
 import type { JournalEntry } from '../store/journal/port';
 import type { ScanProblem } from '../workbook/scan-problem';
@@ -79,14 +79,18 @@ export function planScan(
   if (options.ackLinks) withAcks(model, verdicts, runId, notices);
   countNewUrgings(model, verdicts, notices.notices);
   const { plan, audit: changes } = time('plan', () => buildPlan(model.entries, verdicts, stamp));
-  const bulletin = bulletinDue(model, generatedBulletins(snapshot.tabs[AUDIT_TAB]), stamp);
+  const generated = generatedBulletins(snapshot.tabs[AUDIT_TAB]);
+  // The month's first: the runtimes mail the tab written first (run-scan.ts) when it is last month's.
+  const bulletins = [bulletinDue(model, generated, stamp), ...periodBulletinsDue(model, generated, stamp)].filter(
+    (b) => b !== null,
+  );
   const decided = typedDecisions(model.entries, snapshot.tabs[AUDIT_TAB], stamp);
-  const audit = [...restored.audit, ...changes, ...decided, ...(bulletin ? [bulletin.audit] : [])];
+  const audit = [...restored.audit, ...changes, ...decided, ...bulletins.map((b) => b.audit)];
   const registerRows = restored.rows;
   // The audit rows of these changes go in the same batch: both land, or neither does.
   const write: WritePlan = {
     ...plan,
-    ...(bulletin ? { tabs: [bulletin.tab] } : {}),
+    ...(bulletins.length ? { tabs: bulletins.map((b) => b.tab) } : {}),
     rows: [
       ...(registerRows.length ? [{ tab: '文书登记', rows: registerRows }] : []),
       ...(audit.length ? [{ tab: AUDIT_TAB, rows: audit, about: '编号' }] : []),

@@ -3,6 +3,7 @@ import type { Bulletin } from '../domain/bulletin';
 import type { RulesConfig } from '../domain/config';
 import { CARDS, STATUSES } from '../domain/glossary';
 import { rankingFigures, type UnitScore } from '../domain/scoring';
+import { yearEndNote } from '../domain/year-end-reports';
 import { addressOf } from '../store/grid/a1';
 import type { CellWrite, TabWrite } from '../store/port';
 import { CARD_FILL, STATUS_FILL } from './palette';
@@ -39,7 +40,7 @@ export function bulletinTab(bulletin: Bulletin, config: RulesConfig): TabWrite {
   const base = config.scoreBase * bulletin.months.length;
   sheet.title(`${bulletin.period.label}重点工作督查通报`);
   sheet.note(
-    `统计截至${cnFullDate(bulletin.asOf)}。${scoreRule(config)}${bulletin.months.length > 1 ? '；季度、年度各项为各月之和' : ''}。`,
+    `统计截至${cnFullDate(bulletin.asOf)}${yearEndNote(bulletin)}。${scoreRule(config)}${bulletin.months.length > 1 ? '；季度、年度各项为各月之和' : ''}。`,
   );
   sheet.blank();
 

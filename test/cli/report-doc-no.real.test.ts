@@ -116,4 +116,20 @@ describe('the 文号 of duban report --docx', () => {
     expect(same.code).toBe(2);
     expect(same.stderr).toContain('是2026年度的，应为上年度（2025年度）的工作簿');
   }, 120_000);
+
+  it('numbers the December 通报 of the 2026 workbook in January 2027 into 2026, only after December’s reports were due', async () => {
+    const december = join(dir, '12.docx');
+    // 2027-01-08 is the 5th working day of January: December's 完成情况 are due that day.
+    const early = await report(['--month', '2026-12', '--docx', december, '--date', '2027-01-08']);
+    expect(early.code).toBe(2);
+    expect(early.stderr).toContain('12月完成情况的填报截止日为 2027-01-08，正式通报在截止日之后印发并编号');
+    expect((await registerOf()).register.filter((r) => r.type === '通报')).toHaveLength(3);
+
+    expect((await report(['--month', '2026-12', '--docx', december, '--date', '2027-01-11'])).code).toBe(0);
+    expect(await docNoIn(december)).toBe('临政督通报〔2026〕4号');
+    const xml = await (await JSZip.loadAsync(await readFile(december))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('12月完成情况于2027年1月8日截止报送，统计至2027年1月11日');
+    const { register } = await registerOf();
+    expect(register.filter((r) => r.docNo.includes('〔2027〕'))).toEqual([]);
+  }, 120_000);
 });

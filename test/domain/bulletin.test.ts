@@ -218,3 +218,46 @@ describe('红榜 and 黑榜', () => {
     expect(reason).not.toMatch(/逾期3项(?!次)|红牌\d张/);
   });
 });
+
+describe("December's own reports, due next January (src/domain/year-end-reports.ts)", () => {
+  const year = (tasks: BulletinTask[], today: string) => buildBulletin(input(tasks, today), yearPeriod(2026))!;
+  const december = (tasks: BulletinTask[], today: string) =>
+    buildBulletin(input(tasks, today), monthPeriod(2026, 12))!;
+
+  it('the December 通报 made after 2027-01-08 scores December as well, so the year counts all twelve reports', () => {
+    const all = [task('县教育局', doneThrough(12))];
+    expect(year(all, '2027-01-11').units[0]).toMatchObject({ reportsDue: 12, missed: 0, late: 0 });
+    expect(december(all, '2027-01-11').units[0]).toMatchObject({ reportsDue: 2, missed: 0 });
+    expect(december(all, '2027-01-11').decemberReports).toEqual({
+      deadline: toDay('2027-01-08'),
+      countedTo: toDay('2027-01-11'),
+    });
+  });
+
+  it('counts a December not reported by the deadline as missed, and before the deadline not at all', () => {
+    const all = [task('县住建局', doneThrough(11))];
+    expect(december(all, '2027-01-11').units[0]).toMatchObject({ reportsDue: 2, missed: 1, score: 98 });
+    const early = december(all, '2027-01-05');
+    expect(early.units[0]).toMatchObject({ reportsDue: 1, missed: 0, score: 100 });
+    expect(early.decemberReports?.countedTo).toBeNull();
+  });
+
+  it("a ledger report due in the first days of January counts in last year's December, not again in January", () => {
+    // A 长期 item reports every month; December 2026's report is due on 8 January 2027.
+    const item = ledgerItem('2026-10-10', { leadUnit: '县水利局', id: 'DB-1', itemType: '长期' });
+    const report = (day: string, month: number) => ({ day: toDay(day), month, progress: 50, text: '推进中' });
+    const november = report('2026-11-05', 10);
+    const silent = december([{ task: item, facts: facts({ feedback: [november] }) }], '2027-01-11');
+    expect(silent.units[0]).toMatchObject({ reportsDue: 2, missed: 1 });
+    const reported = facts({ feedback: [november, report('2027-01-06', 12)] });
+    expect(december([{ task: item, facts: reported }], '2027-01-11').units[0]).toMatchObject({
+      reportsDue: 2,
+      missed: 0,
+    });
+    const nextJanuary = buildBulletin(
+      { ...input([{ task: item, facts: reported }], '2027-02-10'), year: 2027 },
+      monthPeriod(2027, 1),
+    )!;
+    expect(nextJanuary.units[0]).toMatchObject({ reportsDue: 0, missed: 0, overdueTimesYtd: 0 });
+  });
+});

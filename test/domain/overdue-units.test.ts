@@ -37,4 +37,12 @@ describe('overdueUnits: 3 / 5 missed or late reports per unit and year, both tas
     expect(run({ 全县通报逾期次数: '5', 移交纪委逾期次数: '6' })[0]!.action).toBeNull();
     expect(run({ 移交纪委逾期次数: '4' })[0]!.action).toBe('移交纪委监委');
   });
+
+  it('leaves out in January the reports last December’s 通报 counted (December’s, due on 2027-01-08)', () => {
+    // A 长期 item carried into the 2027 workbook: December 2026's report, due on 8 January 2027, never came.
+    const item = ledgerItem('2026-10-10', { leadUnit: '县水利局', itemType: '长期' });
+    const ctx = { ...ctxOn('2027-01-20'), year: 2027 };
+    const f = facts();
+    expect(overdueUnits([{ task: item, facts: f, verdict: evaluateTask(item, f, ctx) }], ctx)).toEqual([]);
+  });
 });

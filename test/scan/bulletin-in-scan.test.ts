@@ -43,4 +43,36 @@ describe('the monthly 通报 in the scan', () => {
     await runScan({ store, mailer: createMemoryMailer(), from: FROM, now: at830('2026-06-15') });
     expect(tabs(store)).toContain('2026年5月通报');
   });
+
+  it('writes the quarter’s 通报 with the month that closes it, in the same batch, once (seed 002 §四(二))', async () => {
+    const store = createMemoryStore(demoWorkbook('2026-10-19'));
+    const scan = (day: string) =>
+      runScan({ store, mailer: createMemoryMailer(), from: FROM, now: at830(day) });
+    const snapshot = await store.read([...TAB_SPECS]);
+    const plan = planScan(snapshot, readSettings(snapshot, toDay('2026-10-20')), at830('2026-10-20'), 'r');
+    expect(plan.write.tabs?.map((t) => t.name)).toEqual(['2026年9月通报', '2026年第三季度通报']);
+    await scan('2026-10-20');
+    await scan('2026-10-21');
+    const generated = store.tab('审计日志')!.rows.filter((r) => r[2] === '生成通报').map((r) => String(r[4]));
+    expect(generated).toEqual(['2026年9月通报', '2026年第三季度通报']);
+    const quarter = store.tab('2026年第三季度通报')!.rows.flat().join('');
+    expect(quarter).toContain('2026年第三季度重点工作督查通报');
+    expect(quarter).toContain('季度、年度各项为各月之和');
+  });
+
+  it('in January writes December’s, the fourth quarter’s and the year’s 通报 after December’s reports were due', async () => {
+    const store = createMemoryStore(demoWorkbook('2026-12-31'));
+    const scan = (day: string) =>
+      runScan({ store, mailer: createMemoryMailer(), from: FROM, now: at830(day) });
+    // 2027-01-08, the 5th working day of January, is the deadline of December's 完成情况.
+    await scan('2027-01-08');
+    expect(tabs(store).filter((t) => t.endsWith('通报') && t.startsWith('2026年1'))).toEqual([]);
+    await scan('2027-01-11');
+    await scan('2027-01-12');
+    const generated = store.tab('审计日志')!.rows.filter((r) => r[2] === '生成通报').map((r) => String(r[4]));
+    expect(generated).toEqual(['2026年12月通报', '2026年第四季度通报', '2026年度通报']);
+    for (const name of generated)
+      expect(store.tab(name)!.rows.flat().join('')).toContain('12月完成情况于2027年1月8日截止报送，统计至2027年1月11日');
+    expect(store.tab('2026年度通报')!.rows.flat().join('')).toContain('七、年度排名后三位');
+  });
 });

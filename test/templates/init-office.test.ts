@@ -92,6 +92,32 @@ describe('duban init for an office', () => {
     expect(out.join('\n')).toContain('规则配置中的 机关名称、文号前缀、督查室邮箱 尚未填写');
   });
 
+  it('in December makes next year’s workbook unless told otherwise, and says so (or asks at a terminal)', async () => {
+    const office = ['--org', '甲县人民政府办公室', '--prefix', '甲政督', '--email', 'dcs@jia.gov.cn'];
+    const december = new Date('2026-12-03T01:00:00Z');
+    const next = fresh();
+    expect(await run(['--workbook', next, ...office], noTerminal, december)).toBe(0);
+    expect((await everyCell(next)).config.get('工作年度')).toBe('2027');
+    expect(out[0]).toMatch(/^今天是2026年12月：新工作簿的工作年度定为下一年度（2027年）/);
+    expect(out[0]).toContain('加 --year 2026 重新运行');
+    expect(out[0]).toContain('（甲县人民政府办公室，2027年度）');
+
+    const asked: string[] = [];
+    const answers = ['26', '', '2026']; // a bad year, Enter after the message, then this year
+    const io = { interactive: true, ask: async (q: string) => (asked.push(q), answers.shift() ?? '') };
+    const own = fresh();
+    expect(await run(['--workbook', own, ...office], io, december)).toBe(0);
+    expect(asked[0]).toContain('直接回车为 2027 年；要建本年度的工作簿请输入 2026');
+    expect(asked[1]).toMatch(/“26”不是四位年份.*按回车后重新输入$/);
+    expect((await everyCell(own)).config.get('工作年度')).toBe('2026');
+
+    out = [];
+    const november = fresh();
+    expect(await run(['--workbook', november, ...office], noTerminal, new Date('2026-11-30T01:00:00Z'))).toBe(0);
+    expect((await everyCell(november)).config.get('工作年度')).toBe('2026');
+    expect(out.join('\n')).not.toContain('今天是');
+  });
+
   it("duban.env also explains the link address, the leaders' board token and the link secret, each commented out", () => {
     const workbook = fresh();
     const text = readFileSync(writeEnvTemplate(workbook)!, 'utf8');

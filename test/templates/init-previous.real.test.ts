@@ -173,6 +173,13 @@ describe('duban init --previous', () => {
     expect(printed).toMatch(/已办结、已调出的事项 2项/);
   });
 
+  it('says how to issue 2026’s December, fourth-quarter and year 通报 from the 2026 workbook, and from when', () => {
+    expect(printed).toContain(
+      `2026年12月、第四季度和年度通报由上年度工作簿生成：12月完成情况的填报截止日 2027-01-08 之后，上年度工作簿不再扫描的，` +
+        `请运行 npx duban report --workbook ${old} --month 2026-12 --docx 2026年12月通报.docx（第四季度用 --quarter 2026Q4，年度用 --year 2026）`,
+    );
+  });
+
   it('carries their 延期 (the approved one moves the deadline, the pending one waits), cards and notices', async () => {
     const ext = rowsOf(carried, '延期申请').map((c) => `${text(c, '编号')} ${text(c, '状态')}`);
     expect(ext).toEqual(['DB-2026-004 同意', 'DB-2026-017 待审批']);
