@@ -132,12 +132,12 @@ describe('the board in Chromium at 390 px', () => {
       expect(await shown(`${row} td.hint`)).toBe(true);
       expect(await shown(`${row} .task .hint-m`)).toBe(false);
       // Squeezed by the 24 month columns, 董海涛 and 县发改局 stood one character to a line.
-      const lines = (await page.$$eval(`${row} td.opt, ${row} td.day`, (cells) =>
-        cells.map((c) => {
+      const lines = (await page.evaluate(
+        `[...document.querySelectorAll('${row} td.opt, ${row} td.day')].map((c) => {
           const range = document.createRange();
           range.selectNodeContents(c);
           return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
-        }),
+        })`,
       )) as number[];
       expect(lines).toEqual([1, 1, 1]);
     } finally {
