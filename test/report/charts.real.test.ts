@@ -55,6 +55,14 @@ describe('the 分管领导 and trend charts', () => {
     expect(pixelsOf(pixels, STATUS_FILL.逾期)).toBeGreaterThan(200);
   });
 
+  it('dashes the card lines, so 红牌 is not read as 逾期 nor 黄牌 as 滞后 (the palette gives them near hues)', () => {
+    const svg = chartSvg(trendChart(bulletin, colours));
+    const lines = [...svg.matchAll(/<path [^>]*fill="none"[^>]*stroke="#(\w{6})" stroke-width="3"([^>]*)>/g)];
+    const dashed = (hex: string) => lines.filter((m) => m[1] === hex).map((m) => m[2]!.includes('stroke-dasharray'));
+    for (const c of ['红牌', '黄牌', '蓝牌'] as const) expect(dashed(CARD_FILL[c])).toEqual([true]);
+    for (const s of ['逾期', '滞后', '临期', '未启动'] as const) expect(dashed(STATUS_FILL[s])).toEqual([false]);
+  });
+
   it('draws January to October', async () => {
     const spec = trendChart(bulletin, colours);
     expect(spec.categories).toEqual(['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月']);
