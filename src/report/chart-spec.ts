@@ -57,11 +57,14 @@ export function rankingChart(b: Bulletin): ChartSpec {
   };
 }
 
-/** Each 分管领导's tasks stacked by status, in the sheet's status colours. */
+/**
+ * Each 分管领导's tasks stacked by status, in the sheet's status colours. The title names the 通报's period, like the
+ * ranking's: on the board it stands under today's map, whose counts for the same leader differ.
+ */
 export function leaderChart(b: Bulletin, colours: ChartColours): ChartSpec {
   return {
     kind: 'stacked-bar',
-    title: '分管领导分管事项状态',
+    title: `${b.period.label}分管领导分管事项状态`,
     categories: b.leaders.map((l) => l.leader),
     series: STATUSES.map((s) => ({
       name: s,
