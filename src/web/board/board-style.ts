@@ -23,7 +23,7 @@ table.map{border-collapse:separate;border-spacing:0;font-size:13px}
 .map .task{position:sticky;left:0;z-index:1;background:#fff;min-width:150px;max-width:190px}
 .map thead .task{z-index:2;background:#e8eef5}
 .map .task small{display:block;color:#555}
-.map .st,.map .opt,.map .day{white-space:nowrap}
+.map .st{white-space:nowrap}
 .map .m{min-width:96px;max-width:160px}
 .map .num{text-align:right}
 .hint{min-width:180px;max-width:260px;color:#333;font-size:12px}
@@ -36,6 +36,7 @@ table.list{border-collapse:collapse;font-size:13px}
 .charts{display:flex;flex-wrap:wrap;gap:8px}
 .chart{margin:0;max-width:100%;overflow-x:auto}
 .chart svg{max-width:100%;height:auto}
+@media(min-width:701px){.map .opt,.map .day{white-space:nowrap}}
 @media(min-width:900px){form.filters{grid-template-columns:repeat(5,1fr) auto;align-items:end}}
 .map .task .hint-m,#all-months,.all-months{display:none}
 @media(max-width:700px){.map .opt,.map .hint{display:none}.chart svg{max-width:none;width:640px}
