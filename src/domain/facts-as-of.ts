@@ -4,8 +4,9 @@ import type { CompletionEntry, TaskFacts } from './types';
 /**
  * What the ledgers said about a task at the end of `day`: feedback, notices, 签收, decided extensions, 调整记录 rows
  * and a closed completion card dated later are left out, so a past month's 通报 is not coloured by what happened
- * after it; a 调整记录 row counts from the day it was asked (it carries no approval date). Month cells of the
- * 挂图作战表 carry no date and are read as they stand.
+ * after it; a 调整记录 row counts from the day it was asked (it carries no approval date); a sub-item not done is
+ * late only once its 完成时限 had passed by then. Month cells of the 挂图作战表 and a sub-item's 时序进度 carry no
+ * date and are read as they stand.
  *
  * @example
  * evaluateTask(task, factsAsOf(facts, toDay('2026-09-30')), { ...ctx, today: toDay('2026-09-30') });
@@ -19,7 +20,11 @@ export function factsAsOf(facts: TaskFacts, day: Day): TaskFacts {
     // 调整时限 moves 完成时限 like an approved extension: without it the month would judge the old deadline.
     adjustments: (facts.adjustments ?? []).filter((a) => (a.day ?? 0) <= day),
     notices: facts.notices.filter((n) => n.day <= day),
-    lateSubItems: facts.lateSubItems,
+    // A sub-item is late from the day after its 完成时限: one due 12 November did not make October 滞后.
+    lateSubItems: facts.openSubItems
+      ? facts.openSubItems.filter((s) => day > s.deadline).map((s) => s.id)
+      : facts.lateSubItems,
+    ...(facts.openSubItems ? { openSubItems: facts.openSubItems } : {}),
     acknowledgements: (facts.acknowledgements ?? []).filter((a) => a.day <= day),
   };
 }

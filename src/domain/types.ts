@@ -118,6 +118,11 @@ export interface TaskFacts {
   notices: IssuedNotice[];
   /** 编号 of this task's sub-items that are late (滞后 or worse). */
   lateSubItems: string[];
+  /**
+   * Its sub-items (任务清单) not done, with their 完成时限, so a past month's 通报 counts only those late by then
+   * (facts-as-of.ts); `lateSubItems` are those past their 完成时限 today.
+   */
+  openSubItems?: Array<{ id: string; deadline: Day }>;
   /** 签收 of its notices by the unit (signed links), oldest first. */
   acknowledgements?: AckEntry[];
 }

@@ -133,15 +133,18 @@ function sections(b: Bulletin): Array<Paragraph | Table> {
   return out;
 }
 
-/** Statuses and cards down, 分管领导 across: a county has a handful of leaders, and 11 columns would not fit A4. */
+/**
+ * Statuses and cards down, 分管领导 across: a county has a handful of leaders, and 11 columns would not fit A4. The
+ * 合计 row sums the statuses, so it comes right under them; the cards (张, not 项) follow it and are not in it.
+ */
 function leaderTable(b: Bulletin): Table {
   const leaders = b.leaders;
   const total = (pick: (l: Bulletin['leaders'][number]) => number) =>
     leaders.reduce((n, l) => n + pick(l), 0);
   const rows = [
     ...STATUSES.map((s) => [s, ...leaders.map((l) => l.byStatus[s]), total((l) => l.byStatus[s])]),
-    ...CARDS.map((c) => [c, ...leaders.map((l) => l.byCard[c]), total((l) => l.byCard[c])]),
     ['合计', ...leaders.map((l) => l.total), total((l) => l.total)],
+    ...CARDS.map((c) => [`亮${c}`, ...leaders.map((l) => l.byCard[c]), total((l) => l.byCard[c])]),
   ];
   return table(['状态 \\ 分管领导', ...leaders.map((l) => l.leader), '合计'], rows, [
     8,

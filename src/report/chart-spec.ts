@@ -9,7 +9,8 @@ export interface ChartSpec {
   kind: 'bar' | 'stacked-bar' | 'line';
   title: string;
   categories: string[];
-  series: Array<{ name: string; values: number[]; color: string; colors?: string[] }>;
+  /** `dashed`: a line drawn dashed with square marks, told apart from a solid line of a similar colour. */
+  series: Array<{ name: string; values: number[]; color: string; colors?: string[]; dashed?: boolean }>;
   /** Bars along the y axis (a ranking reads top to bottom). */
   horizontal?: boolean;
   /** Where the value axis starts (scores sit near 100: starting at 0 hides the differences). */
@@ -56,11 +57,14 @@ export function rankingChart(b: Bulletin): ChartSpec {
   };
 }
 
-/** Each 分管领导's tasks stacked by status, in the sheet's status colours. */
+/**
+ * Each 分管领导's tasks stacked by status, in the sheet's status colours. The title names the 通报's period, like the
+ * ranking's: on the board it stands under today's map, whose counts for the same leader differ.
+ */
 export function leaderChart(b: Bulletin, colours: ChartColours): ChartSpec {
   return {
     kind: 'stacked-bar',
-    title: '分管领导分管事项状态',
+    title: `${b.period.label}分管领导分管事项状态`,
     categories: b.leaders.map((l) => l.leader),
     series: STATUSES.map((s) => ({
       name: s,
@@ -72,7 +76,10 @@ export function leaderChart(b: Bulletin, colours: ChartColours): ChartSpec {
   };
 }
 
-/** Month by month: tasks 逾期 / 滞后 / 临期 and the cards shown at each month's end. */
+/**
+ * Month by month: tasks 逾期 / 滞后 / 临期 and the cards shown at each month's end. The cards are dashed: 红牌 and 黄牌
+ * share the hue of 逾期 and 滞后 in the sheet's palette, and solid lines of both read as one.
+ */
 export function trendChart(b: Pick<Bulletin, 'trend' | 'period'>, colours: ChartColours): ChartSpec {
   const months = b.trend.map((p) => `${p.month}月`);
   const watched: Status[] = ['逾期', '滞后', '临期', '未启动'];
@@ -90,6 +97,7 @@ export function trendChart(b: Pick<Bulletin, 'trend' | 'period'>, colours: Chart
         name: c,
         values: b.trend.map((p) => p.byCard[c]),
         color: `#${colours.card[c]}`,
+        dashed: true,
       })),
     ],
     width: 720,

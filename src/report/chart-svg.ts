@@ -53,7 +53,8 @@ function optionOf(spec: ChartSpec): echarts.EChartsCoreOption {
       ...(spec.kind === 'stacked-bar' ? { stack: 'all' } : {}),
       data: s.colors ? s.values.map((v, i) => ({ value: v, itemStyle: { color: s.colors![i] } })) : s.values,
       itemStyle: { color: s.color, borderColor: spec.kind === 'stacked-bar' ? '#FFFFFF' : undefined },
-      lineStyle: { color: s.color, width: 3 },
+      lineStyle: { color: s.color, width: 3, type: s.dashed ? 'dashed' : 'solid' },
+      ...(s.dashed ? { symbol: 'rect', symbolSize: 7 } : {}),
       label: { show: spec.kind === 'bar', position: spec.horizontal ? 'right' : 'top' },
     })),
   };

@@ -29,7 +29,9 @@ const NONE = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
  * a second 抄送 line aligned after the colon, the whole block at the foot of the last page. A table does what
  * paragraph borders cannot (those shrink with the indent); floating at the bottom of the margin puts it on the last
  * page's last lines however long the 正文 runs. A floating table needs a paragraph after it to anchor to; the blank
- * line before it keeps it off the 成文日期 where a reader (LibreOffice) shows it inline.
+ * line before it keeps it off the 成文日期 where a reader (LibreOffice) shows it inline. Its rows do not split and
+ * the 抄送 row keeps with the 印发 row: near a full last page LibreOffice left 抄送 there and moved 印发 alone to a
+ * new page; now the whole block moves.
  *
  * @example children.push(...recordBlock('县委办公室，县纪委监委', '临猗县人民政府办公室', '2026年11月3日'));
  */
@@ -63,9 +65,11 @@ function recordTable(copyTo: string, printer: string, printedOn: string): Table 
     borders: { top: THICK, bottom: THICK, insideHorizontal: THIN, left: NONE, right: NONE, insideVertical: NONE },
     rows: [
       new TableRow({
+        cantSplit: true,
         children: [
           cell(
             new Paragraph({
+              keepNext: true,
               children: [run(`抄送：${copyTo}。`, 'body', SIZE.note)],
               indent: { left: COPY_LABEL, hanging: COPY_LABEL },
             }),
@@ -75,6 +79,7 @@ function recordTable(copyTo: string, printer: string, printedOn: string): Table 
         ],
       }),
       new TableRow({
+        cantSplit: true,
         children: [
           cell(line(printer, AlignmentType.LEFT), widths[0]!),
           cell(line(`${printedOn}印发`, AlignmentType.RIGHT), widths[1]!),

@@ -139,14 +139,11 @@ export function readLedgers(
   for (const { cells } of tabs['任务清单']?.rows ?? []) {
     const parent = textOf(cells, '编号');
     const deadline = dayIn(cells, '完成时限', year);
-    if (
-      parent &&
-      deadline !== null &&
-      today > deadline &&
-      classifyCompletion(textOf(cells, '时序进度')) !== 'done'
-    ) {
-      of(parent).lateSubItems.push(textOf(cells, '子项编号') || textOf(cells, '工作子项'));
-    }
+    if (!parent || deadline === null || classifyCompletion(textOf(cells, '时序进度')) === 'done') continue;
+    const sub = textOf(cells, '子项编号') || textOf(cells, '工作子项');
+    const facts = of(parent);
+    (facts.openSubItems ??= []).push({ id: sub, deadline });
+    if (today > deadline) facts.lateSubItems.push(sub);
   }
   return { facts, register };
 }

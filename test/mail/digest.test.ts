@@ -65,7 +65,7 @@ describe('daily digest', () => {
     );
     expect(text).toContain('   反馈链接：https://duban.example.cn/a/ZD-2026-001?sig=abc');
     expect(text).toContain('3. ZD-2026-003 推进高标准农田建设\n   状态：正常推进　预警：无　剩余工作日：180');
-    expect(text).toContain('截至2026年3月21日，您负责的重点工作共3项，其中逾期1项、临期1项。');
+    expect(text).toContain('截至2026年3月21日，您有3项重点工作需关注，其中逾期1项、临期1项。请关注以下事项：');
     expect(text.startsWith('赵六同志：\n')).toBe(true);
     expect(text).toContain('查看督办看板：https://duban.example.cn/board?sig=b1');
     expect(text).toContain(`${OFFICE}\n2026年3月21日`);
@@ -85,10 +85,31 @@ describe('daily digest', () => {
     expect(mail.headers).toEqual({ 'X-Duban-Kind': 'digest' });
   });
 
+  it('counts the tasks needing attention, not all the recipient holds, and says when a task has two entries', () => {
+    // A 县长 holds every task; a 分管领导's digest with a 约谈建议 and a draft to sign on one task lists it twice.
+    const interview = { id: 'ZD-2026-061', title: '重点项目征地拆迁', status: '逾期', card: '红牌' as const };
+    const mail = renderDigest({
+      ...doc,
+      unit: undefined,
+      recipient: '宋宏伟',
+      items: [
+        { ...interview, notice: '《约谈建议》临政督谈〔2026〕4号' },
+        { ...interview, draft: { step: '同意', key: 'ZD-2026-061|督办单|1|1' } },
+        { id: 'ZD-2026-045', title: '农村人居环境整治', status: '正常推进', card: '红牌' },
+      ],
+    });
+    expect(mail.subject).toBe('【督办提醒】2026年3月21日 您有2项重点工作需关注（逾期1项）');
+    expect(mail.text).toContain(
+      '截至2026年3月21日，您有2项重点工作需关注，其中逾期1项。请关注以下3条（同一项工作有几件文书的分条列出）：',
+    );
+    expect(mail.text).not.toContain('负责的重点工作共');
+    expect(mail.text).toContain('3. ZD-2026-045 农村人居环境整治');
+  });
+
   it('says so when nothing is urgent, and marks a provisional calendar', () => {
     const calm = renderDigest({ ...doc, unit: undefined, items: [doc.items[0]!], provisionalYears: [2027] });
     expect(calm.subject).toBe('【督办提醒】2026年3月21日 您有1项重点工作需关注');
-    expect(calm.text).toContain('您负责的重点工作共1项。');
+    expect(calm.text).toContain('截至2026年3月21日，您有1项重点工作需关注。请关注以下事项：');
     for (const body of [calm.text, visibleText(calm.html)]) {
       expect(body).toContain('注：2027年国务院节假日安排尚未录入，工作日暂按法定节日推算。');
     }

@@ -53,7 +53,7 @@ describe('weekly digest for a 分管领导', () => {
 
   it('groups the tasks by status, worst first, each with its unit and card', () => {
     const text = renderWeeklyDigest(doc).text;
-    const groups = ['【逾期】1项', '【临期】1项', '【正常推进】2项', '【本周变化】'].map((g) =>
+    const groups = ['【逾期】1项', '【临期】1项', '【正常推进】2项'].map((g) =>
       text.indexOf(g),
     );
     expect(groups.every((at, i) => at > 0 && (i === 0 || at > groups[i - 1]!))).toBe(true);
@@ -70,6 +70,17 @@ describe('weekly digest for a 分管领导', () => {
     const quiet = renderWeeklyDigest({ ...doc, changes: [] });
     expect(quiet.text).toContain('【本周变化】\n  与上周相比无变化。');
     expect(quiet.html).toContain('与上周相比无变化。');
+  });
+
+  it('puts what waits for the leader and what changed before the tasks by status, in the text and the HTML', () => {
+    const waiting = [{ id: 'ZD-2026-002', title: '编制国土空间规划', what: '延期申请 YQ-2026-002待审批' }];
+    const mail = renderWeeklyDigest({ ...doc, waiting });
+    const order = (body: string, marks: string[]) => marks.map((m) => body.indexOf(m));
+    for (const at of [
+      order(mail.text, ['【待您处理】', '【本周变化】', '【逾期】1项', '【正常推进】2项']),
+      order(mail.html, ['>待您处理</h3>', '>本周变化</h3>', '>逾期（1项）</h3>', '>正常推进（2项）</h3>']),
+    ])
+      expect(at.every((n, i) => n > 0 && (i === 0 || n > at[i - 1]!))).toBe(true);
   });
 
   it('has a section per status in the HTML, the board link and the 落款', () => {

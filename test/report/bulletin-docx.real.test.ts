@@ -99,3 +99,34 @@ describe('the October 2026 通报 in LibreOffice', () => {
     for (let n = 1; n <= pages; n++) expect(s).toContain(`—${n}—`);
   });
 });
+
+describe('a 通报 whose last page is nearly full', () => {
+  // One to three units at the 3-time threshold filled the demo's third page so that 抄送 stayed on it and the
+  // 印发 line went to a fourth page on its own.
+  it('keeps the 版记 in one piece with two units at the overdue thresholds', async () => {
+    const n = 2;
+    const { bulletin, config } = await demoBulletin('2026-10');
+    const thresholds = Array.from({ length: n }, (_, i) => ({
+      unit: `县第${i + 1}局`,
+      times: 3,
+      action: '全县通报' as const,
+    }));
+    const file = join(dir, `版记-${n}.docx`);
+    await writeFile(
+      file,
+      await bulletinDocx(
+        { ...bulletin, thresholds },
+        {
+          agencyName: config.agencyName,
+          docNo: '临政督通〔2026〕10号',
+          issuedOn: toDay('2026-11-03'),
+          mainRecipients: config.bulletinTo,
+          copyTo: config.bulletinCopy,
+        },
+      ),
+    );
+    const last = (await lastPageWords(await toPdf(file, dir))).map((w) => w.text).join('');
+    expect(last).toContain('抄送：');
+    expect(last).toContain('2026年11月3日印发');
+  }, 200_000);
+});

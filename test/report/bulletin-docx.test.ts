@@ -95,6 +95,22 @@ describe('the 《政务督查通报》 .docx (GB/T 9704-2012)', () => {
     );
   });
 
+  it('puts the 合计 of the 分管领导 table right under the statuses it sums, the cards after it', () => {
+    const after = documentXml.slice(documentXml.indexOf('五、分管领导分管事项情况'));
+    const leaderXml = /<w:tbl>.*?<\/w:tbl>/.exec(after)?.[0] ?? '';
+    const rows = leaderXml
+      .split('</w:tr>')
+      .map((row) => [...row.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(' '))
+      .filter(Boolean);
+    const labels = rows.map((r) => r.split(' ')[0]);
+    expect(labels.slice(-5)).toEqual(['数据有误', '合计', '亮红牌', '亮黄牌', '亮蓝牌']);
+    // Each 合计 is the sum of the status rows above it, as a reader checks it.
+    const numbers = rows.slice(1).map((r) => r.split(' ').slice(1).map(Number));
+    const total = labels.indexOf('合计') - 1;
+    for (let col = 0; col < numbers[0]!.length; col++)
+      expect(numbers.slice(0, total).reduce((n, r) => n + r[col]!, 0)).toBe(numbers[total]![col]);
+  });
+
   it('sets the 版记 at the foot of the last page, its lines as wide as the 版心 (§7.4)', () => {
     const record = /<w:tbl>(?:(?!<w:tbl>).)*?抄送：.*?<\/w:tbl>/.exec(documentXml)?.[0] ?? '';
     expect(record).toMatch(/<w:tblpPr [^>]*w:tblpYSpec="bottom"[^>]*w:vertAnchor="margin"/);

@@ -48,11 +48,21 @@ describe('the ranking chart', () => {
 describe('the 分管领导 and trend charts', () => {
   it('stack each leader’s tasks by status in the sheet’s colours', async () => {
     const spec = leaderChart(bulletin, colours);
+    // Dated like the ranking: on the board it stands under today's map, whose counts differ from the 通报's.
+    expect(spec.title).toBe('2026年10月分管领导分管事项状态');
     const stacked = spec.categories.map((_, i) => spec.series.reduce((n, s) => n + s.values[i]!, 0));
     expect(stacked).toEqual(bulletin.leaders.map((l) => l.total));
     const { pixels } = await svgToPng(chartSvg(spec), runtime);
     expect(pixelsOf(pixels, STATUS_FILL.正常推进)).toBeGreaterThan(5000);
     expect(pixelsOf(pixels, STATUS_FILL.逾期)).toBeGreaterThan(200);
+  });
+
+  it('dashes the card lines, so 红牌 is not read as 逾期 nor 黄牌 as 滞后 (the palette gives them near hues)', () => {
+    const svg = chartSvg(trendChart(bulletin, colours));
+    const lines = [...svg.matchAll(/<path [^>]*fill="none"[^>]*stroke="#(\w{6})" stroke-width="3"([^>]*)>/g)];
+    const dashed = (hex: string) => lines.filter((m) => m[1] === hex).map((m) => m[2]!.includes('stroke-dasharray'));
+    for (const c of ['红牌', '黄牌', '蓝牌'] as const) expect(dashed(CARD_FILL[c])).toEqual([true]);
+    for (const s of ['逾期', '滞后', '临期', '未启动'] as const) expect(dashed(STATUS_FILL[s])).toEqual([false]);
   });
 
   it('draws January to October', async () => {

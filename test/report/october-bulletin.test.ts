@@ -94,6 +94,14 @@ describe('the demo county’s October 2026 通报', () => {
     expect(all).toBe(october.trend.at(-1)!.byStatus.逾期);
   });
 
+  it('makes ZD-022 滞后 by its sub-item only after the sub-item’s 完成时限 (23 Oct), not in the months before', () => {
+    // The 逐月预警走势 showed it 滞后 from January, and a month's 通报 before 23 Oct counted it for 县住建局.
+    expect(october.trend.slice(0, 8).map((p) => p.byStatus.滞后)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+    const september = buildBulletin(input, monthPeriod(2026, 9))!;
+    expect(september.units.find((u) => u.unit === '县住建局')!.lagging).toBe(0);
+    expect(october.units.find((u) => u.unit === '县住建局')!.lagging).toBe(1);
+  });
+
   it('ranks the third quarter on the sum of July, August and September', () => {
     const quarter = buildBulletin(input, quarterPeriod(2026, 3))!;
     const months = [7, 8, 9].map((m) => buildBulletin(input, monthPeriod(2026, m))!);

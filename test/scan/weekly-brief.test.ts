@@ -128,7 +128,7 @@ describe('the weekly brief', () => {
     expect(changed.length).toBeGreaterThan(0);
     await brief('2026-06-15', '09:00');
     const listed = mailer.sent.flatMap((m) =>
-      [...m.text.split('【本周变化】')[1]!.matchAll(/^ {2}((?:ZD|DB)-\d{4}-\d{3}) /gm)].map((x) => x[1]),
+      [...m.text.split('【本周变化】')[1]!.split('\n\n')[0]!.matchAll(/^ {2}((?:ZD|DB)-\d{4}-\d{3}) /gm)].map((x) => x[1]),
     );
     expect(new Set(listed)).toEqual(new Set(changed));
   });

@@ -121,6 +121,30 @@ describe('the board in Chromium at 390 px', () => {
     expect(await shownIds()).toEqual(ids((t) => t.status === '临期'));
   });
 
+  it('on a 1366 px screen: the 系统提示 once, in its column, and leader, unit and 完成时限 each on one line', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${base}/board`);
+    try {
+      const hinted = tasks.find((t) => t.hint)!;
+      const row = `#map tr[data-id="${hinted.id}"]`;
+      const shown = (selector: string) =>
+        page.$eval(selector, (e) => (e as unknown as { offsetParent: unknown }).offsetParent !== null);
+      expect(await shown(`${row} td.hint`)).toBe(true);
+      expect(await shown(`${row} .task .hint-m`)).toBe(false);
+      // Squeezed by the 24 month columns, 董海涛 and 县发改局 stood one character to a line.
+      const lines = (await page.evaluate(
+        `[...document.querySelectorAll('${row} td.opt, ${row} td.day')].map((c) => {
+          const range = document.createRange();
+          range.selectNodeContents(c);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        })`,
+      )) as number[];
+      expect(lines).toEqual([1, 1, 1]);
+    } finally {
+      await page.setViewportSize({ width: 390, height: 844 });
+    }
+  });
+
   it('prints on A3 landscape with 状态 and 预警 beside each task on the first page', async () => {
     await page.goto(`${base}/board?p=all`);
     await page.emulateMedia({ media: 'print' });

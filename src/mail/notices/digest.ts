@@ -77,7 +77,10 @@ export function renderDigest(d: DigestDoc): RenderedMail {
   );
   const who = d.unit ? `${d.unit} ` : '';
   const subject = `【督办提醒】${date} ${who}您有${byTask.size}项重点工作需关注${urgent ? `（${urgent}）` : ''}`;
-  const summary = `截至${date}，您负责的重点工作共${byTask.size}项${urgent ? `，其中${urgent}` : ''}。请关注以下事项：`;
+  // Only the tasks needing attention, not all the recipient is responsible for (a 县长's digest lists a few of 86);
+  // a task with two entries (a 约谈建议 and a draft to sign) is one task but two numbered entries below.
+  const entries = items.length > byTask.size ? `以下${items.length}条（同一项工作有几件文书的分条列出）` : '以下事项';
+  const summary = `截至${date}，您有${byTask.size}项重点工作需关注${urgent ? `，其中${urgent}` : ''}。请关注${entries}：`;
   const closing = { issuer: d.issuer, date, boardUrl: d.boardUrl, note: provisionalNote(d.provisionalYears) };
   const footer =
     '本邮件由督办系统每日汇总发送，每人每天一封；正式编号的催办单、督办单等另行发送；发给您的约谈建议等编号文书列在本邮件中。';

@@ -82,11 +82,7 @@ export function renderWeeklyDigest(d: WeeklyDigestDoc): RenderedMail {
     `${INDENT}${summary}`,
     `${INDENT}${cards}`,
     '',
-    ...groups.flatMap(([status, items]) => [
-      `【${status}】${items.length}项`,
-      ...items.map((i) => `  ${i.id} ${i.title}（${[i.unit, ...itemFacts(i)].join('，')}）`),
-      '',
-    ]),
+    // What waits for the leader and what changed first: on a phone they came after a screenful of 正常推进 tasks.
     '【待您处理】',
     ...(waiting.length > 0 ? waiting.map((w) => `  ${w.id} ${w.title}：${w.change}`) : ['  无。']),
     '',
@@ -95,6 +91,11 @@ export function renderWeeklyDigest(d: WeeklyDigestDoc): RenderedMail {
       ? d.changes.map((c) => `  ${c.id} ${c.title}：${c.change}`)
       : ['  与上周相比无变化。']),
     '',
+    ...groups.flatMap(([status, items]) => [
+      `【${status}】${items.length}项`,
+      ...items.map((i) => `  ${i.id} ${i.title}（${[i.unit, ...itemFacts(i)].join('，')}）`),
+      '',
+    ]),
     ...closingLines(closing),
     '',
   ].join('\n');
@@ -103,7 +104,6 @@ export function renderWeeklyDigest(d: WeeklyDigestDoc): RenderedMail {
     `<p style="margin:0">${escapeHtml(d.leader)}同志：</p>`,
     `<p style="margin:0;text-indent:2em">${escapeHtml(summary)}</p>`,
     `<p style="margin:0;text-indent:2em">${escapeHtml(cards)}</p>`,
-    ...groups.map(([status, items]) => groupHtml(status, items)),
     '<h3 style="font-size:16px;margin:20px 0 8px">待您处理</h3>',
     waiting.length > 0
       ? `<ul style="margin:0;padding-left:20px">${waiting.map(changeHtml).join('')}</ul>`
@@ -112,6 +112,7 @@ export function renderWeeklyDigest(d: WeeklyDigestDoc): RenderedMail {
     d.changes.length > 0
       ? `<ul style="margin:0;padding-left:20px">${d.changes.map(changeHtml).join('')}</ul>`
       : '<p style="margin:0">与上周相比无变化。</p>',
+    ...groups.map(([status, items]) => groupHtml(status, items)),
     ...closingHtml(closing),
   ]
     .filter(Boolean)

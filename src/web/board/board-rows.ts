@@ -22,8 +22,8 @@ export function boardHeader(focus: FocusMonths): string {
   );
   return (
     '<thead><tr><th rowspan="2" class="task">编号 / 工作任务</th><th rowspan="2">状态</th><th rowspan="2">预警</th>' +
-    '<th rowspan="2" class="opt">分管领导</th><th rowspan="2" class="opt">牵头单位</th><th rowspan="2">完成时限</th>' +
-    `<th rowspan="2">剩余<br>工作日</th><th rowspan="2" class="hint">系统提示</th>${months}</tr><tr>${pairs}</tr></thead>`
+    '<th rowspan="2" class="opt">分管领导</th><th rowspan="2" class="opt">牵头单位</th><th rowspan="2" class="day">完成时限</th>' +
+    `<th rowspan="2" class="day">剩余<br>工作日</th><th rowspan="2" class="hint">系统提示</th>${months}</tr><tr>${pairs}</tr></thead>`
   );
 }
 
@@ -40,7 +40,7 @@ export function boardRow(t: BoardTask, focus: FocusMonths): string {
     `<td class="st"${bg(t.card ? CARD_FILL[t.card] : null)}>${t.card ?? ''}</td>`,
     `<td class="opt">${escapeHtml(t.leader)}</td>`,
     `<td class="opt">${escapeHtml(t.unit)}</td>`,
-    `<td>${t.deadline}</td>`,
+    `<td class="day">${t.deadline}</td>`,
     `<td class="num">${t.remaining ?? ''}</td>`,
     `<td class="hint">${escapeHtml(t.hint)}</td>`,
   ];

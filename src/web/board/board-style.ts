@@ -36,8 +36,9 @@ table.list{border-collapse:collapse;font-size:13px}
 .charts{display:flex;flex-wrap:wrap;gap:8px}
 .chart{margin:0;max-width:100%;overflow-x:auto}
 .chart svg{max-width:100%;height:auto}
+@media(min-width:701px){.map .opt,.map .day{white-space:nowrap}}
 @media(min-width:900px){form.filters{grid-template-columns:repeat(5,1fr) auto;align-items:end}}
-.hint-m,#all-months,.all-months{display:none}
+.map .task .hint-m,#all-months,.all-months{display:none}
 @media(max-width:700px){.map .opt,.map .hint{display:none}.chart svg{max-width:none;width:640px}
  .map .task .hint-m{display:block;color:#7a4b00;margin-top:2px}
  .all-months{display:block;font-size:13px;color:#1f4e79;margin:4px 0;text-decoration:underline}
