@@ -19,6 +19,7 @@ import {
 } from './escalation';
 import type { Card } from './glossary';
 import { monthFeedbackDeadline } from './month-deadlines';
+import { monthReportReminder } from './month-reminder';
 import { kindOf } from './notice-kinds';
 import { hasAnyFeedback, latestProgress, longestRunOf, readMonths } from './month-progress';
 import { scanDayOf } from './scan-day';
@@ -149,6 +150,7 @@ export function evaluateTask(
   if (status === '临期' && deadline !== null)
     push(due, dueSoonReminder(deadline, facts.notices, [statusReason], scanDay.replyBy));
   if (trigger) push(due, ladderStepDue(trigger, facts.notices, ctx, scanDay.replyBy));
+  if (open && months) push(due, monthReportReminder(task, facts, ctx, year));
   if (shown && task.assigned !== null && task.kind !== 'subitem') {
     const feedbackBy = limits.feedbackDue ?? scanDay.replyBy;
     const nodes = limits.checkpoints.filter((c) => c.planned === undefined);

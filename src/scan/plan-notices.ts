@@ -3,6 +3,7 @@ import type { RulesConfig } from '../domain/config';
 import type { NoticeType } from '../domain/glossary';
 import { approvalAsk } from '../domain/approval-ask';
 import { kindOf } from '../domain/notice-kinds';
+import { isMonthReportPeriod } from '../domain/month-reminder';
 import type { NoticeDue, TaskVerdict } from '../domain/types';
 import type { Address } from '../mail/port';
 import type { DigestItem, NoticeDoc } from '../mail/notices';
@@ -252,7 +253,9 @@ function digestItem(entry: TaskEntry, v: TaskVerdict, due: NoticeDue, copy = fal
     // What the recipient is asked to do: the unit answers a 临期提醒; a leader arranges the 约谈, a signer signs.
     due: copy
       ? `抄送您知悉，由主送领导${kindOf(due.type).action}（${due.reasons.join('；')}）`
-      : `请于${cnFullDate(due.replyBy)}前${routine ? '反馈' : (ask?.action ?? kindOf(due.type).action)}（${due.reasons.join('；')}）`,
+      : routine && isMonthReportPeriod(due.period)
+        ? due.reasons.join('；') // `11月完成情况请于12月7日前报送`: the reminder says it all
+        : `请于${cnFullDate(due.replyBy)}前${routine ? '反馈' : (ask?.action ?? kindOf(due.type).action)}（${due.reasons.join('；')}）`,
     ...(routine ? { answerable: true } : {}),
     ...(ask ? { approval: { of: ask.of, ref: ask.ref } } : {}),
   };
