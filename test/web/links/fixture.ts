@@ -17,8 +17,9 @@ export const TASK = 'ZD-2026-007';
 export const LIAISON = 'swj.lianluo@demo.gov.cn';
 export const LEADER = 'changwu@demo.gov.cn';
 
-export function linkFixture(day = '2026-06-15') {
-  const store = createMemoryStore(demoWorkbook());
+/** The demo as of 2026-06-15 (or `asOf`) scanned on `day`. */
+export function linkFixture(day = '2026-06-15', asOf?: string) {
+  const store = createMemoryStore(demoWorkbook(asOf));
   const { service, mailer, now } = serviceOn(store, day);
   const app = service.app;
 
@@ -37,10 +38,11 @@ export function linkFixture(day = '2026-06-15') {
     t: string,
     fields: Record<string, string>,
     headers = SAME_ORIGIN,
+    task = TASK,
   ) {
-    const page = await app.request(path(action, t));
+    const page = await app.request(path(action, t, task));
     const csrf = /name="csrf"\s+value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
-    return post(action, t, { csrf, ...fields }, headers);
+    return post(action, t, { csrf, ...fields }, headers, task);
   }
   function post(
     action: LinkAction,
