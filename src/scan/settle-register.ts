@@ -6,8 +6,11 @@ const REGISTER = '文书登记';
 export interface Settler {
   /** The final 文号 of a register token (a 文号 is its own); `null`: a duplicate, not sent. */
   docNoOf: (token: string) => string | null;
-  /** The register row of `token` / `key` gets its final 文号 (if still provisional) and 发送状态. */
-  settle: (token: string, key: string, status: string) => void;
+  /**
+   * The register row of `token` / `key` gets its final 文号 (if still provisional) and 发送状态, and `also` (other
+   * system columns: a resent notice's 收件人 as sent).
+   */
+  settle: (token: string, key: string, status: string, also?: Record<string, CellWrite>) => void;
   /** The updates `settle` made to rows already in the register, addressed by key. */
   updates: LedgerUpdate[];
 }
@@ -29,13 +32,13 @@ export function settlerOf(
     const final = finals.get(token);
     return final && !final.duplicate ? final.docNo : null;
   };
-  const settle = (token: string, key: string, status: string) => {
+  const settle = (token: string, key: string, status: string, also: Record<string, CellWrite> = {}) => {
     const row = unwritten.get(token);
     if (row) {
-      row['发送状态'] = status;
+      Object.assign(row, also, { 发送状态: status });
       return;
     }
-    const values: Record<string, CellWrite> = { 发送状态: status };
+    const values: Record<string, CellWrite> = { ...also, 发送状态: status };
     if (!isProvisional(token))
       return void updates.push(
         token
