@@ -52,7 +52,7 @@ export function currentAddressOf(person: Address, directory: Directory): Address
 
 /**
  * The 收件人 / 抄送 cells of a resent notice's register row (system columns: the scan wrote them when it registered the
- * notice) that no longer say whom it was sent to, with one 审计日志 row for each change.
+ * notice) that no longer say whom it was sent to, with one 审计日志 row for each change; written once it went out.
  */
 export function readdressed(
   row: RegisterRow,

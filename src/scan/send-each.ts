@@ -95,9 +95,7 @@ export async function sendEach(
         docNo,
         state: 'registered' as const,
         at: stamp,
-        row: row
-          ? { ...journalRow(row), 文号: docNo, ...readdressed(row, n, stamp).values }
-          : registerRow(n, docNo, stamp),
+        row: row ? { ...journalRow(row), 文号: docNo } : registerRow(n, docNo, stamp),
       };
     }),
   );
@@ -139,8 +137,9 @@ export async function sendEach(
       })),
     );
     const status = sendState(result);
-    // A resent notice went to whom 通讯录 names now: its row says so, and the 审计日志 says what changed.
-    const resent = earlier.get(notice)?.row;
+    // A resent notice went to whom 通讯录 names now: its row says so, and the 审计日志 says what changed. Only once
+    // it went: a digest still 待发送 finds its items by the address its row names (retry-notice.ts).
+    const resent = result.ok ? earlier.get(notice)?.row : undefined;
     const readdress = resent ? readdressed(resent, notice, stamp) : { values: {}, audit: [] };
     audit.push(...readdress.audit);
     for (const row of rows)

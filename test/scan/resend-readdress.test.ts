@@ -139,17 +139,25 @@ describe.each([
     expect(inner.sent.slice(settled).filter((m) => keyOf(m) === key)).toEqual([]);
   });
 
-  it('a daily digest refused at a mistyped mailbox goes to the person’s corrected address, with its items', async () => {
+  it('a daily digest refused at a mistyped mailbox goes to the person’s corrected address with its items, a busy server notwithstanding', async () => {
     const mailer = createMemoryMailer();
     await runScan({ store: createMemoryStore(demoWorkbook()), mailer, from: FROM, now: DAY });
     const digest = mailer.sent.find((m) => m.headers?.['X-Duban-Kind'] === 'digest')!;
     const right = digest.to[0]!.address;
-    const { store, wrong, resend } = await mistyped(right, links, oneWrite);
+    const { store, inner, wrong, scan, resend } = await mistyped(right, links, oneWrite);
     const key = await failedKeyOf(store, '每日汇总');
     const before = await registerRowOf(store, key);
     expect(before['收件人']).toContain(wrong);
 
-    const { resent } = await resend(key);
+    // The server is busy at the resend (421): the row stays 待发送 as it was, and the scan after sends it.
+    inner.failNext(1, '[mail:smtp] 421 4.7.0 Try again later');
+    const busy = await resend(key);
+    expect(busy.rerun.notices.unsent).toBe(1);
+    expect(busy.resent).toEqual([]);
+    expect(await registerRowOf(store, key)).toMatchObject({ 发送状态: '待发送', 收件人: before['收件人'] });
+    const sentBefore = inner.sent.length;
+    await scan();
+    const resent = inner.sent.slice(sentBefore).filter((m) => keyOf(m) === key);
     expect(resent).toHaveLength(1);
     expect(resent[0]!.to.map((a) => a.address)).toEqual([right]);
     expect(resent[0]!.subject).toBe(digest.subject);
