@@ -17,7 +17,8 @@ export interface Settler {
 
 /**
  * How a scan settles its notices' register rows once they are numbered (`finals`, doc-numbers.ts). A row this scan
- * has not written yet (`unwritten`, by provisional token: the one-write scan's new rows) takes its state in place; a
+ * has not written yet (`unwritten`, by token — a row without a 文号 by its 去重键: the one-write scan's new rows, and
+ * the rows it restores from the journal) takes its state in place; a
  * row already in the register gets a ledger update — a numbered row by its 文号, because a 去重键 also names the
  * 重复作废 rows of a scan that lost a race, and the latest of those is what a lookup by 去重键 finds (the live row
  * would stay 待发送 and be claimed every day).
@@ -33,7 +34,7 @@ export function settlerOf(
     return final && !final.duplicate ? final.docNo : null;
   };
   const settle = (token: string, key: string, status: string, also: Record<string, CellWrite> = {}) => {
-    const row = unwritten.get(token);
+    const row = unwritten.get(token || key);
     if (row) {
       Object.assign(row, also, { 发送状态: status });
       return;
