@@ -98,7 +98,8 @@ async function replan(
 
 /**
  * The plan with the register rows, register updates and audit rows of what the scan sent. The register rows the plan
- * restored are the scan's own now (`sent.registerRows`, with the states it gave them): the plan's copies are dropped.
+ * restored and the scan then settled are the scan's own (`sent.registerRows`, with their new state): the plan's copies
+ * of them are dropped.
  */
 function withSends(write: WritePlan, sent: SentForWrite, audit: AuditRow[]): WritePlan {
   const rows: LedgerRows[] = (write.rows ?? []).map((r) =>

@@ -23,8 +23,8 @@ import { settlerOf } from './settle-register';
 export interface SentForWrite {
   out: SendOutcome;
   /**
-   * 文书登记 rows to append: those restored from the journal (with what this scan did to them), drafts 待签发, then the
-   * new notices with their final 文号 and 发送状态.
+   * 文书登记 rows to append: those restored from the journal that this scan settled (sent, signed, withdrew), drafts
+   * 待签发, then the new notices with their final 文号 and 发送状态.
    */
   registerRows: Array<Record<string, CellWrite>>;
   /** 发送状态 (and 文号) of rows already in the register: retried notices, the drafts just signed. */
@@ -54,7 +54,8 @@ export async function sendBeforeWrite(
     verdicts?: TaskVerdict[];
     /**
      * The 文书登记 rows the plan restores from the journal (restore-register.ts): written with this scan's rows, so a
-     * restored row this scan sends, signs or withdraws gets its final state in the same save.
+     * restored row this scan sends, signs or withdraws gets its final state in the same save (the others stay in the
+     * plan's write as they were).
      */
     restored?: Array<Record<string, CellWrite>>;
     stamp: string;
@@ -70,10 +71,10 @@ export async function sendBeforeWrite(
   const unwritten = new Map<string, Record<string, CellWrite>>();
   const restored = (input.restored ?? []).map((r) => ({ ...r }));
   for (const row of restored) unwritten.set(String(row['文号'] || row['去重键']), row);
-  const registerRows: Array<Record<string, CellWrite>> = [
-    ...restored,
-    ...drafts.map((n) => ({ ...registerRow(n, '', stamp), 发送状态: AWAITING_SIGNATURE })),
-  ];
+  const registerRows: Array<Record<string, CellWrite>> = drafts.map((n) => ({
+    ...registerRow(n, '', stamp),
+    发送状态: AWAITING_SIGNATURE,
+  }));
   const { docNoOf, settle, updates } = settlerOf(finals, unwritten);
   withdraw(input.withdrawn ?? [], { stamp, settle, audit });
 
@@ -98,9 +99,12 @@ export async function sendBeforeWrite(
   }
 
   await sendEach(deps, model, outgoing, { stamp, docNoOf, earlier, settle, audit, out });
+  // The restored rows this scan settled are its own now: written first (registered before), with their new state.
+  const settled = restored.filter((r, i) => r['发送状态'] !== input.restored?.[i]?.['发送状态']);
+  registerRows.unshift(...settled);
   const keys = new Set([
     ...outgoing.flatMap((n) => [n.key, ...(n.covers ?? []).map((c) => c.key)]),
-    ...restored.map((r) => String(r['去重键'])),
+    ...settled.map((r) => String(r['去重键'])),
   ]);
   return { out, registerRows, updates, audit, keys };
 }

@@ -15,11 +15,16 @@ import { TAB_SPECS } from '../../src/workbook/schema/tabs';
 import { demoWorkbook, FROM } from './demo-workbook';
 import { copyOf, DAY, keyOf, LINKS } from './readdress-fixture';
 
-describe.each([{ links: false }, { links: true }])(
-  'a one-write scan killed while sending (links $links)',
-  ({ links }) => {
+describe.each([
+  { links: false, stale: false },
+  { links: true, stale: false },
+  // A clerk saves the workbook while the rerun sends: its write is planned again on what was saved (one-write.ts).
+  { links: true, stale: true },
+])(
+  'a one-write scan killed while sending (links $links, workbook saved meanwhile $stale)',
+  ({ links, stale }) => {
     it('the next scan restores the rows and writes the ones it sends as 已发送 in the same save', async () => {
-      const store = createMemoryStore(demoWorkbook());
+      const store = createMemoryStore(demoWorkbook(), { staleOnEdit: true });
       const journal = createMemoryJournal();
       const inner = createMemoryMailer();
       let calls = 0;
@@ -46,7 +51,17 @@ describe.each([{ links: false }, { links: true }])(
       expect(await register()).toEqual(initial);
 
       const before = inner.sent.length;
-      const rerun = await scan(inner);
+      const applies = store.calls.apply;
+      let saved = !stale;
+      const rerun = await scan({
+        async send(message) {
+          if (!saved) store.editTab('通讯录', () => {});
+          saved = true;
+          return inner.send(message);
+        },
+      });
+      expect(saved).toBe(true);
+      expect(store.calls.apply - applies).toBe(stale ? 2 : 1); // the stale write, then the re-planned one
       expect(rerun.problems.map((p) => p.code)).toContain('register-restored');
       expect(rerun.problems.filter((p) => p.code === 'row-moved')).toEqual([]);
       const rows = await register();
