@@ -37,6 +37,7 @@ export async function sendThenWrite(
       notices: plan.notices.notices,
       withdrawn: plan.notices.withdrawn,
       verdicts: plan.verdicts,
+      restored: plan.restored,
       stamp: plan.stamp,
     }),
   );
@@ -95,9 +96,15 @@ async function replan(
   return { plan, snapshot };
 }
 
-/** The plan with the register rows, register updates and audit rows of what the scan sent. */
+/**
+ * The plan with the register rows, register updates and audit rows of what the scan sent. The register rows the plan
+ * restored and the scan then settled are the scan's own (`sent.registerRows`, with their new state): the plan's copies
+ * of them are dropped.
+ */
 function withSends(write: WritePlan, sent: SentForWrite, audit: AuditRow[]): WritePlan {
-  const rows: LedgerRows[] = [...(write.rows ?? [])];
+  const rows: LedgerRows[] = (write.rows ?? []).map((r) =>
+    r.tab === REGISTER ? { ...r, rows: r.rows.filter((row) => !sent.keys.has(String(row['去重键']))) } : r,
+  );
   if (sent.registerRows.length) rows.push({ tab: REGISTER, rows: sent.registerRows });
   // Not `about` a task: a send is recorded even when the task's own change was skipped.
   if (audit.length) rows.push({ tab: AUDIT_TAB, rows: audit });

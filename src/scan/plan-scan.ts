@@ -3,7 +3,7 @@ import { shanghaiDayOf } from '../calendar/day';
 import { evaluateTask } from '../domain/evaluate-task';
 import { kindOf } from '../domain/notice-kinds';
 import type { TaskVerdict } from '../domain/types';
-import { emptyPlan, type Snapshot, type WritePlan } from '../store/port';
+import { type CellWrite, emptyPlan, type Snapshot, type WritePlan } from '../store/port';
 import { AUDIT_TAB } from '../workbook/audit';
 import { buildPlan, numberNewRows } from '../workbook/plan';
 import { rowLimitProblems } from '../workbook/row-limit';
@@ -30,6 +30,8 @@ export interface ScanPlan {
   auditRows: number;
   /** How many 文书登记 rows `write` restores from the journal. */
   restoredRows: number;
+  /** Those rows (a one-write scan settles the ones it sends in the same save: send-then-write.ts). */
+  restored: Array<Record<string, CellWrite>>;
   notices: NoticePlan;
   /** `YYYY-MM-DD HH:mm:ss` Beijing time of `now`, written into the audit log and the register. */
   stamp: string;
@@ -120,6 +122,7 @@ export function planScan(
     write,
     auditRows: audit.length,
     restoredRows: registerRows.length,
+    restored: registerRows,
     notices,
     stamp,
     summary,
@@ -148,6 +151,7 @@ function stoppedPlan(model: WorkbookModel, blocked: ScanProblem[], stamp: string
     write: emptyPlan(),
     auditRows: 0,
     restoredRows: 0,
+    restored: [],
     notices: { notices: [], duplicateSkipped: 0, problems: [], awaitingSignature: 0, withdrawn: [] },
     stamp,
     summary,

@@ -3,6 +3,8 @@ import { cellText } from '../store/grid/cell-text';
 import type { CellWrite } from '../store/port';
 import type { RegisterRow } from '../workbook/read-ledgers';
 import type { Finalized } from './doc-numbers';
+import type { Address } from '../mail/port';
+import { formatAddresses } from './register-row';
 
 /**
  * Claims on the retry of a notice still 待发送, so that two scans running at once send it once (SPEC §5).
@@ -33,19 +35,20 @@ export function claimKeys(register: RegisterRow[]): (row: RegisterRow) => string
   return (row) => `${row.key}|${RESEND}|${(seen.get(row.key) ?? 0) + 1}`;
 }
 
-/** The 文书登记 row of a claim. */
+/** The 文书登记 row of a claim, with the recipients the retry goes to (通讯录 as it is now). */
 export function claimRow(
   row: RegisterRow,
   token: string,
   key: string,
   stamp: string,
+  to: Address[],
 ): Record<string, CellWrite> {
   return {
     文号: token,
     类型: RESEND,
     编号: row.id,
     发往单位: cellText(row.cells['发往单位'] ?? null),
-    收件人: cellText(row.cells['收件人'] ?? null),
+    收件人: formatAddresses(to),
     事由: `重发 ${row.docNo || row.type}（${row.type}，${row.key}）`,
     生成时间: stamp,
     发送状态: '待发送',

@@ -15,9 +15,11 @@ import { parseAddresses, requirementDates } from './register-row';
 import { waitingBySigner, waitingDrafts } from './signing';
 import { finalizeDocNos, isProvisional } from './doc-numbers';
 import { RESEND } from './retry-claims';
+import { currentAddressOf, currentRecipients } from './readdress';
 
 /**
- * Rebuild a notice registered earlier but not yet delivered, from its register row. With this scan's `verdicts`, a
+ * Rebuild a notice registered earlier but not yet delivered, from its register row, addressed to whom 通讯录 names
+ * now (readdress.ts; the row's 收件人 is updated when it is sent). With this scan's `verdicts`, a
  * digest's items show their tasks as they stand (状态, 预警, 当前节点, 剩余工作日), as a first send does.
  */
 export function retryOf(row: RegisterRow, model: WorkbookModel, verdicts?: TaskVerdict[]): PlannedNotice | null {
@@ -36,16 +38,21 @@ export function retryOf(row: RegisterRow, model: WorkbookModel, verdicts?: TaskV
   // A routine notice is delivered by the recipient's digest, and retried with it.
   if (isNoticeType(row.type) && kindOf(row.type).viaDigest) return null;
   if (row.type === '每日汇总') {
+    // The items its rows registered for the address it was first sent to; sent to the person's address now.
     const { items, covers } = digestItemsOn(model, row.day ?? model.today, to[0]!.address, verdicts);
+    const recipient = currentAddressOf(to[0]!, model.directory) ?? to[0]!;
     // What still waits for this signer (signing.ts), after the covered items so their indexes stay aligned.
     const waiting = waitingBySigner(model, waitingDrafts(model.register), verdicts);
-    items.push(...(waiting.get(to[0]!.address)?.items ?? []));
-    return items.length ? { ...base, type: '每日汇总', digest: { recipient: to[0]!, items }, covers } : null;
+    items.push(...(waiting.get(recipient.address)?.items ?? []));
+    const digest = { recipient, items };
+    return items.length ? { ...base, to: [recipient], type: '每日汇总', digest, covers } : null;
   }
   const parsed = parseDedupeKey(row.key);
   const entry = model.entries[entryIndexOf(model, row.id)];
   if (!parsed || !entry || !isNoticeType(row.type)) return null;
   const type = row.type;
+  // Sent to whom 通讯录 names now (a mailbox corrected after a 发送失败), not to the addresses the row recorded.
+  const now = currentRecipients(type, parsed.level, entry.task, base.unit, model.directory);
   const [replyBy, rectifyBy] = requirementDates(base.requirement);
   const doc = {
     issuer: model.config.agencyName,
@@ -54,7 +61,7 @@ export function retryOf(row: RegisterRow, model: WorkbookModel, verdicts?: TaskV
     item: { id: row.id, title: entry.task.title, source: entry.task.source },
     reasons: base.reasons.split('；').filter(Boolean),
     ...(replyBy !== undefined ? { replyBy } : {}),
-    cc: base.cc.map((a) => a.name ?? a.address),
+    cc: now ? now.ccLabels : base.cc.map((a) => a.name ?? a.address),
     issuedOn: row.day ?? model.today,
   };
   const full = noticeDocOf(type, doc, {
@@ -63,7 +70,8 @@ export function retryOf(row: RegisterRow, model: WorkbookModel, verdicts?: TaskV
     rectifyBy: rectifyBy ?? replyBy ?? model.today,
   });
   const ackRef = type === ACK_REMINDER ? remindedDocNo(base.requirement) : null;
-  return { ...base, type, doc: full, ...(ackRef ? { ackRef } : {}) };
+  const addressed = now ? { to: now.to, cc: now.cc } : {};
+  return { ...base, ...addressed, type, doc: full, ...(ackRef ? { ackRef } : {}) };
 }
 
 /** Notices registered earlier and still 待发送 that can be rebuilt and sent again (not a claim, not a lost race). */

@@ -12,8 +12,10 @@ import { isProvisional } from './doc-numbers';
 import { type MessageDeps, noticeCopies } from './notice-message';
 import { journalState, overallOf, reachOf, sendCopies, sendState } from './send-copies';
 import type { PlannedNotice } from './plan-notices';
+import { readdressed } from './readdress';
 import { registerRow } from './register-row';
 import { RESEND_FAILED } from './retry-claims';
+import type { Settler } from './settle-register';
 import type { ScanDeps } from './types';
 
 const REGISTER = '文书登记';
@@ -62,8 +64,8 @@ export interface SendBook {
   docNoOf: (token: string) => string | null;
   /** The retried notices' earlier rows. */
   earlier: Map<PlannedNotice, Earlier>;
-  /** The register row of `token` / `key` gets its final 文号 and 发送状态. */
-  settle: (token: string, key: string, status: string) => void;
+  /** The register row of `token` / `key` gets its final 文号 and 发送状态 (and `also`: settle-register.ts). */
+  settle: Settler['settle'];
   audit: AuditRow[];
   out: SendOutcome;
 }
@@ -135,7 +137,13 @@ export async function sendEach(
       })),
     );
     const status = sendState(result);
-    for (const row of rows) settle(row.token, row.key, status);
+    // A resent notice went to whom 通讯录 names now: its row says so, and the 审计日志 says what changed. Only once
+    // it went: a digest still 待发送 finds its items by the address its row names (retry-notice.ts).
+    const resent = result.ok ? earlier.get(notice)?.row : undefined;
+    const readdress = resent ? readdressed(resent, notice, stamp) : { values: {}, audit: [] };
+    audit.push(...readdress.audit);
+    for (const row of rows)
+      settle(row.token, row.key, status, row.key === notice.key ? readdress.values : {});
     if (claim) settle(claim.token, claim.key, result.ok ? status : RESEND_FAILED);
     recordSend(book, notice, docNo, result, copies.some((c) => c.for) ? reachOf(sends) : undefined);
     if (result.ok) recordDelivered(book, notice, delivered);

@@ -68,7 +68,7 @@ export async function sendNotices(deps: NotifyDeps, input: NotifyInput): Promise
       // A draft: no 文号 until signed (signing.ts), so it takes no number of the sequence.
       ...drafts.map((n) => ({ ...registerRow(n, '', stamp), 发送状态: AWAITING_SIGNATURE })),
       ...fresh.map((n) => registerRow(n, n.token, stamp)),
-      ...claims.map((c) => claimRow(c.row, c.token, c.key, stamp)),
+      ...claims.map((c) => claimRow(c.row, c.token, c.key, stamp, c.notice.to)),
     ]);
     latest = await deps.store.read([tabSpec(REGISTER)]);
     register = readRegister(latest.tabs[REGISTER], year);

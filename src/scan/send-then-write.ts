@@ -22,12 +22,18 @@ import { settlerOf } from './settle-register';
 /** What the one write of the scan adds to its plan for the notices it sent. */
 export interface SentForWrite {
   out: SendOutcome;
-  /** New 文书登记 rows (drafts 待签发, then the new notices with their final 文号 and 发送状态). */
+  /**
+   * 文书登记 rows to append: those restored from the journal that this scan settled (sent, signed, withdrew), drafts
+   * 待签发, then the new notices with their final 文号 and 发送状态.
+   */
   registerRows: Array<Record<string, CellWrite>>;
   /** 发送状态 (and 文号) of rows already in the register: retried notices, the drafts just signed. */
   updates: LedgerUpdate[];
   audit: AuditRow[];
-  /** The journal keys this scan registered (a re-plan after a stale write must not take them for lost rows). */
+  /**
+   * The journal keys this scan registered or restored (a re-plan after a stale write must not take them for lost
+   * rows, nor restore them again).
+   */
   keys: Set<string>;
 }
 
@@ -46,6 +52,12 @@ export async function sendBeforeWrite(
     withdrawn?: RegisterRow[];
     /** This scan's verdicts, for the digests resent from 文书登记 (retry-notice.ts). */
     verdicts?: TaskVerdict[];
+    /**
+     * The 文书登记 rows the plan restores from the journal (restore-register.ts): written with this scan's rows, so a
+     * restored row this scan sends, signs or withdraws gets its final state in the same save (the others stay in the
+     * plan's write as they were).
+     */
+    restored?: Array<Record<string, CellWrite>>;
     stamp: string;
   },
 ): Promise<SentForWrite> {
@@ -57,6 +69,8 @@ export async function sendBeforeWrite(
     model.config,
   );
   const unwritten = new Map<string, Record<string, CellWrite>>();
+  const restored = (input.restored ?? []).map((r) => ({ ...r }));
+  for (const row of restored) unwritten.set(String(row['文号'] || row['去重键']), row);
   const registerRows: Array<Record<string, CellWrite>> = drafts.map((n) => ({
     ...registerRow(n, '', stamp),
     发送状态: AWAITING_SIGNATURE,
@@ -85,7 +99,13 @@ export async function sendBeforeWrite(
   }
 
   await sendEach(deps, model, outgoing, { stamp, docNoOf, earlier, settle, audit, out });
-  const keys = new Set(outgoing.flatMap((n) => [n.key, ...(n.covers ?? []).map((c) => c.key)]));
+  // The restored rows this scan settled are its own now: written first (registered before), with their new state.
+  const settled = restored.filter((r, i) => r['发送状态'] !== input.restored?.[i]?.['发送状态']);
+  registerRows.unshift(...settled);
+  const keys = new Set([
+    ...outgoing.flatMap((n) => [n.key, ...(n.covers ?? []).map((c) => c.key)]),
+    ...settled.map((r) => String(r['去重键'])),
+  ]);
   return { out, registerRows, updates, audit, keys };
 }
 
