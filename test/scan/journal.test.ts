@@ -11,24 +11,9 @@ import { createMemoryStore } from '../../src/store/drivers/memory/memory';
 import type { SheetStore } from '../../src/store/port';
 import { TAB_SPECS } from '../../src/workbook/schema/tabs';
 import { at830, demoWorkbook, FROM } from './demo-workbook';
+import { dyingAtSettle } from './dying-store';
 
 const DAY = at830('2026-06-15');
-
-/** A store whose process "dies" at the first register update after the sends (the settle write never happens). */
-function dyingAtSettle(store: SheetStore): SheetStore {
-  let died = false;
-  return {
-    read: (specs) => store.read(specs),
-    append: (tab, rows) => store.append(tab, rows),
-    apply: async (plan, snapshot) => {
-      if (!died && plan.ledgerUpdates.length) {
-        died = true;
-        throw new Error('killed');
-      }
-      return store.apply(plan, snapshot);
-    },
-  };
-}
 
 /** Message ids (文号 or dedupe key) of what a mailer delivered, with how often each. */
 function deliveries(mailer: ReturnType<typeof createMemoryMailer>): Map<string, number> {

@@ -21,6 +21,7 @@ import { TAB_SPECS } from '../../src/workbook/schema/tabs';
 import { scanLinks } from '../../src/web/links/scan-links';
 import { parseLinkKeys, verifyLink } from '../../src/web/links/token';
 import { at830, demoWorkbook, FROM } from './demo-workbook';
+import { dyingAtSettle } from './dying-store';
 
 const DAY = at830('2026-06-15');
 const KEYS = parseLinkKeys('k1:first-secret-0123456789');
@@ -247,19 +248,7 @@ describe('notices and the journal across versions', () => {
     const store = createMemoryStore(demoWorkbook());
     const mailer = createMemoryMailer();
     // Links off, and the process dies before it marks the register: the file says sent, the register 待发送.
-    let died = false;
-    const dyingAtSettle: SheetStore = {
-      read: (specs) => store.read(specs),
-      append: (tab, rows) => store.append(tab, rows),
-      apply: async (plan, snapshot) => {
-        if (!died && plan.ledgerUpdates.length) {
-          died = true;
-          throw new Error('killed');
-        }
-        return store.apply(plan, snapshot);
-      },
-    };
-    await expect(scanOf(false)({ store: dyingAtSettle, mailer, journal }, false)).rejects.toThrow('killed');
+    await expect(scanOf(false)({ store: dyingAtSettle(store), mailer, journal }, false)).rejects.toThrow('killed');
     const sent = mailer.sent.length;
     expect(sent).toBeGreaterThan(10);
     // Links on now (DUBAN_LINK_SECRET set after an upgrade): the notices the file says went out are not resent.

@@ -13,6 +13,7 @@ import type { JournalState } from '../../src/store/journal/port';
 import type { SheetStore, Snapshot } from '../../src/store/port';
 import { TAB_SPECS } from '../../src/workbook/schema/tabs';
 import { at830, demoWorkbook, FROM } from './demo-workbook';
+import { dyingAtSettle } from './dying-store';
 
 const DAY = at830('2026-06-15');
 const NEXT_DAY = at830('2026-06-16');
@@ -46,22 +47,6 @@ function storingMailer(): Mailer & { count: number; keys: string[] } {
     },
   };
   return m;
-}
-
-/** A store whose process "dies" at the first register update after the sends (the settle write never happens). */
-function dyingAtSettle(store: SheetStore): SheetStore {
-  let died = false;
-  return {
-    read: (specs) => store.read(specs),
-    append: (tab, rows) => store.append(tab, rows),
-    apply: async (plan, snapshot) => {
-      if (!died && plan.ledgerUpdates.length) {
-        died = true;
-        throw new Error('killed');
-      }
-      return store.apply(plan, snapshot);
-    },
-  };
 }
 
 describe('文书登记 after each kind of send', () => {
