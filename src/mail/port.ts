@@ -28,7 +28,14 @@ export interface MailMessage {
  * register says 发送失败 and it is not retried; any other failure (4xx, network, auth) stays 待发送 for the next scan.
  */
 export type SendResult =
-  | { ok: true; messageId: string; location?: string; stored?: boolean }
+  | {
+      ok: true;
+      messageId: string;
+      location?: string;
+      stored?: boolean;
+      /** Recipients the server refused for good (5xx to RCPT TO) while it took the mail for the others. */
+      refused?: string[];
+    }
   | { ok: false; error: string; permanent?: boolean; kind?: SendFailureKind };
 
 /** Why a send failed, for a Chinese explanation (src/mail/explain-failure.ts). */

@@ -74,7 +74,10 @@ export function createSmtpMailer(options: SmtpOptions): Mailer {
           error: `[mail:smtp] every recipient was rejected: ${info.rejected.join(', ')}`,
         };
       }
-      return { ok: true, messageId: info.messageId };
+      const refused = info.rejected.map((r: string | { address: string }) =>
+        typeof r === 'string' ? r : r.address,
+      );
+      return { ok: true, messageId: info.messageId, ...(refused.length ? { refused } : {}) };
     } catch (error) {
       const kind = failureKind(error);
       return {

@@ -50,6 +50,7 @@ export function overallOf(sends: CopySend[]): { result: SendResult } | { before:
   const failed = now.find((r) => !r.ok && !r.permanent) ?? now.find((r) => !r.ok);
   if (failed) return { result: failed };
   const locations = now.flatMap((r) => (r.ok && r.location ? [r.location] : []));
+  const refused = now.flatMap((r) => (r.ok && r.refused ? r.refused : []));
   const last = now.at(-1) as Extract<SendResult, { ok: true }>;
   return {
     result: {
@@ -57,6 +58,7 @@ export function overallOf(sends: CopySend[]): { result: SendResult } | { before:
       messageId: last.messageId,
       ...(locations.length ? { location: locations.join('、') } : {}),
       ...(stored ? { stored } : {}),
+      ...(refused.length ? { refused } : {}),
     },
   };
 }

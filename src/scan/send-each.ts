@@ -225,12 +225,20 @@ function recordSend(
     out.sent++;
     const to = notice.to.map((a) => a.address).join('、');
     const each = reach ? '（每人一封，各含本人办理链接）' : '';
+    const refused = result.refused?.join('、');
     audited(
       '发文',
       result.stored
         ? `未配置邮件服务器，已存入发件箱（${result.location ?? ''}），收件人 ${to}${each}`
-        : `已发送至 ${to}${each}`,
+        : `已发送至 ${to}${each}${refused ? `；其中 ${refused} 被邮件服务器拒收（永久性错误），未收到` : ''}`,
     );
+    // The mail went to the others: the row is 已发送, and the clerk is told who has not got it and what to do.
+    if (refused)
+      problem(
+        'send-partly-rejected',
+        `${what}已发出，但邮件服务器拒收了发给${refused}的邮件（永久性错误），其余收件人已收到：` +
+          '请核对通讯录中的邮箱并改正，再把这份通知另行转发给未收到的人（该行已是“已发送”，改回“待发送”会让所有收件人再收到一次）',
+      );
   } else if (result.permanent) {
     out.failed++;
     const refused = reach?.refused.join('、');
