@@ -1,7 +1,9 @@
 /** 签收: the unit acknowledges a notice and names its 具体责任人; once per notice. */
 import { html } from 'hono/html';
 import { z } from 'zod';
-import { cnDate, type Day, dayOf } from '../../calendar/day';
+import { cnDate, type Day } from '../../calendar/day';
+import { requirementDates } from '../../scan/register-row';
+import type { RegisterRow } from '../../workbook/read-ledgers';
 import { ACK_MONTH, ackText, readAck } from '../../workbook/acknowledgement';
 import { AUDIT_TAB, auditRow } from '../../workbook/audit';
 import { cellText } from '../../store/grid/cell-text';
@@ -15,7 +17,6 @@ import { siblingLink } from './sibling-link';
 import { recomputeRow, verdictOf, withRow } from './workbook-state';
 
 const FEEDBACK_TAB = '反馈记录';
-const REGISTER_TAB = '文书登记';
 
 const ackForm = z.object({
   owner: z
@@ -26,15 +27,14 @@ const ackForm = z.object({
 });
 
 /** The day the notice `ref` asks for a reply by, from its 文书登记 时限要求 (`2026-11-25前反馈；…`); null if none. */
-function replyBy(snapshot: Snapshot, ref: string): Day | null {
-  const row = snapshot.tabs[REGISTER_TAB]?.rows.find((r) => cellText(r.cells['文号'] ?? null).trim() === ref);
-  const m = /(\d{4})-(\d{2})-(\d{2})前反馈/.exec(cellText(row?.cells['时限要求'] ?? null));
-  return m ? dayOf(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+function replyBy(register: RegisterRow[], ref: string): Day | null {
+  const row = register.find((r) => r.docNo === ref);
+  return (row && requirementDates(cellText(row.cells['时限要求'] ?? null))[0]) ?? null;
 }
 
 /** What the unit does next, on the 签收 page's answer: reply by the notice's date. */
-function nextStep(snapshot: Snapshot, ref: string, today: Day): string {
-  const due = ref ? replyBy(snapshot, ref) : null;
+function nextStep(register: RegisterRow[], ref: string, today: Day): string {
+  const due = ref ? replyBy(register, ref) : null;
   if (due === null) return '下一步：请按通知的时限要求反馈办理情况。';
   return due < today
     ? `下一步：通知要求${cnDate(due, today)}前反馈，已过时限，请尽快反馈办理情况。`
@@ -137,7 +137,7 @@ export const ackHandler: ActionHandler<z.output<typeof ackForm>> = {
       page(
         '签收成功',
         html`<p class="ok">已签收。具体责任人：${owner}。签收时间已记入反馈记录。</p>
-          <p>${nextStep(ctx.state.snapshot, ctx.claims.ref ?? '', ctx.state.model.today)}</p>
+          <p>${nextStep(ctx.state.model.register, ctx.claims.ref ?? '', ctx.state.model.today)}</p>
           ${feedback ? html`<p><a href="${feedback}">现在填报完成情况</a>（也可用邮件中的“反馈”链接）</p>` : ''}`,
       ),
     );
