@@ -3,8 +3,6 @@
  * other: nodemailer calls that a success. The register row is 已发送 — the other person has it — but the clerk is
  * told, in the scan's problems and the 审计日志, who did not get it and what to do.
  */
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSmtpMailer } from '../../src/mail/smtp';
 import { runScan } from '../../src/scan/run-scan';
@@ -14,48 +12,29 @@ import { createMemoryJournal } from '../../src/store/journal/memory';
 import { TAB_SPECS } from '../../src/workbook/schema/tabs';
 import { demoWorkbook, FROM } from './demo-workbook';
 import { DAY, retype, twoRecipientContact } from './readdress-fixture';
+import { type RefusingSmtp, startRefusingSmtp } from './refusing-smtp';
 
 describe('a notice one of whose recipients the mail server refuses', () => {
-  const delivered: string[][] = [];
-  let refused = '';
-  let server: SMTPServer;
-  let port = 0;
+  let smtp: RefusingSmtp;
   beforeAll(async () => {
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onRcptTo(address, _session, callback) {
-        if (address.address.toLowerCase() === refused)
-          return callback(Object.assign(new Error('5.1.1 Mailbox unavailable'), { responseCode: 550 }));
-        callback();
-      },
-      onData(stream, session, callback) {
-        stream.resume();
-        stream.on('end', () => {
-          delivered.push(session.envelope.rcptTo.map((r) => r.address.toLowerCase()));
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    port = (server.server.address() as AddressInfo).port;
+    smtp = await startRefusingSmtp();
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => smtp.close());
 
   it('is 已发送 for the one who got it, and the clerk is told who did not and what to do', async () => {
     const right = (await twoRecipientContact(false)).toLowerCase();
     const wrong = right.replace('@', '@typo.');
-    refused = wrong;
+    smtp.refuse(wrong);
     const store = createMemoryStore(demoWorkbook());
     retype(store, right, wrong);
-    const mailer = createSmtpMailer({ host: '127.0.0.1', port, ratePerSecond: 1000 });
+    const mailer = createSmtpMailer({ host: '127.0.0.1', port: smtp.port, ratePerSecond: 1000 });
     try {
       const result = await runScan({ store, mailer, journal: createMemoryJournal(), from: FROM, now: DAY });
       const tabs = (await store.read([...TAB_SPECS])).tabs;
       const row = tabs['文书登记']!.rows.find((r) => cellText(r.cells['收件人'] ?? null).includes(wrong))!;
       expect(cellText(row.cells['发送状态'] ?? null)).toBe('已发送');
       // The colleague on the same mail got it; the mistyped mailbox was never a recipient of any delivery.
+      const delivered = smtp.received.map((m) => m.to);
       expect(delivered.some((to) => to.length > 0 && !to.includes(wrong))).toBe(true);
       expect(delivered.flat()).not.toContain(wrong);
       const problem = result.problems.find((p) => p.code === 'send-partly-rejected');

@@ -22,6 +22,7 @@ import { scanLinks } from '../../src/web/links/scan-links';
 import { parseLinkKeys, verifyLink } from '../../src/web/links/token';
 import { at830, demoWorkbook, FROM } from './demo-workbook';
 import { dyingAtSettle } from './dying-store';
+import { MAILBOX_UNAVAILABLE } from './readdress-fixture';
 
 const DAY = at830('2026-06-15');
 const KEYS = parseLinkKeys('k1:first-secret-0123456789');
@@ -185,12 +186,7 @@ describe.each([
           refused = { key: keyOf(message), address: copy };
         }
         if (refused && copy === refused.address && keyOf(message) === refused.key)
-          return {
-            ok: false,
-            permanent: true,
-            kind: 'rejected',
-            error: '[mail:smtp] 550 5.1.1 Mailbox unavailable',
-          };
+          return MAILBOX_UNAVAILABLE;
         return inner.send(message);
       },
     };

@@ -1,7 +1,7 @@
 /** The fixture of the 改回待发送 tests: a recipient whose mailbox the clerk mistypes, then corrects, in 通讯录. */
 import { expect } from 'vitest';
 import { createMemoryMailer } from '../../src/mail/memory';
-import type { MailMessage } from '../../src/mail/port';
+import type { MailMessage, SendResult } from '../../src/mail/port';
 import { runScan } from '../../src/scan/run-scan';
 import { createMemoryStore, type MemoryStore } from '../../src/store/drivers/memory/memory';
 import { scanLinks } from '../../src/web/links/scan-links';
@@ -17,6 +17,14 @@ export const LINKS = scanLinks(
   },
   DAY,
 );
+
+/** What the smtp mailer returns for a mailbox the server does not have (a 550 at RCPT TO). */
+export const MAILBOX_UNAVAILABLE: SendResult = {
+  ok: false,
+  permanent: true,
+  kind: 'rejected',
+  error: '[mail:smtp] 550 5.1.1 Mailbox unavailable',
+};
 
 export const keyOf = (m: MailMessage) => m.headers?.['X-Duban-Dedupe-Key'] ?? '';
 export const copyOf = (m: MailMessage) => m.headers?.['X-Duban-Copy-For'];

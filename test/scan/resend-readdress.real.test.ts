@@ -2,9 +2,6 @@
  * 改回待发送 through a real SMTP server that answers 550 to a mistyped mailbox: after the clerk corrects 通讯录, the
  * resent notice is delivered to the corrected mailbox (the envelope says so), and no one else's copy goes again.
  */
-import type { AddressInfo } from 'node:net';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSmtpMailer } from '../../src/mail/smtp';
 import { runScan } from '../../src/scan/run-scan';
@@ -14,6 +11,7 @@ import { createMemoryJournal } from '../../src/store/journal/memory';
 import { TAB_SPECS } from '../../src/workbook/schema/tabs';
 import { demoWorkbook, FROM } from './demo-workbook';
 import { DAY, LINKS, retype, twoRecipientContact } from './readdress-fixture';
+import { type RefusingSmtp, startRefusingSmtp } from './refusing-smtp';
 
 /** A header's RFC 2047 words (`=?UTF-8?B?…?=`) as text: mailparser leaves the 去重键 header encoded. */
 const decodeWords = (value: string) =>
@@ -22,49 +20,26 @@ const decodeWords = (value: string) =>
     .replace(/=\?UTF-8\?B\?([^?]*)\?=/gi, (_, b64: string) => Buffer.from(b64, 'base64').toString('utf8'));
 
 describe('改回待发送 through a real SMTP server', () => {
-  const received: Array<{ to: string[]; key: string; copy: string }> = [];
-  let refused = '';
-  let server: SMTPServer;
-  let port = 0;
+  let smtp: RefusingSmtp;
   beforeAll(async () => {
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onRcptTo(address, _session, callback) {
-        if (address.address.toLowerCase() === refused) {
-          const error = Object.assign(new Error('5.1.1 Mailbox unavailable'), { responseCode: 550 });
-          return callback(error);
-        }
-        callback();
-      },
-      onData(stream, session, callback) {
-        simpleParser(stream)
-          .then((mail) => {
-            const header = (name: string) => decodeWords(String(mail.headers.get(name) ?? ''));
-            received.push({
-              to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
-              key: header('x-duban-dedupe-key'),
-              copy: header('x-duban-copy-for'),
-            });
-            callback();
-          })
-          .catch(callback);
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    port = (server.server.address() as AddressInfo).port;
+    smtp = await startRefusingSmtp();
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => smtp.close());
+  /** The mails taken so far: envelope recipients, 去重键 and whose copy. */
+  const received = () =>
+    smtp.received.map(({ to, mail }) => {
+      const header = (name: string) => decodeWords(String(mail.headers.get(name) ?? ''));
+      return { to, key: header('x-duban-dedupe-key'), copy: header('x-duban-copy-for') };
+    });
 
   it('the corrected mailbox receives the resent copy; the colleague who had theirs gets nothing again', async () => {
     const right = (await twoRecipientContact(true)).toLowerCase();
     const wrong = right.replace('@', '@typo.');
-    refused = wrong;
+    smtp.refuse(wrong);
     const store = createMemoryStore(demoWorkbook());
     retype(store, right, wrong);
     const journal = createMemoryJournal();
-    const mailer = createSmtpMailer({ host: '127.0.0.1', port, ratePerSecond: 1000 });
+    const mailer = createSmtpMailer({ host: '127.0.0.1', port: smtp.port, ratePerSecond: 1000 });
     const scan = () => runScan({ store, mailer, journal, from: FROM, now: DAY, soleWriter: true, ...LINKS });
     const register = async () =>
       (await store.read([...TAB_SPECS])).tabs['文书登记']!.rows.map((r) => ({
@@ -78,7 +53,7 @@ describe('改回待发送 through a real SMTP server', () => {
       expect(first.notices.failed).toBeGreaterThan(0);
       const failed = (await register()).find((r) => r.status === '发送失败' && r.type !== '每日汇总')!;
       expect(failed.to).toContain(wrong);
-      const colleagues = received.filter((m) => m.key === failed.key && m.copy !== 'cc').map((m) => m.copy);
+      const colleagues = received().filter((m) => m.key === failed.key && m.copy !== 'cc').map((m) => m.copy);
       expect(colleagues.length).toBeGreaterThan(0);
 
       retype(store, wrong, right);
@@ -87,9 +62,9 @@ describe('改回待发送 through a real SMTP server', () => {
         const row = grid.cells.find((r) => r[header.indexOf('去重键')] === failed.key)!;
         row[header.indexOf('发送状态')] = '待发送';
       });
-      const before = received.length;
+      const before = received().length;
       await scan();
-      const resent = received.slice(before).filter((m) => m.key === failed.key);
+      const resent = received().slice(before).filter((m) => m.key === failed.key);
       expect(resent).toEqual([{ to: [right], key: failed.key, copy: right }]);
       const after = (await register()).find((r) => r.key === failed.key)!;
       expect(after.status).toBe('已发送');

@@ -14,7 +14,16 @@ import { cellText } from '../../src/store/grid/cell-text';
 import type { SheetStore } from '../../src/store/port';
 import { TAB_SPECS } from '../../src/workbook/schema/tabs';
 import { demoWorkbook, FROM } from './demo-workbook';
-import { copyOf, DAY, keyOf, LINKS, reaches, retype, twoRecipientContact } from './readdress-fixture';
+import {
+  copyOf,
+  DAY,
+  keyOf,
+  LINKS,
+  MAILBOX_UNAVAILABLE,
+  reaches,
+  retype,
+  twoRecipientContact,
+} from './readdress-fixture';
 
 async function registerRowOf(store: SheetStore, key: string): Promise<Record<string, string>> {
   const rows = (await store.read([...TAB_SPECS])).tabs['文书登记']!.rows;
@@ -39,12 +48,7 @@ async function mistyped(right: string, links: boolean, oneWrite: boolean) {
   const server: Mailer = {
     async send(message) {
       if (reaches(message, wrong))
-        return {
-          ok: false,
-          permanent: true,
-          kind: 'rejected',
-          error: '[mail:smtp] 550 5.1.1 Mailbox unavailable',
-        };
+        return MAILBOX_UNAVAILABLE;
       return inner.send(message);
     },
   };
