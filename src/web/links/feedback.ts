@@ -81,23 +81,28 @@ function progressNote(entry: TaskEntry): string {
  */
 function sameAnswerToday(ctx: LinkContext, f: z.output<ReturnType<typeof feedbackForm>>): string | null {
   const today = ctx.state.stamp.slice(0, 10);
-  const want: Record<string, string> = {
-    编号: ctx.entry.task.id,
-    月份: `${f.month}月`,
-    完成情况: f.done,
-    '进度(%)': String(f.progress),
-    存在问题: f.problems,
-    下步计划: f.plan,
-    填报人: ctx.person.name,
-    渠道: '链接',
-  };
+  const want = answerRow(ctx.entry.task.id, f, ctx.person.name);
   const rows = ctx.state.snapshot.tabs[FEEDBACK_TAB]?.rows ?? [];
   const same = rows.find(
     (r) =>
       cellText(r.cells['时间'] ?? null).startsWith(today) &&
-      Object.entries(want).every(([k, v]) => cellText(r.cells[k] ?? null).trim() === v.trim()),
+      Object.entries(want).every(([k, v]) => cellText(r.cells[k] ?? null).trim() === String(v).trim()),
   );
   return same ? cellText(same.cells['时间'] ?? null) : null;
+}
+
+/** The 反馈记录 row of an answer by link, but its 时间. */
+function answerRow(id: string, f: z.output<ReturnType<typeof feedbackForm>>, name: string) {
+  return {
+    编号: id,
+    月份: `${f.month}月`,
+    完成情况: f.done,
+    '进度(%)': f.progress,
+    存在问题: f.problems,
+    下步计划: f.plan,
+    填报人: name,
+    渠道: '链接',
+  };
 }
 
 type Values = Partial<Record<'month' | 'done' | 'progress' | 'problems' | 'plan', string>>;
@@ -185,17 +190,7 @@ export const feedbackHandler: ActionHandler<z.output<ReturnType<typeof feedbackF
     }
     const result = await commitAnswer(ctx, (state, entry) => {
       const id = entry.task.id;
-      const row = {
-        时间: state.stamp,
-        编号: id,
-        月份: `${f.month}月`,
-        完成情况: f.done,
-        '进度(%)': f.progress,
-        存在问题: f.problems,
-        下步计划: f.plan,
-        填报人: who.name,
-        渠道: '链接',
-      };
+      const row = { 时间: state.stamp, ...answerRow(id, f, who.name) };
       const note = `渠道 链接；${who.name}（${who.email}）`;
       const audit = [auditRow(state.stamp, '链接反馈', id, `${f.month}月反馈`, '', f.done, note, who.name)];
       let answered = withRow(state.snapshot, FEEDBACK_TAB, row);
