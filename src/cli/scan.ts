@@ -9,6 +9,7 @@ import { provisionalNote } from '../calendar/provisional-note';
 import { localEnvFor } from '../local/config-file';
 import { localEnv, localTargets, scanInstant } from '../local/targets';
 import { workbookGuard } from '../local/workbook-guard';
+import { writeHeldAnswers } from '../local/workbook-answers';
 import { WorkbookFileError } from '../local/workbook-file';
 import { OPEN_WAIT_MS } from '../local/open-in-editor';
 import { workbookLinks } from '../local/link-secret';
@@ -97,8 +98,12 @@ export async function run(args: string[]): Promise<number> {
           onWait: (message) => console.error(`duban scan：${message}`),
         })
       : <T>(work: () => Promise<T>) => work();
-    summary = await exclusive(() =>
-      runScan({
+    let heldWaiting = 0;
+    summary = await exclusive(async () => {
+      // The lease is held and the workbook closed: answers held by `duban serve` meanwhile go in first.
+      if (values.workbook && !values['dry-run'])
+        heldWaiting = await writeHeldAnswers(values.workbook, env.config, targets);
+      return runScan({
         ...targets,
         // The workbook's lease is held (workbook-guard.ts): send first, then one write of the file.
         soleWriter: Boolean(values.workbook),
@@ -108,8 +113,13 @@ export async function run(args: string[]): Promise<number> {
         runId: crypto.randomUUID().slice(0, 8),
         dryRun: values['dry-run'] ?? false,
         onProgress: progressBar(),
-      }),
-    );
+      });
+    });
+    if (heldWaiting)
+      console.error(
+        `duban scan：有 ${heldWaiting} 份单位通过链接提交的内容（工作簿打开期间收到）尚未记入，本次扫描未计入；` +
+          'duban serve 会在半分钟内自动记入（或在 duban.env 中设置 DUBAN_PUBLIC_URL，扫描前即先记入）',
+      );
   } catch (error) {
     if (error instanceof WorkbookFileError) {
       console.error(`duban scan：${error.message}`);

@@ -20,20 +20,6 @@ export async function editorLocks(file: string): Promise<string[]> {
   return entries.filter((entry) => wanted.has(entry)).map((entry) => join(dirname(file), entry));
 }
 
-/**
- * Why a unit's answer by link (反馈, 签收, 延期申请, 审批…) cannot be written into `file` now, in Chinese for them — it
- * is open in an editor, whose next save would wipe what the link wrote — or null. Logged in English for the office.
- */
-export async function openForAnswers(file: string): Promise<string | null> {
-  const locks = await editorLocks(file);
-  if (!locks.length) return null;
-  console.info(`[web:links] answer held back: ${basename(file)} is open in an editor (${basename(locks[0]!)})`);
-  return (
-    '督查室正在 Excel、WPS 或 LibreOffice 中编辑督办工作簿，为免您填写的内容被覆盖，本次没有保存。' +
-    '您填写的内容仍在下面，请过几分钟再点提交；长时间提交不了，请联系督查室关闭工作簿。'
-  );
-}
-
 export interface OpenWaitOptions {
   /** How long to wait for the workbook to be closed (default OPEN_WAIT_MS; 0: stop at once). */
   waitMs?: number;

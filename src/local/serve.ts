@@ -9,7 +9,7 @@ import { lastScanFile } from './last-scan';
 import { localEnvFor } from './config-file';
 import { containerNote, linkBase, localOnlyNote } from './link-base';
 import { localLinkKeys } from './link-secret';
-import { openForAnswers } from './open-in-editor';
+import { heldAnswersFile } from './held-answers-file';
 import { localTargets } from './targets';
 import { weeklySchedule } from './weekly-schedule';
 import { workbookGuard } from './workbook-guard';
@@ -30,7 +30,7 @@ export interface ServeOptions {
   now?: () => Date;
   /** How long a scan waits for a workbook open in Excel / WPS / LibreOffice to be closed (open-in-editor.ts). */
   openWaitMs?: number;
-  /** How often the schedule looks at the clock (default 30 s). */
+  /** How often the schedule looks at the clock and held link answers are written (default 30 s). */
   tickMs?: number;
 }
 
@@ -67,7 +67,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const links: LinkSettings = {
     keys: linkKeys.keys,
     office: basename(options.workbook),
-    busy: () => openForAnswers(options.workbook),
+    held: heldAnswersFile(options.workbook),
   };
   links.publicUrl = env.config.publicUrl ?? (options.port ? linkBase(host, options.port) : undefined);
   const summaries = lastScanFile(options.workbook);
@@ -113,10 +113,23 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   // The scan `npm start` just made counts as today's: the schedule does not scan again the same morning.
   if (firstScan && !firstScan.dayOff) schedule.done(now());
   const weekly = weeklySchedule((instant) => service.weeklyBrief(instant));
-  const timer =
-    options.schedule === false
-      ? null
-      : setInterval(() => void schedule.tick(now()).then(() => weekly.tick(now())), options.tickMs ?? 30_000);
+  // Each tick: the link answers held while the workbook was open, then (unless off) the day's scan and the briefs.
+  let ticking = false;
+  const tick = async () => {
+    if (ticking) return;
+    ticking = true;
+    try {
+      await service.drainHeldAnswers(now()).catch((error: Error) => {
+        console.error(`[web:links] held answers not written: ${error.message}`);
+      });
+      if (options.schedule === false) return;
+      await schedule.tick(now());
+      await weekly.tick(now());
+    } finally {
+      ticking = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), options.tickMs ?? 30_000);
 
   return {
     url: `http://${isLoopback(host) ? 'localhost' : host}:${port}`,
@@ -125,7 +138,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     firstScan,
     close: () =>
       new Promise<void>((resolve) => {
-        if (timer) clearInterval(timer);
+        clearInterval(timer);
         server.close(() => resolve());
       }),
   };

@@ -13,6 +13,7 @@ import type { SheetStore } from '../store/port';
 import { createApp } from '../web/app';
 import { boardSource } from '../web/board/board-cache';
 import type { ScanFailure, ScanService } from '../web/scan-service';
+import { drainHeld } from '../web/links/held-drain';
 import type { LinkDeps } from '../web/links/link-deps';
 import { scanLinks } from '../web/links/scan-links';
 import type { LinkSettings } from '../web/links/link-settings';
@@ -80,6 +81,11 @@ export interface DubanService extends ScanService {
   lastSummary(): Promise<RuntimeSummary | null>;
   /** The 分管领导's weekly brief, if due now (src/scan/weekly/run-weekly-brief.ts); once per leader per week. */
   weeklyBrief(now: Date): Promise<WeeklyBriefResult>;
+  /**
+   * Write the link answers held while the workbook was open (duban serve), if it is closed now; how many. Called every
+   * half minute by the serve loop; scans do it first anyway.
+   */
+  drainHeldAnswers(now: Date): Promise<number>;
   /** Record that the schedule's scan failed, for the status page and the desk until a scan succeeds. */
   scheduledScanFailed(failure: ScanFailure): Promise<void>;
   /** Health, POST /api/scan (admin token) and the status page. */
@@ -108,9 +114,14 @@ export function createService(options: ServiceOptions): DubanService {
     options.viewerToken && publicUrl
       ? `${publicUrl}/board?t=${encodeURIComponent(options.viewerToken)}`
       : undefined;
+  const links = options.links ? linkDepsOf(options.links, options, (now) => service.scan(now)) : undefined;
+  const held = options.links?.held;
+  // Answers held while the workbook was open are written before a scan reads it, so it counts them.
+  const drain = () => (links && held ? drainHeld(links, held) : Promise.resolve([]));
   const scanWith = (now: Date, scheduled: boolean, dryRun: boolean) =>
-    exclusive(() =>
-      runScan({
+    exclusive(async () => {
+      if (!dryRun) await drain();
+      return runScan({
         store: targets.store,
         mailer: targets.mailer,
         ...(targets.journal ? { journal: targets.journal } : {}),
@@ -124,8 +135,8 @@ export function createService(options: ServiceOptions): DubanService {
         scheduled,
         ...(dryRun ? { dryRun } : {}),
         ...(options.links ? scanLinks(options.links, now) : {}),
-      }),
-    ).finally(() => targets.mailer.close?.());
+      });
+    }).finally(() => targets.mailer.close?.());
 
   function scanOnce(now: Date, scheduled: boolean): Promise<RuntimeSummary> {
     running ??= (async function runOne() {
@@ -143,6 +154,13 @@ export function createService(options: ServiceOptions): DubanService {
 
   const service = {
     scan: (now: Date) => scanOnce(now, false),
+    async drainHeldAnswers(now: Date): Promise<number> {
+      if (!held || (await held.busy())) return 0;
+      const done = await drain();
+      // A 签发 written from the queue is numbered and sent by a scan, as one written at once is (signing-page.ts).
+      if (done.some((a) => a.action === 'sign-notices')) await service.scan(now);
+      return done.length;
+    },
     /** The daily scan: on a day off by the workbook's own calendar (节假日 tab included) it only reads. */
     async scheduledScan(now: Date): Promise<RuntimeSummary | null> {
       const summary = await scanOnce(now, true);
@@ -170,7 +188,7 @@ export function createService(options: ServiceOptions): DubanService {
     service,
     adminToken: options.adminToken,
     ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.links ? { links: linkDepsOf(options.links, options, service.scan) } : {}),
+    ...(links ? { links } : {}),
     board,
     viewerToken: options.viewerToken,
   });
@@ -198,7 +216,7 @@ function linkDepsOf(
     get publicUrl() {
       return settings.publicUrl;
     },
-    busy: async () => (await settings.busy?.()) ?? null,
+    held: settings.held,
   };
 }
 

@@ -3,14 +3,17 @@
  * `duban serve` answers them, signed with the key file duban serve uses — the same links as serve's scan, signers'
  * and desk links included; without it the notices carry none.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseLinkKeys, verifyLink } from '../../src/web/links/token';
+import { heldAnswersFile } from '../../src/local/held-answers-file';
+import { expiryOf } from '../../src/web/links/link-deps';
+import { hmac, parseLinkKeys, signLink, verifyLink } from '../../src/web/links/token';
 import { duban } from '../e2e/cli';
+import { readBook, readRows } from '../e2e/sheet-reader';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -55,5 +58,54 @@ describe('duban scan and signed links', () => {
     expect(mails.length).toBeGreaterThan(0);
     expect(mails.some((m) => m.includes('/l/'))).toBe(false);
     expect(existsSync(join(dir, '.duban-link-secret'))).toBe(false);
+  }, 120_000);
+});
+
+describe('duban scan and answers held by duban serve while the workbook was open', () => {
+  const SECRET = 'k1:held-answers-secret-0123456789';
+  /** The demo with its key file and one 反馈 `duban serve` held: 县商务局's June report, submitted at 08:10. */
+  async function withHeldAnswer() {
+    const dir = await mkdtemp(join(tmpdir(), 'duban-scan-held-'));
+    dirs.push(dir);
+    const workbook = join(dir, 'demo.xlsx');
+    expect(duban(['init', '--demo', '--as-of', '2026-06-15', '--workbook', workbook]).code).toBe(0);
+    writeFileSync(join(dir, '.duban-link-secret'), `${SECRET}\n`, { mode: 0o600 });
+    const at = new Date('2026-06-15T00:10:00Z');
+    const claims = { office: 'demo.xlsx', task: 'ZD-2026-007', action: 'feedback' as const };
+    const person = 'swj.lianluo@demo.gov.cn';
+    const t = await signLink({ ...claims, person, exp: expiryOf('feedback', at) }, parseLinkKeys(SECRET));
+    const csrf = await hmac(SECRET.slice(3), `csrf.feedback.${t}`);
+    await heldAnswersFile(workbook).add({
+      id: 'held-1',
+      at: at.toISOString(),
+      task: claims.task,
+      action: claims.action,
+      token: t,
+      person,
+      form: { t, csrf, month: '6', done: '6月参展企业12家', progress: '50' },
+      ip: '10.0.0.8',
+    });
+    const reported = () =>
+      readRows(readBook(workbook), '反馈记录').some((r) => r.values['完成情况'] === '6月参展企业12家');
+    return { workbook, reported };
+  }
+
+  it('writes them before it scans, so the scan counts them', async () => {
+    const { workbook, reported } = await withHeldAnswer();
+    const r = duban(['scan', '--workbook', workbook, '--date', '2026-06-15'], {
+      DUBAN_PUBLIC_URL: 'https://duban.example.gov.cn',
+    });
+    expect(r.code).toBe(0);
+    expect(reported()).toBe(true);
+    expect(existsSync(`${workbook}.answers.jsonl`)).toBe(false);
+  }, 120_000);
+
+  it('without DUBAN_PUBLIC_URL leaves them to duban serve and says so', async () => {
+    const { workbook, reported } = await withHeldAnswer();
+    const r = duban(['scan', '--workbook', workbook, '--date', '2026-06-15'], { DUBAN_PUBLIC_URL: '' });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('有 1 份单位通过链接提交的内容');
+    expect(reported()).toBe(false);
+    expect((await heldAnswersFile(workbook).list()).map((a) => a.id)).toEqual(['held-1']);
   }, 120_000);
 });

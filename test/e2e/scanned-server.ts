@@ -1,5 +1,6 @@
 /**
- * The demo county of 2026-06-15 under `duban serve` as the browser tests open it: no schedule, the clock at 08:30 that
+ * The demo county of 2026-06-15 under `duban serve` as the browser tests open it: no schedule (held answers written
+ * within 0.3 s), the clock at 08:30 that
  * day, drafts sent without 签发 (that is tested on its own), scanned once; and the mails of its outbox folder.
  */
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -22,6 +23,7 @@ export async function scannedDemoServer(
     workbook,
     port: 0,
     schedule: false,
+    tickMs: 300, // how soon answers held while the workbook was open are written once it is closed
     now: () => new Date('2026-06-15T00:30:00Z'),
   });
   const scan = await fetch(`${server.url}/api/scan`, {

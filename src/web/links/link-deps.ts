@@ -1,5 +1,6 @@
 import type { Address, Mailer } from '../../mail/port';
 import type { SheetStore } from '../../store/port';
+import type { HeldAnswers } from './held-answers';
 import type { LinkAction, LinkClaims, LinkKeys } from './token';
 
 /** What the signed-link pages need from the runtime: the office's workbook, its keys, a mailer and a clock. */
@@ -15,9 +16,9 @@ export interface LinkDeps {
   from: Address;
   clock: () => Date;
   /** The scan, run right after a 签发 link signs drafts, so they are numbered and sent at once. */
-  scan?: (now: Date) => Promise<unknown>;
-  /** Why no answer can be written now (LinkSettings.busy); absent: always writable. */
-  busy?: () => Promise<string | null>;
+  scan?: ((now: Date) => Promise<unknown>) | undefined;
+  /** Where answers wait while the workbook cannot take them (LinkSettings.held); absent: always written at once. */
+  held?: HeldAnswers | undefined;
 }
 
 /** How long a link stays valid after it is mailed, per action (a leaked link exposes its task for this long). */

@@ -1,3 +1,4 @@
+import type { HeldAnswers } from './held-answers';
 import type { LinkKeys } from './token';
 
 /** What a runtime says about its signed links (from DUBAN_LINK_SECRET and DUBAN_PUBLIC_URL). */
@@ -9,8 +10,8 @@ export interface LinkSettings {
   /** Base of every link put into a mail, e.g. `https://duban.example.gov.cn`. */
   publicUrl?: string;
   /**
-   * Why the workbook cannot take an answer right now, in Chinese for the unit (a clerk has it open in Excel / WPS /
-   * LibreOffice, whose next save would wipe it), or null; the form then comes back filled, nothing written.
+   * `duban serve`: answers submitted while a clerk has the workbook open in Excel / WPS / LibreOffice (whose next save
+   * would wipe them) wait here and are written once it is closed (held-drain.ts).
    */
-  busy?: () => Promise<string | null>;
+  held?: HeldAnswers;
 }

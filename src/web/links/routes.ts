@@ -16,12 +16,14 @@ import { extendHandler } from './extension';
 import { approveExtensionHandler } from './extension-approval';
 import { feedbackHandler } from './feedback';
 import { issuesOf, stringsOf } from './form';
-import type { ActionHandlers, LinkEnv } from './link-context';
+import { type HeldAnswer, postedFields } from './held-answers';
+import { heldPage } from './held-page';
+import type { ActionHandlers, LinkContext, LinkEnv } from './link-context';
 import type { LinkDeps } from './link-deps';
 import { type RefusalInfo, type RefusalReason, refuse } from './refusal';
 import { addressOf, crossSite, linkBodyLimit, linkSecurityHeaders, noStore, RateLimiter } from './security';
 import { signNoticesHandler } from './signing-page';
-import { hmac, type LinkClaims, TASK_ACTIONS, verifyLink } from './token';
+import { hmac, type LinkClaims, TASK_ACTIONS, type TaskAction, verifyLink } from './token';
 import { entryOf, readState } from './workbook-state';
 
 const HANDLERS: ActionHandlers = {
@@ -116,9 +118,15 @@ export function linkRoutes(deps: LinkDeps, options: LinkRouteOptions = {}): Hono
     const handler = c.get('handler');
     const blocked = await handler.blocked?.(ctx);
     if (blocked) return blocked;
-    const values = stringsOf(c.req.valid('form'));
-    const busy = await deps.busy?.();
-    if (busy) return heldBack(await handler.invalid(ctx, [busy], values));
+    const posted = c.req.valid('form');
+    const values = stringsOf(posted);
+    const held = await heldFor(deps, ctx.token);
+    if (held) return heldPage(ctx, held); // submitted again (a reload) while the first one waits
+    if (await deps.held?.busy()) {
+      const checked = handler.form(ctx).safeParse(posted);
+      if (!checked.success) return handler.invalid(ctx, issuesOf(checked.error), values);
+      return hold(ctx, postedFields(posted));
+    }
     const validate = zValidator('form', handler.form(ctx), (result) => {
       if (!result.success) return handler.invalid(ctx, issuesOf(result.error), values);
     });
@@ -129,8 +137,10 @@ export function linkRoutes(deps: LinkDeps, options: LinkRouteOptions = {}): Hono
   // A token or CSRF field that is not one string (given twice) reads as absent: the gate refuses it, within its limits.
   const query = zValidator('query', linkQuery);
   const envelope = zValidator('form', linkEnvelope);
-  app.get('/:task/:action', params, query, gate, (c) => {
-    return c.get('handler').get(c.get('link'));
+  app.get('/:task/:action', params, query, gate, async (c) => {
+    const ctx = c.get('link');
+    const held = await heldFor(deps, ctx.token);
+    return held ? heldPage(ctx, held) : c.get('handler').get(ctx);
   });
   app.post('/:task/:action', params, query, envelope, gate, validForm, (c) => {
     return c.get('handler').post(c.get('link'), c.req.valid('form' as never));
@@ -156,11 +166,27 @@ type GateInput = {
   };
 };
 
-/** The form again, filled, when the workbook cannot take the answer now: 503, try again in a few minutes. */
-function heldBack(page: Response): Response {
-  const headers = new Headers(page.headers);
-  headers.set('retry-after', '120');
-  return new Response(page.body, { status: 503, headers });
+/** The answer of this link still waiting for the workbook to be closed, if any. */
+async function heldFor(deps: LinkDeps, token: string): Promise<HeldAnswer | undefined> {
+  return deps.held ? (await deps.held.list()).find((a) => a.token === token) : undefined;
+}
+
+/** Keep a checked answer until the workbook is closed, and tell the unit it is received. */
+async function hold(ctx: LinkContext, form: HeldAnswer['form']): Promise<Response> {
+  const { claims, deps } = ctx;
+  const answer: HeldAnswer = {
+    id: crypto.randomUUID(),
+    at: deps.clock().toISOString(),
+    task: claims.task,
+    action: claims.action as TaskAction,
+    token: ctx.token,
+    person: claims.person,
+    form,
+    ip: addressOf(ctx.c),
+  };
+  await deps.held!.add(answer);
+  console.info(`[web:links] ${answer.action} on ${answer.task} held: the workbook is open in an editor`);
+  return heldPage(ctx, answer);
 }
 
 /** Refusals never written to 审计日志 anyway: they spend no audit budget. */

@@ -1,0 +1,138 @@
+/**
+ * Answers by link while a clerk has the workbook open: checked, held and acknowledged (202), then written by the
+ * service once the workbook is closed, as of when they were submitted, each once.
+ */
+import { describe, expect, it } from 'vitest';
+import { createMemoryMailer } from '../../../src/mail/memory';
+import { createService } from '../../../src/runtime/service';
+import { createMemoryStore } from '../../../src/store/drivers/memory/memory';
+import type { HeldAnswer, HeldAnswers } from '../../../src/web/links/held-answers';
+import { expiryOf, linkUrl } from '../../../src/web/links/link-deps';
+import { type LinkAction, signLink } from '../../../src/web/links/token';
+import { tabSpec, type TabName } from '../../../src/workbook/schema/tabs';
+import { at830, demoWorkbook, FROM } from '../../scan/demo-workbook';
+import { KEYS, LIAISON, OFFICE, PUBLIC, SAME_ORIGIN, TASK, text } from './fixture';
+
+/** Held answers in memory, with the editor's lock as a switch. */
+function memoryHeld() {
+  let answers: HeldAnswer[] = [];
+  return {
+    open: true as boolean,
+    answers: () => answers,
+    async busy() {
+      return this.open;
+    },
+    list: async () => [...answers],
+    add: async (a: HeldAnswer) => void answers.push(a),
+    remove: async (id: string) => void (answers = answers.filter((a) => a.id !== id)),
+  } satisfies HeldAnswers & { open: boolean; answers(): HeldAnswer[] };
+}
+
+function heldFixture() {
+  const store = createMemoryStore(demoWorkbook());
+  const held = memoryHeld();
+  let now = at830('2026-06-15');
+  const service = createService({
+    name: 'test',
+    targets: { store, mailer: createMemoryMailer(), mailTransport: 'smtp' },
+    from: FROM,
+    adminToken: 'admin-token-0123456789',
+    clock: () => now,
+    links: { keys: KEYS, office: OFFICE, publicUrl: PUBLIC, held },
+  });
+  const token = (action: LinkAction, exp = expiryOf(action, now)) =>
+    signLink({ office: OFFICE, task: TASK, action, person: LIAISON, exp }, KEYS);
+  const get = (action: LinkAction, t: string) => service.app.request(linkUrl('', { task: TASK, action }, t));
+  const csrfOf = async (action: LinkAction, t: string) =>
+    /name="csrf"\s+value="([^"]+)"/.exec(await (await get(action, t)).text())?.[1] ?? '';
+  async function submit(action: LinkAction, t: string, fields: Record<string, string>, csrf?: string) {
+    csrf ??= await csrfOf(action, t);
+    return service.app.request(linkUrl('', { task: TASK, action }, '').replace(/\?t=$/, ''), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...SAME_ORIGIN },
+      body: new URLSearchParams({ t, csrf, ...fields }).toString(),
+    });
+  }
+  const rows = async (tab: TabName) => (await store.read([tabSpec(tab)])).tabs[tab]?.rows ?? [];
+  const setNow = (iso: string) => void (now = new Date(iso));
+  return { service, held, token, get, csrfOf, submit, rows, setNow, now: () => now };
+}
+
+const JUNE = { month: '6', done: '广交会参展企业12家', progress: '50' };
+
+describe('answers by link while the workbook is open in an editor', () => {
+  it('holds a 反馈 (202, nothing written), writes it once the workbook is closed, dated when it was submitted', async () => {
+    const f = heldFixture();
+    const t = await f.token('feedback');
+    const before = (await f.rows('反馈记录')).length;
+    const csrf = await f.csrfOf('feedback', t);
+    const res = await f.submit('feedback', t, JUNE, csrf);
+    expect(res.status).toBe(202);
+    const page = await res.text();
+    expect(page).toContain('反馈已收到');
+    expect(page).toContain('您于6月15日 08:30提交的反馈已收到并保存，无需重复提交');
+    expect((await f.rows('反馈记录')).length).toBe(before);
+    expect(f.held.answers()).toHaveLength(1);
+
+    // Still open: nothing written; the link shows what waits instead of an empty form.
+    f.setNow('2026-06-15T09:10:00Z');
+    expect(await f.service.drainHeldAnswers(f.now())).toBe(0);
+    const again = await f.get('feedback', t);
+    expect(again.status).toBe(202);
+    expect(await again.text()).not.toContain('name="done"');
+    // A reload of the submitted form while it waits is not held twice.
+    expect((await f.submit('feedback', t, JUNE, csrf)).status).toBe(202);
+    expect(f.held.answers()).toHaveLength(1);
+
+    f.held.open = false;
+    expect(await f.service.drainHeldAnswers(f.now())).toBe(1);
+    expect(f.held.answers()).toHaveLength(0);
+    const written = (await f.rows('反馈记录')).slice(before);
+    expect(written).toHaveLength(1);
+    expect(text(written[0], '完成情况')).toBe('广交会参展企业12家');
+    const audit = (await f.rows('审计日志')).filter((r) => text(r, '动作') === '链接反馈');
+    expect(audit.map((r) => text(r, '时间'))).toEqual(['2026-06-15 08:30:00']);
+    // Written: the link is the form again.
+    expect(await (await f.get('feedback', t)).text()).toContain('name="done"');
+  });
+
+  it('checks the form before holding it: a bad one is the page again with what is wrong, nothing held', async () => {
+    const f = heldFixture();
+    const res = await f.submit('feedback', await f.token('feedback'), { ...JUNE, progress: '150' });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('进度不能大于100');
+    expect(f.held.answers()).toHaveLength(0);
+  });
+
+  it('writes a held answer whose link expired while it waited, since it was valid when submitted', async () => {
+    const f = heldFixture();
+    const t = await f.token('ack', Math.floor(f.now().getTime() / 1000) + 3600);
+    expect((await f.submit('ack', t, { owner: '孙振华' })).status).toBe(202);
+    f.setNow('2026-06-16T01:00:00Z');
+    f.held.open = false;
+    expect(await f.service.drainHeldAnswers(f.now())).toBe(1);
+    const acks = (await f.rows('审计日志')).filter((r) => text(r, '动作') === '链接签收' && text(r, '编号') === TASK);
+    expect(acks.map((r) => text(r, '时间'))).toEqual(['2026-06-15 08:30:00']);
+  });
+
+  it('writes held answers before a scan reads the workbook, so the scan counts them', async () => {
+    const f = heldFixture();
+    expect((await f.submit('feedback', await f.token('feedback'), JUNE)).status).toBe(202);
+    f.held.open = false;
+    await f.service.scan(f.now());
+    expect(f.held.answers()).toHaveLength(0);
+    expect((await f.rows('反馈记录')).some((r) => text(r, '完成情况') === '广交会参展企业12家')).toBe(true);
+  });
+
+  it('a held answer the workbook no longer takes is dropped with a 审计日志 row naming who to ask again', async () => {
+    const f = heldFixture();
+    expect((await f.submit('feedback', await f.token('feedback'), JUNE)).status).toBe(202);
+    // Meanwhile the answer was spoilt on disk (a month the task does not have).
+    f.held.answers()[0]!.form.month = '13';
+    f.held.open = false;
+    expect(await f.service.drainHeldAnswers(f.now())).toBe(1);
+    const row = (await f.rows('审计日志')).find((r) => text(r, '动作') === '链接补记失败');
+    expect(text(row, '编号')).toBe(TASK);
+    expect(text(row, '备注')).toContain(`请联系 ${LIAISON} 重新提交`);
+  });
+});
