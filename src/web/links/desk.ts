@@ -26,6 +26,7 @@ import { dataTable, page } from './layout';
 import type { LinkDeps } from './link-deps';
 import { DESK_COOKIE, type DeskEnv, deskAuth } from './desk-auth';
 import { DESK_REFUSED } from './desk-refusal';
+import { heldHtml } from './desk-held';
 import { problemsHtml, type SheetLocation } from './desk-problems';
 import { failedHtml, failedNotices, resendFailed } from './desk-resend';
 import { scanForms, scanResultHtml } from './desk-scan';
@@ -93,10 +94,11 @@ export function deskRoutes(deps: LinkDeps, adminToken: string, scans?: DeskScans
           scans.sheet ?? (found?.length ? await sheetLocation() : undefined),
         )
       : '';
+    const held = heldHtml((await deps.held?.list()) ?? []);
     return c.html(
       page(
         '督查室工作台',
-        html`${failure ? html`<p class="error">${scanFailureText(failure)}</p>` : ''}${scans ? scanForms(csrf) : ''}${problems}${failedHtml(failedNotices(state), csrf)}${deskHtml(state, filter)}`,
+        html`${failure ? html`<p class="error">${scanFailureText(failure)}</p>` : ''}${held}${scans ? scanForms(csrf) : ''}${problems}${failedHtml(failedNotices(state), csrf)}${deskHtml(state, filter)}`,
       ),
     );
   });

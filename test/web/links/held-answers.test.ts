@@ -96,6 +96,21 @@ describe('answers by link while the workbook is open in an editor', () => {
     expect(await (await f.get('feedback', t)).text()).toContain('name="done"');
   });
 
+  it('shows the 督查室 on its desk what waits and why, until it is written', async () => {
+    const f = heldFixture();
+    const desk = async () =>
+      (await f.service.app.request('/desk', { headers: { authorization: 'Bearer admin-token-0123456789' } })).text();
+    expect(await desk()).not.toContain('等待记入的单位提交');
+    expect((await f.submit('feedback', await f.token('feedback'), JUNE)).status).toBe(202);
+    const waiting = await desk();
+    expect(waiting).toContain('等待记入的单位提交（1份）');
+    expect(waiting).toContain('请保存并关闭工作簿');
+    expect(waiting).toMatch(/6月15日 08:30<\/td>\s*<td>ZD-2026-007<\/td>\s*<td>反馈<\/td>\s*<td>swj\.lianluo@demo\.gov\.cn/);
+    f.held.open = false;
+    await f.service.drainHeldAnswers(f.now());
+    expect(await desk()).not.toContain('等待记入的单位提交');
+  });
+
   it('checks the form before holding it: a bad one is the page again with what is wrong, nothing held', async () => {
     const f = heldFixture();
     const res = await f.submit('feedback', await f.token('feedback'), { ...JUNE, progress: '150' });
