@@ -155,7 +155,6 @@ export function createService(options: ServiceOptions): DubanService {
   const service = {
     scan: (now: Date) => scanOnce(now, false),
     async drainHeldAnswers(now: Date): Promise<number> {
-      if (!held || (await held.busy())) return 0;
       const done = await drain();
       // A 签发 written from the queue is numbered and sent by a scan, as one written at once is (signing-page.ts).
       if (done.some((a) => a.action === 'sign-notices')) await service.scan(now);
