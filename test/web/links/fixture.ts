@@ -4,6 +4,7 @@ import { createService } from '../../../src/runtime/service';
 import { createMemoryStore } from '../../../src/store/drivers/memory/memory';
 import { cellText } from '../../../src/store/grid/cell-text';
 import type { SheetRow, SheetStore } from '../../../src/store/port';
+import type { HeldAnswer, HeldAnswers } from '../../../src/web/links/held-answers';
 import { expiryOf, linkUrl } from '../../../src/web/links/link-deps';
 import { type LinkAction, type LinkClaims, parseLinkKeys, signLink } from '../../../src/web/links/token';
 import { type TabName, tabSpec } from '../../../src/workbook/schema/tabs';
@@ -17,10 +18,10 @@ export const TASK = 'ZD-2026-007';
 export const LIAISON = 'swj.lianluo@demo.gov.cn';
 export const LEADER = 'changwu@demo.gov.cn';
 
-/** The demo as of 2026-06-15 (or `asOf`) scanned on `day`. */
-export function linkFixture(day = '2026-06-15', asOf?: string) {
+/** The demo as of 2026-06-15 (or `asOf`) scanned on `day`; `held`: where answers wait while the workbook is open. */
+export function linkFixture(day = '2026-06-15', asOf?: string, held?: HeldAnswers) {
   const store = createMemoryStore(demoWorkbook(asOf));
-  const { service, mailer, now } = serviceOn(store, day);
+  const { service, mailer, now } = serviceOn(store, day, true, held);
   const app = service.app;
 
   async function token(action: LinkAction, over: Partial<LinkClaims> = {}): Promise<string> {
@@ -75,7 +76,7 @@ export const SAME_ORIGIN: Record<string, string> = {
 export const text = (row: SheetRow | undefined, key: string) => cellText(row?.cells[key] ?? null);
 
 /** The service on `store` with its clock at 08:30 on `day`, links on (or off), and a mailer of its own. */
-export function serviceOn(store: SheetStore, day: string, links = true) {
+export function serviceOn(store: SheetStore, day: string, links = true, held?: HeldAnswers) {
   const mailer = createMemoryMailer();
   const now = at830(day);
   const service = createService({
@@ -84,7 +85,7 @@ export function serviceOn(store: SheetStore, day: string, links = true) {
     from: FROM,
     adminToken: 'admin-token-0123456789',
     clock: () => now,
-    ...(links ? { links: { keys: KEYS, office: OFFICE, publicUrl: PUBLIC } } : {}),
+    ...(links ? { links: { keys: KEYS, office: OFFICE, publicUrl: PUBLIC, ...(held ? { held } : {}) } } : {}),
   });
   return { service, mailer, now };
 }
@@ -105,4 +106,19 @@ export function oneEach<M extends { headers?: Record<string, string> }>(mails: M
     keys.add(key);
     return true;
   });
+}
+
+/** Held answers in memory (src/local/held-answers-file.ts keeps them in a file), with the editor's lock as a switch. */
+export function memoryHeld() {
+  let answers: HeldAnswer[] = [];
+  return {
+    open: true as boolean,
+    answers: () => answers,
+    async busy() {
+      return this.open;
+    },
+    list: async () => [...answers],
+    add: async (a: HeldAnswer) => void answers.push(a),
+    remove: async (id: string) => void (answers = answers.filter((a) => a.id !== id)),
+  } satisfies HeldAnswers & { open: boolean; answers(): HeldAnswer[] };
 }

@@ -6,27 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryMailer } from '../../../src/mail/memory';
 import { createService } from '../../../src/runtime/service';
 import { createMemoryStore } from '../../../src/store/drivers/memory/memory';
-import type { HeldAnswer, HeldAnswers } from '../../../src/web/links/held-answers';
 import { expiryOf, linkUrl } from '../../../src/web/links/link-deps';
 import { type LinkAction, signLink } from '../../../src/web/links/token';
 import { tabSpec, type TabName } from '../../../src/workbook/schema/tabs';
 import { at830, demoWorkbook, FROM } from '../../scan/demo-workbook';
-import { KEYS, LIAISON, OFFICE, PUBLIC, SAME_ORIGIN, TASK, text } from './fixture';
-
-/** Held answers in memory, with the editor's lock as a switch. */
-function memoryHeld() {
-  let answers: HeldAnswer[] = [];
-  return {
-    open: true as boolean,
-    answers: () => answers,
-    async busy() {
-      return this.open;
-    },
-    list: async () => [...answers],
-    add: async (a: HeldAnswer) => void answers.push(a),
-    remove: async (id: string) => void (answers = answers.filter((a) => a.id !== id)),
-  } satisfies HeldAnswers & { open: boolean; answers(): HeldAnswer[] };
-}
+import { KEYS, LIAISON, memoryHeld, OFFICE, PUBLIC, SAME_ORIGIN, TASK, text } from './fixture';
 
 function heldFixture() {
   const store = createMemoryStore(demoWorkbook());

@@ -9,7 +9,7 @@ import { expiryOf, linkUrl } from '../../../src/web/links/link-deps';
 import { Hono } from 'hono';
 import { linkRoutes } from '../../../src/web/links/routes';
 import { at830, FROM } from '../../scan/demo-workbook';
-import { KEYS, linkFixture, OFFICE, oneEach, SAME_ORIGIN, text } from './fixture';
+import { KEYS, linkFixture, memoryHeld, OFFICE, oneEach, SAME_ORIGIN, text } from './fixture';
 
 const LEADER = 'fxz.chengjian@demo.gov.cn'; // 冯长青, 分管 县住建局、县交通运输局…
 const DIRECTOR = 'zfb.zhuren@demo.gov.cn'; // 魏晨曦, 办公室主任
@@ -19,8 +19,8 @@ const DRAFTS = ['DB-2026-003', 'ZD-2026-022', 'ZD-2026-033'];
 type F = ReturnType<typeof linkFixture>;
 type Action = 'consent-notices' | 'sign-notices';
 
-async function drafted() {
-  const f = linkFixture();
+async function drafted(held?: ReturnType<typeof memoryHeld>) {
+  const f = linkFixture('2026-06-15', undefined, held);
   await f.service.scan(f.now);
   return f;
 }
@@ -214,6 +214,28 @@ describe('签发 by link', () => {
     const after = f.mailer.sent.length;
     await f.service.scan(f.now);
     expect(f.mailer.sent.slice(after).filter((m) => /【催办单】/.test(m.subject))).toHaveLength(0);
+  });
+
+  it('a 签发 given while the clerk has the workbook open is numbered and sent once the workbook is closed', async () => {
+    const held = memoryHeld();
+    held.open = false;
+    const f = await drafted(held);
+    const [key] = await draftKeys(f, ['ZD-2026-033']);
+    await consentAll(f, [key!]);
+    const last = Math.max(...(await cuiNumbers(f)));
+    const l = await link(f, 'sign-notices', DIRECTOR, [key!]);
+    const { csrf } = await open(f, l);
+    held.open = true;
+    const before = f.mailer.sent.length;
+    const res = await submit(f, 'sign-notices', l, csrf, { draft: key! });
+    expect(res.status).toBe(202);
+    expect(await res.text()).toContain('签发意见已收到');
+    expect(text(await register(f, `${key}|待签发`), '签发人')).toBe('');
+    held.open = false;
+    expect(await f.service.drainHeldAnswers(f.now)).toBe(1);
+    expect(text(await register(f, `${key}|待签发`), '签发人')).toBe('魏晨曦');
+    const sent = oneEach(f.mailer.sent.slice(before)).filter((m) => /【催办单】/.test(m.subject));
+    expect(sent.map((m) => m.headers?.['X-Duban-Doc-No'])).toEqual([`临政督催〔2026〕${last + 1}号`]);
   });
 
   it('全部签发 signs every consented draft at once: consecutive 文号, each notice sent once', async () => {
