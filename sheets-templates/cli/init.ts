@@ -29,7 +29,8 @@ export const USAGE = `用法：
               有 --previous 时默认为上年度的下一年
     --previous 上年度工作簿：把未办结的督办台账事项（编号不变）及其反馈、延期、办结审批、调整记录和已发通知，
               已编新年度文号的文书登记，通讯录、改过的规则配置和新年度的节假日转入新工作簿；挂图作战表不转入。
-              机关名称、文号前缀、督查室邮箱未给出时取自上年度工作簿。上年度工作簿不作改动
+              机关名称、文号前缀、督查室邮箱未给出时取自上年度工作簿。上年度工作簿不作改动，其完整路径记入新工作簿
+              「规则配置」的“上年度工作簿”：新年度扫描据此提醒从上年度工作簿印发12月、第四季度和年度通报，直至印发
   duban init --demo [--as-of YYYY-MM-DD] --workbook 文件.xlsx   新建含演示数据（虚构的县）的工作簿，默认截至今天
   duban init --google [--year 年度 | --demo [--as-of YYYY-MM-DD]] [--title 标题]   新建 Google 表格，打印网址和表格 ID；
               工作年度与 .xlsx 工作簿相同：默认今年，12月里默认为下一年，写入「规则配置」
@@ -119,7 +120,9 @@ async function initFromPrevious(
   if ('error' in office) return fail(office.error);
   const carry = carryInto(previous, Number(office.config['工作年度']), now);
   if ('error' in carry) return fail(carry.error);
-  await createWorkbook(workbook, null, { ...carry.config, ...office.config }, carry.rows);
+  // The new workbook names last year's: its scans remind the year-end 通报 to issue from it (year-end-reminder.ts).
+  const config = { ...carry.config, ...office.config, 上年度工作簿: previous.file };
+  await createWorkbook(workbook, null, config, carry.rows);
   const env = writeEnvTemplate(workbook);
   console.log([nextSteps(workbook, office, env), '', carriedReport(previous, carry, now)].join('\n'));
   return 0;
