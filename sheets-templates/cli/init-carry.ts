@@ -3,18 +3,16 @@
  * Chinese what the new year's workbook takes over from it (src/workbook/carry/carry-over.ts) and what stays behind.
  */
 import { existsSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { beijingStamp } from '../../src/calendar/beijing-clock';
 import { isoOf, partsOf, shanghaiDayOf } from '../../src/calendar/day';
-import { yearPeriod } from '../../src/domain/bulletin-period';
 import { yearEndDeadline } from '../../src/domain/year-end-reports';
-import { generatedBulletins } from '../../src/scan/plan-bulletin';
-import { AUDIT_TAB } from '../../src/workbook/audit';
-import { bulletinTabName } from '../../src/workbook/schema/bulletin';
-import { corruptWorkbookError, workbookFileProblem } from '../../src/local/workbook-file';
-import { createXlsxPackageStore } from '../../src/store/drivers/xlsx-package/xlsx-package';
+import { readPreviousWorkbook } from '../../src/local/previous-workbook';
+import { registeredBulletin } from '../../src/scan/bulletin-doc-no';
+import { reportCommand, yearEndPeriods } from '../../src/scan/year-end-reminder';
 import type { Snapshot } from '../../src/store/port';
 import { CARRIED_ACTION, type CarryOver, carryOver } from '../../src/workbook/carry/carry-over';
+import { readRegister } from '../../src/workbook/read-ledgers';
 import { readSettings } from '../../src/workbook/read-settings';
 import { RUN_SPECS } from '../../src/workbook/schema/tabs';
 
@@ -22,6 +20,7 @@ import { RUN_SPECS } from '../../src/workbook/schema/tabs';
 const DUBAN_TABS = ['督办台账', '文书登记', '规则配置'];
 
 export interface PreviousWorkbook {
+  /** Its full path: what the new workbook's 规则配置 上年度工作簿 records. */
   file: string;
   snapshot: Snapshot;
   /** Its 工作年度. */
@@ -37,16 +36,9 @@ export async function readPrevious(file: string, now: Date): Promise<PreviousWor
     return {
       error: `--previous：找不到上年度工作簿 ${file}；请核对路径，应为上年度的工作簿，如 D:\\督办\\督办-2026.xlsx`,
     };
-  const problem = await workbookFileProblem(file, { write: false });
-  if (problem) return { error: `--previous：${problem.message}` };
-  let snapshot: Snapshot;
-  try {
-    snapshot = await createXlsxPackageStore(file).read([...RUN_SPECS]);
-  } catch (error) {
-    const corrupt = corruptWorkbookError(file, error);
-    if (!corrupt) throw error;
-    return { error: `--previous：${corrupt.message}` };
-  }
+  const read = await readPreviousWorkbook(file, [...RUN_SPECS]);
+  if ('error' in read) return { error: `--previous：${read.error}。` };
+  const { snapshot } = read;
   const missing = DUBAN_TABS.filter((tab) => !snapshot.tabs[tab]);
   if (missing.length)
     return {
@@ -54,7 +46,7 @@ export async function readPrevious(file: string, now: Date): Promise<PreviousWor
         `--previous：${file} 不是督查督办工作簿（没有「${missing.join('」「')}」工作表）；` +
         '应为上年度用 duban init 新建、一直在扫描的那个工作簿',
     };
-  return { file, snapshot, year: readSettings(snapshot, shanghaiDayOf(now)).year };
+  return { file: resolve(file), snapshot, year: readSettings(snapshot, shanghaiDayOf(now)).year };
 }
 
 /**
@@ -78,20 +70,23 @@ export function carryInto(
 }
 
 /**
- * The line on last year's December, fourth-quarter and year 通报, unless its year 通报 was generated: only a scan of
- * last year's workbook writes them, after December's 完成情况 were due in January (src/domain/year-end-reports.ts);
- * with the service moved to the new workbook, the clerk issues them with `duban report` from last year's.
+ * The lines on last year's December, fourth-quarter and year 通报 its 文书登记 has not registered: they are numbered
+ * in last year's workbook, after December's 完成情况 were due in January (src/domain/year-end-reports.ts); with the
+ * service moved to the new workbook, the clerk issues them with `duban report` from last year's, and the new
+ * workbook's scans remind them until then (src/scan/year-end-reminder.ts).
  */
 function yearEndBulletins(previous: PreviousWorkbook, now: Date): string[] {
   const y = previous.year;
-  if (generatedBulletins(previous.snapshot.tabs[AUDIT_TAB]).has(bulletinTabName(yearPeriod(y).label))) return [];
+  const register = readRegister(previous.snapshot.tabs['文书登记'], y);
+  const due = yearEndPeriods(y).filter((p) => !registeredBulletin(register, p));
+  if (!due.length) return [];
   const settings = readSettings(previous.snapshot, shanghaiDayOf(now));
-  const due = isoOf(yearEndDeadline({ cal: settings.calendar, config: settings.config }, y));
-  const report = `npx duban report --workbook ${previous.file}`;
+  const deadline = yearEndDeadline({ cal: settings.calendar, config: settings.config }, y);
   return [
-    `${y}年12月、第四季度和年度通报由上年度工作簿生成：12月完成情况的填报截止日 ${due} 之后，上年度工作簿不再扫描的，` +
-      `请运行 ${report} --month ${y}-12 --docx ${y}年12月通报.docx（第四季度用 --quarter ${y}Q4，年度用 --year ${y}），` +
-      `文号接着${y}年的通报流水号编，不占${y + 1}年的号。`,
+    `${y}年12月、第四季度和年度通报由上年度工作簿印发：12月完成情况的填报截止日 ${isoOf(deadline)} 之后，在程序目录运行`,
+    ...due.map((p) => `  ${reportCommand(previous.file, p)}`),
+    `  文号接着${y}年的通报流水号编，不占${y + 1}年的号。新工作簿在「规则配置」的“上年度工作簿”中记下了上年度工作簿，` +
+      `自 ${isoOf(deadline + 1)} 起每次扫描都在数据问题中提醒，直至这些通报都已印发。`,
   ];
 }
 

@@ -13,8 +13,12 @@ export interface InitGoogleOptions {
   title?: string;
   /** Set up this existing spreadsheet (id or URL) instead of creating one. */
   sheet?: string;
-  /** Year of the default title. */
+  /** Year of the default title (the 工作年度, or the demo's year). */
   year: number;
+  /** 规则配置 values of the new sheet (its 工作年度); absent for the demo, which has its own. */
+  config?: Record<string, string>;
+  /** Said first once the sheet is made: which 工作年度 init took in December (init-office.ts workYear). */
+  note?: string;
 }
 
 /**
@@ -45,6 +49,7 @@ export async function initGoogle(
       title,
       ...(rootUrl ? { rootUrl } : {}),
       ...(demo ? { demo } : {}),
+      ...(opts.config ? { config: opts.config } : {}),
       ...(existing ? { spreadsheetId: existing } : {}),
       ...(clientEmail ? { serviceAccountEmail: clientEmail } : {}),
     });
@@ -62,7 +67,8 @@ export async function initGoogle(
   const what = existing ? '已在 Google 表格中建立督办工作表' : `已创建 Google 表格「${title}」`;
   console.log(
     [
-      `${what}${opts.demoAsOf ? `（演示数据截至 ${opts.demoAsOf}）` : ''}`,
+      ...(opts.note ? [opts.note] : []),
+      `${what}${opts.demoAsOf ? `（演示数据截至 ${opts.demoAsOf}）` : `（${opts.year}年度）`}`,
       `网址：${created.url}`,
       `表格 ID：${created.spreadsheetId}`,
       ...(existing

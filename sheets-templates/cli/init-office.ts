@@ -76,7 +76,7 @@ export async function officeSettings(
     else missing.push(field.key);
   }
   const year = flags.year?.trim() ?? String(thisYear);
-  if (checkYear(year)) return { error: `--year "${flags.year}" 应为四位年份，如 ${thisYear}` };
+  if (checkYear(year)) return { error: yearError(flags.year, thisYear) };
   config['工作年度'] = year;
   return { config, missing };
 }
@@ -103,9 +103,27 @@ export async function defaultWorkYear(today: Day, io: InitIo): Promise<{ year: s
     year: String(next),
     note:
       `今天是${year}年12月：新工作簿的工作年度定为下一年度（${next}年），挂图作战表的 1月…12月 属于${next}年。` +
-      `要建本年度（${year}年）的工作簿，请删除刚建的文件，加 --year ${year} 重新运行。`,
+      `要建本年度（${year}年）的工作簿，请删除刚建的工作簿（Google 表格则删除刚建的表格），加 --year ${year} 重新运行。`,
   };
 }
+
+/**
+ * The 工作年度 of a new workbook, local or Google alike: `--year` when given (checked), else defaultWorkYear's.
+ *
+ * @example await workYear(undefined, toDay('2026-12-03'), noTerminal); // { year: '2027', note: '今天是2026年12月：…' }
+ * @example await workYear('27', toDay('2026-12-03'), noTerminal); // { error: '--year "27" 应为四位年份，如 2026' }
+ */
+export async function workYear(
+  flag: string | undefined,
+  today: Day,
+  io: InitIo,
+): Promise<{ year: string; note: string | null } | { error: string }> {
+  if (flag === undefined) return defaultWorkYear(today, io);
+  const year = flag.trim();
+  return checkYear(year) ? { error: yearError(flag, partsOf(today).year) } : { year, note: null };
+}
+
+const yearError = (flag: string | undefined, thisYear: number) => `--year "${flag}" 应为四位年份，如 ${thisYear}`;
 
 async function askUntilValid(
   io: InitIo,

@@ -11,7 +11,7 @@ import { generateDemo } from '../demo';
 import { seedLatestBulletin } from '../demo-bulletin';
 import { scanInstant } from '../../src/local/targets';
 import { createXlsxPackageStore } from '../../src/store/drivers/xlsx-package/xlsx-package';
-import { defaultWorkYear, type InitIo, nextSteps, officeSettings, writeEnvTemplate } from './init-office';
+import { type InitIo, nextSteps, officeSettings, workYear, writeEnvTemplate } from './init-office';
 import { writeTemplate } from '../xlsx/xlsx';
 import { commandError, commandOptions } from '../../src/cli/parse-options';
 import { configValues } from '../../src/workbook/read-settings';
@@ -29,10 +29,12 @@ export const USAGE = `用法：
               有 --previous 时默认为上年度的下一年
     --previous 上年度工作簿：把未办结的督办台账事项（编号不变）及其反馈、延期、办结审批、调整记录和已发通知，
               已编新年度文号的文书登记，通讯录、改过的规则配置和新年度的节假日转入新工作簿；挂图作战表不转入。
-              机关名称、文号前缀、督查室邮箱未给出时取自上年度工作簿。上年度工作簿不作改动
+              机关名称、文号前缀、督查室邮箱未给出时取自上年度工作簿。上年度工作簿不作改动，其完整路径记入新工作簿
+              「规则配置」的“上年度工作簿”：新年度扫描据此提醒从上年度工作簿印发12月、第四季度和年度通报，直至印发
   duban init --demo [--as-of YYYY-MM-DD] --workbook 文件.xlsx   新建含演示数据（虚构的县）的工作簿，默认截至今天
-  duban init --google [--demo] [--as-of YYYY-MM-DD] [--title 标题]   新建 Google 表格，打印网址和表格 ID
-  duban init --google --sheet 表格ID [--demo]   在已共享给服务账号的空白表格中建立各工作表
+  duban init --google [--year 年度 | --demo [--as-of YYYY-MM-DD]] [--title 标题]   新建 Google 表格，打印网址和表格 ID；
+              工作年度与 .xlsx 工作簿相同：默认今年，12月里默认为下一年，写入「规则配置」
+  duban init --google --sheet 表格ID [--year 年度 | --demo]   在已共享给服务账号的空白表格中建立各工作表
     凭据取自环境变量 GOOGLE_SERVICE_ACCOUNT_JSON（密钥 JSON 全文）或 GOOGLE_APPLICATION_CREDENTIALS（密钥文件路径）
   已存在的文件不会被覆盖。
   退出码：0 已创建；1 写入失败；2 参数有误或文件已存在`;
@@ -57,14 +59,13 @@ export async function run(args: string[], io: InitIo = terminalIo(), now = new D
   const { values } = parsed;
   if (values.google && values.workbook) return fail('--google 与 --workbook 只能选一个');
   if ((values.title || values.sheet) && !values.google) return fail('--title 和 --sheet 只用于 --google');
-  if (
-    values.google &&
-    (values.org ?? values.prefix ?? values.email ?? values.year ?? values.previous) !== undefined
-  )
+  if (values.google && (values.org ?? values.prefix ?? values.email ?? values.previous) !== undefined)
     return fail(
-      '--org、--prefix、--email、--year、--previous 目前只用于 .xlsx 工作簿；Google 表格请建好后在「规则配置」中填写',
+      '--org、--prefix、--email、--previous 目前只用于 .xlsx 工作簿；Google 表格请建好后在「规则配置」中填写',
     );
-  if (values.google) return initGoogleFrom(values);
+  if (values.google && values.demo && values.year !== undefined)
+    return fail('--year 不用于 --demo（演示数据的年度取自 --as-of）');
+  if (values.google) return initGoogleFrom(values, io, now);
   if (!values.workbook) return fail('缺少 --workbook 文件（或用 --google 新建 Google 表格）');
   if (!/\.xlsx$/i.test(values.workbook))
     return fail(
@@ -85,12 +86,13 @@ export async function run(args: string[], io: InitIo = terminalIo(), now = new D
   if (values.previous) return initFromPrevious(values.workbook, values.previous, values, io, now);
   const today = shanghaiDayOf(now);
   // In December a new workbook is next year's by default, asked or said (init-office.ts).
-  const work = values.year === undefined ? await defaultWorkYear(today, io) : null;
-  const office = await officeSettings({ ...values, year: values.year ?? work?.year }, partsOf(today).year, io);
+  const work = await workYear(values.year, today, io);
+  if ('error' in work) return fail(work.error);
+  const office = await officeSettings({ ...values, year: work.year }, partsOf(today).year, io);
   if ('error' in office) return fail(office.error);
   await createWorkbook(values.workbook, null, office.config);
   const env = writeEnvTemplate(values.workbook);
-  console.log([...(work?.note ? [work.note] : []), nextSteps(values.workbook, office, env)].join('\n'));
+  console.log([...(work.note ? [work.note] : []), nextSteps(values.workbook, office, env)].join('\n'));
   return 0;
 }
 
@@ -118,7 +120,9 @@ async function initFromPrevious(
   if ('error' in office) return fail(office.error);
   const carry = carryInto(previous, Number(office.config['工作年度']), now);
   if ('error' in carry) return fail(carry.error);
-  await createWorkbook(workbook, null, { ...carry.config, ...office.config }, carry.rows);
+  // The new workbook names last year's: its scans remind the year-end 通报 to issue from it (year-end-reminder.ts).
+  const config = { ...carry.config, ...office.config, 上年度工作簿: previous.file };
+  await createWorkbook(workbook, null, config, carry.rows);
   const env = writeEnvTemplate(workbook);
   console.log([nextSteps(workbook, office, env), '', carriedReport(previous, carry, now)].join('\n'));
   return 0;
@@ -135,19 +139,23 @@ function demoAsOf(given: string | undefined): string | null {
   }
 }
 
-async function initGoogleFrom(values: {
-  demo?: boolean;
-  'as-of'?: string;
-  title?: string;
-  sheet?: string;
-}): Promise<number> {
+/** `--google`: the demo's year is its day's; the office's 工作年度 is chosen as for a local workbook (workYear). */
+async function initGoogleFrom(
+  values: { demo?: boolean; 'as-of'?: string; title?: string; sheet?: string; year?: string },
+  io: InitIo,
+  now: Date,
+): Promise<number> {
   const asOf = demoAsOf(values['as-of']);
   if (asOf === null) return fail(`--as-of "${values['as-of']}" 不是有效日期，应为 YYYY-MM-DD`);
+  const work = values.demo ? null : await workYear(values.year, shanghaiDayOf(now), io);
+  if (work && 'error' in work) return fail(work.error);
   // Loaded only here, so the .xlsx path never loads the Google libraries.
   const { initGoogle } = await import('./init-google');
   return initGoogle({
     demoAsOf: values.demo ? asOf : null,
-    year: partsOf(toDay(asOf)).year,
+    year: work ? Number(work.year) : partsOf(toDay(asOf)).year,
+    ...(work ? { config: { 工作年度: work.year } } : {}),
+    ...(work?.note ? { note: work.note } : {}),
     ...(values.title ? { title: values.title } : {}),
     ...(values.sheet ? { sheet: values.sheet } : {}),
   });

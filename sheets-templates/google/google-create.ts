@@ -36,6 +36,8 @@ export interface CreateWorkbookOptions {
   spreadsheetId?: string;
   /** Rows per tab (generateDemo); 规则配置 always gets its defaults. */
   demo?: DemoData;
+  /** 规则配置 values over the defaults and the demo's (duban init --google: 工作年度). */
+  config?: Record<string, string>;
   /** Sole editor of 文书登记 and 审计日志; default: the auth client's e-mail, when it has one. */
   serviceAccountEmail?: string;
   retry?: RetryOptions;
@@ -54,9 +56,15 @@ export function spreadsheetUrl(spreadsheetId: string): string {
   return `https://docs.google.com/spreadsheets/d/${spreadsheetId}/edit`;
 }
 
-function rowsOf(def: TabDef, demo: DemoData | undefined): Array<Record<string, CellValue>> {
-  if (def.name !== '规则配置') return demo?.[def.name] ?? [];
-  return configRows(demo);
+/** What a new sheet holds: the demo's rows, and 规则配置 with every key (configRows). */
+interface SheetContent {
+  demo?: DemoData | undefined;
+  config?: Record<string, string> | undefined;
+}
+
+function rowsOf(def: TabDef, content: SheetContent): Array<Record<string, CellValue>> {
+  if (def.name !== '规则配置') return content.demo?.[def.name] ?? [];
+  return configRows(content.demo, content.config);
 }
 
 interface PlannedTab {
@@ -66,10 +74,10 @@ interface PlannedTab {
   rows: Array<Record<string, CellValue>>;
 }
 
-function planTabs(demo: DemoData | undefined, firstId: number): PlannedTab[] {
+function planTabs(content: SheetContent, firstId: number): PlannedTab[] {
   // The guide is firstId; the tabs follow in the definition's order.
   return TABS.map((def, i) => {
-    const rows = rowsOf(def, demo);
+    const rows = rowsOf(def, content);
     return {
       def,
       sheetId: firstId + i + 1,
@@ -111,9 +119,9 @@ function sheetProperties(tabs: PlannedTab[], guideId: number): sheets_v4.Schema$
  */
 export function templateRequests(
   sheetIds: Map<string, number>,
-  opts: { demo?: DemoData; serviceAccountEmail?: string },
+  opts: SheetContent & { serviceAccountEmail?: string | undefined },
 ): sheets_v4.Schema$Request[] {
-  const tabs = planTabs(opts.demo, 0);
+  const tabs = planTabs(opts, 0);
   const idOf = (name: string) => {
     const id = sheetIds.get(name);
     if (id === undefined) throw new StoreError('google', `no sheet id for tab ${name}`);
@@ -149,7 +157,7 @@ async function createSpreadsheet(
 ): Promise<{ spreadsheetId: string; sheetIds: Map<string, number> }> {
   const requestBody: sheets_v4.Schema$Spreadsheet = {
     properties: { title: opts.title, locale: 'zh_CN', timeZone: 'Asia/Shanghai' },
-    sheets: sheetProperties(planTabs(opts.demo, 0), 0).map((properties) => ({ properties })),
+    sheets: sheetProperties(planTabs(opts, 0), 0).map((properties) => ({ properties })),
   };
   // create is not idempotent (a retry after a lost answer would make a second spreadsheet): only 429 is retried.
   const created = await withRetry(
@@ -195,7 +203,7 @@ async function addSheetsTo(
       `spreadsheet ${spreadsheetId} already has a tab '${clash}'; only a spreadsheet without the template's tabs is set up`,
     );
   const firstId = 1 + Math.max(0, ...(existing.data.sheets ?? []).map((s) => s.properties?.sheetId ?? 0));
-  const properties = sheetProperties(planTabs(opts.demo, firstId), firstId);
+  const properties = sheetProperties(planTabs(opts, firstId), firstId);
   return {
     requests: properties.map((p) => ({ addSheet: { properties: p } })),
     sheetIds: new Map(properties.map((p) => [p.title!, p.sheetId!])),
@@ -227,7 +235,7 @@ export async function createGoogleWorkbook(opts: CreateWorkbookOptions): Promise
   } else {
     ({ spreadsheetId, sheetIds } = await createSpreadsheet(sheets, opts));
   }
-  requests.push(...templateRequests(sheetIds, { demo: opts.demo, serviceAccountEmail }));
+  requests.push(...templateRequests(sheetIds, { demo: opts.demo, config: opts.config, serviceAccountEmail }));
   // Atomic, so safe to resend: either everything of the template is there or nothing.
   await withRetry(
     () =>

@@ -24,6 +24,7 @@ import { noticeCountsZh } from '../scan/notice-counts';
 import { publicSummary } from '../scan/summary';
 import type { NoticeJournal } from '../store/journal/port';
 import type { SheetStore } from '../store/port';
+import type { PreviousWorkbookOpener } from '../scan/year-end-reminder';
 import { commandError, commandOptions } from './parse-options';
 
 const USAGE = `用法：
@@ -72,7 +73,12 @@ export async function run(args: string[]): Promise<number> {
     console.error(`duban scan：${env.message}`);
     return 2;
   }
-  let targets: { store: SheetStore; mailer: Mailer; journal?: NoticeJournal };
+  let targets: {
+    store: SheetStore;
+    mailer: Mailer;
+    journal?: NoticeJournal;
+    previousWorkbook?: PreviousWorkbookOpener;
+  };
   let explain: ((error: unknown) => string) | undefined;
   if (values.sheet) {
     // Loaded only here, so the .xlsx path never loads the Google libraries.

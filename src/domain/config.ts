@@ -67,6 +67,13 @@ const ENTRIES = {
     z.union([z.literal(''), int(2000, 2100)]),
     '留空或 2000–2100 的年份',
   ),
+  previousWorkbook: entry(
+    '上年度工作簿',
+    '',
+    '上年度工作簿的完整路径（duban init --previous 填写）：上年度12月完成情况截止报送后，扫描提醒从该工作簿印发上年度12月、第四季度和年度通报，直至印发；留空则不提醒',
+    z.string().trim().max(300),
+    '留空或上年度工作簿（.xlsx）的完整路径，不超过300字',
+  ),
   agencyName: entry('机关名称', '', '通知落款的机关名称（duban init --org 填写）', text, '机关全称'),
   officeName: entry(
     '督查室名称',

@@ -5,9 +5,11 @@ import { createOutboxMailer } from '../mail/outbox';
 import { smtpMailer } from '../runtime/smtp-mailer';
 import { parseRuntimeEnv, type RuntimeConfig } from '../runtime/env';
 import type { ServiceTargets } from '../runtime/service';
+import type { PreviousWorkbookOpener } from '../scan/year-end-reminder';
 import { createXlsxPackageStore } from '../store/drivers/xlsx-package/xlsx-package';
 import { nodePngRuntime } from '../report/resvg-node';
 import { createFileJournal } from '../store/journal/file';
+import { previousWorkbookOf } from './previous-workbook';
 
 /** The scan's instant for `--date YYYY-MM-DD`: that day at 08:30 Asia/Shanghai (00:30 UTC), as the cron runs. */
 export function scanInstant(date: string | undefined, now: () => Date = () => new Date()): Date {
@@ -37,6 +39,7 @@ export function localEnv(
 
 export interface LocalTargets extends ServiceTargets {
   outboxDir: string;
+  previousWorkbook: PreviousWorkbookOpener;
 }
 
 /** The scan lease of a workbook (scan-lease.ts): `<workbook>.scan-lease` beside it while a scan runs. */
@@ -64,6 +67,7 @@ export function localTargets(
     mailTransport: smtp ? 'smtp' : 'outbox',
     journal: createFileJournal(journalFileOf(workbook)),
     png: nodePngRuntime,
+    previousWorkbook: previousWorkbookOf(workbook),
     outboxDir,
   };
 }

@@ -8,6 +8,7 @@ import type { PngRuntime } from '../report/chart-png';
 import { runScan } from '../scan/run-scan';
 import { runWeeklyBrief, type WeeklyBriefResult } from '../scan/weekly/run-weekly-brief';
 import type { ScanSummary } from '../scan/types';
+import type { PreviousWorkbookOpener } from '../scan/year-end-reminder';
 import type { NoticeJournal } from '../store/journal/port';
 import type { SheetStore } from '../store/port';
 import { createApp } from '../web/app';
@@ -38,6 +39,8 @@ export interface ServiceTargets {
   journal?: NoticeJournal;
   /** The charts' PNG renderer for the 通报 mail (Node); absent, that mail carries the .docx only. */
   png?: () => Promise<PngRuntime>;
+  /** Opens last year's workbook for the year-end 通报 reminder (local: the .xlsx file); absent, no reminder. */
+  previousWorkbook?: PreviousWorkbookOpener;
 }
 
 /** Where the last summary is kept: memory on the serverless runtimes, a file beside the workbook locally. */
@@ -129,6 +132,7 @@ export function createService(options: ServiceOptions): DubanService {
         ...(options.exclusive && targets.journal ? { soleWriter: true } : {}),
         mailBulletin: true,
         ...(targets.png ? { png: targets.png } : {}),
+        ...(targets.previousWorkbook ? { previousWorkbook: targets.previousWorkbook } : {}),
         from: options.from,
         now,
         runId: newRunId(),

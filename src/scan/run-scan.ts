@@ -10,6 +10,7 @@ import { addApplied, addSent, baseSummary, noTimings } from './summary';
 import { sendThenWrite } from './one-write';
 import { retryOnStale } from './stale-retry';
 import type { ScanDeps, ScanPhase, ScanSummary } from './types';
+import { yearEndReminders } from './year-end-reminder';
 
 export type { ScanDeps, ScanPhase, ScanSummary } from './types';
 
@@ -76,6 +77,10 @@ export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
     return { ...baseSummary(model, []), tasks: model.entries.length, dryRun, timings, dayOff: true };
   }
   if (planned.kind === 'stopped') return { ...planned.plan.summary, dryRun, timings };
+  // First among the problems (a summary lists 20): read-only, so a dry run says it too; every summary below starts
+  // from the plan's.
+  const yearEnd = await timeAsync('read', () => yearEndReminders(deps.previousWorkbook, planned.plan.model));
+  planned.plan.summary.problems.unshift(...yearEnd);
   if (planned.kind === 'dry-run')
     return dryRunSummary({ ...planned.plan.summary, dryRun, timings }, planned.plan);
   if (planned.kind === 'planned')

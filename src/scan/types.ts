@@ -7,6 +7,7 @@ import type { NoticeJournal } from '../store/journal/port';
 import type { SheetStore } from '../store/port';
 import type { WorkbookModel } from '../workbook/read-workbook';
 import type { ScanProblem } from '../workbook/scan-problem';
+import type { PreviousWorkbookOpener } from './year-end-reminder';
 
 export interface ScanDeps {
   store: SheetStore;
@@ -47,6 +48,11 @@ export interface ScanDeps {
   approvalLinks?: ApprovalLinker;
   /** The desk link a 督查室 person's digest carries (absent: none). */
   deskLinks?: DeskLinker;
+  /**
+   * Opens last year's workbook that 规则配置 上年度工作簿 names, to remind the 督查室 of its year-end 通报 until they
+   * are issued (year-end-reminder.ts); absent (a runtime without files), never reminded.
+   */
+  previousWorkbook?: PreviousWorkbookOpener;
   /** Mail last month's 通报 to the leaders once its tab is written (the runtimes' scans; scan/bulletin-mail/). */
   mailBulletin?: boolean;
   /** The charts' PNG renderer for that mail (Node); without it the mail carries the .docx only. */

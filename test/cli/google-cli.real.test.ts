@@ -8,7 +8,8 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { run as init } from '../../sheets-templates/cli/init';
 import { TAB_NAMES, GUIDE_TAB } from '../../src/workbook/schema/tabs';
 import { startSheetsServer, type SheetsServer } from '../sheets-server/server';
 
@@ -128,6 +129,56 @@ describe('duban init --google then duban scan --sheet', () => {
   }, 60_000);
 });
 
+/** The 规则配置 value of `key` in a spreadsheet on the local server, as the clerk sees it. */
+function configValue(spreadsheetId: string, key: string): string | undefined {
+  const tab = server.state.spreadsheets.get(spreadsheetId)!.sheets.find((s) => s.properties.title === '规则配置')!;
+  const row = tab.rows.find((r) => r.cells[0]?.userEnteredValue?.stringValue === key);
+  const value = row?.cells[1]?.userEnteredValue;
+  return value?.stringValue ?? (value?.numberValue === undefined ? undefined : String(value.numberValue));
+}
+
+describe('duban init --google chooses the 工作年度 as a local init does', () => {
+  it('writes --year into 规则配置 and the title', async () => {
+    const run = await duban(['init', '--google', '--year', '2027'], withKey());
+    expect(run.code, run.stderr).toBe(0);
+    const id = /表格 ID：(\S+)/.exec(run.stdout)![1]!;
+    expect(run.stdout).toContain('已创建 Google 表格「督查督办（2027年）」（2027年度）');
+    expect(configValue(id, '工作年度')).toBe('2027');
+  }, 60_000);
+
+  it('in December makes next year’s sheet unless told otherwise, and says so first', async () => {
+    const out: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((s: string) => void out.push(s));
+    vi.spyOn(console, 'error').mockImplementation((s: string) => void out.push(s));
+    vi.stubEnv('GOOGLE_SERVICE_ACCOUNT_JSON', keyJson);
+    vi.stubEnv('DUBAN_SHEETS_ROOT_URL', `${server.url}/`);
+    try {
+      const noTerminal = { interactive: false, ask: async () => '' };
+      expect(await init(['--google'], noTerminal, new Date('2026-12-03T02:00:00Z'))).toBe(0);
+    } finally {
+      vi.unstubAllEnvs();
+      vi.restoreAllMocks();
+    }
+    const printed = out.join('\n');
+    expect(printed).toMatch(/^今天是2026年12月：新工作簿的工作年度定为下一年度（2027年）/);
+    expect(printed).toContain('加 --year 2026 重新运行');
+    const id = /表格 ID：(\S+)/.exec(printed)![1]!;
+    expect(configValue(id, '工作年度')).toBe('2027');
+    expect(server.state.spreadsheets.get(id)!.properties.title).toBe('督查督办（2027年）');
+  }, 60_000);
+
+  it('refuses a bad --year, and --year with --demo, before calling Google', async () => {
+    server.resetCalls();
+    const bad = await duban(['init', '--google', '--year', '27'], withKey());
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--year "27" 应为四位年份');
+    const demo = await duban(['init', '--google', '--demo', '--year', '2027'], withKey());
+    expect(demo.code).toBe(2);
+    expect(demo.stderr).toContain('--year 不用于 --demo');
+    expect(server.calls).toEqual([]);
+  }, 60_000);
+});
+
 describe('credentials and sharing problems, explained in Chinese', () => {
   it('names both environment variables and the sharing step when no credential is set', async () => {
     const run = await duban(['scan', '--sheet', '1AbCdEfGhIjKlMnOp'], {});
@@ -154,7 +205,7 @@ describe('credentials and sharing problems, explained in Chinese', () => {
   it('takes the key from the file named by GOOGLE_APPLICATION_CREDENTIALS', async () => {
     const file = join(dir, 'key.json');
     await writeFile(file, keyJson);
-    const run = await duban(['init', '--google', '--as-of', '2026-03-02'], {
+    const run = await duban(['init', '--google', '--year', '2026'], {
       GOOGLE_APPLICATION_CREDENTIALS: file,
     });
     expect(run.code, run.stderr).toBe(0);

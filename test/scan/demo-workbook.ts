@@ -1,12 +1,18 @@
 /** The demo county as a plain workbook for the memory store: the template's tabs with the demo rows of `asOf`. */
 import type { Cell } from '../../src/store/port';
+import type { DemoData } from '../../src/workbook/schema/tabs';
 import type { MemoryWorkbook } from '../../src/store/drivers/memory/workbook-model';
 import { generateDemo } from '../../sheets-templates/demo';
 import { templateSeed } from '../sheets-server/seed-template';
 
 export function demoWorkbook(asOf = '2026-06-15'): MemoryWorkbook {
   const year = Number(asOf.slice(0, 4));
-  const seed = templateSeed({ demo: generateDemo({ year, asOf }) });
+  return templateWorkbook(generateDemo({ year, asOf }));
+}
+
+/** The template's tabs with `demo`'s rows, or empty (a new office's workbook). */
+export function templateWorkbook(demo?: DemoData): MemoryWorkbook {
+  const seed = templateSeed(demo ? { demo } : {});
   return {
     tabs: seed.sheets.map((sheet) => ({
       name: sheet.title,

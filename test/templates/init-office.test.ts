@@ -152,7 +152,7 @@ describe('duban init for an office', () => {
     expect(await run(['--workbook', workbook, '--demo', '--org', 'x'], noTerminal)).toBe(2);
     expect(await run(['--google', '--org', '甲县人民政府办公室'], noTerminal)).toBe(2);
     expect(out.at(-1)).toMatch(
-      /^duban init：--org、--prefix、--email、--year、--previous 目前只用于 \.xlsx 工作簿/,
+      /^duban init：--org、--prefix、--email、--previous 目前只用于 \.xlsx 工作簿/,
     );
     expect(existsSync(workbook)).toBe(false);
     const xls = workbook.replace(/\.xlsx$/, '.xls');

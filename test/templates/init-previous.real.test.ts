@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { copyFile, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -17,8 +18,12 @@ import { createMemoryMailer } from '../../src/mail/memory';
 import { runScan } from '../../src/scan/run-scan';
 import { createXlsxPackageStore } from '../../src/store/drivers/xlsx-package/xlsx-package';
 import { cellText } from '../../src/store/grid/cell-text';
+import { readRegister } from '../../src/workbook/read-ledgers';
 import type { Snapshot } from '../../src/store/port';
 import { readWorkbook } from '../../src/workbook/read-workbook';
+import { configValues } from '../../src/workbook/read-settings';
+import { duban } from '../e2e/cli';
+import { startServer } from '../../src/local/serve';
 import { RUN_SPECS, signerKeys, tabSpec } from '../../src/workbook/schema/tabs';
 import { tempDir } from '../store/xlsx-harness';
 
@@ -46,11 +51,14 @@ function sent(docNo: string, type: string, id: string, day: string, period: stri
  * The demo county's 2026 workbook as of 3 December, then: DB-2026-011 moved out (已调出), DB-2026-009 closed by
  * the demo's own card (已办结); DB-2026-004's 12月31日 extended to 2027-03-31 (同意), DB-2026-017 asking for more
  * time (待审批), DB-2026-010's completion card signed by the unit only; 〔2027〕1号 催办单 and 督办单 issued from
- * this workbook on 4 January; 需签发文书 set to 无; a 2027 holiday typed in.
+ * this workbook on 4 January; 需签发文书 set to 无, 上年度工作簿 the 2025 workbook; a 2027 holiday typed in.
  */
 async function workbook2026(file: string): Promise<void> {
   const demo = generateDemo({ year: 2026, asOf: '2026-12-03' });
-  demo.规则配置!.push({ 配置项: '需签发文书', 取值: '无' });
+  demo.规则配置!.push(
+    { 配置项: '需签发文书', 取值: '无' },
+    { 配置项: '上年度工作簿', 取值: 'D:\\督办\\督办-2025.xlsx' },
+  );
   demo.调整记录!.push({
     编号: 'DB-2026-011',
     类型: '调出',
@@ -175,9 +183,21 @@ describe('duban init --previous', () => {
 
   it('says how to issue 2026’s December, fourth-quarter and year 通报 from the 2026 workbook, and from when', () => {
     expect(printed).toContain(
-      `2026年12月、第四季度和年度通报由上年度工作簿生成：12月完成情况的填报截止日 2027-01-08 之后，上年度工作簿不再扫描的，` +
-        `请运行 npx duban report --workbook ${old} --month 2026-12 --docx 2026年12月通报.docx（第四季度用 --quarter 2026Q4，年度用 --year 2026）`,
+      [
+        '2026年12月、第四季度和年度通报由上年度工作簿印发：12月完成情况的填报截止日 2027-01-08 之后，在程序目录运行',
+        `  npx duban report --workbook ${old} --month 2026-12 --docx ${join(dir, '2026年12月通报.docx')}`,
+        `  npx duban report --workbook ${old} --quarter 2026Q4 --docx ${join(dir, '2026年第四季度通报.docx')}`,
+        `  npx duban report --workbook ${old} --year 2026 --docx ${join(dir, '2026年度通报.docx')}`,
+        '  文号接着2026年的通报流水号编，不占2027年的号。新工作簿在「规则配置」的“上年度工作簿”中记下了上年度工作簿，' +
+          '自 2027-01-09 起每次扫描都在数据问题中提醒，直至这些通报都已印发。',
+      ].join('\n'),
     );
+  });
+
+  it('records the 2026 workbook in the 2027 workbook’s 规则配置 上年度工作簿, by its full path', () => {
+    expect(configValues(carried.tabs['规则配置'])['上年度工作簿']).toBe(old);
+    // The 2026 workbook's own 上年度工作簿 (2025's) is not a rule the office changed: not carried, not listed.
+    expect(printed).toContain('规则配置 改过的 3项（机关名称、文号前缀、需签发文书）；');
   });
 
   it('carries their 延期 (the approved one moves the deadline, the pending one waits), cards and notices', async () => {
@@ -273,4 +293,63 @@ describe('the 2026 workbook scanned on 4 January 2027', () => {
       .filter((d) => d.includes('〔2027〕'));
     expect(of2027).toEqual(['临政督催〔2027〕1号', '临政督督〔2027〕1号']);
   });
+});
+
+describe('the 2027 workbook’s scan reminds the 督查室 of 2026’s year-end 通报 until they are issued', () => {
+  const scan = (day: string) => duban(['scan', '--workbook', fresh, '--date', day, '--dry-run']);
+
+  it('duban serve’s status page shows it among the last scan’s problems', async () => {
+    const server = await startServer({
+      workbook: fresh,
+      port: 0,
+      schedule: false,
+      scanOnStart: true,
+      now: () => beijing('2027-01-11 08:30:00'),
+    });
+    try {
+      expect(server.firstScan?.problems[0]?.code).toBe('year-end-bulletins');
+      const page = await (await fetch(server.url)).text();
+      expect(page).toContain('2026年12月、第四季度、年度通报尚未印发');
+      expect(page).toContain(`npx duban report --workbook ${old} --year 2026`);
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
+
+  it('from 9 January names the commands; they issue the 通报 from the 2026 workbook; then it stops', async () => {
+    const early = scan('2027-01-08');
+    expect(early.code, early.stderr).toBe(0);
+    expect(early.stdout).not.toContain('通报尚未印发');
+
+    const due = scan('2027-01-11');
+    expect(due.code, due.stderr).toBe(0);
+    const line = due.stdout.split('\n').find((l) => l.includes('通报尚未印发'));
+    expect(line).toMatch(/^  - 2026年12月、第四季度、年度通报尚未印发：12月完成情况已于2027年1月8日截止报送/);
+    const commands = [...line!.matchAll(/npx duban (report [^；。]+)/g)].map((m) => m[1]!.split(' '));
+    expect(commands.map((c) => c.slice(3, 5).join(' '))).toEqual([
+      '--month 2026-12',
+      '--quarter 2026Q4',
+      '--year 2026',
+    ]);
+
+    // The clerk runs them as written (on 11 January): each 通报 is numbered in 2026's series in the 2026 workbook.
+    for (const args of commands) {
+      const issued = duban([...args, '--date', '2027-01-11']);
+      expect(issued.code, issued.stderr).toBe(0);
+    }
+    expect(existsSync(join(dir, '2026年度通报.docx'))).toBe(true);
+    const register = readRegister(
+      (await createXlsxPackageStore(old).read([tabSpec('文书登记')])).tabs['文书登记'],
+      2026,
+    );
+    expect(register.filter((r) => r.type === '通报').map((r) => r.docNo)).toEqual([
+      '临政督通报〔2026〕1号',
+      '临政督通报〔2026〕2号',
+      '临政督通报〔2026〕3号',
+    ]);
+
+    const after = scan('2027-01-12');
+    expect(after.code, after.stderr).toBe(0);
+    expect(after.stdout).not.toContain('通报尚未印发');
+  }, 240_000);
 });

@@ -37,7 +37,7 @@ export const CARRIED_ACTION = '年度转入';
 export interface CarryOver {
   /** Rows of the new workbook by tab (header key → value). */
   rows: DemoData;
-  /** 规则配置 values the office changed from the defaults (工作年度 excepted). */
+  /** 规则配置 values the office changed from the defaults (工作年度 and 上年度工作簿 excepted). */
   config: Record<string, string>;
   /** The 编号 of the 督办台账 items taken over. */
   items: string[];
@@ -125,13 +125,16 @@ export function carryOver(snapshot: Snapshot, today: Day, toYear: number, stamp:
   };
 }
 
+/** The workbook's own year and the one before it: each workbook says its own (init sets them), none is carried. */
+const OWN_YEAR_KEYS = new Set(['工作年度', '上年度工作簿']);
+
 /** The 规则配置 values that differ from the template's defaults: what the office set for itself. */
 function changedConfig(tab: TabData | undefined): Record<string, string> {
   const values = configValues(tab);
   const out: Record<string, string> = {};
   for (const e of CONFIG_ENTRIES) {
     const value = values[e.key];
-    if (e.key !== '工作年度' && value !== undefined && value !== '' && value !== e.default)
+    if (!OWN_YEAR_KEYS.has(e.key) && value !== undefined && value !== '' && value !== e.default)
       out[e.key] = value;
   }
   return out;
