@@ -1,6 +1,6 @@
 import { cnFullDate, isoOf } from '../calendar/day';
 import type { Bulletin } from '../domain/bulletin';
-import { rankingFigures } from '../domain/scoring';
+import { cardFigures, deductionFigures, rankingFigures } from '../domain/scoring';
 import { CARDS, STATUSES } from '../domain/glossary';
 import { yearEndNote } from '../domain/year-end-reports';
 import { opening } from './bulletin-text';
@@ -41,10 +41,8 @@ export function bulletinConsole(b: Bulletin): string {
       ],
       b.units.map((u) => [
         ...rankingFigures(u),
-        `${u.cards.红牌}/${u.cards.黄牌}/${u.cards.蓝牌}`,
-        u.missed,
-        u.late,
-        u.supervisions,
+        cardFigures(u),
+        ...deductionFigures(u),
         u.overdueTimesYtd,
         u.score,
       ]),

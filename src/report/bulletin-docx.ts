@@ -1,7 +1,7 @@
 import { Document, Packer, type Paragraph, type Table } from 'docx';
 import { cnFullDate, type Day } from '../calendar/day';
 import type { Bulletin } from '../domain/bulletin';
-import { rankingFigures } from '../domain/scoring';
+import { cardFigures, deductionFigures, rankingFigures } from '../domain/scoring';
 import { CARDS, STATUSES } from '../domain/glossary';
 import { bulletinTitle, bulletinTitleLines, opening, scoringMethod } from './bulletin-text';
 import {
@@ -15,7 +15,7 @@ import {
   title,
 } from './docx-parts';
 import { withFontFallbacks } from './font-fallbacks';
-import { PAGE } from './official-style';
+import { PAGE, SIZE } from './official-style';
 import { pageNumberFooters } from './page-number';
 import { recordBlock } from './record-block';
 
@@ -74,11 +74,7 @@ function sections(b: Bulletin): Array<Paragraph | Table> {
   const out: Array<Paragraph | Table> = [
     heading('一、各牵头单位得分排名'),
     body(`${scoringMethod(b.scoring)}，各牵头单位${b.period.label}得分及排名如下${summed}：`),
-    table(
-      ['排名', '牵头单位', '事项', '按期办结', '滞后', '逾期', '按时反馈', '督办文书', '红/黄/蓝牌', '得分'],
-      b.units.map((u) => [...rankingFigures(u), `${u.cards.红牌}/${u.cards.黄牌}/${u.cards.蓝牌}`, u.score]),
-      [5, 14, 5, 6, 5, 5, 7, 6, 8, 6],
-    ),
+    rankingTable(b),
     heading('二、红榜'),
   ];
   if (b.redList.length)
@@ -131,6 +127,38 @@ function sections(b: Bulletin): Array<Paragraph | Table> {
     ),
   );
   return out;
+}
+
+/**
+ * Per unit, the figures of the 通报 tab's ranking in its order, down to 缺报, 迟报 and 督办单, so a unit can check its
+ * score against the stated weights from the document alone (the tab's 年内逾期报送次数 is in section 四 instead).
+ * Thirteen columns fit the 156 mm 版心 at 五号 with 1 mm cell margins: every two-character heading on one line (四字
+ * headings on two), 督办单 on one, and the 牵头单位 column takes the rest — seven characters. Widths in twips.
+ */
+function rankingTable(b: Bulletin): Table {
+  const two = 580;
+  const columns: Array<[string, number]> = [
+    ['排名', two],
+    ['牵头单位', 0],
+    ['事项', two],
+    ['按期办结', two],
+    ['滞后', two],
+    ['逾期', two],
+    ['按时反馈', 740],
+    ['督办文书', two],
+    ['红/黄/蓝牌', 680],
+    ['缺报', two],
+    ['迟报', two],
+    ['督办单', 790],
+    ['得分', two],
+  ];
+  const rest = PAGE.text - columns.reduce((n, [, w]) => n + w, 0);
+  return table(
+    columns.map(([h]) => h),
+    b.units.map((u) => [...rankingFigures(u), cardFigures(u), ...deductionFigures(u), u.score]),
+    columns.map(([, w]) => w || rest),
+    { size: SIZE.wideTable, cellMargin: 57 },
+  );
 }
 
 /**

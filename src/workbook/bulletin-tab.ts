@@ -2,7 +2,7 @@ import { cnFullDate } from '../calendar/day';
 import type { Bulletin } from '../domain/bulletin';
 import type { RulesConfig } from '../domain/config';
 import { CARDS, STATUSES } from '../domain/glossary';
-import { rankingFigures, type UnitScore } from '../domain/scoring';
+import { deductionFigures, rankingFigures, type UnitScore } from '../domain/scoring';
 import { yearEndNote } from '../domain/year-end-reports';
 import { addressOf } from '../store/grid/a1';
 import type { CellWrite, TabWrite } from '../store/port';
@@ -101,9 +101,7 @@ function unitRow(u: UnitScore): CellWrite[] {
     u.cards.红牌,
     u.cards.黄牌,
     u.cards.蓝牌,
-    u.missed,
-    u.late,
-    u.supervisions,
+    ...deductionFigures(u),
     u.overdueTimesYtd,
     u.score,
   ];

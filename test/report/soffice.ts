@@ -48,8 +48,12 @@ export interface PdfWord {
 
 /** Every word of the PDF's last page with its box. */
 export async function lastPageWords(pdf: string): Promise<PdfWord[]> {
-  const last = String(await pdfPages(pdf));
-  const { stdout } = await run('pdftotext', ['-bbox', '-f', last, '-l', last, pdf, '-']);
+  return pageWords(pdf, await pdfPages(pdf));
+}
+
+/** Every word of page `page` (from 1) with its box. */
+export async function pageWords(pdf: string, page: number): Promise<PdfWord[]> {
+  const { stdout } = await run('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), pdf, '-']);
   return [...stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map(
     (m) => ({ text: m[4]!, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]) }),
   );
