@@ -3,12 +3,13 @@ import { cnFullDate, type Day } from '../calendar/day';
 import type { Bulletin } from '../domain/bulletin';
 import { cardFigures, deductionFigures, rankingFigures } from '../domain/scoring';
 import { CARDS, STATUSES } from '../domain/glossary';
+import { lateTaskList, lateTasksSentence } from '../domain/late-tasks';
 import { bulletinTitle, bulletinTitleLines, opening, scoringMethod } from './bulletin-text';
 import {
   addressee,
   body,
   docNumberWithSeparator,
-  heading,
+  heading as sectionHeading,
   masthead,
   signature,
   table,
@@ -69,13 +70,19 @@ export async function bulletinDocx(b: Bulletin, head: BulletinLetterhead): Promi
   return withFontFallbacks(new Uint8Array(await Packer.toBuffer(doc)));
 }
 
+/** 一、二、… for the sections in order: the yearly 通报 has one more, so the numbers are counted, not written. */
+const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
 function sections(b: Bulletin): Array<Paragraph | Table> {
   const summed = b.months.length > 1 ? '（各项为各月之和）' : '';
+  let n = 0;
+  const heading = (text: string) => sectionHeading(`${NUMERALS[n++]}、${text}`);
   const out: Array<Paragraph | Table> = [
-    heading('一、各牵头单位得分排名'),
+    heading('各牵头单位得分排名'),
+    // Not kept with the table: it cannot start on page 1 anyway, and the heading would leave that page half empty.
     body(`${scoringMethod(b.scoring)}，各牵头单位${b.period.label}得分及排名如下${summed}：`),
     rankingTable(b),
-    heading('二、红榜'),
+    heading('红榜'),
   ];
   if (b.redList.length)
     out.push(
@@ -86,7 +93,7 @@ function sections(b: Bulletin): Array<Paragraph | Table> {
       ),
     );
   else out.push(body('本期无得分高于基础分且无预警的单位。'));
-  out.push(heading('三、黑榜'));
+  out.push(heading('黑榜'));
   if (b.blackList.length)
     out.push(
       table(
@@ -96,7 +103,8 @@ function sections(b: Bulletin): Array<Paragraph | Table> {
       ),
     );
   else out.push(body('本期无上黑榜单位。'));
-  out.push(heading('四、逾期报送情况'));
+  out.push(heading('逾期、滞后事项'), ...lateTasks(b));
+  out.push(heading('逾期报送情况'));
   out.push(
     body(
       b.thresholds.length
@@ -104,10 +112,10 @@ function sections(b: Bulletin): Array<Paragraph | Table> {
         : '本期无单位年内逾期报送达到3次。',
     ),
   );
-  out.push(heading('五、分管领导分管事项情况'));
+  out.push(heading('分管领导分管事项情况'));
   out.push(leaderTable(b));
   if (b.bottomThree) {
-    out.push(heading('六、年度排名后三位'));
+    out.push(heading('年度排名后三位'));
     const two = b.bottomTwoYears;
     out.push(
       body(
@@ -120,13 +128,32 @@ function sections(b: Bulletin): Array<Paragraph | Table> {
       ),
     );
   }
-  out.push(heading(`${b.bottomThree ? '七' : '六'}、工作要求`));
+  out.push(heading('工作要求'));
   out.push(
     body(
       '各牵头单位要对照本通报逐项分析原因，对逾期、滞后事项于5个工作日内书面报送整改措施；亮红牌、黄牌的单位主要负责人要亲自研究部署，确保按期完成。',
     ),
   );
   return out;
+}
+
+/**
+ * The tasks 逾期 or 滞后 at the period's end, each with its 牵头单位 and how late (seed 003 §六(三) 指名道姓点问题),
+ * the longest overdue first and at most LATE_TASKS_SHOWN: the sentence above the table says how many there are.
+ */
+function lateTasks(b: Bulletin): Array<Paragraph | Table> {
+  const sentence = body(lateTasksSentence(b.lateTasks, b.asOf), { keepNext: true });
+  const { shown } = lateTaskList(b.lateTasks);
+  if (!shown.length) return [sentence];
+  return [
+    sentence,
+    table(
+      ['编号', '工作任务', '牵头单位', '逾期、滞后情况'],
+      shown.map((t) => [t.id, t.title, t.unit, t.how]),
+      // Twips: `DB-2026-002` and `逾期24个工作日` on one line, six-character units too; the 工作任务 takes the rest.
+      [1950, PAGE.text - 1950 - 1680 - 2150, 1680, 2150],
+    ),
+  ];
 }
 
 /**

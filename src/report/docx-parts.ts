@@ -36,9 +36,14 @@ export function body(text: string, options: Partial<IParagraphOptions> = {}): Pa
   return new Paragraph({ children: [run(text)], spacing: EXACT, indent: { firstLine: INDENT }, ...options });
 }
 
-/** 一级标题 (一、二、…): 黑体 三号. */
+/** 一级标题 (一、二、…): 黑体 三号, kept on the page of the paragraph under it (never alone at a page's foot). */
 export function heading(text: string): Paragraph {
-  return new Paragraph({ children: [run(text, 'heading')], spacing: EXACT, indent: { firstLine: INDENT } });
+  return new Paragraph({
+    children: [run(text, 'heading')],
+    spacing: EXACT,
+    indent: { firstLine: INDENT },
+    keepNext: true,
+  });
 }
 
 /** Space after each line of the 发文机关标志. */
@@ -143,9 +148,7 @@ export function table(
       children: [
         new Paragraph({
           alignment: AlignmentType.CENTER,
-          children: [
-            new TextRun({ text: String(text), font: runFont(header ? 'heading' : 'body'), size }),
-          ],
+          children: [new TextRun({ text: String(text), font: runFont(header ? 'heading' : 'body'), size })],
         }),
       ],
     });

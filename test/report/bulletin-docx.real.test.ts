@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toDay } from '../../src/calendar/day';
 import { bulletinDocx } from '../../src/report/bulletin-docx';
 import { demoBulletin } from './demo-bulletin';
-import { lastPageWords, pageWords, pdfPages, pdfText, toPdf, type PdfWord } from './soffice';
+import { lastPageWords, loneCharacters, pageWords, pdfPages, pdfText, toPdf, type PdfWord } from './soffice';
 
 let dir: string;
 let text: string;
@@ -14,6 +14,8 @@ let pages: number;
 let words: PdfWord[];
 /** The words of the page holding the ranking table, from its header row to 二、红榜 (or the page's foot). */
 let ranking: PdfWord[];
+/** The words of the 逾期、滞后事项 table, from its header row to the next section. */
+let lateList: PdfWord[];
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'duban-docx-'));
   const { bulletin, config } = await demoBulletin('2026-10');
@@ -30,13 +32,18 @@ beforeAll(async () => {
   );
   const pdf = await toPdf(file, dir);
   [text, pages, words] = await Promise.all([pdfText(pdf), pdfPages(pdf), lastPageWords(pdf)]);
-  for (let p = 1; p <= pages && !ranking; p++) {
-    const all = await pageWords(pdf, p);
-    const header = all.find((w) => w.text === '牵头单位');
-    if (!header) continue;
-    const end = all.find((w) => w.text.includes('红榜'))?.yMin ?? Number.POSITIVE_INFINITY;
-    ranking = all.filter((w) => w.yMin > header.yMin - 30 && w.yMin < end);
-  }
+  const between = async (first: string, next: (w: PdfWord) => boolean) => {
+    for (let p = 1; p <= pages; p++) {
+      const all = await pageWords(pdf, p);
+      const header = all.find((w) => w.text === first);
+      if (!header) continue;
+      const end = all.find((w) => w.yMin > header.yMin && next(w))?.yMin ?? Number.POSITIVE_INFINITY;
+      return all.filter((w) => w.yMin > header.yMin - 30 && w.yMin < end);
+    }
+    return [];
+  };
+  ranking = await between('牵头单位', (w) => w.text.includes('红榜'));
+  lateList = await between('逾期、滞后情况', (w) => w.text.includes('逾期报送情况'));
 }, 200_000);
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -81,11 +88,25 @@ describe('the October 2026 通报 in LibreOffice', () => {
     expect(ranking.some((w) => w.text === '县交通运输局')).toBe(true); // the last row is on the header's page
     for (const label of ['缺报', '迟报', '督办单', '得分', '排名', '事项', '滞后', '逾期'])
       expect(ranking.map((w) => w.text)).toContain(label);
-    const lone = ranking.filter((w) => /^[\u4e00-\u9fff]$/u.test(w.text)).map((w) => w.text);
-    expect(lone).toEqual([]);
+    expect(loneCharacters(ranking)).toEqual([]);
     const [left, right] = [(28 / 25.4) * 72, ((28 + 156) / 25.4) * 72];
     expect(Math.min(...ranking.map((w) => w.xMin))).toBeGreaterThanOrEqual(left - 1);
     expect(Math.max(...ranking.map((w) => w.xMax))).toBeLessThanOrEqual(right + 1);
+  });
+
+  it('names the 逾期 and 滞后 tasks in a table of whole lines: 编号, 牵头单位 and how late never broken', () => {
+    const list = text.slice(text.indexOf('逾期、滞后情况')).split('\n');
+    const line = (id: string) => list.find((l) => l.includes(id))?.replace(/\s+/g, '');
+    expect(line('ZD-2026-061')).toBe('ZD-2026-061重点项目征地拆迁城关镇逾期24个工作日');
+    expect(line('ZD-2026-060')).toBe('ZD-2026-060乡镇综合文化站提档升级县文旅局8、9月节点滞后');
+    expect(lateList.map((w) => w.text)).toContain('DB-2026-002');
+    expect(loneCharacters(lateList)).toEqual([]);
+  });
+
+  it('keeps each section heading on the page of the text under it', () => {
+    const pageOf = (needle: string) => text.slice(0, text.indexOf(needle)).split('\f').length;
+    expect(pageOf('工作要求')).toBe(pageOf('各牵头单位要对照本通报'));
+    expect(pageOf('逾期、滞后事项\n')).toBe(pageOf('逾期、滞后情况'));
   });
 
   it('ends with the 落款, 成文日期 and the 抄送 / 印发 lines', () => {
