@@ -2,7 +2,7 @@ import { dayOf, lastDayOfMonth, type Day } from '../calendar/day';
 import type { WorkCalendar } from '../calendar/types';
 import type { RulesConfig } from './config';
 import { evaluateTask } from './evaluate-task';
-import { factsAsOf } from './facts-as-of';
+import { factsAsOf, taskAsOf } from './facts-as-of';
 import { CARDS, STATUSES, type Card, type Status } from './glossary';
 import { byLateness, lateTaskOf, type LateTask } from './late-tasks';
 import { scoreUnits, taskMonthLine, type UnitScore } from './scoring';
@@ -84,7 +84,8 @@ export function monthResult(input: BulletinInput, month: number): MonthResult | 
   const yearEnd = month === 12 ? { ...ctx, today: input.today } : null;
   // A unit holds an item from its 交办日期 (seed 003 "交办建台账"): one assigned later is not yet in this month.
   const held = input.tasks.filter(({ task }) => task.assigned === null || task.assigned <= asOf);
-  const lines = held.map(function lineOf({ task, facts: all }) {
+  const lines = held.map(function lineOf({ task: row, facts: all }) {
+    const task = taskAsOf(row, all, asOf, input.today);
     const facts = factsAsOf(all, asOf);
     const verdict = evaluateTask(task, facts, ctx);
     byStatus[verdict.status]++;
