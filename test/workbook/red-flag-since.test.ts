@@ -9,7 +9,11 @@ import { AUDIT_TAB, auditRow } from '../../src/workbook/audit';
 import { bulletinInput } from '../../src/workbook/bulletin-input';
 import { readWorkbook } from '../../src/workbook/read-workbook';
 import { RUN_SPECS } from '../../src/workbook/schema/tabs';
+import { createMemoryMailer } from '../../src/mail/memory';
+import { runScan } from '../../src/scan/run-scan';
+import { createMemoryStore } from '../../src/store/drivers/memory/memory';
 import { demoStore } from '../report/demo-workbook';
+import { at830, demoWorkbook, FROM } from '../scan/demo-workbook';
 
 /** 县农业农村局's 红牌 in each month from July to October of the demo (ZD-2026-045 has 红牌标记 = 是). */
 async function redCardsByMonth(audit: ReturnType<typeof auditRow>[]): Promise<number[]> {
@@ -61,5 +65,15 @@ describe('a manual 红牌标记 in past months', () => {
 
   it('counts only from the day asked when no scan has shown it yet', async () => {
     expect(await redCardsByMonth([])).toEqual([0, 0, 0, 1]);
+  });
+
+  it('is dated by the scan itself: the day of the first scan that shows it', async () => {
+    const store = createMemoryStore(demoWorkbook('2026-08-20'));
+    await runScan({ store, mailer: createMemoryMailer(), from: FROM, now: at830('2026-08-20') });
+    await runScan({ store, mailer: createMemoryMailer(), from: FROM, now: at830('2026-08-21') });
+    const model = readWorkbook(await store.read([...RUN_SPECS]), toDay('2026-08-21'));
+    const entry = model.entries.find((e) => e.task.id === 'ZD-2026-045')!;
+    expect(entry.task.redFlag).toBe(true);
+    expect(entry.facts.redFlagSince).toBe(toDay('2026-08-20'));
   });
 });
