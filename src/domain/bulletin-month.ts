@@ -2,8 +2,9 @@ import { dayOf, lastDayOfMonth, type Day } from '../calendar/day';
 import type { WorkCalendar } from '../calendar/types';
 import type { RulesConfig } from './config';
 import { evaluateTask } from './evaluate-task';
-import { factsAsOf } from './facts-as-of';
+import { factsAsOf, taskAsOf } from './facts-as-of';
 import { CARDS, STATUSES, type Card, type Status } from './glossary';
+import { byLateness, lateTaskOf, type LateTask } from './late-tasks';
 import { scoreUnits, taskMonthLine, type UnitScore } from './scoring';
 import type { TaskFacts, TaskRecord } from './types';
 import { decemberReports, januaryReportsFrom, yearEndDeadline } from './year-end-reports';
@@ -48,6 +49,8 @@ export interface MonthResult {
   units: UnitScore[];
   leaders: LeaderCounts[];
   redCards: RedCardTask[];
+  /** The tasks 逾期 or 滞后 at `asOf`, the longest overdue first. */
+  lateTasks: LateTask[];
   byStatus: Record<Status, number>;
   byCard: Record<Card, number>;
   /**
@@ -76,11 +79,13 @@ export function monthResult(input: BulletinInput, month: number): MonthResult | 
   const byStatus = statusCounts();
   const byCard = cardCounts();
   const redCards: RedCardTask[] = [];
+  const lateTasks: LateTask[] = [];
   const yearFrom = januaryReportsFrom(ctx, input.year);
   const yearEnd = month === 12 ? { ...ctx, today: input.today } : null;
   // A unit holds an item from its 交办日期 (seed 003 "交办建台账"): one assigned later is not yet in this month.
   const held = input.tasks.filter(({ task }) => task.assigned === null || task.assigned <= asOf);
-  const lines = held.map(function lineOf({ task, facts: all }) {
+  const lines = held.map(function lineOf({ task: row, facts: all }) {
+    const task = taskAsOf(row, all, asOf, input.today);
     const facts = factsAsOf(all, asOf);
     const verdict = evaluateTask(task, facts, ctx);
     byStatus[verdict.status]++;
@@ -94,6 +99,8 @@ export function monthResult(input: BulletinInput, month: number): MonthResult | 
     if (verdict.card === '红牌' && task.leadUnit) {
       redCards.push({ unit: task.leadUnit, id: task.id, title: task.title, reason: verdict.cardReason });
     }
+    const late = lateTaskOf(task, facts, verdict);
+    if (late) lateTasks.push(late);
     const line = taskMonthLine(task, facts, verdict, ctx, input.year, month, yearFrom);
     const own = yearEnd && decemberReports(task, all, yearEnd, input.year);
     if (own) {
@@ -111,9 +118,12 @@ export function monthResult(input: BulletinInput, month: number): MonthResult | 
     units: scoreUnits(lines, input.config),
     leaders: [...leaders.values()].sort((a, b) => a.leader.localeCompare(b.leader, 'zh-CN')),
     redCards,
+    lateTasks: lateTasks.sort(byLateness),
     byStatus,
     byCard,
-    ...(deadline === null ? {} : { decemberReports: { deadline, countedTo: input.today > deadline ? input.today : null } }),
+    ...(deadline === null
+      ? {}
+      : { decemberReports: { deadline, countedTo: input.today > deadline ? input.today : null } }),
   };
 }
 

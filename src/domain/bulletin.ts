@@ -9,10 +9,19 @@ import {
 import type { BulletinPeriod } from './bulletin-period';
 import { boards, bottomOf, overdueThresholds, type BoardEntry, type ThresholdEntry } from './bulletin-lists';
 import type { Card, Status } from './glossary';
-import { emptyScore, onTimePercent, rankScores, scoreWeights, type ScoreWeights, type UnitScore } from './scoring';
+import type { LateTask } from './late-tasks';
+import {
+  emptyScore,
+  onTimePercent,
+  rankScores,
+  scoreWeights,
+  type ScoreWeights,
+  type UnitScore,
+} from './scoring';
 
 export type { BulletinInput, BulletinTask, LeaderCounts, MonthResult, RedCardTask } from './bulletin-month';
 export type { BoardEntry, ThresholdEntry } from './bulletin-lists';
+export type { LateTask } from './late-tasks';
 
 /** A month's status and card totals, for the trend chart. */
 export interface TrendPoint {
@@ -38,6 +47,8 @@ export interface Bulletin {
   blackList: BoardEntry[];
   /** Every 红牌 in the period (a task listed once, with its latest reason). */
   redCards: RedCardTask[];
+  /** Every task 逾期 or 滞后 at the end of the period with its 牵头单位 (seed 003 §六(三) 指名道姓), longest overdue first. */
+  lateTasks: LateTask[];
   /** Units whose missed or late reports this year reach 3 (全县通报) or 5 (移交纪委监委), seed 003 §四(三). */
   thresholds: ThresholdEntry[];
   /** Status and card counts per 分管领导 at the end of the period. */
@@ -89,6 +100,7 @@ export function buildBulletin(
     units,
     ...boards(units, redCardsOf(months), months.length * input.config.scoreBase, months.length),
     redCards: redCardsOf(months),
+    lateTasks: last.lateTasks,
     thresholds: overdueThresholds(units),
     leaders: last.leaders,
     trend: trendOf(input, months),

@@ -43,6 +43,12 @@ export function decideCard(
   return none;
 }
 
+/**
+ * The reason a manual 红牌标记 gives, first among a 红牌's reasons: the 审计日志's 预警变更 row carrying it dates the
+ * flag, which the cell itself does not (src/workbook/red-flag.ts).
+ */
+export const RED_FLAG_REASON = '人工标记红牌（虚报进度等）';
+
 /** Why a card is shown; the first cause found names the card's episode. */
 export type CardCause =
   'flag' | 'overdue' | 'supervision' | 'notStarted' | 'missedRun' | 'dueSoon' | 'missed' | 'lag';
@@ -60,7 +66,7 @@ class Reasons {
 /** Every reason for the card that applies, joined by `；`. */
 function redReason(i: CardInput, c: RulesConfig): Reasons {
   const r = new Reasons(i.episodes ?? {});
-  if (i.redFlag) r.add('flag', '人工标记红牌（虚报进度等）');
+  if (i.redFlag) r.add('flag', RED_FLAG_REASON);
   if (i.overdueWorkdays > c.redOverdueWorkdays) {
     r.add('overdue', `逾期${i.overdueWorkdays}个工作日，超过${c.redOverdueWorkdays}个工作日`);
   }

@@ -1,5 +1,5 @@
 import type { Day } from '../calendar/day';
-import type { CompletionEntry, TaskFacts } from './types';
+import type { CompletionEntry, TaskFacts, TaskRecord } from './types';
 
 /**
  * What the ledgers said about a task at the end of `day`: feedback, notices, 签收, decided extensions, 调整记录 rows
@@ -51,4 +51,18 @@ export function completionAsOf(completion: CompletionEntry | null, day: Day): Co
     pendingSigner: completion.pendingSigner ?? LATER_SIGNER,
     pendingSince: null,
   };
+}
+
+/**
+ * The task as its row stood at the end of `day`, for a past month's 通报: the 红牌标记 cell carries no date, so a
+ * manual 红牌 counts from the day the scan first showed it (`facts.redFlagSince`), or — never scanned since it was
+ * set — from `today`, the day the 通报 is asked on. Without this the 逐月预警走势 showed it in every month since
+ * January and a quarter or year took 10 points for it in each.
+ *
+ * @example
+ * taskAsOf(task, { ...facts, redFlagSince: toDay('2026-09-14') }, toDay('2026-08-31'), today).redFlag; // false
+ */
+export function taskAsOf(task: TaskRecord, facts: TaskFacts, day: Day, today: Day): TaskRecord {
+  if (!task.redFlag || (facts.redFlagSince ?? today) <= day) return task;
+  return { ...task, redFlag: false };
 }

@@ -48,6 +48,19 @@ export function rankingFigures(u: UnitScore): Array<string | number> {
   return [u.rank, u.unit, u.tasks, u.closedOnTime, u.lagging, u.overdue, feedback, u.notices];
 }
 
+/** The cards of a ranking row as the .docx and console print them in one column: `红/黄/蓝`, e.g. `1/0/0`. */
+export function cardFigures(u: UnitScore): string {
+  return `${u.cards.红牌}/${u.cards.黄牌}/${u.cards.蓝牌}`;
+}
+
+/**
+ * The deductions a unit's ranking row shows after its cards, in every 通报 (tab, .docx, console): 缺报, 迟报, 督办单 —
+ * with 逾期 and 红牌 in the row already, what a unit needs to check its score against the weights.
+ */
+export function deductionFigures(u: UnitScore): number[] {
+  return [u.missed, u.late, u.supervisions];
+}
+
 /** A month as a range of Days, so membership is two integer comparisons. */
 function monthRange(year: number, month: number): { first: Day; last: Day } {
   const key = year * 13 + month;

@@ -125,6 +125,11 @@ export interface TaskFacts {
   openSubItems?: Array<{ id: string; deadline: Day }>;
   /** 签收 of its notices by the unit (signed links), oldest first. */
   acknowledgements?: AckEntry[];
+  /**
+   * A task with 红牌标记: the day the scan first showed its manual 红牌 (the 审计日志's 预警变更 row), from which a
+   * past month counts it; absent when no scan has, and then it counts from the day asked only (facts-as-of.ts).
+   */
+  redFlagSince?: Day;
 }
 
 /** The unit signed for a notice (签收) and named its 具体责任人. */

@@ -1,13 +1,14 @@
 import { cnFullDate, isoOf } from '../calendar/day';
 import type { Bulletin } from '../domain/bulletin';
-import { rankingFigures } from '../domain/scoring';
+import { cardFigures, deductionFigures, rankingFigures } from '../domain/scoring';
 import { CARDS, STATUSES } from '../domain/glossary';
+import { lateTaskList, lateTasksTail } from '../domain/late-tasks';
 import { yearEndNote } from '../domain/year-end-reports';
 import { opening } from './bulletin-text';
 import { textTable } from './text-table';
 
 /**
- * The 通报 as Chinese text for a terminal: totals, the ranking table, 红榜, 黑榜, thresholds, 分管领导 counts and,
+ * The 通报 as Chinese text for a terminal: totals, the ranking table, 红榜, 黑榜, 逾期、滞后事项, thresholds, 分管领导 counts and,
  * for a year, the bottom three.
  *
  * @example console.log(bulletinConsole(bulletin));
@@ -41,10 +42,8 @@ export function bulletinConsole(b: Bulletin): string {
       ],
       b.units.map((u) => [
         ...rankingFigures(u),
-        `${u.cards.红牌}/${u.cards.黄牌}/${u.cards.蓝牌}`,
-        u.missed,
-        u.late,
-        u.supervisions,
+        cardFigures(u),
+        ...deductionFigures(u),
         u.overdueTimesYtd,
         u.score,
       ]),
@@ -53,14 +52,17 @@ export function bulletinConsole(b: Bulletin): string {
   );
   out.push('二、红榜', ...board(b.redList, '本期无'), '');
   out.push('三、黑榜', ...board(b.blackList, '本期无'), '');
+  const late = lateTaskList(b.lateTasks).shown.map((t) => `  ${t.id} ${t.title}（${t.unit}）：${t.how}`);
+  const tail = lateTasksTail(b.lateTasks);
+  out.push('四、逾期、滞后事项', ...(late.length ? late : ['  本期无']), ...(tail ? [`  ${tail}`] : []), '');
   out.push(
-    '四、逾期报送达到通报（3次）、移交（5次）标准的单位',
+    '五、逾期报送达到通报（3次）、移交（5次）标准的单位',
     ...(b.thresholds.length
       ? b.thresholds.map((t) => `  ${t.unit}：${t.times}次，${t.action}`)
       : ['  本期无']),
     '',
   );
-  out.push('五、分管领导分管事项状态');
+  out.push('六、分管领导分管事项状态');
   out.push(
     textTable(
       ['分管领导', '合计', ...STATUSES, ...CARDS],
@@ -73,7 +75,7 @@ export function bulletinConsole(b: Bulletin): string {
     ),
   );
   if (b.bottomThree) {
-    out.push('', `六、年度排名后三位：${b.bottomThree.join('、')}`);
+    out.push('', `七、年度排名后三位：${b.bottomThree.join('、')}`);
     out.push(
       b.bottomTwoYears === null || b.bottomTwoYears === undefined
         ? '  未提供上年度工作簿（--previous），无法判断连续两年排名后三位'

@@ -1,21 +1,22 @@
 import { Document, Packer, type Paragraph, type Table } from 'docx';
 import { cnFullDate, type Day } from '../calendar/day';
 import type { Bulletin } from '../domain/bulletin';
-import { rankingFigures } from '../domain/scoring';
+import { cardFigures, deductionFigures, rankingFigures } from '../domain/scoring';
 import { CARDS, STATUSES } from '../domain/glossary';
+import { lateTaskList, lateTasksSentence } from '../domain/late-tasks';
 import { bulletinTitle, bulletinTitleLines, opening, scoringMethod } from './bulletin-text';
 import {
   addressee,
   body,
   docNumberWithSeparator,
-  heading,
+  heading as sectionHeading,
   masthead,
   signature,
   table,
   title,
 } from './docx-parts';
 import { withFontFallbacks } from './font-fallbacks';
-import { PAGE } from './official-style';
+import { PAGE, SIZE } from './official-style';
 import { pageNumberFooters } from './page-number';
 import { recordBlock } from './record-block';
 
@@ -69,17 +70,19 @@ export async function bulletinDocx(b: Bulletin, head: BulletinLetterhead): Promi
   return withFontFallbacks(new Uint8Array(await Packer.toBuffer(doc)));
 }
 
+/** 一、二、… for the sections in order: the yearly 通报 has one more, so the numbers are counted, not written. */
+const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
 function sections(b: Bulletin): Array<Paragraph | Table> {
   const summed = b.months.length > 1 ? '（各项为各月之和）' : '';
+  let n = 0;
+  const heading = (text: string) => sectionHeading(`${NUMERALS[n++]}、${text}`);
   const out: Array<Paragraph | Table> = [
-    heading('一、各牵头单位得分排名'),
+    heading('各牵头单位得分排名'),
+    // Not kept with the table: it cannot start on page 1 anyway, and the heading would leave that page half empty.
     body(`${scoringMethod(b.scoring)}，各牵头单位${b.period.label}得分及排名如下${summed}：`),
-    table(
-      ['排名', '牵头单位', '事项', '按期办结', '滞后', '逾期', '按时反馈', '督办文书', '红/黄/蓝牌', '得分'],
-      b.units.map((u) => [...rankingFigures(u), `${u.cards.红牌}/${u.cards.黄牌}/${u.cards.蓝牌}`, u.score]),
-      [5, 14, 5, 6, 5, 5, 7, 6, 8, 6],
-    ),
-    heading('二、红榜'),
+    rankingTable(b),
+    heading('红榜'),
   ];
   if (b.redList.length)
     out.push(
@@ -90,7 +93,7 @@ function sections(b: Bulletin): Array<Paragraph | Table> {
       ),
     );
   else out.push(body('本期无得分高于基础分且无预警的单位。'));
-  out.push(heading('三、黑榜'));
+  out.push(heading('黑榜'));
   if (b.blackList.length)
     out.push(
       table(
@@ -100,7 +103,8 @@ function sections(b: Bulletin): Array<Paragraph | Table> {
       ),
     );
   else out.push(body('本期无上黑榜单位。'));
-  out.push(heading('四、逾期报送情况'));
+  out.push(heading('逾期、滞后事项'), ...lateTasks(b));
+  out.push(heading('逾期报送情况'));
   out.push(
     body(
       b.thresholds.length
@@ -108,10 +112,10 @@ function sections(b: Bulletin): Array<Paragraph | Table> {
         : '本期无单位年内逾期报送达到3次。',
     ),
   );
-  out.push(heading('五、分管领导分管事项情况'));
+  out.push(heading('分管领导分管事项情况'));
   out.push(leaderTable(b));
   if (b.bottomThree) {
-    out.push(heading('六、年度排名后三位'));
+    out.push(heading('年度排名后三位'));
     const two = b.bottomTwoYears;
     out.push(
       body(
@@ -124,13 +128,64 @@ function sections(b: Bulletin): Array<Paragraph | Table> {
       ),
     );
   }
-  out.push(heading(`${b.bottomThree ? '七' : '六'}、工作要求`));
+  out.push(heading('工作要求'));
   out.push(
     body(
       '各牵头单位要对照本通报逐项分析原因，对逾期、滞后事项于5个工作日内书面报送整改措施；亮红牌、黄牌的单位主要负责人要亲自研究部署，确保按期完成。',
     ),
   );
   return out;
+}
+
+/**
+ * The tasks 逾期 or 滞后 at the period's end, each with its 牵头单位 and how late (seed 003 §六(三) 指名道姓点问题),
+ * the longest overdue first and at most LATE_TASKS_SHOWN: the sentence above the table says how many there are.
+ */
+function lateTasks(b: Bulletin): Array<Paragraph | Table> {
+  const sentence = body(lateTasksSentence(b.lateTasks, b.asOf), { keepNext: true });
+  const { shown } = lateTaskList(b.lateTasks);
+  if (!shown.length) return [sentence];
+  return [
+    sentence,
+    table(
+      ['编号', '工作任务', '牵头单位', '逾期、滞后情况'],
+      shown.map((t) => [t.id, t.title, t.unit, t.how]),
+      // Twips: `DB-2026-002` and `逾期24个工作日` on one line, six-character units too; the 工作任务 takes the rest.
+      [1950, PAGE.text - 1950 - 1680 - 2150, 1680, 2150],
+    ),
+  ];
+}
+
+/**
+ * Per unit, the figures of the 通报 tab's ranking in its order, down to 缺报, 迟报 and 督办单, so a unit can check its
+ * score against the stated weights from the document alone (the tab's 年内逾期报送次数 is in section 四 instead).
+ * Thirteen columns fit the 156 mm 版心 at 五号 with 1 mm cell margins: every two-character heading on one line (四字
+ * headings on two), 督办单 on one, and the 牵头单位 column takes the rest — seven characters. Widths in twips.
+ */
+function rankingTable(b: Bulletin): Table {
+  const two = 580;
+  const columns: Array<[string, number]> = [
+    ['排名', two],
+    ['牵头单位', 0],
+    ['事项', two],
+    ['按期办结', two],
+    ['滞后', two],
+    ['逾期', two],
+    ['按时反馈', 740],
+    ['督办文书', two],
+    ['红/黄/蓝牌', 680],
+    ['缺报', two],
+    ['迟报', two],
+    ['督办单', 790],
+    ['得分', two],
+  ];
+  const rest = PAGE.text - columns.reduce((n, [, w]) => n + w, 0);
+  return table(
+    columns.map(([h]) => h),
+    b.units.map((u) => [...rankingFigures(u), cardFigures(u), ...deductionFigures(u), u.score]),
+    columns.map(([, w]) => w || rest),
+    { size: SIZE.wideTable, cellMargin: 57 },
+  );
 }
 
 /**

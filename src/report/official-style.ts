@@ -3,8 +3,8 @@
  * Sizes are in half-points (docx `size`), lengths in twips (1/20 pt).
  */
 
-/** 三号 16 pt (body), 二号 22 pt (title), 四号 14 pt (版记), 小四 12 pt (tables). */
-export const SIZE = { body: 32, title: 44, masthead: 72, note: 28, table: 24 } as const;
+/** 三号 16 pt (body), 二号 22 pt (title), 四号 14 pt (版记), 小四 12 pt (tables), 五号 10.5 pt (the wide ranking table). */
+export const SIZE = { body: 32, title: 44, masthead: 72, note: 28, table: 24, wideTable: 21 } as const;
 
 /** The fonts the standard names, each followed by the ones to use where it is not installed. */
 export const FONT_FALLBACKS = {

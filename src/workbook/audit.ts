@@ -1,4 +1,5 @@
 import type { CellWrite } from '../store/port';
+import { isRedFlagShown } from './red-flag';
 
 /** One `审计日志` row (SPEC §2.4): appended, never edited. */
 export type AuditRow = Record<
@@ -23,8 +24,12 @@ export const MARKER = {
 } as const;
 const MARKERS: ReadonlySet<string> = new Set(Object.values(MARKER));
 
-/** `TabSpec.keepRow` of the 审计日志 for every read but the weekly brief's: its marker rows. */
-export const keepMarkerRows = (text: (header: string) => string): boolean => MARKERS.has(text('动作'));
+/**
+ * `TabSpec.keepRow` of the 审计日志 for every read but the weekly brief's: its marker rows, and the few 预警变更 rows
+ * that date a manual 红牌标记 (red-flag.ts), which the 通报's past months need.
+ */
+export const keepMarkerRows = (text: (header: string) => string): boolean =>
+  MARKERS.has(text('动作')) || isRedFlagShown(text);
 
 /** An audit row written by the scan; `stamp` is the scan's Asia/Shanghai `YYYY-MM-DD HH:mm:ss`. */
 export function auditRow(

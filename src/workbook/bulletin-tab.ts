@@ -2,7 +2,8 @@ import { cnFullDate } from '../calendar/day';
 import type { Bulletin } from '../domain/bulletin';
 import type { RulesConfig } from '../domain/config';
 import { CARDS, STATUSES } from '../domain/glossary';
-import { rankingFigures, type UnitScore } from '../domain/scoring';
+import { lateTaskList, lateTasksTail } from '../domain/late-tasks';
+import { deductionFigures, rankingFigures, type UnitScore } from '../domain/scoring';
 import { yearEndNote } from '../domain/year-end-reports';
 import { addressOf } from '../store/grid/a1';
 import type { CellWrite, TabWrite } from '../store/port';
@@ -11,6 +12,7 @@ import {
   BOARD_HEADERS,
   BOTTOM_HEADERS,
   BULLETIN_WIDTHS,
+  LATE_TASK_HEADERS,
   LEADER_LEAD_HEADERS,
   RED_CARD_HEADERS,
   SECTION_TITLES,
@@ -66,6 +68,13 @@ export function bulletinTab(bulletin: Bulletin, config: RulesConfig): TabWrite {
   for (const r of bulletin.redCards) sheet.row([r.unit, r.id, r.title, r.reason]);
   if (!bulletin.redCards.length) sheet.row(['本期无红牌事项']);
 
+  sheet.section(SECTION_TITLES.lateTasks, LATE_TASK_HEADERS);
+  for (const t of lateTaskList(bulletin.lateTasks).shown)
+    sheet.fill(sheet.row([t.id, t.title, t.unit, t.how]), LATE_TASK_HEADERS.length, STATUS_FILL[t.status]);
+  const tail = lateTasksTail(bulletin.lateTasks);
+  if (tail) sheet.row(['……', tail]);
+  if (!bulletin.lateTasks.length) sheet.row(['本期无逾期、滞后事项']);
+
   sheet.section(SECTION_TITLES.thresholds, THRESHOLD_HEADERS);
   for (const t of bulletin.thresholds) sheet.row([t.unit, t.times, t.action]);
   if (!bulletin.thresholds.length) sheet.row(['本期无单位年内逾期报送达到3次']);
@@ -101,9 +110,7 @@ function unitRow(u: UnitScore): CellWrite[] {
     u.cards.红牌,
     u.cards.黄牌,
     u.cards.蓝牌,
-    u.missed,
-    u.late,
-    u.supervisions,
+    ...deductionFigures(u),
     u.overdueTimesYtd,
     u.score,
   ];

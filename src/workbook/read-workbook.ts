@@ -15,6 +15,8 @@ import type { ScanProblem } from './scan-problem';
 import { TASK_TABS } from './task-tabs';
 import { markDuplicateIds } from './id-cell';
 import { ledgerProblems } from './ledger-problems';
+import { AUDIT_TAB } from './audit';
+import { redFlagDays } from './red-flag';
 
 export type { ScanProblem } from './scan-problem';
 export { TASK_TABS } from './task-tabs';
@@ -77,10 +79,11 @@ export function readWorkbook(
   markDuplicateIds(tasks.map((t) => t.task));
   const keyItems = new Map(tasks.map(({ task }) => [task.id, isKeyItem(task, config)]));
   const { facts, register } = readLedgers(snapshot.tabs, year, today, config, keyItems);
+  const flagged = redFlagDays(snapshot.tabs[AUDIT_TAB]);
   const entries = tasks.map(({ task, row }) => ({
     task,
     row,
-    facts: (task.id && facts.get(task.id)) || noFacts(),
+    facts: flagSince(task, (task.id && facts.get(task.id)) || noFacts(), flagged),
     priorCard: cardOf(cellText(row.cells['预警'] ?? null)),
   }));
   const ids = new Set(tasks.map(({ task }) => task.id.trim()).filter(Boolean));
@@ -110,4 +113,10 @@ export function readWorkbook(
 
 function cardOf(text: string): Card | null {
   return text === '红牌' || text === '黄牌' || text === '蓝牌' ? text : null;
+}
+
+/** A flagged task's facts with the day its 红牌标记 was first shown, when the 审计日志 has it. */
+function flagSince(task: TaskRecord, facts: TaskFacts, flagged: Map<string, Day>): TaskFacts {
+  const since = task.redFlag ? flagged.get(task.id) : undefined;
+  return since === undefined ? facts : { ...facts, redFlagSince: since };
 }

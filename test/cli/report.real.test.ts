@@ -36,6 +36,9 @@ describe('duban report', () => {
     expect(r.stdout).toMatch(/^\s+1 {2}县发改局 .* 102$/m);
     expect(r.stdout).toMatch(/^\s+19 {2}县交通运输局 .* 77$/m);
     expect(r.stdout).toContain('第19名 县交通运输局 77分');
+    expect(r.stdout).toContain(
+      '四、逾期、滞后事项\n  ZD-2026-061 重点项目征地拆迁（城关镇）：逾期24个工作日\n',
+    );
     expect(existsSync(docx)).toBe(true);
   }, 60_000);
 

@@ -220,7 +220,8 @@ describe('红榜 and 黑榜', () => {
 });
 
 describe("December's own reports, due next January (src/domain/year-end-reports.ts)", () => {
-  const year = (tasks: BulletinTask[], today: string) => buildBulletin(input(tasks, today), yearPeriod(2026))!;
+  const year = (tasks: BulletinTask[], today: string) =>
+    buildBulletin(input(tasks, today), yearPeriod(2026))!;
   const december = (tasks: BulletinTask[], today: string) =>
     buildBulletin(input(tasks, today), monthPeriod(2026, 12))!;
 
@@ -259,5 +260,34 @@ describe("December's own reports, due next January (src/domain/year-end-reports.
       monthPeriod(2027, 1),
     )!;
     expect(nextJanuary.units[0]).toMatchObject({ reportsDue: 0, missed: 0, overdueTimesYtd: 0 });
+  });
+});
+
+describe('a manual 红牌标记 carries no date: it counts from the day the scan first showed it', () => {
+  // Every month reported on time, so the flag is the task's only card.
+  const flagged = (since?: string): BulletinTask => ({
+    task: battleTask({ leadUnit: '县农业农村局', id: 'ZD-1', redFlag: true, months: months(doneThrough(9)) }),
+    facts: facts(since ? { redFlagSince: toDay(since) } : {}),
+  });
+  const reds = (b: ReturnType<typeof buildBulletin>) => b!.trend.map((p) => p.byCard.红牌);
+
+  it('shows it in the trend from the month the 审计日志 first has it, not in every month before', () => {
+    const b = buildBulletin(input([flagged('2026-09-14')], '2026-10-31'), monthPeriod(2026, 10));
+    expect(reds(b)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 1, 1]);
+  });
+
+  it('scores it in those months only: the third quarter loses 10 points for September, not 30', () => {
+    const q3 = buildBulletin(input([flagged('2026-09-14')], '2026-10-31'), quarterPeriod(2026, 3))!;
+    expect(q3.units[0]).toMatchObject({
+      unit: '县农业农村局',
+      score: 290,
+      cards: { 红牌: 1, 黄牌: 0, 蓝牌: 0 },
+    });
+  });
+
+  it('without a 审计日志 row (never scanned since it was set) counts it from the day asked only', () => {
+    expect(reds(buildBulletin(input([flagged()], '2026-10-31'), monthPeriod(2026, 10)))).toEqual([
+      0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+    ]);
   });
 });

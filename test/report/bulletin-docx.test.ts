@@ -23,6 +23,10 @@ beforeAll(async () => {
   fontTable = await zip.file('word/fontTable.xml')!.async('string');
 });
 
+/** The document's text, runs joined. */
+const paragraphTexts = (xml: string) =>
+  [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+
 describe('the 《政务督查通报》 .docx (GB/T 9704-2012)', () => {
   it('is addressed and copied as 规则配置 says (a city is not a county)', () => {
     expect(documentXml).toContain('各县（市、区）人民政府，市直各有关单位：');
@@ -84,7 +88,8 @@ describe('the 《政务督查通报》 .docx (GB/T 9704-2012)', () => {
   });
 
   it('breaks the 标题 between words, never leaving 通报 alone on its second line (§7.3.1)', () => {
-    const titleXml = /<w:p>(?:(?!<w:p>).)*?关于2026年10月(?:(?!<\/w:p>).)*<\/w:p>/.exec(documentXml)?.[0] ?? '';
+    const titleXml =
+      /<w:p>(?:(?!<w:p>).)*?关于2026年10月(?:(?!<\/w:p>).)*<\/w:p>/.exec(documentXml)?.[0] ?? '';
     expect(titleXml).toMatch(/>关于2026年10月全县重点工作<\/w:t>.*<w:br\/>.*>督查情况的通报<\/w:t>/);
   });
 
@@ -95,8 +100,44 @@ describe('the 《政务督查通报》 .docx (GB/T 9704-2012)', () => {
     );
   });
 
+  it('names the 逾期 and 滞后 tasks with their 牵头单位 after the 黑榜, and counts them first', () => {
+    const text = paragraphTexts(documentXml);
+    const at = text.indexOf('四、逾期、滞后事项');
+    expect(at).toBeGreaterThan(text.indexOf('三、黑榜'));
+    expect(text.slice(at)).toMatch(
+      /^四、逾期、滞后事项截至2026年10月31日，逾期事项4项、滞后事项4项，列出如下：编号工作任务牵头单位逾期、滞后情况ZD-2026-061重点项目征地拆迁城关镇逾期24个工作日/,
+    );
+    expect(text).toContain('ZD-2026-060乡镇综合文化站提档升级县文旅局8、9月节点滞后五、逾期报送情况');
+  });
+
+  it('lists at most 15 late tasks and says how many there are in all', async () => {
+    const { bulletin, config } = await demoBulletin('2026-10');
+    const many = Array.from({ length: 22 }, (_, i) => ({
+      ...bulletin.lateTasks[0]!,
+      id: `DB-2026-${100 + i}`,
+    }));
+    const zipped = await JSZip.loadAsync(
+      await bulletinDocx(
+        { ...bulletin, lateTasks: many },
+        {
+          agencyName: config.agencyName,
+          docNo: '临政督通〔2026〕10号',
+          issuedOn: toDay('2026-11-03'),
+          mainRecipients: config.bulletinTo,
+          copyTo: config.bulletinCopy,
+        },
+      ),
+    );
+    const text = paragraphTexts(await zipped.file('word/document.xml')!.async('string'));
+    expect(text).toContain(
+      '截至2026年10月31日，逾期事项22项，列出逾期时间最长的15项，其余7项见挂图作战表、督办台账：',
+    );
+    expect(text).toContain('DB-2026-114');
+    expect(text).not.toContain('DB-2026-115');
+  });
+
   it('puts the 合计 of the 分管领导 table right under the statuses it sums, the cards after it', () => {
-    const after = documentXml.slice(documentXml.indexOf('五、分管领导分管事项情况'));
+    const after = documentXml.slice(documentXml.indexOf('六、分管领导分管事项情况'));
     const leaderXml = /<w:tbl>.*?<\/w:tbl>/.exec(after)?.[0] ?? '';
     const rows = leaderXml
       .split('</w:tr>')

@@ -88,6 +88,22 @@ describe('the demo county’s October 2026 通报', () => {
     expect(october.thresholds).toEqual([]);
   });
 
+  it('names every 逾期 and 滞后 task with its 牵头单位 and how late, the longest overdue first (seed 003 §六(三))', () => {
+    expect(october.lateTasks.map((t) => [t.id, t.unit, t.how])).toEqual([
+      ['ZD-2026-061', '城关镇', '逾期24个工作日'],
+      ['DB-2026-002', '县交通运输局', '逾期18个工作日'],
+      ['DB-2026-003', '县住建局', '逾期9个工作日'],
+      ['ZD-2026-033', '县交通运输局', '逾期5个工作日'],
+      ['DB-2026-006', '县卫健委', '应于10月21日前反馈办理情况，至今未反馈'],
+      ['ZD-2026-013', '县工信局', '9月节点滞后'],
+      ['ZD-2026-022', '县住建局', '子项ZD-2026-022-3滞后'],
+      ['ZD-2026-060', '县文旅局', '8、9月节点滞后'],
+    ]);
+    // The same tasks the ranking counts as 逾期 and 滞后.
+    const counted = october.units.reduce((n, u) => n + u.overdue + u.lagging, 0);
+    expect(october.lateTasks).toHaveLength(counted);
+  });
+
   it('counts the 86 tasks per 分管领导 by status', () => {
     expect(october.leaders.reduce((n, l) => n + l.total, 0)).toBe(86);
     const all = october.leaders.reduce((n, l) => n + l.byStatus.逾期, 0);

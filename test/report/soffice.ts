@@ -22,7 +22,15 @@ async function convert(file: string, outDir: string, format: string): Promise<st
   const profile = await mkdtemp(join(tmpdir(), 'duban-lo-'));
   await run(
     'soffice',
-    [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', format, '--outdir', outDir, file],
+    [
+      `-env:UserInstallation=file://${profile}`,
+      '--headless',
+      '--convert-to',
+      format,
+      '--outdir',
+      outDir,
+      file,
+    ],
     { timeout: 180_000 },
   );
   return join(outDir, basename(file).replace(/\.\w+$/, `.${format.split(':')[0]}`));
@@ -48,9 +56,30 @@ export interface PdfWord {
 
 /** Every word of the PDF's last page with its box. */
 export async function lastPageWords(pdf: string): Promise<PdfWord[]> {
-  const last = String(await pdfPages(pdf));
-  const { stdout } = await run('pdftotext', ['-bbox', '-f', last, '-l', last, pdf, '-']);
-  return [...stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map(
-    (m) => ({ text: m[4]!, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]) }),
-  );
+  return pageWords(pdf, await pdfPages(pdf));
+}
+
+/** Every word of page `page` (from 1) with its box. */
+export async function pageWords(pdf: string, page: number): Promise<PdfWord[]> {
+  const { stdout } = await run('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), pdf, '-']);
+  return [
+    ...stdout.matchAll(
+      /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g,
+    ),
+  ].map((m) => ({ text: m[4]!, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]) }));
+}
+
+/**
+ * The single Chinese characters standing alone on a line of a table cell — a heading or name broken one character
+ * to a line. pdftotext cuts `10月21日` into words at the digits, so a character touching a neighbour on its line is
+ * not alone.
+ */
+export function loneCharacters(words: readonly PdfWord[]): string[] {
+  const touching = (a: PdfWord, b: PdfWord) =>
+    a !== b &&
+    Math.abs(a.yMin - b.yMin) < 2 &&
+    (Math.abs(a.xMax - b.xMin) < 3 || Math.abs(b.xMax - a.xMin) < 3);
+  return words
+    .filter((w) => /^[\u4e00-\u9fff]$/u.test(w.text) && !words.some((o) => touching(w, o)))
+    .map((w) => w.text);
 }

@@ -73,6 +73,6 @@ describe('the monthly 通报 in the scan', () => {
     expect(generated).toEqual(['2026年12月通报', '2026年第四季度通报', '2026年度通报']);
     for (const name of generated)
       expect(store.tab(name)!.rows.flat().join('')).toContain('12月完成情况于2027年1月8日截止报送，统计至2027年1月11日');
-    expect(store.tab('2026年度通报')!.rows.flat().join('')).toContain('七、年度排名后三位');
+    expect(store.tab('2026年度通报')!.rows.flat().join('')).toContain('八、年度排名后三位');
   });
 });

@@ -46,6 +46,9 @@ describe('the 通报 mailed to the leaders', () => {
     expect(docx!.filename).toBe('关于2026年5月全县重点工作督查情况的通报.docx');
     expect(Buffer.from(docx!.content.subarray(0, 2)).toString()).toBe('PK');
     expect(mail.text).toMatch(/红榜：.+（\d+分）/);
+    expect(mail.text).toMatch(
+      /\n　　逾期、滞后事项：(逾期事项\d+项|滞后事项\d+项)(、滞后事项\d+项)?，逐项见附件\n/,
+    );
     // A document is cited by its title in 书名号, then its 文号; a file name is no title.
     expect(mail.text).toContain(
       '　　《关于2026年5月全县重点工作督查情况的通报》（临政督通报〔2026〕1号）已印发，全文见附件。要点如下：',

@@ -63,6 +63,37 @@ describe('the 2026年10月通报 tab', () => {
     expect(tab.rows.slice(leaders + 2).reduce((n, r) => n + Number(r[1]), 0)).toBe(86);
   });
 
+  it('names the 逾期 and 滞后 tasks with their 牵头单位 and how late, after the 红牌 tasks (seed 003 §六(三))', async () => {
+    const { store, snapshot, model, bulletin } = await octoberOnDemo();
+    await store.apply({ ...emptyPlan(), tabs: [bulletinTab(bulletin, model.config)] }, snapshot);
+    const tab = store.tab('2026年10月通报')!;
+    const late = tab.rows.findIndex((r) => r[0] === SECTION_TITLES.lateTasks);
+    expect(late).toBeGreaterThan(tab.rows.findIndex((r) => r[0] === SECTION_TITLES.redCards));
+    expect(tab.rows[late + 1]).toEqual(['编号', '工作任务', '牵头单位', '逾期、滞后情况']);
+    expect(tab.rows[late + 2]).toEqual(['ZD-2026-061', '重点项目征地拆迁', '城关镇', '逾期24个工作日']);
+    expect(tab.rows[late + 9]).toEqual([
+      'ZD-2026-060',
+      '乡镇综合文化站提档升级',
+      '县文旅局',
+      '8、9月节点滞后',
+    ]);
+    expect(tab.rows[late + 10] ?? []).toEqual([]);
+    expect(tab.fills[`D${late + 3}`]).toBe(STATUS_FILL.逾期);
+    expect(tab.fills[`D${late + 9}`]).toBe(STATUS_FILL.滞后);
+  });
+
+  it('lists at most 15 late tasks and counts the rest (等N项)', async () => {
+    const { model, bulletin } = await octoberOnDemo();
+    const many = Array.from({ length: 22 }, (_, i) => ({
+      ...bulletin.lateTasks[0]!,
+      id: `DB-2026-${100 + i}`,
+    }));
+    const tab = bulletinTab({ ...bulletin, lateTasks: many }, model.config);
+    const late = tab.rows.findIndex((r) => r[0] === SECTION_TITLES.lateTasks);
+    expect(tab.rows[late + 16]![0]).toBe('DB-2026-114');
+    expect(tab.rows[late + 17]).toEqual(['……', '等22项，其余7项见挂图作战表、督办台账']);
+  });
+
   it('says when last year is unknown on the yearly tab, and names the bottom three', async () => {
     const { model } = await octoberOnDemo();
     const year = buildBulletin(bulletinInput(model), yearPeriod(2026))!;

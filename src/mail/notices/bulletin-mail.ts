@@ -1,5 +1,6 @@
 import { cnFullDate, type Day } from '../../calendar/day';
 import type { Bulletin } from '../../domain/bulletin';
+import { lateTasksCounted } from '../../domain/late-tasks';
 import { escapeHtml, htmlPage, imageHtml } from './html';
 import type { InlineImage, RenderedMail } from './notice-doc';
 
@@ -15,7 +16,7 @@ export interface BulletinMailDoc {
 }
 
 /**
- * The mail that carries the monthly 通报 to the county leaders: the 红榜, 黑榜 and threshold units in a few lines, the
+ * The mail that carries the monthly 通报 to the county leaders: the 红榜, 黑榜, 逾期、滞后 counts and threshold units in a few lines, the
  * charts inline, the full 《政务督查通报》 attached as .docx.
  *
  * @example renderBulletinMail(doc).subject // '【督查通报】2026年5月重点工作督查通报（临政督通报〔2026〕5号）'
@@ -28,6 +29,7 @@ export function renderBulletinMail(d: BulletinMailDoc): RenderedMail {
     `红榜：${b.redList.map((e) => `${e.unit}（${e.score}分）`).join('、') || '无'}`,
     `黑榜：${b.blackList.map((e) => `${e.unit}（${e.score}分）`).join('、') || '无'}`,
     `红牌事项：${b.redCards.length}项`,
+    `逾期、滞后事项：${b.lateTasks.length ? `${lateTasksCounted(b.lateTasks)}，逐项见附件` : '无'}`,
     ...b.thresholds.map((t) => `${t.unit}本年逾期反馈${t.times}次，按规定${t.action}`),
   ];
   const text = [

@@ -25,6 +25,8 @@ export const UNIT_HEADERS = [
 
 export const BOARD_HEADERS = ['排名', '单位', '得分', '事由'] as const;
 export const RED_CARD_HEADERS = ['单位', '编号', '事项', '红牌原因'] as const;
+/** The 逾期 and 滞后 tasks named with their 牵头单位 (seed 003 §六(三)), as the .docx lists them. */
+export const LATE_TASK_HEADERS = ['编号', '工作任务', '牵头单位', '逾期、滞后情况'] as const;
 export const THRESHOLD_HEADERS = ['单位', '年内逾期报送次数', '处理'] as const;
 export const BOTTOM_HEADERS = ['单位', '排名', '得分', '说明'] as const;
 /** 分管领导, 合计, then the statuses of SPEC §4.1 and the three cards. */
@@ -35,9 +37,10 @@ export const SECTION_TITLES = {
   redList: '二、红榜',
   blackList: '三、黑榜',
   redCards: '四、红牌事项',
-  thresholds: '五、逾期报送达到通报、移交标准的单位',
-  leaders: '六、分管领导分管事项状态',
-  bottom: '七、年度排名后三位',
+  lateTasks: '五、逾期、滞后事项',
+  thresholds: '六、逾期报送达到通报、移交标准的单位',
+  leaders: '七、分管领导分管事项状态',
+  bottom: '八、年度排名后三位',
 } as const;
 
 /**
