@@ -1,4 +1,4 @@
-import { cnDate, dayOf, isoOf, partsOf, yearOf, type Day } from '../calendar/day';
+import { cnDate, isoOf, partsOf, yearOf, type Day } from '../calendar/day';
 import { provisionalNote } from '../calendar/provisional-note';
 import { decideCard } from './cards';
 import { proposeLevel } from './evaluation';
@@ -19,7 +19,8 @@ import {
 } from './escalation';
 import type { Card } from './glossary';
 import { monthFeedbackDeadline } from './month-deadlines';
-import { monthReportReminder } from './month-reminder';
+import { ledgerMonthOwed } from './ledger-months';
+import { ledgerMonthReminder, monthReportReminder } from './month-reminder';
 import { kindOf } from './notice-kinds';
 import { hasAnyFeedback, latestProgress, longestRunOf, readMonths } from './month-progress';
 import { scanDayOf } from './scan-day';
@@ -151,6 +152,7 @@ export function evaluateTask(
     push(due, dueSoonReminder(deadline, facts.notices, [statusReason], scanDay.replyBy));
   if (trigger) push(due, ladderStepDue(trigger, facts.notices, ctx, scanDay.replyBy));
   if (open && months) push(due, monthReportReminder(task, facts, ctx, year));
+  if (open) push(due, ledgerMonthReminder(task, facts, limits, ctx));
   if (shown && task.assigned !== null && task.kind !== 'subitem') {
     const feedbackBy = limits.feedbackDue ?? scanDay.replyBy;
     const nodes = limits.checkpoints.filter((c) => c.planned === undefined);
@@ -334,14 +336,11 @@ function ledgerMissedReport(
   const { year, month } = partsOf(ctx.today);
   const prev = month === 1 ? { y: year - 1, m: 12 } : { y: year, m: month - 1 };
   const monthDue = monthFeedbackDeadline(ctx, prev.y, prev.m);
-  if (ctx.today <= monthDue || (task.assigned !== null && task.assigned > monthDue)) return null;
-  const monthStart = dayOf(prev.y, prev.m, 1)!;
-  const reported = facts.feedback.some(
-    (f) => f.month === prev.m || (f.day >= monthStart && f.day <= monthDue),
-  );
-  return reported
-    ? null
-    : { due: monthDue, reason: `长期事项${prev.m}月办理情况未在${cnDate(monthDue)}前反馈` };
+  if (ctx.today <= monthDue || !ledgerMonthOwed(task, facts, prev.y, prev.m, monthDue)) return null;
+  return {
+    due: monthDue,
+    reason: `长期事项${prev.m}月办理情况未在${cnDate(monthDue)}前反馈`,
+  };
 }
 
 /** 当前节点 after the unit signed for a notice: `已签收（6月15日，具体责任人：张三）→ 反馈办理情况（6月22日）`. */
