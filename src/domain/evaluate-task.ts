@@ -19,7 +19,7 @@ import {
 } from './escalation';
 import type { Card } from './glossary';
 import { monthFeedbackDeadline } from './month-deadlines';
-import { ledgerMonthOwed } from './ledger-months';
+import { ledgerMonthOwed, ledgerReportMonth } from './ledger-months';
 import { ledgerMonthReminder, monthReportReminder } from './month-reminder';
 import { kindOf } from './notice-kinds';
 import { hasAnyFeedback, latestProgress, longestRunOf, readMonths } from './month-progress';
@@ -171,7 +171,8 @@ export function evaluateTask(
     push(due, cardNotice(card, cardEpisode, cardReason, facts.notices, priorCard, scanDay.replyBy));
   const dueOnce = oneInterviewPerEpisode(due, facts.notices);
 
-  const ongoingNext = limits.ongoing ? monthFeedbackDeadline(ctx, scanDay.year, scanDay.month) : null;
+  // A 长期 item owing last month's report is asked for it (the 临期提醒's month), not for this month's.
+  const ongoingNext = limits.ongoing ? ledgerReportMonth(task, facts, ctx).deadline : null;
   // The years with no published schedule that a working-day count of this task relied on: today's and its deadline's.
   const provisionalYears = [...new Set([today, ...(deadline !== null ? [deadline] : [])].map(yearOf))]
     .filter((y) => cal.isProvisional(y))

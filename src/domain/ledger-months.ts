@@ -1,5 +1,6 @@
-import { dayOf, type Day } from '../calendar/day';
-import type { TaskFacts, TaskRecord } from './types';
+import { dayOf, partsOf, type Day } from '../calendar/day';
+import { monthFeedbackDeadline } from './month-deadlines';
+import type { RuleContext, TaskFacts, TaskRecord } from './types';
 
 /**
  * Whether a 长期 督办台账 item (SPEC §4.3: reports monthly) still owes month `month`'s report, due on `deadline` (that
@@ -20,4 +21,25 @@ export function ledgerMonthOwed(
   if (task.assigned === null || task.assigned > deadline) return false;
   const monthStart = dayOf(year, month, 1)!;
   return !facts.feedback.some((f) => f.month === month || (f.day >= monthStart && f.day <= deadline));
+}
+
+/**
+ * The month a 长期 item's report is due for now, and by when: last month while the item still owes it and its
+ * deadline (月度反馈截止工作日) has not passed, else this month. What the 反馈 page records a report as and what
+ * 当前节点 names: on 12月3日 an item owing 11月 is asked for 11月 by 12月7日, not 12月 by 1月8日.
+ *
+ * @example
+ * ledgerReportMonth(item, facts(), ctxOn('2026-12-03')); // { year: 2026, month: 11, deadline: 12月7日 }
+ */
+export function ledgerReportMonth(
+  task: TaskRecord,
+  facts: TaskFacts,
+  ctx: RuleContext,
+): { year: number; month: number; deadline: Day } {
+  const { year, month } = partsOf(ctx.today);
+  const prev = month === 1 ? { year: year - 1, month: 12 } : { year, month: month - 1 };
+  const prevDue = monthFeedbackDeadline(ctx, prev.year, prev.month);
+  if (ctx.today <= prevDue && ledgerMonthOwed(task, facts, prev.year, prev.month, prevDue))
+    return { ...prev, deadline: prevDue };
+  return { year, month, deadline: monthFeedbackDeadline(ctx, year, month) };
 }
