@@ -20,7 +20,7 @@ import {
 import type { Card } from './glossary';
 import { monthFeedbackDeadline } from './month-deadlines';
 import { ledgerMonthOwed, ledgerReportMonth } from './ledger-months';
-import { ledgerMonthReminder, monthReportReminder } from './month-reminder';
+import { ledgerMonthReminder, monthReportPeriod, monthReportReminder } from './month-reminder';
 import { kindOf } from './notice-kinds';
 import { hasAnyFeedback, latestProgress, longestRunOf, readMonths } from './month-progress';
 import { scanDayOf } from './scan-day';
@@ -96,9 +96,10 @@ export function evaluateTask(
     trigger = missedReportTrigger(
       `${year}-${String(missedMonths[0]).padStart(2, '0')}`,
       months!.missedReasons,
+      monthReportPeriod(year, missedMonths[0]!),
     );
   } else if (open && missedReport)
-    trigger = missedReportTrigger(isoOf(missedReport.due), [missedReport.reason]);
+    trigger = missedReportTrigger(isoOf(missedReport.due), [missedReport.reason], missedReport.reminder);
   else if (open && facts.lateSubItems.length > 0)
     trigger = missedReportTrigger(`子项${facts.lateSubItems.join(',')}`, lateReasons);
 
@@ -325,7 +326,7 @@ function ledgerMissedReport(
   facts: TaskFacts,
   limits: TimeLimits,
   ctx: RuleContext,
-): { due: Day; reason: string } | null {
+): { due: Day; reason: string; reminder?: string } | null {
   const due = limits.feedbackDue;
   if (due === null || ctx.today <= due) return null;
   const reportedBy = (day: Day) => facts.feedback.some((f) => f.day <= day);
@@ -341,6 +342,7 @@ function ledgerMissedReport(
   return {
     due: monthDue,
     reason: `长期事项${prev.m}月办理情况未在${cnDate(monthDue)}前反馈`,
+    reminder: monthReportPeriod(prev.y, prev.m),
   };
 }
 
