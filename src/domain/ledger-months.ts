@@ -4,7 +4,7 @@ import type { RuleContext, TaskFacts, TaskRecord } from './types';
 
 /**
  * Whether a 长期 督办台账 item (SPEC §4.3: reports monthly) still owes month `month`'s report, due on `deadline` (that
- * month's 月度反馈截止工作日): it was assigned by the deadline and no report counts for the month yet — a 反馈记录 row
+ * month's 月度反馈截止工作日): it was assigned by the month's end and no report counts for the month yet — a 反馈记录 row
  * about that month, or any report dated from the month's first day to its deadline. The 缺报 of ledgerMissedReport
  * and the 临期提醒 before it (ledgerMonthReminder) both ask this.
  *
@@ -18,8 +18,10 @@ export function ledgerMonthOwed(
   month: number,
   deadline: Day,
 ): boolean {
-  if (task.assigned === null || task.assigned > deadline) return false;
   const monthStart = dayOf(year, month, 1)!;
+  // A month that ended before 交办 is not owed (reportTally counts from 交办's month too).
+  const nextMonth = month === 12 ? dayOf(year + 1, 1, 1)! : dayOf(year, month + 1, 1)!;
+  if (task.assigned === null || task.assigned >= nextMonth || task.assigned > deadline) return false;
   return !facts.feedback.some((f) => f.month === month || (f.day >= monthStart && f.day <= deadline));
 }
 

@@ -81,3 +81,21 @@ describe('督办台账 长期事项的月度反馈临期提醒', () => {
     expect(monthReminders(ongoing(), reported(), '2026-12-04', { 月度反馈提醒工作日: '0' })).toEqual([]);
   });
 });
+
+describe('督办台账 长期事项的月度缺报', () => {
+  it('an item assigned in December owes no November report (the 通报 tally never counted one either)', () => {
+    // 常务会议 半个月 → first report due 12月17日, made 12月9日; 11月's deadline 12月7日 was before it was assigned.
+    const fresh = ledgerItem('2026-12-02', { itemType: '长期', deadline: { kind: 'ongoing' } });
+    const v = evaluateTask(fresh, facts({ feedback: [row('2026-12-09', 12)] }), ctxOn('2026-12-18'));
+    expect(v.status).toBe('正常推进');
+    expect(v.due.filter((d) => d.type === '催办单')).toEqual([]);
+  });
+
+  it('one assigned on 23 November owes it by 12月7日', () => {
+    const late = ledgerItem('2026-11-23', { itemType: '长期', deadline: { kind: 'ongoing' }, source: '其他', sourceRef: '' });
+    const v = evaluateTask(late, facts({ feedback: [row('2026-11-25')] }), ctxOn('2026-12-08'));
+    expect([v.status, v.statusReason]).toEqual(['正常推进', '']);
+    const missed = evaluateTask(late, facts({ feedback: [row('2026-12-08', 12)] }), ctxOn('2026-12-09'));
+    expect([missed.status, missed.statusReason]).toEqual(['滞后', '长期事项11月办理情况未在12月7日前反馈']);
+  });
+});
