@@ -10,16 +10,23 @@ export { LADDER } from './notice-kinds';
 export interface Trigger {
   period: string;
   reasons: string[];
+  /**
+   * The period of the 临期提醒 that was this episode's first rung (SPEC §4.4): `临期@2026-11-19` before an overdue
+   * deadline, `月报@2026-11` before a missed month. Its 催办单 waits 升级间隔工作日 after the day that went.
+   */
+  reminder?: string;
 }
 
 const OVERDUE = '逾期@';
+const DUE_SOON = '临期@';
 
 export function overdueTrigger(deadline: Day, reasons: string[]): Trigger {
-  return { period: `${OVERDUE}${isoOf(deadline)}`, reasons };
+  return { period: `${OVERDUE}${isoOf(deadline)}`, reasons, reminder: `${DUE_SOON}${isoOf(deadline)}` };
 }
 
-export function missedReportTrigger(firstMissed: string, reasons: string[]): Trigger {
-  return { period: `反馈@${firstMissed}`, reasons };
+/** A report missing since `firstMissed`; `reminder`: the period of the month's 临期提醒 (monthReportPeriod), if any. */
+export function missedReportTrigger(firstMissed: string, reasons: string[], reminder?: string): Trigger {
+  return { period: `反馈@${firstMissed}`, reasons, ...(reminder ? { reminder } : {}) };
 }
 
 /**
@@ -77,19 +84,19 @@ export function ladderStepDue(
     reasons.push(`${cnDate(topDay)}已下发${LADDER[top]}，至今未解决`);
   }
   else {
-    // The ladder's first rung is the 临期提醒 of the same deadline (SPEC §4.4): the 催办单 waits its interval after it.
-    const reminded = dueSoonDay(trigger.period, notices);
+    // The ladder's first rung is the 临期提醒 of the same deadline or month (SPEC §4.4): the 催办单 waits its interval
+    // after the day it went — a reminder first sent on the deadline day itself (scans missed) is not chased the next.
+    const reminded = reminderDay(trigger.reminder, notices);
     if (reminded !== null && today < cal.addWorkdays(reminded, config.escalationWorkdays)) return null;
   }
   const rectifyBy = next === '督办通知书' ? cal.addWorkdays(today, config.rectifyWorkdays) : null;
   return { type: next, level: String(top + 2), period: trigger.period, reasons, replyBy, rectifyBy };
 }
 
-/** The day the 临期提醒 of an overdue episode's deadline (`逾期@2026-11-19` → `临期@2026-11-19`) went out, or null. */
-function dueSoonDay(period: string, notices: IssuedNotice[]): Day | null {
-  if (!period.startsWith(OVERDUE)) return null;
-  const dueSoon = `临期@${period.slice(OVERDUE.length)}`;
-  const days = notices.filter((n) => n.type === '临期提醒' && n.period === dueSoon).map((n) => n.day);
+/** The day the 临期提醒 of period `reminder` (`临期@2026-11-19`, `月报@2026-11`) went out last, or null. */
+function reminderDay(reminder: string | undefined, notices: IssuedNotice[]): Day | null {
+  if (reminder === undefined) return null;
+  const days = notices.filter((n) => n.type === '临期提醒' && n.period === reminder).map((n) => n.day);
   return days.length ? Math.max(...days) : null;
 }
 
@@ -100,7 +107,7 @@ export function dueSoonReminder(
   reasons: string[],
   replyBy: Day,
 ): NoticeDue | null {
-  const period = `临期@${isoOf(deadline)}`;
+  const period = `${DUE_SOON}${isoOf(deadline)}`;
   if (notices.some((n) => n.type === '临期提醒' && n.period === period)) return null;
   const by = deadline < replyBy ? deadline : replyBy;
   return { type: '临期提醒', level: '1', period, reasons, replyBy: by, rectifyBy: null };

@@ -1,4 +1,4 @@
-import { cnDate, dayOf, isoOf, partsOf, yearOf, type Day } from '../calendar/day';
+import { cnDate, isoOf, partsOf, yearOf, type Day } from '../calendar/day';
 import { provisionalNote } from '../calendar/provisional-note';
 import { decideCard } from './cards';
 import { proposeLevel } from './evaluation';
@@ -19,7 +19,8 @@ import {
 } from './escalation';
 import type { Card } from './glossary';
 import { monthFeedbackDeadline } from './month-deadlines';
-import { monthReportReminder } from './month-reminder';
+import { ledgerMonthOwed, ledgerReportMonth } from './ledger-months';
+import { ledgerMonthReminder, monthReportPeriod, monthReportReminder } from './month-reminder';
 import { kindOf } from './notice-kinds';
 import { hasAnyFeedback, latestProgress, longestRunOf, readMonths } from './month-progress';
 import { scanDayOf } from './scan-day';
@@ -95,9 +96,10 @@ export function evaluateTask(
     trigger = missedReportTrigger(
       `${year}-${String(missedMonths[0]).padStart(2, '0')}`,
       months!.missedReasons,
+      monthReportPeriod(year, missedMonths[0]!),
     );
   } else if (open && missedReport)
-    trigger = missedReportTrigger(isoOf(missedReport.due), [missedReport.reason]);
+    trigger = missedReportTrigger(isoOf(missedReport.due), [missedReport.reason], missedReport.reminder);
   else if (open && facts.lateSubItems.length > 0)
     trigger = missedReportTrigger(`子项${facts.lateSubItems.join(',')}`, lateReasons);
 
@@ -151,6 +153,7 @@ export function evaluateTask(
     push(due, dueSoonReminder(deadline, facts.notices, [statusReason], scanDay.replyBy));
   if (trigger) push(due, ladderStepDue(trigger, facts.notices, ctx, scanDay.replyBy));
   if (open && months) push(due, monthReportReminder(task, facts, ctx, year));
+  if (open) push(due, ledgerMonthReminder(task, facts, limits, ctx));
   if (shown && task.assigned !== null && task.kind !== 'subitem') {
     const feedbackBy = limits.feedbackDue ?? scanDay.replyBy;
     const nodes = limits.checkpoints.filter((c) => c.planned === undefined);
@@ -169,7 +172,8 @@ export function evaluateTask(
     push(due, cardNotice(card, cardEpisode, cardReason, facts.notices, priorCard, scanDay.replyBy));
   const dueOnce = oneInterviewPerEpisode(due, facts.notices);
 
-  const ongoingNext = limits.ongoing ? monthFeedbackDeadline(ctx, scanDay.year, scanDay.month) : null;
+  // A 长期 item owing last month's report is asked for it (the 临期提醒's month), not for this month's.
+  const ongoingNext = limits.ongoing ? ledgerReportMonth(task, facts, ctx).deadline : null;
   // The years with no published schedule that a working-day count of this task relied on: today's and its deadline's.
   const provisionalYears = [...new Set([today, ...(deadline !== null ? [deadline] : [])].map(yearOf))]
     .filter((y) => cal.isProvisional(y))
@@ -322,7 +326,7 @@ function ledgerMissedReport(
   facts: TaskFacts,
   limits: TimeLimits,
   ctx: RuleContext,
-): { due: Day; reason: string } | null {
+): { due: Day; reason: string; reminder?: string } | null {
   const due = limits.feedbackDue;
   if (due === null || ctx.today <= due) return null;
   const reportedBy = (day: Day) => facts.feedback.some((f) => f.day <= day);
@@ -334,14 +338,12 @@ function ledgerMissedReport(
   const { year, month } = partsOf(ctx.today);
   const prev = month === 1 ? { y: year - 1, m: 12 } : { y: year, m: month - 1 };
   const monthDue = monthFeedbackDeadline(ctx, prev.y, prev.m);
-  if (ctx.today <= monthDue || (task.assigned !== null && task.assigned > monthDue)) return null;
-  const monthStart = dayOf(prev.y, prev.m, 1)!;
-  const reported = facts.feedback.some(
-    (f) => f.month === prev.m || (f.day >= monthStart && f.day <= monthDue),
-  );
-  return reported
-    ? null
-    : { due: monthDue, reason: `长期事项${prev.m}月办理情况未在${cnDate(monthDue)}前反馈` };
+  if (ctx.today <= monthDue || !ledgerMonthOwed(task, facts, prev.y, prev.m, monthDue)) return null;
+  return {
+    due: monthDue,
+    reason: `长期事项${prev.m}月办理情况未在${cnDate(monthDue)}前反馈`,
+    reminder: monthReportPeriod(prev.y, prev.m),
+  };
 }
 
 /** 当前节点 after the unit signed for a notice: `已签收（6月15日，具体责任人：张三）→ 反馈办理情况（6月22日）`. */

@@ -51,6 +51,9 @@ export interface MailAttachment {
 }
 
 
+/** Where notices go: an SMTP server, `.eml` files in an outbox folder, or nowhere yet (they stay 待发送). */
+export type MailTransport = 'smtp' | 'outbox' | 'none';
+
 export interface Mailer {
   send(message: MailMessage): Promise<SendResult>;
   /** Close pooled connections (the smtp driver); the next send opens new ones. */

@@ -3,7 +3,7 @@
  * the last summary, and the web app over them. The entries only translate their platform's events into these calls.
  */
 import type { Hono } from 'hono';
-import type { Address, Mailer } from '../mail/port';
+import type { Address, Mailer, MailTransport } from '../mail/port';
 import type { PngRuntime } from '../report/chart-png';
 import { runScan } from '../scan/run-scan';
 import { runWeeklyBrief, type WeeklyBriefResult } from '../scan/weekly/run-weekly-brief';
@@ -19,8 +19,7 @@ import type { LinkDeps } from '../web/links/link-deps';
 import { scanLinks } from '../web/links/scan-links';
 import type { LinkSettings } from '../web/links/link-settings';
 
-/** Where notices go: an SMTP server, `.eml` files in an outbox folder, or nowhere yet (they stay 待发送). */
-export type MailTransport = 'smtp' | 'outbox' | 'none';
+export type { MailTransport } from '../mail/port';
 
 export interface MailReport {
   transport: MailTransport;
@@ -208,6 +207,7 @@ function linkDepsOf(
     scan,
     store: options.targets.store,
     mailer: options.targets.mailer,
+    mailTransport: options.targets.mailTransport,
     from: options.from,
     clock: options.clock ?? (() => new Date()),
     get keys() {

@@ -28,6 +28,7 @@ import type { ActionHandler, LinkContext } from './link-context';
 import { sendLinkMail } from './link-mail';
 import { recordHtml } from './record';
 import { recomputeRow, verdictOf, withCells, type WorkbookState } from './workbook-state';
+import { askedText, toldUnitText } from './mail-wording';
 
 const decisionForm = decisionFormOf('不同意时请填写审批意见');
 
@@ -160,7 +161,7 @@ export const approveAdjustmentHandler: ActionHandler<Decision> = {
     let told = '';
     if (next) {
       const mailed = await mailApprover(ctx, next, no, kind, reason);
-      told = mailed ? `已通知${mailed}审批。` : `通知${next}审批的邮件未能发出，请联系督查室。`;
+      told = mailed ? askedText(ctx.deps, mailed, '审批') : `通知${next}审批的邮件未能发出，请联系督查室。`;
     } else {
       const unit = addressesOf(ctx.state.model.directory.unitContacts(task.leadUnit));
       const what =
@@ -182,7 +183,7 @@ export const approveAdjustmentHandler: ActionHandler<Decision> = {
           `审批意见：${opinion}`,
         ],
       );
-      told = sent ? '已邮件告知承办单位。' : '邮件告知承办单位未能发出，请联系督查室。';
+      told = sent ? toldUnitText(ctx.deps) : '邮件告知承办单位未能发出，请联系督查室。';
     }
     return ctx.c.html(
       page(

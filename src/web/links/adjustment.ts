@@ -17,6 +17,7 @@ import { page } from './layout';
 import { type ActionHandler, type LinkContext, unitHolder } from './link-context';
 import { recordHtml } from './record';
 import { verdictOf, type WorkbookState } from './workbook-state';
+import { askedText } from './mail-wording';
 
 const MAX_TARGET = 500;
 
@@ -142,7 +143,7 @@ export const adjustHandler: ActionHandler<z.output<ReturnType<typeof requestForm
         '申请已提交',
         html`<p class="ok">${f.kind}申请 ${no} 已提交，审批顺序：${chain.join(' → ')}。</p>
           <p>
-            ${mailed ? `已通知${mailed}审批，审批结果将以邮件告知。` : '审批通知未能发出，请联系督查室。'}
+            ${mailed ? askedText(ctx.deps, mailed, '审批', true) : '审批通知未能发出，请联系督查室。'}
           </p>`,
       ),
     );

@@ -35,6 +35,7 @@ import { page } from './layout';
 import type { ActionHandler, LinkContext } from './link-context';
 import { sendLinkMail } from './link-mail';
 import { recomputeRow, verdictOf, withCells, type WorkbookState } from './workbook-state';
+import { askedText, toldUnitText } from './mail-wording';
 
 const signForm = z
   .object({
@@ -206,7 +207,7 @@ export const signCompletionHandler: ActionHandler<z.output<typeof signForm>> = {
     let told: string;
     if (next) {
       told = (await mailSigner(ctx.deps, base, ctx.state.model, ctx.entry, next))
-        ? `已通知${next}签批。`
+        ? askedText(ctx.deps, next, '签批')
         : '下一位签批人的通知未能发出，请联系督查室。';
     } else {
       const unit = addressesOf(ctx.state.model.directory.unitContacts(task.leadUnit));
@@ -217,7 +218,7 @@ export const signCompletionHandler: ActionHandler<z.output<typeof signForm>> = {
         `${task.leadUnit}：`,
         `“${task.title}”（${task.id}）的办结申请${what}`,
       ]);
-      told = ok ? '已邮件告知承办单位。' : '邮件告知承办单位未能发出，请联系督查室。';
+      told = ok ? toldUnitText(ctx.deps) : '邮件告知承办单位未能发出，请联系督查室。';
     }
     return ctx.c.html(
       page(

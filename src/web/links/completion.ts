@@ -18,6 +18,7 @@ import { page } from './layout';
 import type { ActionHandler, LinkContext } from './link-context';
 import { recordHtml } from './record';
 import { recomputeRow, verdictOf, withRow, type WorkbookState } from './workbook-state';
+import { askedText } from './mail-wording';
 
 const applyForm = z.object({
   opinion: z
@@ -123,7 +124,7 @@ export const completeHandler: ActionHandler<z.output<typeof applyForm>> = {
       page(
         '办结申请已提交',
         html`<p class="ok">办结申请已提交，审批卡已签字。</p>
-          <p>${mailed ? `已通知${next}签批。` : '下一位签批人的通知未能发出，请联系督查室。'}</p>`,
+          <p>${mailed ? askedText(ctx.deps, next!, '签批') : '下一位签批人的通知未能发出，请联系督查室。'}</p>`,
       ),
     );
   },

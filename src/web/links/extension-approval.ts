@@ -17,6 +17,7 @@ import { sendLinkMail } from './link-mail';
 import { recordHtml } from './record';
 import { recomputeRow, verdictOf, withCells } from './workbook-state';
 import { decisionNote } from '../../workbook/extension-audit';
+import { toldUnitText } from './mail-wording';
 
 const decisionForm = decisionFormOf('不同意延期时请填写审批意见');
 
@@ -162,7 +163,7 @@ export const approveExtensionHandler: ActionHandler<Decision> = {
         html`<p class="ok">
             已${decision}延期申请 ${no}。${decision === '同意' ? `完成时限延至 ${to}。` : ''}
           </p>
-          <p>${told ? '已邮件告知承办单位。' : '邮件告知承办单位未能发出，请联系督查室。'}</p>`,
+          <p>${told ? toldUnitText(ctx.deps) : '邮件告知承办单位未能发出，请联系督查室。'}</p>`,
       ),
     );
   },

@@ -19,6 +19,7 @@ import { recordHtml } from './record';
 import { signLink } from './token';
 import { EXTENSION_TAB as TAB, MAX_REASON, requestsOf, textOf } from './extension-ledger';
 import { verdictOf, type WorkbookState } from './workbook-state';
+import { askedText } from './mail-wording';
 
 /** Why the task cannot be extended now, or null. */
 function blocked(state: WorkbookState, entry: TaskEntry): string | null {
@@ -149,7 +150,7 @@ export const extendHandler: ActionHandler<z.output<ReturnType<typeof requestForm
         '延期申请已提交',
         html`<p class="ok">延期申请 ${no} 已提交：申请将完成时限由 ${isoOf(deadline)} 延至 ${requested}。</p>
           <p>
-            ${mailed ? `已通知分管领导${leader!.name}审批，审批结果将以邮件告知。` : '审批通知未能发出，请联系督查室。'}
+            ${mailed ? askedText(ctx.deps, `分管领导${leader!.name}`, '审批', true) : '审批通知未能发出，请联系督查室。'}
           </p>`,
       ),
     );

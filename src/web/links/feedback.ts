@@ -7,6 +7,8 @@ import { html } from 'hono/html';
 import { emptyPlan } from '../../store/port';
 import { z } from 'zod';
 import { cnDate, partsOf } from '../../calendar/day';
+import { ledgerReportMonth } from '../../domain/ledger-months';
+import { timeLimits } from '../../domain/time-limits';
 import { cellText } from '../../store/grid/cell-text';
 import { AUDIT_TAB, auditRow } from '../../workbook/audit';
 import { monthKeys } from '../../workbook/schema/tabs';
@@ -64,6 +66,20 @@ function suggestedMonth(entry: TaskEntry, last: number): number {
 }
 
 /**
+ * The month a ledger item's report is for: a 长期 item owing last month's report before its deadline reports it
+ * (the 临期提醒 asks for it), else this month — a November report recorded as 12月 on 3 December also counted for
+ * December, and December was never asked for.
+ */
+function ledgerMonth(state: WorkbookState, entry: TaskEntry, last: number): number {
+  const { model } = state;
+  const ctx = { today: model.today, cal: model.calendar, config: model.config, year: model.year };
+  if (!timeLimits(entry.task, entry.facts, ctx).ongoing) return last;
+  // Early January, last year's December is owed in last year's workbook: this one's months start at 1月.
+  const due = ledgerReportMonth(entry.task, entry.facts, ctx);
+  return due.year === model.year ? due.month : last;
+}
+
+/**
  * What 进度 means, under its field: the task's progress so far, which the scan compares with the time elapsed (蓝牌).
  * A unit that typed only this month's share (8) had its task flagged as far behind.
  */
@@ -110,7 +126,7 @@ type Values = Partial<Record<'month' | 'done' | 'progress' | 'problems' | 'plan'
 function formHtml(ctx: LinkContext, errors: string[] = [], values: Values = {}) {
   const last = lastMonthOf(ctx.state);
   const battle = ctx.entry.task.kind === 'battle';
-  const month = Number(values.month) || suggestedMonth(ctx.entry, last);
+  const month = Number(values.month) || (battle ? suggestedMonth(ctx.entry, last) : ledgerMonth(ctx.state, ctx.entry, last));
   const months = Array.from({ length: last }, (_, i) => last - i);
   return html`<p>
       ${ctx.person.name}（${ctx.entry.task.leadUnit}）：请填报本事项的完成情况。提交后直接记入反馈记录和本事项的完成情况。
@@ -124,8 +140,8 @@ function formHtml(ctx: LinkContext, errors: string[] = [], values: Values = {}) 
           ? html`<select id="month" name="month">
               ${months.map((m) => html`<option value="${m}" ${m === month ? ' selected' : ''}>${m}月</option>`)}
             </select>`
-          : html`<input type="hidden" name="month" value="${last}" />
-              <p>${last}月</p>`
+          : html`<input type="hidden" name="month" value="${month}" />
+              <p>${month}月</p>`
       }
       <label for="done">完成情况</label>
       <textarea id="done" name="done" maxlength="${MAX_TEXT}" required>${values.done ?? ''}</textarea>

@@ -1,4 +1,4 @@
-import type { Address, Mailer } from '../../mail/port';
+import type { Address, Mailer, MailTransport } from '../../mail/port';
 import type { SheetStore } from '../../store/port';
 import type { HeldAnswers } from './held-answers';
 import type { LinkAction, LinkClaims, LinkKeys } from './token';
@@ -13,6 +13,11 @@ export interface LinkDeps {
   /** Base of the links put into mails sent from the pages (the approver's link); else the request's own origin. */
   publicUrl?: string;
   mailer: Mailer;
+  /**
+   * Where the mailer puts mail: with `outbox` (no SMTP server) a page's mail is an .eml file nobody has received, so
+   * the page says the 督查室 forwards it (mail-wording.ts). Absent: sent (smtp).
+   */
+  mailTransport?: MailTransport;
   from: Address;
   clock: () => Date;
   /** The scan, run right after a 签发 link signs drafts, so they are numbered and sent at once. */

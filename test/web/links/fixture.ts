@@ -1,5 +1,6 @@
 /** The demo county on the memory store behind the one service, with signed links on: what every link test drives. */
 import { createMemoryMailer } from '../../../src/mail/memory';
+import { createOutboxMailer } from '../../../src/mail/outbox';
 import { createService } from '../../../src/runtime/service';
 import { createMemoryStore } from '../../../src/store/drivers/memory/memory';
 import { cellText } from '../../../src/store/grid/cell-text';
@@ -18,10 +19,13 @@ export const TASK = 'ZD-2026-007';
 export const LIAISON = 'swj.lianluo@demo.gov.cn';
 export const LEADER = 'changwu@demo.gov.cn';
 
-/** The demo as of 2026-06-15 (or `asOf`) scanned on `day`; `held`: where answers wait while the workbook is open. */
-export function linkFixture(day = '2026-06-15', asOf?: string, held?: HeldAnswers) {
+/**
+ * The demo as of 2026-06-15 (or `asOf`) scanned on `day`; `held`: where answers wait while the workbook is open; with
+ * `outbox`, mail goes there as .eml files (no SMTP).
+ */
+export function linkFixture(day = '2026-06-15', asOf?: string, held?: HeldAnswers, outbox?: string) {
   const store = createMemoryStore(demoWorkbook(asOf));
-  const { service, mailer, now } = serviceOn(store, day, true, held);
+  const { service, mailer, now } = serviceOn(store, day, true, held, outbox);
   const app = service.app;
 
   async function token(action: LinkAction, over: Partial<LinkClaims> = {}): Promise<string> {
@@ -75,13 +79,18 @@ export const SAME_ORIGIN: Record<string, string> = {
 
 export const text = (row: SheetRow | undefined, key: string) => cellText(row?.cells[key] ?? null);
 
-/** The service on `store` with its clock at 08:30 on `day`, links on (or off), and a mailer of its own. */
-export function serviceOn(store: SheetStore, day: string, links = true, held?: HeldAnswers) {
+/**
+ * The service on `store` with its clock at 08:30 on `day`, links on (or off), and a mailer of its own — or, with
+ * `outbox`, the outbox folder `duban serve` uses without DUBAN_SMTP_URL (the memory mailer then gets nothing).
+ */
+export function serviceOn(store: SheetStore, day: string, links = true, held?: HeldAnswers, outbox?: string) {
   const mailer = createMemoryMailer();
   const now = at830(day);
   const service = createService({
     name: 'test',
-    targets: { store, mailer, mailTransport: 'smtp' },
+    targets: outbox
+      ? { store, mailer: createOutboxMailer(outbox), mailTransport: 'outbox' }
+      : { store, mailer, mailTransport: 'smtp' },
     from: FROM,
     adminToken: 'admin-token-0123456789',
     clock: () => now,

@@ -78,4 +78,22 @@ describe('月度反馈临期提醒 in the daily digest', () => {
     expect(ids).not.toContain(OWING);
     expect(ids).toContain('ZD-2026-003');
   });
+
+  it('scans missed until the deadline day: reminded on 12月7日, the 11月 催办单 waits until 12月10日', async () => {
+    const f = linkFixture('2026-12-07', '2026-11-30');
+    await f.service.scan(f.now);
+    expect(digests(f.mailer.sent).some((m) => asked(m).has(OWING))).toBe(true);
+    const chased = async () =>
+      (await f.rows('文书登记')).filter(
+        (r) => text(r, '类型') === '催办单' && /\|反馈@2026-11(\||$)/.test(text(r, '去重键')), // a draft ends |待签发
+      );
+    for (const day of ['2026-12-08', '2026-12-09']) {
+      const next = serviceOn(f.store, day);
+      await next.service.scan(next.now);
+      expect(await chased()).toEqual([]);
+    }
+    const third = serviceOn(f.store, '2026-12-10');
+    await third.service.scan(third.now);
+    expect((await chased()).map((r) => text(r, '编号'))).toContain(OWING);
+  });
 });
