@@ -215,7 +215,8 @@ describe('link pages in Chromium on a phone', () => {
     }
     await expect.poll(() => ledger().length, { timeout: 15_000 }).toBe(before + 1);
     expect(ledger().at(-1)!.values['完成情况']).toBe('5月走访企业8家');
-    expect(existsSync(`${workbook}.answers.jsonl`)).toBe(false);
+    // Marked written (the file removed) just after the workbook's write.
+    await expect.poll(() => existsSync(`${workbook}.answers.jsonl`), { timeout: 5_000 }).toBe(false);
     await page.goto(feedback);
     expect(await page.isVisible('#done')).toBe(true);
   }, 60_000);
