@@ -55,7 +55,7 @@ describe('link pages in outbox mode (no mail server)', () => {
     const { f, dir } = outboxFixture();
     const t = await f.token('extend', { task: ITEM, person: LIAISON });
     const asked = await said(await post(f, f.path('extend', t, ITEM), { requested: '2026-11-30', reason: '汛期' }));
-    expect(asked).toContain(`已记入督办表格。本系统未配置邮件服务器，审批通知已存入督查室的发件箱，${FORWARDED}分管领导`);
+    expect(asked).toContain(`已记入督办工作簿。本系统未配置邮件服务器，审批通知已存入督查室的发件箱，${FORWARDED}分管领导`);
     expect(asked).toContain('审批结果由督查室转告');
     expect(asked).not.toMatch(UNTRUE);
     const decided = await said(await post(f, await forwardedLink(dir), { decision: '同意', opinion: '同意' }));
