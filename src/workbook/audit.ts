@@ -1,3 +1,4 @@
+import { stampCell } from '../store/grid/date-cell';
 import type { CellWrite } from '../store/port';
 
 /** One `审计日志` row (SPEC §2.4): appended, never edited. */
@@ -26,7 +27,7 @@ const MARKERS: ReadonlySet<string> = new Set(Object.values(MARKER));
 /** `TabSpec.keepRow` of the 审计日志 for every read but the weekly brief's: its marker rows. */
 export const keepMarkerRows = (text: (header: string) => string): boolean => MARKERS.has(text('动作'));
 
-/** An audit row written by the scan; `stamp` is the scan's Asia/Shanghai `YYYY-MM-DD HH:mm:ss`. */
+/** An audit row written by the scan; `stamp` is the scan's Asia/Shanghai `YYYY-MM-DD HH:mm:ss`, written as a date-time. */
 export function auditRow(
   stamp: string,
   action: string,
@@ -38,7 +39,7 @@ export function auditRow(
   actor = SYSTEM_ACTOR,
 ): AuditRow {
   return {
-    时间: stamp,
+    时间: stampCell(stamp),
     操作者: actor,
     动作: action,
     编号: id,
