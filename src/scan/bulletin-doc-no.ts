@@ -1,3 +1,4 @@
+import { stampCell } from '../store/grid/date-cell';
 import type { BulletinPeriod } from '../domain/bulletin-period';
 import type { RulesConfig } from '../domain/config';
 import type { CellWrite } from '../store/port';
@@ -98,7 +99,7 @@ export function bulletinRegisterRow(issued: {
     抄送: issued.cc,
     事由: issued.title,
     时限要求: '',
-    生成时间: issued.stamp,
+    生成时间: stampCell(issued.stamp),
     发送状态: issued.status,
     去重键: bulletinKey(issued.period),
   };

@@ -1,3 +1,4 @@
+import { stampCell } from '../store/grid/date-cell';
 import { toDay } from '../calendar/day';
 import type { Address } from '../mail/port';
 import type { CellWrite } from '../store/port';
@@ -29,7 +30,7 @@ export function registerRow(n: PlannedNotice, docNo: string, stamp: string): Rec
     抄送: formatAddresses(n.cc),
     事由: n.reasons,
     时限要求: n.requirement,
-    生成时间: stamp,
+    生成时间: stampCell(stamp),
     发送状态: '待发送',
     去重键: n.key,
   };

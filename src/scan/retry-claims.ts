@@ -1,3 +1,4 @@
+import { stampCell } from '../store/grid/date-cell';
 import type { Day } from '../calendar/day';
 import { cellText } from '../store/grid/cell-text';
 import type { CellWrite } from '../store/port';
@@ -50,7 +51,7 @@ export function claimRow(
     发往单位: cellText(row.cells['发往单位'] ?? null),
     收件人: formatAddresses(to),
     事由: `重发 ${row.docNo || row.type}（${row.type}，${row.key}）`,
-    生成时间: stamp,
+    生成时间: stampCell(stamp),
     发送状态: '待发送',
     去重键: key,
   };

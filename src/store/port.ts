@@ -12,12 +12,27 @@ export type Cell =
   | string
   | number
   | boolean
-  | { date: string } // YYYY-MM-DD, a real date cell
+  | DateCell
   | { formula: string; result: string | number | boolean | null }
   | { error: string };
 
-/** What the scan can write into a cell: plain values only, strings always stored as RAW text. */
-export type CellWrite = string | number | null;
+/**
+ * A real date cell, read or written: `date` is YYYY-MM-DD and `time`, for a date-time, HH:mm:ss — both the
+ * Asia/Shanghai wall clock (the office's), which is what an Excel / Sheets serial number means. A cell read has a
+ * `time` only when its serial has a time of day. Written, every driver stores the serial with a date
+ * (`yyyy-mm-dd`) or date-time (`yyyy-mm-dd hh:mm`) number format, so Excel, WPS and Sheets sort and filter it as a
+ * date; `grid/date-cell.ts` makes them.
+ */
+export interface DateCell {
+  date: string;
+  time?: string;
+}
+
+/** A value without a type of its own: strings always stored as RAW text. */
+export type PlainWrite = string | number | null;
+
+/** What the scan can write into a cell: a plain value, or a real date / date-time (ledger 时间 columns). */
+export type CellWrite = PlainWrite | DateCell;
 
 /** A fill colour as 6-digit upper-case RGB hex without '#', e.g. 'FF0000'; null clears the fill. */
 export type Fill = string | null;
@@ -121,7 +136,7 @@ export interface LedgerRows {
 export interface TabWrite {
   name: string;
   /** Rows from sheet row 1, each row's cells from column A. */
-  rows: CellWrite[][];
+  rows: PlainWrite[][];
   /** Fills by A1 address, 6-hex RGB: `{ A5: 'D9D9D9' }`. */
   fills?: Record<string, string>;
   /** Merged ranges in A1 notation: `['A1:P1']`. */

@@ -1,3 +1,4 @@
+import { stampCell } from '../store/grid/date-cell';
 import type { CellWrite } from '../store/port';
 import { isRedFlagShown } from './red-flag';
 
@@ -31,7 +32,7 @@ const MARKERS: ReadonlySet<string> = new Set(Object.values(MARKER));
 export const keepMarkerRows = (text: (header: string) => string): boolean =>
   MARKERS.has(text('动作')) || isRedFlagShown(text);
 
-/** An audit row written by the scan; `stamp` is the scan's Asia/Shanghai `YYYY-MM-DD HH:mm:ss`. */
+/** An audit row written by the scan; `stamp` is the scan's Asia/Shanghai `YYYY-MM-DD HH:mm:ss`, written as a date-time. */
 export function auditRow(
   stamp: string,
   action: string,
@@ -43,7 +44,7 @@ export function auditRow(
   actor = SYSTEM_ACTOR,
 ): AuditRow {
   return {
-    时间: stamp,
+    时间: stampCell(stamp),
     操作者: actor,
     动作: action,
     编号: id,

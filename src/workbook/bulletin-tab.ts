@@ -6,7 +6,7 @@ import { lateTaskList, lateTasksTail } from '../domain/late-tasks';
 import { deductionFigures, rankingFigures, type UnitScore } from '../domain/scoring';
 import { yearEndNote } from '../domain/year-end-reports';
 import { addressOf } from '../store/grid/a1';
-import type { CellWrite, TabWrite } from '../store/port';
+import type { PlainWrite, TabWrite } from '../store/port';
 import { CARD_FILL, STATUS_FILL } from './palette';
 import {
   BOARD_HEADERS,
@@ -104,7 +104,7 @@ export function bulletinTab(bulletin: Bulletin, config: RulesConfig): TabWrite {
   return sheet.done();
 }
 
-function unitRow(u: UnitScore): CellWrite[] {
+function unitRow(u: UnitScore): PlainWrite[] {
   return [
     ...rankingFigures(u),
     u.cards.红牌,
@@ -130,7 +130,7 @@ export function scoreRule(c: RulesConfig): string {
 
 /** Rows, fills and merges of a tab, built top to bottom. */
 class TabBuilder {
-  private readonly rows: CellWrite[][] = [];
+  private readonly rows: PlainWrite[][] = [];
   private readonly fills: Record<string, string> = {};
   private readonly merges: string[] = [];
   private readonly bold: number[] = [];
@@ -138,7 +138,7 @@ class TabBuilder {
 
   constructor(private readonly name: string) {}
 
-  row(values: readonly CellWrite[]): number {
+  row(values: readonly PlainWrite[]): number {
     this.rows.push([...values]);
     return this.rows.length;
   }

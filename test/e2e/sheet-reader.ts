@@ -12,7 +12,7 @@ export interface ReadRow {
 }
 
 export function readBook(file: string): XLSX.WorkBook {
-  return XLSX.read(readFileSync(file), { type: 'buffer', cellStyles: true });
+  return XLSX.read(readFileSync(file), { type: 'buffer', cellStyles: true, cellNF: true });
 }
 
 export function readRows(book: XLSX.WorkBook, tab: string): ReadRow[] {
@@ -21,8 +21,13 @@ export function readRows(book: XLSX.WorkBook, tab: string): ReadRow[] {
   const range = XLSX.utils.decode_range(ws['!ref']!);
   const at = (r: number, c: number) => ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
   const text = (r: number, c: number) => {
-    const v = at(r, c)?.v;
-    return v === undefined || v === null ? '' : String(v);
+    const cell = at(r, c);
+    const v = cell?.v;
+    if (v === undefined || v === null) return '';
+    // A date cell as it shows (2026-06-15 08:30), not the serial number it holds.
+    if (cell!.t === 'n' && cell!.z !== undefined && XLSX.SSF.is_date(String(cell!.z)))
+      return cell!.w ?? String(v);
+    return String(v);
   };
   const twoRows = tab === '挂图作战表';
   const keys: string[] = [];

@@ -40,7 +40,7 @@ function issued(n: number, docNo: string, period: BulletinPeriod): RegisterRow {
     title: '',
     to: '',
     cc: '',
-    stamp: '',
+    stamp: '2026-11-02 08:30:00',
     status: '已印发',
   });
   return row(n, docNo, String(cells['类型']), String(cells['去重键']), '已印发');

@@ -33,12 +33,22 @@ function formatDate(serial: number, pattern: string): string {
   const y = date.getUTCFullYear();
   const m = date.getUTCMonth() + 1;
   const d = date.getUTCDate();
-  return pattern
+  const [day = '', time] = pattern.split(' ');
+  const shown = day
     .replace(/yyyy/g, String(y))
     .replace(/mm/g, String(m).padStart(2, '0'))
     .replace(/dd/g, String(d).padStart(2, '0'))
     .replace(/m/g, String(m))
     .replace(/d/g, String(d));
+  if (time === undefined) return shown;
+  // The time of day of a DATE_TIME pattern (`yyyy-mm-dd hh:mm`): its mm are minutes.
+  const seconds = Math.round((serial - Math.floor(serial)) * 86_400);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const clock = time
+    .replace(/hh/g, two(Math.floor(seconds / 3600)))
+    .replace(/mm/g, two(Math.floor(seconds / 60) % 60))
+    .replace(/ss/g, two(seconds % 60));
+  return `${shown} ${clock}`;
 }
 
 /** The string Google shows in the cell. */

@@ -82,6 +82,19 @@ describe('decodeCellBytes (cells read from the part bytes without a string of th
     expect(decodeCellBytes(number.bytes, number.start, cellTags(''), ctx)).toBe(46022);
   });
 
+  it('reads a date-time serial with its time to the second, and an ISO t="d" cell (LibreOffice) the same', () => {
+    const time = inPart('<c r="A3" s="7"><v>46359.587604166667</v></c>');
+    const at = { date: '2026-12-03', time: '14:06:09' };
+    expect(decodeCellBytes(time.bytes, time.start, cellTags(''), ctx)).toEqual(at);
+    expect(decodeCell('<c r="A3" s="7"><v>46359.587604166667</v></c>', ctx)).toEqual(at);
+    expect(decodeCell('<c r="A3" t="d"><v>2026-12-03T14:06:09</v></c>', ctx)).toEqual(at);
+    expect(decodeCell('<c r="A3" t="d"><v>2026-12-03T00:00:00</v></c>', ctx)).toEqual({ date: '2026-12-03' });
+    // 1904 date system (old Mac workbooks): the same wall time, 1,462 days lower.
+    expect(decodeCell('<c r="A3" s="7"><v>44897.587604166667</v></c>', { ...ctx, date1904: true })).toEqual(
+      at,
+    );
+  });
+
   it('reads a percent-styled number as the clerk typed it (60%), not the fraction stored', () => {
     const percent = inPart('<c r="P3" s="8"><v>0.6</v></c>');
     expect(decodeCellBytes(percent.bytes, percent.start, cellTags(''), ctx)).toBe('60%');

@@ -146,6 +146,26 @@ export const contractFixture = (): MemoryWorkbook => ({
   ],
 });
 
+/** Ledgers with date and date-time columns, as staff fill them: a real date cell and text. */
+const datedFixture = (): MemoryWorkbook => ({
+  tabs: [
+    {
+      name: '延期申请',
+      rows: [
+        ['申请号', '原完成时限', '申请时间', '审批时间', '进度(%)'],
+        ['YQ-1', '2026-06-30', { date: '2026-06-01' }, null, null],
+      ],
+    },
+    {
+      name: '调整记录',
+      rows: [
+        ['编号', '日期'],
+        ['ZD-2026-001', { date: '2026-11-02' }],
+      ],
+    },
+  ],
+});
+
 const mapSpec = (extra: Partial<TabSpec> = {}): TabSpec => ({
   name: MAP,
   headerRows: 2,
@@ -690,6 +710,51 @@ export function testStoreContract(name: string, makeStore: MakeStore): void {
         expect(tab.rows[4]).toEqual(['ZD-2026-005', '调出', '任务取消', '待审批']);
       }),
     );
+
+    it('writes times and dates as real date cells that read back to the second — appended, batched, updated — and text as text', () =>
+      withStore(datedFixture(), async (h) => {
+        const specs = [
+          { name: '延期申请', headerRows: 1 as const },
+          { name: '调整记录', headerRows: 1 as const },
+        ];
+        const asked = { date: '2026-12-03', time: '14:05:09' };
+        await h.store.append('延期申请', [
+          { 申请号: 'YQ-2', 原完成时限: '2026-09-30', 申请时间: asked, '进度(%)': 60 },
+        ]);
+        const result = await h.store.apply(
+          plan({
+            ledgerUpdates: [
+              {
+                tab: '延期申请',
+                keyColumn: '申请号',
+                key: 'YQ-1',
+                values: { 审批时间: { date: '2026-12-05', time: '16:45:30' } },
+              },
+            ],
+            rows: [
+              {
+                tab: '延期申请',
+                rows: [{ 申请号: 'YQ-3', 申请时间: { date: '2026-12-04', time: '23:59:59' } }],
+              },
+              { tab: '调整记录', rows: [{ 编号: 'ZD-2026-002', 日期: { date: '2026-12-04' } }] },
+            ],
+          }),
+          await h.store.read(specs),
+        );
+        expect([result.cellsWritten, result.rowsAppended, result.skipped]).toEqual([1, 2, []]);
+        const again = await h.store.read(specs);
+        const cells = (tab: string, headers: string[]) =>
+          again.tabs[tab]!.rows.map((r) => headers.map((k) => r.cells[k] ?? null));
+        expect(cells('延期申请', ['申请号', '原完成时限', '申请时间', '审批时间', '进度(%)'])).toEqual([
+          ['YQ-1', '2026-06-30', { date: '2026-06-01' }, { date: '2026-12-05', time: '16:45:30' }, null],
+          ['YQ-2', '2026-09-30', asked, null, 60],
+          ['YQ-3', null, { date: '2026-12-04', time: '23:59:59' }, null, null],
+        ]);
+        expect(cells('调整记录', ['编号', '日期'])).toEqual([
+          ['ZD-2026-001', { date: '2026-11-02' }],
+          ['ZD-2026-002', { date: '2026-12-04' }],
+        ]);
+      }));
 
     it(
       'refuses an append to a missing tab or an unknown column and writes nothing',

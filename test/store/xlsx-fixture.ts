@@ -28,7 +28,8 @@ export function fillWorksheet(ws: ExcelJS.Worksheet, tab: FixtureTab): void {
       if (cell === null) return;
       const target = ws.getCell(r + 1, c + 1);
       target.value = excelValue(cell);
-      if (typeof cell === 'object' && 'date' in cell) target.numFmt = 'yyyy-mm-dd';
+      if (typeof cell === 'object' && 'date' in cell)
+        target.numFmt = cell.time ? 'yyyy-mm-dd hh:mm' : 'yyyy-mm-dd';
     }),
   );
   for (const [address, fill] of Object.entries(tab.fills ?? {})) {
@@ -74,7 +75,7 @@ function describeWorksheet(ws: ExcelJS.Worksheet): Required<FixtureTab> {
 
 function excelValue(cell: Exclude<Cell, null>): ExcelJS.CellValue {
   if (typeof cell !== 'object') return cell;
-  if ('date' in cell) return new Date(`${cell.date}T00:00:00Z`);
+  if ('date' in cell) return new Date(`${cell.date}T${cell.time ?? '00:00:00'}Z`);
   if ('formula' in cell)
     return { formula: cell.formula, result: cell.result ?? undefined } as ExcelJS.CellFormulaValue;
   return { error: cell.error } as ExcelJS.CellErrorValue;

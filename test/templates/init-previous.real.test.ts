@@ -214,7 +214,13 @@ describe('duban init --previous', () => {
       '临政督督〔2027〕1号',
     ]);
     const audit = await createXlsxPackageStore(fresh).read([tabSpec('审计日志')]);
-    expect(rowsOf(audit, '审计日志').filter((c) => text(c, '动作') === '年度转入')).toHaveLength(17);
+    const carriedIn = rowsOf(audit, '审计日志').filter((c) => text(c, '动作') === '年度转入');
+    expect(carriedIn).toHaveLength(17);
+    // Written as a date-time cell, like the rows the scan appends after it.
+    expect(carriedIn[0]!['时间']).toEqual({
+      date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      time: expect.stringMatching(/^\d{2}:\d{2}:\d{2}$/),
+    });
   });
 
   it('carries 通讯录, the changed 规则配置 and only the 2027 节假日 rows', () => {

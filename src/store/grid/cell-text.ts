@@ -3,13 +3,14 @@ import type { Cell } from '../port';
 /**
  * The text a person sees in a cell, used to match 编号, ledger keys, id fingerprints and header text.
  * @example cellText({ date: '2026-03-31' }) // '2026-03-31'
+ * @example cellText({ date: '2026-12-03', time: '14:05:09' }) // '2026-12-03 14:05:09', as the system's stamps read
  * @example cellText({ formula: 'A1&"x"', result: 'ZD-1x' }) // 'ZD-1x'
  */
 export function cellText(cell: Cell): string {
   if (cell === null) return '';
   if (typeof cell === 'string') return cell;
   if (typeof cell === 'number' || typeof cell === 'boolean') return String(cell);
-  if ('date' in cell) return cell.date;
+  if ('date' in cell) return cell.time ? `${cell.date} ${cell.time}` : cell.date;
   if ('formula' in cell) return cell.result === null ? '' : String(cell.result);
   return cell.error;
 }

@@ -8,7 +8,17 @@ const entrySchema = z.object({
   docNo: z.string(),
   state: z.enum(['registered', 'sending', 'sent', 'stored', 'failed', 'rejected']),
   at: z.string(),
-  row: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).optional(),
+  row: z
+    .record(
+      z.string(),
+      z.union([
+        z.string(),
+        z.number(),
+        z.null(),
+        z.object({ date: z.string(), time: z.string().optional() }),
+      ]),
+    )
+    .optional(),
 });
 
 /**

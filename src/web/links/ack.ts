@@ -1,4 +1,5 @@
 /** 签收: the unit acknowledges a notice and names its 具体责任人; once per notice. */
+import { stampCell } from '../../store/grid/date-cell';
 import { html } from 'hono/html';
 import { z } from 'zod';
 import { cnDate, type Day } from '../../calendar/day';
@@ -69,10 +70,7 @@ function form(ctx: LinkContext, errors: string[] = [], owner = '') {
  * A notice already signed for: by this person, their link is used up; by a colleague of the unit (the head and the
  * liaison each get a link), this link was never used — the page says who signed and when.
  */
-function alreadySigned(
-  used: SheetRow,
-  person: string,
-): { reason: 'reused' | 'closed'; detail: string } {
+function alreadySigned(used: SheetRow, person: string): { reason: 'reused' | 'closed'; detail: string } {
   const when = cellText(used.cells['时间'] ?? null);
   const who = cellText(used.cells['填报人'] ?? null).trim();
   return who && who !== person
@@ -105,7 +103,7 @@ export const ackHandler: ActionHandler<z.output<typeof ackForm>> = {
       }
       const text = ackText(ref, owner);
       const row = {
-        时间: state.stamp,
+        时间: stampCell(state.stamp),
         编号: entry.task.id,
         月份: ACK_MONTH,
         完成情况: text,

@@ -2,6 +2,7 @@
  * 调出 / 调整目标 / 调整时限 asked by the unit from its task page (issue 14 item 6): a `调整记录` row 待审批, audited,
  * and the 分管领导 mailed a one-time link to decide (adjustment-approval.ts).
  */
+import { dayCell } from '../../store/grid/date-cell';
 import { html } from 'hono/html';
 import { emptyPlan } from '../../store/port';
 import { z } from 'zod';
@@ -115,9 +116,9 @@ export const adjustHandler: ActionHandler<z.output<ReturnType<typeof requestForm
         申请单位: entry.task.leadUnit,
         分管领导意见: '',
         主要领导意见: '',
-        日期: isoOf(state.model.today),
+        日期: dayCell(isoOf(state.model.today)),
         状态: '待审批',
-        调整后完成时限: f.kind === '调整时限' ? f.deadline : '',
+        调整后完成时限: f.kind === '调整时限' ? dayCell(f.deadline) : '',
         调整后目标: f.kind === '调整目标' ? f.target : '',
       };
       const asked = f.kind === '调整时限' ? f.deadline : f.kind === '调整目标' ? f.target : '调出';

@@ -3,13 +3,14 @@
  * back to 正在办理). The last signer of the chain chooses the 评价等级 (proposed from the record, SPEC §4.6) and the
  * item closes (销号). `?print=1` shows the card laid out like the paper form, one A4 page.
  */
+import { dayCell } from '../../store/grid/date-cell';
 import { html } from 'hono/html';
 import { z } from 'zod';
 import { isoOf } from '../../calendar/day';
 import { proposeLevel } from '../../domain/evaluation';
 import { readOpinion } from '../../domain/opinions';
 import { cellText } from '../../store/grid/cell-text';
-import type { SheetRow } from '../../store/port';
+import type { CellWrite, SheetRow } from '../../store/port';
 import { AUDIT_TAB, auditRow } from '../../workbook/audit';
 import { addressesOf } from '../../workbook/directory';
 import { EVALUATION_LEVELS } from '../../workbook/schema/lists';
@@ -161,10 +162,11 @@ export const signCompletionHandler: ActionHandler<z.output<typeof signForm>> = {
         const k = signerKeys(signer);
         const last = isLast(state, ctx);
         const level = form.level ?? proposeLevel(entry.task, entry.facts, verdictOf(state, entry)).level;
-        const values: Record<string, string> = {
-          [k.opinion]: decision === '退回' ? `退回：${opinion}` : opinion,
+        const said = decision === '退回' ? `退回：${opinion}` : opinion;
+        const values: Record<string, CellWrite> = {
+          [k.opinion]: said,
           [k.signature]: ctx.person.name,
-          [k.date]: isoOf(state.model.today),
+          [k.date]: dayCell(isoOf(state.model.today)),
         };
         if (decision === '退回') values['状态'] = '退回';
         else if (last) Object.assign(values, { 评价等级: level, 状态: '已办结' });
@@ -182,7 +184,7 @@ export const signCompletionHandler: ActionHandler<z.output<typeof signForm>> = {
           entry.task.id,
           signer,
           '',
-          values[k.opinion]!,
+          said,
           note,
           ctx.person.name,
         );

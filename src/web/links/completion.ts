@@ -2,6 +2,7 @@
  * 办结申请: the unit head applies to close the task and signs the card first (承办单位主要负责人); the next signer of
  * the chain is mailed a one-time link (completion-sign.ts). One open card per task.
  */
+import { dayCell } from '../../store/grid/date-cell';
 import { html } from 'hono/html';
 import { emptyPlan } from '../../store/port';
 import { z } from 'zod';
@@ -82,13 +83,13 @@ export const completeHandler: ActionHandler<z.output<typeof applyForm>> = {
       const row = {
         编号: task.id,
         事项来源: task.source,
-        交办日期: task.assigned === null ? '' : isoOf(task.assigned),
+        交办日期: task.assigned === null ? '' : dayCell(isoOf(task.assigned)),
         完成时限: v.deadline === null ? '' : isoOf(v.deadline),
         事项标题: task.title,
         承办单位: task.leadUnit,
         [k.opinion]: opinion,
         [k.signature]: ctx.person.name,
-        [k.date]: isoOf(state.model.today),
+        [k.date]: dayCell(isoOf(state.model.today)),
         状态: '审批中',
       };
       const recomputed = recomputeRow(state, withRow(state.snapshot, CARD_TAB, row), task.id);

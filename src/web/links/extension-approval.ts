@@ -3,6 +3,7 @@
  * 完成时限 the requested date from then on (the rules read the 延期申请 row), fills 原完成时限 and recomputes the row at
  * once; the staff-typed 完成时限 cell is left as typed. The unit is told by mail either way.
  */
+import { stampCell } from '../../store/grid/date-cell';
 import { html } from 'hono/html';
 import type { SheetRow, Snapshot } from '../../store/port';
 import { AUDIT_TAB, auditRow, MARKER } from '../../workbook/audit';
@@ -110,7 +111,7 @@ export const approveExtensionHandler: ActionHandler<Decision> = {
       const request = pendingRequest(state.snapshot, entry.task.id, no);
       const again = approverProblem(ctx, request);
       if (again) return { refusal: again.reason, ...(again.detail ? { detail: again.detail } : {}) };
-      const values = { 状态: decision, 审批意见: opinion, 审批时间: state.stamp };
+      const values = { 状态: decision, 审批意见: opinion, 审批时间: stampCell(state.stamp) };
       const answered = withCells(
         state.snapshot,
         TAB,

@@ -2,6 +2,7 @@
  * 延期申请 (seed 002 §三(五): only before the deadline): the unit asks on its link; the 分管领导 is mailed a one-time
  * link to decide (extension-approval.ts).
  */
+import { stampCell } from '../../store/grid/date-cell';
 import { html } from 'hono/html';
 import { emptyPlan } from '../../store/port';
 import { z } from 'zod';
@@ -114,7 +115,7 @@ export const extendHandler: ActionHandler<z.output<ReturnType<typeof requestForm
         申请完成时限: requested,
         理由: reason,
         申请人: ctx.person.name,
-        申请时间: state.stamp,
+        申请时间: stampCell(state.stamp),
         状态: '待审批',
         审批人: leader?.name ?? entry.task.leader,
         审批意见: '',

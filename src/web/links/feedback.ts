@@ -3,6 +3,7 @@
  * Submitting appends a 反馈记录 row (渠道 链接), appends the text into the month's 完成情况 cell after what staff typed,
  * audits it, and recomputes and recolours the task's row — one read, one batched write.
  */
+import { stampCell } from '../../store/grid/date-cell';
 import { html } from 'hono/html';
 import { emptyPlan } from '../../store/port';
 import { z } from 'zod';
@@ -85,7 +86,10 @@ function ledgerMonth(state: WorkbookState, entry: TaskEntry, last: number): numb
  */
 function progressNote(entry: TaskEntry): string {
   const reported = entry.facts.feedback.filter((f) => f.progress !== null);
-  const last = reported.reduce<(typeof reported)[number] | null>((a, f) => (!a || f.day >= a.day ? f : a), null);
+  const last = reported.reduce<(typeof reported)[number] | null>(
+    (a, f) => (!a || f.day >= a.day ? f : a),
+    null,
+  );
   const before = last ? `；上次填报${last.progress}%` : '';
   return `本事项从开始到现在累计完成的百分比，不是本月新增的部分${before}。`;
 }
@@ -206,7 +210,7 @@ export const feedbackHandler: ActionHandler<z.output<ReturnType<typeof feedbackF
     }
     const result = await commitAnswer(ctx, (state, entry) => {
       const id = entry.task.id;
-      const row = { 时间: state.stamp, ...answerRow(id, f, who.name) };
+      const row = { 时间: stampCell(state.stamp), ...answerRow(id, f, who.name) };
       const note = `渠道 链接；${who.name}（${who.email}）`;
       const audit = [auditRow(state.stamp, '链接反馈', id, `${f.month}月反馈`, '', f.done, note, who.name)];
       let answered = withRow(state.snapshot, FEEDBACK_TAB, row);

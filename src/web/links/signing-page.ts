@@ -6,6 +6,8 @@
  * sent by the same code that numbers every notice (文号 without gaps, each sent once). The filled cells are the
  * link's single use: a draft already consented (signed) is not offered again.
  */
+import type { CellWrite } from '../../store/port';
+import { dayCell } from '../../store/grid/date-cell';
 import { html } from 'hono/html';
 import { z } from 'zod';
 import { recipientsFor } from '../../scan/recipients';
@@ -231,11 +233,11 @@ export const signNoticesHandler: ActionHandler<z.output<typeof signForm>> = {
         targets = [draft];
       }
       const declined = body.decision === '不同意';
-      const values: Record<string, string> = declined
+      const values: Record<string, CellWrite> = declined
         ? { 发送状态: DECLINED }
         : step === '同意'
           ? { 同意人: ctx.person.name }
-          : { 签发人: ctx.person.name, 签发日期: state.stamp.slice(0, 10) };
+          : { 签发人: ctx.person.name, 签发日期: dayCell(state.stamp) };
       const column = declined ? '发送状态' : step === '同意' ? '同意人' : '签发人';
       const action = declined ? '不予签发' : step === '同意' ? '文书同意' : '文书签发';
       const note = declined ? `；意见：${body.opinion}` : '';

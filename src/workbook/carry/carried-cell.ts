@@ -21,7 +21,7 @@ export function carriedCell(cell: Cell | undefined, column: ColumnDef, fromYear:
   if (typeof cell === 'number') return cell;
   if (typeof cell === 'boolean') return String(cell);
   if (typeof cell === 'object') {
-    if ('date' in cell) return new Date(`${cell.date}T00:00:00Z`);
+    if ('date' in cell) return new Date(`${cell.date}T${cell.time ?? '00:00:00'}Z`);
     if ('formula' in cell) return typeof cell.result === 'boolean' ? String(cell.result) : cell.result;
     return null;
   }

@@ -99,7 +99,7 @@ export function carryOver(snapshot: Snapshot, today: Day, toYear: number, stamp:
   rows.审计日志 = [
     ...decisions.map((r) => copy('审计日志', r.cells)),
     ...[...ids].map((id) => ({
-      时间: stamp,
+      时间: new Date(`${stamp.replace(' ', 'T')}Z`),
       操作者: SYSTEM_ACTOR,
       动作: CARRIED_ACTION,
       编号: id,

@@ -34,4 +34,17 @@ describe('the file journal', () => {
     await createFileJournal(file).append([{ ...entry, key: 'k3' }]);
     expect((await createFileJournal(file).read()).map((e) => e.key)).toEqual(['k1', 'k3']);
   });
+
+  it('keeps a registered row with its 生成时间 date-time, so a row restored from it is a date cell again', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'journal-')), 'j.jsonl');
+    const entry = {
+      key: 'k1',
+      docNo: '',
+      state: 'registered' as const,
+      at: '2026-06-15 08:30:00',
+      row: { 编号: 'ZD-2026-001', 生成时间: { date: '2026-06-15', time: '08:30:00' } },
+    };
+    await createFileJournal(file).append([entry]);
+    expect(await createFileJournal(file).read()).toEqual([entry]);
+  });
 });

@@ -24,6 +24,7 @@ describe('签收 link', () => {
     expect(text(row, '月份')).toBe('签收');
     expect(text(row, '完成情况')).toBe(`签收 ${REF}；具体责任人：王建国`);
     expect(text(row, '渠道')).toBe('链接');
+    expect(row?.cells['时间']).toEqual({ date: '2026-06-15', time: '08:30:00' });
     const item = await f.taskRow(ITEM);
     expect(text(item, '当前节点')).toBe('已签收（6月15日，具体责任人：王建国）→ 完成时限（7月6日）');
     // 签收 is not a report: 最近反馈 does not move.

@@ -50,6 +50,7 @@ describe('调出 / 调整 links', () => {
     expect(text(row, '类型')).toBe('调出');
     expect(text(row, '理由')).toBe(`申请号 TZ-${ITEM}-1；=HYPERLINK("http://x","y") 职能划转<script>`);
     expect(text(row, '状态')).toBe('待审批');
+    expect(row?.cells['日期']).toEqual({ date: '2026-06-15' });
 
     const again = await ask(f, { kind: '调整时限', deadline: '2026-12-31', reason: '再调' });
     expect(again.page.status).toBe(409);
@@ -98,7 +99,7 @@ describe('调出 / 调整 links', () => {
     const typed = text(await f.taskRow(ITEM), '完成时限');
     const { res } = await ask(f, { kind: '调整时限', deadline: '2026-12-31', reason: '项目批复延后' });
     expect(res.status).toBe(200);
-    expect(text(await lastRow(f), '调整后完成时限')).toBe('2026-12-31');
+    expect((await lastRow(f))?.cells['调整后完成时限']).toEqual({ date: '2026-12-31' });
     const decided = await decide(f, linkTo(f, LEADER), { decision: '同意', opinion: '同意' });
     expect(decided.status).toBe(200);
     expect(text(await lastRow(f), '状态')).toBe('同意');

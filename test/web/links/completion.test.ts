@@ -58,6 +58,7 @@ describe('办结 links', () => {
     expect(await applied.text()).toContain('已通知督查室核实签批');
     const card = (await f.rows('办结审批')).at(-1);
     expect(text(card, '承办单位主要负责人签字')).toBe('徐雅琴');
+    expect(card?.cells['承办单位主要负责人日期']).toEqual({ date: '2026-06-15' });
     expect(text(card, '状态')).toBe('审批中');
     // A second application while the card is open is refused.
     const t = await f.token('complete', { task: ITEM, person: HEAD });
@@ -80,6 +81,7 @@ describe('办结 links', () => {
     const closed = (await f.rows('办结审批')).at(-1);
     expect(text(closed, '状态')).toBe('已办结');
     expect(text(closed, '评价等级')).toBe('落实较好');
+    expect(closed?.cells['分管领导日期']).toEqual({ date: '2026-06-15' });
     expect(text(await f.taskRow(ITEM), '状态')).toBe('已办结');
     expect(f.mailer.sent.at(-1)!.text).toContain('已办结（销号），评价等级：落实较好');
 

@@ -45,6 +45,9 @@ describe('延期申请 links', () => {
     expect(text(request, '申请完成时限')).toBe('2026-11-30');
     expect(text(request, '状态')).toBe('待审批');
     expect(text(request, '申请人')).toBe('蔡凤霞');
+    expect(request?.cells['申请时间']).toEqual({ date: '2026-06-15', time: '08:30:00' });
+    // Deadlines stay text, as 完成时限 is typed.
+    expect(request?.cells['原完成时限']).toBe('2026-09-30');
 
     const pending = await ask(f, { requested: '2026-12-31', reason: '再延' });
     expect(pending.page.status).toBe(409);
@@ -62,7 +65,7 @@ describe('延期申请 links', () => {
     const decided = (await f.rows('延期申请')).at(-1);
     expect(text(decided, '状态')).toBe('同意');
     expect(text(decided, '审批意见')).toBe('同意延至11月底');
-    expect(text(decided, '审批时间')).toBe('2026-06-15 08:30:00');
+    expect(decided?.cells['审批时间']).toEqual({ date: '2026-06-15', time: '08:30:00' });
     const row = await f.taskRow(ITEM);
     expect(text(row, '原完成时限')).toBe('2026-09-30');
     expect(text(row, '完成时限')).toBe(typed); // the staff cell is never written

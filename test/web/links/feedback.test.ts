@@ -49,6 +49,9 @@ describe('反馈 link', () => {
     expect(text(feedback, '存在问题')).toBe('展位费用偏高');
     expect(text(feedback, '填报人')).toBe('孙振华');
     expect(text(feedback, '渠道')).toBe('链接');
+    // A real date-time cell (Excel sorts it with the rows staff type), the other columns text and number.
+    expect(feedback?.cells['时间']).toEqual({ date: '2026-06-15', time: '08:30:00' });
+    expect([feedback?.cells['月份'], feedback?.cells['进度(%)']]).toEqual(['6月', 50]);
 
     const row = await f.taskRow();
     expect(text(row, '6月/完成情况')).toBe('已完成，广交会参展企业12家（进度50%，孙振华6月15日链接反馈）');
@@ -58,6 +61,9 @@ describe('反馈 link', () => {
     const audit = await f.rows('审计日志');
     const mine = audit.filter((r) => text(r, '编号') === TASK && text(r, '时间') === '2026-06-15 08:30:00');
     expect(mine.map((r) => text(r, '动作'))).toEqual(expect.arrayContaining(['链接反馈', '追加完成情况']));
+    expect(mine.map((r) => r.cells['时间'])).toEqual(
+      mine.map(() => ({ date: '2026-06-15', time: '08:30:00' })),
+    );
     expect(
       text(
         mine.find((r) => text(r, '动作') === '链接反馈'),

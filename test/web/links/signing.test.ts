@@ -204,7 +204,7 @@ describe('签发 by link', () => {
     expect(await res.text()).toContain('已编号并发出');
     const row = await register(f, `${key}|待签发`);
     expect(text(row, '签发人')).toBe('魏晨曦');
-    expect(text(row, '签发日期')).toBe('2026-06-15');
+    expect(row?.cells['签发日期']).toEqual({ date: '2026-06-15' });
     const sent = oneEach(f.mailer.sent.slice(before)).filter((m) => /【催办单】/.test(m.subject));
     expect(sent).toHaveLength(1);
     expect(sent[0]!.headers?.['X-Duban-Doc-No']).toBe(`临政督催〔2026〕${last + 1}号`);

@@ -67,13 +67,3 @@ export function fillOfRgb(rgb: { red?: number | null; green?: number | null; blu
       .toUpperCase();
   return `${hex(rgb.red)}${hex(rgb.green)}${hex(rgb.blue)}`;
 }
-
-const EPOCH_1899 = Date.UTC(1899, 11, 30);
-
-/**
- * A Sheets date serial → 'YYYY-MM-DD' (the time of day, if any, is dropped).
- * @example dateOfSerial(46203) // '2026-06-30'
- */
-export function dateOfSerial(serial: number): string {
-  return new Date(EPOCH_1899 + Math.floor(serial) * 86_400_000).toISOString().slice(0, 10);
-}

@@ -9,7 +9,15 @@ import { appendRowsToGrid } from '../../grid/apply-plan';
 import { StoreError } from '../../errors';
 import { NO_GAXIOS_RETRY, isMissingTabError, type GoogleCaller } from './google-call';
 import { quoteTab, rowsOfRange } from './google-a1';
-import { cellOfData, rangesOfMerges, recordingGrid } from './google-grid';
+import {
+  cellOfData,
+  rangesOfMerges,
+  recordingGrid,
+  type RecordedWrite,
+  type RecordingGrid,
+} from './google-grid';
+import { cellRequests } from './google-cells';
+import { isDateCell, serialOf } from '../../grid/date-cell';
 import type { AppendResult, CellWrite } from '../../port';
 import type { TabOpener } from '../../grid/open-tab';
 
@@ -56,7 +64,8 @@ export async function appendGoogleRows(
   const values = landed.map((row) =>
     Array.from({ length: width }, (_, c) => {
       const w = grid.writes.get(row * 16_384 + c + 1);
-      return w?.value === undefined ? null : w.value;
+      if (w?.value === undefined) return null;
+      return isDateCell(w.value) ? serialOf(w.value) : w.value;
     }),
   );
   const start = Math.max(1, ...merges.map((m) => m.bottom + 1));
@@ -75,5 +84,37 @@ export async function appendGoogleRows(
   );
   const range = res.updates?.updatedRange;
   if (!range) throw new StoreError('google', `append to '${name}': Google did not say where the rows landed`);
-  return { rows: rowsOfRange(range) };
+  const at = rowsOfRange(range);
+  await formatDates(caller, grid, landed, at);
+  return { rows: at };
+}
+
+/**
+ * values.append cannot set a number format: the date cells just appended (serials, RAW) get theirs in one
+ * batchUpdate, at the rows Google put them. Should that fail, the rows are in and their dates still sort as dates
+ * (shown as numbers until formatted), so it is logged rather than thrown: a retried append would add them twice.
+ */
+async function formatDates(caller: GoogleCaller, grid: RecordingGrid, planned: number[], rows: number[]) {
+  const writes: RecordedWrite[] = [];
+  planned.forEach((row, i) => {
+    for (const w of grid.writes.values())
+      if (w.row === row && isDateCell(w.value))
+        writes.push({ row: rows[i]!, column: w.column, value: w.value });
+  });
+  if (!writes.length) return;
+  try {
+    await caller.call('append', true, (s) =>
+      s.spreadsheets.batchUpdate(
+        {
+          spreadsheetId: caller.spreadsheetId,
+          requestBody: { requests: cellRequests(grid.tab.sheetId, writes) },
+        },
+        NO_GAXIOS_RETRY,
+      ),
+    );
+  } catch (error) {
+    console.warn(
+      `[store:google] append to '${grid.name}': date formats not set: ${(error as Error).message}`,
+    );
+  }
 }

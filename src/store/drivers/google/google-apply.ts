@@ -9,7 +9,8 @@ import { applyPlanToGrids, rowsKept } from '../../grid/apply-plan';
 import { cellText } from '../../grid/cell-text';
 import { NO_GAXIOS_RETRY, isMissingTabError, type GoogleCaller } from './google-call';
 import { quoteTab } from './google-a1';
-import { cellRequests, extendedValue, REQUEST_CHUNK_BYTES, VALUE_MASK } from './google-cells';
+import { cellRequests, DATE_MASK, REQUEST_CHUNK_BYTES, VALUE_MASK, valueData } from './google-cells';
+import { isDateCell } from '../../grid/date-cell';
 import {
   cellOfData,
   rangesOfMerges,
@@ -149,6 +150,7 @@ function appendRequests(
     const rows = rowsKept(ledger, skipped);
     const open = opened(tab);
     if (!open) throw new StoreError('google', `apply: no tab '${tab}' to append ${rows.length} rows to`);
+    let dated = false;
     const rowData = rows.map((values) => {
       const cells: sheets_v4.Schema$CellData[] = [];
       for (const [header, value] of Object.entries(values)) {
@@ -158,17 +160,18 @@ function appendRequests(
             'google',
             `apply: no column '${header}' in '${tab}' (headers: ${open.layout.keys.join(', ')})`,
           );
-        const v = extendedValue(value);
-        cells[column - 1] = v ? { userEnteredValue: v } : {};
+        cells[column - 1] = valueData(value);
+        if (isDateCell(value)) dated = true;
       }
       return { values: Array.from(cells, (c) => c ?? {}) };
     });
+    const fields = dated ? DATE_MASK : VALUE_MASK;
     // Several appendCells of bounded size, so `batches` can keep every batchUpdate under Google's body limit.
     let chunk: sheets_v4.Schema$RowData[] = [];
     let bytes = 0;
     const flush = () => {
       if (chunk.length)
-        requests.push({ appendCells: { sheetId: open.grid.tab.sheetId, rows: chunk, fields: VALUE_MASK } });
+        requests.push({ appendCells: { sheetId: open.grid.tab.sheetId, rows: chunk, fields } });
       chunk = [];
       bytes = 0;
     };
@@ -245,7 +248,10 @@ export async function applyGooglePlan(
       );
     } catch (error) {
       // Another writer (a concurrent scan) added the tab this plan adds since it was read: re-read and re-plan.
-      if (whole.length && /addSheet: A sheet with the name .* already exists/.test(String((error as Error).message)))
+      if (
+        whole.length &&
+        /addSheet: A sheet with the name .* already exists/.test(String((error as Error).message))
+      )
         throw new StaleSnapshotError(`[store:google] ${(error as Error).message}; read again and re-plan`);
       throw error;
     }

@@ -5,7 +5,8 @@
 import type { sheets_v4 } from 'googleapis/build/src/apis/sheets';
 import { rgbOfFill } from './google-a1';
 import type { RecordedWrite } from './google-grid';
-import type { CellWrite } from '../../port';
+import type { CellWrite, DateCell } from '../../port';
+import { formatOf, isDateCell, serialOf } from '../../grid/date-cell';
 
 /** One request carries at most this much, so `batches` can always keep a batchUpdate under its byte limit. */
 export const REQUEST_CHUNK_BYTES = 1_000_000;
@@ -13,23 +14,49 @@ export const REQUEST_CHUNK_BYTES = 1_000_000;
 export const VALUE_MASK = 'userEnteredValue';
 /** backgroundColor is the deprecated twin of backgroundColorStyle: Google keeps them as one property. */
 const FILL_MASK = 'userEnteredFormat.backgroundColorStyle';
+/** The number format of a date written (the value's mask goes with it). */
+export const DATE_MASK = `${VALUE_MASK},userEnteredFormat.numberFormat`;
 
-/** A value as Sheets stores it, never evaluated: numbers as numberValue, text (even '=…') as stringValue. */
+/**
+ * A value as Sheets stores it, never evaluated: numbers as numberValue, text (even '=…') as stringValue, a date as
+ * its serial number (shown as a date by `dateFormat`).
+ */
 export function extendedValue(value: CellWrite): sheets_v4.Schema$ExtendedValue | undefined {
   if (value === null || value === '') return undefined;
+  if (isDateCell(value)) return { numberValue: serialOf(value) };
   return typeof value === 'number' ? { numberValue: value } : { stringValue: value };
+}
+
+/**
+ * The number format of a date cell written, as the template's date columns have it.
+ * @example dateFormat({ date: '2026-12-03', time: '14:05:00' }) // { type: 'DATE_TIME', pattern: 'yyyy-mm-dd hh:mm' }
+ */
+export function dateFormat(value: DateCell): sheets_v4.Schema$NumberFormat {
+  return { type: value.time ? 'DATE_TIME' : 'DATE', pattern: formatOf(value) };
+}
+
+/** A ledger cell appended or written: its value and, for a date, its number format. */
+export function valueData(value: CellWrite): sheets_v4.Schema$CellData {
+  const v = extendedValue(value);
+  if (!v) return {};
+  return isDateCell(value)
+    ? { userEnteredValue: v, userEnteredFormat: { numberFormat: dateFormat(value) } }
+    : { userEnteredValue: v };
 }
 
 function maskOf(w: RecordedWrite): string {
   if (w.value === undefined) return FILL_MASK;
-  return w.fill === undefined ? VALUE_MASK : `${VALUE_MASK},${FILL_MASK}`;
+  const value = isDateCell(w.value) ? DATE_MASK : VALUE_MASK;
+  return w.fill === undefined ? value : `${value},${FILL_MASK}`;
 }
 
 function cellData(w: RecordedWrite): sheets_v4.Schema$CellData {
-  const out: sheets_v4.Schema$CellData = {};
-  const value = w.value === undefined ? undefined : extendedValue(w.value);
-  if (value) out.userEnteredValue = value;
-  if (w.fill) out.userEnteredFormat = { backgroundColorStyle: { rgbColor: rgbOfFill(w.fill) } };
+  const out = w.value === undefined ? {} : valueData(w.value);
+  if (w.fill)
+    out.userEnteredFormat = {
+      ...out.userEnteredFormat,
+      backgroundColorStyle: { rgbColor: rgbOfFill(w.fill) },
+    };
   return out;
 }
 

@@ -5,7 +5,8 @@
 import type { sheets_v4 } from 'googleapis/build/src/apis/sheets';
 import type { CellRange } from '../../grid/a1';
 import { cellText, percentText } from '../../grid/cell-text';
-import { dateOfSerial, fillOfRgb } from './google-a1';
+import { fillOfRgb } from './google-a1';
+import { dateCellOfSerial } from '../../grid/date-cell';
 import { lastColumnOf, lastRowOf, type SheetGrid } from '../../grid/sheet-grid';
 import type { Cell, CellWrite, Fill } from '../../port';
 
@@ -72,7 +73,7 @@ export function numberKindOf(type: string | null | undefined): NumberKind {
 export function cellOfValue(value: unknown, kind: NumberKind = 'plain'): Cell {
   if (value === '' || value === null || value === undefined) return null;
   if (typeof value === 'number') {
-    if (kind === 'date') return { date: dateOfSerial(value) };
+    if (kind === 'date') return dateCellOfSerial(value);
     return kind === 'percent' ? percentText(value) : value;
   }
   if (typeof value === 'string' || typeof value === 'boolean') return value;

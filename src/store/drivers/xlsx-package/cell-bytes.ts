@@ -5,7 +5,7 @@
  * the UTF-8 text as a binary string. Each function gives exactly what its string twin in cell-xml.ts gives
  * (`styleOf`, the formula test of package-grid.ts, `restyled`, `cellXml`); test/store/cell-bytes.test.ts compares them.
  */
-import type { CellWrite } from '../../port';
+import type { PlainWrite } from '../../port';
 import type { CellPatches } from './cell-patches';
 import { escapeXml } from './xml-text';
 
@@ -188,7 +188,7 @@ export function putCell(
   letters: string,
   row: number,
   style: number,
-  value: CellWrite,
+  value: PlainWrite,
   restyledOrder = false,
 ): number {
   const short =

@@ -3,8 +3,9 @@
  * "binary" strings (latin1: one character per byte of the UTF-8 part — half the memory of decoded CJK text, and
  * offsets that are byte offsets), so text read from a cell is decoded from UTF-8 here and text written is encoded.
  */
-import type { Cell, CellWrite } from '../../port';
-import { percentText } from '../../grid/cell-text';
+import type { Cell, PlainWrite } from '../../port';
+import { cellText, percentText } from '../../grid/cell-text';
+import { dateCellOfSerial } from '../../grid/date-cell';
 import { attr, escapeXml, isTrue, unescapeXml } from './xml-text';
 
 export interface CellContext {
@@ -82,7 +83,7 @@ export function decodeCell(xml: string, ctx: CellContext): Cell {
       case 'e':
         return v === undefined ? null : { error: utf8(unescapeXml(v)) };
       case 'd':
-        return v === undefined ? null : { date: v.slice(0, 10) };
+        return v === undefined ? null : isoDateCell(v);
       default: {
         if (v === undefined || v.trim() === '') return null;
         return numberCell(Number(v), Number(attr(tag, 's') ?? 0), ctx);
@@ -94,7 +95,7 @@ export function decodeCell(xml: string, ctx: CellContext): Cell {
     value === null || typeof value !== 'object'
       ? value
       : 'date' in value
-        ? value.date
+        ? cellText(value)
         : 'error' in value
           ? value.error
           : null;
@@ -126,12 +127,15 @@ export function runsOf(inner: string): string | null {
     : null;
 }
 
-/** The ISO date of an Excel serial day number (1900 or 1904 date system). */
-export function serialDate(serial: number, date1904: boolean): string {
-  const days = Math.floor(serial) + (date1904 ? 1462 : 0);
-  // Excel's day 60 is the fictitious 1900-02-29; serials after it are one day ahead of the calendar.
-  const epoch = Date.UTC(1899, 11, days >= 60 || date1904 ? 30 : 31);
-  return new Date(epoch + days * 86_400_000).toISOString().slice(0, 10);
+/**
+ * The date cell of an ISO 8601 `t="d"` value (LibreOffice and some writers store dates so).
+ * @example isoDateCell('2026-12-03T14:05:00') // { date: '2026-12-03', time: '14:05:00' }
+ */
+export function isoDateCell(v: string): Cell {
+  const time = v.slice(11, 19);
+  return /^\d\d:\d\d:\d\d$/.test(time) && time !== '00:00:00'
+    ? { date: v.slice(0, 10), time }
+    : { date: v.slice(0, 10) };
 }
 
 /**
@@ -139,7 +143,7 @@ export function serialDate(serial: number, date1904: boolean): string {
  * null as a cell with only its style.
  * @example cellXml('J4', 5, '逾期') // '<c r="J4" s="5" t="inlineStr"><is><t>逾期</t></is></c>'
  */
-export function cellXml(ref: string, style: number, value: CellWrite, prefix = ''): string {
+export function cellXml(ref: string, style: number, value: PlainWrite, prefix = ''): string {
   const s = style ? ` s="${style}"` : '';
   const c = `${prefix}c`;
   if (value === null || value === '') return `<${c} r="${ref}"${s}/>`;
@@ -174,6 +178,6 @@ export function restyled(xml: string, style: number): string {
  */
 export function numberCell(n: number, style: number, ctx: CellContext): Cell {
   if (!Number.isFinite(n)) return n;
-  if (ctx.isDate(style)) return { date: serialDate(n, ctx.date1904) };
+  if (ctx.isDate(style)) return dateCellOfSerial(n, ctx.date1904);
   return ctx.isPercent(style) ? percentText(n) : n;
 }

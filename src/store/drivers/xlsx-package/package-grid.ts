@@ -1,6 +1,7 @@
 import { isTyped, cellText } from '../../grid/cell-text';
 import { SHEET_ROW_LIMIT, type SheetGrid } from '../../grid/sheet-grid';
-import type { Cell, CellWrite, Fill } from '../../port';
+import type { Cell, Fill, PlainWrite } from '../../port';
+import { formatOf, isDateCell, serialOf } from '../../grid/date-cell';
 import { decodeCell, hasValue, richCellXml, styleOf, type CellContext } from './cell-xml';
 import { columnLetter as columnLetters } from '../../grid/a1';
 import { cellTags, decodeCellBytes, styleOfCellAt } from './cell-decode';
@@ -72,7 +73,7 @@ export function packageGrid(
     const style = open ? rowStyle(open) : null;
     return style ?? columnInfo(column)?.style ?? 0;
   };
-  const write = (row: number, column: number, style: number, v: CellWrite) => {
+  const write = (row: number, column: number, style: number, v: PlainWrite) => {
     if (sheet.cellHasFormula(row, column)) events.formulaReplaced?.();
     sheet.setCell(row, column, style, v);
   };
@@ -114,6 +115,16 @@ export function packageGrid(
     merges: () => sheet.merges,
     rowsAppended: (first, last) => events.rowsAppended?.(first, last),
     setValue(row, column, v) {
+      if (isDateCell(v)) {
+        // A serial in a date (-time) style: Excel and WPS sort and filter it as a date, not as text.
+        write(
+          row,
+          column,
+          styles.withDateFormat(styleAt(row, column), formatOf(v)),
+          serialOf(v, ctx.date1904),
+        );
+        return;
+      }
       const style = styleAt(row, column);
       write(row, column, style, v);
       if (typeof v === 'string') fitRow(row, column, style, v);

@@ -4,7 +4,7 @@
  * <row> tags whose height changed, and <dimension> when rows were added) are new text.
  */
 import { columnLetter as columnLetters, parseRange, type CellRange } from '../../grid/a1';
-import type { CellWrite } from '../../port';
+import type { PlainWrite } from '../../port';
 import { hasFormulaIn, putCell, restyleInto, styleIn } from './cell-bytes';
 import { CellPatches } from './cell-patches';
 import { IntList } from './int-list';
@@ -91,7 +91,7 @@ export class SheetXml {
    */
   private madePlace = -1;
   private madeStyle = 0;
-  private madeValue: CellWrite = null;
+  private madeValue: PlainWrite = null;
   /** Where `locate` found a cell: its bytes are `found` from `foundStart` to `foundEnd`; its patch, or -1. */
   private foundPlace = -1;
   private found: Buffer = Buffer.alloc(0);
@@ -320,7 +320,7 @@ export class SheetXml {
   }
 
   /** Write the cell at (r, c) as `cellXml` would make it from its style and value, without a string of it. */
-  setCell(r: number, c: number, style: number, value: CellWrite): void {
+  setCell(r: number, c: number, style: number, value: PlainWrite): void {
     const place = putCell(this.patches, this.prefix, this.letters(c), r, style, value);
     this.made(place, style, value);
     this.patch(r, c, place);
@@ -347,7 +347,7 @@ export class SheetXml {
   }
 
   /** Remember the cell `setCell` made last: its patch, style and value. */
-  private made(place: number, style: number, value: CellWrite): void {
+  private made(place: number, style: number, value: PlainWrite): void {
     this.madePlace = place;
     this.madeStyle = style;
     this.madeValue = value;

@@ -3,13 +3,17 @@
  * appending fills, fonts and xfs — never by changing or reordering the ones there, so every styled cell keeps its look.
  */
 import type { Fill } from '../../port';
-import { attr, withAttr, xmlElements } from './xml-text';
-import { bareFormat, isPercentFormat } from '../../grid/number-format';
+import { attr, escapeXml, withAttr, xmlElements } from './xml-text';
+import { isDateFormat, isPercentFormat, showsDateAs, showsTime } from '../../grid/number-format';
 
 const BUILTIN_DATE_FORMATS = new Set([
   14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54,
   55, 56, 57, 58,
 ]);
+/** Built-in formats that show a day without its time (the others above show a time, 22 both). */
+const BUILTIN_DAY_FORMATS = new Set([14, 15, 16, 17, 27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 57, 58]);
+/** Custom number formats are numbered from here (0–163 are built in). */
+const FIRST_CUSTOM_FORMAT = 164;
 
 export interface Styles {
   /** 6-hex RGB of a style's solid fill; null for no fill, patterns, theme and indexed colours. */
@@ -20,6 +24,11 @@ export interface Styles {
   wraps(style: number): boolean;
   /** The style like `style` but with `fill` (null: no fill). */
   withFill(style: number, fill: Fill): number;
+  /**
+   * A style showing a date (`code` without a time) or a date-time (`code` with one): `style` itself when its format
+   * already shows that (a staff's own `yyyy/m/d h:mm` stays), else `style` with the number format `code` appended.
+   */
+  withDateFormat(style: number, code: string): number;
   /** A style with the bold (or regular) 宋体 11 font, wrapped and centred vertically, with `fill`. */
   plain(bold: boolean, fill: Fill): number;
   /** True once a style was added; `xml()` is then the new part. */
@@ -35,6 +44,8 @@ interface Section {
   start: number;
   end: number;
   tag: string;
+  /** The open tag to write for a section the part did not have. */
+  open?: string;
 }
 
 function section(xml: string, name: string, item: string): Section | null {
@@ -63,7 +74,7 @@ function section(xml: string, name: string, item: string): Section | null {
 
 function render(s: Section, xml: string): string {
   const all = [...s.items, ...s.added];
-  const openTag = /^<[^>]*?\/?>/.exec(xml.slice(s.start))![0].replace(/\/>$/, '>');
+  const openTag = s.open ?? /^<[^>]*?\/?>/.exec(xml.slice(s.start))![0].replace(/\/>$/, '>');
   return `${withAttr(openTag, 'count', String(all.length))}${all.join('')}</${s.tag}>`;
 }
 
@@ -80,6 +91,8 @@ export function parseStyles(xml: string): Styles {
   const numFmts = new Map<number, string>();
   for (const m of xml.matchAll(/<(?:\w+:)?numFmt\b[^>]*>/g))
     numFmts.set(Number(attr(m[0], 'numFmtId')), attr(m[0], 'formatCode') ?? '');
+  const formats =
+    section(xml, 'numFmts', 'numFmt') ?? missingFormats(xml, fonts.tag.slice(0, -'fonts'.length));
   const xf = (style: number) =>
     xfs.items[style] ?? xfs.added[style - xfs.items.length] ?? xfs.items[0] ?? '<xf/>';
   const fill = (id: number) => fills.items[id] ?? fills.added[id - fills.items.length] ?? '';
@@ -109,6 +122,16 @@ export function parseStyles(xml: string): Styles {
       derived.set(key, id);
       changed = true;
     }
+    return id;
+  };
+  /** The id of number format `code`: one the part has, else a new one. */
+  const addFormat = (code: string): number => {
+    for (const [id, known] of numFmts) if (known === code && id >= FIRST_CUSTOM_FORMAT) return id;
+    const id = Math.max(FIRST_CUSTOM_FORMAT - 1, ...numFmts.keys()) + 1;
+    const p = formats.tag.slice(0, -'numFmts'.length);
+    formats.added.push(`<${p}numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`);
+    numFmts.set(id, code);
+    changed = true;
     return id;
   };
   const fontIds = new Map<boolean, number>();
@@ -151,6 +174,12 @@ export function parseStyles(xml: string): Styles {
     const code = numFmts.get(id);
     return isPercentFormat(code);
   });
+  /** True when the style's format shows a day and, exactly when `time`, the time of day. */
+  const showsDate = (style: number, time: boolean): boolean => {
+    const id = Number(attr(xf(style), 'numFmtId') ?? 0);
+    if (BUILTIN_DATE_FORMATS.has(id)) return time ? id === 22 : BUILTIN_DAY_FORMATS.has(id);
+    return showsDateAs(numFmts.get(id), time);
+  };
   const wrapsStyle = memo((style) => /<(?:\w+:)?alignment\b[^>]*\bwrapText="(1|true)"/.test(xf(style)));
 
   /** The style like `style` but with fill `rgb` (a new xf when there is none yet). */
@@ -180,6 +209,17 @@ export function parseStyles(xml: string): Styles {
       if (known === undefined) byFill.set(rgb, (known = makeWithFill(style, rgb)));
       return known;
     },
+    withDateFormat(style, code) {
+      if (showsDate(style, showsTime(code))) return style;
+      return addXf(`${style}|format|${code}`, () => {
+        const id = addFormat(code);
+        const tag = /^<[^>]*?\/?>/.exec(xf(style))![0];
+        return (
+          withAttr(withAttr(tag, 'numFmtId', String(id)), 'applyNumberFormat', '1') +
+          xf(style).slice(tag.length)
+        );
+      });
+    },
     plain(bold, rgb) {
       return addXf(`plain|${bold}|${rgb}`, () => {
         const fontId = addFont(bold);
@@ -191,7 +231,9 @@ export function parseStyles(xml: string): Styles {
       return changed;
     },
     xml() {
-      const parts = [fills, fonts, xfs].filter((s) => s.added.length).sort((a, b) => a.start - b.start);
+      const parts = [formats, fills, fonts, xfs]
+        .filter((s) => s.added.length)
+        .sort((a, b) => a.start - b.start);
       let out = '';
       let at = 0;
       for (const s of parts) {
@@ -203,8 +245,9 @@ export function parseStyles(xml: string): Styles {
   };
 }
 
-/** A number format shows a date when it has a y/m/d/h/s code outside quotes, brackets and escapes. */
-export function isDateFormat(code: string): boolean {
-  const bare = bareFormat(code);
-  return /[ymdhsYMDHS年月日]/.test(bare) && !/^General$/i.test(bare);
+/** Where a part without <numFmts> gets one: first in the style sheet, as the schema orders it. */
+function missingFormats(xml: string, prefix: string): Section {
+  const sheet = /<(?:\w+:)?styleSheet\b[^>]*>/.exec(xml)!;
+  const at = sheet.index + sheet[0].length;
+  return { items: [], added: [], start: at, end: at, tag: `${prefix}numFmts`, open: `<${prefix}numFmts>` };
 }

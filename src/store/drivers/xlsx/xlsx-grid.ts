@@ -2,9 +2,10 @@ import { fitRowHeight } from './row-fit';
 import type ExcelJS from 'exceljs';
 import type { CellRange } from '../../grid/a1';
 import { cellText, isTyped, percentText } from '../../grid/cell-text';
-import { isPercentFormat } from '../../grid/number-format';
+import { isPercentFormat, showsDateAs } from '../../grid/number-format';
+import { formatOf, isDateCell } from '../../grid/date-cell';
 import { SHEET_ROW_LIMIT, type SheetGrid } from '../../grid/sheet-grid';
-import type { Cell, CellWrite, Fill } from '../../port';
+import type { Cell, CellWrite, DateCell, Fill } from '../../port';
 
 // exceljs Cell.type values (Enums.ValueType); numbers so the heavy module is only loaded where it is used.
 const T = {
@@ -58,6 +59,10 @@ export function xlsxGrid(ws: ExcelJS.Worksheet): SheetGrid {
     },
     merges: () => mergesOf(ws),
     setValue(row, column, value: CellWrite) {
+      if (isDateCell(value)) {
+        setDate(ws.getCell(row, column), value);
+        return;
+      }
       // A plain string is stored as a shared string even when it starts with '=' (never as a formula).
       ws.getCell(row, column).value = value;
       if (typeof value === 'string') fitRowHeight(ws, row, column);
@@ -88,6 +93,17 @@ export function xlsxGrid(ws: ExcelJS.Worksheet): SheetGrid {
       });
     },
   };
+}
+
+/**
+ * A real date (-time) cell: exceljs writes a Date as the serial of its UTC reading, so the wall time goes in as UTC.
+ * The cell keeps a format that already shows what is written (a staff's `yyyy/m/d h:mm`), else gets ours.
+ */
+function setDate(cell: ExcelJS.Cell, value: DateCell): void {
+  cell.value = new Date(`${value.date}T${value.time ?? '00:00:00'}Z`);
+  if (showsDateAs(cell.numFmt, value.time !== undefined)) return;
+  // Loaded cells share style objects with every cell of the same style id: replace, never mutate.
+  cell.style = { ...(cell.style ?? {}), numFmt: formatOf(value) };
 }
 
 function rowHasContent(row: ExcelJS.Row): boolean {
@@ -128,7 +144,7 @@ export function cellOf(cell: ExcelJS.Cell): Cell {
     case T.SharedString:
       return value as string;
     case T.Date:
-      return { date: isoDate(value as Date) };
+      return dateCellOf(value as Date);
     case T.RichText:
       return richText(value);
     case T.Hyperlink: {
@@ -157,6 +173,14 @@ function resultOf(result: unknown): string | number | boolean | null {
     return richText(result);
   }
   return result as string | number | boolean;
+}
+
+/** exceljs turns a date serial into the Date whose UTC reading is its wall time (to the second). */
+function dateCellOf(date: Date): Cell {
+  if (Number.isNaN(date.getTime())) return { date: '' };
+  const iso = new Date(Math.round(date.getTime() / 1000) * 1000).toISOString();
+  const time = iso.slice(11, 19);
+  return time === '00:00:00' ? { date: iso.slice(0, 10) } : { date: iso.slice(0, 10), time };
 }
 
 /** exceljs turns date serials into UTC-midnight Dates: the civil date is the UTC date. */
