@@ -14,11 +14,12 @@ import { KEYS, LIAISON, memoryHeld, OFFICE, PUBLIC, SAME_ORIGIN, TASK, text } fr
 
 function heldFixture() {
   const store = createMemoryStore(demoWorkbook());
+  const mailer = createMemoryMailer();
   const held = memoryHeld();
   let now = at830('2026-06-15');
   const service = createService({
     name: 'test',
-    targets: { store, mailer: createMemoryMailer(), mailTransport: 'smtp' },
+    targets: { store, mailer, mailTransport: 'smtp' },
     from: FROM,
     adminToken: 'admin-token-0123456789',
     clock: () => now,
@@ -39,7 +40,7 @@ function heldFixture() {
   }
   const rows = async (tab: TabName) => (await store.read([tabSpec(tab)])).tabs[tab]?.rows ?? [];
   const setNow = (iso: string) => void (now = new Date(iso));
-  return { service, held, token, get, csrfOf, submit, rows, setNow, now: () => now };
+  return { service, mailer, held, token, get, csrfOf, submit, rows, setNow, now: () => now };
 }
 
 const JUNE = { month: '6', done: '广交会参展企业12家', progress: '50' };
@@ -133,5 +134,26 @@ describe('answers by link while the workbook is open in an editor', () => {
     const row = (await f.rows('审计日志')).find((r) => text(r, '动作') === '链接补记失败');
     expect(text(row, '编号')).toBe(TASK);
     expect(text(row, '备注')).toContain(`请联系 ${LIAISON} 重新提交`);
+    // The liaison was told 已收到: a mail says it was not recorded, and why.
+    const told = f.mailer.sent.filter((m) => m.subject === `【督办】${TASK} 反馈未能记入`);
+    expect(told.map((m) => m.to.map((a) => a.address))).toEqual([[LIAISON]]);
+    expect(told[0]!.text).toContain('您于6月15日 08:30提交的反馈（ZD-2026-007）');
+    expect(told[0]!.text).toMatch(/未能记入：\S*月份/);
+  });
+
+  it('a held answer refused when it is written (its link used meanwhile) is mailed back with the refusal', async () => {
+    const f = heldFixture();
+    const t = await f.token('ack');
+    const csrf = await f.csrfOf('ack', t);
+    expect((await f.submit('ack', t, { owner: '孙振华' }, csrf)).status).toBe(202);
+    // The same 签收 held twice (two devices): the second is refused as used once the first is written.
+    const [first] = f.held.answers();
+    await f.held.add({ ...first!, id: 'second', at: '2026-06-15T00:40:00.000Z' });
+    f.held.open = false;
+    expect(await f.service.drainHeldAnswers(f.now())).toBe(2);
+    const told = f.mailer.sent.filter((m) => m.subject === `【督办】${TASK} 签收未能记入`);
+    expect(told).toHaveLength(1);
+    expect(told[0]!.text).toContain('您于6月15日 08:40提交的签收');
+    expect(told[0]!.text).toContain('已经办理过');
   });
 });
