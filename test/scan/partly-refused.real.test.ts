@@ -12,12 +12,12 @@ import { createMemoryJournal } from '../../src/store/journal/memory';
 import { TAB_SPECS } from '../../src/workbook/schema/tabs';
 import { demoWorkbook, FROM } from './demo-workbook';
 import { DAY, retype, twoRecipientContact } from './readdress-fixture';
-import { type RefusingSmtp, startRefusingSmtp } from './refusing-smtp';
+import { type SmtpSink, startSmtpSink } from '../runtime/smtp-sink';
 
 describe('a notice one of whose recipients the mail server refuses', () => {
-  let smtp: RefusingSmtp;
+  let smtp: SmtpSink;
   beforeAll(async () => {
-    smtp = await startRefusingSmtp();
+    smtp = await startSmtpSink();
   });
   afterAll(() => smtp.close());
 
@@ -34,7 +34,7 @@ describe('a notice one of whose recipients the mail server refuses', () => {
       const row = tabs['文书登记']!.rows.find((r) => cellText(r.cells['收件人'] ?? null).includes(wrong))!;
       expect(cellText(row.cells['发送状态'] ?? null)).toBe('已发送');
       // The colleague on the same mail got it; the mistyped mailbox was never a recipient of any delivery.
-      const delivered = smtp.received.map((m) => m.to);
+      const delivered = smtp.received.map((m) => m.envelopeTo.map((a) => a.toLowerCase()));
       expect(delivered.some((to) => to.length > 0 && !to.includes(wrong))).toBe(true);
       expect(delivered.flat()).not.toContain(wrong);
       const problem = result.problems.find((p) => p.code === 'send-partly-rejected');

@@ -11,7 +11,7 @@ import { createMemoryJournal } from '../../src/store/journal/memory';
 import { TAB_SPECS } from '../../src/workbook/schema/tabs';
 import { demoWorkbook, FROM } from './demo-workbook';
 import { DAY, LINKS, retype, twoRecipientContact } from './readdress-fixture';
-import { type RefusingSmtp, startRefusingSmtp } from './refusing-smtp';
+import { type SmtpSink, startSmtpSink } from '../runtime/smtp-sink';
 
 /** A header's RFC 2047 words (`=?UTF-8?B?…?=`) as text: mailparser leaves the 去重键 header encoded. */
 const decodeWords = (value: string) =>
@@ -20,16 +20,16 @@ const decodeWords = (value: string) =>
     .replace(/=\?UTF-8\?B\?([^?]*)\?=/gi, (_, b64: string) => Buffer.from(b64, 'base64').toString('utf8'));
 
 describe('改回待发送 through a real SMTP server', () => {
-  let smtp: RefusingSmtp;
+  let smtp: SmtpSink;
   beforeAll(async () => {
-    smtp = await startRefusingSmtp();
+    smtp = await startSmtpSink();
   });
   afterAll(() => smtp.close());
   /** The mails taken so far: envelope recipients, 去重键 and whose copy. */
   const received = () =>
-    smtp.received.map(({ to, mail }) => {
+    smtp.received.map(({ envelopeTo, mail }) => {
       const header = (name: string) => decodeWords(String(mail.headers.get(name) ?? ''));
-      return { to, key: header('x-duban-dedupe-key'), copy: header('x-duban-copy-for') };
+      return { to: envelopeTo.map((a) => a.toLowerCase()), key: header('x-duban-dedupe-key'), copy: header('x-duban-copy-for') };
     });
 
   it('the corrected mailbox receives the resent copy; the colleague who had theirs gets nothing again', async () => {
