@@ -131,3 +131,14 @@ export function memoryHeld() {
     remove: async (id: string) => void (answers = answers.filter((a) => a.id !== id)),
   } satisfies HeldAnswers & { open: boolean; answers(): HeldAnswer[] };
 }
+
+/**
+ * A daily digest's items that ask `ask` (its 待办 line, e.g. `11月完成情况请于12月7日前报送`): 编号 → the whole item,
+ * its 反馈链接 included.
+ */
+export function digestAsks(mail: { text: string }, ask: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const block of mail.text.split(/\n(?=\d+\. )/))
+    if (block.includes(`待办：${ask}`)) out.set(/^\d+\. (\S+)/.exec(block)![1]!, block);
+  return out;
+}

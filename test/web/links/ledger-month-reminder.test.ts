@@ -9,7 +9,7 @@ import { createMemoryStore } from '../../../src/store/drivers/memory/memory';
 import { expiryOf, linkUrl } from '../../../src/web/links/link-deps';
 import { signLink, verifyLink } from '../../../src/web/links/token';
 import { demoWorkbook } from '../../scan/demo-workbook';
-import { KEYS, linkFixture, OFFICE, PUBLIC, SAME_ORIGIN, serviceOn, text } from './fixture';
+import { digestAsks, KEYS, linkFixture, OFFICE, PUBLIC, SAME_ORIGIN, serviceOn, text } from './fixture';
 
 const ASK = '11月办理情况请于12月7日前报送';
 /** 落实秸秆禁烧和综合利用工作, 完成时限 长期, 县生态环境局. */
@@ -17,13 +17,7 @@ const STRAW = 'DB-2026-007';
 const LIAISON = 'sthjj.lianluo@demo.gov.cn';
 
 /** The digest items asking for 11月's 办理情况: 编号 → the whole item. */
-function asked(mail: MailMessage): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const block of mail.text.split(/\n(?=\d+\. )/)) {
-    if (block.includes(`待办：${ASK}`)) out.set(/^\d+\. (\S+)/.exec(block)![1]!, block);
-  }
-  return out;
-}
+const asked = (mail: MailMessage) => digestAsks(mail, ASK);
 
 const reminded = (mails: MailMessage[]) =>
   mails.filter((m) => m.headers?.['X-Duban-Kind'] === 'digest' && asked(m).size > 0);

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MailMessage } from '../../../src/mail/port';
 import { verifyLink } from '../../../src/web/links/token';
-import { KEYS, linkFixture, PUBLIC, SAME_ORIGIN, serviceOn, text } from './fixture';
+import { digestAsks, KEYS, linkFixture, PUBLIC, SAME_ORIGIN, serviceOn, text } from './fixture';
 
 const ASK = '11月完成情况请于12月7日前报送';
 const OWING = 'ZD-2026-001';
@@ -14,13 +14,8 @@ const LIAISON = 'fgj.lianluo@demo.gov.cn';
 
 /** The digest items asking for 11月: task 编号 → its 反馈 link. */
 function asked(mail: MailMessage): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const block of mail.text.split(/\n(?=\d+\. )/)) {
-    if (!block.includes(`待办：${ASK}`)) continue;
-    const id = /^\d+\. (\S+)/.exec(block)![1]!;
-    out.set(id, /反馈链接：(\S+)/.exec(block)?.[1] ?? '');
-  }
-  return out;
+  const items = [...digestAsks(mail, ASK)];
+  return new Map(items.map(([id, item]) => [id, /反馈链接：(\S+)/.exec(item)?.[1] ?? '']));
 }
 
 const digests = (mails: MailMessage[]) => mails.filter((m) => m.headers?.['X-Duban-Kind'] === 'digest');
