@@ -3,8 +3,9 @@
  * file beside it, `<workbook>.answers.jsonl`: a line per answer held, a line per answer written, each fsynced before
  * the unit is told. The file is removed once nothing waits. It holds the units' links (their tokens): mode 600.
  */
-import { open, readFile, unlink } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import { z } from 'zod';
+import { appendJsonLines, readJsonLines } from '../store/journal/json-lines';
 import { type HeldAnswer, type HeldAnswers, heldAnswerSchema } from '../web/links/held-answers';
 import { editorLocks } from './open-in-editor';
 
@@ -26,50 +27,24 @@ export function heldAnswersFile(workbook: string): HeldAnswers {
   };
 
   async function list(): Promise<HeldAnswer[]> {
-    const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return '';
-      throw error;
-    });
     const held = new Map<string, HeldAnswer>();
-    for (const line of text.split('\n')) {
-      if (!line.trim()) continue;
-      const parsed = lineSchema.safeParse(safeJson(line)); // a line cut off by a power loss is skipped
-      if (!parsed.success) continue;
-      if ('held' in parsed.data) held.set(parsed.data.held.id, parsed.data.held);
-      else held.delete(parsed.data.written);
+    for (const value of await readJsonLines(file)) {
+      const line = lineSchema.safeParse(value);
+      if (!line.success) continue;
+      if ('held' in line.data) held.set(line.data.held.id, line.data.held);
+      else held.delete(line.data.written);
     }
     return [...held.values()];
-  }
-
-  async function write(line: object): Promise<void> {
-    const handle = await open(file, 'a+', 0o600);
-    try {
-      // After a torn last line, start on a line of our own so this one stays readable.
-      const { size } = await handle.stat();
-      const last = size ? (await handle.read(Buffer.alloc(1), 0, 1, size - 1)).buffer[0] : 0x0a;
-      await handle.write(`${last === 0x0a ? '' : '\n'}${JSON.stringify(line)}\n`);
-      await handle.datasync();
-    } finally {
-      await handle.close();
-    }
   }
 
   return {
     busy: async () => (await editorLocks(workbook)).length > 0,
     list: () => serial(list),
-    add: (answer) => serial(() => write({ held: answer })),
+    add: (answer) => serial(() => appendJsonLines(file, [{ held: answer }], 0o600)),
     remove: (id) =>
       serial(async () => {
-        await write({ written: id });
+        await appendJsonLines(file, [{ written: id }], 0o600);
         if (!(await list()).length) await unlink(file);
       }),
   };
-}
-
-function safeJson(line: string): unknown {
-  try {
-    return JSON.parse(line);
-  } catch {
-    return null;
-  }
 }

@@ -1,6 +1,7 @@
-import { mkdir, open, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { appendJsonLines, readJsonLines } from './json-lines';
 import type { JournalEntry, NoticeJournal } from './port';
 
 const entrySchema = z.object({
@@ -31,20 +32,9 @@ const entrySchema = z.object({
 export function createFileJournal(file: string): NoticeJournal {
   return {
     async read() {
-      const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') return '';
-        throw error;
-      });
       const out: JournalEntry[] = [];
-      for (const line of text.split('\n')) {
-        if (!line.trim()) continue;
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(line);
-        } catch {
-          continue;
-        }
-        const entry = entrySchema.safeParse(parsed);
+      for (const value of await readJsonLines(file)) {
+        const entry = entrySchema.safeParse(value);
         if (entry.success) out.push(entry.data as JournalEntry);
       }
       return out;
@@ -52,17 +42,7 @@ export function createFileJournal(file: string): NoticeJournal {
     async append(entries) {
       if (!entries.length) return;
       await mkdir(dirname(file), { recursive: true });
-      const handle = await open(file, 'a+');
-      try {
-        // After a torn last line, start on a line of our own so the new entries stay readable.
-        const { size } = await handle.stat();
-        const last = size ? (await handle.read(Buffer.alloc(1), 0, 1, size - 1)).buffer[0] : 0x0a;
-        const lines = entries.map((e) => `${JSON.stringify(e)}\n`).join('');
-        await handle.write(last === 0x0a ? lines : `\n${lines}`);
-        await handle.datasync();
-      } finally {
-        await handle.close();
-      }
+      await appendJsonLines(file, entries);
     },
   };
 }
