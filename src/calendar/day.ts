@@ -73,6 +73,16 @@ export function lastDayOfMonth(year: number, month: number): Day {
   return dayOf(year, month, daysInMonth(year, month))!;
 }
 
+/**
+ * The year and month `back` months before `day`'s (0: its own).
+ * @example monthBefore(toDay('2026-01-15'), 1) // { year: 2025, month: 12 }
+ */
+export function monthBefore(day: Day, back: number): { year: number; month: number } {
+  const { year, month } = partsOf(day);
+  const index = year * 12 + month - 1 - back;
+  return { year: Math.floor(index / 12), month: (index % 12) + 1 };
+}
+
 /** The Asia/Shanghai civil date of an instant (a `Date`, or epoch milliseconds such as `controller.scheduledTime`). */
 export function shanghaiDayOf(instant: Date | number): Day {
   const ms = typeof instant === 'number' ? instant : instant.getTime();

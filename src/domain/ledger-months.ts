@@ -1,4 +1,4 @@
-import { dayOf, partsOf, type Day } from '../calendar/day';
+import { dayOf, type Day, lastDayOfMonth, monthBefore, partsOf } from '../calendar/day';
 import { monthFeedbackDeadline } from './month-deadlines';
 import type { RuleContext, TaskFacts, TaskRecord } from './types';
 
@@ -20,8 +20,8 @@ export function ledgerMonthOwed(
 ): boolean {
   const monthStart = dayOf(year, month, 1)!;
   // A month that ended before 交办 is not owed (reportTally counts from 交办's month too).
-  const nextMonth = month === 12 ? dayOf(year + 1, 1, 1)! : dayOf(year, month + 1, 1)!;
-  if (task.assigned === null || task.assigned >= nextMonth || task.assigned > deadline) return false;
+  const monthEnd = lastDayOfMonth(year, month);
+  if (task.assigned === null || task.assigned > monthEnd || task.assigned > deadline) return false;
   return !facts.feedback.some((f) => f.month === month || (f.day >= monthStart && f.day <= deadline));
 }
 
@@ -39,7 +39,7 @@ export function ledgerReportMonth(
   ctx: RuleContext,
 ): { year: number; month: number; deadline: Day } {
   const { year, month } = partsOf(ctx.today);
-  const prev = month === 1 ? { year: year - 1, month: 12 } : { year, month: month - 1 };
+  const prev = monthBefore(ctx.today, 1);
   const prevDue = monthFeedbackDeadline(ctx, prev.year, prev.month);
   if (ctx.today <= prevDue && ledgerMonthOwed(task, facts, prev.year, prev.month, prevDue))
     return { ...prev, deadline: prevDue };

@@ -1,4 +1,4 @@
-import { cnDate, partsOf, type Day } from '../calendar/day';
+import { cnDate, type Day, monthBefore } from '../calendar/day';
 import { ledgerMonthOwed } from './ledger-months';
 import { monthDeadlines } from './month-deadlines';
 import { isBlank } from './text';
@@ -107,11 +107,4 @@ function reminder(
     replyBy: deadline,
     rectifyBy: null,
   };
-}
-
-/** The year and month `back` months before `day`'s. */
-function monthBefore(day: Day, back: number): { year: number; month: number } {
-  const { year, month } = partsOf(day);
-  const index = year * 12 + month - 1 - back;
-  return { year: Math.floor(index / 12), month: (index % 12) + 1 };
 }
