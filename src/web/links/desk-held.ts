@@ -1,6 +1,5 @@
 import { html } from 'hono/html';
-import { beijingTime } from '../../calendar/beijing-clock';
-import { ACTION_NAMES, type HeldAnswer } from './held-answers';
+import { ACTION_NAMES, type HeldAnswer, submittedAt } from './held-answers';
 import { dataTable } from './layout';
 
 /**
@@ -16,6 +15,6 @@ export function heldHtml(answers: HeldAnswer[]) {
     </p>
     ${dataTable(
       ['提交时间', '事项', '内容', '提交人'],
-      answers.map((a) => [beijingTime(new Date(a.at), 'M月D日 HH:mm'), a.task, ACTION_NAMES[a.action], a.person]),
+      answers.map((a) => [submittedAt(a), a.task, ACTION_NAMES[a.action], a.person]),
     )}`;
 }

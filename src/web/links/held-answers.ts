@@ -5,6 +5,7 @@
  * link route, as of the moment it was submitted, once the workbook is closed.
  */
 import { z } from 'zod';
+import { beijingTime } from '../../calendar/beijing-clock';
 import { TASK_ACTIONS, type TaskAction } from './token';
 
 /** One held answer: the link's own form as posted (token and CSRF field included), when and from where. */
@@ -45,6 +46,9 @@ export const ACTION_NAMES: Record<TaskAction, string> = {
   'consent-notices': '审核意见',
   'sign-notices': '签发意见',
 };
+
+/** When the answer was submitted, as the unit's page, their mail and the desk say it: `12月3日 14:05` (Beijing). */
+export const submittedAt = (answer: HeldAnswer): string => beijingTime(new Date(answer.at), 'M月D日 HH:mm');
 
 /** The posted form as text fields, a repeated field as its list of values (as hono's form validator reads it). */
 export function postedFields(form: Record<string, unknown>): HeldAnswer['form'] {

@@ -3,9 +3,9 @@
  * to the link routes in this process, with the clock set to when the unit submitted it: the same checks (token and
  * its expiry then, single use, the task's state now) and the same rows as an answer written at once.
  */
-import { beijingStamp, beijingTime } from '../../calendar/beijing-clock';
+import { beijingStamp } from '../../calendar/beijing-clock';
 import { AUDIT_TAB, auditRow } from '../../workbook/audit';
-import { ACTION_NAMES, type HeldAnswer, type HeldAnswers } from './held-answers';
+import { ACTION_NAMES, type HeldAnswer, type HeldAnswers, submittedAt } from './held-answers';
 import type { LinkDeps } from './link-deps';
 import { sendLinkMail } from './link-mail';
 import { linkRoutes } from './routes';
@@ -81,7 +81,7 @@ function reasonOf(page: string): string {
 /** Mail the person whose held answer was not recorded: they were told it was received. */
 async function tellNotWritten(deps: LinkDeps, answer: HeldAnswer, reason: string): Promise<void> {
   const what = ACTION_NAMES[answer.action];
-  const when = beijingTime(new Date(answer.at), 'M月D日 HH:mm');
+  const when = submittedAt(answer);
   try {
     const { model } = await readState(deps.store, deps.clock());
     const subject = `【督办】${answer.task} ${what}未能记入`;

@@ -1,13 +1,12 @@
 import { html } from 'hono/html';
-import { beijingTime } from '../../calendar/beijing-clock';
-import { ACTION_NAMES, type HeldAnswer } from './held-answers';
+import { ACTION_NAMES, type HeldAnswer, submittedAt } from './held-answers';
 import { page } from './layout';
 import type { LinkContext } from './link-context';
 
 /** The page for a held answer, 202: received, kept, written once the 督查室 closes the workbook; no need to submit again. */
 export function heldPage(ctx: LinkContext, answer: HeldAnswer): Response | Promise<Response> {
   const what = ACTION_NAMES[answer.action];
-  const when = beijingTime(new Date(answer.at), 'M月D日 HH:mm');
+  const when = submittedAt(answer);
   return ctx.c.html(
     page(
       `${what}已收到`,
