@@ -1,4 +1,4 @@
-import { partsOf, type Day } from '../calendar/day';
+import { monthBefore } from '../calendar/day';
 import { buildBulletin } from '../domain/bulletin';
 import { monthPeriod, quarterPeriod, yearPeriod, type BulletinPeriod } from '../domain/bulletin-period';
 import { monthFeedbackDeadline } from '../domain/month-deadlines';
@@ -8,7 +8,7 @@ import { auditRow, MARKER, type AuditRow } from '../workbook/audit';
 import { bulletinInput } from '../workbook/bulletin-input';
 import { bulletinTab } from '../workbook/bulletin-tab';
 import { bulletinTabName } from '../workbook/schema/bulletin';
-import type { WorkbookModel } from '../workbook/read-workbook';
+import { ruleContextOf, type WorkbookModel } from '../workbook/read-workbook';
 
 const GENERATED = MARKER.bulletinGenerated;
 
@@ -36,8 +36,8 @@ export function generatedBulletins(auditLog: TabData | undefined): Set<string> {
  * @example bulletinDue(model, '2026-11-09 08:30:00')?.tab.name // '2026年10月通报'
  */
 export function bulletinDue(model: WorkbookModel, generated: Set<string>, stamp: string): BulletinDue | null {
-  const [y, m] = monthsBefore(model.today, 1);
-  return bulletinOf(model, generated, stamp, monthPeriod(y, m));
+  const { year, month } = monthBefore(model.today, 1);
+  return bulletinOf(model, generated, stamp, monthPeriod(year, month));
 }
 
 /**
@@ -50,7 +50,7 @@ export function bulletinDue(model: WorkbookModel, generated: Set<string>, stamp:
  * // ['2026年第四季度通报', '2026年度通报']
  */
 export function periodBulletinsDue(model: WorkbookModel, generated: Set<string>, stamp: string): BulletinDue[] {
-  const [y, m] = monthsBefore(model.today, 1);
+  const { year: y, month: m } = monthBefore(model.today, 1);
   if (m % 3 !== 0) return [];
   const periods = [quarterPeriod(y, m / 3), ...(m === 12 ? [yearPeriod(y)] : [])];
   return periods.map((p) => bulletinOf(model, generated, stamp, p)).filter((b) => b !== null);
@@ -65,9 +65,10 @@ export function earlierBulletinDue(
   generated: Set<string>,
   stamp: string,
 ): BulletinDue | null {
-  if (model.today > monthFeedbackDeadline(contextOf(model), ...monthsBefore(model.today, 1))) return null;
-  const [y, m] = monthsBefore(model.today, 2);
-  return bulletinOf(model, generated, stamp, monthPeriod(y, m));
+  const last = monthBefore(model.today, 1);
+  if (model.today > monthFeedbackDeadline(ruleContextOf(model), last.year, last.month)) return null;
+  const { year, month } = monthBefore(model.today, 2);
+  return bulletinOf(model, generated, stamp, monthPeriod(year, month));
 }
 
 /**
@@ -82,25 +83,11 @@ function bulletinOf(
 ): BulletinDue | null {
   const { year: y, months } = period;
   if (y !== model.year) return null;
-  if (model.today <= monthFeedbackDeadline(contextOf(model), y, months.at(-1)!)) return null;
+  if (model.today <= monthFeedbackDeadline(ruleContextOf(model), y, months.at(-1)!)) return null;
   if (generated.has(bulletinTabName(period.label))) return null;
   const bulletin = buildBulletin(bulletinInput(model), period);
   if (!bulletin) return null;
   const tab = bulletinTab(bulletin, model.config);
   const note = `${period.label}重点工作督查通报，${bulletin.units.length}个单位排名`;
   return { tab, audit: auditRow(stamp, GENERATED, '', tab.name, '', tab.name, note) };
-}
-
-const contextOf = (model: WorkbookModel) => ({
-  today: model.today,
-  cal: model.calendar,
-  config: model.config,
-  year: model.year,
-});
-
-/** The [year, month] `back` months before the month of `day`. */
-function monthsBefore(day: Day, back: number): [number, number] {
-  const { year, month } = partsOf(day);
-  const index = year * 12 + (month - 1) - back;
-  return [Math.floor(index / 12), (index % 12) + 1];
 }

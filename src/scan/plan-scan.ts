@@ -8,7 +8,7 @@ import { AUDIT_TAB } from '../workbook/audit';
 import { buildPlan, numberNewRows } from '../workbook/plan';
 import { rowLimitProblems } from '../workbook/row-limit';
 import type { WorkbookSettings } from '../workbook/read-settings';
-import { readWorkbook, type WorkbookModel } from '../workbook/read-workbook';
+import { readWorkbook, ruleContextOf, type WorkbookModel } from '../workbook/read-workbook';
 import { ackByText, ackReminders, carriesAckLink } from './ack-reminders';
 import { planNotices, type PlannedNotice, type NoticePlan } from './plan-notices';
 import { baseSummary } from './summary';
@@ -162,7 +162,7 @@ function evaluateAll(
   model: WorkbookModel,
   progress: NonNullable<PlanScanOptions['onProgress']>,
 ): TaskVerdict[] {
-  const ctx = { today: model.today, cal: model.calendar, config: model.config, year: model.year };
+  const ctx = ruleContextOf(model);
   const total = model.entries.length;
   return model.entries.map((e, i) => {
     if (i % 5000 === 0) progress('rules', i, total);

@@ -2,7 +2,7 @@ import { isoOf, partsOf } from '../calendar/day';
 import { CARDS, STATUSES, type Card, type Status } from '../domain/glossary';
 import type { TaskVerdict } from '../domain/types';
 import { overdueUnits } from '../domain/overdue-units';
-import type { WorkbookModel } from '../workbook/read-workbook';
+import { ruleContextOf, type WorkbookModel } from '../workbook/read-workbook';
 import type { ApplyResult } from '../store/port';
 import type { SendOutcome } from './send-each';
 import type { ScanPhase, ScanSummary } from './types';
@@ -75,7 +75,7 @@ export function baseSummary(model: WorkbookModel, verdicts: TaskVerdict[]): Scan
     overdueUnits: verdicts.length
       ? overdueUnits(
           model.entries.map((e, i) => ({ task: e.task, facts: e.facts, verdict: verdicts[i]! })),
-          { today: model.today, cal: model.calendar, config: model.config, year: model.year },
+          ruleContextOf(model),
         )
       : [],
     dryRun: false,

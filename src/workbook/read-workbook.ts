@@ -2,7 +2,7 @@ import type { Day } from '../calendar/day';
 import type { WorkCalendar } from '../calendar/types';
 import type { RulesConfig } from '../domain/config';
 import type { Card } from '../domain/glossary';
-import type { TaskFacts, TaskRecord } from '../domain/types';
+import type { RuleContext, TaskFacts, TaskRecord } from '../domain/types';
 import { noFacts } from '../domain/types';
 import { isKeyItem } from '../domain/key-item';
 import { cellText } from '../store/grid/cell-text';
@@ -43,6 +43,11 @@ export interface WorkbookModel {
   entries: TaskEntry[];
   register: RegisterRow[];
   problems: ScanProblem[];
+}
+
+/** The rules' context of a workbook read on its day: its calendar, 规则配置 and year. */
+export function ruleContextOf(model: Pick<WorkbookModel, 'today' | 'calendar' | 'config' | 'year'>): RuleContext {
+  return { today: model.today, cal: model.calendar, config: model.config, year: model.year };
 }
 
 /**

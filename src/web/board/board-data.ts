@@ -7,7 +7,7 @@ import type { MonthFill } from '../../domain/types';
 import { generatedBulletins } from '../../scan/plan-bulletin';
 import { evaluateTask } from '../../domain/evaluate-task';
 import { numberNewRows } from '../../workbook/plan';
-import { readWorkbook } from '../../workbook/read-workbook';
+import { readWorkbook, ruleContextOf } from '../../workbook/read-workbook';
 import type { Snapshot } from '../../store/port';
 import { AUDIT_TAB } from '../../workbook/audit';
 import { bulletinInput } from '../../workbook/bulletin-input';
@@ -53,7 +53,7 @@ export function boardData(snapshot: Snapshot, now: Date): BoardData {
   const read = readWorkbook(snapshot, today, readSettings(snapshot, today));
   // The rules only (no write plan, no notices): the board shows what a scan would paint, writes nothing.
   const model = { ...read, entries: numberNewRows(read.entries, read.year) };
-  const ctx = { today, cal: model.calendar, config: model.config, year: model.year };
+  const ctx = ruleContextOf(model);
   const verdicts = model.entries.map((e) => evaluateTask(e.task, e.facts, ctx, e.priorCard));
   const tasks: BoardTask[] = model.entries.map(({ task }, i) => {
     const v = verdicts[i]!;

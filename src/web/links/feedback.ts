@@ -13,7 +13,7 @@ import { timeLimits } from '../../domain/time-limits';
 import { cellText } from '../../store/grid/cell-text';
 import { AUDIT_TAB, auditRow } from '../../workbook/audit';
 import { monthKeys } from '../../workbook/schema/tabs';
-import type { TaskEntry } from '../../workbook/read-workbook';
+import { ruleContextOf, type TaskEntry } from '../../workbook/read-workbook';
 import { commitAnswer } from './commit';
 import { actionUrl, errorsHtml, hiddenFields, MAX_TEXT } from './form';
 import { page } from './layout';
@@ -73,7 +73,7 @@ function suggestedMonth(entry: TaskEntry, last: number): number {
  */
 function ledgerMonth(state: WorkbookState, entry: TaskEntry, last: number): number {
   const { model } = state;
-  const ctx = { today: model.today, cal: model.calendar, config: model.config, year: model.year };
+  const ctx = ruleContextOf(model);
   if (!timeLimits(entry.task, entry.facts, ctx).ongoing) return last;
   // Early January, last year's December is owed in last year's workbook: this one's months start at 1月.
   const due = ledgerReportMonth(entry.task, entry.facts, ctx);

@@ -12,7 +12,7 @@ import type { Cell, CellChange, CellWrite, SheetRow, SheetStore, Snapshot, TabSp
 import type { AuditRow } from '../../workbook/audit';
 import { buildPlan } from '../../workbook/plan';
 import { readSettings, type WorkbookSettings } from '../../workbook/read-settings';
-import { readWorkbook, type TaskEntry, type WorkbookModel } from '../../workbook/read-workbook';
+import { readWorkbook, ruleContextOf, type TaskEntry, type WorkbookModel } from '../../workbook/read-workbook';
 import { RUN_SPECS } from '../../workbook/schema/tabs';
 
 export interface WorkbookState {
@@ -48,7 +48,7 @@ export function entryOf(model: WorkbookModel, id: string): TaskEntry | undefined
 /** The task's verdict as the scan would compute it now. */
 export function verdictOf(state: WorkbookState, entry: TaskEntry): TaskVerdict {
   const { model } = state;
-  const ctx = { today: model.today, cal: model.calendar, config: model.config, year: model.year };
+  const ctx = ruleContextOf(model);
   return evaluateTask(entry.task, entry.facts, ctx, entry.priorCard);
 }
 
