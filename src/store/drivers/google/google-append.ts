@@ -95,12 +95,12 @@ export async function appendGoogleRows(
  * (shown as numbers until formatted), so it is logged rather than thrown: a retried append would add them twice.
  */
 async function formatDates(caller: GoogleCaller, grid: RecordingGrid, planned: number[], rows: number[]) {
+  const landedAt = new Map(planned.map((row, i) => [row, rows[i]!]));
   const writes: RecordedWrite[] = [];
-  planned.forEach((row, i) => {
-    for (const w of grid.writes.values())
-      if (w.row === row && isDateCell(w.value))
-        writes.push({ row: rows[i]!, column: w.column, value: w.value });
-  });
+  for (const w of grid.writes.values()) {
+    const row = landedAt.get(w.row);
+    if (row !== undefined && isDateCell(w.value)) writes.push({ row, column: w.column, value: w.value });
+  }
   if (!writes.length) return;
   try {
     await caller.call('append', true, (s) =>
