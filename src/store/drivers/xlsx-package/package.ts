@@ -13,9 +13,11 @@ import { PartWriter } from './part-writer';
 import { sharedStrings } from './shared-strings';
 import { SheetXml } from './sheet-xml';
 import { parseStyles, type Styles } from './styles';
+import { grownSheetFilter, grownFilterName } from './sheet-filter';
 import { grownTables, type AppendedRows } from './tables';
 import { tabXml } from './tab-xml';
 import { addTabEdits, readWorkbookParts, type WorkbookParts } from './workbook-part';
+import { xmlElements } from './xml-text';
 import {
   FAST_DEFLATE_ABOVE,
   entryBytes,
@@ -224,6 +226,21 @@ export class XlsxPackage {
     this.parts.tabs.push({ name: tab.name, part });
   }
 
+  /** Grow the sheet's own filter, and its `_xlnm._FilterDatabase` name, over rows appended just below it. */
+  private growSheetFilter(part: string, rows: AppendedRows): void {
+    const sheet = this.sheets.get(part);
+    const grown = sheet ? grownSheetFilter(sheet.tail(), rows) : null;
+    if (!sheet || !grown) return;
+    sheet.setTail(grown.tail);
+    const { workbookPart } = this.parts;
+    const workbook = this.text(workbookPart)!;
+    const name = this.parts.tabs.find((t) => t.part === part)?.name;
+    // localSheetId counts every <sheet> of the workbook (chart sheets too), in order.
+    const index = xmlElements(workbook, workbookPart, ['sheet']).findIndex((e) => e.attributes.name === name);
+    const named = index < 0 ? null : grownFilterName(workbook, index, grown.from, grown.to);
+    if (named !== null) this.changedParts.set(workbookPart, Buffer.from(named, 'utf8'));
+  }
+
   /** The package with every changed part rewritten and every other entry copied as stored. */
   async toBytes(): Promise<Buffer> {
     const text = (name: string) => this.text(name);
@@ -232,6 +249,7 @@ export class XlsxPackage {
     const edits = [chain?.edits ?? {}, ...tables];
     for (const [name, xml] of edits.flatMap((e) => Object.entries(e)))
       this.changedParts.set(name, Buffer.from(xml, 'utf8'));
+    for (const [part, rows] of this.appended) this.growSheetFilter(part, rows);
     const out: ZipEntry[] = [];
     // Each changed part is made, deflated and let go in turn; a worksheet streams through the deflate in pieces.
     for (const e of this.entries) {

@@ -73,6 +73,8 @@ export class SheetXml {
   private readonly dataEnd: number;
   private readonly selfClosed: boolean;
   private changed = false;
+  /** New text for everything after the rows (`tail`), when the driver changed it; null: copied from the source. */
+  private newTail: string | null = null;
   /** The cell index: column, start and end offset of every source <c>, row after row. */
   private readonly cellCol: IntList;
   private readonly cellStart: IntList;
@@ -399,6 +401,27 @@ export class SheetXml {
     this.changed = true;
   }
 
+  /**
+   * Everything after the rows, as binary text (UTF-8 bytes one character each): `</sheetData>` when the part has
+   * rows, then the filter, merges, validations, conditional formats… in their order.
+   */
+  tail(): string {
+    return this.newTail ?? this.xml.toString('latin1', this.tailStart());
+  }
+
+  /** Replace the text after the rows (a filter grown over appended rows, sheet-filter.ts). */
+  setTail(text: string): void {
+    this.newTail = text;
+    this.changed = true;
+  }
+
+  /** Where the text after the rows begins: at `</sheetData>`, or after a self-closed `<sheetData/>`. */
+  private tailStart(): number {
+    if (!this.selfClosed) return this.dataEnd;
+    const open = sheetDataOpen(this.xml)!;
+    return open.index + open[0].length;
+  }
+
   rowOpen(r: number): string | null {
     const row = this.rows.get(r);
     return row ? this.openOf(row) : null;
@@ -471,10 +494,9 @@ export class SheetXml {
       else this.writeRow(out, row, close);
       if (out.filled) yield* out.take();
     }
-    if (open) {
-      out.text(`</${p}sheetData>`);
-      out.source(open.index + open[0].length, xml.length);
-    } else out.source(this.dataEnd, xml.length);
+    if (open) out.text(`</${p}sheetData>`);
+    if (this.newTail === null) out.source(this.tailStart(), xml.length);
+    else out.text(this.newTail);
     yield* out.finish();
   }
 

@@ -68,7 +68,7 @@ function grownTable(xml: string, appended: AppendedRows): string | null {
 }
 
 /** The last row of the appended rows that run on from `bottom` without a gap; `bottom` when none starts below it. */
-function bottomAfter(bottom: number, appended: AppendedRows): number {
+export function bottomAfter(bottom: number, appended: AppendedRows): number {
   let last = bottom;
   for (let grown = true; grown; ) {
     grown = false;
