@@ -127,7 +127,11 @@ export interface TableStyle {
   cellMargin?: number;
 }
 
-/** A table of 小四 仿宋 (or `style`), header row bold and shaded, columns sized by `weights` across the 版心. */
+/**
+ * A table of 小四 仿宋 (or `style`), header row bold and shaded and repeated on each page it runs onto, columns sized
+ * by `weights` across the 版心. No row splits across a page: half a unit's figures at the foot of one page and the
+ * rest on the next is how a 通报 gets misread.
+ */
 export function table(
   headers: readonly string[],
   rows: ReadonlyArray<ReadonlyArray<string | number>>,
@@ -157,8 +161,8 @@ export function table(
     columnWidths: widths,
     ...margins,
     rows: [
-      new TableRow({ tableHeader: true, children: headers.map((h, i) => cell(h, i, true)) }),
-      ...rows.map((r) => new TableRow({ children: r.map((v, i) => cell(v, i, false)) })),
+      new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h, i) => cell(h, i, true)) }),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((v, i) => cell(v, i, false)) })),
     ],
   });
 }

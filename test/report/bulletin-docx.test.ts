@@ -152,6 +152,17 @@ describe('the 《政务督查通报》 .docx (GB/T 9704-2012)', () => {
       expect(numbers.slice(0, total).reduce((n, r) => n + r[col]!, 0)).toBe(numbers[total]![col]);
   });
 
+  it("never splits a table row across pages, and repeats each table's header row on the next page", () => {
+    const tables = [...documentXml.matchAll(/<w:tbl>.*?<\/w:tbl>/g)].map((m) => m[0]);
+    // Ranking, 红榜 or 黑榜, 逾期、滞后事项, 分管领导 and the 版记.
+    expect(tables.length).toBeGreaterThanOrEqual(5);
+    const rows = tables.flatMap((t) => t.match(/<w:tr>.*?<\/w:tr>/g) ?? []);
+    expect(rows.length).toBeGreaterThan(40);
+    expect(rows.filter((row) => !/<w:trPr>(?:(?!<\/w:trPr>).)*<w:cantSplit\/>/.test(row))).toEqual([]);
+    const ruled = tables.filter((t) => !t.includes('<w:tblpPr'));
+    for (const t of ruled) expect(t.match(/<w:tr>.*?<\/w:tr>/)![0]).toContain('<w:tblHeader/>');
+  });
+
   it('sets the 版记 at the foot of the last page, its lines as wide as the 版心 (§7.4)', () => {
     const record = /<w:tbl>(?:(?!<w:tbl>).)*?抄送：.*?<\/w:tbl>/.exec(documentXml)?.[0] ?? '';
     expect(record).toMatch(/<w:tblpPr [^>]*w:tblpYSpec="bottom"[^>]*w:vertAnchor="margin"/);

@@ -13,7 +13,7 @@ import { serve } from '@hono/node-server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../e2e/chromium';
-import { scannedDemo, sheetTasks, VIEWER } from './board-fixture';
+import { lateRowsOfTab, scannedDemo, sheetTasks, VIEWER } from './board-fixture';
 
 const { store, app } = await scannedDemo();
 const tasks = sheetTasks(store);
@@ -119,6 +119,32 @@ describe('the board in Chromium at 390 px', () => {
     await page.goto(`${base}/board`);
     await Promise.all([filtered('status', '临期'), page.click('a.chip:has-text("临期")')]);
     expect(await shownIds()).toEqual(ids((t) => t.status === '临期'));
+  });
+
+  it("the 通报 section names the 逾期、滞后事项 the 通报 tab names, each readable on the phone in two lines", async () => {
+    await page.goto(`${base}/board`);
+    const rows = (await page.$$eval('.late tbody tr', (trs) =>
+      trs.map((tr) => {
+        const cells = [...tr.querySelectorAll('td')].map((td) => {
+          const r = td.getBoundingClientRect();
+          return { text: td.textContent, top: Math.round(r.top), left: r.left, right: r.right, height: r.height };
+        });
+        return cells;
+      }),
+    )) as Array<Array<{ text: string; top: number; left: number; right: number; height: number }>>;
+    expect(rows.map((r) => r.map((c) => c.text))).toEqual(lateRowsOfTab(store, '2026年5月通报'));
+    expect(await page.textContent('.late .late-note')).toBe('截至2026年5月31日，逾期事项2项、滞后事项2项，列出如下：');
+    for (const [id, title, unit, how] of rows) {
+      // Every cell shown, inside the 390 px screen: 编号 and 工作任务 on a line, 牵头单位 and how late under them.
+      for (const c of [id, title, unit, how]) {
+        expect(c!.height).toBeGreaterThan(0);
+        expect(c!.left).toBeGreaterThanOrEqual(0);
+        expect(c!.right).toBeLessThanOrEqual(390);
+      }
+      expect(title!.top).toBe(id!.top);
+      expect(how!.top).toBe(unit!.top);
+      expect(unit!.top).toBeGreaterThan(id!.top);
+    }
   });
 
   it('on a 1366 px screen: the 系统提示 once, in its column, and leader, unit and 完成时限 each on one line', async () => {

@@ -2,6 +2,7 @@
 import { createMemoryMailer } from '../../src/mail/memory';
 import { createService } from '../../src/runtime/service';
 import { createMemoryStore, type MemoryStore } from '../../src/store/drivers/memory/memory';
+import { SECTION_TITLES } from '../../src/workbook/schema/bulletin';
 import { demoWorkbook, FROM } from '../scan/demo-workbook';
 
 export const ADMIN = 'admin-token-0123456789abcdef';
@@ -60,3 +61,14 @@ export function sheetTasks(store: MemoryStore): SheetTask[] {
 
 /** 编号 of the rows a board page shows, in order. */
 export const idsOn = (html: string) => [...html.matchAll(/<tr data-id="([^"]+)"/g)].map((m) => m[1]!);
+
+/** The 逾期、滞后事项 rows of a 通报 tab the scan wrote (编号, 工作任务, 牵头单位, 逾期、滞后情况), without its header. */
+export function lateRowsOfTab(store: MemoryStore, tab: string): string[][] {
+  const rows = store.tab(tab)!.rows.map((r) => r.map((v) => String(v ?? '')));
+  const at = rows.findIndex((r) => r[0] === SECTION_TITLES.lateTasks);
+  const end = rows.findIndex((r, i) => i > at && /^[一二三四五六七八九十]、/.test(r[0]!));
+  return rows
+    .slice(at + 2, end)
+    .filter((r) => r[0] && r[0] !== '……')
+    .map((r) => r.slice(0, 4));
+}

@@ -3,9 +3,11 @@ import { escapeHtml } from '../../mail/notices';
 import { leaderChart, rankingChart, trendChart } from '../../report/chart-spec';
 import { chartSvg } from '../../report/chart-svg';
 import { CARD_FILL, STATUS_FILL } from '../../workbook/palette';
+import { lateTasksSection } from './board-late';
 
 /**
- * The last 通报's charts (the same definitions as the .docx and the mail, as inline SVG) and its 红黑榜, once per scan.
+ * The last 通报's 红黑榜, its 逾期、滞后事项 (board-late.ts) and its charts (the same definitions as the .docx and the
+ * mail, as inline SVG), once per scan.
  * No script and no CDN: the SVG is drawn on the server.
  */
 export function bulletinSection(b: Bulletin | null): string {
@@ -23,9 +25,9 @@ export function bulletinSection(b: Bulletin | null): string {
       )
       .join('')}</table>`;
   return (
-    `<section class="bulletin"><h2>${escapeHtml(b.period.label)}通报 · 红黑榜</h2><div class="lists">` +
+    `<section class="bulletin"><h2>${escapeHtml(b.period.label)}通报 · 红黑榜、逾期滞后事项</h2><div class="lists">` +
     list('红榜', b.redList, 'red') +
     list('黑榜', b.blackList, 'black') +
-    `</div><div class="charts">${charts}</div></section>`
+    `</div>${lateTasksSection(b)}<div class="charts">${charts}</div></section>`
   );
 }

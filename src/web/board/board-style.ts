@@ -1,7 +1,8 @@
 /**
  * The board's stylesheet, inline (offices are offline: no CDN, no web font). Phone first (390 px): the filters two by
  * two, the map scrolling sideways under a sticky task column, with the 系统提示 under each task and only last month
- * and this month shown until 显示全年各月 is ticked (a checkbox: no script). Print: A3 landscape, 状态 and 预警 right after the task,
+ * and this month shown until 显示全年各月 is ticked (a checkbox: no script), and each 逾期、滞后事项 on two lines (编号 and
+ * 工作任务, then 牵头单位 and how late). Print: A3 landscape, 状态 and 预警 right after the task,
  * the sheet's colours kept.
  */
 export const BOARD_CSS = `
@@ -33,6 +34,8 @@ table.list{border-collapse:collapse;font-size:13px}
 .list caption{font-weight:bold;text-align:left}
 .list th,.list td{border:1px solid #ccc;padding:3px 6px}
 .list.red caption{color:#2e7d32}.list.black caption{color:#b00020}
+h3{font-size:15px;margin:12px 0 4px}.late-note{margin:0 0 4px}
+.late .id,.late .how{white-space:nowrap}
 .charts{display:flex;flex-wrap:wrap;gap:8px}
 .chart{margin:0;max-width:100%;overflow-x:auto}
 .chart svg{max-width:100%;height:auto}
@@ -42,7 +45,10 @@ table.list{border-collapse:collapse;font-size:13px}
 @media(max-width:700px){.map .opt,.map .hint{display:none}.chart svg{max-width:none;width:640px}
  .map .task .hint-m{display:block;color:#7a4b00;margin-top:2px}
  .all-months{display:block;font-size:13px;color:#1f4e79;margin:4px 0;text-decoration:underline}
- #all-months:not(:checked)~.wrap .mo{display:none}}
+ #all-months:not(:checked)~.wrap .mo{display:none}
+ table.late,.late tbody{display:block}.late thead{display:none}
+ .late tbody tr{display:grid;grid-template-columns:auto 1fr;gap:2px 8px;padding:4px 0;border-bottom:1px solid #ccc}
+ table.late td{border:0;padding:0 2px}.late td.how{justify-self:start;white-space:normal}}
 @page{size:A3 landscape;margin:8mm}
 @media print{
  body{padding:0;font-size:9px}
